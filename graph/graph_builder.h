@@ -1,0 +1,65 @@
+// GraphBuilder: the mutable side. Takes statements, checks them against the
+// schema, merges duplicates, and builds an immutable Snapshot.
+//
+// Merging: a node statement whose id is already known merges into that node
+// (aliases and provenance are unioned; a later non-empty name_en or property
+// wins; a different type is an error). An edge with the same (from, type, to)
+// as an earlier one merges into it with the union of provenance.
+// Edges may name nodes that appear later; Build() reports edges whose
+// endpoints never appeared.
+//
+// Thread safety: not thread-safe; one writer.
+// Tested in tests/graph/graph_builder_test.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/schema.h"
+#include "graph/snapshot.h"
+#include "graph/statement.h"
+
+namespace pkg {
+
+struct BuilderState;
+
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(std::shared_ptr<const Schema> schema);
+  ~GraphBuilder();
+  GraphBuilder(GraphBuilder&&) noexcept;
+  GraphBuilder& operator=(GraphBuilder&&) noexcept;
+
+  // Adds or merges a node. Fails (and changes nothing) on an unknown or
+  // abstract type, a type conflicting with an earlier statement of the same
+  // id, or a property whose value does not fit its schema kind.
+  Status AddNode(NodeStatement node);
+  // Adds or merges an edge. Fails on an unknown edge type. Endpoint checks
+  // (existence, allowed types) happen in Build(), when all nodes are known.
+  Status AddEdge(EdgeStatement edge);
+
+  // Copies every node and edge of an existing snapshot (to extend it).
+  void AddSnapshot(const Snapshot& snap);
+
+  size_t num_nodes() const;
+  size_t num_edges() const;
+
+  struct BuildOptions {
+    // Drop invalid edges (unknown endpoint, disallowed endpoint types) and
+    // report them in `dropped` instead of failing.
+    bool skip_invalid = false;
+    std::vector<std::string>* dropped = nullptr;
+    uint64_t version = 0;
+  };
+  // Builds the snapshot. The builder stays usable.
+  Result<SnapshotPtr> Build(const BuildOptions& opts) const;
+  Result<SnapshotPtr> Build() const { return Build(BuildOptions{}); }
+
+ private:
+  std::shared_ptr<const Schema> schema_;
+  std::unique_ptr<BuilderState> s_;
+};
+
+}  // namespace pkg
