@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Validates the gold annotations of the evaluation corpus.
+
+usage: check_gold.py [--fill] [GOLD.jsonl ...]   (default: every gold file
+under tests/corpus/)
+
+Role: keeps the yardstick honest. For each NAME.gold.jsonl beside NAME.txt it
+checks that
+  - every line is JSON of kind node / edge / query, nodes of a concrete type
+    of data/schema.json, names unique, no name or alias shared by two nodes
+    of one type (the scorer could not tell them apart);
+  - every edge joins existing node names with endpoint types the schema
+    allows (type or an ancestor listed, and the schema's "pairs" when given);
+  - every non-optional node except Indicators (whose names are composed) has
+    its name or an alias in the document text, after decoding its encoding,
+    removing inline pinyin, Traditional → Simplified and score.py's
+    normalisation: the gold names what the text says;
+  - each query's answers equal "the measures that support the target" over
+    the non-optional gold graph (--fill writes them in);
+  - the document has 800–4000 characters and the gold 15–60 nodes.
+It also checks tests/corpus/linking/expected.jsonl: every mention text occurs
+in its document, no mention sits in two clusters, query answers name known
+clusters or documents. It does not look at any extractor output.
+Exit 0 when all is well, 1 with one line per problem otherwise.
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_lib as cl  # noqa: E402
+
+
+def load_schema():
+    with open(cl.SCHEMA_PATH, encoding="utf-8") as f:
+        schema = json.load(f)
+    parent = {t["name"]: t.get("parent") for t in schema["node_types"]}
+    concrete = {t["name"] for t in schema["node_types"] if not t.get("abstract")}
+    edges = {e["name"]: e for e in schema["edge_types"]}
+    return parent, concrete, edges
+
+
+def lineage(t, parent):
+    out = []
+    while t:
+        out.append(t)
+        t = parent.get(t)
+    return out
+
+
+def edge_allowed(spec, ft, tt, parent):
+    def ok(t, allowed):
+        return "*" in allowed or any(a in allowed for a in lineage(t, parent))
+    if not (ok(ft, spec["from"]) and ok(tt, spec["to"])):
+        return False
+    pairs = spec.get("pairs")
+    return not pairs or any(ok(ft, [a]) and ok(tt, [b]) for a, b in pairs)
+
+
+def doc_text_normalised(txt_path):
+    text = cl.decode_document(txt_path)
+    return text, cl.normalise(cl.to_simplified(cl.strip_pinyin(text)))
+
+
+def check_gold(gold_path, schema, fill):
+    parent, concrete, edges = schema
+    problems = []
+    rows = cl.load_jsonl(gold_path)
+    txt_path = gold_path[: -len(".gold.jsonl")] + ".txt"
+    nodes, seen_names = {}, {}
+    for r in rows:
+        kind = r.get("kind")
+        if kind == "node":
+            t, name = r.get("type"), r.get("name")
+            if t not in concrete:
+                problems.append(f"node {name}: type {t} is not a concrete schema type")
+            if not name:
+                problems.append(f"node without a name: {r}")
+                continue
+            if name in nodes:
+                problems.append(f"node {name}: named twice")
+            nodes[name] = r
+            for n in {cl.normalise(name)} | {cl.normalise(a) for a in r.get("aliases", [])}:
+                key = (t, n)
+                if key in seen_names and seen_names[key] != name:
+                    problems.append(f"node {name}: name/alias '{n}' also belongs to {seen_names[key]}")
+                seen_names[key] = name
+        elif kind not in ("edge", "query"):
+            problems.append(f"unknown kind: {r}")
+    for r in rows:
+        if r.get("kind") != "edge":
+            continue
+        a, b, t = r.get("from"), r.get("to"), r.get("type")
+        if a not in nodes or b not in nodes:
+            problems.append(f"edge {a} -{t}-> {b}: endpoint is not a gold node")
+            continue
+        if t not in edges:
+            problems.append(f"edge {a} -{t}-> {b}: unknown edge type")
+        elif not edge_allowed(edges[t], nodes[a]["type"], nodes[b]["type"], parent):
+            problems.append(f"edge {a} -{t}-> {b}: {nodes[a]['type']} -> {nodes[b]['type']} not allowed")
+        if nodes[a].get("optional") or nodes[b].get("optional"):
+            if not r.get("optional"):
+                problems.append(f"edge {a} -{t}-> {b}: touches an optional node, so must be optional")
+    changed = False
+    for r in rows:
+        if r.get("kind") != "query":
+            continue
+        if r.get("target") not in nodes:
+            problems.append(f"query target {r.get('target')} is not a gold node")
+            continue
+        want = sorted(cl.supporters(rows, r["target"]))
+        if sorted(r.get("answers", [])) != want:
+            if fill:
+                r["answers"] = want
+                changed = True
+            else:
+                problems.append(f"query {r['target']}: answers {sorted(r.get('answers', []))} "
+                                f"but the gold graph gives {want}")
+        if not want:
+            problems.append(f"query {r['target']}: no measure supports it in the gold graph")
+    if changed:
+        with open(gold_path, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+    if not os.path.exists(txt_path):
+        problems.append(f"no document {txt_path}")
+        return problems
+    try:
+        raw, norm_text = doc_text_normalised(txt_path)
+    except UnicodeDecodeError as e:
+        problems.append(f"{txt_path}: does not decode as {cl.encoding_of(txt_path)}: {e}")
+        return problems
+    for name, r in nodes.items():
+        if r.get("optional") or r["type"] == "Indicator":
+            continue
+        forms = [name] + list(r.get("aliases", []))
+        if not any(cl.normalise(cl.to_simplified(f)) in norm_text for f in forms):
+            problems.append(f"node {r['type']} {name}: neither name nor alias occurs in the text")
+    if not 800 <= len(raw) <= 4000:
+        problems.append(f"document has {len(raw)} characters (want 800–4000)")
+    if not 15 <= len(nodes) <= 60:
+        problems.append(f"gold has {len(nodes)} nodes (want 15–60)")
+    if not any(r.get("kind") == "query" for r in rows):
+        problems.append("gold has no query line")
+    return problems
+
+
+def check_linking(path):
+    problems = []
+    folder = os.path.dirname(path)
+    rows = cl.load_jsonl(path)
+    texts = {}
+    owner, clusters = {}, set()
+    for r in rows:
+        if r.get("kind", "cluster") == "query":
+            continue
+        name = r.get("cluster")
+        if not name or not r.get("type") or not r.get("mentions"):
+            problems.append(f"cluster line lacks cluster/type/mentions: {r}")
+            continue
+        if name in clusters:
+            problems.append(f"cluster {name}: listed twice")
+        clusters.add(name)
+        for m in r["mentions"]:
+            doc, text = m.get("doc"), m.get("text")
+            if doc not in texts:
+                p = os.path.join(folder, doc or "")
+                if not os.path.isfile(p):
+                    problems.append(f"cluster {name}: no document {doc}")
+                    continue
+                texts[doc] = cl.decode_document(p)
+            if not text or text not in texts[doc]:
+                problems.append(f"cluster {name}: '{text}' does not occur in {doc}")
+            key = (doc, text)
+            if key in owner and owner[key] != name:
+                problems.append(f"mention {doc}:'{text}' is in clusters {owner[key]} and {name}")
+            owner[key] = name
+    docs = {f for f in os.listdir(folder) if f.endswith(".txt")}
+    for r in rows:
+        if r.get("kind") != "query":
+            continue
+        if r.get("target") not in clusters:
+            problems.append(f"query target {r.get('target')} is not a cluster")
+        for a in r.get("answers", []):
+            if a not in clusters and a not in docs:
+                problems.append(f"query {r.get('target')}: answer {a} is neither a cluster nor a document")
+    if len(docs) < 8:
+        problems.append(f"linking set has {len(docs)} documents (want at least 8)")
+    return problems
+
+
+def main():
+    fill = "--fill" in sys.argv
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    golds = args or [g for _, g, _ in cl.corpus_documents()]
+    schema = load_schema()
+    bad = 0
+    for g in golds:
+        for p in check_gold(g, schema, fill):
+            print(f"{os.path.relpath(g, cl.CORPUS_DIR)}: {p}")
+            bad += 1
+    linking = os.path.join(cl.CORPUS_DIR, "linking", "expected.jsonl")
+    if not args and os.path.exists(linking):
+        for p in check_linking(linking):
+            print(f"linking/expected.jsonl: {p}")
+            bad += 1
+    print(f"check_gold: {len(golds)} gold files, {bad} problems")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
