@@ -96,8 +96,10 @@ class Snapshot {
   std::string_view name_en(NodeId n) const;  // "" when none
   const std::vector<std::string>& aliases(NodeId n) const;
   const PropertyMap& properties(NodeId n) const;
-  // name, name_en, aliases, then stored properties; nullptr when absent.
-  const Value* property(NodeId n, std::string_view prop) const;
+  // The value of a property by name, or a null Value when absent. Knows the
+  // columns ("id" = key, "name", "name_en", "aliases", "type") and every
+  // stored property. Returns by value: safe to hold across calls.
+  Value property(NodeId n, std::string_view prop) const;
   const std::vector<Provenance>& provenance(NodeId n) const;
 
   // ---- edges. REQUIRES: e < num_edges().

@@ -1,0 +1,232 @@
+// Text utilities for Chinese names; see text.h.
+//
+// Traditional→Simplified and Han→pinyin are per code point, from tables that
+// are built once from ICU's transforms ("Traditional-Simplified",
+// "Han-Latin; Latin-ASCII") by transliterating every CJK code point in a
+// single call. Per-character tables make normalisation of millions of names
+// (graph load) cheap; phrase-level conversions that ICU does not do per
+// character are not needed for names.
+#include "base/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pkg {
+namespace {
+
+// CJK ranges covered by the tables (BMP only; supplementary Han is rare in policy text).
+constexpr UChar32 kCjkBegin = 0x3400;
+constexpr UChar32 kCjkEnd = 0xA000;  // exclusive
+
+struct Tables {
+  std::vector<char32_t> t2s;           // index c - kCjkBegin → simplified code point (0 = same)
+  std::vector<std::string> pinyin;     // index c - kCjkBegin → syllable ("" = none)
+  const icu::Normalizer2* nfkc = nullptr;
+};
+
+// Transliterates every code point of [kCjkBegin, kCjkEnd) in one call, the
+// code points separated by '\n'; returns one UnicodeString per code point.
+std::vector<icu::UnicodeString> TransliterateAll(const char* id) {
+  std::vector<icu::UnicodeString> out(kCjkEnd - kCjkBegin);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> tr(
+      icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || !tr) return out;
+  icu::UnicodeString all;
+  for (UChar32 c = kCjkBegin; c < kCjkEnd; ++c) {
+    all.append(c);
+    all.append(static_cast<UChar>('\n'));
+  }
+  tr->transliterate(all);
+  int32_t start = 0;
+  size_t k = 0;
+  for (int32_t i = 0; i < all.length() && k < out.size(); ++i) {
+    if (all.charAt(i) == '\n') {
+      out[k++] = icu::UnicodeString(all, start, i - start);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const Tables& GetTables() {
+  static Tables* tables = [] {
+    auto* t = new Tables;
+    UErrorCode status = U_ZERO_ERROR;
+    t->nfkc = icu::Normalizer2::getNFKCInstance(status);
+    t->t2s.assign(kCjkEnd - kCjkBegin, 0);
+    auto simp = TransliterateAll("Traditional-Simplified");
+    for (size_t i = 0; i < simp.size(); ++i) {
+      const auto& s = simp[i];
+      if (s.length() > 0 && s.countChar32() == 1) {
+        UChar32 c = s.char32At(0);
+        if (c != static_cast<UChar32>(kCjkBegin + i)) t->t2s[i] = static_cast<char32_t>(c);
+      }
+    }
+    t->pinyin.assign(kCjkEnd - kCjkBegin, std::string());
+    auto latin = TransliterateAll("Han-Latin; Latin-ASCII");
+    for (size_t i = 0; i < latin.size(); ++i) {
+      std::string s;
+      latin[i].toUTF8String(s);
+      bool ascii = !s.empty();
+      for (char ch : s) {
+        if (static_cast<unsigned char>(ch) >= 0x80 || ch == ' ') ascii = false;
+      }
+      if (ascii && s.size() <= 8) t->pinyin[i] = s;
+    }
+    return t;
+  }();
+  return *tables;
+}
+
+bool IsQuoteOrBracket(UChar32 c) {
+  switch (c) {
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019:  // “ ” ‘ ’
+    case 0x300C: case 0x300D: case 0x300E: case 0x300F:  // 「 」 『 』
+    case 0x300A: case 0x300B: case 0x3008: case 0x3009:  // 《 》 〈 〉
+    case '"': case '\'': case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
+void AppendUtf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool err = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
+  if (!err) out.append(buf, n);
+}
+
+char32_t SimplifyCp(const Tables& t, UChar32 c) {
+  if (c >= kCjkBegin && c < kCjkEnd) {
+    char32_t s = t.t2s[c - kCjkBegin];
+    if (s) return s;
+  }
+  return static_cast<char32_t>(c);
+}
+
+}  // namespace
+
+std::string NormalizeName(std::string_view s) {
+  bool ascii = true;
+  for (char ch : s) {
+    if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
+  }
+  std::string out;
+  out.reserve(s.size());
+  if (ascii) {
+    for (char ch : s) {
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '"' || ch == '\'' || ch == '`') continue;
+      out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    }
+    return out;
+  }
+  const Tables& t = GetTables();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (t.nfkc && !t.nfkc->isNormalized(u, status)) {
+    status = U_ZERO_ERROR;
+    icu::UnicodeString n = t.nfkc->normalize(u, status);
+    if (U_SUCCESS(status)) u = n;
+  }
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (IsQuoteOrBracket(c) || u_isUWhiteSpace(c)) continue;
+    c = static_cast<UChar32>(SimplifyCp(t, c));
+    c = u_tolower(c);
+    AppendUtf8(out, c);
+  }
+  return out;
+}
+
+std::string ToSimplified(std::string_view s) {
+  const Tables& t = GetTables();
+  std::string out;
+  out.reserve(s.size());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out.append(s.substr(start, i - start));
+      continue;
+    }
+    AppendUtf8(out, static_cast<UChar32>(SimplifyCp(t, c)));
+  }
+  return out;
+}
+
+std::string ToPinyin(std::string_view s) {
+  const Tables& t = GetTables();
+  std::string out;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(static_cast<char>(c));
+      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+      continue;
+    }
+    c = static_cast<UChar32>(SimplifyCp(t, c));
+    if (c >= kCjkBegin && c < kCjkEnd) out += t.pinyin[c - kCjkBegin];
+  }
+  return out;
+}
+
+size_t DisplayWidth(std::string_view s) {
+  size_t w = 0;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) { w += 1; continue; }
+    if (c < 0x80) { w += (c >= 0x20 && c != 0x7f) ? 1 : 0; continue; }
+    int8_t cat = u_charType(c);
+    if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || c == 0x200B || c == 0x200D) continue;
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return w;
+}
+
+bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      if (bad_offset) *bad_offset = static_cast<size_t>(start);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view Utf8Prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+}  // namespace pkg

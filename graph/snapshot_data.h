@@ -1,0 +1,76 @@
+// SnapshotData: the arrays behind a Snapshot. Internal to graph/: the builder
+// fills it, snapshot_file.cc writes and reads it, snapshot.cc serves it.
+//
+// Nodes are rows 0..N-1 in columns (type, key, name, extra). Rarely-present
+// attributes (English name, aliases, properties, provenance) live in
+// `node_extras`, reached through node_extra[n] (kNone when absent); edges
+// likewise. The CSR graph holds both directions: out-edges of n are forward
+// positions [rowstart[n], rowstart[n+1]), and a forward position is the EdgeId.
+#pragma once
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "graph/key_index.h"
+#include "graph/schema.h"
+#include "graph/statement.h"
+#include "graph/string_column.h"
+#include "graph/value.h"
+
+namespace pkg {
+
+using CsrGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
+                                                    boost::no_property, uint32_t, uint32_t>;
+
+inline constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+struct NodeExtra {
+  std::string name_en;
+  std::vector<std::string> aliases;
+  PropertyMap props;
+  std::vector<Provenance> provenance;
+};
+
+struct EdgeExtra {
+  PropertyMap props;
+  std::vector<Provenance> provenance;
+};
+
+// Name look-up: every normalised name/alias/English name with its node,
+// sorted by (hash, node) for exact look-up; and sorted by text for prefix
+// search (search_entries index into search_text rows).
+struct NameIndex {
+  std::vector<uint64_t> hashes;  // sorted
+  std::vector<uint32_t> nodes;   // parallel to hashes
+  StringColumn search_text;      // normalised names and pinyin, one row per entry
+  std::vector<uint32_t> search_node;   // row → node
+  std::vector<uint32_t> search_order;  // rows sorted by text
+};
+
+struct SnapshotData {
+  std::shared_ptr<const Schema> schema;
+  uint64_t version = 0;
+  // nodes
+  std::vector<uint8_t> node_type;
+  StringColumn keys;
+  StringColumn names;
+  std::vector<uint32_t> node_extra;  // kNone or index into node_extras
+  std::vector<NodeExtra> node_extras;
+  KeyIndex key_index;
+  NameIndex name_index;
+  // edges
+  CsrGraph graph;
+  std::vector<uint8_t> edge_type;    // by EdgeId
+  std::vector<uint32_t> edge_source; // by EdgeId
+  std::vector<uint32_t> edge_extra;  // kNone or index into edge_extras
+  std::vector<EdgeExtra> edge_extras;
+};
+
+// Builds name_index from keys/names/extras. Defined in name_index.cc.
+void BuildNameIndex(SnapshotData& d);
+
+}  // namespace pkg
