@@ -1,0 +1,120 @@
+// ApplyCuration: see curation_apply.h.
+#include "store/curation_apply.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace pkg {
+namespace {
+
+struct NodeInfo {
+  std::string type, name;
+};
+
+void AddAlias(NodeStatement& n, const std::string& alias) {
+  if (alias.empty() || alias == n.name) return;
+  if (std::find(n.aliases.begin(), n.aliases.end(), alias) == n.aliases.end()) {
+    n.aliases.push_back(alias);
+  }
+}
+
+}  // namespace
+
+std::string LinkEdgeKey(const std::string& from, const std::string& type, const std::string& to) {
+  return from + '\t' + type + '\t' + to;
+}
+
+CurationReport ApplyCuration(const Curation& curation, std::vector<NodeStatement>& nodes,
+                             std::vector<EdgeStatement>& edges) {
+  CurationReport report;
+  auto& into = report.merged_into;
+
+  // Resolve a key through the merges applied so far. Each step follows a
+  // merge to a strictly earlier-applied keep; the map has no cycles (checked
+  // on insertion), so the walk ends within into.size() steps.
+  auto resolve = [&into](const std::string& key) {
+    const std::string* cur = &key;
+    for (size_t steps = 0; steps <= into.size(); ++steps) {
+      auto it = into.find(*cur);
+      if (it == into.end()) break;
+      cur = &it->second;
+    }
+    return *cur;
+  };
+
+  for (const MergeDecision& m : curation.merges) {
+    if (!m.active()) continue;
+    std::string keep = resolve(m.keep);
+    for (const std::string& k : m.merged) {
+      if (resolve(k) == keep) {
+        if (k == keep) {
+          report.warnings.push_back("merge:" + std::to_string(m.id) + ": \"" + k +
+                                    "\" is already the kept node; ignored");
+        }
+        continue;
+      }
+      // Re-point everything that resolved to k (and k itself) at keep.
+      std::string old_root = resolve(k);
+      for (auto& [from, to] : into) {
+        if (to == old_root) to = keep;
+      }
+      into[old_root] = keep;
+      if (old_root != k) into[k] = keep;
+    }
+  }
+  for (auto& [from, to] : into) to = resolve(to);
+
+  // Type and name of every key as first stated.
+  std::unordered_map<std::string, NodeInfo> info;
+  for (const NodeStatement& n : nodes) info.try_emplace(n.id, NodeInfo{n.type, n.name});
+
+  for (NodeStatement& n : nodes) {
+    auto it = into.find(n.id);
+    if (it == into.end()) continue;
+    const std::string& keep = it->second;
+    auto kept = info.find(keep);
+    std::string old_name = n.name;
+    n.id = keep;
+    if (kept != info.end()) {
+      n.type = kept->second.type;
+      n.name = kept->second.name;
+    }
+    AddAlias(n, old_name);
+  }
+  // Drop edges that a merge turned into self-loops; re-point the others.
+  std::vector<EdgeStatement> kept_edges;
+  kept_edges.reserve(edges.size() + curation.links.size());
+  for (EdgeStatement& e : edges) {
+    if (!into.empty()) {
+      auto f = into.find(e.from);
+      if (f != into.end()) e.from = f->second;
+      auto t = into.find(e.to);
+      if (t != into.end()) e.to = t->second;
+      if (e.from == e.to) continue;
+    }
+    kept_edges.push_back(std::move(e));
+  }
+  edges = std::move(kept_edges);
+
+  for (const CuratedLink& l : curation.links) {
+    if (l.deleted) continue;
+    EdgeStatement e;
+    e.type = l.type;
+    e.from = resolve(l.from);
+    e.to = resolve(l.to);
+    if (e.from == e.to) {
+      report.warnings.push_back("link:" + std::to_string(l.id) +
+                                ": both ends are the same node after merges; not drawn");
+      continue;
+    }
+    Provenance p;
+    p.rule = "curated";
+    p.quote = l.reason;
+    e.sources.push_back(std::move(p));
+    report.link_edges[LinkEdgeKey(e.from, e.type, e.to)] = l.id;
+    edges.push_back(std::move(e));
+  }
+  return report;
+}
+
+}  // namespace pkg
