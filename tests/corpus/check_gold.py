@@ -82,7 +82,8 @@ def check_gold(gold_path, schema, fill):
             nodes[name] = r
             for n in {cl.normalise(name)} | {cl.normalise(a) for a in r.get("aliases", [])}:
                 key = (t, n)
-                if key in seen_names and seen_names[key] != name:
+                # Indicators of one subject for two periods may share a short alias.
+                if t != "Indicator" and key in seen_names and seen_names[key] != name:
                     problems.append(f"node {name}: name/alias '{n}' also belongs to {seen_names[key]}")
                 seen_names[key] = name
         elif kind not in ("edge", "query"):
