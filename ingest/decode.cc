@@ -1,0 +1,139 @@
+// Decode stage; see decode.h. UTF-8 is validated and copied; other charsets
+// go through ICU's converters one code point at a time (ucnv_getNextUChar),
+// which gives the original offset of each character for the map.
+#include "ingest/decode.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <memory>
+
+#include "base/text.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+// Appends one code point with its original offset, folding CR LF / CR to LF.
+void Put(DecodedText& out, char32_t c, uint32_t at, uint32_t len, bool& pending_cr) {
+  if (pending_cr) {
+    pending_cr = false;
+    if (c == '\n') return;  // the LF of CR LF: already emitted
+  }
+  if (c == '\r') {
+    pending_cr = true;
+    c = '\n';
+  }
+  size_t before = out.utf8.size();
+  AppendCp(out.utf8, c);
+  PushOrig(out.orig, out.utf8.size() - before, at, len);
+}
+
+Status CheckNoNul(std::string_view bytes) {
+  size_t nul = bytes.find('\0');
+  if (nul != std::string_view::npos) {
+    return Status::Invalid("binary data: NUL byte at offset " + std::to_string(nul) +
+                           " (expected a text document in UTF-8, GB18030 or Big5)");
+  }
+  return Status::OK();
+}
+
+Result<DecodedText> FromUtf8(std::string_view bytes, size_t skip) {
+  DecodedText out;
+  out.encoding = "UTF-8";
+  out.utf8.reserve(bytes.size() - skip);
+  out.orig.reserve(bytes.size() - skip + 1);
+  bool cr = false;
+  for (size_t i = skip; i < bytes.size();) {
+    unsigned char b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      Put(out, b, static_cast<uint32_t>(i), 1, cr);
+      ++i;
+      continue;
+    }
+    size_t n = CpLen(b);
+    if (cr) cr = false;
+    out.utf8.append(bytes.substr(i, n));
+    for (size_t k = 0; k < n; ++k) out.orig.push_back(static_cast<uint32_t>(i + k));
+    i += n;
+  }
+  out.orig.push_back(static_cast<uint32_t>(bytes.size()));
+  return out;
+}
+
+Result<DecodedText> WithIcu(std::string_view bytes, size_t skip, const char* charset) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open(charset, &st), ucnv_close);
+  if (U_FAILURE(st)) return Status::Internal(std::string("ICU has no converter for ") + charset);
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &st);
+  DecodedText out;
+  out.encoding = charset;
+  out.utf8.reserve(bytes.size() * 3 / 2);
+  out.orig.reserve(bytes.size() * 3 / 2 + 1);
+  const char* begin = bytes.data();
+  const char* src = begin + skip;
+  const char* end = begin + bytes.size();
+  bool cr = false;
+  while (src < end) {
+    const char* at = src;
+    st = U_ZERO_ERROR;
+    UChar32 c = ucnv_getNextUChar(cnv.get(), &src, end, &st);
+    if (U_FAILURE(st)) {
+      if (st == U_INDEX_OUTOFBOUNDS_ERROR) break;
+      return Status::Invalid("byte offset " + std::to_string(at - begin) + ": invalid " + charset +
+                             " byte sequence (the file mixes encodings or is damaged)");
+    }
+    Put(out, static_cast<char32_t>(c), static_cast<uint32_t>(at - begin), static_cast<uint32_t>(src - at), cr);
+  }
+  out.orig.push_back(static_cast<uint32_t>(bytes.size()));
+  return out;
+}
+
+// ICU's detector, limited to the two legacy Chinese charsets we accept.
+const char* DetectChinese(std::string_view bytes) {
+  UErrorCode st = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&st);
+  if (U_FAILURE(st)) return "GB18030";
+  size_t n = bytes.size() < 65536 ? bytes.size() : 65536;
+  ucsdet_setText(det, bytes.data(), static_cast<int32_t>(n), &st);
+  int32_t found = 0;
+  const UCharsetMatch** all = ucsdet_detectAll(det, &found, &st);
+  const char* pick = "GB18030";
+  for (int32_t k = 0; U_SUCCESS(st) && k < found; ++k) {
+    std::string name = ucsdet_getName(all[k], &st);
+    if (name == "Big5") { pick = "Big5"; break; }
+    if (name == "GB18030") break;
+  }
+  ucsdet_close(det);
+  return pick;
+}
+
+}  // namespace
+
+Result<DecodedText> Decode(std::string_view bytes) {
+  if (bytes.size() > kMaxDocumentBytes) {
+    return Status::Exhausted("document of " + std::to_string(bytes.size()) + " bytes is over the " +
+                             std::to_string(kMaxDocumentBytes >> 20) + " MiB limit; split it into smaller files");
+  }
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE)
+    return WithIcu(bytes, 2, "UTF-16LE");
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF)
+    return WithIcu(bytes, 2, "UTF-16BE");
+  PKG_RETURN_IF_ERROR(CheckNoNul(bytes));
+  size_t skip = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t bad = 0;
+  if (IsValidUtf8(bytes.substr(skip), &bad)) return FromUtf8(bytes, skip);
+  bad += skip;
+  // Valid multi-byte UTF-8 before the first bad byte means the file mixes
+  // encodings: converting the whole of it as GB18030 would give mojibake.
+  size_t multibyte = 0;
+  for (size_t i = skip; i < bad; ++i) multibyte += static_cast<unsigned char>(bytes[i]) >= 0xC0;
+  if (multibyte >= 2 || skip) {
+    return Status::Invalid("byte offset " + std::to_string(bad) +
+                           ": invalid UTF-8 after " + std::to_string(multibyte) +
+                           " valid UTF-8 characters (the file mixes encodings; convert it to UTF-8)");
+  }
+  return WithIcu(bytes, 0, DetectChinese(bytes));
+}
+
+}  // namespace pkg::ingest

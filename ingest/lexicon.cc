@@ -1,0 +1,237 @@
+// Lexicon loading, template instantiation and matching; see lexicon.h.
+#include "ingest/lexicon.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "base/text.h"
+
+namespace pkg::ingest {
+namespace {
+
+std::vector<std::string> SplitBar(std::string_view s) {
+  std::vector<std::string> out;
+  for (size_t p = 0; p <= s.size();) {
+    size_t q = s.find('|', p);
+    if (q == std::string_view::npos) q = s.size();
+    if (q > p) out.emplace_back(s.substr(p, q - p));
+    p = q + 1;
+  }
+  return out;
+}
+
+std::string Replace(std::string s, std::string_view from, std::string_view to) {
+  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
+    s.replace(p, from.size(), to);
+  }
+  return s;
+}
+
+std::string Capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// The level word of a region's full name: 上海市 → 市, 浙江省 → 省, 浦东新区 → 区.
+std::string LevelWord(const std::string& full) {
+  for (const char* w : {"省", "市", "区", "县"}) {
+    std::string_view sv(w);
+    if (full.size() >= sv.size() && full.compare(full.size() - sv.size(), sv.size(), sv) == 0) return w;
+  }
+  return "";
+}
+
+}  // namespace
+
+Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool templates) {
+  size_t line_no = 0;
+  for (size_t b = 0; b <= text.size();) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    b = e + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    for (size_t p = 0;;) {
+      size_t t = line.find('\t', p);
+      f.emplace_back(line.substr(p, t == std::string_view::npos ? std::string_view::npos : t - p));
+      if (t == std::string_view::npos) break;
+      p = t + 1;
+    }
+    std::string where = origin + ":" + std::to_string(line_no);
+    if (!IsValidUtf8(line)) return Status::Invalid(where + ": not valid UTF-8");
+    if (f.size() < 2 || f[0].empty() || f[1].empty()) {
+      return Status::Invalid(where + ": expected at least type and name (tab-separated), got " +
+                             std::to_string(f.size()) + " field(s)");
+    }
+    f.resize(7);
+    if (templates) {
+      templates_.push_back(Template{f[1], f[3], SplitBar(f[2]), SplitBar(f[4])});
+      if (templates_.back().levels.empty()) return Status::Invalid(where + ": a template needs its levels (5th field)");
+      continue;
+    }
+    LexEntry x;
+    x.type = f[0];
+    x.name = f[1];
+    x.aliases = SplitBar(f[2]);
+    x.name_en = f[3];
+    x.level = f[4];
+    if (x.type == "Region") x.parent = f[5]; else x.part_of = SplitBar(f[5]);
+    uint32_t id = static_cast<uint32_t>(entries_.size());
+    by_type_name_.emplace(x.type + "\t" + x.name, id);
+    for (const auto& a : x.aliases) by_type_name_.emplace(x.type + "\t" + a, id);
+    if (x.type == "Region") {
+      region_by_name_.emplace(x.name, id);
+      for (const auto& a : x.aliases) region_by_name_.emplace(a, id);
+    }
+    entries_.push_back(std::move(x));
+  }
+  return Status::OK();
+}
+
+void Lexicon::AddSurface(const std::string& s, uint32_t entry, const std::string& bare_level) {
+  if (s.empty()) return;
+  int32_t id = ac_.Add(s);
+  if (id < 0) return;
+  if (static_cast<size_t>(id) == surfaces_.size()) surfaces_.push_back(Surface{entry, bare_level});
+}
+
+void Lexicon::Instantiate() {
+  size_t plain = entries_.size();
+  for (size_t t = 0; t < templates_.size(); ++t) {
+    const Template& tp = templates_[t];
+    // The bare placeholder ("市经信委" → template t).
+    LexEntry bare;
+    bare.type = "Agency";
+    bare.name = tp.name;
+    bare.template_id = static_cast<int>(t);
+    uint32_t bare_id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(bare);
+    for (const auto& a : tp.aliases) {
+      if (a.find("{L}") != std::string::npos && a.find("{R}") == std::string::npos && a.find("{S}") == std::string::npos) {
+        for (const char* lw : {"省", "市", "区"}) AddSurface(Replace(a, "{L}", lw), bare_id, lw);
+      }
+    }
+    for (size_t r = 0; r < plain; ++r) {
+      const LexEntry& reg = entries_[r];
+      if (reg.type != "Region" || reg.level == "national") continue;
+      if (std::find(tp.levels.begin(), tp.levels.end(), reg.level) == tp.levels.end()) continue;
+      std::string full = reg.name;
+      for (const auto& a : reg.aliases) {
+        if (a.size() > full.size()) full = a;
+      }
+      std::string lw = LevelWord(full);
+      auto fill = [&](std::string s) {
+        s = Replace(std::move(s), "{R}", full);
+        s = Replace(std::move(s), "{S}", reg.name);
+        s = Replace(std::move(s), "{E}", Capitalised(ToPinyin(reg.name)));
+        return Replace(std::move(s), "{L}", lw);
+      };
+      LexEntry x;
+      x.type = "Agency";
+      x.name = fill(tp.name);
+      x.name_en = fill(tp.name_en);
+      x.level = reg.level;
+      x.region = reg.name;
+      for (const auto& a : tp.aliases) {
+        if (a.find("{R}") != std::string::npos || a.find("{S}") != std::string::npos) x.aliases.push_back(fill(a));
+      }
+      uint32_t id = static_cast<uint32_t>(entries_.size());
+      instances_.emplace(std::to_string(t) + "\t" + reg.name, id);
+      by_type_name_.emplace("Agency\t" + x.name, id);
+      entries_.push_back(std::move(x));
+    }
+  }
+  std::unordered_set<std::string> skip(ambiguous_.begin(), ambiguous_.end());
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const LexEntry& x = entries_[i];
+    if (x.template_id >= 0) continue;
+    if (!skip.count(x.name)) AddSurface(x.name, i, "");
+    for (const auto& a : x.aliases) {
+      if (!skip.count(a)) AddSurface(a, i, "");
+    }
+  }
+  ac_.Build();
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("lexicon folder " + dir + " does not exist");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".tsv") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  auto lex = std::make_shared<Lexicon>();
+  for (const auto& p : files) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Status::IoError("cannot read " + p.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string name = p.filename().string();
+    if (name == "ambiguous.tsv") {
+      std::string line;
+      while (std::getline(ss, line)) {
+        if (!line.empty() && line[0] != '#') lex->ambiguous_.push_back(line);
+      }
+      continue;
+    }
+    PKG_RETURN_IF_ERROR(lex->AddFile(ss.str(), p.string(), name == "agency_templates.tsv"));
+  }
+  lex->Instantiate();
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text) const {
+  auto all = ac_.FindAll(text);
+  std::sort(all.begin(), all.end(), [](const AhoCorasick::Match& a, const AhoCorasick::Match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Hit> out;
+  uint32_t covered = 0;
+  for (const auto& m : all) {
+    if (m.begin < covered) continue;
+    const Surface& s = surfaces_[m.pattern];
+    out.push_back(Hit{m.begin, m.end, s.entry, s.bare_level});
+    covered = m.end;
+  }
+  return out;
+}
+
+int Lexicon::Resolve(uint32_t template_entry, std::string_view region, std::string_view level_word) const {
+  const LexEntry& t = entries_[template_entry];
+  if (t.template_id < 0) return -1;
+  std::string r(region);
+  for (int hop = 0; hop < 4 && !r.empty(); ++hop) {
+    const LexEntry* reg = FindRegion(r);
+    if (!reg) return -1;
+    std::string full = reg->name;
+    for (const auto& a : reg->aliases) {
+      if (a.size() > full.size()) full = a;
+    }
+    if (LevelWord(full) == level_word) {
+      auto it = instances_.find(std::to_string(t.template_id) + "\t" + reg->name);
+      return it == instances_.end() ? -1 : static_cast<int>(it->second);
+    }
+    r = reg->parent;
+  }
+  return -1;
+}
+
+const LexEntry* Lexicon::FindRegion(std::string_view name) const {
+  auto it = region_by_name_.find(std::string(name));
+  return it == region_by_name_.end() ? nullptr : &entries_[it->second];
+}
+
+int Lexicon::Find(std::string_view type, std::string_view name) const {
+  auto it = by_type_name_.find(std::string(type) + "\t" + std::string(name));
+  return it == by_type_name_.end() ? -1 : static_cast<int>(it->second);
+}
+
+}  // namespace pkg::ingest

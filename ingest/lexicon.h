@@ -1,0 +1,92 @@
+// Lexicon: named items known in advance (agencies by region, regions,
+// industries, goals, target groups, well-known initiatives, enterprises,
+// achievements) with their official names, aliases and English names, loaded
+// from data/lexicon/*.tsv and matched with one Aho–Corasick automaton.
+//
+// Files: one item a line,  type <TAB> name <TAB> aliases(|) <TAB> name_en
+// <TAB> level <TAB> part_of(|). agency_templates.tsv instead holds local
+// agencies with placeholders, instantiated for every region of the listed
+// levels: {R} full region name (上海市), {S} short name (上海), {L} level word
+// (市), {E} English (pinyin) region name. Its forms with {L} but no region
+// ("市经信委") are "bare": Match reports them with the template, and
+// Resolve() picks the instance of the document's region. ambiguous.tsv lists
+// surfaces never matched alone. level "weak" marks generic items (工业,
+// 企业) that are emitted only when a relation uses them.
+//
+// What it does not do: decide node ids (canonical_name.h) or resolve
+// overlaps with open-class items (recognize.h).
+//
+// Thread safety: immutable after LoadDir.
+// Tested in tests/ingest/lexicon_test.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "ingest/aho_corasick.h"
+
+namespace pkg::ingest {
+
+struct LexEntry {
+  std::string type;     // schema node type: "Agency", "Region", …
+  std::string name;     // canonical name (for templates: the pattern "{R}…")
+  std::string name_en;
+  std::string level;    // "national", "city", "weak", …
+  std::vector<std::string> aliases;
+  std::vector<std::string> part_of;  // names of groups this item belongs to
+  std::string region;   // short name of the region an instantiated agency belongs to
+  std::string parent;   // for regions: the short name of the enclosing region
+  int template_id = -1; // for bare template placeholders: index into templates
+  bool weak() const { return level == "weak"; }
+};
+
+class Lexicon {
+ public:
+  struct Hit {
+    uint32_t begin, end;  // byte span in the text
+    uint32_t entry;       // index into entries()
+    std::string bare_level;  // for bare forms ("市经信委"): the level word, "市"
+  };
+
+  // Reads every *.tsv in `dir`. Errors name the file and line.
+  static Result<std::shared_ptr<const Lexicon>> LoadDir(const std::string& dir);
+
+  const std::vector<LexEntry>& entries() const { return entries_; }
+  // Leftmost-longest non-overlapping matches in `text`.
+  std::vector<Hit> Match(std::string_view text) const;
+  // The instance of a bare template entry for a region (short name), walking
+  // up to the enclosing region whose level word is `level_word`; -1 if none.
+  int Resolve(uint32_t template_entry, std::string_view region, std::string_view level_word) const;
+  // Region entry by short or full name; nullptr when unknown.
+  const LexEntry* FindRegion(std::string_view name) const;
+  // Entry by type and canonical name or alias; -1 when unknown.
+  int Find(std::string_view type, std::string_view name) const;
+
+ private:
+  Status AddFile(std::string_view text, const std::string& origin, bool templates);
+  void Instantiate();
+  void AddSurface(const std::string& s, uint32_t entry, const std::string& bare_level);
+
+  struct Template {
+    std::string name, name_en;
+    std::vector<std::string> aliases, levels;
+  };
+  struct Surface {
+    uint32_t entry;
+    std::string bare_level;
+  };
+  std::vector<LexEntry> entries_;
+  std::vector<Template> templates_;
+  std::vector<Surface> surfaces_;  // by AC pattern id
+  std::unordered_map<std::string, uint32_t> region_by_name_;
+  std::unordered_map<std::string, uint32_t> by_type_name_;  // "Type\tname" → entry
+  std::unordered_map<std::string, uint32_t> instances_;     // "template\tregion" → entry
+  std::vector<std::string> ambiguous_;
+  AhoCorasick ac_;
+};
+
+}  // namespace pkg::ingest

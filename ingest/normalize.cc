@@ -1,0 +1,179 @@
+// Normalise stage; see normalize.h. Two passes: characters (NFKC, artifacts,
+// pinyin), then lines (page chrome). Traditional→Simplified runs on the
+// result with base/text.h's per-code-point table; it keeps every character's
+// byte length (all mapped characters are 3-byte CJK), so the map stays valid.
+#include "ingest/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "base/text.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+const icu::Normalizer2* Nfkc() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    const icu::Normalizer2* p = icu::Normalizer2::getNFKCInstance(st);
+    return U_SUCCESS(st) ? p : nullptr;
+  }();
+  return n;
+}
+
+bool IsToneVowel(char32_t c) {
+  switch (c) {
+    case U'ā': case U'á': case U'ǎ': case U'à': case U'ē': case U'é': case U'ě': case U'è':
+    case U'ī': case U'í': case U'ǐ': case U'ì': case U'ō': case U'ó': case U'ǒ': case U'ò':
+    case U'ū': case U'ú': case U'ǔ': case U'ù': case U'ǖ': case U'ǘ': case U'ǚ': case U'ǜ':
+    case U'ü': case U'ê':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// At s[i] == '(' or '（': the length of a pinyin annotation "(chǎn)" to skip,
+// or 0. `habit` allows annotations without tone marks ("(de)").
+size_t PinyinAt(std::string_view s, size_t i, bool habit) {
+  size_t j = i;
+  NextCp(s, j);
+  int letters = 0;
+  bool tone = false;
+  while (j < s.size() && letters <= 7) {
+    size_t k = j;
+    char32_t c = NextCp(s, k);
+    if (c == ')' || c == U'）') {
+      if (letters >= 1 && (tone || habit)) return k - i;
+      return 0;
+    }
+    if (c >= 'a' && c <= 'z') {
+      ++letters;
+    } else if (IsToneVowel(c)) {
+      ++letters;
+      tone = true;
+    } else {
+      return 0;
+    }
+    j = k;
+  }
+  return 0;
+}
+
+bool Dropped(char32_t c) {
+  return (c < 0x20 && c != '\n') || c == 0x7F || c == 0xFFFD || c == 0x200B || c == 0x200C || c == 0x200D ||
+         c == 0xFEFF || c == 0x00AD || (c >= 0x80 && c < 0xA0);
+}
+
+struct CharPass {
+  std::string text;
+  std::vector<uint32_t> orig;
+  int pinyin = 0;
+
+  void Emit(std::string_view bytes, uint32_t at, uint32_t len) {
+    text.append(bytes);
+    PushOrig(orig, bytes.size(), at, len);
+  }
+  void EmitCp(char32_t c, uint32_t at, uint32_t len) {
+    size_t before = text.size();
+    AppendCp(text, c);
+    PushOrig(orig, text.size() - before, at, len);
+  }
+};
+
+CharPass Characters(const DecodedText& in) {
+  const std::string& s = in.utf8;
+  const icu::Normalizer2* nfkc = Nfkc();
+  CharPass out;
+  out.text.reserve(s.size());
+  out.orig.reserve(s.size() + 1);
+  char32_t prev = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    char32_t c = NextCp(s, i);
+    uint32_t at = in.orig[start];
+    uint32_t len = in.orig[i - 1] - at + 1;
+    if (c == '(' || c == U'（') {
+      if (IsHan(prev)) {
+        size_t skip = PinyinAt(s, start, out.pinyin >= 3);
+        if (skip) {
+          i = start + skip;
+          ++out.pinyin;
+          continue;
+        }
+      }
+    }
+    if (c == '?' || c == U'？') {
+      size_t j = i;
+      char32_t d = j < s.size() ? NextCp(s, j) : 0;
+      if (d == '?' || d == U'？') {
+        // A run of two or more: placeholders for characters the scraper lost.
+        while (i < s.size()) {
+          size_t k = i;
+          char32_t d = NextCp(s, k);
+          if (d != '?' && d != U'？') break;
+          i = k;
+        }
+        continue;
+      }
+    }
+    if (Dropped(c)) continue;
+    if (c == '\t') c = ' ';
+    if (c < 0x80 || IsHan(c)) {
+      out.EmitCp(c, at, len);
+    } else if (c >= 0xFF01 && c <= 0xFF5E) {
+      c -= 0xFEE0;
+      out.EmitCp(c, at, len);
+    } else if (c == 0x3000) {
+      c = ' ';
+      out.EmitCp(c, at, len);
+    } else if (nfkc && !nfkc->isInert(static_cast<UChar32>(c))) {
+      UErrorCode st = U_ZERO_ERROR;
+      icu::UnicodeString u(static_cast<UChar32>(c));
+      icu::UnicodeString n = nfkc->normalize(u, st);
+      std::string tmp;
+      if (U_SUCCESS(st)) n.toUTF8String(tmp);
+      if (tmp.empty()) AppendCp(tmp, c);
+      out.Emit(tmp, at, len);
+    } else {
+      out.Emit(std::string_view(s).substr(start, i - start), at, len);
+    }
+    prev = c;
+  }
+  return out;
+}
+
+}  // namespace
+
+NormalizedText Normalize(const DecodedText& in, const PageChrome& chrome) {
+  CharPass chars = Characters(in);
+  uint32_t end_offset = in.orig.empty() ? 0 : in.orig.back();
+  std::string simplified = ToSimplified(chars.text);
+  if (simplified.size() == chars.text.size()) chars.text.swap(simplified);
+
+  NormalizedText out;
+  out.pinyin_removed = chars.pinyin;
+  out.text.reserve(chars.text.size());
+  out.orig.reserve(chars.text.size() + 1);
+  std::string_view t = chars.text;
+  bool tail = false;
+  for (size_t b = 0; b < t.size() && !tail;) {
+    size_t e = t.find('\n', b);
+    size_t next = e == std::string_view::npos ? t.size() : e + 1;
+    std::string_view line = t.substr(b, (e == std::string_view::npos ? t.size() : e) - b);
+    auto verdict = chrome.Classify(line);
+    if (verdict == PageChrome::Verdict::kText) {
+      out.text.append(t.substr(b, next - b));
+      out.orig.insert(out.orig.end(), chars.orig.begin() + b, chars.orig.begin() + next);
+    } else {
+      ++out.chrome_lines;
+      tail = verdict == PageChrome::Verdict::kTail;
+    }
+    b = next;
+  }
+  out.orig.push_back(end_offset);
+  return out;
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,38 @@
+// Page chrome line classifier; see page_chrome.h.
+#include "ingest/page_chrome.h"
+
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+
+PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
+  size_t a = line.find_first_not_of(' ');
+  if (a == std::string_view::npos) return Verdict::kText;
+  line.remove_prefix(a);
+  while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  size_t cps = CpCount(line);
+  for (const auto& m : tail_markers) {
+    if (cps <= 12 && line.substr(0, m.size()) == m) return Verdict::kTail;
+  }
+  for (const auto& m : line_markers) {
+    if (line.find(m) != std::string_view::npos) return Verdict::kChrome;
+  }
+  // Menu entries: "- 政策解读", "· 首页", "| 关于我们", "> 新闻".
+  if (cps <= 16 && (line.substr(0, 2) == "- " || line.substr(0, 2) == "* " || line.substr(0, 2) == "| " ||
+                    line.substr(0, 2) == "> " || line.substr(0, 3) == "\xC2\xB7 ")) {
+    return Verdict::kChrome;
+  }
+  // Short lines without Chinese characters or digits: "Network", "English", "EN | 中".
+  if (cps <= 24) {
+    bool han = false, digit = false;
+    for (size_t i = 0; i < line.size();) {
+      char32_t c = NextCp(line, i);
+      han |= IsHan(c);
+      digit |= IsAsciiDigit(c);
+    }
+    if (!han && !digit) return Verdict::kChrome;
+  }
+  return Verdict::kText;
+}
+
+}  // namespace pkg::ingest

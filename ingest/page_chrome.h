@@ -1,0 +1,30 @@
+// Page chrome: which lines of a scraped web page are navigation rather than
+// document text.
+//
+// A line is chrome when it contains one of the markers of data/rules/chrome.tsv
+// (当前位置, 分享到, 打印本页, 上一篇, …), when it is a short menu entry
+// ("- 政策解读", "| 首页"), or when it is a short line with no Chinese and no
+// digits ("Network", "English"). A line that is only a related-article heading
+// (相关文章, 相关阅读, 推荐阅读, …: markers of kind chrome_tail) ends the
+// document text: it and everything after it are chrome.
+// What it does not do: look at HTML (input is text), or drop metadata lines
+// such as 来源:/日期: (doc_metadata.h reads those).
+//
+// Tested in tests/ingest/normalize_test.cc.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pkg::ingest {
+
+struct PageChrome {
+  std::vector<std::string> line_markers;  // a line containing one is chrome
+  std::vector<std::string> tail_markers;  // a short line starting with one ends the text
+
+  enum class Verdict { kText, kChrome, kTail };
+  Verdict Classify(std::string_view line) const;
+};
+
+}  // namespace pkg::ingest

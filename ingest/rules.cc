@@ -1,0 +1,156 @@
+// Rule files; see rules.h.
+#include "ingest/rules.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/text.h"
+
+namespace pkg::ingest {
+
+void WordSet::Add(const std::string& word, const Rule* rule) {
+  if (word.empty()) return;
+  words_.emplace(word, rule);
+  if (std::find(lengths_.begin(), lengths_.end(), word.size()) == lengths_.end()) {
+    lengths_.push_back(word.size());
+    std::sort(lengths_.rbegin(), lengths_.rend());
+  }
+}
+
+const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {
+  std::string key;
+  for (size_t n : lengths_) {
+    if (pos + n > text.size()) continue;
+    key.assign(text.substr(pos, n));
+    auto it = words_.find(key);
+    if (it != words_.end()) {
+      if (len) *len = n;
+      return it->second;
+    }
+  }
+  return nullptr;
+}
+
+const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) const {
+  std::string key;
+  for (size_t n : lengths_) {
+    if (n > end) continue;
+    key.assign(text.substr(end - n, n));
+    auto it = words_.find(key);
+    if (it != words_.end()) {
+      if (len) *len = n;
+      return it->second;
+    }
+  }
+  return nullptr;
+}
+
+size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule** rule) const {
+  for (size_t i = from; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    size_t n = 0;
+    const Rule* r = PrefixAt(text, i, &n);
+    if (r) {
+      if (len) *len = n;
+      if (rule) *rule = r;
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+Status RuleSet::AddText(std::string_view text, const std::string& origin) {
+  size_t line_no = 0;
+  for (size_t b = 0; b <= text.size();) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    b = e + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    for (size_t p = 0;;) {
+      size_t t = line.find('\t', p);
+      f.emplace_back(line.substr(p, t == std::string_view::npos ? std::string_view::npos : t - p));
+      if (t == std::string_view::npos) break;
+      p = t + 1;
+    }
+    std::string where = origin + ":" + std::to_string(line_no);
+    if (f.size() != 4) {
+      return Status::Invalid(where + ": expected 4 tab-separated fields (id, kind, arg, words), got " +
+                             std::to_string(f.size()));
+    }
+    if (f[0].empty() || f[1].empty()) return Status::Invalid(where + ": empty rule id or kind");
+    if (!IsValidUtf8(line)) return Status::Invalid(where + ": not valid UTF-8");
+    auto r = std::make_unique<Rule>();
+    r->id = f[0];
+    r->kind = f[1];
+    r->arg = f[2];
+    r->origin = where;
+    std::stringstream ws(f[3]);
+    for (std::string w; std::getline(ws, w, '|');) {
+      if (!w.empty()) r->words.push_back(w);
+    }
+    by_kind_[r->kind].push_back(r.get());
+    rules_.push_back(std::move(r));
+  }
+  Finish();
+  return Status::OK();
+}
+
+void RuleSet::Finish() {
+  words_.clear();
+  for (const auto& [kind, rules] : by_kind_) {
+    WordSet& all = words_[kind];
+    for (const Rule* r : rules) {
+      WordSet& by_arg = words_[kind + "\t" + r->arg];
+      for (const auto& w : r->words) {
+        all.Add(w, r);
+        by_arg.Add(w, r);
+      }
+    }
+  }
+}
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::LoadDir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("rules folder " + dir + " does not exist");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".tsv") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  auto set = std::make_shared<RuleSet>();
+  for (const auto& p : files) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Status::IoError("cannot read " + p.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    PKG_RETURN_IF_ERROR(set->AddText(ss.str(), p.string()));
+  }
+  return std::shared_ptr<const RuleSet>(std::move(set));
+}
+
+const std::vector<const Rule*>& RuleSet::OfKind(std::string_view kind) const {
+  static const std::vector<const Rule*> kNone;
+  auto it = by_kind_.find(kind);
+  return it == by_kind_.end() ? kNone : it->second;
+}
+
+const WordSet& RuleSet::Words(std::string_view kind) const {
+  static const WordSet kNone;
+  auto it = words_.find(kind);
+  return it == words_.end() ? kNone : it->second;
+}
+
+const WordSet& RuleSet::Words(std::string_view kind, std::string_view arg) const {
+  static const WordSet kNone;
+  auto it = words_.find(std::string(kind) + "\t" + std::string(arg));
+  return it == words_.end() ? kNone : it->second;
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,76 @@
+// Rules: the pattern vocabulary of Chinese policy language, loaded from
+// data/rules/*.tsv, so that an analyst extends the extractor by editing data.
+//
+// Each line of a rule file is   id <TAB> kind <TAB> arg <TAB> word|word|…
+// e.g.  item.fund  head  Fund  基金|母基金|投资基金|产业基金
+// `kind` says which stage uses the rule and how (the kinds are listed in
+// docs/ingest.md and at the top of each rule file); `arg` is its parameter (a
+// node type, an indicator kind, an instrument); the words are the surface
+// forms it reacts to. The id is written into the provenance of everything
+// the rule produces. Lines starting with '#' and blank lines are ignored.
+//
+// WordSet answers "which word of this kind starts (or ends) here", longest
+// first, in O(number of distinct word lengths) hash probes.
+//
+// Thread safety: immutable after loading.
+// Tested in tests/ingest/rules_test.cc.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+
+namespace pkg::ingest {
+
+struct Rule {
+  std::string id, kind, arg;
+  std::vector<std::string> words;
+  std::string origin;  // "data/rules/items.tsv:12"
+};
+
+// Words of one or more rules, for longest-match look-ups at a position.
+class WordSet {
+ public:
+  void Add(const std::string& word, const Rule* rule);
+  // Longest word starting at text[pos]; nullptr when none. *len gets its length.
+  const Rule* PrefixAt(std::string_view text, size_t pos, size_t* len) const;
+  // Longest word ending at text[end) ; nullptr when none.
+  const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const;
+  // First occurrence at or after `from` (leftmost, then longest); npos when none.
+  size_t Find(std::string_view text, size_t from, size_t* len, const Rule** rule = nullptr) const;
+  bool Contains(std::string_view w) const { return words_.count(std::string(w)) > 0; }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  std::unordered_map<std::string, const Rule*> words_;
+  std::vector<size_t> lengths_;  // distinct byte lengths, longest first
+};
+
+class RuleSet {
+ public:
+  // Reads every *.tsv in `dir` (sorted by name). Errors name file and line.
+  static Result<std::shared_ptr<const RuleSet>> LoadDir(const std::string& dir);
+  // Parses one file's text (for tests); `origin` prefixes error messages.
+  Status AddText(std::string_view text, const std::string& origin);
+
+  // Rules of a kind, in file order (empty when none).
+  const std::vector<const Rule*>& OfKind(std::string_view kind) const;
+  // All words of a kind, merged into one WordSet (built on first use).
+  const WordSet& Words(std::string_view kind) const;
+  // All words of a kind whose arg equals `arg`.
+  const WordSet& Words(std::string_view kind, std::string_view arg) const;
+  size_t size() const { return rules_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::map<std::string, std::vector<const Rule*>, std::less<>> by_kind_;
+  mutable std::map<std::string, WordSet, std::less<>> words_;  // filled by Finish()
+  void Finish();
+};
+
+}  // namespace pkg::ingest
