@@ -207,6 +207,13 @@ size_t DisplayWidth(std::string_view s) {
   return w;
 }
 
+std::string PadToWidth(std::string_view s, size_t width) {
+  std::string out(s);
+  size_t w = DisplayWidth(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());

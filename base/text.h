@@ -30,6 +30,9 @@ std::string ToPinyin(std::string_view s);
 // Terminal columns of a UTF-8 string.
 size_t DisplayWidth(std::string_view s);
 
+// `s` followed by spaces up to `width` display columns (unchanged if wider).
+std::string PadToWidth(std::string_view s, size_t width);
+
 // True when `s` is valid UTF-8; otherwise *bad_offset is the first bad byte.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 

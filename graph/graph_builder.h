@@ -43,6 +43,7 @@ class GraphBuilder {
   // Copies every node and edge of an existing snapshot (to extend it).
   void AddSnapshot(const Snapshot& snap);
 
+  const std::shared_ptr<const Schema>& schema_ptr() const { return schema_; }
   size_t num_nodes() const;
   size_t num_edges() const;
 

@@ -40,15 +40,22 @@ struct EdgeExtra {
   std::vector<Provenance> provenance;
 };
 
-// Name look-up: every normalised name/alias/English name with its node,
-// sorted by (hash, node) for exact look-up; and sorted by text for prefix
-// search (search_entries index into search_text rows).
+// Name look-up: every normalised name, alias and English name with its node,
+// sorted by (hash, node) for exact look-up. Built eagerly (and stored in
+// snapshot files).
 struct NameIndex {
   std::vector<uint64_t> hashes;  // sorted
   std::vector<uint32_t> nodes;   // parallel to hashes
-  StringColumn search_text;      // normalised names and pinyin, one row per entry
-  std::vector<uint32_t> search_node;   // row → node
-  std::vector<uint32_t> search_order;  // rows sorted by text
+};
+
+// Prefix search over normalised names and pinyin: rows of `text`, sorted in
+// `order`. Built lazily on the first Search (it is only needed by people
+// typing into a search box) and never stored.
+struct SearchIndex {
+  StringColumn text;
+  std::vector<uint32_t> node;   // row → node
+  std::vector<uint8_t> what;    // row → 0 name, 1 alias/English, 2 pinyin
+  std::vector<uint32_t> order;  // rows sorted by text
 };
 
 struct SnapshotData {
@@ -62,6 +69,8 @@ struct SnapshotData {
   std::vector<NodeExtra> node_extras;
   KeyIndex key_index;
   NameIndex name_index;
+  mutable std::once_flag search_once;
+  mutable SearchIndex search_index;
   // edges
   CsrGraph graph;
   std::vector<uint8_t> edge_type;    // by EdgeId
@@ -70,7 +79,9 @@ struct SnapshotData {
   std::vector<EdgeExtra> edge_extras;
 };
 
-// Builds name_index from keys/names/extras. Defined in name_index.cc.
+// Builds name_index from names/extras. Defined in name_index.cc.
 void BuildNameIndex(SnapshotData& d);
+// Builds search_index from names/extras. Defined in name_index.cc.
+void BuildSearchIndex(const SnapshotData& d, SearchIndex& out);
 
 }  // namespace pkg

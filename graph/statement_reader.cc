@@ -24,7 +24,9 @@ class LineErrors {
 
  private:
   size_t ColumnOfKey(std::string_view key) const {
-    std::string needle = "\"" + std::string(key) + "\"";
+    std::string needle(1, '"');
+    needle.append(key);
+    needle.push_back('"');
     size_t pos = line_.find(needle);
     if (pos == std::string_view::npos) return 1;
     size_t col = 1;

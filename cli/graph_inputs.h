@@ -1,0 +1,29 @@
+// Opening the GRAPH / INPUT arguments of subcommands: statements files,
+// snapshot files, folders and text documents (through ingest's Extractor).
+// Every subcommand that reads a graph uses OpenGraph, so they all accept the
+// same inputs and print the same errors.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/graph_loader.h"
+#include "graph/schema.h"
+#include "graph/snapshot.h"
+
+namespace pkg::cli {
+
+// Loads the schema from --schema or the default location.
+Result<std::shared_ptr<const Schema>> OpenSchema(const std::string& schema_path);
+
+// LoadOptions whose extract_document runs ingest's Extractor (created once,
+// lazily, from the schema's data folder).
+LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid);
+
+// Schema + inputs → snapshot, printing skipped lines to stderr.
+Result<SnapshotPtr> OpenGraph(const std::vector<std::string>& inputs, const std::string& schema_path,
+                              bool skip_invalid);
+
+}  // namespace pkg::cli

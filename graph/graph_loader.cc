@@ -1,0 +1,252 @@
+// Graph loader; see graph_loader.h.
+//
+// Statements files are read in 8 MiB blocks; the lines of a block are parsed
+// on two threads (parsing JSON is most of a load) and then added to the
+// builder in file order, so results do not depend on timing.
+#include "graph/graph_loader.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <thread>
+
+#include "graph/snapshot_file.h"
+
+namespace pkg {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kBlock = 8 << 20;
+
+bool DefaultIsDocument(std::string_view path, std::string_view head) {
+  auto ext = fs::path(std::string(path)).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson") return false;
+  if (ext == ".txt" || ext == ".html" || ext == ".htm" || ext == ".md" || ext == ".text") return true;
+  size_t i = 0;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) ++i;
+  return !(i < head.size() && (head[i] == '{' || head.substr(i, 2) == "//"));
+}
+
+class Progress {
+ public:
+  explicit Progress(bool on) : on_(on && ::isatty(2)) {}
+  void Update(const std::string& file, uint64_t done, uint64_t total) {
+    if (!on_) return;
+    if (++ticks_ % 4 != 0 && done < total) return;
+    std::fprintf(stderr, "\rloading %s: %llu / %llu MB (%d%%)   ", file.c_str(),
+                 static_cast<unsigned long long>(done >> 20), static_cast<unsigned long long>(total >> 20),
+                 total ? static_cast<int>(100 * done / total) : 100);
+  }
+  void Done() {
+    if (on_ && ticks_) std::fprintf(stderr, "\r%60s\r", "");
+    ticks_ = 0;
+  }
+ private:
+  bool on_;
+  uint64_t ticks_ = 0;
+};
+
+struct Collector {
+  const LoadOptions& opts;
+  LoadReport& report;
+  std::vector<std::string> errors;
+  size_t more = 0;
+  void Error(std::string m) {
+    if (opts.skip_invalid) {
+      report.skipped.push_back(std::move(m));
+    } else if (errors.size() < opts.max_errors) {
+      errors.push_back(std::move(m));
+    } else {
+      ++more;
+    }
+  }
+};
+
+void AddStatement(GraphBuilder& b, Statement&& st, Collector& c, const std::string& where) {
+  Status s = std::holds_alternative<NodeStatement>(st) ? b.AddNode(std::get<NodeStatement>(std::move(st)))
+                                                       : b.AddEdge(std::get<EdgeStatement>(std::move(st)));
+  if (!s.ok()) c.Error(where + ": " + s.message());
+  else ++c.report.statements;
+}
+
+// Parses lines [begin, end) of `lines` into `out` (one slot per line).
+void ParseRange(const std::vector<std::string_view>& lines, size_t begin, size_t end, size_t first_line,
+                const Schema& schema, const std::string& origin, std::vector<std::optional<Result<Statement>>>& out) {
+  for (size_t i = begin; i < end; ++i) {
+    std::string_view line = lines[i];
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line.substr(first, 2) == "//") continue;
+    if (line.back() == '\r') line.remove_suffix(1);
+    out[i] = ParseStatementLine(line, schema, origin, first_line + i);
+  }
+}
+
+Status AddStatementsFile(const std::string& path, GraphBuilder& b, const Schema& schema, Collector& c,
+                         Progress& progress) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IoError("cannot open " + path + ": " + std::strerror(errno));
+  std::error_code ec;
+  uint64_t total = fs::file_size(path, ec);
+  std::string buf, carry;
+  size_t line_no = 1;
+  uint64_t done = 0;
+  bool first_block = true;
+  std::vector<std::string_view> lines;
+  std::vector<std::optional<Result<Statement>>> parsed;
+  while (true) {
+    buf.assign(carry);
+    carry.clear();
+    size_t old = buf.size();
+    buf.resize(old + kBlock);
+    size_t got = std::fread(buf.data() + old, 1, kBlock, f);
+    buf.resize(old + got);
+    done += got;
+    bool eof = got < kBlock;
+    size_t cut = buf.size();
+    if (!eof) {
+      size_t nl = buf.rfind('\n');
+      if (nl == std::string::npos) {
+        if (buf.size() > (256u << 20)) {
+          std::fclose(f);
+          return Status::Invalid(path + ":" + std::to_string(line_no) + ": a line longer than 256 MiB");
+        }
+        carry.swap(buf);
+        continue;
+      }
+      cut = nl + 1;
+      carry.assign(buf, cut, std::string::npos);
+    }
+    std::string_view text(buf.data(), cut);
+    if (first_block && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    first_block = false;
+    lines.clear();
+    for (size_t pos = 0; pos < text.size();) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      lines.push_back(text.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    parsed.assign(lines.size(), std::nullopt);
+    if (lines.size() > 2048) {
+      size_t mid = lines.size() / 2;
+      std::thread t([&] { ParseRange(lines, 0, mid, line_no, schema, path, parsed); });
+      ParseRange(lines, mid, lines.size(), line_no, schema, path, parsed);
+      t.join();
+    } else {
+      ParseRange(lines, 0, lines.size(), line_no, schema, path, parsed);
+    }
+    for (size_t i = 0; i < parsed.size(); ++i) {
+      if (!parsed[i]) continue;
+      if (!parsed[i]->ok()) {
+        c.Error(parsed[i]->status().message());
+        continue;
+      }
+      AddStatement(b, std::move(*parsed[i]).value(), c, path + ":" + std::to_string(line_no + i));
+    }
+    line_no += lines.size();
+    progress.Update(path, done, total);
+    if (eof) break;
+  }
+  std::fclose(f);
+  progress.Done();
+  return Status::OK();
+}
+
+Status AddFile(const std::string& path, GraphBuilder& b, const std::shared_ptr<const Schema>& schema,
+               const LoadOptions& opts, Collector& c, Progress& progress) {
+  ++c.report.files;
+  if (IsSnapshotFile(path)) {
+    auto snap = ReadSnapshotFile(path, schema);
+    if (!snap.ok()) return snap.status();
+    b.AddSnapshot(**snap);
+    return Status::OK();
+  }
+  std::string head;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IoError("cannot open " + path + ": " + std::strerror(errno));
+    head.resize(512);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+  }
+  bool is_doc = opts.is_document ? opts.is_document(path, head) : DefaultIsDocument(path, head);
+  if (!is_doc) return AddStatementsFile(path, b, *schema, c, progress);
+  if (!opts.extract_document) {
+    return Status::Invalid(path + ": looks like a text document, but this command reads only statements files");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return Status::IoError("cannot read " + path);
+  ++c.report.documents;
+  size_t k = 0;
+  Status s = opts.extract_document(path, bytes, [&](Statement&& st) {
+    AddStatement(b, std::move(st), c, path + " (statement " + std::to_string(++k) + ")");
+  });
+  if (!s.ok()) c.Error(s.message().rfind(path, 0) == 0 ? s.message() : path + ": " + s.message());
+  return Status::OK();
+}
+
+}  // namespace
+
+Status AddInputs(const std::vector<std::string>& inputs, GraphBuilder& builder, const LoadOptions& opts,
+                 LoadReport* report) {
+  LoadReport local;
+  LoadReport& rep = report ? *report : local;
+  Collector c{opts, rep, {}, 0};
+  Progress progress(opts.progress);
+  std::shared_ptr<const Schema> schema = builder.schema_ptr();
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    auto st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) return Status::NotFound("no such file or folder: " + input);
+    std::vector<std::string> files;
+    if (fs::is_directory(st)) {
+      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec)) {
+          std::string name = it->path().filename().string();
+          if (!name.empty() && name[0] != '.') files.push_back(it->path().string());
+        }
+      }
+      std::sort(files.begin(), files.end());
+    } else {
+      files.push_back(input);
+    }
+    for (const auto& f : files) {
+      Status s = AddFile(f, builder, schema, opts, c, progress);
+      if (!s.ok()) c.Error(s.message());
+    }
+  }
+  if (c.errors.empty()) return Status::OK();
+  std::string msg;
+  for (const auto& e : c.errors) msg += (msg.empty() ? "" : "\n") + e;
+  if (c.more) msg += "\n... and " + std::to_string(c.more) + " more errors";
+  return Status::Invalid(msg);
+}
+
+Result<SnapshotPtr> LoadGraphInputs(const std::vector<std::string>& inputs, std::shared_ptr<const Schema> schema,
+                                    const LoadOptions& opts, LoadReport* report) {
+  if (inputs.size() == 1 && IsSnapshotFile(inputs[0])) {
+    if (report) report->files = 1;
+    return ReadSnapshotFile(inputs[0], schema);
+  }
+  GraphBuilder builder(schema);
+  PKG_RETURN_IF_ERROR(AddInputs(inputs, builder, opts, report));
+  std::vector<std::string> dropped;
+  GraphBuilder::BuildOptions bo;
+  bo.skip_invalid = opts.skip_invalid;
+  bo.dropped = &dropped;
+  auto snap = std::move(builder).Finish(bo);
+  if (report) report->skipped.insert(report->skipped.end(), dropped.begin(), dropped.end());
+  return snap;
+}
+
+}  // namespace pkg

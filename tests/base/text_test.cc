@@ -1,0 +1,49 @@
+// Tests for base/text.h: name normalisation, Traditional→Simplified, pinyin,
+// display width, UTF-8 checks.
+#include "base/text.h"
+
+#include <catch2/catch.hpp>
+
+namespace pkg {
+namespace {
+
+TEST_CASE("NormalizeName folds scripts, widths, case and quotes", "[text]") {
+  struct Case { const char* in; const char* out; };
+  const Case cases[] = {
+      {"“AI+制造”行动", "ai+制造行动"}, {"ＡＩ＋制造", "ai+制造"}, {"產業基礎再造工程", "产业基础再造工程"},
+      {"《上海市促进人工智能产业发展条例》", "上海市促进人工智能产业发展条例"}, {"  M0 土地 ", "m0土地"},
+      {"「五个中心」", "五个中心"}, {"AI+Manufacturing", "ai+manufacturing"}, {"", ""},
+      {"經濟和信息化委員會", "经济和信息化委员会"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(NormalizeName(c.in) == c.out);
+  }
+}
+
+TEST_CASE("ToSimplified and ToPinyin", "[text]") {
+  CHECK(ToSimplified("產業規劃 abc") == "产业规划 abc");
+  CHECK(ToPinyin("上海") == "shanghai");
+  CHECK(ToPinyin("集成電路") == "jichengdianlu");
+  CHECK(ToPinyin("AI+制造") == "aizhizao");
+}
+
+TEST_CASE("DisplayWidth counts Chinese as two columns", "[text]") {
+  CHECK(DisplayWidth("abc") == 3);
+  CHECK(DisplayWidth("基金") == 4);
+  CHECK(DisplayWidth("ＡＩ") == 4);
+  CHECK(DisplayWidth("e\xCC\x81") == 1);  // combining accent
+  CHECK(PadToWidth("基金", 6) == "基金  ");
+}
+
+TEST_CASE("UTF-8 validation and safe prefixes", "[text]") {
+  size_t bad = 0;
+  CHECK(IsValidUtf8("中文"));
+  CHECK_FALSE(IsValidUtf8("ab\xE4\xB8", &bad));
+  CHECK(bad == 2);
+  CHECK(Utf8Prefix("中文", 4) == "中");
+  CHECK(Utf8Prefix("中文", 6) == "中文");
+}
+
+}  // namespace
+}  // namespace pkg
