@@ -29,7 +29,6 @@ constexpr UChar32 kCjkEnd = 0xA000;  // exclusive
 
 struct Tables {
   std::vector<char32_t> t2s;           // index c - kCjkBegin → simplified code point (0 = same)
-  std::vector<std::string> pinyin;     // index c - kCjkBegin → syllable ("" = none)
   const icu::Normalizer2* nfkc = nullptr;
 };
 
@@ -72,7 +71,16 @@ const Tables& GetTables() {
         if (c != static_cast<UChar32>(kCjkBegin + i)) t->t2s[i] = static_cast<char32_t>(c);
       }
     }
-    t->pinyin.assign(kCjkEnd - kCjkBegin, std::string());
+    return t;
+  }();
+  return *tables;
+}
+
+// Han → pinyin per code point; built on first use (Han-Latin is slow, and
+// only search needs it).
+const std::vector<std::string>& PinyinTable() {
+  static std::vector<std::string>* table = [] {
+    auto* t = new std::vector<std::string>(kCjkEnd - kCjkBegin);
     auto latin = TransliterateAll("Han-Latin; Latin-ASCII");
     for (size_t i = 0; i < latin.size(); ++i) {
       std::string s;
@@ -81,11 +89,11 @@ const Tables& GetTables() {
       for (char ch : s) {
         if (static_cast<unsigned char>(ch) >= 0x80 || ch == ' ') ascii = false;
       }
-      if (ascii && s.size() <= 8) t->pinyin[i] = s;
+      if (ascii && s.size() <= 8) (*t)[i] = s;
     }
     return t;
   }();
-  return *tables;
+  return *table;
 }
 
 bool IsQuoteOrBracket(UChar32 c) {
@@ -172,6 +180,7 @@ std::string ToSimplified(std::string_view s) {
 
 std::string ToPinyin(std::string_view s) {
   const Tables& t = GetTables();
+  const std::vector<std::string>& pinyin = PinyinTable();
   std::string out;
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -185,7 +194,7 @@ std::string ToPinyin(std::string_view s) {
       continue;
     }
     c = static_cast<UChar32>(SimplifyCp(t, c));
-    if (c >= kCjkBegin && c < kCjkEnd) out += t.pinyin[c - kCjkBegin];
+    if (c >= kCjkBegin && c < kCjkEnd) out += pinyin[c - kCjkBegin];
   }
   return out;
 }
