@@ -177,11 +177,12 @@ def check_linking(path):
                 problems.append(f"mention {doc}:'{text}' is in clusters {owner[key]} and {name}")
             owner[key] = name
     docs = {f for f in os.listdir(folder) if f.endswith(".txt")}
+    texts_seen = {text for (_, text) in owner}
     for r in rows:
         if r.get("kind") != "query":
             continue
-        if r.get("target") not in clusters:
-            problems.append(f"query target {r.get('target')} is not a cluster")
+        if r.get("target") not in clusters and r.get("target") not in texts_seen:
+            problems.append(f"query target {r.get('target')} is neither a cluster nor a mention")
         for a in r.get("answers", []):
             if a not in clusters and a not in docs:
                 problems.append(f"query {r.get('target')}: answer {a} is neither a cluster nor a document")
