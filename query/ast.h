@@ -53,6 +53,7 @@ struct Expr {
   VarKind var_kind = VarKind::kUnknown;
   int agg = -1;             // kCall of an aggregate: index into the aggregate list
   int param = -1;           // kParam: index into QueryOptions::params
+  int column = -1;          // kVar naming a RETURN alias (ORDER BY): output column
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -141,6 +142,7 @@ struct ReturnItem {
 struct SortItem {
   ExprPtr expr;
   bool desc = false;
+  int column = -1;  // binder: the RETURN column this sorts by, when it names one
 };
 
 struct ReturnClause {

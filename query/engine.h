@@ -112,7 +112,7 @@ class Cell {
 struct QueryResult {
   std::vector<std::string> columns;  // as written, or the alias: "m.name", "c"
   std::vector<std::vector<Cell>> rows;
-  bool truncated = false;  // max_rows or LIMIT cut it (LIMIT: false; only max_rows sets it)
+  bool truncated = false;  // more rows existed than QueryOptions::max_rows (LIMIT does not set it)
   double elapsed_ms = 0;   // parse to last row
 };
 
@@ -128,12 +128,13 @@ Result<QueryResult> RunQuery(const Snapshot& snap, std::string_view text, const 
 // every node carrying the Measure label (other than `target`) from which
 // `target` is reached over the schema's contributing edges (SUPPORTS, PART_OF,
 // FUNDS, IMPLEMENTS), within opts.max_hops hops, each with one shortest path
-// measure → … → target. Ordered by path length, then NodeId.
+// measure → … → target. Ordered by path length, then NodeId. At most
+// opts.max_rows rows; *truncated (when given) tells whether more existed.
 struct SupporterRow {
   NodeId measure;
   PathValue path;
 };
 Result<std::vector<SupporterRow>> FindSupporters(const Snapshot& snap, NodeId target,
-                                                 const QueryOptions& opts);
+                                                 const QueryOptions& opts, bool* truncated = nullptr);
 
 }  // namespace pkg

@@ -1,0 +1,64 @@
+// Projection: the RETURN clause. Consumes the rows the executor finds and
+// produces the QueryResult: expressions and aliases, DISTINCT, grouping with
+// aggregates (count, collect, min, max, sum, avg, with or without DISTINCT),
+// ORDER BY, SKIP, LIMIT and the max_rows cap.
+//
+// Without ORDER BY and aggregation it stops the executor as soon as enough
+// rows exist (Consume returns false). count(DISTINCT n) over nodes uses a
+// bitset sized num_nodes instead of a hash set (the "which measures support
+// X" count over ~700,000 measures), and no row is materialised when only
+// aggregates are returned.
+//
+// Tested through tests/query/engine_test.cc (aggregation, ordering, nulls).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "query/ast.h"
+#include "query/binder.h"
+#include "query/engine.h"
+#include "query/eval.h"
+
+namespace pkg::query {
+
+class Projection {
+ public:
+  Projection(const Snapshot& snap, const Query& q, const BindInfo& info, const QueryOptions& opts);
+  ~Projection();
+
+  // Takes the row in ctx.row. Returns false when no more rows are needed.
+  // Errors of evaluation are left in ctx.error.
+  bool Consume(EvalContext& ctx);
+  // Builds the final rows. REQUIRES: called once, after the last Consume.
+  Status Finish(EvalContext& ctx, QueryResult* out);
+
+ private:
+  struct Acc;
+  struct Group;
+  struct OutRow {
+    std::vector<Cell> cells;
+    std::vector<Cell> sort_keys;
+  };
+  bool ConsumePlain(EvalContext& ctx);
+  bool ConsumeAggregate(EvalContext& ctx);
+  void Accumulate(Group& g, EvalContext& ctx);
+  Group& NewGroup(std::vector<Cell> keys, const std::vector<Cell>& row);
+  void SortKeys(OutRow& r, EvalContext& ctx, const std::vector<Cell>* aggs);
+
+  const Snapshot& snap_;
+  const Query& q_;
+  const BindInfo& info_;
+  const QueryOptions& opts_;
+  std::vector<int> key_items_;  // RETURN items without aggregates
+  bool need_row_copy_ = false;  // groups keep a representative row
+  std::vector<OutRow> rows_;
+  std::unordered_map<std::string, size_t> seen_;  // DISTINCT keys or group keys → index
+  std::vector<std::unique_ptr<Group>> groups_;
+  std::string key_;
+  size_t stop_after_ = SIZE_MAX;
+};
+
+}  // namespace pkg::query
