@@ -16,6 +16,7 @@ namespace pkg {
 
 namespace {
 constexpr uint8_t kPlaceholder = 0xFF;
+constexpr uint8_t kMerged = 0xFE;  // row merged into redirect[row]
 constexpr size_t kMaxReportedErrors = 50;
 
 struct EdgeRec {
@@ -45,15 +46,23 @@ struct BuilderState {
   std::vector<NodeExtra> extras;
   std::vector<EdgeRec> edges;
   std::vector<EdgeExtra> edge_extras;
+  std::vector<uint32_t> redirect;  // empty until the first merge; else row → row it merged into (or itself)
 
+  // Follows merges to the row that now stands for `r`.
+  uint32_t Resolve(uint32_t r) const {
+    if (redirect.empty()) return r;
+    for (int guard = 0; redirect[r] != r && guard < 1000000; ++guard) r = redirect[r];
+    return r;
+  }
   uint32_t RowFor(std::string_view key) {
     uint32_t r = key_index.Find(keys, key);
-    if (r != KeyIndex::kEmpty) return r;
+    if (r != KeyIndex::kEmpty) return Resolve(r);
     r = keys.push_back(key);
     type.push_back(kPlaceholder);
     name_row.push_back(kNone);
     extra.push_back(kNone);
     key_index.Insert(keys, r);
+    if (!redirect.empty()) redirect.push_back(r);
     return r;
   }
   NodeExtra& ExtraOf(uint32_t r) {
@@ -79,8 +88,10 @@ Status GraphBuilder::AddNode(NodeStatement n) {
   if (!t) return Status::Invalid("node \"" + n.id + "\": unknown type \"" + n.type + "\"");
   if (schema_->node_type(*t).abstract) return Status::Invalid("node \"" + n.id + "\": type " + n.type + " is abstract");
   if (n.id.empty()) return Status::Invalid("node with an empty id");
+  uint32_t raw = s_->key_index.Find(s_->keys, n.id);
+  bool merged_away = raw != KeyIndex::kEmpty && s_->type[raw] == kMerged;
   uint32_t r = s_->RowFor(n.id);
-  if (s_->type[r] != kPlaceholder && s_->type[r] != t->v) {
+  if (!merged_away && s_->type[r] != kPlaceholder && s_->type[r] != t->v) {
     return Status::Invalid("node \"" + n.id + "\" is a " + n.type + " here but a " +
                            schema_->node_type(TypeId(s_->type[r])).name + " in an earlier statement");
   }
@@ -147,6 +158,74 @@ void GraphBuilder::AddSnapshot(const Snapshot& snap) {
   }
 }
 
+GraphBuilder::NodeView GraphBuilder::node(size_t row) const {
+  static const std::vector<std::string> kNoAliases;
+  static const PropertyMap kNoProps;
+  uint32_t r = static_cast<uint32_t>(row);
+  NodeView v{s_->keys[r], TypeId(), {}, {}, &kNoAliases, &kNoProps, 0};
+  uint8_t t = s_->type[r];
+  if (t == kPlaceholder || t == kMerged) return v;
+  v.type = TypeId(t);
+  v.name = s_->names[s_->name_row[r]];
+  if (s_->extra[r] != kNone) {
+    const NodeExtra& x = s_->extras[s_->extra[r]];
+    v.name_en = x.name_en;
+    v.aliases = &x.aliases;
+    v.props = &x.props;
+    v.provenance = x.provenance.size();
+  }
+  return v;
+}
+
+std::optional<size_t> GraphBuilder::FindRow(std::string_view key) const {
+  uint32_t r = s_->key_index.Find(s_->keys, key);
+  if (r == KeyIndex::kEmpty) return std::nullopt;
+  return s_->Resolve(r);
+}
+
+Status GraphBuilder::MergeNodes(std::string_view keep, std::string_view drop, const std::string& reason) {
+  auto k = FindRow(keep), d = FindRow(drop);
+  if (!k || s_->type[*k] == kPlaceholder) return Status::NotFound("merge: no node has id \"" + std::string(keep) + "\"");
+  if (!d || s_->type[*d] == kPlaceholder) return Status::NotFound("merge: no node has id \"" + std::string(drop) + "\"");
+  if (*k == *d) return Status::AlreadyExists("merge: \"" + std::string(drop) + "\" is already part of \"" + std::string(keep) + "\"");
+  uint32_t kr = static_cast<uint32_t>(*k), dr = static_cast<uint32_t>(*d);
+  if (s_->redirect.empty()) {
+    s_->redirect.resize(s_->keys.size());
+    for (uint32_t i = 0; i < s_->redirect.size(); ++i) s_->redirect[i] = i;
+  }
+  std::string drop_name(s_->names[s_->name_row[dr]]);
+  std::string drop_key(s_->keys[dr]);
+  NodeExtra dropped;
+  if (s_->extra[dr] != kNone) dropped = std::move(s_->extras[s_->extra[dr]]);
+  std::string_view canonical = s_->names[s_->name_row[kr]];
+  NodeExtra& x = s_->ExtraOf(kr);
+  auto add_alias = [&](std::string a) {
+    if (!a.empty() && a != canonical && std::find(x.aliases.begin(), x.aliases.end(), a) == x.aliases.end()) {
+      x.aliases.push_back(std::move(a));
+    }
+  };
+  add_alias(drop_name);
+  for (auto& a : dropped.aliases) add_alias(std::move(a));
+  if (x.name_en.empty()) x.name_en = std::move(dropped.name_en);
+  else add_alias(std::move(dropped.name_en));
+  for (auto& [key, v] : dropped.props) {
+    if (key == "merged_from" || key == "merge_reason") continue;
+    if (!FindProperty(x.props, key)) x.props.emplace_back(key, std::move(v));
+  }
+  AppendUniqueProvenance(x.provenance, std::move(dropped.provenance));
+  auto append_list = [&](const char* prop, std::string item) {
+    const Value* old = FindProperty(x.props, prop);
+    StringList l = old && old->kind() == Value::Kind::kList ? old->as_list() : StringList{};
+    l.push_back(std::move(item));
+    SetProperty(x.props, prop, Value(std::move(l)));
+  };
+  append_list("merged_from", drop_key);
+  append_list("merge_reason", drop_key + ": " + reason);
+  s_->type[dr] = kMerged;
+  s_->redirect[dr] = kr;
+  return Status::OK();
+}
+
 namespace {
 
 // Shared by Build (copying) and Finish-like paths: turns a builder state into
@@ -172,6 +251,14 @@ Result<SnapshotPtr> BuildFrom(BuilderState s, std::shared_ptr<const Schema> sche
   // 1. Check edges: endpoints known, endpoint types allowed.
   std::vector<EdgeRec> edges;
   edges.reserve(s.edges.size());
+  if (!s.redirect.empty()) {
+    for (EdgeRec& e : s.edges) {
+      e.from = s.Resolve(e.from);
+      e.to = s.Resolve(e.to);
+    }
+    // Self-loops made by a merge (a edge between two merged rows) are dropped.
+    std::erase_if(s.edges, [](const EdgeRec& e) { return e.from == e.to; });
+  }
   for (const EdgeRec& e : s.edges) {
     if (s.type[e.from] == kPlaceholder || s.type[e.to] == kPlaceholder) {
       std::string_view missing = s.type[e.from] == kPlaceholder ? s.keys[e.from] : s.keys[e.to];
@@ -195,7 +282,7 @@ Result<SnapshotPtr> BuildFrom(BuilderState s, std::shared_ptr<const Schema> sche
   // 2. Renumber: drop placeholder rows (only possible when skipping invalid edges).
   uint32_t n_old = s.keys.size();
   std::vector<uint32_t> remap;
-  bool compact = std::find(s.type.begin(), s.type.end(), kPlaceholder) != s.type.end();
+  bool compact = std::any_of(s.type.begin(), s.type.end(), [](uint8_t t) { return t == kPlaceholder || t == kMerged; });
   auto d = std::make_unique<SnapshotData>();
   d->schema = schema;
   d->version = opts.version;
@@ -203,7 +290,7 @@ Result<SnapshotPtr> BuildFrom(BuilderState s, std::shared_ptr<const Schema> sche
     remap.assign(n_old, kNone);
     uint32_t next = 0;
     for (uint32_t r = 0; r < n_old; ++r) {
-      if (s.type[r] == kPlaceholder) continue;
+      if (s.type[r] == kPlaceholder || s.type[r] == kMerged) continue;
       remap[r] = next++;
       d->node_type.push_back(s.type[r]);
       d->keys.push_back(s.keys[r]);
@@ -217,6 +304,10 @@ Result<SnapshotPtr> BuildFrom(BuilderState s, std::shared_ptr<const Schema> sche
     }
     for (auto& e : edges) { e.from = remap[e.from]; e.to = remap[e.to]; }
     d->key_index.Rebuild(d->keys);
+    for (uint32_t r = 0; r < n_old; ++r) {
+      if (s.type[r] == kMerged) d->merged_keys.emplace_back(std::string(s.keys[r]), remap[s.Resolve(r)]);
+    }
+    std::sort(d->merged_keys.begin(), d->merged_keys.end());
   } else {
     d->node_type = std::move(s.type);
     d->keys = std::move(s.keys);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,8 +45,35 @@ class GraphBuilder {
   void AddSnapshot(const Snapshot& snap);
 
   const std::shared_ptr<const Schema>& schema_ptr() const { return schema_; }
+  // Rows of nodes seen so far, placeholders (keys named only by edges) and
+  // merged-away rows included; see node().
   size_t num_nodes() const;
   size_t num_edges() const;
+
+  // A read-only view of one node row, for linking passes (link/linker.h).
+  // Views are invalidated by any later Add or Merge call.
+  struct NodeView {
+    std::string_view key;
+    TypeId type;              // invalid for placeholders and merged-away rows
+    std::string_view name;
+    std::string_view name_en;
+    const std::vector<std::string>* aliases;  // never null
+    const PropertyMap* props;                 // never null
+    size_t provenance = 0;                    // number of provenance entries
+  };
+  // REQUIRES: row < num_nodes().
+  NodeView node(size_t row) const;
+  // Row of a key (following merges), or nullopt.
+  std::optional<size_t> FindRow(std::string_view key) const;
+
+  // Merges node `drop` into node `keep`: drop's name and aliases become
+  // aliases of keep, its English name fills keep's when empty, its
+  // properties fill keep's missing ones, its provenance is appended; keep
+  // records "merged_from" (drop's key) and "merge_reason" (`reason`). Edges
+  // of drop move to keep at Build (self-loops made by the merge are dropped),
+  // and later statements naming drop's key reach keep.
+  // Fails when either key is unknown or a placeholder, or they are the same node.
+  Status MergeNodes(std::string_view keep, std::string_view drop, const std::string& reason);
 
   struct BuildOptions {
     // Drop invalid edges (unknown endpoint, disallowed endpoint types) and

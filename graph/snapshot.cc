@@ -79,8 +79,11 @@ const std::vector<Provenance>& Snapshot::edge_provenance(EdgeId e) const {
 
 std::optional<NodeId> Snapshot::FindByKey(std::string_view key) const {
   uint32_t r = d_->key_index.Find(d_->keys, key);
-  if (r == KeyIndex::kEmpty) return std::nullopt;
-  return NodeId(r);
+  if (r != KeyIndex::kEmpty) return NodeId(r);
+  auto it = std::lower_bound(d_->merged_keys.begin(), d_->merged_keys.end(), key,
+                             [](const auto& e, std::string_view k) { return e.first < k; });
+  if (it != d_->merged_keys.end() && it->first == key) return NodeId(it->second);
+  return std::nullopt;
 }
 
 std::vector<NodeId> Snapshot::NodesWithLabel(TypeId label) const {

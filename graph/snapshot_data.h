@@ -68,6 +68,9 @@ struct SnapshotData {
   std::vector<uint32_t> node_extra;  // kNone or index into node_extras
   std::vector<NodeExtra> node_extras;
   KeyIndex key_index;
+  // Keys of nodes merged into others (linking, curation) → the node they
+  // became, sorted by key; FindByKey falls back to it.
+  std::vector<std::pair<std::string, uint32_t>> merged_keys;
   NameIndex name_index;
   mutable std::once_flag search_once;
   mutable SearchIndex search_index;

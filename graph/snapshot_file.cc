@@ -244,6 +244,8 @@ void WritePayload(Out& o, const SnapshotData& d) {
     o.Prov(x.provenance);
   }
   o.Vec(d.key_index.slots());
+  o.Pod(uint64_t{d.merged_keys.size()});
+  for (const auto& [k, r] : d.merged_keys) { o.Str(k); o.Pod(r); }
   o.Vec(d.name_index.hashes);
   o.Vec(d.name_index.nodes);
   o.Vec(d.graph.m_forward.m_rowstart);
@@ -270,7 +272,11 @@ bool ReadPayload(In& in, SnapshotData& d) {
     for (auto& a : x.aliases) if (!in.Str(a)) return false;
     if (!in.Props(x.props) || !in.Prov(x.provenance)) return false;
   }
-  if (!in.Vec(d.key_index.slots()) || !in.Vec(d.name_index.hashes) || !in.Vec(d.name_index.nodes)) return false;
+  if (!in.Vec(d.key_index.slots())) return false;
+  if (!in.Pod(n) || n > in.left()) return false;
+  d.merged_keys.resize(n);
+  for (auto& [k, r] : d.merged_keys) if (!in.Str(k) || !in.Pod(r)) return false;
+  if (!in.Vec(d.name_index.hashes) || !in.Vec(d.name_index.nodes)) return false;
   if (!in.Vec(d.graph.m_forward.m_rowstart) || !in.Vec(d.graph.m_forward.m_column) ||
       !in.Vec(d.graph.m_backward.m_rowstart) || !in.Vec(d.graph.m_backward.m_column) ||
       !in.Vec(d.graph.m_backward.m_edge_properties)) return false;
@@ -312,6 +318,7 @@ std::string Validate(const SnapshotData& d, uint64_t nodes, uint64_t edges) {
   if (slots.empty() || (slots.size() & (slots.size() - 1)) || slots.size() < nodes) return "key index has a bad size";
   for (uint32_t s : slots) if (s != KeyIndex::kEmpty && s >= nodes) return "key index out of range";
   if (d.name_index.hashes.size() != d.name_index.nodes.size()) return "name index arrays disagree";
+  for (const auto& mk : d.merged_keys) if (mk.second >= nodes) return "merged key out of range";
   for (uint32_t n : d.name_index.nodes) if (n >= nodes) return "name index out of range";
   return "";
 }

@@ -119,3 +119,34 @@ TEST_CASE("a node restated under another name keeps the first and gains an alias
 
 }  // namespace
 }  // namespace pkg
+
+namespace pkg {
+namespace {
+
+TEST_CASE("MergeNodes folds one node into another, edges and keys follow", "[builder][merge]") {
+  GraphBuilder b(testing::TestSchema());
+  REQUIRE(b.AddNode({"fund:a", "Fund", "先导产业母基金"}).ok());
+  REQUIRE(b.AddNode({"fund:b", "Fund", "三大先导产业母基金", "Leading Fund", {"先导母基金"}}).ok());
+  REQUIRE(b.AddNode({"ind:ic", "Industry", "集成电路"}).ok());
+  REQUIRE(b.AddEdge({"FUNDS", "fund:b", "ind:ic"}).ok());
+  REQUIRE(b.AddEdge({"RELATED_TO", "fund:a", "fund:b"}).ok());
+  REQUIRE(b.MergeNodes("fund:a", "fund:b", "same canonical key").ok());
+  CHECK_FALSE(b.MergeNodes("fund:a", "fund:b", "again").ok());
+  CHECK_FALSE(b.MergeNodes("fund:a", "fund:none", "x").ok());
+  // A later statement about the merged key reaches the kept node.
+  REQUIRE(b.AddNode({"fund:b", "Fund", "三大先导产业母基金", "", {"先导基金"}}).ok());
+  REQUIRE(b.AddEdge({"SUPPORTS", "fund:b", "ind:ic"}).ok());
+  auto g = *b.Build();
+  CHECK(g->num_nodes() == 2);
+  NodeId a = *g->FindByKey("fund:a");
+  CHECK(*g->FindByKey("fund:b") == a);
+  CHECK(g->name_en(a) == "Leading Fund");
+  CHECK(g->FindByName("三大先导产业母基金") == std::vector<NodeId>{a});
+  CHECK(g->FindByName("先导基金") == std::vector<NodeId>{a});
+  CHECK(g->out(a).size() == 2);  // FUNDS and SUPPORTS; the RELATED_TO self-loop is gone
+  CHECK(g->property(a, "merged_from").as_list() == StringList{"fund:b"});
+  CHECK_THAT(g->property(a, "merge_reason").as_list()[0], Catch::Contains("same canonical key"));
+}
+
+}  // namespace
+}  // namespace pkg
