@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "ingest/extractor.h"
+#include "link/linker.h"
 
 namespace pkg::cli {
 
@@ -13,8 +14,23 @@ Result<std::shared_ptr<const Schema>> OpenSchema(const std::string& schema_path)
   return Schema::Load(schema_path.empty() ? Schema::DefaultPath() : schema_path);
 }
 
-LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid) {
+std::string DataDir() { return std::filesystem::path(Schema::DefaultPath()).parent_path().string(); }
+
+LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid, bool link) {
   LoadOptions opts;
+  if (link) {
+    opts.before_build = [schema](GraphBuilder& b, LoadReport& report) -> Status {
+      auto linker = Linker::Create(schema, DataDir());
+      if (!linker.ok()) return linker.status();
+      auto r = (*linker)->Link(b);
+      if (!r.ok()) return r.status();
+      if (r->merged > 0) {
+        report.notes.push_back("linked " + std::to_string(r->merged + r->clusters) + " nodes into " +
+                               std::to_string(r->clusters) + " across documents");
+      }
+      return Status::OK();
+    };
+  }
   opts.skip_invalid = skip_invalid;
   opts.is_document = [](std::string_view path, std::string_view head) { return LooksLikeDocument(path, head); };
   struct Lazy {
@@ -25,8 +41,7 @@ LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip
   opts.extract_document = [schema, lazy](const std::string& path, std::string_view bytes,
                                          const std::function<void(Statement&&)>& sink) -> Status {
     std::call_once(lazy->once, [&] {
-      std::string data_dir = std::filesystem::path(Schema::DefaultPath()).parent_path().string();
-      lazy->extractor = Extractor::Create(schema, data_dir);
+      lazy->extractor = Extractor::Create(schema, DataDir());
     });
     if (!lazy->extractor.ok()) return lazy->extractor.status();
     DocumentInput doc;
@@ -38,12 +53,13 @@ LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip
 }
 
 Result<SnapshotPtr> OpenGraph(const std::vector<std::string>& inputs, const std::string& schema_path,
-                              bool skip_invalid) {
+                              bool skip_invalid, bool link) {
   auto schema = OpenSchema(schema_path);
   if (!schema.ok()) return schema.status();
   LoadReport report;
-  auto snap = LoadGraphInputs(inputs, *schema, DocumentAwareOptions(*schema, skip_invalid), &report);
+  auto snap = LoadGraphInputs(inputs, *schema, DocumentAwareOptions(*schema, skip_invalid, link), &report);
   for (const auto& s : report.skipped) std::fprintf(stderr, "policykg: skipped: %s\n", s.c_str());
+  for (const auto& s : report.notes) std::fprintf(stderr, "policykg: %s\n", s.c_str());
   return snap;
 }
 

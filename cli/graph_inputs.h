@@ -19,11 +19,15 @@ namespace pkg::cli {
 Result<std::shared_ptr<const Schema>> OpenSchema(const std::string& schema_path);
 
 // LoadOptions whose extract_document runs ingest's Extractor (created once,
-// lazily, from the schema's data folder).
-LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid);
+// lazily, from the schema's data folder), and, when `link` is set, whose
+// before_build runs the Linker (link/linker.h) across all inputs.
+LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid, bool link = true);
 
 // Schema + inputs → snapshot, printing skipped lines to stderr.
 Result<SnapshotPtr> OpenGraph(const std::vector<std::string>& inputs, const std::string& schema_path,
-                              bool skip_invalid);
+                              bool skip_invalid, bool link = true);
+
+// The data folder (schema, lexicons, rules): the schema file's folder.
+std::string DataDir();
 
 }  // namespace pkg::cli

@@ -16,6 +16,7 @@ void Setup(CLI::App& app) {
     std::string output = "graph.pkg";
     std::string schema;
     bool skip_invalid = false;
+    bool no_link = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("load", "Load statements files, text documents or folders into a snapshot file");
@@ -24,9 +25,10 @@ void Setup(CLI::App& app) {
   cmd->add_option("-o,--output", args->output, "snapshot file to write")->capture_default_str();
   cmd->add_option("--schema", args->schema, "schema file (default: data/schema.json)");
   cmd->add_flag("--skip-invalid", args->skip_invalid, "load the valid statements and report the rest");
+  cmd->add_flag("--no-link", args->no_link, "do not link items across documents (inputs already linked)");
   cmd->callback([args] {
     auto t0 = std::chrono::steady_clock::now();
-    auto snap = OpenGraph(args->inputs, args->schema, args->skip_invalid);
+    auto snap = OpenGraph(args->inputs, args->schema, args->skip_invalid, !args->no_link);
     if (!snap.ok()) return Fail(snap.status().message());
     Status s = WriteSnapshotFile(**snap, args->output);
     if (!s.ok()) return Fail(s.message());

@@ -239,13 +239,16 @@ Result<SnapshotPtr> LoadGraphInputs(const std::vector<std::string>& inputs, std:
     return ReadSnapshotFile(inputs[0], schema);
   }
   GraphBuilder builder(schema);
-  PKG_RETURN_IF_ERROR(AddInputs(inputs, builder, opts, report));
+  LoadReport local;
+  LoadReport& rep = report ? *report : local;
+  PKG_RETURN_IF_ERROR(AddInputs(inputs, builder, opts, &rep));
+  if (opts.before_build) PKG_RETURN_IF_ERROR(opts.before_build(builder, rep));
   std::vector<std::string> dropped;
   GraphBuilder::BuildOptions bo;
   bo.skip_invalid = opts.skip_invalid;
   bo.dropped = &dropped;
   auto snap = std::move(builder).Finish(bo);
-  if (report) report->skipped.insert(report->skipped.end(), dropped.begin(), dropped.end());
+  rep.skipped.insert(rep.skipped.end(), dropped.begin(), dropped.end());
   return snap;
 }
 

@@ -32,6 +32,12 @@ namespace pkg {
 using DocumentExtractor =
     std::function<Status(const std::string& path, std::string_view bytes, const std::function<void(Statement&&)>& sink)>;
 
+struct LoadReport {
+  size_t files = 0, documents = 0, statements = 0;
+  std::vector<std::string> skipped;  // with skip_invalid: what was left out and why
+  std::vector<std::string> notes;    // what before_build did (e.g. "linked 12 nodes into 5")
+};
+
 struct LoadOptions {
   bool skip_invalid = false;
   size_t max_errors = 50;
@@ -43,12 +49,12 @@ struct LoadOptions {
   // path and first bytes; defaults to: extension .txt/.html/.htm/.md, or a
   // head that is not JSON.
   std::function<bool(std::string_view path, std::string_view head)> is_document;
+  // Runs after every input is added and before the snapshot is built: the
+  // place for passes over the whole graph (linking across documents, curated
+  // merges). Its error fails the load.
+  std::function<Status(GraphBuilder& builder, LoadReport& report)> before_build;
 };
 
-struct LoadReport {
-  size_t files = 0, documents = 0, statements = 0;
-  std::vector<std::string> skipped;  // with skip_invalid: what was left out and why
-};
 
 // Adds every input to `builder`. Errors (unless skipped) are returned in one
 // Status whose message lists them, one per line.

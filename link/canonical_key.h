@@ -1,0 +1,53 @@
+// Canonical keys for linking: one string per name such that two names of the
+// same item in different documents get the same key.
+//
+// Key of a name: NormalizeName (Traditional→Simplified, NFKC, case, quotes,
+// spaces), then the rules of data/linking/rules.tsv: a leading tier word is
+// dropped (三大先导产业 → 先导产业), a generic ending is unified (专项行动 →
+// 行动, 投资基金 → 基金), and a phase marker is moved to the end (产业转型升级
+// 二期基金 and 产业转型升级基金二期 → 产业转型升级基金#2), so different
+// phases never share a key. A leading region name (from data/lexicon/
+// regions.tsv: 上海市, 浦东新区 …) is split off into `region`, because a
+// region prefix is only dropped when the context allows (linker.h).
+//
+// Thread safety: immutable after Load.
+// Tested in tests/link/canonical_key_test.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+
+namespace pkg {
+
+struct NameKey {
+  std::string key;     // canonical key without the region prefix
+  std::string region;  // canonical name of the leading region ("上海"), or ""
+  std::string phase;   // "#2" etc., also at the end of key; "" when none
+};
+
+class KeyRules {
+ public:
+  // Reads data_dir/linking/rules.tsv and data_dir/lexicon/regions.tsv.
+  static Result<std::shared_ptr<const KeyRules>> Load(const std::string& data_dir);
+  // Rules from text (for tests): rules.tsv content and region lines "name<TAB>alias|alias".
+  static Result<std::shared_ptr<const KeyRules>> Parse(std::string_view rules_tsv, std::string_view regions,
+                                                       const std::string& origin);
+
+  NameKey Key(std::string_view name) const;
+
+  // The canonical region name for a region name or alias ("上海市" → "上海"), or "".
+  std::string CanonicalRegion(std::string_view name) const;
+
+ private:
+  struct Rule { std::string from, to; };
+  std::vector<Rule> suffixes_, prefixes_, phases_;
+  std::unordered_map<std::string, std::string> regions_;  // normalised name or alias → canonical
+  size_t longest_region_ = 0;
+};
+
+}  // namespace pkg

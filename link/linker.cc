@@ -1,0 +1,306 @@
+// Linker; see linker.h.
+#include "link/linker.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+#include <unordered_set>
+
+#include "base/text.h"
+
+namespace pkg {
+namespace {
+
+std::vector<std::string> SplitBy(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (true) {
+    size_t next = s.find(sep, pos);
+    out.emplace_back(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+    if (next == std::string_view::npos) break;
+    pos = next + 1;
+  }
+  return out;
+}
+
+// Union-find with the reason each non-root joined its parent.
+class Clusters {
+ public:
+  explicit Clusters(size_t n) : parent_(n), reason_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // Joins the clusters of a and b unless a cannot-link pair would end up together.
+  bool Union(size_t a, size_t b, const std::string& why,
+             const std::vector<std::pair<size_t, size_t>>& cannot) {
+    size_t ra = Find(a), rb = Find(b);
+    if (ra == rb) return false;
+    for (const auto& [x, y] : cannot) {
+      size_t fx = Find(x), fy = Find(y);
+      if ((fx == ra && fy == rb) || (fx == rb && fy == ra)) return false;
+    }
+    parent_[rb] = ra;
+    if (reason_[b].empty()) reason_[b] = why;
+    if (reason_[rb].empty()) reason_[rb] = why;
+    return true;
+  }
+  const std::string& reason(size_t x) const { return reason_[x]; }
+
+ private:
+  std::vector<size_t> parent_;
+  std::vector<std::string> reason_;
+};
+
+std::vector<std::string> Bigrams(std::string_view s) {
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(s.size());
+  std::vector<std::string> out;
+  for (size_t i = 0; i + 2 < starts.size(); ++i) out.emplace_back(s.substr(starts[i], starts[i + 2] - starts[i]));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string Digits(std::string_view s) {
+  static const std::string kChinese[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿"};
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') out += s[i];
+    for (const auto& c : kChinese) {
+      if (s.compare(i, c.size(), c) == 0) out += c;
+    }
+  }
+  return out;
+}
+
+// 文号 in one spelling: 国发〔2025〕11号, 国发[2025]11号 and 国发【2025】11号 agree.
+std::string DocNumberKey(std::string_view number) {
+  std::string s = NormalizeName(number);
+  for (const char* br : {"〔", "【", "［", "(", "（", "〖"}) {
+    for (size_t p; (p = s.find(br)) != std::string::npos;) s.replace(p, std::strlen(br), "[");
+  }
+  for (const char* br : {"〕", "】", "］", ")", "）", "〗"}) {
+    for (size_t p; (p = s.find(br)) != std::string::npos;) s.replace(p, std::strlen(br), "]");
+  }
+  return s;
+}
+
+}  // namespace
+
+Status Linker::AddEquivalences(std::string_view text, const std::string& origin) {
+  size_t line_no = 0;
+  for (const auto& line : SplitBy(text, '\n')) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    auto f = SplitBy(line, '\t');
+    if (f.size() < 2) continue;
+    auto type = schema_->FindNodeType(f[0]);
+    if (!type) {
+      return Status::Invalid(origin + ":" + std::to_string(line_no) + ": unknown node type \"" + f[0] + "\"");
+    }
+    std::string prefix = std::to_string(type->v) + "\t";
+    std::string canonical = rules_->Key(f[1]).key;
+    std::vector<std::string> names = {f[1]};
+    if (f.size() > 2) for (auto& a : SplitBy(f[2], '|')) names.push_back(a);
+    if (f.size() > 3) names.push_back(f[3]);
+    for (const auto& n : names) {
+      std::string k = rules_->Key(n).key;
+      if (!k.empty()) equivalent_.emplace(prefix + k, canonical);
+    }
+  }
+  return Status::OK();
+}
+
+Result<std::unique_ptr<Linker>> Linker::FromText(std::shared_ptr<const Schema> schema,
+                                                 std::shared_ptr<const KeyRules> rules,
+                                                 std::string_view equivalences) {
+  std::unique_ptr<Linker> l(new Linker());
+  l->schema_ = std::move(schema);
+  l->rules_ = std::move(rules);
+  PKG_RETURN_IF_ERROR(l->AddEquivalences(equivalences, "equivalences"));
+  return l;
+}
+
+Result<std::unique_ptr<Linker>> Linker::Create(std::shared_ptr<const Schema> schema, const std::string& data_dir) {
+  auto rules = KeyRules::Load(data_dir);
+  if (!rules.ok()) return rules.status();
+  std::unique_ptr<Linker> l(new Linker());
+  l->schema_ = std::move(schema);
+  l->rules_ = *rules;
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const char* sub : {"/lexicon", "/linking"}) {
+    for (auto it = std::filesystem::directory_iterator(data_dir + sub, ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+      std::string p = it->path().string();
+      if (it->path().extension() == ".tsv" && it->path().filename() != "rules.tsv" &&
+          it->path().filename() != "regions.tsv") {
+        files.push_back(p);
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    // Lexicon files of other shapes (templates, ambiguity lists) have a
+    // non-type first column; only lines starting with a schema type count.
+    std::string filtered;
+    std::istringstream lines(ss.str());
+    std::string line;
+    while (std::getline(lines, line)) {
+      auto tab = line.find('\t');
+      if (tab != std::string::npos && l->schema_->FindNodeType(line.substr(0, tab))) filtered += line + "\n";
+      else filtered += "#\n";  // keep line numbers
+    }
+    PKG_RETURN_IF_ERROR(l->AddEquivalences(filtered, f));
+  }
+  return l;
+}
+
+Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const {
+  LinkReport rep;
+  const Schema& s = *schema_;
+  auto doc_type = s.FindNodeType("Document");
+  auto ind_type = s.FindNodeType("Indicator");
+  auto measure = s.FindNodeType("Measure");
+  size_t n = b.num_nodes();
+  std::vector<size_t> rows;
+  for (size_t r = 0; r < n; ++r) {
+    auto v = b.node(r);
+    if (!v.type.valid() || (doc_type && v.type == *doc_type) || (ind_type && v.type == *ind_type)) continue;
+    if (*b.FindRow(v.key) != r) continue;  // merged earlier
+    rows.push_back(r);
+  }
+  rep.linkable = rows.size();
+  Clusters cl(n);
+  std::vector<std::pair<size_t, size_t>> cannot;
+  for (const auto& [x, y] : opts.cannot_link) {
+    auto rx = b.FindRow(x), ry = b.FindRow(y);
+    if (rx && ry) cannot.emplace_back(*rx, *ry);
+  }
+  // Passes 1-3: exact keys, lexicon equivalences, region prefixes.
+  std::unordered_map<std::string, size_t> first;           // type + key → row
+  std::unordered_map<std::string, std::string> bare_region;  // type + bare key → region, or "*" when several
+  struct Form { size_t row; std::string type_prefix, key, region; };
+  std::vector<Form> forms;
+  for (size_t r : rows) {
+    auto v = b.node(r);
+    std::string tp = std::to_string(v.type.v) + "\t";
+    std::vector<std::string_view> names = {v.name};
+    for (const auto& a : *v.aliases) names.push_back(a);
+    if (!v.name_en.empty()) names.push_back(v.name_en);
+    for (auto name : names) {
+      NameKey k = rules_->Key(name);
+      if (k.key.empty()) continue;
+      std::string full = k.region.empty() ? k.key : k.region + k.key;
+      forms.push_back({r, tp, full, ""});
+      if (auto eq = equivalent_.find(tp + full); eq != equivalent_.end() && eq->second != full) {
+        forms.push_back({r, tp, eq->second, "lexicon"});
+      }
+      if (!k.region.empty()) {
+        forms.push_back({r, tp, k.key, k.region});
+        auto [it, fresh] = bare_region.emplace(tp + k.key, k.region);
+        if (!fresh && it->second != k.region) it->second = "*";
+        if (auto eq = equivalent_.find(tp + k.key); eq != equivalent_.end() && eq->second != k.key) {
+          forms.push_back({r, tp, eq->second, "lexicon"});
+        }
+      }
+    }
+  }
+  for (const auto& f : forms) {
+    std::string region = f.region;
+    if (!region.empty() && region != "lexicon") {
+      auto it = bare_region.find(f.type_prefix + f.key);
+      if (it != bare_region.end() && it->second == "*") continue;  // ambiguous bare name
+    }
+    auto [it, fresh] = first.emplace(f.type_prefix + f.key, f.row);
+    if (fresh || it->second == f.row) continue;
+    std::string why = region.empty() ? "same canonical name \"" + f.key + "\""
+                      : region == "lexicon" ? "listed as the same item in the lexicon (" + f.key + ")"
+                                            : "same name without the region prefix " + region + " (\"" + f.key + "\")";
+    cl.Union(it->second, f.row, why, cannot);
+  }
+  // Pass 4: measures with the same 文号.
+  if (measure) {
+    std::unordered_map<std::string, size_t> by_number;
+    for (size_t r : rows) {
+      auto v = b.node(r);
+      if (!s.IsA(v.type, *measure)) continue;
+      const Value* num = FindProperty(*v.props, "doc_number");
+      if (!num || num->kind() != Value::Kind::kString || num->as_string().empty()) continue;
+      std::string key = DocNumberKey(num->as_string());
+      auto [it, fresh] = by_number.emplace(key, r);
+      if (!fresh) cl.Union(it->second, r, "same document number " + num->as_string(), cannot);
+    }
+  }
+  // Pass 5: similar names within a type.
+  if (rows.size() <= opts.similarity_limit) {
+    rep.similarity_run = true;
+    struct Cand { size_t row; std::string type_prefix; NameKey key; std::vector<std::string> grams; std::string digits; };
+    std::vector<Cand> cands;
+    for (size_t r : rows) {
+      auto v = b.node(r);
+      NameKey k = rules_->Key(v.name);
+      if (k.key.size() < 9) continue;  // three characters or fewer: too short to compare safely
+      cands.push_back({r, std::to_string(v.type.v) + "\t", k, Bigrams(k.key), Digits(k.key)});
+    }
+    std::unordered_map<std::string, std::vector<size_t>> postings;
+    for (size_t i = 0; i < cands.size(); ++i) {
+      for (const auto& g : cands[i].grams) postings[cands[i].type_prefix + g].push_back(i);
+    }
+    for (size_t i = 0; i < cands.size(); ++i) {
+      std::unordered_map<size_t, size_t> shared;
+      for (const auto& g : cands[i].grams) {
+        const auto& list = postings[cands[i].type_prefix + g];
+        if (list.size() > 64) continue;  // too common to discriminate
+        for (size_t j : list) if (j > i) ++shared[j];
+      }
+      for (const auto& [j, common] : shared) {
+        const Cand& a = cands[i];
+        const Cand& c = cands[j];
+        double dice = 2.0 * common / double(a.grams.size() + c.grams.size());
+        double la = static_cast<double>(a.key.key.size()), lc = static_cast<double>(c.key.key.size());
+        if (dice < opts.min_similarity || std::min(la, lc) / std::max(la, lc) < opts.min_length_ratio) continue;
+        if (a.key.phase != c.key.phase || a.digits != c.digits || a.key.region != c.key.region) continue;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", dice);
+        cl.Union(a.row, c.row, std::string("similar names (bigram Dice ") + buf + ")", cannot);
+      }
+    }
+  }
+  // Apply: keep the member with the most provenance, then the first seen.
+  std::unordered_map<size_t, std::vector<size_t>> members;
+  for (size_t r : rows) members[cl.Find(r)].push_back(r);
+  std::vector<std::vector<size_t>> groups;
+  for (auto& [root, list] : members) if (list.size() > 1) groups.push_back(std::move(list));
+  std::sort(groups.begin(), groups.end());
+  for (auto& list : groups) {
+    ++rep.clusters;
+    size_t keep = list[0];
+    for (size_t r : list) {
+      if (b.node(r).provenance > b.node(keep).provenance) keep = r;
+    }
+    std::string keep_key(b.node(keep).key);
+    for (size_t r : list) {
+      if (r == keep) continue;
+      std::string drop_key(b.node(r).key);
+      std::string why = cl.reason(r).empty() ? "linked with " + keep_key : cl.reason(r);
+      Status st = b.MergeNodes(keep_key, drop_key, "linker: " + why);
+      if (!st.ok()) continue;
+      ++rep.merged;
+      rep.decisions.push_back(keep_key + " <- " + drop_key + ": " + why);
+    }
+  }
+  return rep;
+}
+
+}  // namespace pkg

@@ -1,0 +1,78 @@
+// Linker: one node per real-world item across documents.
+//
+// Runs over a GraphBuilder after every input is added and before Build. Two
+// nodes of the same type are merged (GraphBuilder::MergeNodes, which records
+// "merged_from" and "merge_reason" on the kept node) when:
+//   1. key:        a name or alias of each has the same canonical key
+//                  (canonical_key.h: script, width, quotes, tier words,
+//                  generic endings, phase position);
+//   2. lexicon:    a name of each is listed for the same item in the
+//                  lexicons (data/lexicon/*.tsv, data/linking/equivalences.tsv);
+//   3. region:     one name is the other with a region prefix (上海市先导产业
+//                  母基金 / 先导产业母基金), and no other region prefixes that
+//                  name anywhere in the graph (otherwise the bare name is
+//                  ambiguous and stays apart);
+//   4. 文号:       both are measures with the same doc_number property;
+//   5. similarity: Dice similarity of character bigrams of the keys
+//                  ≥ min_similarity (0.85), length ratio ≥ min_length_ratio
+//                  (0.8), same phase, same digits, same region. Only run when
+//                  the graph has at most similarity_limit linkable nodes.
+// Document and Indicator nodes are never merged (documents are identified by
+// content; indicators differ by period). A pair in `cannot_link` (curated
+// splits) is never merged, directly or through a chain. The kept node of a
+// cluster is the one with the most provenance (then the first seen).
+//
+// Thread safety: a Linker is immutable; Link mutates only the builder given.
+// Tested in tests/link/linker_test.cc; figures in docs/linking.md.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/graph_builder.h"
+#include "graph/schema.h"
+#include "link/canonical_key.h"
+
+namespace pkg {
+
+struct LinkOptions {
+  double min_similarity = 0.85;
+  double min_length_ratio = 0.8;
+  size_t similarity_limit = 300000;
+  std::vector<std::pair<std::string, std::string>> cannot_link;  // node keys
+};
+
+struct LinkReport {
+  size_t linkable = 0;     // nodes considered
+  size_t merged = 0;       // nodes merged into another
+  size_t clusters = 0;     // clusters with more than one node
+  bool similarity_run = false;
+  std::vector<std::string> decisions;  // "kept <- merged: reason", one per merge
+};
+
+class Linker {
+ public:
+  // Reads data_dir/linking/*.tsv and data_dir/lexicon/*.tsv.
+  static Result<std::unique_ptr<Linker>> Create(std::shared_ptr<const Schema> schema, const std::string& data_dir);
+  // For tests: rules and equivalence lines given as text (lexicon format:
+  // type<TAB>name<TAB>aliases|…<TAB>name_en).
+  static Result<std::unique_ptr<Linker>> FromText(std::shared_ptr<const Schema> schema,
+                                                  std::shared_ptr<const KeyRules> rules,
+                                                  std::string_view equivalences);
+
+  Result<LinkReport> Link(GraphBuilder& builder, const LinkOptions& opts = {}) const;
+
+ private:
+  Status AddEquivalences(std::string_view text, const std::string& origin);
+
+  std::shared_ptr<const Schema> schema_;
+  std::shared_ptr<const KeyRules> rules_;
+  // type id + "\t" + canonical key of a listed name → canonical key of the item's name
+  std::unordered_map<std::string, std::string> equivalent_;
+};
+
+}  // namespace pkg

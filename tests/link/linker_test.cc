@@ -1,0 +1,123 @@
+// Tests for link/linker.h: merges across documents and the traps that must
+// stay apart (phases, similar titles, other regions, curated splits).
+#include "link/linker.h"
+
+#include <catch2/catch.hpp>
+
+#include "graph/graph_builder.h"
+
+namespace pkg {
+namespace {
+
+std::shared_ptr<const Schema> TestSchema() {
+  static auto s = *Schema::Load(Schema::DefaultPath());
+  return s;
+}
+
+std::unique_ptr<Linker> RealLinker() {
+  auto l = Linker::Create(TestSchema(), PKG_SOURCE_DATA_DIR);
+  INFO(l.status().message());
+  REQUIRE(l.ok());
+  return std::move(l).value();
+}
+
+// Builds a graph of (id, type, name) nodes, links it, and returns the snapshot.
+SnapshotPtr LinkedGraph(const std::vector<NodeStatement>& nodes, LinkReport* report = nullptr,
+                        const LinkOptions& opts = {}) {
+  GraphBuilder b(TestSchema());
+  for (const auto& n : nodes) REQUIRE(b.AddNode(n).ok());
+  auto r = RealLinker()->Link(b, opts);
+  REQUIRE(r.ok());
+  if (report) *report = *r;
+  auto snap = b.Build();
+  REQUIRE(snap.ok());
+  return *snap;
+}
+
+bool Same(const Snapshot& g, const char* a, const char* b) { return *g.FindByKey(a) == *g.FindByKey(b); }
+
+TEST_CASE("mentions of one fund across documents become one node", "[link]") {
+  LinkReport rep;
+  auto g = LinkedGraph({
+      {"f1", "Fund", "三大先导产业母基金"},
+      {"f2", "Fund", "上海市先导产业母基金"},
+      {"f3", "Fund", "先導產業母基金"},
+      {"f4", "Fund", "“先导产业母基金”"},
+      {"p2", "Fund", "产业转型升级二期基金"},
+      {"p2b", "Fund", "产业转型升级基金二期"},
+      {"p1", "Fund", "产业转型升级一期基金"},
+      {"js", "Fund", "江苏省人工智能产业母基金"},
+      {"nat", "Fund", "国家制造业转型升级基金"},
+  }, &rep);
+  CHECK(Same(*g, "f1", "f2"));
+  CHECK(Same(*g, "f1", "f3"));
+  CHECK(Same(*g, "f1", "f4"));
+  CHECK(Same(*g, "p2", "p2b"));
+  CHECK_FALSE(Same(*g, "p1", "p2"));
+  CHECK_FALSE(Same(*g, "js", "f1"));
+  CHECK_FALSE(Same(*g, "nat", "p2"));
+  CHECK(g->num_nodes() == 5);
+  CHECK(rep.merged == 4);
+  NodeId f = *g->FindByKey("f1");
+  CHECK(g->property(f, "merge_reason").as_list().size() == 3);
+}
+
+TEST_CASE("lexicon equivalences link names that share no characters", "[link]") {
+  auto g = LinkedGraph({
+      {"a", "Initiative", "“AI+制造”行动"},
+      {"b", "Initiative", "“人工智能+制造”专项行动"},
+      {"c", "Initiative", "AI+manufacturing campaign"},
+      {"m1", "Pilot", "M0土地混合利用新模式"},
+      {"m2", "Pilot", "新型产业用地(M0)"},
+  });
+  CHECK(Same(*g, "a", "b"));
+  CHECK(Same(*g, "a", "c"));
+  CHECK(Same(*g, "m1", "m2"));
+}
+
+TEST_CASE("similar titles of different policies stay apart; types never mix", "[link]") {
+  auto g = LinkedGraph({
+      {"nat", "Policy", "国务院关于推动人工智能赋能新型工业化的意见"},
+      {"pd", "Policy", "浦东新区关于推动人工智能赋能新型工业化的若干措施"},
+      {"js", "Policy", "江苏省人民政府关于推动人工智能赋能新型工业化的实施意见"},
+      {"g", "Goal", "新型工业化"},
+      {"i", "Industry", "新型工业化"},
+  });
+  CHECK(g->num_nodes() == 5);
+}
+
+TEST_CASE("a bare name used with two different regions stays apart", "[link]") {
+  auto g = LinkedGraph({
+      {"sh", "Platform", "上海市制造业创新中心"},
+      {"bj", "Platform", "北京市制造业创新中心"},
+      {"bare", "Platform", "制造业创新中心"},
+  });
+  CHECK(g->num_nodes() == 3);
+}
+
+TEST_CASE("measures with one document number are one item", "[link]") {
+  NodeStatement cite{"c", "Policy", "国发〔2025〕11号"};
+  SetProperty(cite.props, "doc_number", "国发〔2025〕11号");
+  NodeStatement own{"o", "Policy", "国务院关于推动人工智能赋能新型工业化的意见"};
+  SetProperty(own.props, "doc_number", "国发[2025]11号");
+  auto g = LinkedGraph({cite, own});
+  CHECK(g->num_nodes() == 2 - 1);
+}
+
+TEST_CASE("curated splits are never merged again", "[link]") {
+  LinkOptions opts;
+  opts.cannot_link = {{"f1", "f2"}};
+  auto g = LinkedGraph({{"f1", "Fund", "先导产业母基金"}, {"f2", "Fund", "三大先导产业母基金"}}, nullptr, opts);
+  CHECK(g->num_nodes() == 2);
+}
+
+TEST_CASE("documents and indicators are never merged", "[link]") {
+  auto g = LinkedGraph({
+      {"d1", "Document", "关于某某的通知"}, {"d2", "Document", "关于某某的通知"},
+      {"i1", "Indicator", "工业增加值增速"}, {"i2", "Indicator", "工业增加值增速"},
+  });
+  CHECK(g->num_nodes() == 4);
+}
+
+}  // namespace
+}  // namespace pkg
