@@ -81,6 +81,30 @@ CurationReport ApplyCuration(const Curation& curation, std::vector<NodeStatement
     }
     AddAlias(n, old_name);
   }
+  // The kept node records what was merged into it (properties merged_from
+  // and merge_reason of the schema), so a reader can tell a curated node.
+  std::unordered_map<std::string, std::pair<StringList, StringList>> merge_props;
+  for (const MergeDecision& m : curation.merges) {
+    if (!m.active()) continue;
+    std::string keep = resolve(m.keep);
+    auto& [from, why] = merge_props[keep];
+    for (const std::string& k : m.merged) {
+      if (std::find(from.begin(), from.end(), k) == from.end() && k != keep) from.push_back(k);
+    }
+    if (!m.reason.empty()) why.push_back(m.reason);
+  }
+  for (auto& [keep, lists] : merge_props) {
+    auto kept = info.find(keep);
+    if (kept == info.end() || lists.first.empty()) continue;
+    NodeStatement n;
+    n.id = keep;
+    n.type = kept->second.type;
+    n.name = kept->second.name;
+    SetProperty(n.props, "merged_from", Value(lists.first));
+    if (!lists.second.empty()) SetProperty(n.props, "merge_reason", Value(lists.second));
+    nodes.push_back(std::move(n));
+  }
+
   // Drop edges that a merge turned into self-loops; re-point the others.
   std::vector<EdgeStatement> kept_edges;
   kept_edges.reserve(edges.size() + curation.links.size());
@@ -107,6 +131,8 @@ CurationReport ApplyCuration(const Curation& curation, std::vector<NodeStatement
                                 ": both ends are the same node after merges; not drawn");
       continue;
     }
+    SetProperty(e.props, "curated", Value(true));
+    if (!l.reason.empty()) SetProperty(e.props, "reason", Value(l.reason));
     Provenance p;
     p.rule = "curated";
     p.quote = l.reason;

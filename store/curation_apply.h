@@ -6,9 +6,11 @@
 //   - every active merge maps its merged keys to the kept key: their node
 //     statements take the kept node's key, type and name, and their own names
 //     and aliases become aliases of the kept node; edges are re-pointed, and
-//     edges that a merge turns into self-loops are dropped;
-//   - every non-deleted curated link becomes an edge statement whose
-//     provenance has rule "curated" and the curator's reason as quote.
+//     edges that a merge turns into self-loops are dropped; the kept node gets
+//     the properties merged_from (keys) and merge_reason;
+//   - every non-deleted curated link becomes an edge statement with the
+//     properties curated=true and reason, and provenance with rule "curated"
+//     and the curator's reason as quote.
 // Merge chains (a into b, then b into c) resolve to the last kept key; a
 // merge whose kept node already resolves to the merged one (b into a after a
 // into b) is ignored and reported, so no cycle can form.

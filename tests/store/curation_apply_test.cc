@@ -59,6 +59,12 @@ TEST_CASE("merges re-key nodes, keep the kept name and drop self-loops", "[store
   REQUIRE(edges.size() == 2);  // the PART_OF between the two became a self-loop
   CHECK(edges[0].from == "fund:a");
   CHECK(edges[1].from == "fund:a");
+  // The kept node records what it absorbed.
+  REQUIRE(nodes.size() == 5);
+  CHECK(nodes.back().id == "fund:a");
+  const Value* from = FindProperty(nodes.back().props, "merged_from");
+  REQUIRE(from);
+  CHECK(from->as_list() == StringList{"fund:b"});
 }
 
 TEST_CASE("a merged node takes the kept node's type", "[store][curation]") {
@@ -114,6 +120,9 @@ TEST_CASE("curated links become edges unless deleted", "[store][curation]") {
   REQUIRE(e.sources.size() == 1);
   CHECK(e.sources[0].rule == "curated");
   CHECK(e.sources[0].quote == "人工核对");
+  REQUIRE(FindProperty(e.props, "curated"));
+  CHECK(FindProperty(e.props, "curated")->as_bool());
+  CHECK(FindProperty(e.props, "reason")->as_string() == "人工核对");
   CHECK(report.link_edges.at(LinkEdgeKey("fund:a", "SUPPORTS", "industry:x")) == 7);
   CHECK(report.link_edges.size() == 1);
 }
