@@ -202,9 +202,8 @@ ExprPtr Parser::ParseUnary() {
 ExprPtr Parser::ParsePostfix() {
   ExprPtr a = ParseAtom();
   while (a && At(Tok::kDot)) {
-    size_t off = Peek().offset;
     ++i_;
-    auto e = MakeExpr(ExprKind::kProperty, off);
+    auto e = MakeExpr(ExprKind::kProperty, Peek().offset);  // errors point at the name
     if (!AcceptName(&e->name)) {
       FailExpected("a property name", "property access");
       return nullptr;
