@@ -22,8 +22,9 @@ function queryError(text, index, message) {
   const caret = caretLine(lineText, index - lineStart);
   const column = caret.length;  // 1-based display column of the caret
   const offset = new TextEncoder().encode(before).length;
-  return { ok: false, error: { code: 'invalid_argument', message: `line ${line}, column ${column}: ${message}`,
-    position: { line, column, offset }, caret: `${lineText}\n${caret}` } };
+  const prefix = `LINE ${line}: `;  // DuckDB style, as query/position.h
+  return { ok: false, error: { code: 'invalid_argument', message: `${message} at line ${line}, column ${column}`,
+    position: { line, column, offset }, caret: `${prefix}${lineText}\n${' '.repeat(prefix.length)}${caret}` } };
 }
 
 // The first bare word that is not a keyword, variable, label or property.

@@ -27,7 +27,7 @@ const viewerDir = realpathSync(args.viewer ?? join(root, 'web', 'viewer'));
 const rawSchema = JSON.parse(readFileSync(join(root, 'data', 'schema.json'), 'utf8'));
 const schema = {
   node_types: rawSchema.node_types.map(({ name, parent, zh, en, abstract }) => ({ name, parent, zh, en, abstract: !!abstract })),
-  edge_types: rawSchema.edge_types.map(({ name, zh, en, from, to }) => ({ name, zh, en, from, to })),
+  edge_types: rawSchema.edge_types.map(({ name, zh, en, from, to, pairs }) => ({ name, zh, en, from, to, pairs })),
   properties: rawSchema.properties,
   instruments: rawSchema.vocabularies.instruments,
 };

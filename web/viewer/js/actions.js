@@ -14,6 +14,16 @@ export class Actions {
   constructor(view, details, status) {
     Object.assign(this, { view, details, status });
     this.selection = []; // node keys in the order they were selected
+    this.detailSeq = 0; // the latest details request wins over slower ones
+  }
+
+  // Shows `full` in the details panel unless a newer request started.
+  async detailsFor(key, extra = null) {
+    const seq = ++this.detailSeq;
+    const [full, more] = await Promise.all([api.node(key), extra]);
+    if (seq !== this.detailSeq) return null;
+    this.details.showNode(full);
+    return { full, more };
   }
 
   async guard(fn) {
@@ -32,17 +42,18 @@ export class Actions {
   // Opens a node: its details, its neighbourhood in the view, centred.
   show(key) {
     return this.guard(async () => {
+      const seq = ++this.detailSeq;
       const [full, hood] = await Promise.all([api.node(key), api.neighbors(key, { limit: 50 })]);
       const added = this.view.addFragment(hood, { around: key });
       await this.view.settle(added, key);
-      this.details.showNode(full);
+      if (seq === this.detailSeq) this.details.showNode(full);
       this.status(t('status.expanded', { name: nodeName(full), n: added.length }) +
         (hood.truncated ? t('status.truncated', { limit: 50 }) : ''));
     });
   }
 
   async showDetails(key) {
-    return this.guard(async () => this.details.showNode(await api.node(key)));
+    return this.guard(() => this.detailsFor(key));
   }
 
   expand(key, { types, direction, limit = 50 }) {
@@ -72,6 +83,7 @@ export class Actions {
       const ans = await api.supporters(key);
       this.view.addFragment(ans.graph, { around: key });
       await this.view.settle(null, key);
+      if (!(await this.detailsFor(key))) return null;
       const highlightAll = () => {
         const nodes = new Set([key]);
         const edges = new Set();

@@ -22,10 +22,16 @@ export function ask(dialog) {
   });
 }
 
-// Edge types the schema allows from a node of `fromLabels` to `toLabels`.
+// Edge types the schema allows from a node of `fromLabels` to `toLabels`
+// (its type and ancestors): both ends listed in from/to ('*' admits any),
+// and, when the type lists `pairs`, one pair matching both ends.
 export function allowedEdgeTypes(schema, fromLabels, toLabels) {
   const admits = (list, labels) => list.includes('*') || labels.some((l) => list.includes(l));
-  return schema.edge_types.filter((et) => admits(et.from ?? ['*'], fromLabels) && admits(et.to ?? ['*'], toLabels)).map((et) => et.name);
+  const paired = (et) => !Array.isArray(et.pairs) ||
+    et.pairs.some(([a, b]) => admits([a], fromLabels) && admits([b], toLabels));
+  return schema.edge_types
+    .filter((et) => admits(et.from ?? ['*'], fromLabels) && admits(et.to ?? ['*'], toLabels) && paired(et))
+    .map((et) => et.name);
 }
 
 export class Curation {
@@ -68,6 +74,7 @@ export class Curation {
   }
 
   async addLink(from, to) {
+    if (!(await this.ensureToken())) return null;
     const types = allowedEdgeTypes(this.schema, from.labels ?? [from.type], to.labels ?? [to.type]);
     const select = this.dom.linkType;
     select.replaceChildren();
@@ -86,6 +93,7 @@ export class Curation {
   }
 
   async deleteLink(id) {
+    if (!(await this.ensureToken())) return false;
     const why = await this.reason(t('reason.deleteLink'), id);
     if (why === null) return false;
     const res = await this.write(() => api.deleteLink(id));
@@ -93,6 +101,7 @@ export class Curation {
   }
 
   async merge(nodes) {
+    if (!(await this.ensureToken())) return null;
     const box = this.dom.mergeKeep;
     box.replaceChildren();
     nodes.forEach((n, i) => {
@@ -117,6 +126,7 @@ export class Curation {
   }
 
   async split(key) {
+    if (!(await this.ensureToken())) return null;
     const why = await this.reason(t('reason.split'), key);
     if (why === null) return null;
     const res = await this.write(() => api.split({ node: key, reason: why }));

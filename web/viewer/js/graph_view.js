@@ -114,7 +114,11 @@ export class GraphView {
       numIter: big ? 800 : 2500,
       nodeDimensionsIncludeLabels: !big,
     });
-    const done = new Promise((resolve) => layout.one('layoutstop', resolve));
+    this.running = (this.running ?? 0) + 1;
+    const done = new Promise((resolve) => layout.one('layoutstop', () => {
+      this.running -= 1;
+      resolve();
+    }));
     layout.run();
     return done;
   }
@@ -127,11 +131,17 @@ export class GraphView {
     return Promise.resolve();
   }
 
+  // True while a layout or a viewport animation is moving things.
+  busy() {
+    return (this.running ?? 0) > 0 || this.cy.animated() || this.cy.nodes().some((n) => n.animated());
+  }
+
   focus(id, { zoom = true } = {}) {
     const el = id ? this.cy.getElementById(id) : null;
     if (!el || el.empty()) return;
     const hood = el.closedNeighborhood();
     if (zoom) this.cy.animate({ fit: { eles: hood, padding: 60 }, duration: this.cy.nodes().length > BIG ? 0 : 300 });
+    if (el.selected() && this.cy.nodes(':selected').length === 1) return;
     this.cy.nodes().unselect();
     el.select();
   }

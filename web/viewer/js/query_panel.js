@@ -10,7 +10,7 @@
 // the graph (main.js).
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { caretLine, displayColumnToIndex } from './text_utf8.js';
+import { caretLine, displayColumnToIndex, displayWidth } from './text_utf8.js';
 
 export const EXAMPLES = [
   { key: 'query.ex.supporters', text: "CALL supporters('AI+制造') YIELD measure, path RETURN measure, path" },
@@ -88,6 +88,12 @@ export class QueryPanel {
     this.errorCaret.textContent = caret ?? '';
     this.errorCaret.hidden = !caret;
     this.errorBox.hidden = false;
+    if (caret) {
+      // Long lines: scroll so the caret is in sight (the column is narrow).
+      const [over = '', under = ''] = caret.split('\n');
+      const share = under.indexOf('^') / Math.max(displayWidth(over), 1);
+      this.errorCaret.scrollLeft = Math.max(0, share * this.errorCaret.scrollWidth - this.errorCaret.clientWidth / 2);
+    }
     const at = errorIndex(query, error.position);
     if (at >= 0) {
       this.input.focus();

@@ -1,0 +1,308 @@
+// End-to-end test of the viewer in Debian's Chromium (playwright-core):
+// starts a server (the real `policykg serve` with --binary, else the mock),
+// then, as an analyst would: search AI+制造 and open it, expand a node, open
+// a provenance quote in its document, run an example query, see the caret
+// under a bad query, add a link with the token and remove it (both
+// surviving a reload), ask "what supports this?", find a path, switch to
+// English, save and restore the layout, export PNG/GraphML/JSON.
+// Screenshots of each state go to --out (default build/test-output/viewer).
+//
+//   node tests/viewer/e2e_test.mjs [--binary BUILD/policykg INPUT...] [--out DIR]
+//
+// Prints one line per step and "N passed, N failed"; exits 1 on a failure.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch, viewerDir } from './browser.mjs';
+import { startServer } from './server_process.mjs';
+import { displayColumnToIndex } from '../../web/viewer/js/text_utf8.js';
+
+const argv = process.argv.slice(2);
+const opt = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : null);
+const binary = opt('--binary');
+const inputs = binary ? argv.slice(argv.indexOf('--binary') + 2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--out') : [];
+const out = resolve(opt('--out') ?? 'build/test-output/viewer');
+const TOKEN = 'viewer-e2e-token';
+mkdirSync(out, { recursive: true });
+for (const f of readdirSync(out)) if (/\.(png|graphml|json)$/.test(f)) rmSync(join(out, f));
+
+if (!existsSync(join(viewerDir, 'vendor', 'cytoscape.min.js'))) {
+  console.error(`web/viewer/vendor/ is empty: run "npm ci" in ${viewerDir}`);
+  process.exit(1);
+}
+
+const results = [];
+const DEBUG = !!process.env.VIEWER_DEBUG;
+const mark = (what) => DEBUG && console.log(`  .. ${new Date().toISOString().slice(11, 23)} ${what}`);
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`FAIL ${name}: ${e.stack ?? e}`);
+    await page?.screenshot({ path: join(out, `fail-${results.length}.png`) }).catch(() => {});
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'policykg-viewer-'));
+const server = await startServer({ binary, inputs, token: TOKEN, dir });
+const b = await launch();
+const page = b.page;
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(String(e)));
+// Bad queries answer 400 on purpose; Chromium logs every non-2xx fetch.
+page.on('console', (m) => m.type() === 'error' && !/Failed to load resource: .* (400|401)/.test(m.text()) && pageErrors.push(m.text()));
+page.setDefaultTimeout(15000);
+
+const shot = (name) => page.screenshot({ path: join(out, `${name}.png`) });
+const cyCount = () => page.evaluate(() => ({ nodes: window.policykg.view.cy.nodes().length, edges: window.policykg.view.cy.edges().length }));
+const nodeAt = (id) => page.evaluate((key) => {
+  const cy = window.policykg.view.cy;
+  const p = cy.getElementById(key).renderedPosition();
+  const box = cy.container().getBoundingClientRect();
+  return { x: box.left + p.x, y: box.top + p.y };
+}, id);
+const clickNode = async (id, opts) => { const p = await nodeAt(id); await page.mouse.click(p.x, p.y, opts); };
+const viewNodes = () => page.evaluate(() => window.policykg.view.cy.nodes().map((n) => ({ id: n.id(), type: n.data('type'), degree: n.degree() })));
+// Page functions must not return Cytoscape collections: Playwright would
+// try to serialise the whole (cyclic, huge) object graph.
+const unselectAll = () => { window.policykg.view.cy.elements().unselect(); };
+const waitIdle = async () => {
+  mark('waitIdle');
+  await page.waitForTimeout(50);
+  await page.waitForFunction(() => !window.policykg.view.busy(), null, { timeout: 8000 });
+  mark('idle');
+};
+let focusKey = null;
+
+await step('page loads in Chinese with the schema', async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready=true]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal((await page.textContent('#btn-export-png')).trim(), '导出 PNG');
+  assert.ok((await page.textContent('#legend-nodes')).includes('基金'), 'legend names Fund as 基金');
+  await shot('01-start');
+});
+
+await step('search AI+制造 shows typed hits and opens the node with its neighbourhood', async () => {
+  await page.fill('#search-input', 'AI+制造');
+  await page.waitForSelector('#search-list li[data-id]');
+  const first = page.locator('#search-list li[data-id]').first();
+  assert.ok((await first.locator('.badge').textContent()).length > 0, 'hit has a type badge');
+  focusKey = await first.getAttribute('data-id');
+  await first.click();
+  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).selected(), focusKey);
+  await page.waitForFunction(() => window.policykg.view.cy.nodes().length > 1);
+  await waitIdle();
+  assert.match(await page.textContent('#details-body'), /AI/);
+  await shot('02-search');
+});
+
+await step('double-click expands a neighbour', async () => {
+  const before = await cyCount();
+  // Candidates: nodes with more links on the server than in the view.
+  const nodes = await page.evaluate(async (focus) => {
+    const cy = window.policykg.view.cy;
+    const out = [];
+    for (const n of cy.nodes()) {
+      if (n.id() === focus) continue;
+      const full = await fetch(`/api/nodes/${encodeURIComponent(n.id())}`).then((r) => r.json());
+      const extra = full.degree.in + full.degree.out - n.degree(false);
+      if (extra > 0) out.push({ id: n.id(), extra });
+    }
+    return out.sort((a, b) => b.extra - a.extra);
+  }, focusKey);
+  mark(`candidates ${JSON.stringify(nodes)}`);
+  assert.ok(nodes.length > 0, 'a node in view has neighbours outside it');
+  let grew = false;
+  for (const n of nodes.slice(0, 3)) {
+    await page.evaluate(unselectAll);
+    const p = await nodeAt(n.id);
+    mark(`dblclick ${n.id} at ${JSON.stringify(p)}`);
+    await page.mouse.dblclick(p.x, p.y);
+    await page.waitForFunction((c) => window.policykg.view.cy.elements().length > c, before.nodes + before.edges, { timeout: 3000 }).then(() => (grew = true)).catch(() => {});
+    if (grew) break;
+  }
+  assert.ok(grew, 'some neighbour added new elements when expanded');
+  await waitIdle();
+  await shot('03-expand');
+});
+
+await step('a provenance quote opens its document with the span highlighted', async () => {
+  const candidates = [focusKey, ...(await viewNodes()).map((n) => n.id)];
+  let opened = false;
+  for (const id of candidates) {
+    await page.evaluate(async (k) => { await window.policykg.actions.showDetails(k); }, id);
+    const quote = page.locator('#details-body .quote').first();
+    if (!(await quote.count())) continue;
+    const quoteText = (await quote.locator('.text').textContent()).trim();
+    await quote.click();
+    await page.waitForSelector('#doc-dialog[open] mark.current');
+    const marked = (await page.textContent('#doc-dialog mark.current')).trim();
+    assert.ok(marked.length > 0, 'highlight is not empty');
+    const core = (s) => s.replace(/[\s,。、:;“”"()()]/g, '');
+    assert.ok(core(quoteText).includes(core(marked).slice(0, 6)) || core(marked).includes(core(quoteText).slice(0, 6)),
+      `highlight "${marked}" matches quote "${quoteText}"`);
+    await shot('04-document');
+    await page.click('#doc-dialog [data-close]');
+    opened = true;
+    break;
+  }
+  assert.ok(opened, 'some node in view has a provenance quote');
+});
+
+await step('an example query fills the table and the graph', async () => {
+  await page.click('#query-examples button[data-example="query.ex.funds"]');
+  await page.waitForSelector('#results:not([hidden]) #results-table tbody tr');
+  const rows = await page.locator('#results-table tbody tr').count();
+  assert.ok(rows > 0, 'rows');
+  assert.ok((await page.locator('#results-table .chip').count()) > 0, 'node cells are chips');
+  await page.waitForFunction(() => window.policykg.view.cy.nodes('[type = "Fund"]').length > 0);
+  await waitIdle();
+  await shot('05-query');
+});
+
+await step('a bad query shows the message and a caret under the fault', async () => {
+  for (const q of ['MATCH (n:Fund) RETRUN n', "MATCH (n {name:'先导产业母基金'}) RETRUN n"]) {
+    await page.fill('#query-input', q);
+    await page.click('#btn-query-run');
+    await page.waitForSelector('#query-error:not([hidden])');
+    assert.ok((await page.textContent('#query-error-message')).length > 10, 'a message');
+    const [line, caret] = (await page.textContent('#query-error-caret')).split('\n');
+    assert.ok(caret && caret.trimEnd().endsWith('^'), `caret line under "${line}"`);
+    const col = caret.indexOf('^') + 1; // spaces are one column each
+    const at = displayColumnToIndex(line, col);
+    assert.ok(line.slice(at).startsWith('RETRUN'), `caret at column ${col} points at "${line.slice(at)}"`);
+    const sel = await page.evaluate(() => { const t = document.getElementById('query-input'); return t.value.slice(t.selectionStart); });
+    assert.ok(sel.startsWith('RETRUN'), `editor selects the fault, got "${sel}"`);
+  }
+  await shot('06-query-error');
+});
+
+let linkId = null;
+await step('add a link with the token; it shows at once and after a reload', async () => {
+  await page.fill('#search-input', 'AI+制造');
+  await page.waitForSelector('#search-list li[data-id]');
+  await page.locator('#search-list li[data-id]').first().click();
+  await page.waitForFunction(() => window.policykg.view.cy.nodes().length > 2);
+  await waitIdle();
+  mark('view nodes');
+  const others = (await viewNodes()).filter((n) => n.id !== focusKey);
+  mark(`others ${others.length}`);
+  await page.evaluate(unselectAll);
+  await clickNode(focusKey);
+  await clickNode(others[others.length - 1].id);
+  const pair = await page.evaluate(() => window.policykg.actions.selection.slice(-2));
+  assert.equal(pair.length, 2, 'two nodes selected');
+  mark('link button');
+  await page.click('#btn-link');
+  await page.waitForSelector('#token-dialog[open]');
+  await page.fill('#token-input', TOKEN);
+  await page.click('#token-ok');
+  await page.waitForSelector('#link-dialog[open]');
+  await page.selectOption('#link-type', 'RELATED_TO');
+  await page.fill('#link-reason', '测试:人工确认的关系');
+  await page.click('#link-ok');
+  linkId = await page.waitForFunction(() => window.policykg.view.cy.edges('.curated').map((e) => e.id())[0]).then((h) => h.jsonValue());
+  assert.match(linkId, /^link:/);
+  await shot('07-link-added');
+  await page.waitForTimeout(1000); // the view autosaves after 800 ms
+  mark('reload');
+  await page.reload();
+  mark('reloaded');
+  await page.waitForSelector('body[data-ready=true]');
+  await page.waitForFunction((id) => window.policykg.view.cy.getElementById(id).nonempty(), linkId);
+  const cur = await page.evaluate(() => fetch('/api/curation').then((r) => r.json()));
+  assert.ok(cur.links.some((l) => l.id === linkId), 'the server lists the link');
+});
+
+await step('remove the link (token not asked again); gone after a reload', async () => {
+  await waitIdle();
+  await page.evaluate((id) => { window.policykg.view.cy.getElementById(id).emit('tap'); }, linkId);
+  await page.click('#btn-delete-link');
+  await page.waitForSelector('#reason-dialog[open]');
+  assert.equal(await page.locator('#token-dialog[open]').count(), 0);
+  await page.fill('#reason-input', '测试:撤销');
+  await page.click('#reason-ok');
+  await page.waitForFunction((id) => window.policykg.view.cy.getElementById(id).empty(), linkId);
+  await page.waitForTimeout(1000);
+  mark('reload');
+  await page.reload();
+  mark('reloaded');
+  await page.waitForSelector('body[data-ready=true]');
+  assert.equal(await page.evaluate((id) => window.policykg.view.cy.getElementById(id).length, linkId), 0);
+  const cur = await page.evaluate(() => fetch('/api/curation').then((r) => r.json()));
+  assert.ok(!cur.links.some((l) => l.id === linkId), 'the server no longer lists the link');
+  await shot('08-link-removed');
+});
+
+await step('"What supports this?" highlights evidence paths', async () => {
+  await page.evaluate((k) => { const cy = window.policykg.view.cy; cy.elements().unselect(); cy.getElementById(k).select(); }, focusKey);
+  await page.click('#btn-supporters');
+  await page.waitForSelector('#details-body .measure-list li');
+  assert.ok(await page.evaluate(() => window.policykg.view.cy.edges('.evidence').length > 0), 'evidence edges');
+  await shot('09-supporters');
+});
+
+await step('path between two selected nodes is highlighted', async () => {
+  const nodes = (await viewNodes()).filter((n) => n.id !== focusKey && n.type !== 'Document');
+  await page.evaluate(([a, b2]) => {
+    const cy = window.policykg.view.cy;
+    cy.elements().unselect();
+    cy.getElementById(a).select();
+    cy.getElementById(b2).select();
+  }, [focusKey, nodes[0].id]);
+  await page.click('#btn-path');
+  await page.waitForFunction(() => window.policykg.view.cy.nodes('.path').length >= 2);
+  await shot('10-path');
+});
+
+await step('English switch translates menus and type names', async () => {
+  await page.click('#btn-lang');
+  assert.equal((await page.textContent('#btn-export-png')).trim(), 'Export PNG');
+  assert.ok((await page.textContent('#legend-nodes')).includes('Fund'));
+  await shot('11-english');
+  await page.click('#btn-lang');
+  assert.equal((await page.textContent('#btn-export-png')).trim(), '导出 PNG');
+});
+
+await step('layout saves and restores', async () => {
+  const before = await cyCount();
+  await page.click('#btn-layout-save');
+  await page.click('#btn-clear');
+  assert.equal((await cyCount()).nodes, 0);
+  await page.click('#btn-layout-restore');
+  assert.deepEqual(await cyCount(), before);
+});
+
+await step('export PNG, GraphML and JSON', async () => {
+  const grab = async (button, file) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const path = join(out, file);
+    await dl.saveAs(path);
+    return readFileSync(path);
+  };
+  const png = await grab('#btn-export-png', 'export.png');
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.ok(png.length > 2000, `PNG of ${png.length} bytes`);
+  const gml = (await grab('#btn-export-graphml', 'export.graphml')).toString('utf8');
+  assert.match(gml, /<graphml[\s\S]*<node id=/);
+  const json = JSON.parse((await grab('#btn-export-json', 'export.json')).toString('utf8'));
+  assert.ok(json.nodes.length > 0 && Array.isArray(json.edges));
+});
+
+await step('no script errors in the page', async () => {
+  assert.deepEqual(pageErrors, []);
+});
+
+await b.close();
+await server.stop();
+rmSync(dir, { recursive: true, force: true });
+const failed = results.filter(([, ok]) => !ok).length;
+console.log(`screenshots in ${out}`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
