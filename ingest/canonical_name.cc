@@ -1,0 +1,85 @@
+// Canonical names; see canonical_name.h.
+#include "ingest/canonical_name.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/text.h"
+#include "graph/value.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool IsMeasureOrGoal(std::string_view t) {
+  return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy" || t == "Goal";
+}
+
+bool EndsWith(const std::string& s, std::string_view w) {
+  return s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+}
+
+}  // namespace
+
+std::string CanonicalForm(std::string_view type, std::string_view name, std::string_view region, const Lexicon* lex) {
+  std::string n = NormalizeName(name);
+  if (lex) {
+    int e = lex->Find(type, name);
+    if (e >= 0 && lex->entries()[e].template_id < 0) return NormalizeName(lex->entries()[e].name);
+  }
+  if (!IsMeasureOrGoal(type)) return n;
+  // The document's own region prefix.
+  if (!region.empty() && lex) {
+    if (const LexEntry* r = lex->FindRegion(region)) {
+      std::vector<std::string> forms = r->aliases;
+      forms.push_back(r->name);
+      std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      for (const auto& f : forms) {
+        std::string fn = NormalizeName(f);
+        if (n.size() > fn.size() + 6 && n.compare(0, fn.size(), fn) == 0) {
+          n.erase(0, fn.size());
+          break;
+        }
+      }
+    }
+  }
+  static const std::pair<const char*, const char*> kFold[] = {
+      {"专项行动计划", "行动"}, {"行动计划", "行动"}, {"专项行动", "行动"}, {"三年行动", "行动"},
+      {"投资基金", "基金"}, {"产业基金", "基金"}, {"工作体系", "体系"}, {"实施方案", "方案"}};
+  for (const auto& [from, to] : kFold) {
+    std::string f = from;
+    if (EndsWith(n, f) && n.size() > f.size() + 3) {
+      n.replace(n.size() - f.size(), f.size(), to);
+      break;
+    }
+  }
+  return n;
+}
+
+std::string NodeKey(const Mention& m, const DocContext& ctx) {
+  std::string form;
+  if (m.lex_entry >= 0 && ctx.lex) {
+    form = NormalizeName(ctx.lex->entries()[m.lex_entry].name);
+  } else {
+    form = CanonicalForm(m.type, m.name, ctx.region, ctx.lex);
+  }
+  std::string key = m.type + ":" + form;
+  if (m.type == "Indicator") {
+    if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) {
+      key += "@" + NormalizeName(p->as_string());
+    }
+  }
+  return key;
+}
+
+std::string DocumentKey(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "doc:%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace pkg::ingest

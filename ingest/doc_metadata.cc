@@ -1,0 +1,226 @@
+// Document metadata stage; see doc_metadata.h.
+#include "ingest/doc_metadata.h"
+
+#include <cstdio>
+
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool Digit(char c) { return c >= '0' && c <= '9'; }
+
+size_t Digits(std::string_view s, size_t p, size_t max) {
+  size_t i = p;
+  while (i < s.size() && i - p < max && Digit(s[i])) ++i;
+  return i - p;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+bool EndsWithAny(std::string_view s, const WordSet& words) {
+  size_t len = 0;
+  return words.SuffixAt(s, s.size(), &len) != nullptr;
+}
+
+}  // namespace
+
+std::string ParseDateAt(std::string_view s, size_t pos, size_t* len) {
+  size_t y = Digits(s, pos, 4);
+  if (y != 4) return "";
+  std::string year(s.substr(pos, 4));
+  if (year < "1949" || year > "2100") return "";
+  size_t i = pos + 4;
+  auto two = [](int v) { char b[4]; std::snprintf(b, sizeof b, "%02d", v); return std::string(b); };
+  if (s.substr(i, 3) == "年") {
+    i += 3;
+    size_t m = Digits(s, i, 2);
+    if (!m || s.substr(i + m, 3) != "月") { *len = i - pos; return year; }
+    int mo = std::stoi(std::string(s.substr(i, m)));
+    i += m + 3;
+    size_t d = Digits(s, i, 2);
+    if (!d || s.substr(i + d, 3) != "日") { *len = i - pos; return mo >= 1 && mo <= 12 ? year + "-" + two(mo) : year; }
+    int dd = std::stoi(std::string(s.substr(i, d)));
+    *len = i + d + 3 - pos;
+    if (mo < 1 || mo > 12 || dd < 1 || dd > 31) return year;
+    return year + "-" + two(mo) + "-" + two(dd);
+  }
+  if (i < s.size() && (s[i] == '-' || s[i] == '.' || s[i] == '/')) {
+    char sep = s[i];
+    size_t m = Digits(s, i + 1, 2);
+    if (!m) return "";
+    int mo = std::stoi(std::string(s.substr(i + 1, m)));
+    size_t j = i + 1 + m;
+    if (j < s.size() && s[j] == sep) {
+      size_t d = Digits(s, j + 1, 2);
+      if (d) {
+        int dd = std::stoi(std::string(s.substr(j + 1, d)));
+        *len = j + 1 + d - pos;
+        if (mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31) return year + "-" + two(mo) + "-" + two(dd);
+        return "";
+      }
+    }
+    *len = j - pos;
+    return mo >= 1 && mo <= 12 ? year + "-" + two(mo) : "";
+  }
+  return "";
+}
+
+std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
+  static const char* kOpen[] = {"〔", "[", "(", "【"};
+  static const char* kClose[] = {"〕", "]", ")", "】"};
+  for (size_t p = from; p < s.size(); ++p) {
+    for (int k = 0; k < 4; ++k) {
+      std::string_view o(kOpen[k]), c(kClose[k]);
+      if (s.substr(p, o.size()) != o) continue;
+      size_t y = Digits(s, p + o.size(), 4);
+      if (y != 4 || s.substr(p + o.size() + 4, c.size()) != c) continue;
+      size_t q = p + o.size() + 4 + c.size();
+      size_t n = Digits(s, q, 4);
+      if (!n || s.substr(q + n, 3) != "号") continue;
+      // Prefix: 1 to 8 Han characters before the bracket (沪经信规, 国发, 工信厅科函).
+      size_t b = p;
+      int han = 0;
+      while (b > 0 && han < 8) {
+        size_t pb = PrevCpStart(s, b);
+        size_t t = pb;
+        if (!IsHan(NextCp(s, t))) break;
+        b = pb;
+        ++han;
+      }
+      if (han >= 1) return {b, q + n + 3};
+    }
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
+
+DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
+  DocMetadata md;
+  const WordSet& labels = rules.Words("meta_label");
+  const WordSet& reprint = rules.Words("reprint");
+  const WordSet& heads = rules.Words("doc_head");
+  // Lines of the head (the first 12 non-empty lines).
+  std::vector<Span> lines;
+  for (size_t b = 0; b < text.size() && lines.size() < 12;) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    if (Trim(text.substr(b, e - b)).size()) lines.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    b = e + 1;
+  }
+  int title_line = -1, last_meta = -1;
+  for (int li = 0; li < static_cast<int>(lines.size()); ++li) {
+    std::string_view line = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
+    bool meta = false;
+    // Labelled fields: "来源:X 日期:Y".
+    for (size_t p = 0; p < line.size();) {
+      size_t len = 0;
+      const Rule* r = labels.PrefixAt(line, p, &len);
+      if (r && p + len < line.size() && line[p + len] == ':' && (p == 0 || line[p - 1] == ' ')) {
+        size_t vb = p + len + 1;
+        size_t ve = line.find(' ', vb);
+        if (ve == std::string_view::npos) ve = line.size();
+        std::string value = Trim(line.substr(vb, ve - vb));
+        if (r->arg == "publisher" && md.publisher.empty()) md.publisher = value;
+        if (r->arg == "date" && md.date.empty()) {
+          size_t l = 0;
+          md.date = ParseDateAt(line, vb, &l);
+        }
+        if (r->arg == "doc_number" && md.doc_number.empty()) md.doc_number = value;
+        if (r->arg == "title" && md.title.empty()) {
+          md.title = Trim(line.substr(vb));
+          md.title_span = {static_cast<uint32_t>(lines[li].begin + vb), lines[li].end};
+          title_line = li;
+        }
+        meta = true;
+        p = ve;
+        continue;
+      }
+      p += CpLen(static_cast<unsigned char>(line[p]));
+    }
+    if (meta) {
+      md.meta_lines.push_back(lines[li]);
+      last_meta = li;
+    }
+  }
+  // Title: a labelled one, else the first title-like line, preferring one that
+  // ends in a document head word among the first lines.
+  auto title_like = [&](std::string_view l) {
+    size_t cps = CpCount(l);
+    return cps >= 4 && cps <= 90 && l.find("。") == std::string_view::npos && l.find(':') != 0;
+  };
+  if (title_line < 0) {
+    for (int li = 0; li < static_cast<int>(lines.size()) && li < 6; ++li) {
+      std::string_view l = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
+      std::string t = Trim(l);
+      if (title_like(t) && EndsWithAny(t, heads) && t.find("关于") != std::string::npos) { title_line = li; break; }
+    }
+  }
+  if (title_line < 0) {
+    for (int li = 0; li < static_cast<int>(lines.size()) && li < 6; ++li) {
+      bool is_meta = false;
+      for (const auto& m : md.meta_lines) is_meta |= m.begin == lines[li].begin;
+      std::string_view l = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
+      if (!is_meta && title_like(Trim(l))) { title_line = li; break; }
+    }
+  }
+  if (title_line >= 0 && md.title.empty()) {
+    std::string_view l = text.substr(lines[title_line].begin, lines[title_line].end - lines[title_line].begin);
+    md.title = Trim(l);
+    size_t lead = l.find_first_not_of(' ');
+    md.title_span = {static_cast<uint32_t>(lines[title_line].begin + (lead == std::string_view::npos ? 0 : lead)),
+                     lines[title_line].end};
+    md.meta_lines.push_back(lines[title_line]);
+  }
+  size_t colon = md.title.find(':');
+  if (colon != std::string::npos && colon > 0 && CpCount(md.title.substr(0, colon)) <= 24) {
+    md.issuer_text = md.title.substr(0, colon);
+    md.title_short = Trim(md.title.substr(colon + 1));
+  }
+  // Body starts after the last head line consumed.
+  int last = std::max(title_line, last_meta);
+  md.body_begin = last >= 0 ? std::min<uint32_t>(lines[last].end + 1, static_cast<uint32_t>(text.size())) : 0;
+  // A 文号 in the head lines.
+  if (md.doc_number.empty()) {
+    size_t head_end = lines.empty() ? 0 : lines[std::min<size_t>(lines.size() - 1, 7)].end;
+    auto dn = FindDocNumber(text.substr(0, head_end), 0);
+    if (dn.first != std::string_view::npos) md.doc_number = std::string(text.substr(dn.first, dn.second - dn.first));
+  }
+  // Reprint source anywhere: "(转载自:X)" / "转载自:X".
+  size_t rlen = 0;
+  const Rule* rr = nullptr;
+  size_t rp = reprint.Find(text, 0, &rlen, &rr);
+  if (rp != std::string_view::npos) {
+    size_t vb = rp + rlen;
+    if (vb < text.size() && text[vb] == ':') ++vb;
+    size_t ve = vb;
+    while (ve < text.size() && text[ve] != ')' && text[ve] != '\n' && text.substr(ve, 3) != "。") ve += CpLen(static_cast<unsigned char>(text[ve]));
+    md.reprinted_from = Trim(text.substr(vb, ve - vb));
+    size_t ls = text.rfind('\n', rp);
+    ls = ls == std::string_view::npos ? 0 : ls + 1;
+    size_t le = text.find('\n', rp);
+    if (le == std::string_view::npos) le = text.size();
+    if (CpCount(text.substr(ls, le - ls)) <= 60) md.meta_lines.push_back({static_cast<uint32_t>(ls), static_cast<uint32_t>(le)});
+  }
+  // Signature date: a line near the end that is only a date.
+  if (md.date.empty()) {
+    size_t e = text.size();
+    for (int k = 0; k < 6 && e > 0; ++k) {
+      size_t b = text.rfind('\n', e - 1);
+      b = b == std::string_view::npos ? 0 : b + 1;
+      std::string t = Trim(text.substr(b, e - b));
+      size_t l = 0;
+      std::string d = ParseDateAt(t, 0, &l);
+      if (!d.empty() && l + 2 >= t.size()) { md.date = d; break; }
+      if (b == 0) break;
+      e = b - 1;
+    }
+  }
+  if (md.date.size() >= 4) md.year = std::stoi(md.date.substr(0, 4));
+  return md;
+}
+
+}  // namespace pkg::ingest

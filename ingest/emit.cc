@@ -1,0 +1,202 @@
+// Statement emission; see emit.h.
+#include "ingest/emit.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "base/text.h"
+#include "ingest/instrument.h"
+#include "ingest/np_scan.h"
+
+namespace pkg::ingest {
+namespace {
+
+struct Node {
+  NodeStatement st;
+  std::vector<int> mentions;
+  bool standalone = false;  // seen outside another item's name
+  bool weak = true;
+  bool used = false;        // an edge uses it
+};
+
+std::string Quote(const DocContext& ctx, int sentence) {
+  if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return "";
+  const Span& sp = ctx.st->sentences[sentence].span;
+  return std::string(Utf8Prefix(ctx.text.substr(sp.begin, sp.end - sp.begin), 300));
+}
+
+Provenance Prov(const EmitInput& in, Span sp, int sentence, const std::string& rule) {
+  Provenance p;
+  p.document = in.doc_id;
+  auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
+  p.begin = b;
+  p.end = e;
+  p.sentence = sentence;
+  p.rule = rule;
+  p.quote = Quote(*in.ctx, sentence);
+  return p;
+}
+
+void AddAlias(NodeStatement& n, const std::string& a) {
+  if (a.empty() || a == n.name) return;
+  if (std::find(n.aliases.begin(), n.aliases.end(), a) == n.aliases.end()) n.aliases.push_back(a);
+}
+
+void MergeProps(PropertyMap& into, const PropertyMap& from) {
+  for (const auto& [k, v] : from) {
+    const Value* old = FindProperty(into, k);
+    if (!old) {
+      into.emplace_back(k, v);
+    } else if (k == "level" && old->kind() == Value::Kind::kList && v.kind() == Value::Kind::kList) {
+      StringList l = old->as_list();
+      for (const auto& x : v.as_list()) {
+        if (std::find(l.begin(), l.end(), x) == l.end()) l.push_back(x);
+      }
+      SetProperty(into, k, l);
+    }
+  }
+}
+
+}  // namespace
+
+void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const std::vector<Relation>& rels,
+                    const std::function<void(Statement&&)>& sink) {
+  const DocContext& ctx = *in.ctx;
+  const DocMetadata& md = *ctx.md;
+  const Lexicon& L = *ctx.lex;
+  // Nodes by key, in order of first mention.
+  std::vector<Node> nodes;
+  std::unordered_map<std::string, int> by_key;
+  std::vector<int> node_of(ms.size(), -1);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    auto [it, fresh] = by_key.emplace(m.key, static_cast<int>(nodes.size()));
+    if (fresh) {
+      Node n;
+      n.st.id = m.key;
+      n.st.type = m.type;
+      n.st.name = m.name;
+      if (m.lex_entry >= 0) {
+        const LexEntry& x = L.entries()[m.lex_entry];
+        n.st.name = x.name;
+        n.st.name_en = x.name_en;
+        for (const auto& a : x.aliases) AddAlias(n.st, a);
+      }
+      nodes.push_back(std::move(n));
+    }
+    Node& n = nodes[it->second];
+    node_of[i] = it->second;
+    AddAlias(n.st, m.name);
+    for (const auto& a : m.aliases) AddAlias(n.st, a);
+    MergeProps(n.st.props, m.props);
+    n.standalone |= !m.embedded;
+    n.weak &= m.weak;
+    if (n.st.sources.size() < 20) n.st.sources.push_back(Prov(in, m.span, m.sentence, m.rule));
+    n.mentions.push_back(static_cast<int>(i));
+  }
+  // Edges.
+  struct E { std::string type; int from, to; const Relation* rel; };
+  std::vector<E> edges;
+  std::set<std::tuple<std::string, int, int>> seen;
+  const int doc_node = -2;
+  auto add_edge = [&](const std::string& type, int from, int to, const Relation* rel) {
+    if (from == to) return;
+    auto tid = in.schema->FindEdgeType(type);
+    if (!tid) return;
+    auto type_of = [&](int n) { return n == doc_node ? std::string("Document") : nodes[n].st.type; };
+    auto ft = in.schema->FindNodeType(type_of(from)), tt = in.schema->FindNodeType(type_of(to));
+    if (!ft || !tt || !in.schema->EdgeAllowed(*tid, *ft, *tt)) return;
+    if (!seen.insert({type, from, to}).second) return;
+    edges.push_back(E{type, from, to, rel});
+    if (from != doc_node) nodes[from].used = true;
+    if (to != doc_node) nodes[to].used = true;
+  };
+  for (const Relation& r : rels) {
+    int from = r.from < 0 ? doc_node : node_of[r.from];
+    add_edge(r.type, from, node_of[r.to], &r);
+  }
+  // Issuer: an agency in the title prefix, the 发文机关, or an agency publisher.
+  int issuer = -1;
+  for (size_t i = 0; i < ms.size() && issuer < 0; ++i) {
+    const Mention& m = ms[i];
+    if (m.type != "Agency") continue;
+    bool in_title = md.title_span.contains(m.span.begin) &&
+                    (md.issuer_text.empty() || md.title.find(m.name) != std::string::npos ||
+                     md.issuer_text.find(std::string(ctx.text.substr(m.span.begin, m.span.end - m.span.begin))) != std::string::npos);
+    bool named = !md.publisher.empty() && (NormalizeName(md.publisher) == NormalizeName(m.name) ||
+                                           std::find(m.aliases.begin(), m.aliases.end(), md.publisher) != m.aliases.end());
+    if (in_title || named) issuer = node_of[i];
+  }
+  if (issuer >= 0) {
+    nodes[issuer].used = true;
+    add_edge("ISSUED", issuer, doc_node, nullptr);
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (ms[i].doc_measure && ms[i].type == "Policy") add_edge("ISSUED", issuer, node_of[i], nullptr);
+    }
+  }
+  // The Document node.
+  NodeStatement doc;
+  doc.id = in.doc_id;
+  doc.type = "Document";
+  doc.name = !md.title.empty() ? CleanName(md.title) : in.fallback_title;
+  if (!md.title_short.empty()) AddAlias(doc, md.title_short);
+  if (!md.title.empty()) SetProperty(doc.props, "title", md.title);
+  if (!md.publisher.empty()) SetProperty(doc.props, "publisher", md.publisher);
+  if (!md.date.empty()) SetProperty(doc.props, "date", md.date);
+  if (!md.reprinted_from.empty()) SetProperty(doc.props, "reprinted_from", md.reprinted_from);
+  if (!md.doc_number.empty()) SetProperty(doc.props, "doc_number", md.doc_number);
+  if (!ctx.region.empty()) SetProperty(doc.props, "region", ctx.region);
+  if (md.title_span.end > md.title_span.begin) doc.sources.push_back(Prov(in, md.title_span, -1, "metadata.title"));
+  sink(Statement(std::move(doc)));
+  // Nodes that stand: seen on their own (and not generic), or used by an edge.
+  std::vector<bool> emitted(nodes.size(), false);
+  int region_node = -1;
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    Node& n = nodes[k];
+    if (!(n.used || (n.standalone && !n.weak))) continue;
+    emitted[k] = true;
+    if (IsMeasure(n.st.type)) {
+      const Mention& first = ms[n.mentions.front()];
+      auto choice = ChooseInstrument(*ctx.rules, n.st.type, n.st.name, Quote(ctx, first.sentence));
+      if (!choice.instrument.empty()) SetProperty(n.st.props, "instrument", choice.instrument);
+    }
+    if (n.st.type == "Region" && !ctx.region.empty() && n.st.name == ctx.region) region_node = static_cast<int>(k);
+    NodeStatement copy = n.st;
+    sink(Statement(std::move(copy)));
+  }
+  auto emit_edge = [&](const std::string& type, const std::string& from, const std::string& to, Provenance p) {
+    EdgeStatement e;
+    e.type = type;
+    e.from = from;
+    e.to = to;
+    e.sources.push_back(std::move(p));
+    sink(Statement(std::move(e)));
+  };
+  for (const E& e : edges) {
+    if ((e.from != doc_node && !emitted[e.from]) || (e.to != doc_node && !emitted[e.to])) continue;
+    const std::string& f = e.from == doc_node ? in.doc_id : nodes[e.from].st.id;
+    const std::string& t = e.to == doc_node ? in.doc_id : nodes[e.to].st.id;
+    Provenance p;
+    if (e.rel) {
+      const Mention& a = ms[e.rel->from >= 0 ? e.rel->from : e.rel->to];
+      const Mention& b = ms[e.rel->to];
+      p = Prov(in, Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)}, e.rel->sentence, e.rel->rule);
+    } else {
+      p = Prov(in, md.title_span, -1, "metadata.issuer");
+    }
+    emit_edge(e.type, f, t, std::move(p));
+  }
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    if (!emitted[k]) continue;
+    const Node& n = nodes[k];
+    emit_edge("MENTIONS", in.doc_id, n.st.id, n.st.sources.front());
+    bool applies = IsMeasure(n.st.type) || n.st.type == "Indicator" || n.st.type == "Goal";
+    if (applies && region_node >= 0 && !ms[n.mentions.front()].cited) {
+      emit_edge("APPLIES_IN", n.st.id, nodes[region_node].st.id, n.st.sources.front());
+    }
+  }
+}
+
+}  // namespace pkg::ingest

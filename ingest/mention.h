@@ -1,0 +1,56 @@
+// Mention: one recognised item in one place of a document, and the context
+// the recognise and relate stages share.
+//
+// A Mention is what recognize.h finds (a typed name with its span, rule and
+// properties); canonical_name.h gives it a key; relate.h joins mentions with
+// edges; extractor.cc turns them into statements. Several mentions with the
+// same key are one node.
+//
+// Tested through tests/ingest/recognize_test.cc and relate_test.cc.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/value.h"
+#include "ingest/doc_metadata.h"
+#include "ingest/lexicon.h"
+#include "ingest/rules.h"
+#include "ingest/structure.h"
+
+namespace pkg::ingest {
+
+struct Mention {
+  Span span;                         // normalised offsets of the name as written
+  std::string type;                  // schema node type
+  std::string name;                  // display name (quotes removed)
+  std::vector<std::string> aliases;  // other forms seen (with quotes, abbreviations)
+  std::string name_en;
+  std::string rule;                  // id of the rule (or "lexicon.<file kind>")
+  int sentence = -1;
+  int lex_entry = -1;                // lexicon entry, when known
+  PropertyMap props;                 // size, level, count, value, unit, kind, period, target
+  bool embedded = false;             // inside another item's name: not a node on its own
+  bool weak = false;                 // emit only when a relation uses it
+  bool heading_goal = false;         // the goal stated by an item's heading
+  bool doc_measure = false;          // the measure the document itself institutes
+  bool cited = false;                // a cited document (《…》 or 文号)
+  std::string key;                   // canonical node id, set by canonical_name.h
+};
+
+// What the recognise and relate stages read about one document.
+struct DocContext {
+  std::string_view text;       // normalised text
+  const Structure* st = nullptr;
+  const DocMetadata* md = nullptr;
+  const Lexicon* lex = nullptr;
+  const RuleSet* rules = nullptr;
+  std::string region;          // the document's region (short name), "" when unknown
+  // Lexicon mentions sorted by span.begin (filled first by recognize.cc).
+  const std::vector<Mention>* lexicon = nullptr;
+  // The lexicon mention starting exactly at p, or nullptr.
+  const Mention* LexiconAt(uint32_t p) const;
+};
+
+}  // namespace pkg::ingest

@@ -1,0 +1,189 @@
+// Noun-phrase scanning helpers; see np_scan.h.
+#include "ingest/np_scan.h"
+
+#include <algorithm>
+
+#include "ingest/numbers.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+
+// Time words at p: "2025年", "今年", "前三季度", "目前", "近年来" …; returns length.
+size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
+  static const char* kWords[] = {"今年以来", "近年来", "近年", "今年", "去年", "目前", "当前", "截至目前", "截至",
+                                 "前三季度", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "全年",
+                                 "此外", "同时", "其中", "期间", "以来"};
+  for (const char* w : kWords) {
+    std::string_view v(w);
+    if (p + v.size() <= e && At(s, p, v)) return v.size();
+  }
+  size_t i = p;
+  while (i < e && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i - p == 4 && At(s, static_cast<uint32_t>(i), "年")) {
+    i += 3;
+    if (At(s, static_cast<uint32_t>(i), "以来")) i += 6;
+    return i - p;
+  }
+  return 0;
+}
+
+}  // namespace
+
+const Mention* DocContext::LexiconAt(uint32_t p) const {
+  if (!lexicon) return nullptr;
+  auto it = std::lower_bound(lexicon->begin(), lexicon->end(), p,
+                             [](const Mention& m, uint32_t x) { return m.span.begin < x; });
+  return it != lexicon->end() && it->span.begin == p ? &*it : nullptr;
+}
+
+uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
+  std::string_view s = ctx.text;
+  const RuleSet& R = *ctx.rules;
+  const WordSet& strip = R.Words("strip");
+  const WordSet& level = R.Words("level");
+  const WordSet& units = R.Words("count_unit");
+  for (int guard = 0; b < e && guard < 64; ++guard) {
+    while (b < e && s[b] == ' ') ++b;
+    size_t len = 0;
+    if (const Rule* r = level.PrefixAt(s, b, &len); r && b + len < e) {
+      if (info) {
+        size_t p = 0;
+        std::string_view arg = r->arg;
+        while (p <= arg.size()) {
+          size_t q = arg.find(',', p);
+          if (q == std::string_view::npos) q = arg.size();
+          if (q > p) info->levels.emplace_back(arg.substr(p, q - p));
+          p = q + 1;
+        }
+      }
+      b += static_cast<uint32_t>(len);
+      continue;
+    }
+    if (IsNumberStart(s, b)) {
+      auto n = ParseNumberAt(s, b);
+      if (n && n->end < e) {
+        size_t ul = 0;
+        if (units.PrefixAt(s, n->end, &ul) && n->end + ul < e) {
+          if (info) info->count = static_cast<int64_t>(n->value);
+          b = static_cast<uint32_t>(n->end + ul);
+          continue;
+        }
+      }
+    }
+    // "总规模1000亿元的", "500亿元的": a modifier holding a number, up to its 的.
+    {
+      uint32_t q = b;
+      bool digit = false;
+      uint32_t de = 0;
+      for (int k = 0; q < e && k < 16; ++k) {
+        if (s[q] >= '0' && s[q] <= '9') digit = true;
+        if (At(s, q, "的")) { de = q; break; }
+        if (s[q] == ',' || At(s, q, "、")) break;
+        q += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[q])));
+      }
+      if (digit && de) {
+        if (info) {
+          for (uint32_t k = b; k < de; ++k) {
+            if (IsNumberStart(s, k) && (s[k] >= '0' && s[k] <= '9')) {
+              if (auto a = ParseAmountAt(s, k)) info->size = Amount{a->written, a->unit, a->cny};
+              break;
+            }
+          }
+        }
+        b = de + 3;
+        continue;
+      }
+    }
+    if (size_t t = TimeAt(s, b, e)) { b += static_cast<uint32_t>(t); continue; }
+    if (const Mention* m = ctx.LexiconAt(b); m && m->span.end < e &&
+        (m->type == "Region" || m->type == "Agency" || m->type == "Enterprise")) {
+      b = m->span.end;
+      continue;
+    }
+    if (strip.PrefixAt(s, b, &len) && b + len < e) {
+      b += static_cast<uint32_t>(len);
+      continue;
+    }
+    break;
+  }
+  return b;
+}
+
+uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
+  const WordSet& trig = ctx.rules->Words("trigger");
+  for (int guard = 0; guard < 8; ++guard) {
+    b = SkipNoise(ctx, b, e, info);
+    size_t len = 0;
+    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e) {
+      b += static_cast<uint32_t>(len);
+      continue;
+    }
+    break;
+  }
+  return b;
+}
+
+bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail) {
+  std::string_view s = ctx.text;
+  *tail = 0;
+  if (pos >= e) return true;
+  size_t len = 0;
+  if (ctx.rules->Words("name_tail").PrefixAt(s, pos, &len)) {
+    size_t t2 = 0;
+    if (pos + len >= e || NameBoundary(ctx, static_cast<uint32_t>(pos + len), e, &t2)) {
+      *tail = len;
+      return true;
+    }
+  }
+  if (ctx.rules->Words("coord").PrefixAt(s, pos, &len)) return true;
+  if (ctx.rules->Words("list_end").PrefixAt(s, pos, &len)) return true;
+  char c = s[pos];
+  if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
+  if (At(s, pos, "“") || At(s, pos, "”") || At(s, pos, "》") || At(s, pos, "《")) return false;
+  if (IsNumberStart(s, pos) && c >= '0' && c <= '9') return true;
+  if (At(s, pos, "近") || At(s, pos, "超") || At(s, pos, "约")) {
+    return pos + 3 < e && s[pos + 3] >= '0' && s[pos + 3] <= '9';
+  }
+  return false;
+}
+
+void TrimSpan(std::string_view s, uint32_t& b, uint32_t& e) {
+  for (int guard = 0; guard < 8 && b < e; ++guard) {
+    if (s[b] == ' ') { ++b; continue; }
+    if (s[e - 1] == ' ') { --e; continue; }
+    // An unmatched closing quote at the start or opening quote at the end.
+    if (At(s, b, "”") || At(s, b, "》") || At(s, b, "」")) { b += 3; continue; }
+    if (e >= b + 3 && (At(s, e - 3, "“") || At(s, e - 3, "《") || At(s, e - 3, "「"))) { e -= 3; continue; }
+    if (s[b] == ')' || s[b] == ',' || s[b] == ':') { ++b; continue; }
+    if (s[e - 1] == '(' || s[e - 1] == ',' || s[e - 1] == ':') { --e; continue; }
+    break;
+  }
+}
+
+std::string CleanName(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t j = i;
+    char32_t c = NextCp(s, j);
+    bool drop = c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'「' || c == U'」' || c == U'《' ||
+                c == U'》' || c == '"' || c == ' ' || c == U'『' || c == U'』';
+    if (!drop) out.append(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+size_t WordChars(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextCp(s, i);
+    n += IsHan(c) || IsAsciiAlpha(c) || IsAsciiDigit(c);
+  }
+  return n;
+}
+
+}  // namespace pkg::ingest

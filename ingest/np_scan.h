@@ -1,0 +1,50 @@
+// Noun-phrase scanning helpers shared by the recognisers: where a name
+// starts (after subjects, adverbs, governing verbs, quantifiers, tiers and
+// amounts), and whether a head word really ends a name.
+//
+// All positions are byte offsets into the normalised text, on character
+// boundaries. The vocabulary comes from data/rules/items.tsv (strip, level,
+// trigger, coord, list_end, name_tail) and indicators.tsv (count_unit).
+//
+// Tested in tests/ingest/recognize_test.cc.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graph/value.h"
+#include "ingest/mention.h"
+
+namespace pkg::ingest {
+
+// What the prefix of a noun phrase said before its name began.
+struct NpPrefix {
+  StringList levels;           // tiers: "national", "municipal", …
+  int64_t count = 0;           // "20家" → 20
+  std::optional<Amount> size;  // "总规模1000亿元的" → 1000 亿元
+};
+
+// Skips leading noise at [b, e): strip words, tiers, counts, amounts with
+// their 的, time words and Region/Agency lexicon names. Does not skip verbs.
+uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info);
+
+// Skips noise and then any governing verbs (triggers) at the start of
+// [b, e); returns the start of the object noun phrase.
+uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info);
+
+// True when the text at `pos` (within [pos, e)) may follow the end of a name:
+// the clause end, a conjunction, 等, a bracket, a count or a quote.
+// *tail gets the length of a name tail (建设) kept in the name.
+bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail);
+
+// Trims spaces and unmatched quotes or brackets at both ends of [b, e).
+void TrimSpan(std::string_view text, uint32_t& b, uint32_t& e);
+
+// The text of [b, e) with quotes and spaces removed: the display name.
+std::string CleanName(std::string_view s);
+
+// The number of Han/Latin/digit characters in s (not punctuation).
+size_t WordChars(std::string_view s);
+
+}  // namespace pkg::ingest

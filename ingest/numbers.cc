@@ -1,0 +1,139 @@
+// Number parsing; see numbers.h.
+#include "ingest/numbers.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+int ChineseDigit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+int ChineseUnit(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    default: return 0;
+  }
+}
+
+// Reads a magnitude word at text[pos]: 万亿, 千亿, 百亿, 亿, 千万, 百万, 万.
+double MagnitudeAt(std::string_view text, size_t pos, std::string* word) {
+  static const struct { const char* w; double m; } kMags[] = {
+      {"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}};
+  for (const auto& m : kMags) {
+    std::string_view w(m.w);
+    if (text.substr(pos, w.size()) == w) {
+      *word = m.w;
+      return m.m;
+    }
+  }
+  return 1;
+}
+
+}  // namespace
+
+bool IsNumberStart(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  size_t i = pos;
+  char32_t c = NextCp(text, i);
+  return IsAsciiDigit(c) || ChineseDigit(c) >= 0 || (c == U'十' && i < text.size());
+}
+
+std::optional<ParsedNumber> ParseNumberAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return std::nullopt;
+  ParsedNumber out;
+  size_t i = pos;
+  if (IsAsciiDigit(static_cast<unsigned char>(text[i]))) {
+    std::string digits;
+    while (i < text.size()) {
+      char ch = text[i];
+      if (ch >= '0' && ch <= '9') {
+        digits.push_back(ch);
+      } else if (ch == '.' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9' &&
+                 digits.find('.') == std::string::npos) {
+        digits.push_back(ch);
+      } else if (ch == ',' && i + 3 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9' &&
+                 text[i + 2] >= '0' && text[i + 2] <= '9' && text[i + 3] >= '0' && text[i + 3] <= '9' &&
+                 (i + 4 >= text.size() || text[i + 4] < '0' || text[i + 4] > '9')) {
+        // thousands separator "3,700"
+      } else {
+        break;
+      }
+      ++i;
+      if (digits.size() > 30) return std::nullopt;
+    }
+    out.written = std::strtod(digits.c_str(), nullptr);
+  } else {
+    // Chinese numerals: [digit] (unit [digit])* ; e.g. 一百二十三, 二十, 十五, 三.
+    double total = 0, current = 0;
+    bool any = false;
+    size_t last_good = i;
+    while (i < text.size()) {
+      size_t j = i;
+      char32_t c = NextCp(text, j);
+      int d = ChineseDigit(c);
+      int u = ChineseUnit(c);
+      if (d >= 0) {
+        current = current * 10 + d;  // 二〇二五 reads digit by digit
+        any = true;
+      } else if (u) {
+        total += (current == 0 ? 1 : current) * u;
+        current = 0;
+        any = true;
+      } else {
+        break;
+      }
+      i = j;
+      last_good = i;
+    }
+    if (!any) return std::nullopt;
+    i = last_good;
+    out.written = total + current;
+  }
+  double mag = MagnitudeAt(text, i, &out.magnitude);
+  if (!out.magnitude.empty()) i += out.magnitude.size();
+  out.value = out.written * mag;
+  out.end = i;
+  if (!std::isfinite(out.value)) return std::nullopt;
+  return out;
+}
+
+std::optional<ParsedAmount> ParseAmountAt(std::string_view text, size_t pos) {
+  auto n = ParseNumberAt(text, pos);
+  if (!n) return std::nullopt;
+  size_t i = n->end;
+  ParsedAmount a;
+  a.written = n->written;
+  if (text.substr(i, 3) == "元") {
+    a.unit = n->magnitude + "元";
+    a.cny = n->value;
+    a.end = i + 3;
+    return a;
+  }
+  if (text.substr(i, 6) == "美元") {
+    a.unit = n->magnitude + "美元";
+    a.end = i + 6;
+    return a;
+  }
+  return std::nullopt;
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,116 @@
+// Recognise stage driver; see recognize.h. Lexicon first (it also fixes the
+// document's region, which bare agency abbreviations need), then the
+// open-class recognisers, then overlap resolution.
+#include "ingest/recognize.h"
+
+#include <algorithm>
+#include <map>
+
+#include "ingest/np_scan.h"
+
+namespace pkg::ingest {
+namespace {
+
+// The document's region: the issuer's, else the region named most often.
+std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& lex) {
+  const Lexicon& L = *ctx.lex;
+  for (const Mention& m : lex) {
+    if (m.type == "Agency" && m.lex_entry >= 0 && ctx.md->title_span.contains(m.span.begin) &&
+        !L.entries()[m.lex_entry].region.empty()) {
+      return L.entries()[m.lex_entry].region;
+    }
+  }
+  std::map<std::string, int> count;
+  for (const Mention& m : lex) {
+    if (m.lex_entry < 0) continue;
+    const LexEntry& x = L.entries()[m.lex_entry];
+    if (x.type == "Region" && x.level != "national") count[x.name] += x.level == "district" ? 1 : 2;
+    if (x.type == "Agency" && !x.region.empty()) count[x.region] += 2;
+  }
+  std::string best;
+  int n = 0;
+  for (const auto& [r, c] : count) {
+    if (c > n) { best = r; n = c; }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<Mention> FindLexiconMentions(const DocContext& ctx) {
+  std::vector<Mention> out;
+  const Lexicon& L = *ctx.lex;
+  for (const Lexicon::Hit& h : L.Match(ctx.text)) {
+    const LexEntry& x = L.entries()[h.entry];
+    Mention m;
+    m.span = {h.begin, h.end};
+    m.type = x.type;
+    m.lex_entry = static_cast<int>(h.entry);
+    m.weak = x.weak();
+    m.rule = "lexicon." + x.type;
+    m.sentence = ctx.st ? ctx.st->SentenceAt(h.begin) : -1;
+    std::string surface(ctx.text.substr(h.begin, h.end - h.begin));
+    if (x.template_id >= 0) {
+      int inst = ctx.region.empty() ? -1 : L.Resolve(h.entry, ctx.region, h.bare_level);
+      if (inst >= 0) {
+        m.lex_entry = inst;
+        m.name = L.entries()[inst].name;
+      } else {
+        m.lex_entry = -1;
+        m.name = CleanName(surface);
+      }
+    } else {
+      m.name = x.name;
+    }
+    if (CleanName(surface) != m.name) m.aliases.push_back(CleanName(surface));
+    if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store) {
+  lexicon_store = FindLexiconMentions(ctx);
+  ctx.region = DocumentRegion(ctx, lexicon_store);
+  if (!ctx.region.empty()) lexicon_store = FindLexiconMentions(ctx);  // bare forms now resolve
+  ctx.lexicon = &lexicon_store;
+
+  std::vector<Mention> open;
+  FindItems(ctx, open);
+  FindHeadingGoals(ctx, open);
+  FindCitations(ctx, open);
+  FindAchievements(ctx, open);
+
+  // Overlaps between open-class items and lexicon names.
+  std::vector<Mention> lex = lexicon_store;
+  std::vector<Mention> kept;
+  for (Mention& m : open) {
+    bool inside_lexicon = false;
+    for (const Mention& l : lex) {
+      if (l.span.begin > m.span.begin) break;
+      if (l.span.begin <= m.span.begin && l.span.end >= m.span.end && !m.heading_goal && !m.doc_measure) {
+        inside_lexicon = true;
+        break;
+      }
+    }
+    if (!inside_lexicon) kept.push_back(std::move(m));
+  }
+  for (Mention& l : lex) {
+    for (const Mention& m : kept) {
+      if (m.span.begin <= l.span.begin && m.span.end >= l.span.end && (m.span.end - m.span.begin) > (l.span.end - l.span.begin)) {
+        l.embedded = true;
+        break;
+      }
+    }
+  }
+  std::vector<Mention> all = std::move(lex);
+  for (Mention& m : kept) all.push_back(std::move(m));
+  std::stable_sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  std::vector<Mention> indicators;
+  FindIndicators(ctx, all, indicators);
+  for (Mention& m : indicators) all.push_back(std::move(m));
+  std::stable_sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  return all;
+}
+
+}  // namespace pkg::ingest

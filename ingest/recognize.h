@@ -1,0 +1,39 @@
+// Recognise: the items a document names, as typed Mentions with spans and
+// the rule that found each.
+//
+// Two sources, merged: the lexicon (lexicon.h: agencies, regions,
+// industries, goals, well-known initiatives, …) and pattern rules of
+// data/rules/ for open-class items, each in its own file:
+//   recognize_items.cc        measures named by a head word (…基金, …平台,
+//                             …试点, …行动, …机制), quoted slogans, sub-sector
+//                             lists, heading goals
+//   recognize_indicators.cc   subject + metric/comparator + number + unit
+//   recognize_citations.cc    《titles》, 文号, the document's own measure,
+//                             landmark achievements
+// Overlaps: an open-class item wins over lexicon names inside it (those
+// become `embedded`: used for relations, not nodes on their own); a lexicon
+// name wins over an open-class item inside it.
+// What it does not do: assign node ids (canonical_name.h) or edges (relate.h).
+//
+// Tested in tests/ingest/recognize_test.cc.
+#pragma once
+
+#include <vector>
+
+#include "ingest/mention.h"
+
+namespace pkg::ingest {
+
+// All mentions of the document, sorted by span.begin. `ctx.lexicon` must be
+// null on entry; Recognize fills it (it points into `lexicon_store`).
+std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store);
+
+// The stages, exposed for tests and for recognize.cc.
+std::vector<Mention> FindLexiconMentions(const DocContext& ctx);
+void FindItems(const DocContext& ctx, std::vector<Mention>& out);
+void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out);
+void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out);
+void FindCitations(const DocContext& ctx, std::vector<Mention>& out);
+void FindAchievements(const DocContext& ctx, std::vector<Mention>& out);
+
+}  // namespace pkg::ingest

@@ -1,0 +1,153 @@
+// Citations, the document's own measure, and landmark achievements; see
+// recognize.h.
+//   《X》 (optionally followed by its 文号 in brackets) is a cited document,
+//   typed by its head word (data/rules/metadata.tsv doc_head: 方案 →
+//   Initiative, 办法/意见/通知 → Policy; laws and others → Policy).
+//   A title ending in a head word makes the document's own measure
+//   (ontology convention 3): the 《X》 it issues ("关于印发《X》的通知"), else
+//   the title without its issuing agency.
+//   Achievements: "<name> 首飞/下水/交付…" where the name ends in a product
+//   word (舰, 星座, 燃气轮机: kind achievement_head), is quoted, or mixes
+//   Latin letters and digits (C919).
+#include <algorithm>
+
+#include "ingest/doc_metadata.h"
+#include "ingest/np_scan.h"
+#include "ingest/recognize.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+
+std::string TypeOfTitle(const DocContext& ctx, std::string_view title, const Rule** rule) {
+  size_t len = 0;
+  std::string_view t = title;
+  // "(试行)", "(2025—2027年)" after the head word.
+  while (!t.empty() && t.back() == ')') {
+    size_t open = t.rfind('(');
+    if (open == std::string_view::npos) break;
+    t = t.substr(0, open);
+  }
+  const Rule* r = ctx.rules->Words("doc_head").SuffixAt(t, t.size(), &len);
+  if (rule) *rule = r;
+  if (r) return r->arg;
+  return "";
+}
+
+}  // namespace
+
+void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const DocMetadata& md = *ctx.md;
+  std::string instituted;
+  // 《…》 anywhere (title included).
+  for (size_t p = s.find("《"); p != std::string_view::npos; p = s.find("《", p + 3)) {
+    size_t q = s.find("》", p);
+    size_t nl = s.find('\n', p);
+    if (q == std::string_view::npos || (nl != std::string_view::npos && nl < q) || q - p > 300) continue;
+    std::string name = CleanName(s.substr(p + 3, q - p - 3));
+    if (WordChars(name) < 4) continue;
+    const Rule* r = nullptr;
+    std::string type = TypeOfTitle(ctx, name, &r);
+    Mention m;
+    m.span = {static_cast<uint32_t>(p), static_cast<uint32_t>(q + 3)};
+    m.type = type.empty() ? "Policy" : type;
+    m.name = name;
+    m.aliases.push_back(std::string(s.substr(p, q + 3 - p)));
+    m.rule = r ? r->id : "cite.title";
+    m.cited = true;
+    m.sentence = ctx.st->SentenceAt(static_cast<uint32_t>(p));
+    // Its 文号 right after: 《X》(国发〔2025〕11号).
+    auto dn = FindDocNumber(s.substr(0, std::min(s.size(), q + 60)), q + 3);
+    if (dn.first != std::string_view::npos && dn.first <= q + 6) {
+      SetProperty(m.props, "doc_number", std::string(s.substr(dn.first, dn.second - dn.first)));
+    }
+    bool in_title = md.title_span.contains(static_cast<uint32_t>(p));
+    if (in_title) {
+      m.doc_measure = true;
+      m.cited = false;
+      instituted = name;
+    }
+    out.push_back(std::move(m));
+  }
+  // The document's own measure from its title's head word.
+  if (instituted.empty() && !md.title.empty()) {
+    const Rule* r = nullptr;
+    std::string title = md.title_short.empty() ? md.title : md.title_short;
+    std::string type = TypeOfTitle(ctx, title, &r);
+    if (!type.empty()) {
+      uint32_t b = md.title_span.begin, e = md.title_span.end;
+      // Without the issuing agency ("上海市人民政府关于…" → "关于…").
+      for (int guard = 0; guard < 4; ++guard) {
+        const Mention* a = ctx.LexiconAt(b);
+        if (!a || a->type != "Agency" || a->span.end >= e) break;
+        b = a->span.end;
+        if (At(s, b, "、") || At(s, b, ":")) b += At(s, b, ":") ? 1 : 3;
+      }
+      if (At(s, b, ":")) ++b;
+      Mention m;
+      m.span = {b, e};
+      TrimSpan(s, m.span.begin, m.span.end);
+      m.type = type;
+      m.name = CleanName(s.substr(m.span.begin, m.span.end - m.span.begin));
+      if (At(m.name, 0, "关于")) m.aliases.push_back(m.name.substr(6));
+      if (m.name != CleanName(md.title)) m.aliases.push_back(CleanName(md.title));
+      m.rule = r->id;
+      m.doc_measure = true;
+      m.sentence = -1;
+      if (WordChars(m.name) >= 4) out.push_back(std::move(m));
+    }
+  }
+}
+
+void FindAchievements(const DocContext& ctx, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& verbs = ctx.rules->Words("achievement_verb");
+  const WordSet& heads = ctx.rules->Words("achievement_head");
+  for (const Sentence& sen : ctx.st->sentences) {
+    for (const Span& c : sen.clauses) {
+      for (uint32_t p = c.begin; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {
+        size_t len = 0;
+        if (!verbs.PrefixAt(s, p, &len)) continue;
+        uint32_t b = SkipNoise(ctx, c.begin, p, nullptr);
+        uint32_t e = p;
+        // Cut at 从 ("C919大飞机从首次商业运营到…").
+        std::string_view sub = s.substr(b, e - b);
+        size_t from = sub.find("从");
+        if (from != std::string_view::npos) e = static_cast<uint32_t>(b + from);
+        // A quoted name inside wins: 航天“一箭41星”首发 → 一箭41星.
+        size_t qo = s.substr(b, e - b).find("“");
+        size_t qc = s.substr(b, e - b).find("”");
+        if (qo != std::string_view::npos && qc != std::string_view::npos && qc > qo) {
+          e = static_cast<uint32_t>(b + qc + 3);
+          b = static_cast<uint32_t>(b + qo);
+        }
+        TrimSpan(s, b, e);
+        if (b >= e) break;
+        std::string name = CleanName(s.substr(b, e - b));
+        size_t chars = WordChars(name);
+        bool latin_digit = false, digit = false, latin = false;
+        for (char ch : name) {
+          digit |= ch >= '0' && ch <= '9';
+          latin |= (ch >= 'A' && ch <= 'Z');
+        }
+        latin_digit = digit && latin;
+        bool quoted = s.substr(b, 3) == "“";
+        if (chars < 2 || chars > 20 || !(latin_digit || quoted || heads.SuffixAt(s, e, &len))) break;
+        if (ctx.LexiconAt(b)) break;  // the lexicon already has it
+        Mention m;
+        m.span = {b, e};
+        m.type = "Achievement";
+        m.name = name;
+        m.rule = verbs.PrefixAt(s, p, &len)->id;
+        m.sentence = sen.index;
+        out.push_back(std::move(m));
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,76 @@
+// Heading goals; see recognize.h. The heading sentence of an enumerated item
+// often states the goal that the measures under it serve:
+//   一是夯实工业根基,着力推进稳固强韧的新型工业化。   → Goal 稳固强韧的新型工业化
+//   (三)加快发展新质生产力                        → Goal 新质生产力
+// The clause read is the one holding a lexicon Goal, else the last one; the
+// goal starts after a heading_goal verb (data/rules/relations.tsv). A name
+// that ends in a lexicon goal ("…的新型工业化") is a sub-goal of it (relate.h
+// makes the PART_OF). Section names (总体要求, 保障措施: kind section_name)
+// and names ending in a measure head word are not goals.
+#include <algorithm>
+
+#include "ingest/np_scan.h"
+#include "ingest/recognize.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+
+void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& verbs = ctx.rules->Words("heading_goal");
+  const WordSet& heads = ctx.rules->Words("head");
+  const WordSet& sections = ctx.rules->Words("section_name");
+  for (const Item& item : ctx.st->items) {
+    if (item.heading_sentence < 0 || (item.level > 2 && item.level != 5)) continue;
+    const Sentence& sen = ctx.st->sentences[item.heading_sentence];
+    if (sen.clauses.empty()) continue;
+    // The clause holding a lexicon goal, else the last clause.
+    Span c = sen.clauses.back();
+    bool has_goal = false;
+    for (const Span& k : sen.clauses) {
+      for (uint32_t p = k.begin; p < k.end; ++p) {
+        const Mention* m = ctx.LexiconAt(p);
+        if (m && m->type == "Goal") { c = k; has_goal = true; }
+      }
+    }
+    uint32_t b = std::max(c.begin, item.body);
+    if (b >= c.end) continue;
+    size_t len = 0;
+    if (sections.PrefixAt(s, b, &len)) continue;
+    // After the first heading verb in the clause.
+    for (uint32_t p = b; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {
+      if (verbs.PrefixAt(s, p, &len) && p + len < c.end) {
+        b = static_cast<uint32_t>(p + len);
+        break;
+      }
+    }
+    b = SkipNoise(ctx, b, c.end, nullptr);
+    uint32_t e = c.end;
+    TrimSpan(s, b, e);
+    if (b >= e) continue;
+    std::string name = CleanName(s.substr(b, e - b));
+    size_t chars = WordChars(name);
+    if (chars < 3 || chars > 24 || heads.SuffixAt(s, e, &len)) continue;
+    if (!has_goal && item.level == 5) continue;  // 一是… headings without a known goal: too loose
+    const Mention* whole = ctx.LexiconAt(b);
+    if (whole && whole->span.end == e) {
+      // The heading names a known goal: mark it.
+      Mention m = *whole;
+      m.heading_goal = true;
+      m.sentence = sen.index;
+      m.rule = "heading_goal.known";
+      out.push_back(std::move(m));
+      continue;
+    }
+    Mention m;
+    m.span = {b, e};
+    m.type = "Goal";
+    m.name = name;
+    m.rule = "heading_goal.push";
+    m.sentence = sen.index;
+    m.heading_goal = true;
+    out.push_back(std::move(m));
+  }
+}
+
+}  // namespace pkg::ingest

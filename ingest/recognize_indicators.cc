@@ -1,0 +1,189 @@
+// Indicators; see recognize.h. In each clause, every number followed by a
+// unit (%, money, a counter; data/rules/indicators.tsv) and then a boundary is
+// read backwards: comparators (达到, 超, 近: not part of the name), then a
+// metric word (同比增长, 年均增速: part of the name), then the subject back to
+// the previous indicator or the clause start, without time words, regions and
+// quantifiers. Counts of a noun subject are named "X数量" ("专精特新中小企业
+// 超1.2万家"); counts of a verb phrase keep it ("获批国产1类创新药30个"). A
+// metric with no subject borrows the sector named last in the sentence
+// ("三大先导产业…,年均增速达到13.1%"). "到2027年…" makes a target.
+#include <algorithm>
+
+#include "ingest/np_scan.h"
+#include "ingest/numbers.h"
+#include "ingest/recognize.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+
+size_t Digits(std::string_view s, size_t p) {
+  size_t i = p;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i - p;
+}
+
+// The last time expression in [b, e): "前三季度", "2024年", "“十四五”", "2021年至今年9月".
+std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, bool* target) {
+  std::string best;
+  *target = false;
+  std::string y = year ? std::to_string(year) : "";
+  for (uint32_t p = b; p < e; ++p) {
+    if (At(s, p, "十四五") || At(s, p, "十五五") || At(s, p, "十三五")) {
+      best = std::string(s.substr(p, 9));
+      p += 8;
+      continue;
+    }
+    if (At(s, p, "前三季度") || At(s, p, "上半年") || At(s, p, "一季度") || At(s, p, "前两个月")) {
+      size_t n = At(s, p, "前三季度") ? 12 : At(s, p, "前两个月") ? 12 : 9;
+      if (!(p >= 3 && At(s, p - 3, "年"))) best = (y.empty() ? "" : y + "年") + std::string(s.substr(p, n));
+      p += static_cast<uint32_t>(n) - 1;
+      continue;
+    }
+    if (At(s, p, "今年")) {
+      if (!y.empty()) best = y + "年";
+      p += 5;
+      continue;
+    }
+    if (Digits(s, p) == 4 && At(s, p + 4, "年") && (p == 0 || !(s[p - 1] >= '0' && s[p - 1] <= '9'))) {
+      size_t q = p + 7;
+      if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
+      if (At(s, q, "至") || At(s, q, "到") || At(s, q, "-")) {
+        size_t r = q + (s[q] == '-' ? 1 : 3);
+        if (Digits(s, r) == 4 && At(s, r + 4, "年")) {
+          q = r + 7;
+        } else if (At(s, r, "今年") && !y.empty()) {
+          q = r + 6;
+        }
+        if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
+      }
+      std::string t(s.substr(p, q - p));
+      size_t at = t.find("今年");
+      if (at != std::string::npos) t.replace(at, 6, y + "年");
+      bool tgt = (p >= 3 && (At(s, p - 3, "到") || At(s, p - 3, "至"))) || (p >= 6 && At(s, p - 6, "力争"));
+      best = t;
+      *target = tgt;
+      p = static_cast<uint32_t>(q) - 1;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const RuleSet& R = *ctx.rules;
+  const WordSet& metric = R.Words("metric");
+  const WordSet& cmp = R.Words("comparator");
+  const WordSet& count_unit = R.Words("count_unit");
+  const WordSet& pct = R.Words("pct_unit");
+  const WordSet& trig = R.Words("trigger");
+  const WordSet& have = R.Words("comparator", "have");
+  int year = ctx.md ? ctx.md->year : 0;
+  for (const Sentence& sen : ctx.st->sentences) {
+    std::string prev_name;
+    for (const Span& c : sen.clauses) {
+      uint32_t seg = c.begin;
+      for (uint32_t p = c.begin; p < c.end; ++p) {
+        if (!(s[p] >= '0' && s[p] <= '9') || (p > c.begin && ((s[p - 1] >= '0' && s[p - 1] <= '9') || s[p - 1] == '.' ||
+                                                             IsAsciiAlpha(static_cast<unsigned char>(s[p - 1]))))) continue;
+        auto n = ParseNumberAt(s, p);
+        if (!n || n->end > c.end) continue;
+        size_t ue = 0, len = 0;
+        std::string unit, kind_hint;
+        double value = n->value;
+        if (auto a = ParseAmountAt(s, p); a && a->end <= c.end) {
+          ue = a->end;
+          unit = a->unit.find("美元") != std::string::npos ? "美元" : "元";
+          value = a->unit.find("美元") != std::string::npos ? n->value : a->cny;
+        } else if (pct.PrefixAt(s, n->end, &len)) {
+          ue = n->end + len;
+          unit = std::string(s.substr(n->end, len));
+          value = n->written;
+        } else if (count_unit.PrefixAt(s, n->end, &len)) {
+          ue = n->end + len;
+          unit = std::string(s.substr(n->end, len));
+        } else {
+          continue;
+        }
+        // What follows must end the indicator.
+        size_t after = ue;
+        if (At(s, after, "以上") || At(s, after, "左右")) after += 6;
+        bool boundary = after >= c.end || At(s, after, "、") || s[after] == '(' || s[after] == ')' ||
+                        At(s, after, "新阶段") || At(s, after, "大关") || At(s, after, "台阶") || s[after] == ' ';
+        if (!boundary) { p = static_cast<uint32_t>(ue) - 1; continue; }
+        // Backwards: comparators, then a metric word.
+        uint32_t q = p;
+        std::string approx;
+        for (int k = 0; k < 2; ++k) {
+          const Rule* r = cmp.SuffixAt(s, q, &len);
+          if (!r || q - len < seg) break;
+          if (r->arg == "have") approx = "have"; else if (approx.empty()) approx = r->arg;
+          q -= static_cast<uint32_t>(len);
+        }
+        const Rule* mr = metric.SuffixAt(s, q, &len);
+        uint32_t mb = mr && q - len >= seg ? static_cast<uint32_t>(q - len) : q;
+        if (mb == q) mr = nullptr;
+        uint32_t sb = SkipNoise(ctx, seg, mb, nullptr);
+        bool verb_subject = false;
+        if (have.PrefixAt(s, sb, &len) && sb + len < mb) {
+          sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr);
+          approx = "have";
+        } else if (trig.PrefixAt(s, sb, &len)) {
+          verb_subject = true;
+        }
+        uint32_t se = mb;
+        TrimSpan(s, sb, se);
+        std::string subject = sb < se ? CleanName(s.substr(sb, se - sb)) : "";
+        seg = static_cast<uint32_t>(after);
+        if (At(s, seg, "、")) seg += 3;
+        p = static_cast<uint32_t>(ue) - 1;
+        if (subject.find("从") != std::string::npos || subject.find("的") == subject.size() - 3) continue;
+        std::string name;
+        if (At(subject, 0, "占") && !prev_name.empty()) {
+          std::string rest = subject.substr(3);
+          size_t de = rest.find("的");
+          if (de != std::string::npos) rest.erase(de, 3);
+          name = prev_name + "占" + rest + "比重";
+        } else if (WordChars(subject) < 2 && mr) {
+          // Borrow the sector named last before it in the sentence.
+          const Mention* last = nullptr;
+          for (const Mention& m : known) {
+            if (m.span.begin >= sen.span.begin && m.span.end <= p && (m.type == "Industry" || m.type == "TargetGroup")) last = &m;
+          }
+          if (!last) continue;
+          name = last->name + std::string(s.substr(mb, q - mb));
+          subject = last->name;
+        } else if (WordChars(subject) >= 2) {
+          name = subject + (mr ? std::string(s.substr(mb, q - mb)) : "");
+          if (!mr && count_unit.Contains(unit) && !verb_subject) name += "数量";
+        } else {
+          continue;
+        }
+        if (WordChars(name) > 40) continue;
+        bool target = false;
+        std::string period = PeriodBefore(s, sen.span.begin, p, year, &target);
+        Mention m;
+        m.span = {sb < se ? sb : mb, static_cast<uint32_t>(ue)};
+        m.type = "Indicator";
+        m.name = name;
+        m.rule = mr ? mr->id : "indicator.count";
+        m.sentence = sen.index;
+        SetProperty(m.props, "value", value);
+        SetProperty(m.props, "unit", unit);
+        if (mr) SetProperty(m.props, "kind", mr->arg);
+        else if (approx == "have" || count_unit.Contains(unit)) SetProperty(m.props, "kind", std::string("level"));
+        if (!period.empty()) SetProperty(m.props, "period", period);
+        if (target) SetProperty(m.props, "target", true);
+        if (!subject.empty()) SetProperty(m.props, "subject", subject);
+        prev_name = subject.empty() ? name : subject;
+        out.push_back(std::move(m));
+      }
+    }
+  }
+}
+
+}  // namespace pkg::ingest

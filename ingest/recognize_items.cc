@@ -1,0 +1,274 @@
+// Open-class measures named by a head word, quoted slogans and sub-sector
+// lists; see recognize.h. The walk per clause:
+//   1. find head words (data/rules/items.tsv kind head) that end a name
+//      (NameBoundary: clause end, 、/和, 等, a count, a bracket);
+//   2. for each head, the name starts after the previous item (a list
+//      continuation) or after the governing verb at the clause start
+//      (SkipToObject), or after a verb preceded by a prepositional phrase
+//      ("在工业领域试点推行X制度");
+//   3. coordination: "A和B工程" gives A工程 and B工程 when B is long
+//      ("产业基础再造和重点产业链高质量发展工程"), one name when B is short
+//      ("产业用地弹性规划和功能复合试点"); "X等专项计划" drops the 等.
+#include <algorithm>
+
+#include "ingest/np_scan.h"
+#include "ingest/recognize.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+
+uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p]))); }
+
+struct Head {
+  uint32_t b, e;  // the head word
+  const Rule* rule;
+  size_t tail;    // name tail kept after it (建设)
+};
+
+bool InsideLexicon(const DocContext& ctx, uint32_t p) {
+  if (!ctx.lexicon) return false;
+  auto it = std::upper_bound(ctx.lexicon->begin(), ctx.lexicon->end(), p,
+                             [](uint32_t x, const Mention& m) { return x < m.span.begin; });
+  if (it == ctx.lexicon->begin()) return false;
+  --it;
+  return p > it->span.begin && p < it->span.end;
+}
+
+// The start of the object of the clause segment [left, head): after the
+// governing verb at the start, or after a verb preceded by a prepositional
+// phrase; `left` itself when neither.
+uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPrefix* info) {
+  std::string_view s = ctx.text;
+  uint32_t noise = SkipNoise(ctx, left, head, nullptr);
+  uint32_t b = SkipToObject(ctx, left, head, info);
+  if (b != noise) return b;
+  const WordSet& trig = ctx.rules->Words("trigger");
+  static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
+  bool prep = false;
+  for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
+  bool short_subject = false;
+  for (uint32_t t = noise; t < head; t = NextChar(s, t)) {
+    size_t len = 0;
+    if (!trig.PrefixAt(s, t, &len) || t + len >= head || InsideLexicon(ctx, t)) continue;
+    short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
+    if (prep || short_subject) return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
+    break;
+  }
+  return b;
+}
+
+// Drops "等" right before the head: "重点产业人才引育等专项计划".
+std::string NameWithoutEtc(std::string_view s, uint32_t b, uint32_t head_b, uint32_t e, bool* dropped) {
+  *dropped = false;
+  if (head_b >= b + 3 && At(s, head_b - 3, "等")) {
+    *dropped = true;
+    return CleanName(std::string(s.substr(b, head_b - 3 - b)) + std::string(s.substr(head_b, e - head_b)));
+  }
+  return CleanName(s.substr(b, e - b));
+}
+
+// Cuts a leading "具有…的" modifier.
+uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
+  size_t len = 0;
+  if (!ctx.rules->Words("modifier").PrefixAt(ctx.text, b, &len)) return b;
+  size_t de = ctx.text.substr(b, head_b - b).rfind("的");
+  return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
+}
+
+void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, const Rule* rule,
+          const NpPrefix& info, std::vector<Mention>& out, const std::string& extra_alias = "") {
+  std::string_view s = ctx.text;
+  TrimSpan(s, b, e);
+  if (b >= head_b || e <= b) return;
+  bool etc = false;
+  std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
+  size_t head_chars = WordChars(s.substr(head_b, e - head_b));
+  if (WordChars(name) < head_chars + 2 || WordChars(name) > 40) return;
+  Mention m;
+  m.span = {b, e};
+  m.type = rule->arg;
+  m.name = name;
+  m.rule = rule->id;
+  m.sentence = sentence;
+  std::string raw(s.substr(b, e - b));
+  if (raw != name && CleanName(raw) != name) m.aliases.push_back(CleanName(raw));
+  if (raw.find("“") != std::string::npos) m.aliases.push_back(raw);
+  if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
+  if (!extra_alias.empty()) m.aliases.push_back(extra_alias);
+  if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
+  if (info.count > 0 && m.type == "Platform") SetProperty(m.props, "count", info.count);
+  if (info.size && m.type == "Fund") SetProperty(m.props, "size", *info.size);
+  out.push_back(std::move(m));
+}
+
+void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& heads = ctx.rules->Words("head");
+  const WordSet& coord = ctx.rules->Words("coord");
+  const WordSet& etc = ctx.rules->Words("list_end");
+  const WordSet& units = ctx.rules->Words("count_unit");
+  std::vector<Head> hs;
+  for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
+    size_t len = 0;
+    const Rule* r = heads.PrefixAt(s, p, &len);
+    if (!r || p + len > c.end || InsideLexicon(ctx, p)) continue;
+    size_t tail = 0;
+    uint32_t he = static_cast<uint32_t>(p + len);
+    if (!NameBoundary(ctx, he, c.end, &tail)) continue;
+    if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
+    if (r->arg == "TargetGroup") continue;          // open-class groups come from the lexicon
+    hs.push_back(Head{p, he, r, tail});
+  }
+  uint32_t left = c.begin;
+  bool continuation = false;
+  NpPrefix carried;
+  for (size_t i = 0; i < hs.size(); ++i) {
+    Head h = hs[i];
+    if (h.b < left) continue;
+    NpPrefix info = carried;
+    carried = NpPrefix{};
+    uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info) : ObjectStart(ctx, left, h.b, &info);
+    // Empty conjuncts ("2家国家级、1家…中心") pass their tier on.
+    for (int guard = 0; guard < 8; ++guard) {
+      size_t len = 0;
+      if (!coord.PrefixAt(s, b, &len) || b + len >= h.b) break;
+      b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info);
+    }
+    b = CutModifier(ctx, b, h.b);
+    // Merge with the next head when its own modifier is short: "A规划和功能复合试点".
+    if (i + 1 < hs.size() && h.tail == 0) {
+      size_t len = 0;
+      const Head& n = hs[i + 1];
+      if (coord.PrefixAt(s, h.e, &len) && !At(s, h.e, "、") && n.b > h.e + len &&
+          WordChars(s.substr(h.e + len, n.b - h.e - len)) <= 4) {
+        h = Head{n.b, n.e, n.rule, n.tail};
+        ++i;
+      }
+    }
+    // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程".
+    for (uint32_t k = b; k < h.b; k = NextChar(s, k)) {
+      size_t len = 0;
+      if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k)) continue;
+      std::string_view lpart = s.substr(b, k - b), rpart = s.substr(k + len, h.b - k - len);
+      if (WordChars(rpart) > 4 && rpart.find("的") == std::string_view::npos &&
+          lpart.find("的") == std::string_view::npos && WordChars(lpart) >= 2 && WordChars(lpart) <= 12) {
+        std::string head_text(s.substr(h.b, h.e - h.b));
+        Mention m;
+        m.span = {b, static_cast<uint32_t>(k)};
+        m.type = h.rule->arg;
+        m.name = CleanName(lpart) + head_text;
+        m.aliases.push_back(CleanName(lpart));
+        m.rule = h.rule->id;
+        m.sentence = sentence;
+        out.push_back(std::move(m));
+        b = SkipNoise(ctx, static_cast<uint32_t>(k + len), h.b, nullptr);
+      }
+      break;
+    }
+    Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), h.rule, info, out);
+    // Past the item: a trailing count ("115家"), then a conjunction or 等.
+    left = static_cast<uint32_t>(h.e + h.tail);
+    continuation = false;
+    for (int guard = 0; guard < 4 && left < c.end; ++guard) {
+      size_t len = 0;
+      if (At(s, left, "近") || At(s, left, "超") || At(s, left, "约")) { left += 3; continue; }
+      if (s[left] >= '0' && s[left] <= '9') {
+        while (left < c.end && ((s[left] >= '0' && s[left] <= '9') || s[left] == '.')) ++left;
+        if (At(s, left, "万")) left += 3;
+        if (units.PrefixAt(s, left, &len)) left += static_cast<uint32_t>(len);
+        continue;
+      }
+      if (coord.PrefixAt(s, left, &len)) { left += static_cast<uint32_t>(len); continuation = true; continue; }
+      if (etc.PrefixAt(s, left, &len)) { left += static_cast<uint32_t>(len); continuation = false; continue; }
+      break;
+    }
+  }
+}
+
+// Quoted slogans with no head word, typed by the verb before them:
+// 抓“两个转型” → Initiative.
+void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& verbs = ctx.rules->Words("slogan_type");
+  const WordSet& heads = ctx.rules->Words("head");
+  for (uint32_t p = sp.begin; p < sp.end; p = NextChar(s, p)) {
+    if (!At(s, p, "“")) continue;
+    size_t q = s.find("”", p);
+    if (q == std::string_view::npos || q > sp.end) return;
+    uint32_t qe = static_cast<uint32_t>(q + 3);
+    size_t len = 0;
+    std::string inner = CleanName(s.substr(p + 3, q - p - 3));
+    if (WordChars(inner) < 2 || WordChars(inner) > 12 || heads.PrefixAt(s, qe, &len) || ctx.LexiconAt(p)) {
+      p = static_cast<uint32_t>(q);
+      continue;
+    }
+    const Rule* r = nullptr;
+    for (uint32_t b = p; b > sp.begin && p - b <= 12;) {
+      b = static_cast<uint32_t>(PrevCpStart(s, b));
+      if ((r = verbs.PrefixAt(s, b, &len)) && b + len == p) break;
+      r = nullptr;
+    }
+    if (r) {
+      Mention m;
+      m.span = {p, qe};
+      m.type = r->arg;
+      m.name = inner;
+      m.aliases.push_back(std::string(s.substr(p, qe - p)));
+      m.rule = r->id;
+      m.sentence = sentence;
+      out.push_back(std::move(m));
+    }
+    p = static_cast<uint32_t>(q);
+  }
+}
+
+// "做强A、B等细分赛道": A and B are sectors (relate.h joins them to the sector
+// named before).
+void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  size_t len = 0;
+  const Rule* r = nullptr;
+  size_t at = ctx.rules->Words("subsector").Find(s.substr(0, c.end), c.begin, &len, &r);
+  if (at == std::string_view::npos || at < c.begin + 3 || !At(s, static_cast<uint32_t>(at - 3), "等")) return;
+  uint32_t end = static_cast<uint32_t>(at - 3);
+  // The list starts after the last governing verb before it.
+  const WordSet& trig = ctx.rules->Words("trigger");
+  uint32_t b = c.begin;
+  for (uint32_t p = c.begin; p < end; p = NextChar(s, p)) {
+    size_t l = 0;
+    if (trig.PrefixAt(s, p, &l) && p + l < end) b = static_cast<uint32_t>(p + l);
+  }
+  for (uint32_t p = b, q = b; q <= end; q = q < end ? NextChar(s, q) : end + 1) {
+    if (q < end && !At(s, q, "、")) continue;
+    uint32_t ib = p, ie = q;
+    TrimSpan(s, ib, ie);
+    std::string name = CleanName(s.substr(ib, ie - ib));
+    if (WordChars(name) >= 2 && WordChars(name) <= 12) {
+      Mention m;
+      m.span = {ib, ie};
+      m.type = "Industry";
+      m.name = name;
+      m.rule = r->id;
+      m.sentence = sentence;
+      out.push_back(std::move(m));
+    }
+    p = q + 3;
+  }
+}
+
+}  // namespace
+
+void FindItems(const DocContext& ctx, std::vector<Mention>& out) {
+  for (const Sentence& sen : ctx.st->sentences) {
+    for (const Span& c : sen.clauses) {
+      ItemsInClause(ctx, sen.index, c, out);
+      Subsectors(ctx, sen.index, c, out);
+    }
+    Slogans(ctx, sen.index, sen.span, out);
+  }
+}
+
+}  // namespace pkg::ingest

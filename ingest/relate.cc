@@ -1,0 +1,223 @@
+// Phrase-driven relations; see relate.h.
+#include "ingest/relate.h"
+
+#include <algorithm>
+#include <set>
+
+#include "ingest/np_scan.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+
+bool Nodeish(const Mention& m) { return !m.embedded; }
+
+// Does a word of `words` end within `max_gap` bytes before position p
+// (only spaces, quotes and short adverbs between)?
+bool WordBefore(const DocContext& ctx, const WordSet& words, uint32_t lo, uint32_t p, size_t max_gap) {
+  for (uint32_t e = p; e >= lo && p - e <= max_gap;) {
+    size_t len = 0;
+    if (words.SuffixAt(ctx.text.substr(0, e), e, &len) && e - len >= lo) return true;
+    if (e == lo || e == 0) break;
+    e = static_cast<uint32_t>(PrevCpStart(ctx.text, e));
+  }
+  return false;
+}
+
+const Span* ClauseOf(const DocContext& ctx, const Mention& m) {
+  if (m.sentence < 0) return nullptr;
+  for (const Span& c : ctx.st->sentences[m.sentence].clauses) {
+    if (c.contains(m.span.begin)) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool IsMeasure(const std::string& t) {
+  return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy";
+}
+
+std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& ms) {
+  std::vector<Relation> out;
+  std::string_view s = ctx.text;
+  const RuleSet& R = *ctx.rules;
+  const int n = static_cast<int>(ms.size());
+  RelateStructure(ctx, ms, out);
+
+  // Mentions by sentence.
+  std::vector<std::vector<int>> by_sentence(ctx.st->sentences.size());
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].sentence >= 0 && ms[i].sentence < static_cast<int>(by_sentence.size())) by_sentence[ms[i].sentence].push_back(i);
+  }
+  int doc_measure = -1;
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].doc_measure) { doc_measure = i; break; }
+  }
+
+  for (const Sentence& sen : ctx.st->sentences) {
+    const auto& ids = by_sentence[sen.index];
+    std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+    // 把X作为Y的关键支撑 → X SUPPORTS Y.
+    size_t as = text.find("作为");
+    if (as != std::string_view::npos) {
+      uint32_t asp = static_cast<uint32_t>(sen.span.begin + as);
+      int x = -1, y = -1;
+      for (int i : ids) {
+        const Mention& m = ms[i];
+        if (!Nodeish(m)) continue;
+        if (m.span.end <= asp && (m.type == "Goal" || IsMeasure(m.type))) x = i;
+        if (m.span.begin > asp && y < 0 && (m.type == "Goal" || IsMeasure(m.type)) && At(s, m.span.end, "的")) {
+          size_t len = 0;
+          if (R.Words("serve_as").PrefixAt(s, m.span.end + 3, &len)) y = i;
+        }
+      }
+      if (x >= 0 && y >= 0 && ms[x].key != ms[y].key) out.push_back({"SUPPORTS", x, y, "serve_as.supports", sen.index});
+    }
+    for (int i : ids) {
+      const Mention& m = ms[i];
+      const Span* clause = ClauseOf(ctx, m);
+      if (!clause) continue;
+      // Citations: 贯彻落实《X》 → the citing measure (or document) IMPLEMENTS X.
+      if (m.cited && WordBefore(ctx, R.Words("cite"), clause->begin, m.span.begin, 12)) {
+        out.push_back({"IMPLEMENTS", doc_measure, i, "cite.implements", sen.index});
+      }
+      // TARGETS: a verb aiming at a group or sector, for the measure before it.
+      if ((m.type == "TargetGroup" || m.type == "Industry") && Nodeish(m) &&
+          WordBefore(ctx, R.Words("targets"), clause->begin, m.span.begin, 9)) {
+        int best = -1;
+        for (int j : ids) {
+          if (ms[j].span.end <= m.span.begin && IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) best = j;
+        }
+        if (best >= 0 && m.type == "TargetGroup") out.push_back({"TARGETS", best, i, "targets.aim", sen.index});
+      }
+      // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
+      if (m.type == "Industry" && Nodeish(m) && WordBefore(ctx, R.Words("supports_ind"), clause->begin, m.span.begin, 6)) {
+        int best = -1;
+        for (int j : ids) {
+          if (ms[j].span.end <= m.span.begin && ms[j].span.begin >= clause->begin && IsMeasure(ms[j].type) && !ms[j].embedded) best = j;
+        }
+        if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
+      }
+      // A measure tried out under a pilot: "试点推行X" → X PART_OF the pilot before.
+      if (IsMeasure(m.type) && !m.embedded && WordBefore(ctx, R.Words("pilot_of"), clause->begin, m.span.begin, 3)) {
+        for (int j = i - 1; j >= 0; --j) {
+          if (ms[j].type == "Pilot" && !ms[j].embedded && ms[j].sentence >= sen.index - 2 && ms[j].key != m.key) {
+            out.push_back({"PART_OF", i, j, "pilot_of.trial", sen.index});
+            break;
+          }
+        }
+      }
+      // Responsibility: "(责任单位:A、B)", "由X负责", "X牵头".
+      if (m.type == "Agency" && Nodeish(m)) {
+        bool label = WordBefore(ctx, R.Words("responsible"), sen.span.begin, m.span.begin, 40) &&
+                     s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
+        size_t len = 0;
+        bool lead = R.Words("lead_verb").PrefixAt(s, m.span.end, &len) ||
+                    (At(s, m.span.end, "、") == false && R.Words("lead_verb").PrefixAt(s, m.span.end + 0, &len));
+        if (label || lead) {
+          int item = sen.item;
+          for (int j = 0; j < n; ++j) {
+            const Mention& t = ms[j];
+            if (!IsMeasure(t.type) || t.embedded || t.cited || t.sentence < 0) continue;
+            bool same = label ? (item >= 0 ? ctx.st->sentences[t.sentence].item == item : t.sentence == sen.index)
+                              : t.sentence == sen.index;
+            if (same) out.push_back({"RESPONSIBLE", i, j, label ? "responsible.label" : "lead_verb.lead", sen.index});
+          }
+        }
+      }
+    }
+    // Membership lists: "X包括A、B、C" / "以A为代表的X" / "A、B等细分赛道".
+    for (int i : ids) {
+      const Mention& m = ms[i];
+      if (m.embedded) continue;
+      size_t len = 0;
+      if (R.Words("member_list").PrefixAt(s, m.span.end, &len) || (At(s, m.span.end, ",") && R.Words("member_list").PrefixAt(s, m.span.end + 1, &len))) {
+        for (int j : ids) {
+          if (j == i || ms[j].span.begin <= m.span.end || ms[j].embedded || ms[j].key == m.key) continue;
+          if (ms[j].type == m.type || (IsMeasure(ms[j].type) && IsMeasure(m.type)) ||
+              (ms[j].type == "Industry" && m.type == "Industry")) {
+            out.push_back({"PART_OF", j, i, "member_list.include", sen.index});
+          }
+        }
+      }
+      if (At(s, m.span.begin >= 3 ? m.span.begin - 3 : 0, "以") && m.span.begin >= 3) {
+        if (R.Words("representative").PrefixAt(s, m.span.end + 3, &len) && At(s, m.span.end, "为")) {
+          uint32_t after = static_cast<uint32_t>(m.span.end + 3 + len);
+          for (int j : ids) {
+            if (ms[j].span.begin >= after && ms[j].span.begin <= after + 6 && ms[j].type == m.type && !ms[j].embedded) {
+              out.push_back({"PART_OF", i, j, "representative.rep", sen.index});
+              break;
+            }
+          }
+        }
+      }
+      if (m.rule == "subsector.track") {
+        for (int j = i - 1; j >= 0 && ms[j].sentence == sen.index; --j) {
+          if (ms[j].type == "Industry" && ms[j].rule != "subsector.track" && !ms[j].embedded) {
+            out.push_back({"PART_OF", i, j, "subsector.track", sen.index});
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // Funds: the sector or goal a fund is named after; "投向X".
+  for (int i = 0; i < n; ++i) {
+    const Mention& f = ms[i];
+    if (f.type != "Fund" || f.embedded) continue;
+    for (int j = 0; j < n; ++j) {
+      const Mention& t = ms[j];
+      if (j == i || !(t.type == "Industry" || t.type == "Goal" || t.type == "TargetGroup")) continue;
+      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end) out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
+    }
+  }
+  // Indicators: MEASURES the subject inside their name, else the sector named last before them.
+  for (int i = 0; i < n; ++i) {
+    const Mention& ind = ms[i];
+    if (ind.type != "Indicator") continue;
+    int best = -1;
+    for (int j = 0; j < n; ++j) {
+      const Mention& t = ms[j];
+      if (j == i || t.type == "Indicator" || t.type == "Agency" || t.type == "Enterprise" || t.type == "Achievement") continue;
+      if (t.span.begin >= ind.span.begin && t.span.end <= ind.span.end &&
+          (best < 0 || t.span.end - t.span.begin > ms[best].span.end - ms[best].span.begin)) best = j;
+    }
+    if (best < 0) {
+      for (int j = 0; j < n && ms[j].span.begin < ind.span.begin; ++j) {
+        if (ms[j].sentence == ind.sentence && (ms[j].type == "Industry" || ms[j].type == "TargetGroup") && !ms[j].embedded) best = j;
+      }
+    }
+    if (best >= 0) out.push_back({"MEASURES", i, best, "indicator.subject", ind.sentence});
+  }
+  // Lexicon groups: 生物医药 PART_OF 三大先导产业 when both are named.
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].lex_entry < 0) continue;
+    for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
+      for (int j = 0; j < n; ++j) {
+        if (ms[j].lex_entry >= 0 && ctx.lex->entries()[ms[j].lex_entry].name == g) {
+          out.push_back({"PART_OF", i, j, "lexicon.part_of", ms[i].sentence});
+          break;
+        }
+      }
+    }
+  }
+  // TARGETS by shared name: 专精特新梯度培育 → 专精特新中小企业.
+  for (int i = 0; i < n; ++i) {
+    if (!IsMeasure(ms[i].type) || ms[i].embedded) continue;
+    for (int j = 0; j < n; ++j) {
+      if (ms[j].type != "TargetGroup" || ms[j].weak || ms[j].sentence != ms[i].sentence) continue;
+      const std::string& a = ms[i].name;
+      const std::string& b = ms[j].name;
+      if (a.size() >= 12 && b.size() >= 12 && a.compare(0, 12, b, 0, 12) == 0) {
+        out.push_back({"TARGETS", i, j, "targets.shared_name", ms[i].sentence});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,43 @@
+// Relate: edges between the mentions of one document, each with the rule
+// and the sentence it was read from.
+//
+// From structure (relate_structure.cc): measures under an item SUPPORT the
+// goal its heading states; a sub-goal "…的新型工业化" is PART_OF the goal it
+// ends in; a sub-theme opened by 抓“X” collects the measures after it; in
+// "推进X行动,实施Y计划" Y SUPPORTS X.
+// From phrases (relate.cc, words in data/rules/relations.tsv): 把X作为Y的支撑
+// (SUPPORTS), 为…/旨在… purpose clauses (SUPPORTS), 贯彻落实《X》 (IMPLEMENTS),
+// 责任单位/牵头 (RESPONSIBLE), 包括/以X为代表的/等细分赛道 (PART_OF), 面向/吸引
+// (TARGETS), 支持/发展 + sector (SUPPORTS), funds named after or investing in a
+// sector (FUNDS), 试点推行 (PART_OF), indicators and their subjects (MEASURES),
+// lexicon groups (PART_OF), the issuer (ISSUED).
+// What it does not do: MENTIONS and APPLIES_IN (extractor.cc adds those for
+// every node), or check endpoint types (extractor.cc asks the schema).
+//
+// Tested in tests/ingest/relate_test.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ingest/mention.h"
+
+namespace pkg::ingest {
+
+struct Relation {
+  std::string type;  // edge type
+  int from = -1, to = -1;  // indices into the mentions
+  std::string rule;
+  int sentence = -1;
+};
+
+// REQUIRES: mentions sorted by span.begin, keys set.
+std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& mentions);
+
+// Structure-driven relations (relate_structure.cc), appended to `out`.
+void RelateStructure(const DocContext& ctx, const std::vector<Mention>& mentions, std::vector<Relation>& out);
+
+// True for the measure types (Initiative, Fund, Platform, Pilot, Policy).
+bool IsMeasure(const std::string& type);
+
+}  // namespace pkg::ingest

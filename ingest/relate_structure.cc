@@ -1,0 +1,112 @@
+// Structure-driven relations; see relate.h.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "ingest/np_scan.h"
+#include "ingest/relate.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool Candidate(const Mention& m) {
+  return IsMeasure(m.type) && !m.embedded && !m.cited && !m.doc_measure && !m.heading_goal;
+}
+
+int ItemOfSentence(const DocContext& ctx, int sentence) {
+  if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return -1;
+  return ctx.st->sentences[sentence].item;
+}
+
+}  // namespace
+
+void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, std::vector<Relation>& out) {
+  std::string_view s = ctx.text;
+  const Structure& st = *ctx.st;
+  // Heading goal of each item.
+  std::map<int, int> goal_of_item;
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    if (!ms[i].heading_goal) continue;
+    int item = ItemOfSentence(ctx, ms[i].sentence);
+    if (item >= 0 && !goal_of_item.count(item)) goal_of_item[item] = i;
+    // "…的新型工业化" is part of 新型工业化.
+    for (int j = 0; j < static_cast<int>(ms.size()); ++j) {
+      const Mention& g = ms[j];
+      if (j != i && g.type == "Goal" && g.span.end == ms[i].span.end && g.span.begin > ms[i].span.begin &&
+          g.key != ms[i].key) {
+        out.push_back({"PART_OF", i, j, "heading_goal.part_of", ms[i].sentence});
+      }
+    }
+  }
+  auto heading_goal = [&](int sentence) -> int {
+    for (int item = ItemOfSentence(ctx, sentence); item >= 0; item = st.items[item].parent) {
+      auto it = goal_of_item.find(item);
+      if (it != goal_of_item.end()) return it->second;
+    }
+    return -1;
+  };
+
+  std::set<int> assigned;  // measures already attached to a sub-theme or a pair
+  // Pairs: "推进X行动,实施Y计划" → Y SUPPORTS X (adjacent clauses of one sentence).
+  const WordSet& lead = ctx.rules->Words("pair_lead");
+  const WordSet& follow = ctx.rules->Words("pair_follow");
+  for (const Sentence& sen : st.sentences) {
+    for (size_t c = 0; c + 1 < sen.clauses.size(); ++c) {
+      Span a = sen.clauses[c], b = sen.clauses[c + 1];
+      size_t la = 0, lb = 0;
+      uint32_t pa = SkipNoise(ctx, a.begin, a.end, nullptr), pb = SkipNoise(ctx, b.begin, b.end, nullptr);
+      if (!lead.PrefixAt(s, pa, &la) || !follow.PrefixAt(s, pb, &lb)) continue;
+      int x = -1, y = -1;
+      for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+        if (!Candidate(ms[i])) continue;
+        if (ms[i].span.begin == pa + la && ms[i].type == "Initiative") x = i;
+        if (ms[i].span.begin >= pb + lb && ms[i].span.begin <= pb + lb + 6 && ms[i].span.end <= b.end) y = i;
+      }
+      if (x >= 0 && y >= 0 && ms[x].key != ms[y].key) {
+        out.push_back({"SUPPORTS", y, x, "pair.follow", sen.index});
+        assigned.insert(y);
+      }
+    }
+  }
+  // Sub-themes: a sentence starting with 抓“X” collects the measures after it
+  // in its paragraph, until the next sub-theme or item.
+  const WordSet& opener = ctx.rules->Words("scope_opener");
+  int scope = -1, scope_item = -2;
+  uint32_t scope_line_end = 0;
+  for (const Sentence& sen : st.sentences) {
+    if (sen.line_start || sen.item != scope_item || sen.span.begin > scope_line_end) scope = -1;
+    size_t len = 0;
+    uint32_t p = SkipNoise(ctx, sen.span.begin, sen.span.end, nullptr);
+    if (sen.heading) p = std::max(p, st.items[sen.item].body);
+    if (opener.PrefixAt(s, p, &len)) {
+      for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+        if (ms[i].sentence == sen.index && ms[i].span.begin >= p + len && ms[i].span.begin <= p + len + 3 &&
+            IsMeasure(ms[i].type) && !ms[i].embedded) {
+          scope = i;
+          scope_item = sen.item;
+          size_t le = s.find('\n', sen.span.begin);
+          scope_line_end = le == std::string_view::npos ? static_cast<uint32_t>(s.size()) : static_cast<uint32_t>(le);
+          break;
+        }
+      }
+    }
+    if (scope < 0) continue;
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      if (ms[i].sentence != sen.index || i == scope || !Candidate(ms[i]) || assigned.count(i)) continue;
+      if (ms[i].key == ms[scope].key) continue;
+      out.push_back({"SUPPORTS", i, scope, "scope.grasp", sen.index});
+      assigned.insert(i);
+    }
+  }
+  // Everything else under a heading goal supports it.
+  std::set<std::pair<std::string, std::string>> done;
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    if (!Candidate(ms[i]) || assigned.count(i)) continue;
+    int g = heading_goal(ms[i].sentence);
+    if (g < 0 || ms[g].key == ms[i].key) continue;
+    if (!done.insert({ms[i].key, ms[g].key}).second) continue;
+    out.push_back({"SUPPORTS", i, g, "heading_goal.supports", ms[i].sentence});
+  }
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,163 @@
+// Structure stage; see structure.h.
+#include "ingest/structure.h"
+
+#include <algorithm>
+
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool IsCnDigit(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十百零〇两").find(c) != std::u32string_view::npos;
+}
+
+// Length of a run of Chinese numerals at pos (0 if none).
+size_t CnNumberLen(std::string_view s, size_t pos) {
+  size_t i = pos;
+  int n = 0;
+  while (i < s.size() && n < 6) {
+    size_t j = i;
+    if (!IsCnDigit(NextCp(s, j))) break;
+    i = j;
+    ++n;
+  }
+  return i - pos;
+}
+
+size_t DigitLen(std::string_view s, size_t pos) {
+  size_t i = pos;
+  while (i < s.size() && i - pos < 3 && s[i] >= '0' && s[i] <= '9') ++i;
+  return i - pos;
+}
+
+bool StartsWith(std::string_view s, size_t pos, std::string_view w) { return s.substr(pos, w.size()) == w; }
+
+bool IsSentenceEnd(char32_t c) { return c == U'。' || c == '!' || c == '?' || c == ';' || c == U'…'; }
+
+}  // namespace
+
+int MarkerAt(std::string_view s, size_t pos, size_t* len, bool inline_only) {
+  size_t n = CnNumberLen(s, pos);
+  if (n && StartsWith(s, pos + n, "是")) {  // 一是 二是
+    *len = n + 3;
+    return 5;
+  }
+  if (inline_only) return -1;
+  if (StartsWith(s, pos, "第")) {
+    size_t m = CnNumberLen(s, pos + 3);
+    if (!m) m = DigitLen(s, pos + 3);
+    if (m && StartsWith(s, pos + 3 + m, "章")) { *len = 6 + m; return 0; }
+    if (m && StartsWith(s, pos + 3 + m, "条")) { *len = 6 + m; return 1; }
+    if (m && StartsWith(s, pos + 3 + m, "节")) { *len = 6 + m; return 1; }
+    return -1;
+  }
+  if (n && (StartsWith(s, pos + n, "、") || StartsWith(s, pos + n, "."))) {
+    *len = n + (s[pos + n] == '.' ? 1 : 3);
+    return 1;
+  }
+  if (StartsWith(s, pos, "(")) {
+    size_t m = CnNumberLen(s, pos + 1);
+    if (m && StartsWith(s, pos + 1 + m, ")")) { *len = m + 2; return 2; }
+    m = DigitLen(s, pos + 1);
+    if (m && StartsWith(s, pos + 1 + m, ")")) { *len = m + 2; return 4; }
+    return -1;
+  }
+  size_t d = DigitLen(s, pos);
+  if (d && (StartsWith(s, pos + d, "、") || (StartsWith(s, pos + d, ".") && !(pos + d + 1 < s.size() && s[pos + d + 1] >= '0' && s[pos + d + 1] <= '9')))) {
+    *len = d + (s[pos + d] == '.' ? 1 : 3);
+    return 3;
+  }
+  if (pos < s.size()) {
+    size_t j = pos;
+    char32_t c = NextCp(s, j);
+    if (c >= 0x2460 && c <= 0x2473) { *len = j - pos; return 4; }  // ① … ⑳
+  }
+  return -1;
+}
+
+int Structure::SentenceAt(uint32_t p) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), p,
+                             [](uint32_t x, const Sentence& s) { return x < s.span.begin; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  return it->span.contains(p) || p == it->span.end ? static_cast<int>(it - sentences.begin()) : -1;
+}
+
+Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) {
+  Structure st;
+  std::vector<int> open;  // stack of open items by level (indices)
+  auto start_item = [&](uint32_t pos, size_t len, int level) {
+    Item it;
+    it.span = {pos, end};
+    it.body = static_cast<uint32_t>(pos + len);
+    it.level = level;
+    it.marker = std::string(text.substr(pos, len));
+    // Close items of the same or a deeper level.
+    while (!open.empty() && st.items[open.back()].level >= level) {
+      st.items[open.back()].span.end = pos;
+      open.pop_back();
+    }
+    it.parent = open.empty() ? -1 : open.back();
+    st.items.push_back(it);
+    open.push_back(static_cast<int>(st.items.size()) - 1);
+  };
+
+  for (uint32_t ls = begin; ls < end;) {
+    size_t le = text.find('\n', ls);
+    if (le == std::string_view::npos || le > end) le = end;
+    // Skip leading spaces of the line.
+    uint32_t p = ls;
+    while (p < le && (text[p] == ' ')) ++p;
+    bool line_start = true;
+    while (p < le) {
+      size_t mlen = 0;
+      int level = MarkerAt(text, p, &mlen, !line_start);
+      if (level >= 0) start_item(p, mlen, level);
+      // The sentence runs to the next sentence end on this line.
+      uint32_t s = p, q = p;
+      uint32_t stop = static_cast<uint32_t>(le);
+      while (q < le) {
+        size_t j = q;
+        char32_t c = NextCp(text, j);
+        if (IsSentenceEnd(c)) { stop = q; break; }
+        q = static_cast<uint32_t>(j);
+      }
+      Sentence sen;
+      sen.span = {s, stop};
+      sen.index = static_cast<int>(st.sentences.size());
+      sen.line_start = line_start;
+      sen.item = open.empty() ? -1 : open.back();
+      if (level >= 0) {
+        sen.heading = true;
+        st.items.back().heading_sentence = sen.index;
+      }
+      // Clauses.
+      uint32_t cb = s;
+      for (uint32_t k = s; k < stop;) {
+        size_t j = k;
+        char32_t c = NextCp(text, j);
+        if (c == ',' || c == ':') {
+          if (k > cb) sen.clauses.push_back({cb, k});
+          cb = static_cast<uint32_t>(j);
+        }
+        k = static_cast<uint32_t>(j);
+      }
+      if (stop > cb) sen.clauses.push_back({cb, stop});
+      if (stop > s) st.sentences.push_back(std::move(sen));
+      // Past the terminal punctuation.
+      p = stop;
+      if (p < le) {
+        size_t j = p;
+        NextCp(text, j);
+        p = static_cast<uint32_t>(j);
+      }
+      while (p < le && text[p] == ' ') ++p;
+      line_start = false;
+    }
+    ls = static_cast<uint32_t>(le + 1);
+  }
+  return st;
+}
+
+}  // namespace pkg::ingest
