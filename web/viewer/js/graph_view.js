@@ -86,7 +86,20 @@ export class GraphView {
       this.applyTypeFilter();
       this.added = nodesAdded;
     });
+    this.tune();
     return this.added;
+  }
+
+  // Large views trade detail for speed while the viewport moves: a cached
+  // texture instead of a redraw, no edges or labels mid-gesture. The
+  // renderer reads these flags on every frame (Cytoscape 3.x BaseRenderer).
+  tune() {
+    const big = this.cy.nodes().length > BIG;
+    const r = this.cy.renderer();
+    if (!r || r.textureOnViewport === big) return;
+    r.textureOnViewport = big;
+    r.hideEdgesOnViewport = big;
+    r.hideLabelsOnViewport = big;
   }
 
   viewCentre() {
@@ -103,7 +116,7 @@ export class GraphView {
     const big = n > BIG;
     const layout = this.cy.layout({
       name: window.cytoscapeFcose ? 'fcose' : 'cose',
-      quality: big ? 'draft' : 'default',
+      quality: 'default',
       randomize,
       animate: !big && n < 200,
       animationDuration: 350,
@@ -214,6 +227,7 @@ export class GraphView {
   clear() {
     this.cy.elements().remove();
     this.hidden = null;
+    this.tune();
   }
 
   // Plain objects for export and saving: nodes with positions, edges.
@@ -234,6 +248,7 @@ export class GraphView {
         this.cy.getElementById(e.data.target).nonempty()).map((e) => ({ group: 'edges', data: e.data, classes: e.classes })));
     });
     this.cy.viewport({ zoom: saved.zoom, pan: saved.pan });
+    this.tune();
     this.applyTypeFilter();
     this.refreshLabels();
   }
