@@ -240,6 +240,37 @@ await step('remove the link (token not asked again); gone after a reload', async
   await shot('08-link-removed');
 });
 
+await step('merge two nodes, then split the merge', async () => {
+  const nodes = (await viewNodes()).filter((n) => n.id !== focusKey && n.type !== 'Document');
+  const byType = new Map();
+  for (const n of nodes) byType.set(n.type, [...(byType.get(n.type) ?? []), n.id]);
+  const pair = [...byType.values()].find((ids) => ids.length >= 2)?.slice(0, 2) ?? nodes.slice(0, 2).map((n) => n.id);
+  await page.evaluate(([a, b2]) => {
+    const cy = window.policykg.view.cy;
+    cy.elements().unselect();
+    cy.getElementById(a).select();
+    cy.getElementById(b2).select();
+  }, pair);
+  await page.click('#btn-merge');
+  await page.waitForSelector('#merge-dialog[open]');
+  await page.check(`#merge-keep input[value="${pair[0]}"]`);
+  await page.fill('#merge-reason', '测试:同一事项');
+  await page.click('#merge-ok');
+  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).empty(), pair[1]);
+  await page.waitForSelector('#btn-split');
+  await waitIdle();
+  await shot('12-merged');
+  await page.click('#btn-split');
+  await page.waitForSelector('#reason-dialog[open]');
+  await page.fill('#reason-input', '测试:拆分');
+  await page.click('#reason-ok');
+  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).nonempty(), pair[1]);
+  const cur = await page.evaluate(() => fetch('/api/curation').then((r) => r.json()));
+  assert.equal(cur.merges.length, 1, 'one merge decision');
+  assert.equal(cur.splits.length, 1, 'one split decision');
+  await waitIdle();
+});
+
 await step('"What supports this?" highlights evidence paths', async () => {
   await page.evaluate((k) => { const cy = window.policykg.view.cy; cy.elements().unselect(); cy.getElementById(k).select(); }, focusKey);
   await page.click('#btn-supporters');
