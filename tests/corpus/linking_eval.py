@@ -87,21 +87,22 @@ def _jaccard(a, b):
 
 
 def match_mention(text, ctype, spans, candidates, doc_ids):
-    """The node id a mention became, or None. In order:
-    1. span: a candidate node whose provenance span in this document overlaps
-       an occurrence of the mention (Jaccard of byte ranges >= 0.3), best
-       overlap first, type family agreeing with the cluster's breaking ties;
-       Document nodes only for Document clusters;
-    2. name: a candidate whose name or alias equals the mention after
+    """The node id a mention became, or None. Only candidates of the
+    cluster's type family count (Measure: Initiative, Fund, Platform, Pilot,
+    Policy; Actor: Agency, Enterprise, TargetGroup; other types alone): a
+    fund mention that lies inside an Industry node's span did not "become"
+    that Industry. In order:
+    1. span: a node whose provenance span in this document overlaps an
+       occurrence of the mention (Jaccard of byte ranges >= 0.3), best
+       overlap first, the cluster's exact type breaking ties;
+    2. name: a node whose name or alias equals the mention after
        Traditional→Simplified and score.py's normalisation;
-    3. near: a candidate of the cluster's type family whose name nearly
-       agrees (score.py's `near`: containment ≥ 0.5 of length, or bigram
-       Dice ≥ 0.6).
+    3. near: a node whose name nearly agrees (score.py's `near`: containment
+       ≥ 0.5 of length, or bigram Dice ≥ 0.6).
     Candidates are the nodes the run attributes to this document."""
+    candidates = [n for n in candidates if _family(n["type"]) == _family(ctype)]
     best, best_score = None, 0.0
     for n in candidates:
-        if n["type"] == "Document" and ctype != "Document":
-            continue
         for s in n["sources"]:
             if s.get("document") not in doc_ids or not isinstance(s.get("span"), list) or len(s["span"]) != 2:
                 continue
@@ -112,17 +113,17 @@ def match_mention(text, ctype, spans, candidates, doc_ids):
             j = max((_jaccard(span, o) for o in spans), default=0.0)
             if j < MIN_SPAN_JACCARD:
                 continue
-            score = j + (0.5 if _family(n["type"]) == _family(ctype) else 0.0)
+            score = j + (0.01 if n["type"] == ctype else 0.0)
             if score > best_score:
                 best, best_score = n["id"], score
     if best:
         return best, "span"
     want = _norm(text)
     for n in candidates:
-        if n["type"] != "Document" and want in {_norm(x) for x in n["names"]}:
+        if want in {_norm(x) for x in n["names"]}:
             return n["id"], "name"
     for n in candidates:
-        if _family(n["type"]) == _family(ctype) and any(_near(want, _norm(x)) for x in n["names"]):
+        if any(_near(want, _norm(x)) for x in n["names"]):
             return n["id"], "near"
     return None, None
 
