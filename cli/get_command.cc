@@ -50,17 +50,17 @@ void PrintNode(const Snapshot& g, NodeId n) {
 
 void Setup(CLI::App& app) {
   struct Args {
-    std::vector<std::string> inputs;
+    std::string graph;
     std::string name;
     std::string schema;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("get", "Show a node by id, name or alias: properties, provenance, neighbours");
-  cmd->add_option("GRAPH", args->inputs, "snapshot file, statements, documents or folders")->required()->expected(1);
+  cmd->add_option("GRAPH", args->graph, "snapshot file, statements file, document or folder")->required();
   cmd->add_option("NAME", args->name, "node id, name, English name or alias")->required();
   cmd->add_option("--schema", args->schema, "schema file (default: data/schema.json)");
   cmd->callback([args] {
-    auto snap = OpenGraph(args->inputs, args->schema, false);
+    auto snap = OpenGraph({args->graph}, args->schema, false);
     if (!snap.ok()) return Fail(snap.status().message());
     const Snapshot& g = **snap;
     std::vector<NodeId> found;

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "base/text.h"
+#include "graph/key_index.h"
 
 namespace pkg {
 namespace {
@@ -187,47 +188,73 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
     auto rx = b.FindRow(x), ry = b.FindRow(y);
     if (rx && ry) cannot.emplace_back(*rx, *ry);
   }
-  // Passes 1-3: exact keys, lexicon equivalences, region prefixes.
-  std::unordered_map<std::string, size_t> first;           // type + key → row
-  std::unordered_map<std::string, std::string> bare_region;  // type + bare key → region, or "*" when several
-  struct Form { size_t row; std::string type_prefix, key, region; };
-  std::vector<Form> forms;
-  for (size_t r : rows) {
-    auto v = b.node(r);
-    std::string tp = std::to_string(v.type.v) + "\t";
+  // Passes 1-3: exact keys, lexicon equivalences, region prefixes. Entries
+  // hold 64-bit hashes of (type, key) rather than strings, so a graph of
+  // millions of names links in little memory; the text of a key is
+  // recomputed only to word the reason of a merge.
+  enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2 };
+  struct Entry { uint64_t h; uint32_t row; uint16_t name; uint8_t kind; };
+  std::vector<Entry> entries;
+  entries.reserve(rows.size() * 2);
+  std::unordered_map<uint64_t, uint64_t> bare_region;  // hash(type, bare key) → hash(region), or 0 when several
+  auto names_of = [&](const GraphBuilder::NodeView& v) {
     std::vector<std::string_view> names = {v.name};
     for (const auto& a : *v.aliases) names.push_back(a);
     if (!v.name_en.empty()) names.push_back(v.name_en);
-    for (auto name : names) {
-      NameKey k = rules_->Key(name);
-      if (k.key.empty()) continue;
-      std::string full = k.region.empty() ? k.key : k.region + k.key;
-      forms.push_back({r, tp, full, ""});
+    return names;
+  };
+  auto hash_of = [](const std::string& tp, const std::string& key) { return HashBytes(tp + key) | 1; };
+  for (size_t r : rows) {
+    auto v = b.node(r);
+    std::string tp = std::to_string(v.type.v) + "\t";
+    auto names = names_of(v);
+    for (size_t k = 0; k < names.size() && k < 65535; ++k) {
+      NameKey key = rules_->Key(names[k]);
+      if (key.key.empty()) continue;
+      std::string full = key.region.empty() ? key.key : key.region + key.key;
+      uint16_t ni = static_cast<uint16_t>(k);
+      entries.push_back({hash_of(tp, full), static_cast<uint32_t>(r), ni, kPlain});
       if (auto eq = equivalent_.find(tp + full); eq != equivalent_.end() && eq->second != full) {
-        forms.push_back({r, tp, eq->second, "lexicon"});
+        entries.push_back({hash_of(tp, eq->second), static_cast<uint32_t>(r), ni, kLexicon});
       }
-      if (!k.region.empty()) {
-        forms.push_back({r, tp, k.key, k.region});
-        auto [it, fresh] = bare_region.emplace(tp + k.key, k.region);
-        if (!fresh && it->second != k.region) it->second = "*";
-        if (auto eq = equivalent_.find(tp + k.key); eq != equivalent_.end() && eq->second != k.key) {
-          forms.push_back({r, tp, eq->second, "lexicon"});
+      if (!key.region.empty()) {
+        uint64_t bh = hash_of(tp, key.key);
+        entries.push_back({bh, static_cast<uint32_t>(r), ni, kBare});
+        uint64_t rh = HashBytes(key.region) | 1;
+        auto [it, fresh] = bare_region.emplace(bh, rh);
+        if (!fresh && it->second != rh) it->second = 0;
+        if (auto eq = equivalent_.find(tp + key.key); eq != equivalent_.end() && eq->second != key.key) {
+          entries.push_back({hash_of(tp, eq->second), static_cast<uint32_t>(r), ni, kLexicon});
         }
       }
     }
   }
-  for (const auto& f : forms) {
-    std::string region = f.region;
-    if (!region.empty() && region != "lexicon") {
-      auto it = bare_region.find(f.type_prefix + f.key);
-      if (it != bare_region.end() && it->second == "*") continue;  // ambiguous bare name
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.h != b.h ? a.h < b.h : a.row < b.row;
+  });
+  auto reason = [&](const Entry& e) {
+    auto v = b.node(e.row);
+    auto names = names_of(v);
+    NameKey key = rules_->Key(names[e.name]);
+    if (e.kind == kLexicon) return "listed as the same item in the lexicon (\"" + std::string(names[e.name]) + "\")";
+    if (e.kind == kBare) return "same name without the region prefix " + key.region + " (\"" + key.key + "\")";
+    return "same canonical name \"" + (key.region + key.key) + "\"";
+  };
+  for (size_t i = 0; i < entries.size();) {
+    size_t j = i;
+    while (j < entries.size() && entries[j].h == entries[i].h) ++j;
+    // A bare name that several regions prefix is ambiguous: its region-stripped entries do not link.
+    bool ambiguous = false;
+    if (auto it = bare_region.find(entries[i].h); it != bare_region.end() && it->second == 0) ambiguous = true;
+    size_t anchor = j;
+    for (size_t k = i; k < j; ++k) {
+      if (ambiguous && entries[k].kind == kBare) continue;
+      if (anchor == j) { anchor = k; continue; }
+      if (entries[k].row == entries[anchor].row) continue;
+      const Entry& why = entries[k].kind != kPlain ? entries[k] : entries[anchor];
+      cl.Union(entries[anchor].row, entries[k].row, reason(why), cannot);
     }
-    auto [it, fresh] = first.emplace(f.type_prefix + f.key, f.row);
-    if (fresh || it->second == f.row) continue;
-    std::string why = region.empty() ? "same canonical name \"" + f.key + "\""
-                      : region == "lexicon" ? "listed as the same item in the lexicon (" + f.key + ")"
-                                            : "same name without the region prefix " + region + " (\"" + f.key + "\")";
-    cl.Union(it->second, f.row, why, cannot);
+    i = j;
   }
   // Pass 4: measures with the same 文号.
   if (measure) {
