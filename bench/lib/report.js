@@ -1,0 +1,191 @@
+// Figures → the comparison table, the summary line and docs/performance.md
+// for bench/compare.
+//
+// Interface:
+//   buildRows(fig) -> [row]: one row a figure, each {figure, unit, pkg, kuzu,
+//       sqlite, ratio, kuzu_ratio, target, met, note}; a value is a number or
+//       {na: "reason"}. `fig` is what compare measured (see compare).
+//   formatTable(rows) -> aligned plain text (display width aware).
+//   summaryLine(fig) -> "summary: worst_query_ratio=… load_ratio=… rss_ratio=…"
+//   markdownTable(rows), growthMarkdown(points)
+// Ratios: best peer time / PolicyKG time (higher is better); for RSS,
+// Kuzu / PolicyKG. A figure with no value shows "n/a (reason)". Does not:
+// measure or write files. Tested by bench/tests/report.test.js.
+"use strict";
+
+const na = (reason) => ({ na: reason });
+const isNum = (v) => typeof v === "number" && Number.isFinite(v);
+
+function fmt(v, digits) {
+  if (v && v.na !== undefined) return `n/a (${v.na})`;
+  if (!isNum(v)) return "n/a";
+  if (digits !== undefined) return v.toFixed(digits);
+  const a = Math.abs(v);
+  if (Number.isInteger(v) && a < 1000) return String(v);
+  if (a >= 1000) return Math.round(v).toLocaleString("en-US");
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 10) return v.toFixed(1);
+  if (a >= 1) return v.toFixed(2);
+  return v.toFixed(3);
+}
+
+function ratio(num, den) {
+  return isNum(num) && isNum(den) && den > 0 ? num / den : null;
+}
+
+function minPeer(a, b) {
+  const v = [a, b].filter(isNum);
+  return v.length ? Math.min(...v) : null;
+}
+
+// value of a measurement record or {na}
+function val(rec, key, why) {
+  if (!rec) return na(why || "not run");
+  if (rec.error && !isNum(rec[key])) return na(rec.error);
+  return isNum(rec[key]) ? rec[key] : na(why || "not measured");
+}
+
+function metText(r, target, higherIsBetter = true) {
+  if (!isNum(r)) return "n/a";
+  return (higherIsBetter ? r >= target : r <= target) ? "yes" : "NO";
+}
+
+const QUERY_TARGET = { traversal: 10, aggregation: 10, lookup: 1 };
+
+function buildRows(fig) {
+  const rows = [];
+  const kz = fig.peers.kuzu || {}, sq = fig.peers.sqlite || {};
+  const peerVal = (p, key, q) => {
+    if (!p || (!p.ok && !p.error)) return na("not run");
+    const v = q ? p.queries && p.queries[q] && p.queries[q].median_ms : p[key];
+    return isNum(v) ? v : na(p.error || "no figure");
+  };
+  // load
+  {
+    const pkg = val(fig.load, "wall_s");
+    const k = peerVal(kz, "load_s"), s = peerVal(sq, "load_s");
+    const best = minPeer(k, s);
+    const kr = ratio(k, pkg);
+    rows.push({ figure: "load JSONL (wall)", unit: "s", pkg, kuzu: k, sqlite: s, ratio: ratio(best, pkg),
+      kuzu_ratio: kr, target: "≥1× Kuzu", met: metText(kr, 1), note: "PolicyKG: whole `policykg load` process incl. snapshot write" });
+  }
+  // RSS
+  {
+    const pkg = isNum(fig.pkg_rss_mb) ? fig.pkg_rss_mb : na(fig.load && fig.load.error ? fig.load.error : "not measured");
+    const k = peerVal(kz, "rss_mb"), s = peerVal(sq, "rss_mb");
+    const kr = ratio(k, pkg);
+    rows.push({ figure: "peak RSS", unit: "MB", pkg, kuzu: k, sqlite: s, ratio: kr, kuzu_ratio: kr,
+      target: "≥2× (Kuzu/PKG)", met: metText(kr, 2), note: "ratio column here is Kuzu/PolicyKG; PolicyKG: max of load, reopen and query processes" });
+  }
+  // reopen
+  {
+    const pkg = val(fig.reopen, "wall_s");
+    rows.push({ figure: "snapshot reopen (`stats`)", unit: "s", pkg, kuzu: na("not measured"), sqlite: na("in-memory"), ratio: null,
+      kuzu_ratio: null, target: "< 1 s", met: metText(isNum(pkg) ? pkg : null, 1, false), note: "whole process: open, verify checksum, count" });
+  }
+  // queries
+  for (const q of fig.queries || []) {
+    const pkg = q.result && q.result.ok ? q.result.median_ms : na(q.result ? q.result.error : "not run");
+    const k = peerVal(kz, null, q.name), s = peerVal(sq, null, q.name);
+    const best = minPeer(k, s);
+    const r = ratio(best, pkg), kr = ratio(k, pkg);
+    const t = QUERY_TARGET[q.kind] || 1;
+    let met = metText(r, t);
+    if (q.name === "support_hub" && isNum(pkg) && pkg >= 50) met = "NO";
+    const answers = [q.result && q.result.rows, kz.queries && kz.queries[q.name] && kz.queries[q.name].rows,
+      sq.queries && sq.queries[q.name] && sq.queries[q.name].rows].map((a) => (a === undefined || a === null ? "–" : a));
+    rows.push({ figure: `${q.name} (median)`, unit: "ms", pkg, kuzu: k, sqlite: s, ratio: r, kuzu_ratio: kr,
+      target: `≥${t}× best` + (q.name === "support_hub" ? ", <50 ms" : ""), met,
+      note: `answers PKG/Kuzu/SQLite: ${answers.join(" / ")}` + (q.result && q.result.fallback ? "; ran the openCypher fallback text" : "") });
+  }
+  for (const q of fig.queries || []) {
+    if (!q.result || !q.result.ok) continue;
+    const pkg = isNum(q.result.process_s) ? q.result.process_s * 1000 : na("process run failed");
+    rows.push({ figure: `${q.name} (whole process)`, unit: "ms", pkg, kuzu: na("–"), sqlite: na("–"), ratio: null,
+      kuzu_ratio: null, target: "–", met: "–", note: "`policykg query` start, snapshot open, one run, print" });
+  }
+  // extraction
+  {
+    const e = fig.extraction;
+    rows.push({ figure: "text extraction", unit: "MB/s", pkg: val(e, "mb_s"), kuzu: na("–"), sqlite: na("–"), ratio: null,
+      kuzu_ratio: null, target: "–", met: "–", note: e && e.source ? e.source : "" });
+  }
+  // HTTP
+  for (const ep of ["neighbors", "search"]) {
+    const h = fig.http && fig.http[ep] ? fig.http[ep] : fig.http && !fig.http.ok ? { error: fig.http.error } : null;
+    const rps = val(h, "rps"), p99 = val(h, "p99_ms");
+    rows.push({ figure: `HTTP ${ep} req/s (wrk -c8)`, unit: "req/s", pkg: rps, kuzu: na("–"), sqlite: na("–"), ratio: null,
+      kuzu_ratio: null, target: "≥20,000", met: metText(isNum(rps) ? rps : null, 20000), note: h && h.error && isNum(h.rps) ? h.error : "" });
+    rows.push({ figure: `HTTP ${ep} p99`, unit: "ms", pkg: p99, kuzu: na("–"), sqlite: na("–"), ratio: null,
+      kuzu_ratio: null, target: "< 5 ms", met: metText(isNum(p99) ? p99 : null, 5, false), note: "" });
+  }
+  // export → Kuzu COPY
+  {
+    const x = fig.export_check;
+    const pkg = x && isNum(x.nodes) ? `${x.nodes} nodes, ${x.edges} edges` : na(x ? x.error : "not run");
+    rows.push({ figure: "CSV export → Kuzu COPY", unit: "rows", pkg, kuzu: isNum(x && x.copy_s) ? `${x.copy_s} s` : na("–"), sqlite: na("–"),
+      ratio: null, kuzu_ratio: null, target: "= snapshot", met: x ? (x.ok ? "yes" : "NO") : "n/a", note: x && x.note ? x.note : "" });
+  }
+  return rows;
+}
+
+function summaryLine(fig) {
+  const rows = buildRows(fig);
+  const qr = rows.filter((r) => r.figure.endsWith("(median)")).map((r) => r.ratio);
+  const worst = qr.length && qr.every(isNum) ? Math.min(...qr) : null;
+  const load = rows.find((r) => r.figure.startsWith("load JSONL"));
+  const rss = rows.find((r) => r.figure === "peak RSS");
+  const f = (v) => (isNum(v) ? v.toFixed(2) : "n/a");
+  return `summary: worst_query_ratio=${f(worst)} load_ratio=${f(load && load.ratio)} rss_ratio=${f(rss && rss.ratio)}`;
+}
+
+// Display width: CJK and full-width forms count two columns.
+function width(s) {
+  let w = 0;
+  for (const ch of String(s)) {
+    const c = ch.codePointAt(0);
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+}
+
+const pad = (s, w) => s + " ".repeat(Math.max(0, w - width(s)));
+const HEAD = ["figure", "unit", "PolicyKG", "Kuzu", "SQLite", "best/PKG", "Kuzu/PKG", "target", "met"];
+
+function cells(r, maxCell) {
+  const cut = (s) => (width(s) > maxCell ? Array.from(s).slice(0, maxCell - 1).join("") + "…" : s);
+  const v = (x) => (typeof x === "string" ? x : fmt(x));
+  const rt = (x) => (isNum(x) ? x.toFixed(2) + "×" : "–");
+  return [r.figure, r.unit, cut(v(r.pkg)), cut(v(r.kuzu)), cut(v(r.sqlite)), rt(r.ratio), rt(r.kuzu_ratio), r.target, r.met];
+}
+
+function formatTable(rows, maxCell = 34) {
+  const body = rows.map((r) => cells(r, maxCell));
+  const w = HEAD.map((h, i) => Math.max(width(h), ...body.map((c) => width(c[i]))));
+  const line = (c) => c.map((x, i) => pad(x, w[i])).join("  ").trimEnd();
+  return [line(HEAD), w.map((n) => "-".repeat(n)).join("  "), ...body.map(line)].join("\n");
+}
+
+const mdEscape = (s) => String(s).replace(/\|/g, "\\|");
+
+function markdownTable(rows) {
+  const out = [`| ${HEAD.join(" | ")} | note |`, `|${HEAD.map(() => "---").join("|")}|---|`];
+  for (const r of rows) out.push(`| ${cells(r, 1000).map(mdEscape).join(" | ")} | ${mdEscape(r.note || "")} |`);
+  return out.join("\n");
+}
+
+// points: [{docs, nodes, edges, load_s, load_rss_mb, open_rss_mb, file_mb,
+// bytes_per_node, bytes_per_edge, queries: {name: ms}}]
+function growthMarkdown(points, names) {
+  const head = ["documents", "nodes", "edges", "load s", "load RSS MB", "open RSS MB", "snapshot MB", ...names.map((n) => `${n} ms`)];
+  const out = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+  for (const p of points) {
+    const c = [p.docs, p.nodes, p.edges, p.load_s, p.load_rss_mb, p.open_rss_mb, p.file_mb, ...names.map((n) => p.queries[n])];
+    out.push(`| ${c.map((x) => (x && x.na !== undefined ? `n/a (${mdEscape(x.na)})` : isNum(x) ? fmt(x) : String(x ?? "n/a"))).join(" | ")} |`);
+  }
+  return out.join("\n");
+}
+
+module.exports = { buildRows, formatTable, summaryLine, markdownTable, growthMarkdown, fmt, width, ratio, na };
