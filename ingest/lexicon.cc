@@ -188,8 +188,16 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDir(const std::string& dir) 
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
-std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text) const {
+std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vector<std::string>& types) const {
   auto all = ac_.FindAll(text);
+  if (!types.empty()) {
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [&](const AhoCorasick::Match& m) {
+                               const std::string& t = entries_[surfaces_[m.pattern].entry].type;
+                               return std::find(types.begin(), types.end(), t) == types.end();
+                             }),
+              all.end());
+  }
   std::sort(all.begin(), all.end(), [](const AhoCorasick::Match& a, const AhoCorasick::Match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });

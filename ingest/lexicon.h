@@ -56,8 +56,9 @@ class Lexicon {
   static Result<std::shared_ptr<const Lexicon>> LoadDir(const std::string& dir);
 
   const std::vector<LexEntry>& entries() const { return entries_; }
-  // Leftmost-longest non-overlapping matches in `text`.
-  std::vector<Hit> Match(std::string_view text) const;
+  // Leftmost-longest non-overlapping matches in `text`; with `types`
+  // non-empty, only entries of those types take part.
+  std::vector<Hit> Match(std::string_view text, const std::vector<std::string>& types = {}) const;
   // The instance of a bare template entry for a region (short name), walking
   // up to the enclosing region whose level word is `level_word`; -1 if none.
   int Resolve(uint32_t template_entry, std::string_view region, std::string_view level_word) const;

@@ -39,16 +39,17 @@ const Mention* DocContext::LexiconAt(uint32_t p) const {
   return it != lexicon->end() && it->span.begin == p ? &*it : nullptr;
 }
 
-uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
+uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info, int flags) {
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
   const WordSet& strip = R.Words("strip");
+  const WordSet& strip_object = R.Words("strip", "object");
   const WordSet& level = R.Words("level");
   const WordSet& units = R.Words("count_unit");
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
-    if (const Rule* r = level.PrefixAt(s, b, &len); r && b + len < e) {
+    if (const Rule* r = (flags & kNoiseLevels) ? level.PrefixAt(s, b, &len) : nullptr; r && b + len < e) {
       if (info) {
         size_t p = 0;
         std::string_view arg = r->arg;
@@ -62,7 +63,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       b += static_cast<uint32_t>(len);
       continue;
     }
-    if (IsNumberStart(s, b)) {
+    if ((flags & kNoiseObject) && IsNumberStart(s, b)) {
       auto n = ParseNumberAt(s, b);
       if (n && n->end < e) {
         size_t ul = 0;
@@ -84,7 +85,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
         if (s[q] == ',' || At(s, q, "、")) break;
         q += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[q])));
       }
-      if (digit && de) {
+      if (digit && de && (flags & kNoiseObject)) {
         if (info) {
           for (uint32_t k = b; k < de; ++k) {
             if (IsNumberStart(s, k) && (s[k] >= '0' && s[k] <= '9')) {
@@ -97,13 +98,14 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
         continue;
       }
     }
-    if (size_t t = TimeAt(s, b, e)) { b += static_cast<uint32_t>(t); continue; }
-    if (const Mention* m = ctx.LexiconAt(b); m && m->span.end < e &&
+    if (size_t t = (flags & kNoiseTime) ? TimeAt(s, b, e) : 0) { b += static_cast<uint32_t>(t); continue; }
+    if (const Mention* m = (flags & kNoiseActors) ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
         (m->type == "Region" || m->type == "Agency" || m->type == "Enterprise")) {
       b = m->span.end;
       continue;
     }
-    if (strip.PrefixAt(s, b, &len) && b + len < e) {
+    const WordSet& words = (flags & kNoiseAdverbs) ? strip : strip_object;
+    if (((flags & (kNoiseAdverbs | kNoiseObject)) != 0) && words.PrefixAt(s, b, &len) && b + len < e) {
       b += static_cast<uint32_t>(len);
       continue;
     }
@@ -114,11 +116,13 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
 
 uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
   const WordSet& trig = ctx.rules->Words("trigger");
+  bool verb = false;
   for (int guard = 0; guard < 8; ++guard) {
-    b = SkipNoise(ctx, b, e, info);
+    b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
     size_t len = 0;
     if (trig.PrefixAt(ctx.text, b, &len) && b + len < e) {
       b += static_cast<uint32_t>(len);
+      verb = true;
       continue;
     }
     break;

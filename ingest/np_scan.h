@@ -25,9 +25,19 @@ struct NpPrefix {
   std::optional<Amount> size;  // "总规模1000亿元的" → 1000 亿元
 };
 
-// Skips leading noise at [b, e): strip words, tiers, counts, amounts with
-// their 的, time words and Region/Agency lexicon names. Does not skip verbs.
-uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info);
+// What SkipNoise may skip.
+enum NoiseFlags : int {
+  kNoiseLevels = 1,     // tiers (国家级, 市级), moved into NpPrefix::levels
+  kNoiseAdverbs = 2,    // strip words other than those with arg "object" (adverbs, prepositions)
+  kNoiseActors = 4,     // Region, Agency and Enterprise lexicon names (subjects)
+  kNoiseObject = 8,     // strip words with arg "object" (quantifiers), counts, amounts with 的
+  kNoiseTime = 16,      // time words (2025年, 今年, 前三季度)
+  kNoiseAll = 31,
+  kNoiseAfterVerb = kNoiseLevels | kNoiseObject,
+};
+
+// Skips leading noise at [b, e) as `flags` allow. Does not skip verbs.
+uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info, int flags = kNoiseAll);
 
 // Skips noise and then any governing verbs (triggers) at the start of
 // [b, e); returns the start of the object noun phrase.

@@ -64,8 +64,26 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx) {
     }
     if (CleanName(surface) != m.name) m.aliases.push_back(CleanName(surface));
     if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
+    bool descriptive = (x.type == "Initiative" || x.type == "Goal" || x.type == "Policy") && h.end - h.begin >= 24;
+    int sentence = m.sentence;
     out.push_back(std::move(m));
+    // A descriptive alias ("先进制造业和现代服务业深度融合") names sectors too.
+    if (descriptive) {
+      for (const Lexicon::Hit& in : L.Match(surface, {"Industry", "TargetGroup"})) {
+        const LexEntry& y = L.entries()[in.entry];
+        Mention k;
+        k.span = {h.begin + in.begin, h.begin + in.end};
+        k.type = y.type;
+        k.lex_entry = static_cast<int>(in.entry);
+        k.weak = y.weak();
+        k.rule = "lexicon." + y.type;
+        k.sentence = sentence;
+        k.name = y.name;
+        out.push_back(std::move(k));
+      }
+    }
   }
+  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   return out;
 }
 

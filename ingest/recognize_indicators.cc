@@ -127,10 +127,10 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         const Rule* mr = metric.SuffixAt(s, q, &len);
         uint32_t mb = mr && q - len >= seg ? static_cast<uint32_t>(q - len) : q;
         if (mb == q) mr = nullptr;
-        uint32_t sb = SkipNoise(ctx, seg, mb, nullptr);
+        uint32_t sb = SkipNoise(ctx, seg, mb, nullptr, kNoiseAll & ~kNoiseLevels);
         bool verb_subject = false;
         if (have.PrefixAt(s, sb, &len) && sb + len < mb) {
-          sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr);
+          sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr, kNoiseAll & ~kNoiseLevels);
           approx = "have";
         } else if (trig.PrefixAt(s, sb, &len)) {
           verb_subject = true;

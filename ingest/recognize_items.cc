@@ -78,8 +78,8 @@ uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
   return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
 }
 
-void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, const Rule* rule,
-          const NpPrefix& info, std::vector<Mention>& out, const std::string& extra_alias = "") {
+void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, const std::string& type,
+          const std::string& rule, const NpPrefix& info, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
   if (b >= head_b || e <= b) return;
@@ -89,15 +89,14 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (WordChars(name) < head_chars + 2 || WordChars(name) > 40) return;
   Mention m;
   m.span = {b, e};
-  m.type = rule->arg;
+  m.type = type;
   m.name = name;
-  m.rule = rule->id;
+  m.rule = rule;
   m.sentence = sentence;
   std::string raw(s.substr(b, e - b));
   if (raw != name && CleanName(raw) != name) m.aliases.push_back(CleanName(raw));
   if (raw.find("“") != std::string::npos) m.aliases.push_back(raw);
   if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
-  if (!extra_alias.empty()) m.aliases.push_back(extra_alias);
   if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
   if (info.count > 0 && m.type == "Platform") SetProperty(m.props, "count", info.count);
   if (info.size && m.type == "Fund") SetProperty(m.props, "size", *info.size);
@@ -106,6 +105,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
 
 void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
+  const Sentence& sen = ctx.st->sentences[sentence];
+  if (sen.heading && sen.item >= 0) c.begin = std::max(c.begin, std::min(c.end, ctx.st->items[sen.item].body));
   const WordSet& heads = ctx.rules->Words("head");
   const WordSet& coord = ctx.rules->Words("coord");
   const WordSet& etc = ctx.rules->Words("list_end");
@@ -130,12 +131,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (h.b < left) continue;
     NpPrefix info = carried;
     carried = NpPrefix{};
-    uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info) : ObjectStart(ctx, left, h.b, &info);
+    uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info, kNoiseAfterVerb) : ObjectStart(ctx, left, h.b, &info);
     // Empty conjuncts ("2家国家级、1家…中心") pass their tier on.
     for (int guard = 0; guard < 8; ++guard) {
       size_t len = 0;
       if (!coord.PrefixAt(s, b, &len) || b + len >= h.b) break;
-      b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info);
+      b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info, kNoiseAfterVerb);
     }
     b = CutModifier(ctx, b, h.b);
     // Merge with the next head when its own modifier is short: "A规划和功能复合试点".
@@ -164,26 +165,36 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         m.rule = h.rule->id;
         m.sentence = sentence;
         out.push_back(std::move(m));
-        b = SkipNoise(ctx, static_cast<uint32_t>(k + len), h.b, nullptr);
+        b = SkipNoise(ctx, static_cast<uint32_t>(k + len), h.b, nullptr, kNoiseAfterVerb);
       }
       break;
     }
-    Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), h.rule, info, out);
-    // Past the item: a trailing count ("115家"), then a conjunction or 等.
+    std::string type = h.rule->arg;
+    size_t tl = 0;
+    if (h.tail) {
+      const Rule* t = ctx.rules->Words("name_tail").PrefixAt(s, h.e, &tl);
+      if (t && !t->arg.empty()) type = t->arg;  // 体系建设: the building of it
+    }
+    Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), type, h.rule->id, info, out);
+    // Past the item: a trailing count ("115家", "近3700家"), then a conjunction or 等.
     left = static_cast<uint32_t>(h.e + h.tail);
     continuation = false;
-    for (int guard = 0; guard < 4 && left < c.end; ++guard) {
-      size_t len = 0;
-      if (At(s, left, "近") || At(s, left, "超") || At(s, left, "约")) { left += 3; continue; }
-      if (s[left] >= '0' && s[left] <= '9') {
-        while (left < c.end && ((s[left] >= '0' && s[left] <= '9') || s[left] == '.')) ++left;
-        if (At(s, left, "万")) left += 3;
-        if (units.PrefixAt(s, left, &len)) left += static_cast<uint32_t>(len);
-        continue;
+    {
+      uint32_t q = left;
+      if (At(s, q, "近") || At(s, q, "超") || At(s, q, "约")) q += 3;
+      if (q < c.end && s[q] >= '0' && s[q] <= '9') {
+        while (q < c.end && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.')) ++q;
+        if (At(s, q, "万")) q += 3;
+        size_t len = 0;
+        if (units.PrefixAt(s, q, &len)) left = static_cast<uint32_t>(q + len);
       }
-      if (coord.PrefixAt(s, left, &len)) { left += static_cast<uint32_t>(len); continuation = true; continue; }
-      if (etc.PrefixAt(s, left, &len)) { left += static_cast<uint32_t>(len); continuation = false; continue; }
-      break;
+    }
+    size_t len = 0;
+    if (coord.PrefixAt(s, left, &len)) {
+      left += static_cast<uint32_t>(len);
+      continuation = true;
+    } else if (etc.PrefixAt(s, left, &len)) {
+      left += static_cast<uint32_t>(len);
     }
   }
 }

@@ -34,6 +34,20 @@ const Span* ClauseOf(const DocContext& ctx, const Mention& m) {
   return nullptr;
 }
 
+// True when a and b have a two-character word in common.
+bool SharesBigram(std::string_view a, std::string_view b) {
+  for (size_t i = 0; i < a.size();) {
+    size_t j = i;
+    NextCp(a, j);
+    if (j >= a.size()) break;
+    size_t k = j;
+    NextCp(a, k);
+    if (b.find(a.substr(i, k - i)) != std::string_view::npos) return true;
+    i = j;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsMeasure(const std::string& t) {
@@ -155,12 +169,15 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
       if (m.rule == "subsector.track") {
-        for (int j = i - 1; j >= 0 && ms[j].sentence == sen.index; --j) {
-          if (ms[j].type == "Industry" && ms[j].rule != "subsector.track" && !ms[j].embedded) {
-            out.push_back({"PART_OF", i, j, "subsector.track", sen.index});
-            break;
-          }
+        // The sector named before the list, preferring one that shares a word with the item.
+        int nearest = -1, sharing = -1;
+        for (int j = i - 1; j >= 0 && (ms[j].sentence == sen.index || ms[j].sentence < 0); --j) {
+          if (ms[j].type != "Industry" || ms[j].rule == "subsector.track" || ms[j].embedded) continue;
+          if (nearest < 0) nearest = j;
+          if (sharing < 0 && SharesBigram(m.name, ms[j].name)) sharing = j;
         }
+        int parent = sharing >= 0 ? sharing : nearest;
+        if (parent >= 0) out.push_back({"PART_OF", i, parent, "subsector.track", sen.index});
       }
     }
   }
