@@ -45,6 +45,8 @@ async function step(name, fn) {
     results.push([name, false]);
     console.log(`FAIL ${name}: ${e.stack ?? e}`);
     await page?.screenshot({ path: join(out, `fail-${results.length}.png`) }).catch(() => {});
+    // Close any dialog the failed step left open, so the next steps can run.
+    await page?.evaluate(() => { for (const d of document.querySelectorAll('dialog[open]')) d.close(); }).catch(() => {});
   }
 }
 

@@ -112,6 +112,10 @@ test('edge types offered between two nodes follow the schema', () => {
     [['Industry'], ['Industry'], ['PART_OF', 'RELATED_TO']],
   ];
   for (const [from, to, want] of cases) assert.deepEqual(allowedEdgeTypes(raw, from, to), want, `${from} → ${to}`);
+  // /api/schema sends "any" as an empty list.
+  const api = { edge_types: [{ name: 'MENTIONS', from: ['Document'], to: [] }, { name: 'RELATED_TO', from: [], to: [] }] };
+  assert.deepEqual(allowedEdgeTypes(api, ['Document'], ['Region']), ['MENTIONS', 'RELATED_TO']);
+  assert.deepEqual(allowedEdgeTypes(api, ['Region'], ['Document']), ['RELATED_TO']);
 });
 
 test('exports escape XML and keep keys, types and positions', () => {

@@ -23,10 +23,11 @@ export function ask(dialog) {
 }
 
 // Edge types the schema allows from a node of `fromLabels` to `toLabels`
-// (its type and ancestors): both ends listed in from/to ('*' admits any),
-// and, when the type lists `pairs`, one pair matching both ends.
+// (its type and ancestors): both ends listed in from/to ('*', or an empty
+// list as /api/schema sends it, admits any), and, when the type lists
+// `pairs`, one pair matching both ends.
 export function allowedEdgeTypes(schema, fromLabels, toLabels) {
-  const admits = (list, labels) => list.includes('*') || labels.some((l) => list.includes(l));
+  const admits = (list, labels) => list.length === 0 || list.includes('*') || labels.some((l) => list.includes(l));
   const paired = (et) => !Array.isArray(et.pairs) ||
     et.pairs.some(([a, b]) => admits([a], fromLabels) && admits([b], toLabels));
   return schema.edge_types
