@@ -77,11 +77,16 @@ def from_linking(path, doc):
             targets[c["cluster"]] = c["cluster"]
     for q in rows:
         if q.get("kind") == "query" and q.get("question") == "implementing measures":
+            target = targets[q["target"]]
+            here = {c["cluster"] for c in rows if c.get("kind") != "query"
+                    and any(m["doc"] == name for m in c["mentions"])}
             for a in q["answers"]:
                 home = next((c.get("home") for c in rows if c.get("cluster") == a), None)
-                if home == name:
+                # a measure implements the target in its own text, or, when
+                # its text is not in the set, where both are named
+                if home == name or (home is None and a in here and target in here):
                     emit({"kind": "edge", "type": "IMPLEMENTS", "from": "cluster:" + a,
-                          "to": "cluster:" + targets[q["target"]]})
+                          "to": "cluster:" + target})
 
 
 def main():
