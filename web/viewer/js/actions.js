@@ -94,7 +94,7 @@ export class Actions {
         return this.view.highlight('evidence', nodes, edges);
       };
       const lit = highlightAll();
-      this.view.cy.animate({ fit: { eles: lit, padding: 50 }, duration: 250 });
+      this.view.fitTo(lit, 50);
       this.details.showSupporters(ans, (m) => {
         const nodes = (m.path?.nodes ?? []).map((n) => n.id);
         const edges = (m.path?.edges ?? []).map(edgeElementId);
@@ -118,7 +118,7 @@ export class Actions {
       this.view.addFragment(p, { around: fromKey });
       await this.view.settle(null, fromKey);
       const lit = this.view.highlight('path', p.nodes.map((n) => n.id), p.edges.map(edgeElementId));
-      this.view.cy.animate({ fit: { eles: lit, padding: 60 }, duration: 250 });
+      this.view.fitTo(lit, 60);
       this.status(t('status.path', { n: p.edges.length }));
       return p;
     });

@@ -149,11 +149,22 @@ export class GraphView {
     return (this.running ?? 0) > 0 || this.cy.animated() || this.cy.nodes().some((n) => n.animated());
   }
 
+  // Fits `eles` in the viewport, zooming in no further than 1.6 so that a
+  // two-node answer does not fill the screen.
+  fitTo(eles, padding = 60) {
+    if (!eles || eles.empty()) return;
+    const bb = eles.boundingBox();
+    const w = Math.max(this.cy.width() - 2 * padding, 50);
+    const h = Math.max(this.cy.height() - 2 * padding, 50);
+    const zoom = Math.min(1.6, w / Math.max(bb.w, 1), h / Math.max(bb.h, 1));
+    const duration = this.cy.nodes().length > BIG ? 0 : 300;
+    this.cy.animate({ zoom, center: { eles }, duration });
+  }
+
   focus(id, { zoom = true } = {}) {
     const el = id ? this.cy.getElementById(id) : null;
     if (!el || el.empty()) return;
-    const hood = el.closedNeighborhood();
-    if (zoom) this.cy.animate({ fit: { eles: hood, padding: 60 }, duration: this.cy.nodes().length > BIG ? 0 : 300 });
+    if (zoom) this.fitTo(el.closedNeighborhood());
     if (el.selected() && this.cy.nodes(':selected').length === 1) return;
     this.cy.nodes().unselect();
     el.select();
