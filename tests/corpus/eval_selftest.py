@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Tests of scripts/eval-ingest itself, run by CTest (tests/corpus/CMakeLists.txt).
 
-usage: eval_selftest.py missing|oracle|singletons|one
+usage: eval_selftest.py missing|failing|oracle|singletons|one
 
   missing     an absent binary gives exit status 2 and a message naming it
+  failing     an extractor that exits non-zero: every row says so, each
+              counts 0 in the average, the evaluation still completes
   oracle      the gold echoed as statements (oracle_extract.py) scores 1.000
               on every document, the dev example, merge precision and recall
               and every linking query
@@ -45,6 +47,13 @@ def main():
         code, out, _ = run("/nonexistent/policykg")
         check(code == 2, f"exit status {code}, want 2")
         check("/nonexistent/policykg" in out, "message does not name the binary")
+    elif mode == "failing":
+        code, out, f = run(ORACLE, {"ORACLE_FAIL": "1"})
+        check(code == 0 and f, f"eval-ingest should complete: exit {code}: {out[-500:]}")
+        check(all(isinstance(d["result"], str) and "exit 3" in d["result"] for d in f["documents"]),
+              "a failed extraction is not reported as such")
+        check(f["macro"]["node"] == 0.0, f"macro node F1 {f['macro']['node']}, want 0")
+        check(f["linking"]["merge_recall"] == 0.0, "linking without output should score 0")
     elif mode == "oracle":
         code, out, f = run(ORACLE)
         check(code == 0 and f, f"eval-ingest failed: {out[-500:]}")

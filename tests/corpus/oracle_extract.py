@@ -12,7 +12,8 @@ queries expect. Every figure eval-ingest prints for it must be 1.000; the
 test in tests/corpus/CMakeLists.txt asserts that. Two spoiled variants check
 that the merge figures can fall: ORACLE_LINKING=singletons gives every
 mention a node of its own (merge recall 0), ORACLE_LINKING=one puts every
-mention of a document type family into one node (precision drops). It is not
+mention of a document type family into one node (precision drops),
+ORACLE_FAIL=1 exits 3 on every call. It is not
 an extractor and proves nothing about one.
 """
 import hashlib
@@ -92,6 +93,9 @@ def from_linking(path, doc):
 def main():
     if len(sys.argv) < 3 or sys.argv[1] != "extract":
         sys.exit(__doc__)
+    if os.environ.get("ORACLE_FAIL"):  # stands in for an extractor that fails
+        print("oracle: failing on purpose (ORACLE_FAIL)", file=sys.stderr)
+        sys.exit(3)
     for path in sys.argv[2:]:
         with open(path, "rb") as f:
             doc = "doc:" + hashlib.sha1(f.read()).hexdigest()[:16]
