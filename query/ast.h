@@ -155,6 +155,7 @@ struct ReturnClause {
 };
 
 struct Query {
+  bool explain = false;  // EXPLAIN: return the plan instead of running it
   std::vector<ReadingClause> clauses;
   ReturnClause ret;
   // ---- set by the binder

@@ -142,7 +142,7 @@ std::string DumpExpr(const Expr& e) {
 }
 
 std::string DumpQuery(const Query& q) {
-  std::string out = "(query";
+  std::string out = q.explain ? "(explain-query" : "(query";
   for (const auto& c : q.clauses) {
     if (c.kind == ReadingClause::kMatch) {
       out += c.match.optional ? " (optional-match" : " (match";

@@ -365,6 +365,17 @@ class Binder {
     }
     for (auto& a : e.args)
       if (!BindExprRec(*a, allow_aggregate, in_aggregate)) return false;
+    if (e.kind == ExprKind::kList && !e.args.empty()) {
+      // A list of string literals folds into one constant (WHERE m.type IN ['A', 'B']).
+      StringList items;
+      for (const auto& a : e.args) {
+        if (a->kind != ExprKind::kLiteral || a->literal.kind() != Value::Kind::kString) return true;
+        items.push_back(a->literal.as_string());
+      }
+      e.kind = ExprKind::kLiteral;
+      e.literal = Value(std::move(items));
+      e.args.clear();
+    }
     return true;
   }
 

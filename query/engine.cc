@@ -29,6 +29,17 @@ Result<QueryResult> RunQuery(const Snapshot& snap, std::string_view text, const 
   query::BindInfo info;
   if (!query::Bind(snap.schema(), opts, &q, &info, &err)) return fail(err);
   query::Plan plan = query::MakePlan(q, info, snap);
+  if (q.explain) {
+    QueryResult result;
+    result.columns.push_back("plan");
+    std::string text = plan.Explain(q, snap.schema());
+    for (size_t b = 0, e; b < text.size(); b = e + 1) {
+      e = text.find('\n', b);
+      if (e == std::string::npos) e = text.size();
+      result.rows.push_back({Cell(Value(text.substr(b, e - b)))});
+    }
+    return result;
+  }
   query::Projection projection(snap, q, info, opts);
   Status s = query::Execute(snap, q, info, plan, opts, &projection);
   QueryResult result;

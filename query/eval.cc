@@ -1,6 +1,7 @@
 // Expression evaluation and value semantics (see eval.h).
 #include "query/eval.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -148,6 +149,10 @@ Cell Arith(BinOp op, const Cell& a, const Cell& b, EvalContext& ctx) {
 Tri In(const Cell& x, const Cell& list) {
   if (list.is_null()) return Tri::kNull;
   if (!IsListLike(list)) return Tri::kNull;
+  if (IsValue(list, Value::Kind::kList) && IsValue(x, Value::Kind::kString)) {  // strings in strings: no copies
+    const StringList& l = list.value().as_list();
+    return std::find(l.begin(), l.end(), x.value().as_string()) != l.end() ? Tri::kTrue : Tri::kFalse;
+  }
   size_t n = ListSize(list);
   if (n == 0) return Tri::kFalse;
   if (x.is_null()) return Tri::kNull;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "query/eval.h"
 #include "query/traversal.h"
@@ -29,6 +30,9 @@ struct State {
   std::vector<NodeId> cands;
   size_t pos = 0;
   uint32_t next_all = 0;
+  // edge scan: the current node's adjacency
+  std::optional<AdjacencyRange> range;
+  AdjacencyRange::iterator it{}, end{};
   // expand
   std::vector<Frame> frames;
   std::vector<EdgeId> edges;  // current walk from the step's start
@@ -113,6 +117,7 @@ class Machine {
     State& st = states_[i];
     switch (s.kind) {
       case StepKind::kScan: return Scan(s, st);
+      case StepKind::kEdgeScan: return EdgeScan(s, st);
       case StepKind::kExpand: return s.reach ? Reach(s, st) : Expand(s, st);
       case StepKind::kShortest: return Shortest(s, st);
       case StepKind::kFilter: {
@@ -331,6 +336,57 @@ class Machine {
       }
     }
     return Outcome::kNo;
+  }
+
+  // Every edge of the allowed types, node by node through the adjacency
+  // arrays, binding both ends: one step instead of a node scan plus an
+  // expansion per node (a tight loop: this is the start of unanchored
+  // patterns such as (f)-[:FUNDS]->(i)).
+  Outcome EdgeScan(const Step& s, State& st) {
+    if (st.fresh) {
+      st.fresh = false;
+      st.next_all = 0;
+      st.range.reset();
+      st.edges.clear();
+    }
+    const uint32_t n = snap_.num_nodes();
+    const bool from_checks = !s.from_check.labels.empty() || !s.from_check.props.empty();
+    const bool to_checks = !s.check.labels.empty() || !s.check.props.empty() || s.to_bound;
+    while (true) {
+      if (!st.range) {
+        if (st.next_all >= n) return Outcome::kNo;
+        st.start = st.next_all++;
+        if (!budget_.Tick()) return Outcome::kNo;
+        if (from_checks && !CheckNode(s.from_check, st, NodeId(st.start))) continue;
+        st.phase = s.dir == Direction::kIn ? 1 : 0;
+        st.range.emplace(st.phase ? snap_.in(NodeId(st.start)) : snap_.out(NodeId(st.start)));
+        st.it = st.range->begin();
+        st.end = st.range->end();
+      }
+      if (st.it == st.end) {
+        if (st.phase == 0 && s.dir == Direction::kBoth) {
+          st.phase = 1;
+          st.range.emplace(snap_.in(NodeId(st.start)));
+          st.it = st.range->begin();
+          st.end = st.range->end();
+        } else {
+          st.range.reset();
+        }
+        continue;
+      }
+      Adjacent a = *st.it;
+      ++st.it;
+      if (!s.types.test(a.type.v)) continue;
+      if (st.phase == 1 && s.dir == Direction::kBoth && a.node.v == st.start) continue;  // self-loop: once
+      if (s.from_slot == s.slot && a.node.v != st.start) continue;  // (a)-[:T]->(a)
+      if (!s.unique_against.empty() && UsedElsewhere(s, a.edge)) continue;
+      if (!s.rel_props.empty() && !CheckRel(s, a.edge)) continue;
+      if (to_checks && !EndOk(s, st, a.node.v)) continue;
+      row_[s.from_slot] = Cell::Node(NodeId(st.start));
+      st.edges.assign(1, a.edge);
+      BindEnd(s, a.node.v, st.edges);
+      return Outcome::kYes;
+    }
   }
 
   Traversal& Trav(State& st) {

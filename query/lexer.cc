@@ -44,6 +44,7 @@ const char* TokName(Tok t) {
     case Tok::kFalse: return "FALSE";
     case Tok::kCall: return "CALL";
     case Tok::kYield: return "YIELD";
+    case Tok::kExplain: return "EXPLAIN";
     case Tok::kShortest: return "SHORTEST";
     case Tok::kLParen: return "'('";
     case Tok::kRParen: return "')'";
@@ -89,6 +90,7 @@ constexpr Keyword kKeywords[] = {
     {"WITH", Tok::kWith},         {"CONTAINS", Tok::kContains}, {"IS", Tok::kIs},
     {"NULL", Tok::kNull},         {"TRUE", Tok::kTrue},         {"FALSE", Tok::kFalse},
     {"CALL", Tok::kCall},         {"YIELD", Tok::kYield},       {"SHORTEST", Tok::kShortest},
+    {"EXPLAIN", Tok::kExplain},
 };
 
 bool IsIdentStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }

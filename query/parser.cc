@@ -54,9 +54,10 @@ bool Parser::AcceptName(std::string* out, size_t* offset) {
   return true;
 }
 
-// query = { reading_clause } return_clause [ ";" ]
+// query = [ "EXPLAIN" ] { reading_clause } return_clause [ ";" ]
 // reading_clause = match_clause | call_clause
 bool Parser::ParseQuery(Query* q) {
+  q->explain = Accept(Tok::kExplain);
   while (!failed_) {
     if (At(Tok::kMatch) || At(Tok::kOptional)) {
       ReadingClause rc;

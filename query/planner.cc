@@ -252,11 +252,31 @@ class Planner {
         clause_expands.push_back(static_cast<int>(plan_.steps.size()));
         Add(std::move(s));
       } else {
-        Add(std::move(best_scan));
-        bound_.insert(p.nodes[best_n].slot);
+        size_t right = best_n, left = best_n;  // expand rels [right, end) rightwards, [0, left) leftwards
+        size_t scan_rel = p.rels.size();
+        if (best_scan.source == ScanSource::kAll) {
+          for (size_t r = 0; r < p.rels.size() && scan_rel == p.rels.size(); ++r)
+            if (!p.rels[r].var_length && !p.rels[r].type_ids.empty()) scan_rel = r;
+        }
+        if (scan_rel < p.rels.size()) {
+          Step s = ExpandStep(p, scan_rel, false, m, clause_expands);
+          s.kind = StepKind::kEdgeScan;
+          s.from_check = CheckFor(p.nodes[scan_rel], nullptr);
+          parts[scan_rel] = PathPart{static_cast<int>(plan_.steps.size()), false};
+          clause_expands.push_back(static_cast<int>(plan_.steps.size()));
+          Add(std::move(s));
+          bound_.insert(p.nodes[scan_rel].slot);
+          bound_.insert(p.nodes[scan_rel + 1].slot);
+          if (!p.rels[scan_rel].var.empty()) bound_.insert(p.rels[scan_rel].slot);
+          right = scan_rel + 1;
+          left = scan_rel;
+        } else {
+          Add(std::move(best_scan));
+          bound_.insert(p.nodes[best_n].slot);
+        }
         PlaceFilters(where, false);
         where.clear();
-        for (size_t r = best_n; r < p.rels.size(); ++r) {  // rightwards
+        for (size_t r = right; r < p.rels.size(); ++r) {  // rightwards
           Step s = ExpandStep(p, r, false, m, clause_expands);
           parts[r] = PathPart{static_cast<int>(plan_.steps.size()), false};
           clause_expands.push_back(static_cast<int>(plan_.steps.size()));
@@ -265,7 +285,7 @@ class Planner {
           if (!p.rels[r].var.empty()) bound_.insert(p.rels[r].slot);
           PlaceFilters({}, false);
         }
-        for (size_t r = best_n; r-- > 0;) {  // leftwards
+        for (size_t r = left; r-- > 0;) {  // leftwards
           Step s = ExpandStep(p, r, true, m, clause_expands);
           parts[r] = PathPart{static_cast<int>(plan_.steps.size()), true};
           clause_expands.push_back(static_cast<int>(plan_.steps.size()));
@@ -337,9 +357,12 @@ std::string Plan::Explain(const Query& q, const Schema& schema) const {
         out += check_text(s.check);
         break;
       }
+      case StepKind::kEdgeScan:
       case StepKind::kExpand:
       case StepKind::kShortest: {
-        out += s.kind == StepKind::kExpand ? "expand " : (s.all_shortest ? "all-shortest " : "shortest ");
+        out += s.kind == StepKind::kEdgeScan ? "edge-scan "
+               : s.kind == StepKind::kExpand ? "expand "
+                                             : (s.all_shortest ? "all-shortest " : "shortest ");
         out += SlotName(q, s.from_slot);
         out += s.dir == Direction::kOut ? " -> " : s.dir == Direction::kIn ? " <- " : " -- ";
         out += SlotName(q, s.slot);
@@ -352,6 +375,7 @@ std::string Plan::Explain(const Query& q, const Schema& schema) const {
         if (s.var_length) out += " *" + std::to_string(s.min_hops) + ".." + std::to_string(s.max_hops);
         if (s.reach) out += " reach";
         if (s.to_bound) out += " to-bound";
+        if (s.kind == StepKind::kEdgeScan && !check_text(s.from_check).empty()) out += " from" + check_text(s.from_check);
         out += check_text(s.check);
         break;
       }

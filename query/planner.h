@@ -9,7 +9,10 @@
 // walks a pattern right to left, so (m)-[*1..5]->(t {id:'x'}) walks in-edges
 // from t. WHERE is split into AND-ed conjuncts, each placed right after the
 // step that binds its last variable. shortestPath binds both ends first and
-// then searches between them. OPTIONAL MATCH is bracketed by
+// then searches between them. A pattern with no selective node but a typed
+// single-hop relationship starts with an edge scan (kEdgeScan: every node's
+// adjacency in one pass) instead of a node scan followed by expansion.
+// OPTIONAL MATCH is bracketed by
 // kOptionalBegin/kOptionalEnd so the executor can emit one null row.
 //
 // A variable-length relationship with no variable, outside a named path,
@@ -31,7 +34,7 @@
 
 namespace pkg::query {
 
-enum class StepKind { kScan, kExpand, kShortest, kFilter, kBuildPath, kCall, kOptionalBegin, kOptionalEnd };
+enum class StepKind { kScan, kEdgeScan, kExpand, kShortest, kFilter, kBuildPath, kCall, kOptionalBegin, kOptionalEnd };
 enum class ScanSource { kBound, kAll, kLabel, kKey, kName };
 
 // Constraints on a node bound by a step: every label, and each property map
@@ -54,6 +57,7 @@ struct Step {
   TypeId label;                   // kLabel
   const Expr* lookup = nullptr;   // kKey, kName: the value looked up
   NodeCheck check;
+  NodeCheck from_check;           // kEdgeScan: constraints on the from node
   bool to_bound = false;          // kExpand/kShortest: `slot` is already bound; check equality
   // kExpand / kShortest
   int from_slot = -1;

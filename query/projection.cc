@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <unordered_set>
 
 namespace pkg::query {
@@ -48,6 +49,17 @@ struct Projection::Acc {
   std::unordered_set<uint32_t> node_set;
 };
 
+namespace {
+// The node variable whose identity decides DISTINCT for this aggregate
+// argument: `n` itself, or `n.id` (keys are unique per node), else nullptr.
+const Expr* DistinctNodeVar(const Expr& a) {
+  if (!a.distinct || a.args.empty()) return nullptr;
+  const Expr* x = a.args[0].get();
+  if (x->kind == ExprKind::kProperty && x->name == "id") x = x->args[0].get();
+  return x->kind == ExprKind::kVar && x->var_kind == VarKind::kNode && x->column < 0 ? x : nullptr;
+}
+}  // namespace
+
 struct Projection::Group {
   std::vector<Cell> keys;  // values of key_items_
   std::vector<Cell> row;   // representative row, when need_row_copy_
@@ -68,7 +80,33 @@ Projection::Projection(const Snapshot& snap, const Query& q, const BindInfo& inf
     if (info.limit >= 0) want = std::min<size_t>(want, static_cast<size_t>(info.limit));
     stop_after_ = want == SIZE_MAX ? SIZE_MAX : want + static_cast<size_t>(info.skip);
   }
+  for (const Expr* a : q.aggregates) {
+    AggKind k = a->name == "count"     ? AggKind::kCount
+                : a->name == "collect" ? AggKind::kCollect
+                : a->name == "min"     ? AggKind::kMin
+                : a->name == "max"     ? AggKind::kMax
+                : a->name == "sum"     ? AggKind::kSum
+                                       : AggKind::kAvg;
+    aggs_.push_back(AggInfo{k, DistinctNodeVar(*a)});
+  }
   if (info.aggregating && key_items_.empty()) NewGroup({}, {});
+  if (info.aggregating && !key_items_.empty()) {
+    std::set<int> slots;
+    bool only_vars = true;
+    for (int i : key_items_) {
+      std::vector<const Expr*> stack{r.items[i].expr.get()};
+      while (!stack.empty()) {
+        const Expr* e = stack.back();
+        stack.pop_back();
+        if (e->kind == ExprKind::kVar) {
+          slots.insert(e->slot);
+          if (e->var_kind != VarKind::kNode) only_vars = false;
+        }
+        for (const auto& a : e->args) stack.push_back(a.get());
+      }
+    }
+    if (slots.size() == 1 && only_vars) key_node_slot_ = *slots.begin();
+  }
 }
 
 Projection::~Projection() = default;
@@ -116,10 +154,7 @@ Projection::Group& Projection::NewGroup(std::vector<Cell> keys, const std::vecto
   g->accs.resize(q_.aggregates.size());
   if (groups_.size() < kBitsetGroups) {
     for (size_t i = 0; i < q_.aggregates.size(); ++i) {
-      const Expr* a = q_.aggregates[i];
-      if (a->distinct && !a->args.empty() && a->args[0]->kind == ExprKind::kVar &&
-          a->args[0]->var_kind == VarKind::kNode)
-        g->accs[i].node_bits.assign(snap_.num_nodes() / 64 + 1, 0);
+      if (aggs_[i].node_var) g->accs[i].node_bits.assign(snap_.num_nodes() / 64 + 1, 0);
     }
   }
   groups_.push_back(std::move(g));
@@ -131,6 +166,18 @@ bool Projection::ConsumeAggregate(EvalContext& ctx) {
   if (key_items_.empty()) {
     g = groups_[0].get();
   } else {
+    uint32_t node = kNoGroup;
+    if (key_node_slot_ >= 0) {
+      const Cell& c = (*ctx.row)[key_node_slot_];
+      if (c.kind() == Cell::Kind::kNode) {
+        node = c.node().v;
+        if (node_group_.empty()) node_group_.assign(snap_.num_nodes(), kNoGroup);
+        if (node_group_[node] != kNoGroup) {
+          Accumulate(*groups_[node_group_[node]], ctx);
+          return true;
+        }
+      }
+    }
     std::vector<Cell> keys;
     keys.reserve(key_items_.size());
     key_.clear();
@@ -148,6 +195,7 @@ bool Projection::ConsumeAggregate(EvalContext& ctx) {
     } else {
       g = groups_[it->second].get();
     }
+    if (node != kNoGroup) node_group_[node] = static_cast<uint32_t>(it->second);
   }
   Accumulate(*g, ctx);
   return true;
@@ -157,19 +205,32 @@ void Projection::Accumulate(Group& g, EvalContext& ctx) {
   for (size_t i = 0; i < q_.aggregates.size(); ++i) {
     const Expr& a = *q_.aggregates[i];
     Acc& acc = g.accs[i];
+    const AggInfo& info = aggs_[i];
     if (a.star) {
       ++acc.count;
       continue;
     }
-    Cell v = Eval(*a.args[0], ctx);
-    if (v.is_null()) continue;  // aggregates skip nulls
-    if (a.distinct) {
-      if (v.kind() == Cell::Kind::kNode && !acc.node_bits.empty()) {
-        uint32_t n = v.node().v;
+    if (const Expr* nv = info.node_var) {
+      // DISTINCT decided by node identity, before evaluating the argument.
+      const Cell& c = (*ctx.row)[nv->slot];
+      if (c.kind() != Cell::Kind::kNode) continue;  // null
+      uint32_t n = c.node().v;
+      if (!acc.node_bits.empty()) {
         uint64_t bit = uint64_t{1} << (n & 63);
         if (acc.node_bits[n >> 6] & bit) continue;
         acc.node_bits[n >> 6] |= bit;
-      } else if (v.kind() == Cell::Kind::kNode) {
+      } else if (!acc.node_set.insert(n).second) {
+        continue;
+      }
+      if (info.kind == AggKind::kCount) {
+        ++acc.count;
+        continue;
+      }
+    }
+    Cell v = Eval(*a.args[0], ctx);
+    if (v.is_null()) continue;  // aggregates skip nulls
+    if (a.distinct && !info.node_var) {
+      if (v.kind() == Cell::Kind::kNode) {
         if (!acc.node_set.insert(v.node().v).second) continue;
       } else {
         key_.clear();
@@ -179,16 +240,18 @@ void Projection::Accumulate(Group& g, EvalContext& ctx) {
     }
     ++acc.count;
     const std::string& f = a.name;
-    if (f == "collect") {
+    if (info.kind == AggKind::kCount) {
+      continue;
+    } else if (info.kind == AggKind::kCollect) {
       acc.items.push_back(std::move(v));
-    } else if (f == "min" || f == "max") {
+    } else if (info.kind == AggKind::kMin || info.kind == AggKind::kMax) {
       if (acc.best.is_null()) {
         acc.best = std::move(v);
       } else {
         int c = CompareForOrder(v, acc.best);
-        if ((f == "min" && c < 0) || (f == "max" && c > 0)) acc.best = std::move(v);
+        if ((info.kind == AggKind::kMin && c < 0) || (info.kind == AggKind::kMax && c > 0)) acc.best = std::move(v);
       }
-    } else if (f == "sum" || f == "avg") {
+    } else {  // sum, avg
       if (v.kind() != Cell::Kind::kValue || !(v.value().is_number() || v.value().kind() == Value::Kind::kAmount)) {
         ctx.error = Status::Invalid(f + "() needs numbers, got '" + v.ToDisplay(snap_) + "'");
         return;

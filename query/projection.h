@@ -52,11 +52,23 @@ class Projection {
   const Query& q_;
   const BindInfo& info_;
   const QueryOptions& opts_;
+  enum class AggKind { kCount, kCollect, kMin, kMax, kSum, kAvg };
+  struct AggInfo {
+    AggKind kind;
+    const Expr* node_var;  // DISTINCT decided by this node variable's identity
+  };
+  std::vector<AggInfo> aggs_;  // parallel to Query::aggregates
   std::vector<int> key_items_;  // RETURN items without aggregates
   bool need_row_copy_ = false;  // groups keep a representative row
   std::vector<OutRow> rows_;
   std::unordered_map<std::string, size_t> seen_;  // DISTINCT keys or group keys → index
   std::vector<std::unique_ptr<Group>> groups_;
+  // When every grouping key reads one node variable only (i.name, labels(i)),
+  // groups are found by node id: key_node_slot_ is that variable's slot and
+  // node_group_[n] the group of node n (kNoGroup until seen).
+  static constexpr uint32_t kNoGroup = 0xFFFFFFFFu;
+  int key_node_slot_ = -1;
+  std::vector<uint32_t> node_group_;
   std::string key_;
   size_t stop_after_ = SIZE_MAX;
 };

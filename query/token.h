@@ -18,7 +18,7 @@ enum class Tok {
   // keywords
   kMatch, kOptional, kWhere, kReturn, kDistinct, kAs, kOrder, kBy, kAsc, kDesc,
   kSkip, kLimit, kAnd, kOr, kXor, kNot, kIn, kStarts, kEnds, kWith, kContains,
-  kIs, kNull, kTrue, kFalse, kCall, kYield, kShortest,
+  kIs, kNull, kTrue, kFalse, kCall, kYield, kExplain, kShortest,
   // punctuation
   kLParen, kRParen, kLBracket, kRBracket, kLBrace, kRBrace, kComma, kDot,
   kDotDot, kColon, kPipe, kStar, kEq, kNe, kLt, kLe, kGt, kGe, kMinus, kPlus,

@@ -3,6 +3,8 @@
 #include "query/traversal.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace pkg::query {
 
@@ -23,6 +25,8 @@ bool Budget::Check() {
 }
 
 namespace {
+constexpr size_t kParallelFrontier = 32768;  // frontier size worth a second thread
+
 Direction Flip(Direction d) {
   return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : Direction::kBoth;
 }
@@ -60,10 +64,79 @@ void Traversal::Reset() {
   }
 }
 
+bool Traversal::ReachDirected(NodeId start, const EdgeFilter& f, int min_hops, int max_hops, Budget& budget,
+                              std::vector<uint32_t>* out) {
+  // A visited bitset (num_nodes / 8 bytes) stays in cache where 4-byte stamps
+  // would not; it is cleared through the reached list afterwards. Levels with
+  // a large frontier are split over two threads (atomic fetch_or on the
+  // bitset; each thread appends to its own list).
+  if (bits_.size() != snap_.num_nodes() / 64 + 1) bits_.assign(snap_.num_nodes() / 64 + 1, 0);
+  const uint32_t s = start.v;
+  out->clear();
+  out->push_back(s);  // the queue: s, then each level in order
+  bits_[s >> 6] |= uint64_t{1} << (s & 63);
+  bool cycle = false;
+  // Expands queue[begin, end) into `next`; returns whether s was reached again.
+  auto expand = [&](const std::vector<uint32_t>& queue, size_t begin, size_t end, std::vector<uint32_t>& next,
+                    bool atomic) {
+    bool again = false;
+    for (size_t i = begin; i < end; ++i) {
+      ForEach(queue[i], f, [&](Adjacent a) {
+        uint32_t v = a.node.v;
+        uint64_t bit = uint64_t{1} << (v & 63);
+        uint64_t& word = bits_[v >> 6];
+        bool was;
+        if (atomic) {
+          std::atomic_ref<uint64_t> w(word);
+          was = (w.load(std::memory_order_relaxed) & bit) || (w.fetch_or(bit, std::memory_order_relaxed) & bit);
+        } else {
+          was = word & bit;
+          word |= bit;
+        }
+        if (was) {
+          again |= v == s;  // closed walk of length <= max: contains a cycle through s
+          return;
+        }
+        next.push_back(v);
+      });
+    }
+    return again;
+  };
+  size_t level_begin = 0;
+  std::vector<uint32_t> side;
+  for (int d = 0; d < max_hops; ++d) {
+    size_t level_end = out->size();
+    if (level_begin == level_end || !budget.Check()) break;
+    size_t n = level_end - level_begin;
+    if (n >= kParallelFrontier) {
+      size_t mid = level_begin + n / 2;
+      side.clear();
+      bool again_side = false;
+      std::vector<uint32_t> mine;
+      std::thread worker([&] { again_side = expand(*out, mid, level_end, side, true); });
+      cycle |= expand(*out, level_begin, mid, mine, true);
+      worker.join();
+      cycle |= again_side;
+      out->insert(out->end(), mine.begin(), mine.end());
+      out->insert(out->end(), side.begin(), side.end());
+    } else {
+      // `out` grows while it is read: expand from a copy-free index range.
+      std::vector<uint32_t> next;
+      cycle |= expand(*out, level_begin, level_end, next, false);
+      out->insert(out->end(), next.begin(), next.end());
+    }
+    level_begin = level_end;
+  }
+  for (uint32_t n : *out) bits_[n >> 6] = 0;
+  if (!(min_hops == 0 || cycle)) out->erase(out->begin());
+  return budget.Check();
+}
+
 bool Traversal::Reach(NodeId start, const EdgeFilter& f, int min_hops, int max_hops, Budget& budget,
                       std::vector<uint32_t>* out) {
+  if (f.dir != Direction::kBoth) return ReachDirected(start, f, min_hops, max_hops, budget, out);
   Reset();
-  bool undirected = f.dir == Direction::kBoth;
+  bool undirected = true;
   if (undirected && branch_.size() != snap_.num_nodes()) branch_.assign(snap_.num_nodes(), 0);
   out->clear();
   const uint32_t s = start.v;

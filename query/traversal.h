@@ -81,6 +81,8 @@ class Traversal {
   EdgeId Parent(NodeId n) const { return EdgeId(parent_[n.v]); }
 
  private:
+  bool ReachDirected(NodeId start, const EdgeFilter& f, int min_hops, int max_hops, Budget& budget,
+                     std::vector<uint32_t>* out);
   void Reset();
   bool Seen(uint32_t n) const { return stamp_[n] == gen_; }
   void Mark(uint32_t n, uint8_t d) {
@@ -97,6 +99,7 @@ class Traversal {
   std::vector<uint8_t> dist_;
   std::vector<uint32_t> parent_;  // edge id
   std::vector<uint32_t> branch_;  // first node after start (undirected cycle test)
+  std::vector<uint64_t> bits_;    // visited bitset of ReachDirected, all zero between calls
   // second side of the bidirectional search
   std::vector<uint32_t> stamp_b_;
   std::vector<uint8_t> dist_b_;
