@@ -157,7 +157,14 @@ await step('a provenance quote opens its document with the span highlighted', as
   assert.ok(opened, 'some node in view has a provenance quote');
 });
 
-await step('an example query fills the table and the graph', async () => {
+await step('example queries fill the table and the graph', async () => {
+  for (const example of ['query.ex.supporters', 'query.ex.pilots']) {
+    await page.click(`#query-examples button[data-example="${example}"]`);
+    await page.waitForSelector('#btn-query-run:enabled'); // disabled while the query runs
+    assert.ok(await page.locator('#query-error').isHidden(), `${example}: ${await page.textContent('#query-error')}`);
+    assert.ok((await page.locator('#results-table tbody tr').count()) > 0, `${example} has rows`);
+    assert.ok((await page.locator('#results-table .chip').count()) > 0, `${example} shows node chips`);
+  }
   await page.click('#query-examples button[data-example="query.ex.funds"]');
   await page.waitForSelector('#results:not([hidden]) #results-table tbody tr');
   const rows = await page.locator('#results-table tbody tr').count();

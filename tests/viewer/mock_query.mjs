@@ -2,6 +2,7 @@
 //   CALL supporters('NAME') YIELD measure, path RETURN measure, path
 //   MATCH (a[:T])-[r[:E]]->(b[:T]) RETURN items [LIMIT n]
 //   MATCH (a[:T]) RETURN items [LIMIT n]
+//   MATCH path = (a[:T])-[:E1|E2*1..N]->(b[:T]) RETURN a, b, path
 // where items are variables or var.property. Anything else is a query
 // error with a position and a caret measured in display columns, like the
 // real engine's (docs/api.md).
@@ -81,6 +82,43 @@ function project(graph, bindings, items, text) {
   return { ok: true, columns, rows, keys, edges };
 }
 
+// Paths of 1..max edges of the given types from each a:Ta to each b:Tb,
+// breadth first with an explicit queue (one path per pair).
+function variablePaths(graph, m, limit) {
+  const [, , , ta, types, max, , tb] = m;
+  const allowed = new Set(types.split('|'));
+  const rows = [];
+  const keys = new Set();
+  const edges = new Map();
+  for (const start of graph.nodes.values()) {
+    if (!graph.labels(start.type).includes(ta)) continue;
+    const via = new Map([[start.id, null]]);
+    const queue = [[start.id, 0]];
+    while (queue.length) {
+      const [cur, depth] = queue.shift();
+      if (depth >= Number(max)) continue;
+      for (const e of graph.out.get(cur) ?? []) {
+        if (!allowed.has(e.type) || via.has(e.to)) continue;
+        via.set(e.to, e);
+        queue.push([e.to, depth + 1]);
+        if (!graph.labels(graph.nodes.get(e.to).type).includes(tb) || rows.length >= limit) continue;
+        const path = { nodes: [], edges: [] };
+        for (let k = e.to; k !== null; ) {
+          path.nodes.unshift(graph.summary(graph.nodes.get(k)));
+          keys.add(k);
+          const back = via.get(k);
+          if (!back) break;
+          path.edges.unshift(back);
+          edges.set(back.id, back);
+          k = back.from;
+        }
+        rows.push([{ node: graph.summary(start) }, { node: graph.summary(graph.nodes.get(e.to)) }, { path }]);
+      }
+    }
+  }
+  return { columns: [m[8], m[9], m[10]], rows, graph: graph.fragment(keys, [...edges.values()]) };
+}
+
 export function runQuery(graph, text, limit = 100) {
   const started = process.hrtime.bigint();
   let res;
@@ -91,6 +129,8 @@ export function runQuery(graph, text, limit = 100) {
     const s = graph.supporters(key);
     const rows = s.measures.map((x) => [{ node: x.node }, { path: x.path }]);
     res = { columns: ['measure', 'path'], rows, graph: s.graph };
+  } else if ((m = /^\s*MATCH\s+(\w+)\s*=\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*-\[\s*:\s*([\w|]+)\s*\*\s*1\s*\.\.\s*(\d+)\s*\]->\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s+RETURN\s+(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*$/i.exec(text))) {
+    res = variablePaths(graph, m, limit);
   } else {
     const node = String.raw`\(\s*(\w+)\s*(?::\s*(\w+))?\s*\)`;
     const tail = String.raw`\s+RETURN\s+(.+?)(?:\s+LIMIT\s+(\d+))?\s*$`;

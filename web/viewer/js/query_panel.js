@@ -15,7 +15,7 @@ import { caretLine, displayColumnToIndex, displayWidth } from './text_utf8.js';
 export const EXAMPLES = [
   { key: 'query.ex.supporters', text: "CALL supporters('AI+制造') YIELD measure, path RETURN measure, path" },
   { key: 'query.ex.funds', text: 'MATCH (f:Fund)-[r:FUNDS]->(x) RETURN f, r, x' },
-  { key: 'query.ex.pilots', text: 'MATCH (p:Pilot)-[r:SUPPORTS]->(g:Goal) RETURN p, r, g' },
+  { key: 'query.ex.pilots', text: 'MATCH path = (p:Pilot)-[:SUPPORTS|PART_OF*1..3]->(g:Goal) RETURN p, g, path' },
 ];
 
 // The two caret lines for an error, or null without position information.
