@@ -140,6 +140,7 @@ def check_gold(gold_path, schema, fill):
     except UnicodeDecodeError as e:
         problems.append(f"{txt_path}: does not decode as {cl.encoding_of(txt_path)}: {e}")
         return problems
+    cl.to_simplified_many([f for r in nodes.values() for f in [r["name"]] + list(r.get("aliases", []))])
     for name, r in nodes.items():
         if r.get("optional") or r["type"] == "Indicator":
             continue

@@ -52,14 +52,32 @@ def decode_document(path):
     return raw.decode(encoding_of(path))
 
 
-def to_simplified(text):
-    """Traditional → Simplified with ICU's uconv (Hant-Hans); unchanged when
-    uconv is not installed (the caller then compares Traditional as is)."""
-    if not text or shutil.which("uconv") is None:
+_SIMPLIFIED = {}
+
+
+def to_simplified_many(texts):
+    """Traditional → Simplified for many strings in one call of ICU's uconv
+    (Hant-Hans); results are cached. Strings come back unchanged when uconv is
+    not installed (the caller then compares Traditional as is)."""
+    todo = sorted({t for t in texts if t and t not in _SIMPLIFIED and "\n" not in t})
+    if todo and shutil.which("uconv") is not None:
+        out = subprocess.run(["uconv", "-x", "Hant-Hans"], input="\n".join(todo).encode("utf-8"),
+                             stdout=subprocess.PIPE, check=True).stdout.decode("utf-8").split("\n")
+        if len(out) == len(todo):
+            _SIMPLIFIED.update(zip(todo, out))
+    return [_SIMPLIFIED.get(t, t) if "\n" not in (t or "") else _one_simplified(t) for t in texts]
+
+
+def _one_simplified(text):
+    if shutil.which("uconv") is None:
         return text
-    out = subprocess.run(["uconv", "-x", "Hant-Hans"], input=text.encode("utf-8"),
-                         stdout=subprocess.PIPE, check=True)
-    return out.stdout.decode("utf-8")
+    return subprocess.run(["uconv", "-x", "Hant-Hans"], input=text.encode("utf-8"),
+                          stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
+
+
+def to_simplified(text):
+    """to_simplified_many for one string."""
+    return to_simplified_many([text])[0]
 
 
 def strip_pinyin(text):

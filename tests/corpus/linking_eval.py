@@ -180,6 +180,10 @@ def evaluate(expected_path, joint, solo_by_doc):
         return out
 
     attributed_by_doc = {doc: attributed(doc) for doc in raw}
+    # One uconv call converts every name this evaluation will compare.
+    cl.to_simplified_many([x for n in joint.nodes.values() for x in n["names"]] +
+                          [x for s in solo_by_doc.values() for n in s.nodes.values() for x in n["names"]] +
+                          [m["text"] for c in clusters for m in c["mentions"]])
     # Mentions -> nodes.
     mentions, how = [], {"span": 0, "name": 0, "near": 0}
     for ci, c in enumerate(clusters):
