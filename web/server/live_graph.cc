@@ -1,0 +1,208 @@
+// LiveGraph: see live_graph.h.
+#include "web/server/live_graph.h"
+
+#include <cstdio>
+#include <unordered_set>
+
+#include "store/sha256.h"
+#include "web/server/live_graph_build.h"
+
+namespace pkg {
+namespace {
+
+void CountStatements(const std::vector<Statement>& st, size_t* nodes, size_t* edges) {
+  *nodes = *edges = 0;
+  for (const Statement& s : st) ++(std::holds_alternative<NodeStatement>(s) ? *nodes : *edges);
+}
+
+}  // namespace
+
+template <class Fn>
+auto LiveGraph::WithWriter(Fn fn) -> decltype(fn()) {
+  if (waiting_.fetch_add(1) >= opts_.max_waiting_writers) {
+    waiting_.fetch_sub(1);
+    return Status::Exhausted("too many writes are waiting; retry in a moment");
+  }
+  std::lock_guard lock(write_mu_);
+  waiting_.fetch_sub(1);
+  return fn();
+}
+
+Result<std::unique_ptr<LiveGraph>> LiveGraph::Create(LiveGraphOptions opts) {
+  if (!opts.store) return Status::Invalid("LiveGraph needs a workspace store");
+  std::unique_ptr<LiveGraph> g(new LiveGraph(std::move(opts)));
+  auto docs = g->opts_.store->ListDocuments(/*with_bytes=*/true);
+  if (!docs.ok()) return docs.status();
+  for (StoredDocument& d : *docs) {
+    g->stored_sizes_[d.key] = d.size;
+    std::vector<Statement> st;
+    if (g->opts_.extract) {
+      Status s = g->opts_.extract(d.name, d.bytes, d.key,
+                                  [&st](Statement&& x) { st.push_back(std::move(x)); });
+      if (!s.ok()) {
+        // It was accepted once; a changed extractor may refuse it now. Keep
+        // serving the rest and say so.
+        std::fprintf(stderr, "policykg: warning: stored document %s (%s) no longer extracts: %s\n",
+                     d.key.c_str(), d.name.c_str(), s.message().c_str());
+        st.clear();
+      }
+    }
+    g->doc_statements_.emplace_back(d.key, std::move(st));
+  }
+  std::lock_guard lock(g->write_mu_);
+  PKG_RETURN_IF_ERROR(g->RebuildLocked());
+  return g;
+}
+
+Status LiveGraph::RebuildLocked() {
+  auto curation = opts_.store->LoadCuration();
+  if (!curation.ok()) return curation.status();
+  std::vector<std::string> dropped;
+  auto view = BuildGraphView(opts_.schema, opts_.base, doc_statements_, *curation,
+                             next_version_, &dropped);
+  if (!view.ok()) return view.status();
+  ++next_version_;
+  std::atomic_store(&view_, std::shared_ptr<const GraphView>(*view));
+  return Status::OK();
+}
+
+Result<LiveGraph::Ingested> LiveGraph::IngestDocument(const std::string& name,
+                                                      const std::string& bytes,
+                                                      const std::string& metadata,
+                                                      const WriteContext& ctx) {
+  if (!opts_.extract) {
+    return Status::Precondition("this server has no extractor; documents cannot be uploaded");
+  }
+  return WithWriter([&]() -> Result<Ingested> {
+    std::string key = "doc:" + Sha256Hex(bytes).substr(0, 16);
+    Ingested out;
+    out.id = key;
+    for (const auto& [k, st] : doc_statements_) {
+      if (k == key) {
+        out.duplicate = true;
+        CountStatements(st, &out.nodes, &out.edges);
+        return out;
+      }
+    }
+    std::vector<Statement> st;
+    Status s = opts_.extract(name, bytes, key, [&st](Statement&& x) { st.push_back(std::move(x)); });
+    if (s.code() == StatusCode::kFailedPrecondition) return s;
+    if (!s.ok()) return Status::Invalid(name + ": " + s.message());
+    auto added = opts_.store->AddDocument(name, bytes, metadata, ctx);
+    if (!added.ok()) return added.status();
+    out.duplicate = added->duplicate;
+    CountStatements(st, &out.nodes, &out.edges);
+    if (!added->duplicate) {
+      {
+        std::lock_guard lock(sizes_mu_);
+        stored_sizes_[key] = static_cast<int64_t>(bytes.size());
+      }
+      doc_statements_.emplace_back(key, std::move(st));
+      Status r = RebuildLocked();
+      if (!r.ok()) return Status::Internal("the document is stored but the graph was not rebuilt: " + r.message());
+    }
+    return out;
+  });
+}
+
+Result<CuratedLink> LiveGraph::AddLink(const std::string& from, const std::string& to,
+                                       const std::string& type, const WriteContext& ctx) {
+  return WithWriter([&]() -> Result<CuratedLink> {
+    GraphViewPtr view = Current();
+    const Snapshot& snap = *view->snap;
+    auto et = schema().FindEdgeType(type);
+    if (!et) {
+      std::string hint = schema().SuggestEdgeType(type);
+      return Status::NotFound("unknown edge type \"" + type + "\"" +
+                              (hint.empty() ? "" : "; did you mean " + hint + "?"));
+    }
+    auto a = snap.FindByKey(from);
+    auto b = snap.FindByKey(to);
+    if (!a) return Status::NotFound("no node with key \"" + from + "\"");
+    if (!b) return Status::NotFound("no node with key \"" + to + "\"");
+    if (*a == *b) return Status::Invalid("a link needs two different nodes");
+    if (!schema().EdgeAllowed(*et, snap.type(*a), snap.type(*b))) {
+      return Status::Invalid("the schema does not allow " + type + " from a " +
+                             schema().node_type(snap.type(*a)).name + " to a " +
+                             schema().node_type(snap.type(*b)).name);
+    }
+    auto link = opts_.store->AddLink(from, to, type, ctx);
+    if (!link.ok()) return link;
+    Status r = RebuildLocked();
+    if (!r.ok()) return Status::Internal("the link is stored but the graph was not rebuilt: " + r.message());
+    return link;
+  });
+}
+
+Status LiveGraph::DeleteLink(int64_t id, const WriteContext& ctx) {
+  return WithWriter([&]() -> Status {
+    PKG_RETURN_IF_ERROR(opts_.store->DeleteLink(id, ctx));
+    Status r = RebuildLocked();
+    if (!r.ok()) return Status::Internal("the deletion is stored but the graph was not rebuilt: " + r.message());
+    return Status::OK();
+  });
+}
+
+Result<MergeDecision> LiveGraph::Merge(const std::string& keep,
+                                       const std::vector<std::string>& merged,
+                                       const WriteContext& ctx) {
+  return WithWriter([&]() -> Result<MergeDecision> {
+    GraphViewPtr view = Current();
+    const Snapshot& snap = *view->snap;
+    auto k = snap.FindByKey(keep);
+    if (!k) return Status::NotFound("no node with key \"" + keep + "\" to keep");
+    if (merged.empty()) return Status::Invalid("\"merge\" lists no node");
+    MergeDecision d;
+    d.keep = keep;
+    d.keep_type = schema().node_type(snap.type(*k)).name;
+    d.keep_name = std::string(snap.name(*k));
+    std::unordered_set<std::string> seen;
+    for (const std::string& m : merged) {
+      if (m == keep) return Status::Invalid("\"" + m + "\" is the kept node; it cannot be merged into itself");
+      if (!seen.insert(m).second) return Status::Invalid("\"" + m + "\" is listed twice");
+      auto n = snap.FindByKey(m);
+      if (!n) return Status::NotFound("no node with key \"" + m + "\" to merge");
+      d.merged.push_back(m);
+      d.merged_names.emplace_back(snap.name(*n));
+    }
+    auto r = opts_.store->AddMerge(d, ctx);
+    if (!r.ok()) return r;
+    Status b = RebuildLocked();
+    if (!b.ok()) return Status::Internal("the merge is stored but the graph was not rebuilt: " + b.message());
+    return r;
+  });
+}
+
+Result<SplitDecision> LiveGraph::Split(int64_t merge_id, const std::string& node,
+                                       const WriteContext& ctx) {
+  return WithWriter([&]() -> Result<SplitDecision> {
+    auto r = merge_id > 0 ? opts_.store->SplitMerge(merge_id, ctx) : opts_.store->SplitNode(node, ctx);
+    if (!r.ok()) return r;
+    Status b = RebuildLocked();
+    if (!b.ok()) return Status::Internal("the split is stored but the graph was not rebuilt: " + b.message());
+    return r;
+  });
+}
+
+Result<DocumentText> LiveGraph::GetDocumentText(const std::string& key) const {
+  auto it = opts_.base_documents.find(key);
+  if (it != opts_.base_documents.end()) return it->second;
+  auto d = opts_.store->GetDocument(key);
+  if (!d.ok()) {
+    if (d.status().code() == StatusCode::kNotFound) {
+      return Status::NotFound("no text is kept for document \"" + key + "\"");
+    }
+    return d.status();
+  }
+  return DocumentText{d->name, std::move(d->bytes)};
+}
+
+int64_t LiveGraph::DocumentSize(const std::string& key) const {
+  auto it = opts_.base_documents.find(key);
+  if (it != opts_.base_documents.end()) return static_cast<int64_t>(it->second.bytes.size());
+  std::lock_guard lock(sizes_mu_);
+  auto s = stored_sizes_.find(key);
+  return s == stored_sizes_.end() ? -1 : s->second;
+}
+
+}  // namespace pkg

@@ -1,0 +1,126 @@
+// LiveGraph: the graph a server reads, and the one place writes go through.
+//
+// Readers call Current() and get a std::shared_ptr<const GraphView>: an
+// immutable snapshot plus what the API needs beside it (which edges are
+// curated links, which keys were merged away). They never wait for writers
+// and never see half a change.
+//
+// A write (ingest a document, add or delete a link, merge, split) runs under
+// one writer mutex: it checks the request against the current view, commits
+// it to the WorkspaceStore (a failed commit is returned and nothing changes),
+// builds the next view (base graph + every stored document's statements +
+// curated decisions applied, curated ones winning; see live_graph_build.h)
+// and swaps it in atomically. At most `max_waiting_writers` writes wait for
+// the mutex; more are refused with kResourceExhausted (HTTP 429).
+//
+// Document texts come from the store (ingested documents) or from the
+// documents among the serve inputs, kept in memory by key.
+//
+// It does not speak HTTP (web/server/*_routes.cc do) or parse requests.
+// Thread safety: every method is thread-safe.
+// Tested end to end in tests/web/ (the server binary).
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/snapshot.h"
+#include "graph/statement_reader.h"
+#include "store/curation.h"
+#include "store/workspace_store.h"
+
+namespace pkg {
+
+struct GraphView {
+  SnapshotPtr snap;
+  uint64_t version = 0;
+  // LinkEdgeKey(from, type, to) → curated link id (store/curation_apply.h).
+  std::unordered_map<std::string, int64_t> link_edges;
+  // Key merged away → the key it now lives under.
+  std::unordered_map<std::string, std::string> merged_into;
+  size_t documents = 0;  // Document nodes in snap
+};
+using GraphViewPtr = std::shared_ptr<const GraphView>;
+
+// Extracts one document (original bytes) into statements; `id` is the
+// Document key to use.
+using ExtractFn = std::function<Status(const std::string& name, const std::string& bytes,
+                                       const std::string& id,
+                                       const std::function<void(Statement&&)>& sink)>;
+
+struct DocumentText {
+  std::string name;
+  std::string bytes;  // original file bytes
+};
+
+struct LiveGraphOptions {
+  std::shared_ptr<const Schema> schema;
+  SnapshotPtr base;  // the serve inputs, loaded
+  // Documents among the inputs, by Document key (for /api/documents/{id}).
+  std::unordered_map<std::string, DocumentText> base_documents;
+  WorkspaceStore* store = nullptr;  // REQUIRED; outlives the LiveGraph
+  ExtractFn extract;                // nullptr: document upload is refused
+  size_t max_waiting_writers = 8;
+};
+
+class LiveGraph {
+ public:
+  // Extracts every stored document, applies curation and builds the first view.
+  static Result<std::unique_ptr<LiveGraph>> Create(LiveGraphOptions opts);
+
+  GraphViewPtr Current() const { return std::atomic_load(&view_); }
+  const Schema& schema() const { return *opts_.schema; }
+
+  struct Ingested {
+    std::string id;
+    size_t nodes = 0, edges = 0;
+    bool duplicate = false;
+  };
+  // kInvalidArgument when the extractor refuses the document (nothing stored).
+  Result<Ingested> IngestDocument(const std::string& name, const std::string& bytes,
+                                  const std::string& metadata, const WriteContext& ctx);
+  // kNotFound for unknown keys or edge type (HTTP 422 in the routes), kInvalidArgument
+  // when the schema does not allow the type between those nodes.
+  Result<CuratedLink> AddLink(const std::string& from, const std::string& to,
+                              const std::string& type, const WriteContext& ctx);
+  Status DeleteLink(int64_t id, const WriteContext& ctx);
+  Result<MergeDecision> Merge(const std::string& keep, const std::vector<std::string>& merged,
+                              const WriteContext& ctx);
+  // Exactly one of merge_id (> 0) and node.
+  Result<SplitDecision> Split(int64_t merge_id, const std::string& node, const WriteContext& ctx);
+
+  Result<Curation> LoadCuration() const { return opts_.store->LoadCuration(); }
+
+  // The original text of a document: from the inputs or the store.
+  Result<DocumentText> GetDocumentText(const std::string& key) const;
+  // Byte size of a stored or input document; -1 when unknown.
+  int64_t DocumentSize(const std::string& key) const;
+
+ private:
+  explicit LiveGraph(LiveGraphOptions opts) : opts_(std::move(opts)) {}
+  // Rebuilds from the cached statements and the store's curation; swaps it in.
+  // REQUIRES: write_mu_ held.
+  Status RebuildLocked();
+  // Runs `fn` under the writer mutex, or refuses when too many wait.
+  template <class Fn>
+  auto WithWriter(Fn fn) -> decltype(fn());
+
+  LiveGraphOptions opts_;
+  std::shared_ptr<const GraphView> view_;
+  std::mutex write_mu_;
+  std::atomic<size_t> waiting_{0};
+  // Statements of each stored document, in store order (guarded by write_mu_).
+  std::vector<std::pair<std::string, std::vector<Statement>>> doc_statements_;
+  std::unordered_map<std::string, int64_t> stored_sizes_;  // guarded by sizes_mu_
+  mutable std::mutex sizes_mu_;
+  uint64_t next_version_ = 1;
+};
+
+}  // namespace pkg

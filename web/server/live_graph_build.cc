@@ -1,0 +1,93 @@
+// BuildGraphView: see live_graph_build.h.
+#include "web/server/live_graph_build.h"
+
+#include "graph/graph_builder.h"
+#include "store/curation_apply.h"
+
+namespace pkg {
+
+void SnapshotStatements(const Snapshot& snap, std::vector<NodeStatement>& nodes,
+                        std::vector<EdgeStatement>& edges) {
+  const Schema& schema = snap.schema();
+  nodes.reserve(nodes.size() + snap.num_nodes());
+  for (uint32_t i = 0; i < snap.num_nodes(); ++i) {
+    NodeId n(i);
+    NodeStatement s;
+    s.id = std::string(snap.key(n));
+    s.type = schema.node_type(snap.type(n)).name;
+    s.name = std::string(snap.name(n));
+    s.name_en = std::string(snap.name_en(n));
+    s.aliases = snap.aliases(n);
+    s.props = snap.properties(n);
+    s.sources = snap.provenance(n);
+    nodes.push_back(std::move(s));
+  }
+  edges.reserve(edges.size() + snap.num_edges());
+  for (uint32_t i = 0; i < snap.num_edges(); ++i) {
+    EdgeId e(i);
+    EdgeStatement s;
+    s.type = schema.edge_type(snap.edge_type(e)).name;
+    s.from = std::string(snap.key(snap.source(e)));
+    s.to = std::string(snap.key(snap.target(e)));
+    s.props = snap.edge_properties(e);
+    s.sources = snap.edge_provenance(e);
+    edges.push_back(std::move(s));
+  }
+}
+
+Result<GraphViewPtr> BuildGraphView(
+    const std::shared_ptr<const Schema>& schema, const SnapshotPtr& base,
+    const std::vector<std::pair<std::string, std::vector<Statement>>>& documents,
+    const Curation& curation, uint64_t version, std::vector<std::string>* dropped) {
+  bool merging = false;
+  for (const MergeDecision& m : curation.merges) merging = merging || m.active();
+
+  GraphBuilder builder(schema);
+  std::vector<NodeStatement> nodes;
+  std::vector<EdgeStatement> edges;
+  if (base) {
+    if (merging) {
+      SnapshotStatements(*base, nodes, edges);
+    } else {
+      builder.AddSnapshot(*base);
+    }
+  }
+  for (const auto& [key, statements] : documents) {
+    for (const Statement& s : statements) {
+      if (const auto* n = std::get_if<NodeStatement>(&s)) {
+        nodes.push_back(*n);
+      } else {
+        edges.push_back(std::get<EdgeStatement>(s));
+      }
+    }
+  }
+  CurationReport report = ApplyCuration(curation, nodes, edges);
+  if (dropped) dropped->insert(dropped->end(), report.warnings.begin(), report.warnings.end());
+  for (NodeStatement& n : nodes) {
+    std::string id = n.id;
+    Status s = builder.AddNode(std::move(n));
+    if (!s.ok() && dropped) dropped->push_back("node " + id + ": " + s.message());
+  }
+  for (EdgeStatement& e : edges) {
+    std::string what = e.from + " -" + e.type + "-> " + e.to;
+    Status s = builder.AddEdge(std::move(e));
+    if (!s.ok() && dropped) dropped->push_back("edge " + what + ": " + s.message());
+  }
+  GraphBuilder::BuildOptions bo;
+  bo.skip_invalid = true;
+  bo.dropped = dropped;
+  bo.version = version;
+  auto snap = std::move(builder).Finish(bo);
+  if (!snap.ok()) return snap.status();
+  auto view = std::make_shared<GraphView>();
+  view->snap = *snap;
+  view->version = version;
+  view->link_edges = std::move(report.link_edges);
+  view->merged_into = std::move(report.merged_into);
+  if (auto doc = schema->FindNodeType("Document")) {
+    view->documents = view->snap->NodesWithLabel(*doc).size();
+  }
+  return GraphViewPtr(std::move(view));
+}
+
+}  // namespace pkg

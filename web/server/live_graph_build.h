@@ -1,0 +1,38 @@
+// BuildGraphView: base snapshot + document statements + curation → GraphView.
+//
+// The one recipe for the graph a server shows. When no merge is in force the
+// base snapshot is copied into the builder as is (GraphBuilder::AddSnapshot)
+// and the documents' statements and curated links are added on top; when a
+// merge is in force, the base is turned back into statements
+// (SnapshotStatements) so that the merge can re-key its nodes and edges.
+// Edges that no longer fit (unknown endpoint, disallowed types after a merge)
+// are dropped and reported, never fatal.
+//
+// It does not read the store or run the extractor; LiveGraph does.
+// Thread safety: pure function of its inputs.
+// Tested end to end in tests/web/ (curation and restart tests).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/snapshot.h"
+#include "graph/statement_reader.h"
+#include "store/curation.h"
+#include "web/server/live_graph.h"
+
+namespace pkg {
+
+// Every node and edge of `snap` as statements (keys, names, properties,
+// provenance), nodes first.
+void SnapshotStatements(const Snapshot& snap, std::vector<NodeStatement>& nodes,
+                        std::vector<EdgeStatement>& edges);
+
+Result<GraphViewPtr> BuildGraphView(
+    const std::shared_ptr<const Schema>& schema, const SnapshotPtr& base,
+    const std::vector<std::pair<std::string, std::vector<Statement>>>& documents,
+    const Curation& curation, uint64_t version, std::vector<std::string>* dropped);
+
+}  // namespace pkg
