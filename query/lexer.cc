@@ -146,6 +146,9 @@ class Lexer {
     out_->push_back(Token{t, begin, i_ - begin, std::move(text)});
   }
 
+  // U+3000 separates like a space (Chinese input methods type it).
+  bool AtIdeographicSpace() const { return s_.substr(i_, 3) == "\xE3\x80\x80"; }
+
   bool SkipSpaceAndComments() {
     while (i_ < s_.size()) {
       unsigned char c = s_[i_];
@@ -169,8 +172,8 @@ class Lexer {
   bool Next() {
     size_t b = i_;
     unsigned char c = s_[i_];
-    if (IsIdentStart(c)) {
-      while (i_ < s_.size() && IsIdentPart(s_[i_])) ++i_;
+    if (IsIdentStart(c) && !AtIdeographicSpace()) {
+      while (i_ < s_.size() && IsIdentPart(s_[i_]) && !AtIdeographicSpace()) ++i_;
       std::string_view w = s_.substr(b, i_ - b);
       Tok t = KeywordOrIdent(w);
       Emit(t, b, std::string(w));
@@ -189,7 +192,7 @@ class Lexer {
     if (c == '$') {
       ++i_;
       size_t nb = i_;
-      while (i_ < s_.size() && IsIdentPart(s_[i_])) ++i_;
+      while (i_ < s_.size() && IsIdentPart(s_[i_]) && !AtIdeographicSpace()) ++i_;
       if (i_ == nb) return Fail(b, "expected a parameter name after '$'");
       Emit(Tok::kParam, b, std::string(s_.substr(nb, i_ - nb)));
       return true;

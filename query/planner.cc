@@ -149,6 +149,8 @@ class Planner {
       for (TypeId t : n.label_ids)
         if (snap_.schema().Descendants(t).size() < snap_.schema().Descendants(best).size()) best = t;
       scan->label = best;
+      auto& labels = scan->check.labels;  // the scan itself guarantees this label
+      labels.erase(std::remove(labels.begin(), labels.end(), best), labels.end());
       double share = static_cast<double>(snap_.schema().Descendants(best).size()) /
                      std::max(1, snap_.schema().num_node_types());
       return 10 + share * snap_.num_nodes();
