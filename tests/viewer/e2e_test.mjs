@@ -69,7 +69,15 @@ const nodeAt = (id) => page.evaluate((key) => {
   return { x: box.left + p.x, y: box.top + p.y };
 }, id);
 const clickNode = async (id, opts) => { const p = await nodeAt(id); await page.mouse.click(p.x, p.y, opts); };
-const viewNodes = () => page.evaluate(() => window.policykg.view.cy.nodes().map((n) => ({ id: n.id(), type: n.data('type'), degree: n.degree() })));
+// Nodes in view; `visible` when drawn inside the graph's box (clickable).
+const viewNodes = () => page.evaluate(() => {
+  const cy = window.policykg.view.cy;
+  const [w, h] = [cy.width(), cy.height()];
+  return cy.nodes().map((n) => {
+    const p = n.renderedPosition();
+    return { id: n.id(), type: n.data('type'), degree: n.degree(), visible: p.x > 10 && p.y > 10 && p.x < w - 10 && p.y < h - 10 };
+  });
+});
 // Page functions must not return Cytoscape collections: Playwright would
 // try to serialise the whole (cyclic, huge) object graph.
 const unselectAll = () => { window.policykg.view.cy.elements().unselect(); };
@@ -111,7 +119,8 @@ await step('double-click expands a neighbour', async () => {
     const cy = window.policykg.view.cy;
     const out = [];
     for (const n of cy.nodes()) {
-      if (n.id() === focus) continue;
+      const p = n.renderedPosition();
+      if (n.id() === focus || p.x < 10 || p.y < 10 || p.x > cy.width() - 10 || p.y > cy.height() - 10) continue;
       const full = await fetch(`/api/nodes/${encodeURIComponent(n.id())}`).then((r) => r.json());
       const extra = full.degree.in + full.degree.out - n.degree(false);
       if (extra > 0) out.push({ id: n.id(), extra });
@@ -200,7 +209,7 @@ await step('add a link with the token; it shows at once and after a reload', asy
   await page.waitForFunction(() => window.policykg.view.cy.nodes().length > 2);
   await waitIdle();
   mark('view nodes');
-  const others = (await viewNodes()).filter((n) => n.id !== focusKey);
+  const others = (await viewNodes()).filter((n) => n.id !== focusKey && n.visible);
   mark(`others ${others.length}`);
   await page.evaluate(unselectAll);
   await clickNode(focusKey);

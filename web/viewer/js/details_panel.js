@@ -83,7 +83,7 @@ export class DetailsPanel {
       [t('details.type'), `${typeName(n.type)} (${n.type})`],
       [t('details.labels'), (n.labels ?? []).map(typeName).join(lang === 'en' ? ', ' : '、')],
       [t('details.id'), n.id],
-      [lang === 'en' ? '中文名' : '英文名', lang === 'en' ? n.name : n.name_en],
+      [lang === 'en' ? 'Chinese name' : '英文名', lang === 'en' ? n.name : n.name_en],
       [t('details.aliases'), (n.aliases ?? []).join(lang === 'en' ? ', ' : '、')],
       [t('details.instrument'), n.instrument ? this.instrumentLabel(n.instrument) : ''],
       [t('details.indicator'), n.type === 'Indicator' ? formatIndicator(props, lang) : ''],

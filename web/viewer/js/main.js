@@ -101,7 +101,7 @@ async function start() {
     current = { kind: 'node', id: key };
     actions.showDetails(key);
   });
-  cy.on('unselect', 'node', (e) => {
+  cy.on('unselect remove', 'node', (e) => {
     actions.selection = actions.selection.filter((k) => k !== e.target.id());
   });
   cy.on('tap', 'edge', (e) => {
@@ -112,9 +112,12 @@ async function start() {
   cy.on('dbltap', 'node', (e) => actions.expand(e.target.id(), expandOptions()));
   cy.on('tap', (e) => e.target === cy && view.clearHighlight());
   const autosave = debounce(() => saveView(view.snapshot(), SLOT_AUTO), 800);
+  const paintCount = () => {
+    $('view-count').textContent = t('status.view', { nodes: cy.nodes().length, edges: cy.edges().length });
+  };
   const changed = debounce(() => {
     legend.render();
-    $('view-count').textContent = t('status.view', { nodes: cy.nodes().length, edges: cy.edges().length });
+    paintCount();
   }, 100);
   cy.on('add remove', () => {
     changed();
@@ -158,6 +161,12 @@ async function start() {
     else actions.hide(keys);
   });
   $('btn-unhide').addEventListener('click', () => view.unhide());
+  // Keys on the graph: Delete hides the selection, Escape clears highlights.
+  document.addEventListener('keydown', (e) => {
+    if (e.target.closest('input, textarea, select, dialog')) return;
+    if (e.key === 'Delete') $('btn-hide').click();
+    else if (e.key === 'Escape') view.clearHighlight();
+  });
   $('btn-supporters').addEventListener('click', () => { const n = one(); if (n) actions.supporters(n.id()); });
   $('btn-path').addEventListener('click', () => { const p = two(); if (p) actions.path(p[0].id(), p[1].id()); });
   $('btn-link').addEventListener('click', () => actions.guard(async () => {
@@ -213,6 +222,8 @@ async function start() {
     query.renderExamples();
     view.refreshLabels();
     legend.render();
+    paintCount();
+    status('');
     if (current?.kind === 'node') actions.showDetails(current.id);
   };
   langButton.addEventListener('click', () => setLang(getLang() === 'en' ? 'zh' : 'en'));
