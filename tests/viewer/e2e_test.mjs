@@ -58,7 +58,8 @@ const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(String(e)));
 // Bad queries answer 400 on purpose; Chromium logs every non-2xx fetch.
 page.on('console', (m) => m.type() === 'error' && !/Failed to load resource: .* (400|401)/.test(m.text()) && pageErrors.push(m.text()));
-page.setDefaultTimeout(15000);
+// The real server rebuilds its snapshot on every write: allow for a loaded machine.
+page.setDefaultTimeout(binary ? 45000 : 15000);
 
 const shot = (name) => page.screenshot({ path: join(out, `${name}.png`) });
 const cyCount = () => page.evaluate(() => ({ nodes: window.policykg.view.cy.nodes().length, edges: window.policykg.view.cy.edges().length }));
@@ -148,7 +149,7 @@ await step('a provenance quote opens its document with the span highlighted', as
   let opened = false;
   for (const id of candidates) {
     await page.evaluate(async (k) => { await window.policykg.actions.showDetails(k); }, id);
-    const quote = page.locator('#details-body .quote').first();
+    const quote = page.locator('#details-body button.quote').first();
     if (!(await quote.count())) continue;
     const quoteText = (await quote.locator('.text').textContent()).trim();
     await quote.click();

@@ -5,7 +5,7 @@
 // Interface: startServer({binary, inputs, token, dir, extraArgs}) →
 // {url, proc, log(), stop()}. The URL is read from the server's first
 // output line that contains http://127.0.0.1:PORT; a server that exits or
-// prints none within 60 s is an error carrying its output.
+// prints none within 120 s is an error carrying its output.
 import { spawn } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,8 @@ export function startServer({ binary = null, inputs = [], token, dir, extraArgs 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      reject(new Error(`${cmd} printed no URL within 60 s:\n${output}`));
-    }, 60000);
+      reject(new Error(`${cmd} printed no URL within 120 s:\n${output}`));
+    }, 120000);
     const onData = (chunk) => {
       output += chunk;
       const m = /http:\/\/(127\.0\.0\.1|localhost|\[::1\]):(\d+)/.exec(output);

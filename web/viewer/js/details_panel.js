@@ -63,6 +63,13 @@ export class DetailsPanel {
     box.append(el('h3', '', `${t('details.provenance')} (${items.length})`));
     if (!items.length) box.append(el('p', 'hint', t('details.noProvenance')));
     for (const p of items) {
+      if (!p.document) {
+        // A curated fact: no document to open, the quote is the curator's reason.
+        const d = el('div', 'quote curated-quote');
+        d.append(el('span', 'text', p.quote || ''), el('span', 'doc', `${t('details.curated')} · ${p.rule || 'curated'}`));
+        box.append(d);
+        continue;
+      }
       const b = el('button', 'quote');
       b.type = 'button';
       b.dataset.document = p.document;

@@ -58,12 +58,20 @@ function renderEdgeFilter(schema) {
   }));
 }
 
+// After a reload the saved view may predate curation made since: drop
+// curated links the server no longer has, add those it has between nodes
+// in view, and remove nodes merged into another (active, unsplit merges).
 async function reconcileCurated(view) {
   const cur = await api.curation();
   const live = new Map((cur.links ?? []).map((l) => [l.id, l]));
   view.cy.edges().filter((e) => String(e.id()).startsWith('link:') && !live.has(e.id())).remove();
   const edges = [...live.values()].map((l) => ({ id: l.id, type: l.type, from: l.from, to: l.to,
     props: { reason: l.reason, curated: true }, provenance: [] }));
+  const undone = new Set((cur.splits ?? []).map((s) => s.decision));
+  for (const m of cur.merges ?? []) {
+    if (m.active === false || undone.has(m.id)) continue;
+    for (const key of m.merge ?? []) view.cy.getElementById(key).remove();
+  }
   view.addFragment({ nodes: [], edges });
 }
 
