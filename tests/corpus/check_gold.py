@@ -2,7 +2,8 @@
 """Validates the gold annotations of the evaluation corpus.
 
 usage: check_gold.py [--fill] [GOLD.jsonl ...]   (default: every gold file
-under tests/corpus/)
+under tests/corpus/);  check_gold.py --table prints the corpus table of
+docs/evaluation.md
 
 Role: keeps the yardstick honest. For each NAME.gold.jsonl beside NAME.txt it
 checks that
@@ -205,7 +206,26 @@ def check_linking(path):
 HAVE_UCONV = shutil.which("uconv") is not None
 
 
+def print_table():
+    """The corpus table of docs/evaluation.md, from the files themselves."""
+    names = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5"}
+    print("| genre | file | encoding | chars | nodes | edges | queries |\n|---|---|---|---|---|---|---|")
+    for txt, gold, genre in cl.corpus_documents():
+        rows = cl.load_jsonl(gold)
+        with open(txt, "rb") as f:
+            bom = f.read(3) == b"\xef\xbb\xbf"
+        count = {k: [sum(1 for r in rows if r["kind"] == k and not r.get("optional")),
+                     sum(1 for r in rows if r["kind"] == k and r.get("optional"))] for k in ("node", "edge")}
+        enc = names[cl.encoding_of(txt)] + (" (BOM, CRLF)" if bom else "")
+        print(f"| {genre} | `{os.path.relpath(txt, cl.CORPUS_DIR)}` | {enc} | {len(cl.decode_document(txt))} | "
+              f"{count['node'][0]} + {count['node'][1]} | {count['edge'][0]} + {count['edge'][1]} | "
+              f"{sum(1 for r in rows if r['kind'] == 'query')} |")
+
+
 def main():
+    if "--table" in sys.argv:
+        print_table()
+        return 0
     if not HAVE_UCONV:
         print("check_gold: uconv (Debian icu-devtools) not found: names are not checked against the texts")
     fill = "--fill" in sys.argv
