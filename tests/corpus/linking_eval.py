@@ -67,10 +67,14 @@ def _family(t):
     return FAMILY.get(t, t)
 
 
-def _occurrences(raw, text, longer):
-    """Byte spans of `text` in `raw` that do not lie inside a span of a longer
-    listed mention of the same document."""
-    needle = text.encode("utf-8")
+def _occurrences(raw, text, longer, encoding="utf-8"):
+    """Byte spans of `text` in `raw` (the file's own bytes, in its encoding:
+    provenance spans point into the original file) that do not lie inside a
+    span of a longer listed mention of the same document."""
+    try:
+        needle = text.encode(encoding)
+    except UnicodeEncodeError:
+        return []
     out, start = [], raw.find(needle)
     while start >= 0:
         span = (start, start + len(needle))
@@ -190,8 +194,8 @@ def evaluate(expected_path, joint, solo_by_doc):
         for m in c["mentions"]:
             doc = m["doc"]
             longer = [o for c2 in clusters for m2 in c2["mentions"] if m2["doc"] == doc and len(m2["text"]) > len(m["text"])
-                      for o in _occurrences(raw[doc], m2["text"], [])]
-            spans = _occurrences(raw[doc], m["text"], longer)
+                      for o in _occurrences(raw[doc], m2["text"], [], cl.encoding_of(doc))]
+            spans = _occurrences(raw[doc], m["text"], longer, cl.encoding_of(doc))
             cands = [joint.nodes[i] for i in sorted(attributed_by_doc[doc])]
             node, way = match_mention(m["text"], c["type"], spans, cands, doc_ids.get(doc, set()))
             if way:

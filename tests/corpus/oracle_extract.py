@@ -58,7 +58,7 @@ def from_linking(path, doc):
         for m in c["mentions"]:
             if m["doc"] != name:
                 continue
-            needle = m["text"].encode("utf-8")
+            needle = m["text"].encode(cl.encoding_of(path))
             b = raw.find(needle)
             spans.append({"document": doc, "span": [b, b + len(needle)], "rule": "oracle"})
         mode = os.environ.get("ORACLE_LINKING", "")
