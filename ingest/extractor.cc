@@ -4,6 +4,8 @@
 #include "ingest/extractor.h"
 
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "ingest/canonical_name.h"
@@ -67,6 +69,15 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
   std::vector<ingest::Mention> lexicon_store;
   std::vector<ingest::Mention> mentions = ingest::Recognize(ctx, lexicon_store);
   for (auto& m : mentions) m.key = ingest::NodeKey(m, ctx);
+  if (std::getenv("POLICYKG_INGEST_DEBUG")) {  // development aid: one line per mention
+    for (const auto& l : md.meta_lines) std::fprintf(stderr, "meta line [%u,%u)\n", l.begin, l.end);
+    for (const auto& sen : st.sentences) std::fprintf(stderr, "sentence %d [%u,%u) item %d%s: %.60s\n", sen.index, sen.span.begin, sen.span.end, sen.item, sen.heading ? " heading" : "", std::string(text.substr(sen.span.begin, sen.span.end - sen.span.begin)).c_str());
+    std::fprintf(stderr, "body %u region %s sentences %zu items %zu\n", md.body_begin, ctx.region.c_str(), st.sentences.size(), st.items.size());
+    for (const auto& m : mentions) {
+      std::fprintf(stderr, "mention [%u,%u) s%d %s %s%s%s rule=%s\n", m.span.begin, m.span.end, m.sentence, m.type.c_str(),
+                   m.key.c_str(), m.embedded ? " embedded" : "", m.heading_goal ? " heading" : "", m.rule.c_str());
+    }
+  }
   std::vector<ingest::Relation> relations = ingest::Relate(ctx, mentions);
   ingest::EmitInput in;
   in.ctx = &ctx;

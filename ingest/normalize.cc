@@ -120,6 +120,12 @@ CharPass Characters(const DecodedText& in) {
     }
     if (Dropped(c)) continue;
     if (c == '\t') c = ' ';
+    // Corner brackets are quotes: one quote style for every later stage.
+    if (c == U'「' || c == U'『' || c == U'」' || c == U'』') {
+      out.EmitCp(c == U'「' || c == U'『' ? U'“' : U'”', at, len);
+      prev = c;
+      continue;
+    }
     if (c < 0x80 || IsHan(c)) {
       out.EmitCp(c, at, len);
     } else if (c >= 0xFF01 && c <= 0xFF5E) {

@@ -2,7 +2,7 @@
 // from each byte back to the original file bytes.
 //
 // Per character: NFKC (full-width letters, digits and punctuation become
-// ASCII: "，" → ",", "（" → "("), Traditional → Simplified (base/text.h,
+// ASCII: "，" → ",", "（" → "("), corner brackets 「」『』 → “”, Traditional → Simplified (base/text.h,
 // per code point), tabs to spaces, control and zero-width characters dropped,
 // U+FFFD and "??" placeholders for lost characters dropped, and inline pinyin
 // left by scrapers removed ("產(chǎn)業(yè)" → "产业": a Han character followed

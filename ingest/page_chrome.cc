@@ -14,8 +14,11 @@ PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
   for (const auto& m : tail_markers) {
     if (cps <= 12 && line.substr(0, m.size()) == m) return Verdict::kTail;
   }
-  for (const auto& m : line_markers) {
-    if (line.find(m) != std::string_view::npos) return Verdict::kChrome;
+  // Long lines are text: a marker such as 注册 or 登录 inside a sentence means nothing.
+  if (cps <= 60) {
+    for (const auto& m : line_markers) {
+      if (line.find(m) != std::string_view::npos) return Verdict::kChrome;
+    }
   }
   // Menu entries: "- 政策解读", "· 首页", "| 关于我们", "> 新闻".
   if (cps <= 16 && (line.substr(0, 2) == "- " || line.substr(0, 2) == "* " || line.substr(0, 2) == "| " ||

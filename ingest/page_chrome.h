@@ -1,8 +1,8 @@
 // Page chrome: which lines of a scraped web page are navigation rather than
 // document text.
 //
-// A line is chrome when it contains one of the markers of data/rules/chrome.tsv
-// (当前位置, 分享到, 打印本页, 上一篇, …), when it is a short menu entry
+// A line is chrome when it is short (60 characters or fewer) and contains one of
+// the markers of data/rules/chrome.tsv (当前位置, 分享到, 打印本页, 上一篇, …), when it is a short menu entry
 // ("- 政策解读", "| 首页"), or when it is a short line with no Chinese and no
 // digits ("Network", "English"). A line that is only a related-article heading
 // (相关文章, 相关阅读, 推荐阅读, …: markers of kind chrome_tail) ends the

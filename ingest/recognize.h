@@ -5,8 +5,9 @@
 // industries, goals, well-known initiatives, …) and pattern rules of
 // data/rules/ for open-class items, each in its own file:
 //   recognize_items.cc        measures named by a head word (…基金, …平台,
-//                             …试点, …行动, …机制), quoted slogans, sub-sector
-//                             lists, heading goals
+//                             …试点, …行动, …机制), quoted slogans
+//   recognize_lists.cc        sub-sector, sector and group lists (A、B等领域)
+//   recognize_goals.cc        goals stated by headings and purpose clauses
 //   recognize_indicators.cc   subject + metric/comparator + number + unit
 //   recognize_citations.cc    《titles》, 文号, the document's own measure,
 //                             landmark achievements
@@ -31,6 +32,8 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
 // The stages, exposed for tests and for recognize.cc.
 std::vector<Mention> FindLexiconMentions(const DocContext& ctx);
 void FindItems(const DocContext& ctx, std::vector<Mention>& out);
+// List patterns of one clause (recognize_lists.cc).
+void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);
 void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out);
 void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out);
 void FindCitations(const DocContext& ctx, std::vector<Mention>& out);

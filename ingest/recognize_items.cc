@@ -83,6 +83,18 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
   if (b >= head_b || e <= b) return;
+  // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
+  // part of the name when it holds a verb, an actor or a number.
+  if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal") {
+    std::string_view left = s.substr(b, de);
+    bool clause = false;
+    size_t len = 0;
+    for (size_t k = 0; k < left.size() && !clause; k += CpLen(static_cast<unsigned char>(left[k]))) {
+      clause = ctx.rules->Words("trigger").PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
+               ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
+    }
+    if (clause) b = static_cast<uint32_t>(b + de + 3);
+  }
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
@@ -112,6 +124,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   const WordSet& etc = ctx.rules->Words("list_end");
   const WordSet& units = ctx.rules->Words("count_unit");
   std::vector<Head> hs;
+  size_t alen = 0;
+  const bool aimed = ctx.rules->Words("aim").PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
+  size_t speech_at = ctx.rules->Words("speech_verb").Find(s.substr(0, c.end), c.begin, &alen);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
@@ -120,7 +135,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     uint32_t he = static_cast<uint32_t>(p + len);
     if (!NameBoundary(ctx, he, c.end, &tail)) continue;
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
-    if (r->arg == "TargetGroup") continue;          // open-class groups come from the lexicon
+    if (r->arg == "TargetGroup" && !aimed) continue;  // groups only where the clause aims at someone
     hs.push_back(Head{p, he, r, tail});
   }
   uint32_t left = c.begin;
@@ -170,6 +185,26 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       break;
     }
     std::string type = h.rule->arg;
+    // Names of places, agencies and firms keep their region: 广州开发区, 广州市黄埔区财政局.
+    bool actor = type == "Agency" || type == "Region" || type == "Enterprise";
+    bool region_prefix = false;
+    for (int guard = 0; actor && guard < 2; ++guard) {
+      const Mention* r = nullptr;
+      for (const Mention& m : *ctx.lexicon) {
+        if (m.span.end == b && m.type == "Region") r = &m;
+        if (m.span.begin > b) break;
+      }
+      if (!r || r->span.begin < c.begin) break;
+      b = r->span.begin;
+      region_prefix = true;
+    }
+    if (type == "Agency" && !region_prefix) {
+      bool bare = At(s, b, "市") || At(s, b, "区") || At(s, b, "省") || At(s, b, "县");
+      if (!bare) continue;
+    }
+    if (type == "Region" && !region_prefix && WordChars(s.substr(b, h.e - b)) < 5) continue;
+    // A clause reporting speech names no measure unless a verb governs it.
+    if (speech_at != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
     size_t tl = 0;
     if (h.tail) {
       const Rule* t = ctx.rules->Words("name_tail").PrefixAt(s, h.e, &tl);
@@ -236,47 +271,13 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
   }
 }
 
-// "做强A、B等细分赛道": A and B are sectors (relate.h joins them to the sector
-// named before).
-void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
-  std::string_view s = ctx.text;
-  size_t len = 0;
-  const Rule* r = nullptr;
-  size_t at = ctx.rules->Words("subsector").Find(s.substr(0, c.end), c.begin, &len, &r);
-  if (at == std::string_view::npos || at < c.begin + 3 || !At(s, static_cast<uint32_t>(at - 3), "等")) return;
-  uint32_t end = static_cast<uint32_t>(at - 3);
-  // The list starts after the last governing verb before it.
-  const WordSet& trig = ctx.rules->Words("trigger");
-  uint32_t b = c.begin;
-  for (uint32_t p = c.begin; p < end; p = NextChar(s, p)) {
-    size_t l = 0;
-    if (trig.PrefixAt(s, p, &l) && p + l < end) b = static_cast<uint32_t>(p + l);
-  }
-  for (uint32_t p = b, q = b; q <= end; q = q < end ? NextChar(s, q) : end + 1) {
-    if (q < end && !At(s, q, "、")) continue;
-    uint32_t ib = p, ie = q;
-    TrimSpan(s, ib, ie);
-    std::string name = CleanName(s.substr(ib, ie - ib));
-    if (WordChars(name) >= 2 && WordChars(name) <= 12) {
-      Mention m;
-      m.span = {ib, ie};
-      m.type = "Industry";
-      m.name = name;
-      m.rule = r->id;
-      m.sentence = sentence;
-      out.push_back(std::move(m));
-    }
-    p = q + 3;
-  }
-}
-
 }  // namespace
 
 void FindItems(const DocContext& ctx, std::vector<Mention>& out) {
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
       ItemsInClause(ctx, sen.index, c, out);
-      Subsectors(ctx, sen.index, c, out);
+      FindListItems(ctx, sen.index, c, out);
     }
     Slogans(ctx, sen.index, sen.span, out);
   }

@@ -70,6 +70,23 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   for (int i = 0; i < n; ++i) {
     if (ms[i].doc_measure) { doc_measure = i; break; }
   }
+  // The measure a sentence speaks for: one before `pos` in the sentence, else
+  // the measure heading its item (第三条 创新药研发奖励), else the document's own.
+  auto governing = [&](const Sentence& sen, uint32_t pos) -> int {
+    int best = -1;
+    for (int j : by_sentence[sen.index]) {
+      if (ms[j].span.end <= pos && IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) best = j;
+    }
+    if (best >= 0) return best;
+    for (int item = sen.item; item >= 0; item = ctx.st->items[item].parent) {
+      int hs = ctx.st->items[item].heading_sentence;
+      if (hs < 0 || hs == sen.index) continue;
+      for (int j : by_sentence[hs]) {
+        if (IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) return j;
+      }
+    }
+    return doc_measure;
+  };
 
   for (const Sentence& sen : ctx.st->sentences) {
     const auto& ids = by_sentence[sen.index];
@@ -99,20 +116,16 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         out.push_back({"IMPLEMENTS", doc_measure, i, "cite.implements", sen.index});
       }
       // TARGETS: a verb aiming at a group or sector, for the measure before it.
-      if ((m.type == "TargetGroup" || m.type == "Industry") && Nodeish(m) &&
-          WordBefore(ctx, R.Words("targets"), clause->begin, m.span.begin, 9)) {
-        int best = -1;
-        for (int j : ids) {
-          if (ms[j].span.end <= m.span.begin && IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) best = j;
-        }
-        if (best >= 0 && m.type == "TargetGroup") out.push_back({"TARGETS", best, i, "targets.aim", sen.index});
+      if (m.type == "TargetGroup" && Nodeish(m) && !m.weak &&
+          (WordBefore(ctx, R.Words("targets"), clause->begin, m.span.begin, 9) || m.rule == "head.target")) {
+        int best = governing(sen, m.span.begin);
+        if (best >= 0) out.push_back({"TARGETS", best, i, "targets.aim", sen.index});
       }
       // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
-      if (m.type == "Industry" && Nodeish(m) && WordBefore(ctx, R.Words("supports_ind"), clause->begin, m.span.begin, 6)) {
-        int best = -1;
-        for (int j : ids) {
-          if (ms[j].span.end <= m.span.begin && ms[j].span.begin >= clause->begin && IsMeasure(ms[j].type) && !ms[j].embedded) best = j;
-        }
+      bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";
+      if (m.type == "Industry" && Nodeish(m) && !m.weak &&
+          (WordBefore(ctx, R.Words("supports_ind"), clause->begin, m.span.begin, listed ? 60 : 6))) {
+        int best = governing(sen, m.span.begin);
         if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
       }
       // A measure tried out under a pilot: "试点推行X" → X PART_OF the pilot before.
@@ -165,6 +178,14 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
               out.push_back({"PART_OF", i, j, "representative.rep", sen.index});
               break;
             }
+          }
+        }
+      }
+      if (m.rule == "group.member") {
+        for (int j : ids) {
+          if (ms[j].span.begin >= m.span.end && ms[j].rule == "group.count") {
+            out.push_back({"PART_OF", i, j, "group.member", sen.index});
+            break;
           }
         }
       }

@@ -137,9 +137,10 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
       for (uint32_t k = s; k < stop;) {
         size_t j = k;
         char32_t c = NextCp(text, j);
-        if (c == ',' || c == ':') {
+        if (c == ',' || c == ':' || c == '(' || c == ')') {
+          // Brackets bound clauses too: "(以下简称X)", "(责任单位:…)" stand apart.
           if (k > cb) sen.clauses.push_back({cb, k});
-          cb = static_cast<uint32_t>(j);
+          cb = static_cast<uint32_t>(c == '(' ? k : j);
         }
         k = static_cast<uint32_t>(j);
       }

@@ -6,8 +6,8 @@
 // is its heading (in "一是夯实工业根基,着力推进…的新型工业化。" or
 // "(三)加快发展新质生产力。" the heading states the goal that the measures
 // under it serve). Sentences end at 。!?; and at line ends; clauses split
-// sentences at , and :. Brackets do not nest here, so unbalanced ones are
-// harmless.
+// sentences at , and : and around brackets (a clause may start with "(").
+// Brackets do not nest here, so unbalanced ones are harmless.
 // What it does not do: read meaning; recognize.h and relate.h do.
 //
 // Tested in tests/ingest/structure_test.cc.
@@ -31,7 +31,7 @@ struct Sentence {
   int item = -1;              // innermost enumerated item containing it
   bool heading = false;       // the first sentence of an item (or a heading line)
   bool line_start = false;    // begins a line (paragraph)
-  std::vector<Span> clauses;  // split at , and :
+  std::vector<Span> clauses;  // split at , : ( )
 };
 
 struct Item {

@@ -1,0 +1,152 @@
+// List patterns; see recognize.h.
+//   "做强A、B等细分赛道"         A, B are sectors (relate.h: PART_OF the sector before)
+//   "重点支持A、B、C等领域"       A, B, C are sectors (kind sector_list)
+//   "聚焦A、B、C三大策略性产业"   A, B, C are members of the group 三大策略性产业
+//                               (kind group; relate.h: PART_OF the group)
+// Items are split at 、 only ("人工智能与数据科学" stays one item); each item
+// runs from the governing verb before the list.
+#include <algorithm>
+
+#include "ingest/np_scan.h"
+#include "ingest/recognize.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p]))); }
+
+// The start of a list ending at `end`: after the last governing verb.
+uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
+  const WordSet& trig = ctx.rules->Words("trigger");
+  uint32_t b = c.begin;
+  for (uint32_t p = c.begin; p < end; p = NextChar(ctx.text, p)) {
+    size_t l = 0;
+    if (trig.PrefixAt(ctx.text, p, &l) && p + l < end) b = static_cast<uint32_t>(p + l);
+  }
+  return SkipNoise(ctx, b, end, nullptr);
+}
+
+// Splits [b, end) at 、 into items of `type`; returns how many were added.
+int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, const std::string& type,
+              const std::string& rule, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  int n = 0;
+  for (uint32_t p = b, q = b; q <= end; q = q < end ? NextChar(s, q) : end + 1) {
+    if (q < end && !At(s, q, "、")) continue;
+    uint32_t ib = p, ie = std::min(q, end);
+    TrimSpan(s, ib, ie);
+    std::string name = CleanName(s.substr(ib, ie - ib));
+    if (WordChars(name) >= 2 && WordChars(name) <= 12 && name.find("的") == std::string::npos) {
+      Mention m;
+      m.span = {ib, ie};
+      m.type = type;
+      m.name = name;
+      m.rule = rule;
+      m.sentence = sentence;
+      out.push_back(std::move(m));
+      ++n;
+    }
+    p = q + 3;
+  }
+  return n;
+}
+
+// "做强A、B等细分赛道": A and B are sectors (relate.h joins them to the sector
+// named before).
+void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  size_t len = 0;
+  const Rule* r = nullptr;
+  size_t at = ctx.rules->Words("subsector").Find(s.substr(0, c.end), c.begin, &len, &r);
+  if (at == std::string_view::npos || at < c.begin + 3 || !At(s, static_cast<uint32_t>(at - 3), "等")) return;
+  uint32_t end = static_cast<uint32_t>(at - 3);
+  // The list starts after the last governing verb before it.
+  const WordSet& trig = ctx.rules->Words("trigger");
+  uint32_t b = c.begin;
+  for (uint32_t p = c.begin; p < end; p = NextChar(s, p)) {
+    size_t l = 0;
+    if (trig.PrefixAt(s, p, &l) && p + l < end) b = static_cast<uint32_t>(p + l);
+  }
+  for (uint32_t p = b, q = b; q <= end; q = q < end ? NextChar(s, q) : end + 1) {
+    if (q < end && !At(s, q, "、")) continue;
+    uint32_t ib = p, ie = q;
+    TrimSpan(s, ib, ie);
+    std::string name = CleanName(s.substr(ib, ie - ib));
+    if (WordChars(name) >= 2 && WordChars(name) <= 12) {
+      Mention m;
+      m.span = {ib, ie};
+      m.type = "Industry";
+      m.name = name;
+      m.rule = r->id;
+      m.sentence = sentence;
+      out.push_back(std::move(m));
+    }
+    p = q + 3;
+  }
+}
+
+
+// "A、B等领域": sector lists.
+void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& words = ctx.rules->Words("sector_list");
+  for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
+    size_t len = 0;
+    const Rule* r = nullptr;
+    if (!At(s, p, "等") || !(r = words.PrefixAt(s, p + 3, &len))) continue;
+    if (p + 3 + len < c.end && !At(s, static_cast<uint32_t>(p + 3 + len), "、") &&
+        s[p + 3 + len] != ',' && !At(s, static_cast<uint32_t>(p + 3 + len), "的")) continue;
+    uint32_t b = ListStart(ctx, c, p);
+    if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;  // a list, not one name
+    SplitList(ctx, sentence, b, p, r->arg, r->id, out);
+  }
+}
+
+// "A、B、C三大X产业": the group and its members.
+void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& groups = ctx.rules->Words("group");
+  for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
+    size_t len = 0;
+    const Rule* r = groups.PrefixAt(s, p, &len);
+    if (!r || p == c.begin) continue;
+    uint32_t prev = static_cast<uint32_t>(PrevCpStart(s, p));
+    if (At(s, prev, "、") || At(s, prev, "等")) {}  // "A、B等三大…" also fine
+    // The group name: from the count word to a sector word at a boundary.
+    uint32_t ge = 0;
+    for (uint32_t q = static_cast<uint32_t>(p + len); q < c.end && q - p < 40; q = NextChar(s, q)) {
+      size_t l = 0;
+      if (At(s, q, "产业") || At(s, q, "行业") || At(s, q, "领域")) {
+        size_t t = 0;
+        if (NameBoundary(ctx, q + 6, c.end, &t)) { ge = q + 6; break; }
+        (void)l;
+      }
+    }
+    if (!ge) continue;
+    uint32_t b = ListStart(ctx, c, p);
+    if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;
+    std::string gname = CleanName(s.substr(p, ge - p));
+    Mention g;
+    g.span = {p, ge};
+    g.type = "Industry";
+    g.name = gname;
+    g.rule = r->id;
+    g.sentence = sentence;
+    int n = SplitList(ctx, sentence, b, At(s, prev, "等") ? prev : p, "Industry", "group.member", out);
+    if (n >= 2) out.push_back(std::move(g));
+    else out.resize(out.size() - n);
+    p = ge - 1;
+  }
+}
+
+}  // namespace
+
+void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  Subsectors(ctx, sentence, c, out);
+  SectorLists(ctx, sentence, c, out);
+  GroupLists(ctx, sentence, c, out);
+}
+
+}  // namespace pkg::ingest
