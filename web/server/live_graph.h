@@ -46,6 +46,8 @@ struct GraphView {
   // Key merged away → the key it now lives under.
   std::unordered_map<std::string, std::string> merged_into;
   size_t documents = 0;  // Document nodes in snap
+  // Counts by node type and by edge type (indexed by TypeId / EdgeTypeId).
+  std::vector<size_t> nodes_by_type, edges_by_type;
 };
 using GraphViewPtr = std::shared_ptr<const GraphView>;
 

@@ -6,6 +6,22 @@
 
 namespace pkg {
 
+namespace {
+
+// Counts the view's nodes and edges by type, once per view (not per request).
+void CountTypes(GraphView& view, const Schema& schema) {
+  const Snapshot& snap = *view.snap;
+  view.nodes_by_type.assign(schema.num_node_types(), 0);
+  view.edges_by_type.assign(schema.num_edge_types(), 0);
+  for (uint32_t i = 0; i < snap.num_nodes(); ++i) ++view.nodes_by_type[snap.type(NodeId(i)).v];
+  for (uint32_t i = 0; i < snap.num_edges(); ++i) ++view.edges_by_type[snap.edge_type(EdgeId(i)).v];
+  if (auto doc = schema.FindNodeType("Document")) {
+    for (TypeId t : schema.Descendants(*doc)) view.documents += view.nodes_by_type[t.v];
+  }
+}
+
+}  // namespace
+
 void SnapshotStatements(const Snapshot& snap, std::vector<NodeStatement>& nodes,
                         std::vector<EdgeStatement>& edges) {
   const Schema& schema = snap.schema();
@@ -41,6 +57,16 @@ Result<GraphViewPtr> BuildGraphView(
     const Curation& curation, uint64_t version, std::vector<std::string>* dropped) {
   bool merging = false;
   for (const MergeDecision& m : curation.merges) merging = merging || m.active();
+  bool linking = false;
+  for (const CuratedLink& l : curation.links) linking = linking || !l.deleted;
+  if (base && documents.empty() && !merging && !linking) {
+    // Nothing to add or change: serve the base snapshot itself (no copy).
+    auto view = std::make_shared<GraphView>();
+    view->snap = base;
+    view->version = version;
+    CountTypes(*view, *schema);
+    return GraphViewPtr(std::move(view));
+  }
 
   GraphBuilder builder(schema);
   std::vector<NodeStatement> nodes;
@@ -84,9 +110,7 @@ Result<GraphViewPtr> BuildGraphView(
   view->version = version;
   view->link_edges = std::move(report.link_edges);
   view->merged_into = std::move(report.merged_into);
-  if (auto doc = schema->FindNodeType("Document")) {
-    view->documents = view->snap->NodesWithLabel(*doc).size();
-  }
+  CountTypes(*view, *schema);
   return GraphViewPtr(std::move(view));
 }
 

@@ -5,7 +5,8 @@
 // and the documents' statements and curated links are added on top; when a
 // merge is in force, the base is turned back into statements
 // (SnapshotStatements) so that the merge can re-key its nodes and edges.
-// Edges that no longer fit (unknown endpoint, disallowed types after a merge)
+// With no document, link or merge at all, the base snapshot is served as
+// is (no copy). Edges that no longer fit (unknown endpoint, disallowed types after a merge)
 // are dropped and reported, never fatal.
 //
 // It does not read the store or run the extractor; LiveGraph does.

@@ -117,9 +117,8 @@ void Stats(RouteContext& ctx, const httplib::Request&, httplib::Response& res) {
   auto view = ctx.graph.Current();
   const Snapshot& snap = *view->snap;
   const Schema& schema = snap.schema();
-  std::vector<size_t> by_type(schema.num_node_types()), by_edge(schema.num_edge_types());
-  for (uint32_t i = 0; i < snap.num_nodes(); ++i) ++by_type[snap.type(NodeId(i)).v];
-  for (uint32_t i = 0; i < snap.num_edges(); ++i) ++by_edge[snap.edge_type(EdgeId(i)).v];
+  const std::vector<size_t>& by_type = view->nodes_by_type;
+  const std::vector<size_t>& by_edge = view->edges_by_type;
   rapidjson::StringBuffer sb;
   JsonWriter w(sb);
   w.StartObject();
@@ -127,7 +126,7 @@ void Stats(RouteContext& ctx, const httplib::Request&, httplib::Response& res) {
   w.Key("edges"); w.Uint(snap.num_edges());
   w.Key("by_type");
   w.StartObject();
-  for (int t = 0; t < schema.num_node_types(); ++t) {
+  for (int t = 0; t < schema.num_node_types() && t < static_cast<int>(by_type.size()); ++t) {
     if (!by_type[t]) continue;
     w.Key(schema.node_types()[t].name.c_str());
     w.Uint64(by_type[t]);
@@ -135,7 +134,7 @@ void Stats(RouteContext& ctx, const httplib::Request&, httplib::Response& res) {
   w.EndObject();
   w.Key("by_edge_type");
   w.StartObject();
-  for (int t = 0; t < schema.num_edge_types(); ++t) {
+  for (int t = 0; t < schema.num_edge_types() && t < static_cast<int>(by_edge.size()); ++t) {
     if (!by_edge[t]) continue;
     w.Key(schema.edge_types()[t].name.c_str());
     w.Uint64(by_edge[t]);
