@@ -6,7 +6,8 @@
 // queries: {support_mid: {median_ms, rows}, …}, error}. The peer scripts
 // print "load_s=…", "<query> median_ms=… rows=…" and "peak_rss_mb=…";
 // parsePeerOutput turns that text into the record, and keeps whatever it
-// could read when the peer died half way (the error says so). The peers'
+// could read when the peer died half way (the error says so). A median the
+// peer prints as 0.00 is kept as the bound 0.005 with below_resolution set. The peers'
 // npm packages come from bench/node_modules (scripts/deps --bench). Does not:
 // change the peers' queries. Tested by bench/tests/parse.test.js.
 "use strict";
@@ -17,6 +18,7 @@ const { sharedDir, BENCH_DIR } = require("./dataset");
 
 const PEERS = { kuzu: "kuzu_peer.js", sqlite: "sqlite_peer.js" };
 const PEER_MODULE = { kuzu: "kuzu", sqlite: "better-sqlite3" };
+const RESOLUTION_MS = 0.005;
 
 function parsePeerOutput(text) {
   const out = { load_s: null, rss_mb: null, queries: {} };
@@ -26,7 +28,10 @@ function parsePeerOutput(text) {
     if ((m = /^load_s=([\d.]+)/.exec(line))) out.load_s = Number(m[1]);
     else if ((m = /^peak_rss_mb=([\d.]+)/.exec(line))) out.rss_mb = Number(m[1]);
     else if ((m = /^(\w+) median_ms=([\d.]+) rows=(\S+)/.exec(line))) {
-      out.queries[m[1]] = { median_ms: Number(m[2]), rows: m[3] };
+      // The peers print two decimals: "0.00" is below 0.005 ms; keep that
+      // bound (ratios against it are then upper bounds) rather than a zero.
+      const v = Number(m[2]);
+      out.queries[m[1]] = v > 0 ? { median_ms: v, rows: m[3] } : { median_ms: RESOLUTION_MS, rows: m[3], below_resolution: true };
     }
   }
   return out;

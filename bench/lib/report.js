@@ -89,12 +89,16 @@ function buildRows(fig) {
     const k = peerVal(kz, null, q.name), s = peerVal(sq, null, q.name);
     const best = minPeer(k, s);
     const r = ratio(best, pkg), kr = ratio(k, pkg);
+    // a peer median below its printed resolution is an upper bound, and so is the ratio
+    const bounded = (p, v) => isNum(v) && v === best && p.queries && p.queries[q.name] && p.queries[q.name].below_resolution;
+    const ratioBound = bounded(kz, k) || bounded(sq, s);
     const t = QUERY_TARGET[q.kind] || 1;
     let met = metText(r, t);
     if (q.name === "support_hub" && isNum(pkg) && pkg >= 50) met = "NO";
     const answers = [q.result && q.result.rows, kz.queries && kz.queries[q.name] && kz.queries[q.name].rows,
       sq.queries && sq.queries[q.name] && sq.queries[q.name].rows].map((a) => (a === undefined || a === null ? "–" : a));
-    rows.push({ figure: `${q.name} (median)`, unit: "ms", pkg, kuzu: k, sqlite: s, ratio: r, kuzu_ratio: kr,
+    const shown = (p, v) => (p.queries && p.queries[q.name] && p.queries[q.name].below_resolution ? `<${v}` : v);
+    rows.push({ figure: `${q.name} (median)`, unit: "ms", pkg, kuzu: shown(kz, k), sqlite: shown(sq, s), ratio: r, kuzu_ratio: kr, ratio_bound: ratioBound,
       target: `≥${t}× best` + (q.name === "support_hub" ? ", <50 ms" : ""), met,
       note: `answers PKG/Kuzu/SQLite: ${answers.join(" / ")}` + (q.result && q.result.fallback ? "; ran the openCypher fallback text" : "") });
   }
@@ -157,8 +161,8 @@ const HEAD = ["figure", "unit", "PolicyKG", "Kuzu", "SQLite", "best/PKG", "Kuzu/
 function cells(r, maxCell) {
   const cut = (s) => (width(s) > maxCell ? Array.from(s).slice(0, maxCell - 1).join("") + "…" : s);
   const v = (x) => (typeof x === "string" ? x : fmt(x));
-  const rt = (x) => (isNum(x) ? x.toFixed(2) + "×" : "–");
-  return [r.figure, r.unit, cut(v(r.pkg)), cut(v(r.kuzu)), cut(v(r.sqlite)), rt(r.ratio), rt(r.kuzu_ratio), r.target, r.met];
+  const rt = (x, bound) => (isNum(x) ? (bound ? "≤" : "") + x.toFixed(2) + "×" : "–");
+  return [r.figure, r.unit, cut(v(r.pkg)), cut(v(r.kuzu)), cut(v(r.sqlite)), rt(r.ratio, r.ratio_bound), rt(r.kuzu_ratio), r.target, r.met];
 }
 
 function formatTable(rows, maxCell = 34) {

@@ -21,7 +21,8 @@ const hasGnuTime = fs.existsSync(GNU_TIME);
 // The last non-empty line of a text, trimmed to `max` characters: the part
 // of a failing command's stderr worth showing in a table cell.
 function lastLine(text, max = 120) {
-  const lines = String(text || "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  // CLI11 closes its usage errors with this hint; the line before says what was wrong
+  const lines = String(text || "").split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !/^Run with --help/.test(l));
   const l = lines.length ? lines[lines.length - 1] : "";
   return l.length > max ? l.slice(0, max - 1) + "…" : l;
 }

@@ -24,6 +24,8 @@ test("peer output", () => {
     // a peer that died after its load: what was printed is kept
     ["load_s=1.00 nodes=1 edges=1\nError: out of memory\n", { load_s: 1, rss_mb: null, queries: {} }],
     ["\r\nneighbors median_ms=0.01 rows=4\r\n", { load_s: null, rss_mb: null, queries: { neighbors: { median_ms: 0.01, rows: "4" } } }],
+    // below the two printed decimals: the bound, flagged
+    ["lookup_name median_ms=0.00 rows=1\n", { load_s: null, rss_mb: null, queries: { lookup_name: { median_ms: 0.005, rows: "1", below_resolution: true } } }],
   ];
   for (const [text, want] of cases) assert.deepEqual(parsePeerOutput(text), want, text);
 });
@@ -88,6 +90,8 @@ test("MB/s line and GNU time line", () => {
   assert.equal(t.rss_mb, 2);
   assert.equal(lastLine(t.rest), "boom");
   assert.deepEqual(timeSummary("plain"), { rest: "plain", rss_mb: null });
+  // CLI11's closing hint is skipped for the line that says what went wrong
+  assert.equal(lastLine("A subcommand is required\nRun with --help for more information.\n"), "A subcommand is required");
 });
 
 test("run reports failures as values", () => {

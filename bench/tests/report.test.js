@@ -65,6 +65,17 @@ test("hub query over 50 ms misses its target even when 10x faster", () => {
   assert.equal(r.met, "NO");
 });
 
+test("a peer median below its resolution bounds the ratio", () => {
+  const f = figure();
+  f.peers.sqlite.queries.neighbors = { median_ms: 0.005, rows: "4", below_resolution: true };
+  f.queries[1].result.median_ms = 0.01;
+  const r = report.buildRows(f).find((x) => x.figure === "neighbors (median)");
+  assert.equal(r.sqlite, "<0.005");
+  assert.equal(r.ratio_bound, true);
+  assert.match(report.formatTable([r]), /≤0\.50×/);
+  assert.equal(r.met, "NO");
+});
+
 test("summary line", () => {
   // lookup_name failed: the worst query ratio is unknown, not the best of the rest
   assert.equal(report.summaryLine(figure()), "summary: worst_query_ratio=n/a load_ratio=1.67 rss_ratio=2.50");
