@@ -1,0 +1,1 @@
+MATCH (n {name:'ä¸'}) RETURN nÿ

@@ -1,0 +1,1 @@
+MATCH (n:Fnud) RETURN n

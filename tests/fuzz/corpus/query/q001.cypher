@@ -1,0 +1,1 @@
+MATCH (n:基金) RETURN n

@@ -1,0 +1,1 @@
+MATCH (n {name:'人工智能'})-[:SUPORTS]->(m) RETURN m

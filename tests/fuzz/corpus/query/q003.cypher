@@ -1,0 +1,1 @@
+MATCH (n:Goal {name:'新型工业化'}) RETURN n.nmae

@@ -1,0 +1,1 @@
+MATCH (n:举措 {name:'人工智能'})-[r]-(x RETURN x

@@ -1,0 +1,3 @@
+MATCH (n)
+WHERE n.name = '未闭合
+RETURN n

@@ -1,0 +1,1 @@
+MATCH (a)-[*1..40]->(b) RETURN b

@@ -1,0 +1,1 @@
+MATCH (a)<-[:SUPPORTS]->(b) RETURN b

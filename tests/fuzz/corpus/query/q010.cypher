@@ -1,0 +1,1 @@
+CREATE (n:Goal) RETURN n

@@ -1,0 +1,1 @@
+CALL helpers('x') RETURN 1

@@ -1,0 +1,1 @@
+CALL supporters('不存在的目标') YIELD measure RETURN measure

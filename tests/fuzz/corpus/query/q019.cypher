@@ -1,0 +1,1 @@
+MATCH (m:Measure:Fund {name: 'x'}) RETURN m

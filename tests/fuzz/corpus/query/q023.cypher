@@ -1,0 +1,1 @@
+MATCH (a)-[r:SUPPORTS|PART_OF]->(b) RETURN r

@@ -1,0 +1,1 @@
+MATCH (a)-[:SUPPORTS|:FUNDS]-(b) RETURN a

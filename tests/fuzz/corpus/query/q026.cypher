@@ -1,0 +1,1 @@
+MATCH (a)-[*2]->(b) RETURN a

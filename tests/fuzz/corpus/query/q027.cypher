@@ -1,0 +1,1 @@
+MATCH (a)-[*1..4]->(b) RETURN a

@@ -1,0 +1,1 @@
+MATCH (a)-[*..6]-(b) RETURN a

@@ -1,0 +1,1 @@
+MATCH (a)-[*0..2]->(b) RETURN a

@@ -1,0 +1,1 @@
+MATCH (a)-[:SUPPORTS*3..]->(b) RETURN a

@@ -1,0 +1,1 @@
+MATCH p = (a)-[*..6]-(b) RETURN p

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a {id:'x'})-[*..10]-(b {id:'y'})) RETURN length(p)

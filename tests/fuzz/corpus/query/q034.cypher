@@ -1,0 +1,1 @@
+MATCH p = (a:Goal)-[* SHORTEST 1..10]-(b:Goal) RETURN length(p)

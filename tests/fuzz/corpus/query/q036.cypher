@@ -1,0 +1,1 @@
+MATCH (节点:Goal) RETURN 节点.name

@@ -1,0 +1,1 @@
+MATCH (`my var`) RETURN `my var`

@@ -1,0 +1,1 @@
+MATCH (a) OPTIONAL MATCH (a)-->(b) RETURN a, b

@@ -1,0 +1,1 @@
+CALL supporters('AI+制造') YIELD measure, path AS p RETURN measure

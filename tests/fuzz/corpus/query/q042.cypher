@@ -1,0 +1,1 @@
+RETURN a OR b AND NOT c

@@ -1,0 +1,1 @@
+RETURN a XOR b OR c

@@ -1,0 +1,1 @@
+RETURN x IN [1, 'a', null, true]

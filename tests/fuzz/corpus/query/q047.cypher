@@ -1,0 +1,1 @@
+RETURN n.name STARTS WITH 'AI' OR n.name ENDS WITH '行动' OR n.name CONTAINS '制造'

@@ -1,0 +1,1 @@
+RETURN n.x IS NULL, n.y IS NOT NULL

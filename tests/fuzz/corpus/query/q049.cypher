@@ -1,0 +1,1 @@
+RETURN count(*), count(DISTINCT m), collect(m.name) AS names

@@ -1,0 +1,1 @@
+RETURN f.size.cny, $p, 1.5e3, 'a\'b\u4e2d'

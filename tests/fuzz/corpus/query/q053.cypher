@@ -1,0 +1,2 @@
+MATCH (n) // comment
+ /* block */ RETURN n

@@ -1,0 +1,1 @@
+MATCH (g:Goal {name:'新型工业化'})<-[:SUPPORTS|PART_OF*1..6]-(m:Measure) RETURN m.name, count(*) ORDER BY m.name LIMIT 20

@@ -1,0 +1,1 @@
+MATCH p=(a)-[*1..30]-(b) WHERE a.name = $p RETURN count(p)

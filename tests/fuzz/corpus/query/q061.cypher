@@ -1,0 +1,1 @@
+MATCH (n)-[:NO_SUCH_TYPE]->(m) RETURN m

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name STARTS WITH '专项' AND n.name CONTAINS '行动' OR n.name =~ '.*' RETURN n.name, labels(n), type(n)

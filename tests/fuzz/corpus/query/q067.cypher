@@ -1,0 +1,1 @@
+CALL supporters('goal:新型工业化') YIELD measure, path RETURN measure, path

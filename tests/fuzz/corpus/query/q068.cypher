@@ -1,0 +1,1 @@
+CALL supporters($p) YIELD measure RETURN measure

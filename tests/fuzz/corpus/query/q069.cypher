@@ -1,0 +1,1 @@
+MATCH p=shortestPath((a {name:'专项行动0'})-[*..10]-(b {name:'上海'})) RETURN p

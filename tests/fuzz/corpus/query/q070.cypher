@@ -1,0 +1,1 @@
+MATCH (f:Fund) RETURN f.size, f.size.value, f.aliases[0], size(f.aliases), f.name + 1, 1/0, -9223372036854775808, 9223372036854775807 + 1

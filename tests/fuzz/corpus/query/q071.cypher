@@ -1,0 +1,1 @@
+MATCH (n) RETURN n.name ORDER BY n.name DESC SKIP 2 LIMIT 3

@@ -1,0 +1,1 @@
+MATCH (n) WITH n, count(*) AS c WHERE c > 0 RETURN collect(n.name), min(c), max(c), avg(c), sum(c)

@@ -1,0 +1,3 @@
+MATCH (n)
+  -- comment
+  /* block */ RETURN n.name // trailing

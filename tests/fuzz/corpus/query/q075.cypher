@@ -1,0 +1,1 @@
+MATCH (a)-[r:SUPPORTS]->(b) RETURN a.name, r, b.name, startNode(r), endNode(r)

@@ -1,0 +1,1 @@
+MATCH (a)-[*0..0]->(b) RETURN a, b

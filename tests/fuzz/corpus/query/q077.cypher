@@ -1,0 +1,1 @@
+MATCH (a)-[*31]->(b) RETURN b

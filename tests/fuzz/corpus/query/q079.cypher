@@ -1,0 +1,1 @@
+MATCH (n {name: '\u4e2d'}) RETURN n

@@ -1,0 +1,1 @@
+CREATE (n:Fund {name:'x'})

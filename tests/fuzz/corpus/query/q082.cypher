@@ -1,0 +1,1 @@
+MATCH (n) SET n.name = 'x' RETURN n
