@@ -77,6 +77,8 @@ std::vector<BadCase> Cases() {
       // Oversize bodies (refused from the Content-Length, before the body).
       {"JSON body over 1 MiB", Req("POST", "/api/query", "", kJson + "Content-Length: 2097152\r\n", false), 413, 256 << 10},
       {"upload over the limit", Req("POST", "/api/documents", "", "Content-Type: text/plain\r\n" + kAuth + "Content-Length: 104857600\r\n", false), 413, 1 << 20},
+      {"Expect 100-continue over the limit", Req("POST", "/api/query", "", kJson + "Expect: 100-continue\r\nContent-Length: 5000000\r\n", false), 413},
+      {"Expect 100-continue without token", Req("POST", "/api/links", "", kJson + "Expect: 100-continue\r\nContent-Length: 10\r\n", false), 401},
       // Chunked and compressed bodies.
       {"chunked query", Req("POST", "/api/query", "5\r\n{\"a\":\r\n0\r\n\r\n", kJson + "Transfer-Encoding: chunked\r\n", false), 411},
       {"chunked upload that never ends", Req("POST", "/api/documents", "10000\r\n", "Content-Type: text/plain\r\n" + kAuth + "Transfer-Encoding: chunked\r\n", false), 411, 8 << 20},

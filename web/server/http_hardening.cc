@@ -162,11 +162,76 @@ void AccessLog(const httplib::Request& req, const httplib::Response& res, bool q
                ms.c_str());
 }
 
+// Every check that can refuse a request from its headers alone. Runs before
+// any body byte is read (0.11.4 reads the body after pre-routing, and the
+// Expect: 100-continue handler runs before that); a refusal of a request
+// with a body closes the connection (see Refuse).
+httplib::Server::HandlerResponse CheckBeforeBody(const HttpLimits& limits, const RouteRules& rules,
+                                                 const httplib::Request& req,
+                                                 httplib::Response& res) {
+  using HR = httplib::Server::HandlerResponse;
+  t_request_start = std::chrono::steady_clock::now();
+  t_close_after_response = false;
+  // Everything here runs before any body byte is read (0.11.4 reads the
+  // body after pre-routing); a refusal closes the connection (see Refuse).
+  if (req.has_header("Transfer-Encoding")) {
+    return Refuse(res, 411, "length_required",
+                  "Transfer-Encoding is not accepted (chunked bodies are refused); send the "
+                  "body with a Content-Length");
+  }
+  if (req.has_header("Content-Encoding")) {
+    return Refuse(res, 415, "unsupported_media_type",
+                  "Content-Encoding is not accepted (compressed bodies are refused); send the "
+                  "body uncompressed");
+  }
+  bool has_body = CarriesBody(req.method) || req.has_header("Content-Length");
+  size_t length = 0;
+  if (req.has_header("Content-Length") &&
+      !ParseLength(req.get_header_value("Content-Length"), &length)) {
+    return Refuse(res, 400, "bad_request", "Content-Length is not a number");
+  }
+  if (CarriesBody(req.method) && !req.has_header("Content-Length")) {
+    return Refuse(res, 411, "length_required", req.method + " needs a Content-Length header");
+  }
+  bool write = rules.is_write && rules.is_write(req);
+  if (write && !(rules.authorized && rules.authorized(req))) {
+    res.set_header("WWW-Authenticate", "Bearer realm=\"policykg\"");
+    std::string why = req.has_header("Authorization")
+                          ? "the bearer token is wrong; use the token printed at server start "
+                            "(or in its token file)"
+                          : "this write needs an \"Authorization: Bearer <token>\" header";
+    if (has_body && length > 0) return Refuse(res, 401, "unauthenticated", why);
+    SendError(res, 401, "unauthenticated", why);
+    return HR::Handled;
+  }
+  if (CarriesBody(req.method)) {
+    bool upload = rules.is_upload && rules.is_upload(req);
+    size_t max = upload ? limits.upload_body_max : limits.json_body_max;
+    if (length > max) {
+      return Refuse(res, 413, "payload_too_large",
+                    "the body has " + std::to_string(length) + " bytes; the limit for " +
+                        (upload ? "a document upload" : "a JSON body") + " is " +
+                        std::to_string(max) + " bytes");
+    }
+    std::string type = MediaType(req.get_header_value("Content-Type"));
+    bool json = type == "application/json";
+    bool text = type == "text/plain";
+    if (!(json || (upload && text))) {
+      return Refuse(res, 415, "unsupported_media_type",
+                    "Content-Type \"" + type + "\" is not accepted here; send " +
+                        (upload ? "text/plain or application/json" : "application/json"));
+    }
+  } else if (length > 0) {
+    return Refuse(res, 400, "bad_request", req.method + " requests take no body");
+  }
+  return HR::Unhandled;
+}
+
 }  // namespace
 
 size_t DefaultThreadCount() {
   size_t hw = std::max(1u, std::thread::hardware_concurrency());
-  return std::max<size_t>(8, 4 * hw);
+  return std::max<size_t>(16, 8 * hw);
 }
 
 void Harden(httplib::Server& server, const HttpLimits& limits, RouteRules rules) {
@@ -181,62 +246,17 @@ void Harden(httplib::Server& server, const HttpLimits& limits, RouteRules rules)
 
   server.set_pre_routing_handler([limits, rules](const httplib::Request& req,
                                                  httplib::Response& res) {
-    using HR = httplib::Server::HandlerResponse;
-    t_request_start = std::chrono::steady_clock::now();
-    t_close_after_response = false;
-    // Everything here runs before any body byte is read (0.11.4 reads the
-    // body after pre-routing); a refusal closes the connection (see Refuse).
-    if (req.has_header("Transfer-Encoding")) {
-      return Refuse(res, 411, "length_required",
-                    "Transfer-Encoding is not accepted (chunked bodies are refused); send the "
-                    "body with a Content-Length");
+    return CheckBeforeBody(limits, rules, req, res);
+  });
+  // curl and others send large bodies with "Expect: 100-continue": refuse
+  // those before the client sends the body at all.
+  server.set_expect_100_continue_handler([limits, rules](const httplib::Request& req,
+                                                         httplib::Response& res) {
+    if (CheckBeforeBody(limits, rules, req, res) == httplib::Server::HandlerResponse::Handled) {
+      t_close_after_response = true;
+      return res.status;
     }
-    if (req.has_header("Content-Encoding")) {
-      return Refuse(res, 415, "unsupported_media_type",
-                    "Content-Encoding is not accepted (compressed bodies are refused); send the "
-                    "body uncompressed");
-    }
-    bool has_body = CarriesBody(req.method) || req.has_header("Content-Length");
-    size_t length = 0;
-    if (req.has_header("Content-Length") &&
-        !ParseLength(req.get_header_value("Content-Length"), &length)) {
-      return Refuse(res, 400, "bad_request", "Content-Length is not a number");
-    }
-    if (CarriesBody(req.method) && !req.has_header("Content-Length")) {
-      return Refuse(res, 411, "length_required", req.method + " needs a Content-Length header");
-    }
-    bool write = rules.is_write && rules.is_write(req);
-    if (write && !(rules.authorized && rules.authorized(req))) {
-      res.set_header("WWW-Authenticate", "Bearer realm=\"policykg\"");
-      std::string why = req.has_header("Authorization")
-                            ? "the bearer token is wrong; use the token printed at server start "
-                              "(or in its token file)"
-                            : "this write needs an \"Authorization: Bearer <token>\" header";
-      if (has_body && length > 0) return Refuse(res, 401, "unauthenticated", why);
-      SendError(res, 401, "unauthenticated", why);
-      return HR::Handled;
-    }
-    if (CarriesBody(req.method)) {
-      bool upload = rules.is_upload && rules.is_upload(req);
-      size_t max = upload ? limits.upload_body_max : limits.json_body_max;
-      if (length > max) {
-        return Refuse(res, 413, "payload_too_large",
-                      "the body has " + std::to_string(length) + " bytes; the limit for " +
-                          (upload ? "a document upload" : "a JSON body") + " is " +
-                          std::to_string(max) + " bytes");
-      }
-      std::string type = MediaType(req.get_header_value("Content-Type"));
-      bool json = type == "application/json";
-      bool text = type == "text/plain";
-      if (!(json || (upload && text))) {
-        return Refuse(res, 415, "unsupported_media_type",
-                      "Content-Type \"" + type + "\" is not accepted here; send " +
-                          (upload ? "text/plain or application/json" : "application/json"));
-      }
-    } else if (length > 0) {
-      return Refuse(res, 400, "bad_request", req.method + " requests take no body");
-    }
-    return HR::Unhandled;
+    return 100;
   });
 
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,

@@ -6,8 +6,9 @@
 //   - set_tcp_nodelay(true) (without it keep-alive clients wait ~40 ms per
 //     request), read/write timeouts, keep-alive count and timeout, a thread
 //     pool sized for the machine, and a payload cap (the upload limit);
-//   - a pre-routing handler that runs before any request body is read and
-//     refuses: Transfer-Encoding (411: chunked bodies bypass the payload limit
+//   - a pre-routing handler (and the same checks as the Expect: 100-continue
+//     handler, so such clients never send a refused body) that runs before
+//     any request body is read and refuses: Transfer-Encoding (411: chunked bodies bypass the payload limit
 //     in 0.11.4) and Content-Encoding (415: a gzip bomb is inflated whole);
 //     a body-carrying method without Content-Length (411); a Content-Length
 //     that is not a number (400) or is over the limit of its route (413:
@@ -41,7 +42,7 @@ struct HttpLimits {
   time_t write_timeout_s = 10;
   size_t keep_alive_max_count = 10000;
   time_t keep_alive_timeout_s = 5;
-  size_t threads = 0;  // 0: max(8, 4 × hardware threads)
+  size_t threads = 0;  // 0: max(16, 8 × hardware threads)
   bool quiet = false;  // no access log
 };
 
