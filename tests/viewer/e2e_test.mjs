@@ -144,6 +144,20 @@ await step('double-click expands a neighbour', async () => {
   await shot('03-expand');
 });
 
+await step('a hidden node stays hidden when its neighbour expands; "show hidden" brings it back', async () => {
+  const hood = await page.evaluate((k) => window.policykg.view.cy.getElementById(k).neighborhood('node').map((n) => n.id()), focusKey);
+  const victim = (await viewNodes()).find((n) => hood.includes(n.id) && n.visible && n.type !== 'Document');
+  assert.ok(victim, 'the focus node has a neighbour in view');
+  await page.evaluate((k) => { const cy = window.policykg.view.cy; cy.elements().unselect(); cy.getElementById(k).select(); }, victim.id);
+  await page.click('#btn-hide');
+  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).empty(), victim.id);
+  await page.evaluate(async (k) => { await window.policykg.actions.expand(k, { types: [], direction: 'both' }); }, focusKey);
+  assert.equal(await page.evaluate((k) => window.policykg.view.cy.getElementById(k).length, victim.id), 0, 'still hidden');
+  await page.click('#btn-unhide');
+  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).nonempty(), victim.id);
+  await waitIdle();
+});
+
 await step('a provenance quote opens its document with the span highlighted', async () => {
   const candidates = [focusKey, ...(await viewNodes()).map((n) => n.id)];
   let opened = false;

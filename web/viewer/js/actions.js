@@ -44,7 +44,7 @@ export class Actions {
     return this.guard(async () => {
       const seq = ++this.detailSeq;
       const [full, hood] = await Promise.all([api.node(key), api.neighbors(key, { limit: 50 })]);
-      const added = this.view.addFragment(hood, { around: key });
+      const added = this.view.addFragment(hood, { around: key, reveal: [key] });
       await this.view.settle(added, key);
       if (seq === this.detailSeq) this.details.showNode(full);
       this.status(t('status.expanded', { name: nodeName(full), n: added.length }) +
@@ -81,7 +81,7 @@ export class Actions {
   supporters(key) {
     return this.guard(async () => {
       const ans = await api.supporters(key);
-      this.view.addFragment(ans.graph, { around: key });
+      this.view.addFragment(ans.graph, { around: key, reveal: (ans.graph?.nodes ?? []).map((n) => n.id) });
       await this.view.settle(null, key);
       if (!(await this.detailsFor(key))) return null;
       const highlightAll = () => {
@@ -115,7 +115,7 @@ export class Actions {
         this.status(t('status.noPath', { a: name(fromKey), b: name(toKey) }), true);
         return null;
       }
-      this.view.addFragment(p, { around: fromKey });
+      this.view.addFragment(p, { around: fromKey, reveal: p.nodes.map((n) => n.id) });
       await this.view.settle(null, fromKey);
       const lit = this.view.highlight('path', p.nodes.map((n) => n.id), p.edges.map(edgeElementId));
       this.view.fitTo(lit, 60);

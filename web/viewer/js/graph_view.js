@@ -29,6 +29,7 @@ export class GraphView {
     }
     this.hiddenTypes = new Set();
     this.hidden = null; // collection of hidden elements, restorable
+    this.hiddenKeys = new Set(); // hidden nodes stay out when neighbours expand
     this.cy = cytoscape({
       container,
       style: stylesheet(schema.node_types.map((t) => t.name), schema.edge_types.map((t) => t.name)),
@@ -54,16 +55,19 @@ export class GraphView {
 
   // Adds the nodes and edges of a fragment that are not in the view yet
   // (known ones get fresh data). New nodes start on a ring around `around`
-  // (a node key) or the view's centre. Returns the added node collection.
-  addFragment(fragment, { around = null } = {}) {
+  // (a node key) or the view's centre. Hidden nodes stay hidden unless
+  // named in `reveal`. Returns the added node collection.
+  addFragment(fragment, { around = null, reveal = [] } = {}) {
     const cy = this.cy;
     const added = [];
+    for (const k of reveal) this.hiddenKeys.delete(k);
     const anchor = around ? cy.getElementById(around) : null;
     const centre = anchor && anchor.nonempty() ? anchor.position() : this.viewCentre();
-    const fresh = (fragment.nodes ?? []).filter((n) => cy.getElementById(n.id).empty());
+    const fresh = (fragment.nodes ?? []).filter((n) => cy.getElementById(n.id).empty() && !this.hiddenKeys.has(n.id));
     let i = 0;
     cy.batch(() => {
       for (const n of fragment.nodes ?? []) {
+        if (this.hiddenKeys.has(n.id)) continue;
         const el = cy.getElementById(n.id);
         if (el.nonempty()) {
           el.data(this.nodeData(n));
@@ -179,6 +183,7 @@ export class GraphView {
   }
 
   hide(collection) {
+    collection.forEach((n) => this.hiddenKeys.add(n.id()));
     const removed = this.cy.remove(collection.union(collection.connectedEdges()));
     this.hidden = this.hidden ? this.hidden.union(removed) : removed;
     return collection.length;
@@ -193,6 +198,7 @@ export class GraphView {
     this.hidden.edges().filter((e) => e.removed() && cy.getElementById(e.id()).empty() &&
       cy.getElementById(e.data('source')).nonempty() && cy.getElementById(e.data('target')).nonempty()).restore();
     this.hidden = null;
+    this.hiddenKeys.clear();
     this.applyTypeFilter();
     return n;
   }
@@ -238,6 +244,7 @@ export class GraphView {
   clear() {
     this.cy.elements().remove();
     this.hidden = null;
+    this.hiddenKeys.clear();
     this.tune();
   }
 

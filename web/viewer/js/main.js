@@ -132,6 +132,8 @@ async function start() {
     autosave();
   });
   cy.on('dragfree viewport', autosave);
+  // And when the page goes away, so a reload right after a change keeps it.
+  window.addEventListener('pagehide', () => saveView(view.snapshot(), SLOT_AUTO));
 
   // Search, query, results.
   new SearchBox($('search-input'), $('search-list'), (hit) => actions.show(hit.id));
