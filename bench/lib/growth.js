@@ -8,7 +8,8 @@
 // nodes alone and then the whole graph: node bytes = (nodes-only − an empty
 // graph) / nodes, edge bytes = (whole − nodes-only) / edges. Does not: run
 // the peers (compare does, on the main size). Tested through
-// bench/tests/report.test.js (splitBytes).
+// bench/tests/report.test.js (splitBytes). Loads use --no-link, like
+// compare's main load figure.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -31,7 +32,7 @@ function splitBytes(empty, nodesOnly, whole, nodes, edges) {
 
 // Load + reopen of one statements file: {open, load, file} in bytes.
 function measure(bin, jsonl, out) {
-  const l = pkg.load(bin, jsonl, out);
+  const l = pkg.load(bin, jsonl, out, ["--no-link"]);
   if (!l.ok) return { error: l.error };
   const r = pkg.reopen(bin, out);
   const mb = 1024 * 1024;
@@ -58,7 +59,7 @@ function growthPoint(bin, docs, work, repeat, log) {
   if (!g.ok) return { docs, error: g.error };
   log(`growth ${docs}: load`);
   const out = path.join(work, `g${docs}.pkg`);
-  const l = pkg.load(bin, path.join(g.dir, "graph.jsonl"), out);
+  const l = pkg.load(bin, path.join(g.dir, "graph.jsonl"), out, ["--no-link"]);
   if (!l.ok) return { docs, error: l.error };
   const r = pkg.reopen(bin, out);
   const point = {

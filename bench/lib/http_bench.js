@@ -5,7 +5,9 @@
 // Interface: async httpBench(bin, pkg, graphDir, opts) -> {ok, neighbors:
 // {rps, p99_ms, non2xx}, search: {…}, error}. The server is started on an
 // ephemeral loopback port (its stdout URL line gives the port), each endpoint
-// is checked once for a 200 before wrk runs, and the server is stopped with
+// is checked once for a 200 (that first, cold request is timed: first_ms),
+// wrk warms it up for a third of the measured time, then measures; the
+// server is stopped with
 // SIGTERM (SIGKILL after 5 s) whatever happens. Paths cycle through a fixed
 // sample of node ids and name prefixes (bench/wrk_paths.lua). Missing wrk, a
 // server that does not start or an endpoint that answers an error is an error
@@ -104,16 +106,20 @@ async function httpBench(bin, pkg, graphDir, opts = {}) {
     for (const name of ["neighbors", "search"]) {
       const file = path.join(work, `${name}.paths`);
       fs.writeFileSync(file, paths[name].join("\n") + "\n");
-      const probe = await get(s.base + paths[name][0]);
+      const t0 = process.hrtime.bigint();
+      const probe = await get(s.base + paths[name][0], 60000);
+      const first_ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (probe.status !== 200) {
         result[name] = { error: `${paths[name][0]} answered ${probe.status}: ${lastLine(probe.body, 80)}` };
         continue;
       }
-      const r = spawnSync("wrk", ["-t2", "-c8", `-d${seconds}s`, "--latency", "-s", path.join(BENCH_DIR, "wrk_paths.lua"),
-        s.base, "--", file], { encoding: "utf8", timeout: (seconds + 60) * 1000 });
+      const wrk = (secs) => spawnSync("wrk", ["-t2", "-c8", `-d${secs}s`, "--latency", "-s", path.join(BENCH_DIR, "wrk_paths.lua"),
+        s.base, "--", file], { encoding: "utf8", timeout: (secs + 60) * 1000 });
+      wrk(Math.max(1, Math.round(seconds / 3)));  // warm-up: lazily built indexes, every worker thread
+      const r = wrk(seconds);
       const w = parseWrk(r.stdout || "");
-      if (r.status !== 0 || w.rps === null) result[name] = { error: `wrk failed: ${lastLine(r.stderr || r.stdout)}` };
-      else result[name] = { ...w, error: w.non2xx ? `${w.non2xx} of ${w.requests} answers were not 2xx` : null };
+      if (r.status !== 0 || w.rps === null) result[name] = { error: `wrk failed: ${lastLine(r.stderr || r.stdout)}`, first_ms };
+      else result[name] = { ...w, first_ms, error: w.non2xx ? `${w.non2xx} of ${w.requests} answers were not 2xx` : null };
     }
     result.ok = ["neighbors", "search"].every((n) => result[n] && !result[n].error);
     if (!result.ok) result.error = ["neighbors", "search"].map((n) => result[n] && result[n].error).filter(Boolean).join("; ");

@@ -5,7 +5,7 @@
 //   findBinary(explicit) -> path or null: --policykg, $PKG_BIN, else
 //       build/policykg, else the newest build-*/policykg; only Release or
 //       RelWithDebInfo build folders (a sanitizer build would skew figures)
-//   load(bin, jsonl, out) -> {ok, wall_s, rss_mb, bytes, nodes, edges, error}
+//   load(bin, jsonl, out, extra) -> {ok, wall_s, rss_mb, bytes, nodes, edges, error}
 //   reopen(bin, pkg) -> {ok, wall_s, rss_mb, error}   (`policykg stats`, best of 3)
 //   runQuery(bin, pkg, texts, repeat) -> {ok, median_ms, rows, text, process_s,
 //       process_rss_mb, fallback, error}: the in-process median from
@@ -59,9 +59,10 @@ function answerOf(csv) {
   return String(body.length);
 }
 
-function load(bin, jsonl, out) {
+// extra: more `load` flags, e.g. ["--no-link"].
+function load(bin, jsonl, out, extra = []) {
   fs.rmSync(out, { force: true });
-  const r = run(bin, ["load", jsonl, "-o", out], { timeout_s: 3600 });
+  const r = run(bin, ["load", jsonl, "-o", out, ...extra], { timeout_s: 3600 });
   const counts = parseLoad(r.stdout);
   const bytes = fs.existsSync(out) ? fs.statSync(out).size : null;
   return { ok: r.ok, wall_s: r.wall_s, rss_mb: r.rss_mb, bytes, ...counts, error: r.error };

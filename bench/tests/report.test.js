@@ -35,7 +35,7 @@ test("rows: ratios against the best peer, targets, n/a with reasons", () => {
   const by = Object.fromEntries(rows.map((r) => [r.figure, r]));
   const cases = [
     // figure, ratio (best peer / PolicyKG), Kuzu ratio, met
-    ["load JSONL (wall)", 5 / 3, 2, "yes"],
+    ["load JSONL --no-link (wall)", 5 / 3, 2, "yes"],
     ["peak RSS", 800 / 320, 800 / 320, "yes"],
     ["support_hub (median)", 1000 / 20, 50, "yes"],
     ["neighbors (median)", 0.01 / 0.005, 4 / 0.005, "yes"],
@@ -54,6 +54,16 @@ test("rows: ratios against the best peer, targets, n/a with reasons", () => {
   assert.deepEqual(by["HTTP search req/s (wrk -c8)"].pkg, { na: "wrk not installed (scripts/deps --bench)" });
   assert.equal(by["snapshot reopen (`stats`)"].met, "yes");
   assert.equal(by["CSV export → Kuzu COPY"].met, "yes");
+});
+
+test("the default load with linking is shown beside the compared one", () => {
+  const f = figure();
+  f.load_linked = { ok: true, wall_s: 6, rss_mb: 400 };
+  const by = Object.fromEntries(report.buildRows(f).map((r) => [r.figure, r]));
+  assert.ok(Math.abs(by["load JSONL, default (linking)"].ratio - 5 / 6) < 1e-9);
+  assert.equal(by["peak RSS, default load (linking)"].ratio, 2);
+  // the summary keeps the compared (--no-link) load
+  assert.match(report.summaryLine(f), /load_ratio=1\.67/);
 });
 
 test("hub query over 50 ms misses its target even when 10x faster", () => {
