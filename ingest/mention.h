@@ -36,6 +36,7 @@ struct Mention {
   bool heading_goal = false;         // the goal stated by an item's heading
   bool doc_measure = false;          // the measure the document itself institutes
   bool cited = false;                // a cited document (《…》 or 文号)
+  bool purpose = false;              // a goal named by the document's purpose clause
   std::string key;                   // canonical node id, set by canonical_name.h
 };
 

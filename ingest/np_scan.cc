@@ -85,7 +85,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
         if (s[q] == ',' || At(s, q, "、")) break;
         q += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[q])));
       }
-      if (digit && de && (flags & kNoiseObject)) {
+      if (digit && de && (flags & kNoiseAmount)) {
         if (info) {
           for (uint32_t k = b; k < de; ++k) {
             if (IsNumberStart(s, k) && (s[k] >= '0' && s[k] <= '9')) {

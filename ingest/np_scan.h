@@ -30,10 +30,11 @@ enum NoiseFlags : int {
   kNoiseLevels = 1,     // tiers (国家级, 市级), moved into NpPrefix::levels
   kNoiseAdverbs = 2,    // strip words other than those with arg "object" (adverbs, prepositions)
   kNoiseActors = 4,     // Region, Agency and Enterprise lexicon names (subjects)
-  kNoiseObject = 8,     // strip words with arg "object" (quantifiers), counts, amounts with 的
+  kNoiseObject = 8,     // strip words with arg "object" (quantifiers) and counts (20家)
   kNoiseTime = 16,      // time words (2025年, 今年, 前三季度)
-  kNoiseAll = 31,
-  kNoiseAfterVerb = kNoiseLevels | kNoiseObject,
+  kNoiseAmount = 32,    // modifiers holding a number, with their 的 (总规模1000亿元的)
+  kNoiseAll = 63,
+  kNoiseAfterVerb = kNoiseLevels | kNoiseObject | kNoiseAmount,
 };
 
 // Skips leading noise at [b, e) as `flags` allow. Does not skip verbs.

@@ -96,9 +96,24 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   std::vector<Mention> open;
   FindItems(ctx, open);
   FindHeadingGoals(ctx, open);
+  FindPurposeGoals(ctx, open);
   FindCitations(ctx, open);
   FindAchievements(ctx, open);
 
+  // A purpose goal replaces an item read from the same words (…先行区 is a goal there).
+  std::vector<Span> purposes;
+  for (const Mention& m : open) {
+    if (m.purpose) purposes.push_back(m.span);
+  }
+  open.erase(std::remove_if(open.begin(), open.end(),
+                            [&](const Mention& m) {
+                              if (m.purpose) return false;
+                              for (const Span& p : purposes) {
+                                if (m.span.begin < p.end && p.begin < m.span.end) return true;
+                              }
+                              return false;
+                            }),
+             open.end());
   // Overlaps between open-class items and lexicon names.
   std::vector<Mention> lex = lexicon_store;
   std::vector<Mention> kept;
@@ -106,7 +121,7 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
     bool inside_lexicon = false;
     for (const Mention& l : lex) {
       if (l.span.begin > m.span.begin) break;
-      if (l.span.begin <= m.span.begin && l.span.end >= m.span.end && !m.heading_goal && !m.doc_measure) {
+      if (l.span.begin <= m.span.begin && l.span.end >= m.span.end && !m.heading_goal && !m.doc_measure && !m.purpose) {
         inside_lexicon = true;
         break;
       }

@@ -35,6 +35,7 @@ void FindItems(const DocContext& ctx, std::vector<Mention>& out);
 // List patterns of one clause (recognize_lists.cc).
 void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);
 void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out);
+void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out);
 void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out);
 void FindCitations(const DocContext& ctx, std::vector<Mention>& out);
 void FindAchievements(const DocContext& ctx, std::vector<Mention>& out);

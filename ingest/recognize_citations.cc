@@ -47,7 +47,13 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     size_t q = s.find("》", p);
     size_t nl = s.find('\n', p);
     if (q == std::string_view::npos || (nl != std::string_view::npos && nl < q) || q - p > 300) continue;
-    std::string name = CleanName(s.substr(p + 3, q - p - 3));
+    std::string full = CleanName(s.substr(p + 3, q - p - 3));
+    std::string name = full;
+    while (!name.empty() && name.back() == ')') {
+      size_t open = name.rfind('(');
+      if (open == std::string::npos || open == 0) break;
+      name.resize(open);
+    }
     if (WordChars(name) < 4) continue;
     const Rule* r = nullptr;
     std::string type = TypeOfTitle(ctx, name, &r);
@@ -56,6 +62,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     m.type = type.empty() ? "Policy" : type;
     m.name = name;
     m.aliases.push_back(std::string(s.substr(p, q + 3 - p)));
+    if (full != name) m.aliases.push_back(full);
     m.rule = r ? r->id : "cite.title";
     m.cited = true;
     m.sentence = ctx.st->SentenceAt(static_cast<uint32_t>(p));
@@ -91,6 +98,13 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
       m.span = {b, e};
       TrimSpan(s, m.span.begin, m.span.end);
       m.type = type;
+      // Without a trailing "(2025—2027年)" or "(试行)"; the full form stays an alias.
+      while (m.span.end > m.span.begin && s[m.span.end - 1] == ')') {
+        size_t open = s.substr(m.span.begin, m.span.end - m.span.begin).rfind('(');
+        if (open == std::string_view::npos || open == 0) break;
+        m.aliases.push_back(CleanName(s.substr(m.span.begin, m.span.end - m.span.begin)));
+        m.span.end = static_cast<uint32_t>(m.span.begin + open);
+      }
       m.name = CleanName(s.substr(m.span.begin, m.span.end - m.span.begin));
       if (At(m.name, 0, "关于")) m.aliases.push_back(m.name.substr(6));
       if (m.name != CleanName(md.title)) m.aliases.push_back(CleanName(md.title));

@@ -7,6 +7,10 @@
 // that ends in a lexicon goal ("…的新型工业化") is a sub-goal of it (relate.h
 // makes the PART_OF). Section names (总体要求, 保障措施: kind section_name)
 // and names ending in a measure head word are not goals.
+// FindPurposeGoals: the purpose sentence near the start ("为深入实施《X》,加快
+// 建设具有全球影响力的Y高地,打造Z承载区,…制定本措施") names the goals that the
+// document's own measure serves: the object of each clause's goal verb, with a
+// "具有…的" modifier cut.
 #include <algorithm>
 
 #include "ingest/np_scan.h"
@@ -70,6 +74,63 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     m.sentence = sen.index;
     m.heading_goal = true;
     out.push_back(std::move(m));
+  }
+}
+
+void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& verbs = ctx.rules->Words("heading_goal");
+  const WordSet& purpose = ctx.rules->Words("purpose");
+  const WordSet& cite = ctx.rules->Words("cite");
+  const WordSet& modifier = ctx.rules->Words("modifier");
+  int seen = 0;
+  for (const Sentence& sen : ctx.st->sentences) {
+    if (++seen > 8) break;
+    uint32_t p = sen.span.begin;
+    if (sen.heading && sen.item >= 0) p = std::max(p, ctx.st->items[sen.item].body);
+    p = SkipNoise(ctx, p, sen.span.end, nullptr, kNoiseTime);
+    size_t len = 0;
+    if (!purpose.PrefixAt(s, p, &len)) continue;
+    for (const Span& c : sen.clauses) {
+      std::string_view ct = s.substr(c.begin, c.end - c.begin);
+      if (ct.find("《") != std::string_view::npos || ct.find("结合") != std::string_view::npos ||
+          ct.find("制定") != std::string_view::npos || ct.find("现就") != std::string_view::npos ||
+          ct.find("现提出") != std::string_view::npos || ct.find("如下") != std::string_view::npos) continue;
+      uint32_t b = 0;
+      for (uint32_t q = c.begin; q < c.end; q += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[q])))) {
+        if (verbs.PrefixAt(s, q, &len) && q + len < c.end && !cite.PrefixAt(s, q, &len)) {
+          verbs.PrefixAt(s, q, &len);
+          b = static_cast<uint32_t>(q + len);
+          break;
+        }
+      }
+      if (!b) continue;
+      b = SkipNoise(ctx, b, c.end, nullptr, kNoiseAll & ~kNoiseActors);
+      if (modifier.PrefixAt(s, b, &len)) {
+        size_t de = s.substr(b, c.end - b).rfind("的");
+        if (de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
+      }
+      uint32_t e = c.end;
+      TrimSpan(s, b, e);
+      if (b >= e) continue;
+      std::string name = CleanName(s.substr(b, e - b));
+      size_t chars = WordChars(name);
+      if (chars < 3 || chars > 24) continue;
+      const Mention* whole = ctx.LexiconAt(b);
+      Mention m;
+      if (whole && whole->span.end == e) {
+        m = *whole;
+      } else {
+        m.span = {b, e};
+        m.type = "Goal";
+        m.name = name;
+      }
+      m.rule = "purpose.supports";
+      m.sentence = sen.index;
+      m.purpose = true;
+      // A sector to develop is not a goal: "推动生物医药产业高质量发展" names the sector.
+      if (m.type == "Goal" || m.type == "Industry") out.push_back(std::move(m));
+    }
   }
 }
 

@@ -84,7 +84,7 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
   const WordSet& have = R.Words("comparator", "have");
   int year = ctx.md ? ctx.md->year : 0;
   for (const Sentence& sen : ctx.st->sentences) {
-    std::string prev_name;
+    std::string prev_name, prev_subject;
     for (const Span& c : sen.clauses) {
       uint32_t seg = c.begin;
       for (uint32_t p = c.begin; p < c.end; ++p) {
@@ -127,10 +127,10 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         const Rule* mr = metric.SuffixAt(s, q, &len);
         uint32_t mb = mr && q - len >= seg ? static_cast<uint32_t>(q - len) : q;
         if (mb == q) mr = nullptr;
-        uint32_t sb = SkipNoise(ctx, seg, mb, nullptr, kNoiseAll & ~kNoiseLevels);
+        uint32_t sb = SkipNoise(ctx, seg, mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
         bool verb_subject = false;
         if (have.PrefixAt(s, sb, &len) && sb + len < mb) {
-          sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr, kNoiseAll & ~kNoiseLevels);
+          sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
           approx = "have";
         } else if (trig.PrefixAt(s, sb, &len)) {
           verb_subject = true;
@@ -148,6 +148,10 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
           size_t de = rest.find("的");
           if (de != std::string::npos) rest.erase(de, 3);
           name = prev_name + "占" + rest + "比重";
+        } else if (WordChars(subject) < 2 && mr && !prev_subject.empty()) {
+          // "产业规模突破500亿元,年均增长25%": the subject of the indicator before.
+          name = prev_subject + std::string(s.substr(mb, q - mb));
+          subject = prev_subject;
         } else if (WordChars(subject) < 2 && mr) {
           // Borrow the sector named last before it in the sentence.
           const Mention* last = nullptr;
@@ -180,6 +184,7 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         if (target) SetProperty(m.props, "target", true);
         if (!subject.empty()) SetProperty(m.props, "subject", subject);
         prev_name = subject.empty() ? name : subject;
+        if (mr && !subject.empty()) prev_subject = subject;
         out.push_back(std::move(m));
       }
     }

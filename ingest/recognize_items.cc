@@ -49,12 +49,16 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
   for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
-  bool short_subject = false;
+  bool short_subject = false, actor_subject = false;
   for (uint32_t t = noise; t < head; t = NextChar(s, t)) {
+    const Mention* a = ctx.LexiconAt(t);
+    if (a && (a->type == "Agency" || a->type == "Enterprise" || a->type == "Region")) actor_subject = true;
     size_t len = 0;
     if (!trig.PrefixAt(s, t, &len) || t + len >= head || InsideLexicon(ctx, t)) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
-    if (prep || short_subject) return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
+    // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
+    bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应"));
+    if (prep || short_subject || actor_subject || modal) return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
     break;
   }
   return b;
@@ -99,6 +103,11 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
   if (WordChars(name) < head_chars + 2 || WordChars(name) > 40) return;
+  size_t len = 0;
+  if (ctx.rules->Words("section_name").PrefixAt(name, 0, &len) && len == name.size()) return;
+  // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
+  if (type != "Fund" && (name.find('%') != std::string::npos || name.find("万元") != std::string::npos ||
+                         name.find("亿元") != std::string::npos)) return;
   Mention m;
   m.span = {b, e};
   m.type = type;
@@ -147,6 +156,15 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     NpPrefix info = carried;
     carried = NpPrefix{};
     uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info, kNoiseAfterVerb) : ObjectStart(ctx, left, h.b, &info);
+    if (continuation) {
+      // "A、B联合龙头企业建设X中心": a verb inside the list item governs the name.
+      const WordSet& trig = ctx.rules->Words("trigger");
+      for (uint32_t t = b; t < h.b; t = NextChar(s, t)) {
+        size_t len = 0;
+        if (!trig.PrefixAt(s, t, &len) || t + len >= h.b || InsideLexicon(ctx, t)) continue;
+        if (WordChars(s.substr(t + len, h.b - t - len)) >= 4) b = SkipNoise(ctx, static_cast<uint32_t>(t + len), h.b, &info, kNoiseAfterVerb);
+      }
+    }
     // Empty conjuncts ("2家国家级、1家…中心") pass their tier on.
     for (int guard = 0; guard < 8; ++guard) {
       size_t len = 0;
@@ -221,7 +239,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         while (q < c.end && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.')) ++q;
         if (At(s, q, "万")) q += 3;
         size_t len = 0;
-        if (units.PrefixAt(s, q, &len)) left = static_cast<uint32_t>(q + len);
+        if (units.PrefixAt(s, q, &len)) {
+          left = static_cast<uint32_t>(q + len);
+          if (At(s, left, "以上") || At(s, left, "左右")) left += 6;
+        }
       }
     }
     size_t len = 0;

@@ -203,6 +203,16 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     }
   }
 
+  // A cited title that starts with an agency was issued by it:
+  // 《浙江省人民政府办公厅关于…的实施意见》.
+  for (int i = 0; i < n; ++i) {
+    if (!ms[i].cited) continue;
+    for (int j = 0; j < n; ++j) {
+      if (ms[j].type == "Agency" && ms[j].span.begin == ms[i].span.begin + 3) {
+        out.push_back({"ISSUED", j, i, "cite.issuer", ms[i].sentence});
+      }
+    }
+  }
   // Funds: the sector or goal a fund is named after; "投向X".
   for (int i = 0; i < n; ++i) {
     const Mention& f = ms[i];

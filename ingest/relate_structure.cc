@@ -98,6 +98,32 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, std:
       assigned.insert(i);
     }
   }
+  // The document's own measure: the goals of its purpose clause, the sectors
+  // its title promotes ("促进生物医药产业高质量发展若干措施"), and the measures of
+  // its body, which are its parts.
+  int doc = -1;
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    if (ms[i].doc_measure) { doc = i; break; }
+  }
+  if (doc >= 0) {
+    std::set<std::string> linked;
+    const WordSet& promote = ctx.rules->Words("supports_ind");
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      const Mention& m = ms[i];
+      if (i == doc || m.key == ms[doc].key) continue;
+      if (m.purpose && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "purpose.supports", m.sentence});
+      bool in_title = m.span.begin >= ms[doc].span.begin && m.span.end <= ms[doc].span.end;
+      if (in_title && (m.type == "Industry" || m.type == "Goal")) {
+        size_t len = 0;
+        bool promoted = false;
+        for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
+        if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
+      }
+      if (Candidate(m) && m.sentence >= 0 && linked.insert("P" + m.key).second) {
+        out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+      }
+    }
+  }
   // Everything else under a heading goal supports it.
   std::set<std::pair<std::string, std::string>> done;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
