@@ -213,6 +213,15 @@ def evaluate(expected_path, joint, solo_by_doc):
     query_results = [_answer(q, clusters, mentions, cluster_node, joint, doc_ids, attributed_by_doc) for q in queries]
     shown = [f"{doc}:'{text}' -> {node or 'no node'}   (cluster {clusters[ci]['cluster']})"
              for ci, doc, text, node in mentions]
+    # Per cluster: how many nodes its mentions became, and which other
+    # clusters' mentions share those nodes (wrong merges).
+    for ci, c in enumerate(clusters):
+        nodes = {m[3] for m in mentions if m[0] == ci and m[3] is not None}
+        n = sum(1 for m in mentions if m[0] == ci)
+        foreign = sorted({clusters[m[0]]["cluster"] for m in mentions if m[0] != ci and m[3] in nodes})
+        shown.append(f"cluster {c['cluster']}: {n} mentions -> {len(nodes)} node(s), "
+                     f"{n - sum(1 for m in mentions if m[0] == ci and m[3])} unmatched"
+                     + (f"; merged with {', '.join(foreign)}" if foreign else ""))
     return {"merge_precision": p, "merge_recall": r, "merge_f1": f,
             "mentions": len(mentions), "matched": sum(1 for m in mentions if m[3]), "how": how,
             "gold_pairs": len(gold_pairs), "pred_pairs": len(pred_pairs),
