@@ -18,6 +18,8 @@ checks that
     its name or an alias in the document text, after decoding its encoding,
     removing inline pinyin, Traditional → Simplified and score.py's
     normalisation: the gold names what the text says;
+  - each Indicator's value is a number of the text, read as is or in 万 / 亿 /
+    万亿 (catches slips such as 1.38万亿 → 1.38e13);
   - each query's answers equal "the measures that support the target" over
     the non-optional gold graph (--fill writes them in);
   - the document has 800–4000 characters and the gold 15–60 nodes.
@@ -28,6 +30,7 @@ Exit 0 when all is well, 1 with one line per problem otherwise.
 """
 import json
 import os
+import re
 import shutil
 import sys
 
@@ -149,6 +152,14 @@ def check_gold(gold_path, schema, fill):
         forms = [name] + list(r.get("aliases", []))
         if not any(cl.normalise(cl.to_simplified(f)) in norm_text for f in forms):
             problems.append(f"node {r['type']} {name}: neither name nor alias occurs in the text")
+    numbers = {float(x) for x in re.findall(r"\d+(?:\.\d+)?", raw)}
+    for name, r in nodes.items():
+        value = (r.get("props") or {}).get("value")
+        if r["type"] != "Indicator" or not isinstance(value, (int, float)):
+            continue
+        # as written: the number itself, or in 万 / 亿 / 万亿 (500亿元 → 5.0e10)
+        if not any(abs(value / k - n) <= 1e-9 * max(1.0, n) for k in (1, 1e4, 1e8, 1e12) for n in numbers):
+            problems.append(f"indicator {name}: value {value} is not a number of the text (in 1, 万, 亿, 万亿)")
     if not 800 <= len(raw) <= 4000:
         problems.append(f"document has {len(raw)} characters (want 800–4000)")
     if not 15 <= len(nodes) <= 60:

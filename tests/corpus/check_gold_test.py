@@ -14,7 +14,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_gold  # noqa: E402
 
-TEXT = "测试文件\n" + "为推动集成电路产业发展,设立上海市集成电路产业基金,由上海市经济和信息化委员会负责。" * 20
+TEXT = "测试文件\n" + "为推动集成电路产业发展,设立规模50亿元的上海市集成电路产业基金,由上海市经济和信息化委员会负责。" * 20
 
 BASE = [
     {"kind": "node", "type": "Document", "name": "测试文件"},
@@ -44,6 +44,10 @@ CASES = [
     ("alias shared within a type", [{"kind": "node", "type": "Industry", "name": "集成电路", "aliases": ["集成电路产业"]}], [],
      "also belongs to"),
     ("node named twice", [{"kind": "node", "type": "Industry", "name": "集成电路产业"}], [], "named twice"),
+    ("indicator value read in 亿", [{"kind": "node", "type": "Indicator", "name": "基金规模", "props": {"value": 5.0e9}}], [],
+     None),
+    ("indicator value not in the text", [{"kind": "node", "type": "Indicator", "name": "基金规模", "props": {"value": 5.0e10}}],
+     [], "is not a number of the text"),
     ("query answers disagree with the graph", [], [5], "the gold graph gives"),
     ("no query line", [], [7], "no query line"),
 ]
