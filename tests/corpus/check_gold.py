@@ -19,7 +19,8 @@ checks that
     removing inline pinyin, Traditional → Simplified and score.py's
     normalisation: the gold names what the text says;
   - each Indicator's value is a number of the text, read as is or in 万 / 亿 /
-    万亿 (catches slips such as 1.38万亿 → 1.38e13);
+    万亿 (catches slips such as 1.38万亿 → 1.38e13); a fund's size is a number
+    of the text and its CNY figure agrees with its unit;
   - each query's answers equal "the measures that support the target" over
     the non-optional gold graph (--fill writes them in);
   - the document has 800–4000 characters and the gold 15–60 nodes.
@@ -160,6 +161,17 @@ def check_gold(gold_path, schema, fill):
         # as written: the number itself, or in 万 / 亿 / 万亿 (500亿元 → 5.0e10)
         if not any(abs(value / k - n) <= 1e-9 * max(1.0, n) for k in (1, 1e4, 1e8, 1e12) for n in numbers):
             problems.append(f"indicator {name}: value {value} is not a number of the text (in 1, 万, 亿, 万亿)")
+    scale = {"元": 1, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
+    for name, r in nodes.items():
+        size = (r.get("props") or {}).get("size")
+        if r["type"] != "Fund" or not isinstance(size, dict):
+            continue
+        if size.get("value") not in numbers:
+            problems.append(f"fund {name}: size {size.get('value')} is not a number of the text")
+        if "cny" in size and size.get("unit") in scale and size["cny"] != size["value"] * scale[size["unit"]]:
+            problems.append(f"fund {name}: {size['value']} {size['unit']} is not {size['cny']} CNY")
+        if "size_cny" in r["props"] and r["props"]["size_cny"] != size.get("cny"):
+            problems.append(f"fund {name}: size_cny {r['props']['size_cny']} differs from size.cny")
     if not 800 <= len(raw) <= 4000:
         problems.append(f"document has {len(raw)} characters (want 800–4000)")
     if not 15 <= len(nodes) <= 60:

@@ -18,7 +18,8 @@ TEXT = "测试文件\n" + "为推动集成电路产业发展,设立规模50亿�
 
 BASE = [
     {"kind": "node", "type": "Document", "name": "测试文件"},
-    {"kind": "node", "type": "Fund", "name": "上海市集成电路产业基金"},
+    {"kind": "node", "type": "Fund", "name": "上海市集成电路产业基金",
+     "props": {"size": {"value": 50, "unit": "亿元", "cny": 5.0e9}, "size_cny": 5.0e9}},
     {"kind": "node", "type": "Industry", "name": "集成电路产业"},
     {"kind": "node", "type": "Agency", "name": "上海市经济和信息化委员会"},
     {"kind": "node", "type": "Region", "name": "上海", "optional": True},
@@ -48,6 +49,9 @@ CASES = [
      None),
     ("indicator value not in the text", [{"kind": "node", "type": "Indicator", "name": "基金规模", "props": {"value": 5.0e10}}],
      [], "is not a number of the text"),
+    ("fund size in CNY disagrees with its unit",
+     [{"kind": "node", "type": "Fund", "name": "集成电路基金", "props": {"size": {"value": 50, "unit": "亿元", "cny": 5.0e8}}}],
+     [], "is not 500000000.0 CNY"),
     ("query answers disagree with the graph", [], [5], "the gold graph gives"),
     ("no query line", [], [7], "no query line"),
 ]
