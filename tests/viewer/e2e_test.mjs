@@ -158,6 +158,47 @@ await step('a hidden node stays hidden when its neighbour expands; "show hidden"
   await waitIdle();
 });
 
+await step('legend toggles a type; collapse removes leaves; expand honours type and direction filters', async () => {
+  // Legend: hide the focus node's type, then show it again.
+  const type = await page.evaluate((k) => window.policykg.view.cy.getElementById(k).data('type'), focusKey);
+  const entry = page.locator(`#legend-nodes li[data-type="${type}"]`);
+  // (Cytoscape's visible() can lag a class change; the style cannot.)
+  const shown = () => page.evaluate((k) => { const n = window.policykg.view.cy.getElementById(k); return [n.hasClass('type-off'), n.style('display')]; }, focusKey);
+  await entry.click();
+  assert.deepEqual(await shown(), [true, 'none'], 'type hidden');
+  assert.equal(await entry.getAttribute('aria-checked'), 'false');
+  await entry.click();
+  assert.deepEqual(await shown(), [false, 'element'], 'type shown');
+  // Collapse: the focus node's leaf neighbours leave the view.
+  await page.evaluate((k) => { const cy = window.policykg.view.cy; cy.elements().unselect(); cy.getElementById(k).select(); }, focusKey);
+  const leaves = await page.evaluate((k) => window.policykg.view.cy.getElementById(k).neighborhood('node').filter((n) => n.degree(false) === 1).map((n) => n.id()), focusKey);
+  await page.click('#btn-collapse');
+  for (const id of leaves) assert.equal(await page.evaluate((x) => window.policykg.view.cy.getElementById(x).length, id), 0, `${id} collapsed`);
+  // Expand with only incoming SUPPORTS edges.
+  await page.click('.edge-filter summary');
+  for (const box of await page.locator('#expand-edge-types input').all()) {
+    await box.setChecked((await box.getAttribute('value')) === 'SUPPORTS');
+  }
+  await page.click('.edge-filter summary');
+  await page.selectOption('#expand-direction', 'in');
+  const before = await page.evaluate(() => window.policykg.view.cy.edges().map((e) => e.id()));
+  await page.click('#btn-expand');
+  await page.waitForSelector('#btn-expand:enabled');
+  await page.waitForTimeout(300);
+  const added = await page.evaluate(([old, k]) => window.policykg.view.cy.edges().filter((e) => !old.includes(e.id()))
+    .map((e) => ({ type: e.data('type'), target: e.data('target') })), [before, focusKey]);
+  for (const e of added) {
+    assert.equal(e.type, 'SUPPORTS', 'only SUPPORTS edges added');
+    assert.equal(e.target, focusKey, 'only incoming edges added');
+  }
+  // Back to all types, both directions.
+  await page.click('.edge-filter summary');
+  for (const box of await page.locator('#expand-edge-types input').all()) await box.setChecked(true);
+  await page.click('.edge-filter summary');
+  await page.selectOption('#expand-direction', 'both');
+  await waitIdle();
+});
+
 await step('a provenance quote opens its document with the span highlighted', async () => {
   const candidates = [focusKey, ...(await viewNodes()).map((n) => n.id)];
   let opened = false;
