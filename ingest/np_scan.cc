@@ -21,8 +21,10 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
     if (p + v.size() <= e && At(s, p, v)) return v.size();
   }
   size_t i = p;
+  if (At(s, p, "到") || At(s, p, "至")) i += 3;  // 到2027年
+  size_t d = i;
   while (i < e && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i - p == 4 && At(s, static_cast<uint32_t>(i), "年")) {
+  if (i - d == 4 && At(s, static_cast<uint32_t>(i), "年")) {
     i += 3;
     if (At(s, static_cast<uint32_t>(i), "以来")) i += 6;
     return i - p;

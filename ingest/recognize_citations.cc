@@ -79,6 +79,36 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     }
     out.push_back(std::move(m));
   }
+  // "关于印发X的通知" without 《》: the document institutes X.
+  if (instituted.empty() && !md.title.empty()) {
+    std::string_view t = s.substr(md.title_span.begin, md.title_span.end - md.title_span.begin);
+    for (const char* verb : {"印发", "发布", "转发", "颁布"}) {
+      size_t v = t.find(verb);
+      size_t de = t.rfind("的");
+      if (v == std::string_view::npos || de == std::string_view::npos || de <= v + 6) continue;
+      uint32_t b = static_cast<uint32_t>(md.title_span.begin + v + 6), e = static_cast<uint32_t>(md.title_span.begin + de);
+      const Rule* r = nullptr;
+      std::string full = CleanName(s.substr(b, e - b));
+      std::string name = full;
+      while (!name.empty() && name.back() == ')') {
+        size_t open = name.rfind('(');
+        if (open == std::string::npos || open == 0) break;
+        name.resize(open);
+      }
+      std::string type = TypeOfTitle(ctx, name, &r);
+      if (type.empty() || WordChars(name) < 4) break;
+      Mention m;
+      m.span = {b, e};
+      m.type = type;
+      m.name = name;
+      if (full != name) m.aliases.push_back(full);
+      m.rule = r->id;
+      m.doc_measure = true;
+      out.push_back(std::move(m));
+      instituted = name;
+      break;
+    }
+  }
   // The document's own measure from its title's head word.
   if (instituted.empty() && !md.title.empty()) {
     const Rule* r = nullptr;

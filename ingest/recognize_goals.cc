@@ -42,9 +42,11 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     size_t len = 0;
     if (sections.PrefixAt(s, b, &len)) continue;
     // After the first heading verb in the clause.
+    bool verb = false;
     for (uint32_t p = b; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {
       if (verbs.PrefixAt(s, p, &len) && p + len < c.end) {
         b = static_cast<uint32_t>(p + len);
+        verb = true;
         break;
       }
     }
@@ -55,7 +57,11 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     std::string name = CleanName(s.substr(b, e - b));
     size_t chars = WordChars(name);
     if (chars < 3 || chars > 24 || heads.SuffixAt(s, e, &len)) continue;
-    if (!has_goal && item.level == 5) continue;  // 一是… headings without a known goal: too loose
+    // Without a known goal, a heading states one only with a goal verb and a
+    // goal word at its end ("加快打造…产业高地"); questions and rules are not goals.
+    if (!has_goal && (item.level == 5 || !verb || !ctx.rules->Words("goal_head").SuffixAt(s, e, &len))) continue;
+    if (name.find("什么") != std::string::npos || name.find("哪些") != std::string::npos || name.find('?') != std::string::npos) continue;
+    if (item.marker.rfind("第", 0) == 0) continue;  // articles (第X条) are rules, not goals
     const Mention* whole = ctx.LexiconAt(b);
     if (whole && whole->span.end == e) {
       // The heading names a known goal: mark it.

@@ -127,6 +127,12 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         const Rule* mr = metric.SuffixAt(s, q, &len);
         uint32_t mb = mr && q - len >= seg ? static_cast<uint32_t>(q - len) : q;
         if (mb == q) mr = nullptr;
+        // Subsidies and caps ("给予最高500万元奖励", "每家每年最高") are not indicators.
+        if (R.Words("subsidy").Find(s.substr(0, p), c.begin) != std::string_view::npos) {
+          seg = static_cast<uint32_t>(after);
+          p = static_cast<uint32_t>(ue) - 1;
+          continue;
+        }
         uint32_t sb = SkipNoise(ctx, seg, mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
         bool verb_subject = false;
         if (have.PrefixAt(s, sb, &len) && sb + len < mb) {

@@ -28,12 +28,16 @@ struct Head {
   size_t tail;    // name tail kept after it (建设)
 };
 
-bool InsideLexicon(const DocContext& ctx, uint32_t p) {
+// True when p falls strictly inside a lexicon name; `measures_too` false lets
+// known measures (国家实验室) be extended by the item recognizer (中关村国家实验室).
+bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too = true) {
   if (!ctx.lexicon) return false;
   auto it = std::upper_bound(ctx.lexicon->begin(), ctx.lexicon->end(), p,
                              [](uint32_t x, const Mention& m) { return x < m.span.begin; });
   if (it == ctx.lexicon->begin()) return false;
   --it;
+  if (!measures_too && (it->type == "Platform" || it->type == "Fund" || it->type == "Pilot" ||
+                        it->type == "Initiative" || it->type == "Policy")) return false;
   return p > it->span.begin && p < it->span.end;
 }
 
@@ -58,7 +62,14 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应"));
-    if (prep || short_subject || actor_subject || modal) return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
+    std::string_view subject = s.substr(noise, t - noise);
+    size_t l2 = 0;
+    bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
+    bool reported = ctx.rules->Words("speech_verb").SuffixAt(subject, subject.size(), &l2) ||
+                    ctx.rules->Words("lead_verb").Find(subject, 0) != std::string_view::npos;
+    if (prep || short_subject || actor_subject || modal || list_subject || reported) {
+      return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
+    }
     break;
   }
   return b;
@@ -139,7 +150,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
-    if (!r || p + len > c.end || InsideLexicon(ctx, p)) continue;
+    if (!r || p + len > c.end || InsideLexicon(ctx, p, false)) continue;
     size_t tail = 0;
     uint32_t he = static_cast<uint32_t>(p + len);
     if (!NameBoundary(ctx, he, c.end, &tail)) continue;

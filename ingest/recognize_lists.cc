@@ -20,10 +20,14 @@ uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint3
 // The start of a list ending at `end`: after the last governing verb.
 uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
   const WordSet& trig = ctx.rules->Words("trigger");
+  const WordSet& aim = ctx.rules->Words("aim");
+  const WordSet& members = ctx.rules->Words("member_list");
   uint32_t b = c.begin;
   for (uint32_t p = c.begin; p < end; p = NextChar(ctx.text, p)) {
     size_t l = 0;
-    if (trig.PrefixAt(ctx.text, p, &l) && p + l < end) b = static_cast<uint32_t>(p + l);
+    if ((trig.PrefixAt(ctx.text, p, &l) || aim.PrefixAt(ctx.text, p, &l) || members.PrefixAt(ctx.text, p, &l)) && p + l < end) {
+      b = static_cast<uint32_t>(p + l);
+    }
   }
   return SkipNoise(ctx, b, end, nullptr);
 }

@@ -42,7 +42,7 @@ class WordSet {
   // Longest word ending at text[end) ; nullptr when none.
   const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const;
   // First occurrence at or after `from` (leftmost, then longest); npos when none.
-  size_t Find(std::string_view text, size_t from, size_t* len, const Rule** rule = nullptr) const;
+  size_t Find(std::string_view text, size_t from, size_t* len = nullptr, const Rule** rule = nullptr) const;
   bool Contains(std::string_view w) const { return words_.count(std::string(w)) > 0; }
   bool empty() const { return words_.empty(); }
 
