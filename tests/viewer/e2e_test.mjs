@@ -113,6 +113,19 @@ await step('search AI+制造 shows typed hits and opens the node with its neighb
   await shot('02-search');
 });
 
+await step('typing and Enter at once opens the first hit', async () => {
+  await page.fill('#search-input', '先导');
+  await page.press('#search-input', 'Enter');
+  await page.waitForFunction(() => /先导/.test(document.querySelector('#details-body .node-name')?.textContent ?? ''));
+  await waitIdle();
+  // Back to AI+制造 for the next steps.
+  await page.fill('#search-input', 'AI+制造');
+  await page.waitForSelector('#search-list li[data-id]');
+  await page.press('#search-input', 'Enter');
+  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).selected(), focusKey);
+  await waitIdle();
+});
+
 await step('double-click expands a neighbour', async () => {
   const before = await cyCount();
   // Candidates: nodes with more links on the server than in the view.

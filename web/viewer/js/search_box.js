@@ -27,7 +27,10 @@ export class SearchBox {
     this.active = -1;
     this.timer = null;
     this.controller = null;
-    input.addEventListener('input', () => this.schedule());
+    input.addEventListener('input', () => {
+      this.active = -1; // the list on screen is for older text
+      this.schedule();
+    });
     input.addEventListener('keydown', (e) => this.onKey(e));
     input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
     input.addEventListener('focus', () => this.hits.length && this.open());
@@ -53,6 +56,8 @@ export class SearchBox {
       this.hits = res.results ?? [];
       this.active = this.hits.length ? 0 : -1;
       this.render();
+      if (this.pendingEnter && this.hits.length) this.choose(0); // Enter typed before the answer came
+      this.pendingEnter = false;
     } catch (e) {
       if (e.name !== 'AbortError') {
         this.hits = [];
@@ -115,8 +120,12 @@ export class SearchBox {
       this.render();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (this.active >= 0) this.choose(this.active);
-      else this.fetch();
+      if (this.active >= 0 && this.hits.length) this.choose(this.active);
+      else {
+        this.pendingEnter = true;
+        clearTimeout(this.timer);
+        this.fetch();
+      }
     } else if (e.key === 'Escape') {
       this.close();
     }
