@@ -107,10 +107,16 @@ async function httpBench(bin, pkg, graphDir, opts = {}) {
       const file = path.join(work, `${name}.paths`);
       fs.writeFileSync(file, paths[name].join("\n") + "\n");
       const t0 = process.hrtime.bigint();
-      const probe = await get(s.base + paths[name][0], 60000);
+      let probe = await get(s.base + paths[name][0], 60000);
       const first_ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      let cold = "";
       if (probe.status !== 200) {
-        result[name] = { error: `${paths[name][0]} answered ${probe.status}: ${lastLine(probe.body, 80)}` };
+        // a cold server may refuse or time out while it builds an index: say so, and ask once more
+        cold = `first request: ${probe.status === null ? "no answer" : probe.status} (${lastLine(probe.body, 60)}) after ${Math.round(first_ms)} ms; `;
+        probe = await get(s.base + paths[name][0], 60000);
+      }
+      if (probe.status !== 200) {
+        result[name] = { error: `${cold}GET ${paths[name][0]} answered ${probe.status === null ? "nothing" : probe.status}: ${lastLine(probe.body, 80)}` };
         continue;
       }
       const wrk = (secs) => spawnSync("wrk", ["-t2", "-c8", `-d${secs}s`, "--latency", "-s", path.join(BENCH_DIR, "wrk_paths.lua"),
@@ -119,7 +125,7 @@ async function httpBench(bin, pkg, graphDir, opts = {}) {
       const r = wrk(seconds);
       const w = parseWrk(r.stdout || "");
       if (r.status !== 0 || w.rps === null) result[name] = { error: `wrk failed: ${lastLine(r.stderr || r.stdout)}`, first_ms };
-      else result[name] = { ...w, first_ms, error: w.non2xx ? `${w.non2xx} of ${w.requests} answers were not 2xx` : null };
+      else result[name] = { ...w, first_ms, cold: cold || null, error: w.non2xx ? `${w.non2xx} of ${w.requests} answers were not 2xx` : null };
     }
     result.ok = ["neighbors", "search"].every((n) => result[n] && !result[n].error);
     if (!result.ok) result.error = ["neighbors", "search"].map((n) => result[n] && result[n].error).filter(Boolean).join("; ");

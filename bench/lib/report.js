@@ -136,7 +136,7 @@ function buildRows(fig) {
       kuzu_ratio: null, target: "≥20,000", met: metText(isNum(rps) ? rps : null, 20000), note: h && h.error && isNum(h.rps) ? h.error : "" });
     rows.push({ figure: `HTTP ${ep} p99`, unit: "ms", pkg: p99, kuzu: na("–"), sqlite: na("–"), ratio: null,
       kuzu_ratio: null, target: "< 5 ms", met: metText(isNum(p99) ? p99 : null, 5, false),
-      note: h && isNum(h.first_ms) ? `first (cold) request ${fmt(h.first_ms)} ms, before the warm-up` : "" });
+      note: h && isNum(h.first_ms) ? `first (cold) request ${fmt(h.first_ms)} ms, before the warm-up` + (h.cold ? `; ${h.cold}` : "") : "" });
   }
   // export → Kuzu COPY
   {
