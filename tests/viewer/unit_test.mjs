@@ -15,6 +15,7 @@ import { toGraphML, toJson, xmlEscape } from '../../web/viewer/js/export_view.js
 import { caretText, errorIndex } from '../../web/viewer/js/query_panel.js';
 import { allowedEdgeTypes } from '../../web/viewer/js/curation.js';
 import { markRanges } from '../../web/viewer/js/document_viewer.js';
+import { formatMs } from '../../web/viewer/js/results_table.js';
 
 const bytes = (s) => new TextEncoder().encode(s).length;
 
@@ -86,6 +87,10 @@ test('property values read in human form', () => {
     [formatProperty('target', true, 'zh'), '是'],
     [formatProperty('aliases', ['甲', '乙'], 'zh'), '甲、乙'],
     [formatProperty('date', '2025-12-29', 'zh'), '2025-12-29'],
+    [formatMs(0.055082), '0.06'],
+    [formatMs(12.345), '12.3'],
+    [formatMs(1234.5), '1235'],
+    [formatMs(undefined), '?'],
   ];
   for (const [got, want] of cases) assert.equal(got, want);
 });

@@ -18,7 +18,7 @@ import { applyI18n, edgeTypeName, getLang, onLangChange, setLang, setSchema, t }
 import { Legend } from './legend.js';
 import { loadView, saveView, SLOT_AUTO, SLOT_SAVED } from './layout_store.js';
 import { QueryPanel } from './query_panel.js';
-import { renderResults } from './results_table.js';
+import { formatMs, renderResults } from './results_table.js';
 import { SearchBox } from './search_box.js';
 
 const $ = (id) => document.getElementById(id);
@@ -148,7 +148,7 @@ async function start() {
       view.addFragment(result.graph);
       await view.layout({ randomize: true });
     }
-    status(t('query.done', { rows: (result.rows ?? []).length, ms: result.elapsed_ms ?? '?' }));
+    status(t('query.done', { rows: (result.rows ?? []).length, ms: formatMs(result.elapsed_ms) }));
   }, status);
   $('btn-results-close').addEventListener('click', () => ($('results').hidden = true));
 

@@ -53,6 +53,13 @@ function renderCell(value, onNode, depth = 0) {
   return frag;
 }
 
+// Milliseconds for people: 0.055 → "0.06", 12.345 → "12.3", 1234 → "1234".
+export function formatMs(ms) {
+  const n = Number(ms);
+  if (!Number.isFinite(n)) return '?';
+  return n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : String(Math.round(n));
+}
+
 export function renderResults(table, meta, result, onNode) {
   table.replaceChildren();
   const head = table.createTHead().insertRow();
@@ -66,6 +73,6 @@ export function renderResults(table, meta, result, onNode) {
     const tr = body.insertRow();
     for (const value of row) tr.insertCell().append(renderCell(value, onNode));
   }
-  meta.textContent = t('query.done', { rows: (result.rows ?? []).length, ms: result.elapsed_ms ?? '?' }) +
+  meta.textContent = t('query.done', { rows: (result.rows ?? []).length, ms: formatMs(result.elapsed_ms) }) +
     (result.truncated ? t('query.truncated') : '');
 }
