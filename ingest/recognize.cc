@@ -7,6 +7,7 @@
 #include <map>
 
 #include "ingest/np_scan.h"
+#include "ingest/utf8.h"
 
 namespace pkg::ingest {
 namespace {
@@ -56,14 +57,38 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx) {
         m.lex_entry = inst;
         m.name = L.entries()[inst].name;
       } else {
-        m.lex_entry = -1;
-        m.name = CleanName(surface);
+        continue;  // "区政府" with no known region: not a name we can pin down
       }
     } else {
       m.name = x.name;
     }
     if (CleanName(surface) != m.name) m.aliases.push_back(CleanName(surface));
     if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
+    // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司.
+    if (m.type == "Agency") {
+      std::string_view t = ctx.text;
+      size_t e = h.end, k = h.end;
+      int chars = 0;
+      while (k < t.size() && chars < 10) {
+        size_t j = k;
+        char32_t c = NextCp(t, j);
+        if (!IsHan(c)) break;
+        k = j;
+        ++chars;
+        for (const char* unit : {"司", "局", "处", "办公室", "中心"}) {
+          std::string_view u(unit);
+          if (k >= u.size() && t.substr(k - u.size(), u.size()) == u && chars >= 2) e = k;
+        }
+      }
+      if (e > h.end && (e >= t.size() || !IsHan([&] { size_t j = e; return NextCp(t, j); }()))) {
+        uint32_t b = h.begin;
+        if (b >= 6 && t.substr(b - 6, 6) == "中共") b -= 6;
+        m.span = {b, static_cast<uint32_t>(e)};
+        m.name = CleanName(t.substr(b, e - b));
+        m.lex_entry = -1;
+        m.aliases.clear();
+      }
+    }
     bool descriptive = (x.type == "Initiative" || x.type == "Goal" || x.type == "Policy") && h.end - h.begin >= 24;
     int sentence = m.sentence;
     out.push_back(std::move(m));

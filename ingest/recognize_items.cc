@@ -227,9 +227,17 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       b = r->span.begin;
       region_prefix = true;
     }
+    if (type == "Enterprise" && !region_prefix) {
+      // "由苏州创新投资集团有限公司": a region and a verb-like word open a firm's name.
+      for (const Mention& m : *ctx.lexicon) {
+        if (m.type == "Region" && m.span.end < b && m.span.end + 9 >= b && m.span.begin >= c.begin) b = m.span.begin;
+        if (m.span.begin > b) break;
+      }
+    }
     if (type == "Agency" && !region_prefix) {
       bool bare = At(s, b, "市") || At(s, b, "区") || At(s, b, "省") || At(s, b, "县");
-      if (!bare) continue;
+      bool zone = h.rule->id == "head.agency_zone" && WordChars(s.substr(b, h.b - b)) >= 2;
+      if (!bare && !zone) continue;
     }
     if (type == "Region" && !region_prefix && WordChars(s.substr(b, h.e - b)) < 5) continue;
     // A clause reporting speech names no measure unless a verb governs it.

@@ -145,12 +145,49 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
   }
 }
 
+// "支持A、B等整机企业", "以A、B、C为代表的量子企业": named firms.
+void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& firms = ctx.rules->Words("firm_list");
+  for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
+    uint32_t list_end = 0, list_begin = 0;
+    const Rule* r = nullptr;
+    if (At(s, p, "等")) {
+      // 等 + a short modifier + a firm word at a boundary.
+      for (uint32_t q = p + 3; q < c.end && q - p <= 21; q = NextChar(s, q)) {
+        size_t len = 0;
+        if ((r = firms.PrefixAt(s, q, &len))) {
+          list_end = p;
+          break;
+        }
+      }
+      if (list_end) list_begin = ListStart(ctx, c, list_end);
+    } else if (At(s, p, "为代表的")) {
+      size_t open = s.substr(c.begin, p - c.begin).rfind("以");
+      for (uint32_t q = p + 12; q < c.end && q - p <= 30; q = NextChar(s, q)) {
+        size_t len = 0;
+        if ((r = firms.PrefixAt(s, q, &len))) break;
+      }
+      if (r && open != std::string_view::npos) {
+        list_begin = static_cast<uint32_t>(c.begin + open + 3);
+        list_end = p;
+      }
+    }
+    if (!list_end || !r || list_begin >= list_end) continue;
+    if (s.substr(list_begin, list_end - list_begin).find("、") == std::string_view::npos &&
+        WordChars(s.substr(list_begin, list_end - list_begin)) > 6) continue;
+    SplitList(ctx, sentence, list_begin, list_end, r->arg, r->id, out);
+    p = list_end;
+  }
+}
+
 }  // namespace
 
 void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   Subsectors(ctx, sentence, c, out);
   SectorLists(ctx, sentence, c, out);
   GroupLists(ctx, sentence, c, out);
+  FirmLists(ctx, sentence, c, out);
 }
 
 }  // namespace pkg::ingest

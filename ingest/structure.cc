@@ -137,7 +137,14 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
       for (uint32_t k = s; k < stop;) {
         size_t j = k;
         char32_t c = NextCp(text, j);
-        if (c == ',' || c == ':' || c == '(' || c == ')') {
+        if (c == '(' && text.substr(j, 12).find(')') != std::string_view::npos && text.substr(j, 12).find(')') <= 9 &&
+            text.substr(j, text.substr(j, 12).find(')')).find_first_of("0123456789") == std::string_view::npos) {
+          // A short bracket inside a name: 合肥市产业投资控股(集团)有限公司.
+          size_t close = j + text.substr(j, 12).find(')') + 1;
+          k = static_cast<uint32_t>(close);
+          continue;
+        }
+        if (c == ',' || c == ':' || c == '(' || c == ')' || c == '|') {
           // Brackets bound clauses too: "(以下简称X)", "(责任单位:…)" stand apart.
           if (k > cb) sen.clauses.push_back({cb, k});
           cb = static_cast<uint32_t>(c == '(' ? k : j);
