@@ -17,7 +17,7 @@ namespace {
 
 void Setup(CLI::App& app) {
   struct Args {
-    std::vector<std::string> inputs;
+    std::string graph;
     std::string query;
     std::vector<std::string> params;
     std::string schema;
@@ -29,7 +29,7 @@ void Setup(CLI::App& app) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("query", "Run a Cypher query (MATCH … RETURN, CALL supporters(…))");
-  cmd->add_option("GRAPH", args->inputs, "snapshot file, statements, documents or folder")->required()->expected(1);
+  cmd->add_option("GRAPH", args->graph, "snapshot file, statements, documents or folder")->required();
   cmd->add_option("QUERY", args->query, "the query text, or - to read it from stdin")->required();
   cmd->add_option("--param", args->params, "NAME=VALUE for $NAME (integer, number, true/false/null or text)");
   auto* json = cmd->add_flag("--json", args->json, "print JSON (the /api/query shape)");
@@ -54,7 +54,7 @@ void Setup(CLI::App& app) {
       if (eq == std::string::npos || eq == 0) return Fail("--param expects NAME=VALUE (got \"" + p + "\")");
       opts.params.emplace_back(p.substr(0, eq), ParseParamValue(p.substr(eq + 1)));
     }
-    auto snap = OpenGraph(args->inputs, args->schema, args->skip_invalid);
+    auto snap = OpenGraph({args->graph}, args->schema, args->skip_invalid);
     if (!snap.ok()) return Fail(snap.status().message());
     const Snapshot& g = **snap;
     std::vector<double> times;
