@@ -94,8 +94,11 @@ function buildRows(fig) {
   // reopen
   {
     const pkg = val(fig.reopen, "wall_s");
-    rows.push({ figure: "snapshot reopen (`stats`)", unit: "s", pkg, kuzu: na("not measured"), sqlite: na("in-memory"), ratio: null,
-      kuzu_ratio: null, target: "< 1 s", met: metText(isNum(pkg) ? pkg : null, 1, false), note: "whole process: open, verify checksum, count" });
+    const x = fig.export_check;
+    const k = x && isNum(x.reopen_s) ? x.reopen_s : na("measured with the export check");
+    rows.push({ figure: "snapshot reopen (`stats`)", unit: "s", pkg, kuzu: k, sqlite: na("in-memory"), ratio: ratio(k, pkg),
+      kuzu_ratio: ratio(k, pkg), target: "< 1 s", met: metText(isNum(pkg) ? pkg : null, 1, false),
+      note: "PolicyKG: whole process (open, verify checksums, count); Kuzu: reopen the database of the export check until its first count, in process" });
   }
   // queries
   for (const q of fig.queries || []) {

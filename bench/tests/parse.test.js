@@ -78,9 +78,9 @@ test("sampled request paths are URL-encoded and whole characters", () => {
 });
 
 test("Kuzu COPY check output", () => {
-  assert.deepEqual(parseCopyCheck("copy_s=5.20\nnodes=10\nedges_FUNDS=3\nedges_SUPPORTS=4\nedges=7\n"),
-    { copy_s: 5.2, nodes: 10, edges: 7, by_type: { FUNDS: 3, SUPPORTS: 4 } });
-  assert.deepEqual(parseCopyCheck("kuzu COPY failed"), { copy_s: null, nodes: null, edges: null, by_type: {} });
+  assert.deepEqual(parseCopyCheck("copy_s=5.20\nnodes=10\nedges_FUNDS=3\nedges_SUPPORTS=4\nedges=7\nreopen_s=0.125 reopened_nodes=10\n"),
+    { copy_s: 5.2, nodes: 10, edges: 7, by_type: { FUNDS: 3, SUPPORTS: 4 }, reopen_s: 0.125 });
+  assert.deepEqual(parseCopyCheck("kuzu COPY failed"), { copy_s: null, nodes: null, edges: null, by_type: {}, reopen_s: null });
 });
 
 test("MB/s line and GNU time line", () => {
