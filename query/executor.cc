@@ -98,8 +98,7 @@ Outcome Machine::Next(int i) {
 
 // ---- node checks
 bool Machine::CheckNode(const NodeCheck& c, State& st, NodeId n) {
-  for (TypeId l : c.labels)
-    if (!snap_.HasLabel(n, l)) return false;
+  if (c.label_mask && (schema_.LabelBits(snap_.type(n)) & c.label_mask) != c.label_mask) return false;
   for (const PropEntry* p : c.props) {
     Cell want = Eval(*p->value, ctx_);
     if (p->key == "name") {

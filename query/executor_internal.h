@@ -61,7 +61,8 @@ class Machine {
   Machine(const Snapshot& snap, const Query& q, const BindInfo& info, const Plan& plan, const QueryOptions& opts,
           Projection* proj)
       : snap_(snap), q_(q), info_(info), plan_(plan), opts_(opts), proj_(proj),
-        budget_(opts.time_budget, opts.cancel), row_(q.num_slots), states_(plan.steps.size()) {
+        budget_(opts.time_budget, opts.cancel), row_(q.num_slots), states_(plan.steps.size()),
+        schema_(snap.schema()) {
     ctx_.snap = &snap;
     ctx_.row = &row_;
     ctx_.params = &info.params;
@@ -108,6 +109,7 @@ class Machine {
   std::vector<Cell> row_;
   std::vector<State> states_;
   EvalContext ctx_;
+  const Schema& schema_;
 };
 
 }  // namespace pkg::query::exec

@@ -109,6 +109,7 @@ class Planner {
   NodeCheck CheckFor(const NodePattern& n, const PropEntry* skip) {
     NodeCheck c;
     c.labels = n.label_ids;
+    for (TypeId t : n.label_ids) c.label_mask |= uint64_t{1} << t.v;
     for (const auto& p : n.props)
       if (&p != skip) c.props.push_back(&p);
     return c;
@@ -151,6 +152,8 @@ class Planner {
       scan->label = best;
       auto& labels = scan->check.labels;  // the scan itself guarantees this label
       labels.erase(std::remove(labels.begin(), labels.end(), best), labels.end());
+      scan->check.label_mask = 0;
+      for (TypeId t : labels) scan->check.label_mask |= uint64_t{1} << t.v;
       double share = static_cast<double>(snap_.schema().Descendants(best).size()) /
                      std::max(1, snap_.schema().num_node_types());
       return 10 + share * snap_.num_nodes();

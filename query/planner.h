@@ -41,6 +41,7 @@ enum class ScanSource { kBound, kAll, kLabel, kKey, kName };
 // entry ({name: …} matches through the name index, {id: …} the key).
 struct NodeCheck {
   std::vector<TypeId> labels;
+  uint64_t label_mask = 0;  // bit t set for each label t (Schema::LabelBits order)
   std::vector<const PropEntry*> props;
 };
 
