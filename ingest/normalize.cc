@@ -118,8 +118,8 @@ CharPass Characters(const DecodedText& in) {
         continue;
       }
     }
-    if (Dropped(c)) continue;
     if (c == '\t') c = ' ';
+    if (Dropped(c)) continue;
     // Corner brackets are quotes: one quote style for every later stage.
     if (c == U'「' || c == U'『' || c == U'」' || c == U'』') {
       out.EmitCp(c == U'「' || c == U'『' ? U'“' : U'”', at, len);

@@ -142,23 +142,23 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   // Overlaps between open-class items and lexicon names.
   std::vector<Mention> lex = lexicon_store;
   std::vector<Mention> kept;
+  auto lex_from = [&](uint32_t p) {
+    return std::lower_bound(lex.begin(), lex.end(), p, [](const Mention& m, uint32_t x) { return m.span.begin < x; });
+  };
   for (Mention& m : open) {
     bool inside_lexicon = false;
-    for (const Mention& l : lex) {
-      if (l.span.begin > m.span.begin) break;
-      if (l.span.begin <= m.span.begin && l.span.end >= m.span.end && !m.heading_goal && !m.doc_measure && !m.purpose) {
+    // Lexicon names are short: look back a bounded distance only.
+    for (auto it = lex_from(m.span.begin > 256 ? m.span.begin - 256 : 0); it != lex.end() && it->span.begin <= m.span.begin; ++it) {
+      if (it->span.end >= m.span.end && !m.heading_goal && !m.doc_measure && !m.purpose) {
         inside_lexicon = true;
         break;
       }
     }
     if (!inside_lexicon) kept.push_back(std::move(m));
   }
-  for (Mention& l : lex) {
-    for (const Mention& m : kept) {
-      if (m.span.begin <= l.span.begin && m.span.end >= l.span.end && (m.span.end - m.span.begin) > (l.span.end - l.span.begin)) {
-        l.embedded = true;
-        break;
-      }
+  for (const Mention& m : kept) {
+    for (auto it = lex_from(m.span.begin); it != lex.end() && it->span.begin < m.span.end; ++it) {
+      if (it->span.end <= m.span.end && (m.span.end - m.span.begin) > (it->span.end - it->span.begin)) it->embedded = true;
     }
   }
   std::vector<Mention> all = std::move(lex);

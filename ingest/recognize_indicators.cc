@@ -161,8 +161,10 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         } else if (WordChars(subject) < 2 && mr) {
           // Borrow the sector named last before it in the sentence.
           const Mention* last = nullptr;
-          for (const Mention& m : known) {
-            if (m.span.begin >= sen.span.begin && m.span.end <= p && (m.type == "Industry" || m.type == "TargetGroup")) last = &m;
+          auto from = std::lower_bound(known.begin(), known.end(), sen.span.begin,
+                                       [](const Mention& m, uint32_t x) { return m.span.begin < x; });
+          for (auto it = from; it != known.end() && it->span.begin < p; ++it) {
+            if (it->span.end <= p && (it->type == "Industry" || it->type == "TargetGroup")) last = &*it;
           }
           if (!last) continue;
           name = last->name + std::string(s.substr(mb, q - mb));

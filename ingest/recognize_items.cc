@@ -22,6 +22,14 @@ bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p,
 
 uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p]))); }
 
+// The first lexicon mention starting at or after p, or nullptr.
+const Mention* LexiconFrom(const DocContext& ctx, uint32_t p) {
+  if (!ctx.lexicon) return nullptr;
+  auto it = std::lower_bound(ctx.lexicon->begin(), ctx.lexicon->end(), p,
+                             [](const Mention& m, uint32_t x) { return m.span.begin < x; });
+  return it == ctx.lexicon->end() ? nullptr : &*it;
+}
+
 struct Head {
   uint32_t b, e;  // the head word
   const Rule* rule;
@@ -219,9 +227,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     bool region_prefix = false;
     for (int guard = 0; actor && guard < 2; ++guard) {
       const Mention* r = nullptr;
-      for (const Mention& m : *ctx.lexicon) {
-        if (m.span.end == b && m.type == "Region") r = &m;
-        if (m.span.begin > b) break;
+      for (const Mention* m = LexiconFrom(ctx, b > 64 ? b - 64 : 0); m && m->span.begin < b; ++m) {
+        if (m->span.end == b && m->type == "Region") r = m;
+        if (m + 1 == ctx.lexicon->data() + ctx.lexicon->size()) break;
       }
       if (!r || r->span.begin < c.begin) break;
       b = r->span.begin;
@@ -229,9 +237,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     if (type == "Enterprise" && !region_prefix) {
       // "由苏州创新投资集团有限公司": a region and a verb-like word open a firm's name.
-      for (const Mention& m : *ctx.lexicon) {
-        if (m.type == "Region" && m.span.end < b && m.span.end + 9 >= b && m.span.begin >= c.begin) b = m.span.begin;
-        if (m.span.begin > b) break;
+      for (const Mention* m = LexiconFrom(ctx, b > 64 ? b - 64 : 0); m && m->span.begin < b; ++m) {
+        if (m->type == "Region" && m->span.end < b && m->span.end + 9 >= b && m->span.begin >= c.begin) {
+          b = m->span.begin;
+          break;
+        }
+        if (m + 1 == ctx.lexicon->data() + ctx.lexicon->size()) break;
       }
     }
     if (type == "Agency" && !region_prefix) {

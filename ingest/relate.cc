@@ -2,6 +2,7 @@
 #include "ingest/relate.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "ingest/np_scan.h"
@@ -50,6 +51,15 @@ bool SharesBigram(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& ms) {
+  BySentence by(ctx.st->sentences.size() + 1);
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    int s = ms[i].sentence;
+    by[s >= 0 && s < static_cast<int>(ctx.st->sentences.size()) ? s : by.size() - 1].push_back(i);
+  }
+  return by;
+}
+
 bool IsMeasure(const std::string& t) {
   return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy";
 }
@@ -59,13 +69,11 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
   const int n = static_cast<int>(ms.size());
-  RelateStructure(ctx, ms, out);
-
-  // Mentions by sentence.
-  std::vector<std::vector<int>> by_sentence(ctx.st->sentences.size());
-  for (int i = 0; i < n; ++i) {
-    if (ms[i].sentence >= 0 && ms[i].sentence < static_cast<int>(by_sentence.size())) by_sentence[ms[i].sentence].push_back(i);
-  }
+  const BySentence by_sentence = IndexBySentence(ctx, ms);
+  auto in_sentence = [&](int sentence) -> const std::vector<int>& {
+    return sentence >= 0 && sentence < static_cast<int>(by_sentence.size()) - 1 ? by_sentence[sentence] : by_sentence.back();
+  };
+  RelateStructure(ctx, ms, by_sentence, out);
   int doc_measure = -1;
   for (int i = 0; i < n; ++i) {
     if (ms[i].doc_measure) { doc_measure = i; break; }
@@ -145,13 +153,20 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         bool lead = R.Words("lead_verb").PrefixAt(s, m.span.end, &len) ||
                     (At(s, m.span.end, "、") == false && R.Words("lead_verb").PrefixAt(s, m.span.end + 0, &len));
         if (label || lead) {
+          // The item's sentences (contiguous), or just this sentence.
           int item = sen.item;
-          for (int j = 0; j < n; ++j) {
-            const Mention& t = ms[j];
-            if (!IsMeasure(t.type) || t.embedded || t.cited || t.sentence < 0) continue;
-            bool same = label ? (item >= 0 ? ctx.st->sentences[t.sentence].item == item : t.sentence == sen.index)
-                              : t.sentence == sen.index;
-            if (same) out.push_back({"RESPONSIBLE", i, j, label ? "responsible.label" : "lead_verb.lead", sen.index});
+          int first = sen.index, last = sen.index;
+          if (label && item >= 0) {
+            const auto& all = ctx.st->sentences;
+            while (first > 0 && all[first - 1].item == item) --first;
+            while (last + 1 < static_cast<int>(all.size()) && all[last + 1].item == item) ++last;
+          }
+          for (int k = first; k <= last; ++k) {
+            for (int j : by_sentence[k]) {
+              const Mention& t = ms[j];
+              if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+              out.push_back({"RESPONSIBLE", i, j, label ? "responsible.label" : "lead_verb.lead", sen.index});
+            }
           }
         }
       }
@@ -207,7 +222,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   // 《浙江省人民政府办公厅关于…的实施意见》.
   for (int i = 0; i < n; ++i) {
     if (!ms[i].cited) continue;
-    for (int j = 0; j < n; ++j) {
+    for (int j : in_sentence(ms[i].sentence)) {
       if (ms[j].type == "Agency" && ms[j].span.begin == ms[i].span.begin + 3) {
         out.push_back({"ISSUED", j, i, "cite.issuer", ms[i].sentence});
       }
@@ -217,7 +232,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   for (int i = 0; i < n; ++i) {
     const Mention& f = ms[i];
     if (f.type != "Fund" || f.embedded) continue;
-    for (int j = 0; j < n; ++j) {
+    for (int j : in_sentence(f.sentence)) {
       const Mention& t = ms[j];
       if (j == i || !(t.type == "Industry" || t.type == "Goal" || t.type == "TargetGroup")) continue;
       if (t.span.begin >= f.span.begin && t.span.end <= f.span.end) out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
@@ -228,36 +243,37 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     const Mention& ind = ms[i];
     if (ind.type != "Indicator") continue;
     int best = -1;
-    for (int j = 0; j < n; ++j) {
+    for (int j : in_sentence(ind.sentence)) {
       const Mention& t = ms[j];
       if (j == i || t.type == "Indicator" || t.type == "Agency" || t.type == "Enterprise" || t.type == "Achievement") continue;
       if (t.span.begin >= ind.span.begin && t.span.end <= ind.span.end &&
           (best < 0 || t.span.end - t.span.begin > ms[best].span.end - ms[best].span.begin)) best = j;
     }
     if (best < 0) {
-      for (int j = 0; j < n && ms[j].span.begin < ind.span.begin; ++j) {
-        if (ms[j].sentence == ind.sentence && (ms[j].type == "Industry" || ms[j].type == "TargetGroup") && !ms[j].embedded) best = j;
+      for (int j : in_sentence(ind.sentence)) {
+        if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry" || ms[j].type == "TargetGroup") && !ms[j].embedded) best = j;
       }
     }
     if (best >= 0) out.push_back({"MEASURES", i, best, "indicator.subject", ind.sentence});
   }
   // Lexicon groups: 生物医药 PART_OF 三大先导产业 when both are named.
+  std::map<std::string, int> by_lexicon_name;
   for (int i = 0; i < n; ++i) {
-    if (ms[i].lex_entry < 0) continue;
+    if (ms[i].lex_entry >= 0) by_lexicon_name.emplace(ctx.lex->entries()[ms[i].lex_entry].name, i);
+  }
+  std::set<std::string> grouped;
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].lex_entry < 0 || !grouped.insert(ms[i].key).second) continue;
     for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
-      for (int j = 0; j < n; ++j) {
-        if (ms[j].lex_entry >= 0 && ctx.lex->entries()[ms[j].lex_entry].name == g) {
-          out.push_back({"PART_OF", i, j, "lexicon.part_of", ms[i].sentence});
-          break;
-        }
-      }
+      auto it = by_lexicon_name.find(g);
+      if (it != by_lexicon_name.end()) out.push_back({"PART_OF", i, it->second, "lexicon.part_of", ms[i].sentence});
     }
   }
   // TARGETS by shared name: 专精特新梯度培育 → 专精特新中小企业.
   for (int i = 0; i < n; ++i) {
     if (!IsMeasure(ms[i].type) || ms[i].embedded) continue;
-    for (int j = 0; j < n; ++j) {
-      if (ms[j].type != "TargetGroup" || ms[j].weak || ms[j].sentence != ms[i].sentence) continue;
+    for (int j : in_sentence(ms[i].sentence)) {
+      if (ms[j].type != "TargetGroup" || ms[j].weak) continue;
       const std::string& a = ms[i].name;
       const std::string& b = ms[j].name;
       if (a.size() >= 12 && b.size() >= 12 && a.compare(0, 12, b, 0, 12) == 0) {

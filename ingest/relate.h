@@ -34,8 +34,15 @@ struct Relation {
 // REQUIRES: mentions sorted by span.begin, keys set.
 std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& mentions);
 
+// Mention indices by sentence; the last bucket holds mentions outside any
+// sentence (the title). Every pairwise look-up stays within a sentence, so the
+// work is linear in the document, not quadratic.
+using BySentence = std::vector<std::vector<int>>;
+BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& mentions);
+
 // Structure-driven relations (relate_structure.cc), appended to `out`.
-void RelateStructure(const DocContext& ctx, const std::vector<Mention>& mentions, std::vector<Relation>& out);
+void RelateStructure(const DocContext& ctx, const std::vector<Mention>& mentions, const BySentence& by_sentence,
+                     std::vector<Relation>& out);
 
 // True for the measure types (Initiative, Fund, Platform, Pilot, Policy).
 bool IsMeasure(const std::string& type);

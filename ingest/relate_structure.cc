@@ -20,7 +20,11 @@ int ItemOfSentence(const DocContext& ctx, int sentence) {
 
 }  // namespace
 
-void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, std::vector<Relation>& out) {
+void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence,
+                     std::vector<Relation>& out) {
+  auto in_sentence = [&](int sentence) -> const std::vector<int>& {
+    return sentence >= 0 && sentence < static_cast<int>(by_sentence.size()) ? by_sentence[sentence] : by_sentence.back();
+  };
   std::string_view s = ctx.text;
   const Structure& st = *ctx.st;
   // Heading goal of each item.
@@ -30,7 +34,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, std:
     int item = ItemOfSentence(ctx, ms[i].sentence);
     if (item >= 0 && !goal_of_item.count(item)) goal_of_item[item] = i;
     // "…的新型工业化" is part of 新型工业化.
-    for (int j = 0; j < static_cast<int>(ms.size()); ++j) {
+    for (int j : in_sentence(ms[i].sentence)) {
       const Mention& g = ms[j];
       if (j != i && g.type == "Goal" && g.span.end == ms[i].span.end && g.span.begin > ms[i].span.begin &&
           g.key != ms[i].key) {
@@ -57,7 +61,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, std:
       uint32_t pa = SkipNoise(ctx, a.begin, a.end, nullptr), pb = SkipNoise(ctx, b.begin, b.end, nullptr);
       if (!lead.PrefixAt(s, pa, &la) || !follow.PrefixAt(s, pb, &lb)) continue;
       int x = -1, y = -1;
-      for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      for (int i : in_sentence(sen.index)) {
         if (!Candidate(ms[i])) continue;
         if (ms[i].span.begin == pa + la && ms[i].type == "Initiative") x = i;
         if (ms[i].span.begin >= pb + lb && ms[i].span.begin <= pb + lb + 6 && ms[i].span.end <= b.end) y = i;
@@ -79,8 +83,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, std:
     uint32_t p = SkipNoise(ctx, sen.span.begin, sen.span.end, nullptr);
     if (sen.heading) p = std::max(p, st.items[sen.item].body);
     if (opener.PrefixAt(s, p, &len)) {
-      for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
-        if (ms[i].sentence == sen.index && ms[i].span.begin >= p + len && ms[i].span.begin <= p + len + 3 &&
+      for (int i : in_sentence(sen.index)) {
+        if (ms[i].span.begin >= p + len && ms[i].span.begin <= p + len + 3 &&
             IsMeasure(ms[i].type) && !ms[i].embedded) {
           scope = i;
           scope_item = sen.item;
@@ -91,8 +95,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, std:
       }
     }
     if (scope < 0) continue;
-    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
-      if (ms[i].sentence != sen.index || i == scope || !Candidate(ms[i]) || assigned.count(i)) continue;
+    for (int i : in_sentence(sen.index)) {
+      if (i == scope || !Candidate(ms[i]) || assigned.count(i)) continue;
       if (ms[i].key == ms[scope].key) continue;
       out.push_back({"SUPPORTS", i, scope, "scope.grasp", sen.index});
       assigned.insert(i);

@@ -8,6 +8,9 @@
 namespace pkg::ingest {
 namespace {
 
+constexpr uint32_t kMaxSentenceBytes = 4096;
+constexpr uint32_t kMaxClauseBytes = 512;
+
 bool IsCnDigit(char32_t c) {
   return std::u32string_view(U"一二三四五六七八九十百零〇两").find(c) != std::u32string_view::npos;
 }
@@ -121,6 +124,9 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
         size_t j = q;
         char32_t c = NextCp(text, j);
         if (IsSentenceEnd(c)) { stop = q; break; }
+        // A run-on "sentence" (a table flattened into one line, a damaged file)
+        // is cut every kMaxSentenceBytes so that no later stage sees a huge one.
+        if (q - s >= kMaxSentenceBytes && (c == ',' || c == ' ' || q - s >= kMaxSentenceBytes + 64)) { stop = q; break; }
         q = static_cast<uint32_t>(j);
       }
       Sentence sen;
@@ -137,6 +143,10 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
       for (uint32_t k = s; k < stop;) {
         size_t j = k;
         char32_t c = NextCp(text, j);
+        if (k - cb >= kMaxClauseBytes) {  // the same for clauses
+          sen.clauses.push_back({cb, k});
+          cb = k;
+        }
         if (c == '(' && text.substr(j, 12).find(')') != std::string_view::npos && text.substr(j, 12).find(')') <= 9 &&
             text.substr(j, text.substr(j, 12).find(')')).find_first_of("0123456789") == std::string_view::npos) {
           // A short bracket inside a name: 合肥市产业投资控股(集团)有限公司.

@@ -1,0 +1,87 @@
+// Tests for ingest/decode.h: encodings, BOMs, line ends, and the errors that
+// name a byte offset.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "ingest/decode.h"
+
+using pkg::StatusCode;
+using pkg::ingest::Decode;
+
+TEST_CASE("Decode accepts the supported encodings", "[ingest][decode]") {
+  struct Case {
+    const char* what;
+    std::string bytes;
+    std::string utf8;
+    std::string encoding;
+  };
+  const Case cases[] = {
+      {"empty", "", "", "UTF-8"},
+      {"ascii", "abc", "abc", "UTF-8"},
+      {"utf-8", "中文", "中文", "UTF-8"},
+      {"utf-8 with BOM", "\xEF\xBB\xBF中文", "中文", "UTF-8"},
+      {"CR LF and lone CR", "a\r\nb\rc", "a\nb\nc", "UTF-8"},
+      {"gb18030", "\xD6\xD0\xCE\xC4\xD5\xFE\xB2\xDF", "中文政策", "GB18030"},
+      {"big5",
+       "\xAD\xBB\xB4\xE4\xAF\x53\xA7\x4F\xA6\xE6\xAC\x46\xB0\xCF\xAC\x46\xA9\xB2\xAB\xC5\xA5\xAC\xB1\xC0\xA5\x58"
+       "\xB7\x73\xAB\xAC\xA4\x75\xB7\x7E\xA4\xC6\xA5\x5B\xB3\x74\xAD\x70\xB9\xBA\xA1\x41\xB8\xEA\xA7\x55\xA5\xF8"
+       "\xB7\x7E\xB3\x5D\xA5\xDF\xB4\xBC\xAF\xE0\xA5\xCD\xB2\xA3\xBD\x75\xA1\x43",
+       "香港特別行政區政府宣布推出新型工業化加速計劃，資助企業設立智能生產線。", "Big5"},
+      {"utf-16le with BOM", std::string("\xFF\xFE\x2D\x4E\x87\x65", 6), "中文", "UTF-16LE"},
+      {"utf-16be with BOM", std::string("\xFE\xFF\x4E\x2D\x65\x87", 6), "中文", "UTF-16BE"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    auto r = Decode(c.bytes);
+    REQUIRE(r.ok());
+    CHECK(r->utf8 == c.utf8);
+    if (!c.bytes.empty()) CHECK(r->encoding == c.encoding);
+    CHECK(r->orig.size() == r->utf8.size() + 1);
+    CHECK(r->orig.back() == c.bytes.size());
+  }
+}
+
+TEST_CASE("Decode maps every byte back to the original file", "[ingest][decode]") {
+  // GB18030 "中文": each 3-byte UTF-8 character comes from 2 original bytes.
+  auto r = Decode("\xD6\xD0\xCE\xC4");
+  REQUIRE(r.ok());
+  REQUIRE(r->utf8.size() == 6);
+  CHECK(r->orig[0] == 0);  // first byte of 中 → its first original byte
+  CHECK(r->orig[2] == 1);  // last byte of 中 → its last original byte
+  CHECK(r->orig[3] == 2);
+  CHECK(r->orig[5] == 3);
+  // UTF-8 with BOM: offsets skip the BOM.
+  auto u = Decode("\xEF\xBB\xBFok");
+  REQUIRE(u.ok());
+  CHECK(u->orig[0] == 3);
+}
+
+TEST_CASE("Decode refuses what it cannot read, naming the offset", "[ingest][decode]") {
+  struct Case {
+    const char* what;
+    std::string bytes;
+    StatusCode code;
+    const char* must_contain;
+  };
+  const Case cases[] = {
+      {"binary with NUL", std::string("abc\0def", 7), StatusCode::kInvalidArgument, "NUL byte at offset 3"},
+      {"utf-8 then gbk", "政策文件\xD6\xD0\xCE\xC4", StatusCode::kInvalidArgument, "byte offset 12"},
+      {"bom then bad byte", "\xEF\xBB\xBF\xFF\xFE", StatusCode::kInvalidArgument, "byte offset 3"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    auto r = Decode(c.bytes);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == c.code);
+    CHECK(r.status().message().find(c.must_contain) != std::string::npos);
+  }
+}
+
+TEST_CASE("Decode refuses documents over the size limit before any work", "[ingest][decode]") {
+  std::string big(pkg::ingest::kMaxDocumentBytes + 1, 'a');
+  auto r = Decode(big);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kResourceExhausted);
+  CHECK(r.status().message().find("split it") != std::string::npos);
+}

@@ -1,0 +1,73 @@
+// Tests for ingest/doc_metadata.h: title, publisher, date, 文号, reprint source.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "ingest/doc_metadata.h"
+
+using namespace pkg::ingest;
+
+TEST_CASE("ParseDateAt reads the date forms of policy texts", "[ingest][metadata]") {
+  struct Case {
+    std::string text, date;
+  };
+  const Case cases[] = {{"2025年12月29日", "2025-12-29"}, {"2025-12-29 10:00", "2025-12-29"}, {"2025.3.6", "2025-03-06"},
+                        {"2025/03/06", "2025-03-06"},   {"2025年3月", "2025-03"},           {"2025年", "2025"},
+                        {"1234年", ""},                 {"20251229", ""},                  {"2025年13月1日", "2025"}};
+  for (const auto& c : cases) {
+    INFO(c.text);
+    size_t len = 0;
+    CHECK(ParseDateAt(c.text, 0, &len) == c.date);
+  }
+}
+
+TEST_CASE("FindDocNumber finds 文号 in their bracket styles", "[ingest][metadata]") {
+  struct Case {
+    std::string text, number;
+  };
+  const Case cases[] = {{"见沪经信规〔2025〕3号文", "见沪经信规〔2025〕3号"},
+                        {"(国发[2025]11号)", "国发[2025]11号"},
+                        {"工信厅科函(2024)346号", "工信厅科函(2024)346号"},
+                        {"2025年3号", ""}};
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto [b, e] = FindDocNumber(c.text, 0);
+    CHECK((b == std::string::npos ? std::string() : c.text.substr(b, e - b)) == c.number);
+  }
+}
+
+TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metadata]") {
+  RuleSet rules;
+  REQUIRE(rules.AddText("meta.publisher\tmeta_label\tpublisher\t来源|发布机构\n"
+                        "meta.date\tmeta_label\tdate\t日期|发布日期\n"
+                        "meta.docnum\tmeta_label\tdoc_number\t发文字号\n"
+                        "meta.reprint\treprint\treprinted_from\t转载自\n"
+                        "doc_head.policy\tdoc_head\tPolicy\t通知|意见\n",
+                        "test")
+              .ok());
+  struct Case {
+    const char* what;
+    std::string text;
+    std::string title, publisher, date, number, reprint, issuer;
+  };
+  const Case cases[] = {
+      {"news reprint", "机构甲:强化高端产业引领功能\n来源:高新院 achie.org 日期:2025-12-29 点击:次\n正文。\n(转载自:某某公众号)\n",
+       "机构甲:强化高端产业引领功能", "高新院", "2025-12-29", "", "某某公众号", "机构甲"},
+      {"notice with number and signature", "某某市人民政府关于印发某方案的通知\n某府发〔2025〕3号\n各区:\n正文。\n某某市人民政府\n2025年4月8日\n",
+       "某某市人民政府关于印发某方案的通知", "", "2025-04-08", "某府发〔2025〕3号", "", ""},
+      {"labelled fields", "发布机构:某部\n发文字号:某发〔2024〕1号\n关于推进某事的意见\n正文。\n", "关于推进某事的意见", "某部", "",
+       "某发〔2024〕1号", "", ""},
+      {"empty", "", "", "", "", "", "", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    DocMetadata md = ReadMetadata(c.text, rules);
+    CHECK(md.title == c.title);
+    CHECK(md.publisher == c.publisher);
+    CHECK(md.date == c.date);
+    CHECK(md.doc_number == c.number);
+    CHECK(md.reprinted_from == c.reprint);
+    CHECK(md.issuer_text == c.issuer);
+    CHECK(md.body_begin <= c.text.size());
+  }
+}

@@ -1,0 +1,85 @@
+// Tests for ingest/normalize.h and page_chrome.h: character folding, scraper
+// artifacts, page chrome, and the offset map back to the original bytes.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "ingest/decode.h"
+#include "ingest/normalize.h"
+
+using namespace pkg::ingest;
+
+namespace {
+
+PageChrome TestChrome() {
+  PageChrome c;
+  c.line_markers = {"当前位置", "分享到", "点击:次", "上一篇"};
+  c.tail_markers = {"相关文章", "相关阅读"};
+  return c;
+}
+
+NormalizedText Norm(const std::string& bytes) {
+  auto d = Decode(bytes);
+  REQUIRE(d.ok());
+  return Normalize(*d, TestChrome());
+}
+
+}  // namespace
+
+TEST_CASE("Normalize folds characters and removes scraper artifacts", "[ingest][normalize]") {
+  struct Case {
+    const char* what;
+    std::string in, out;
+  };
+  const Case cases[] = {
+      {"full-width ASCII", "ＡＩ＋制造，２０２５（一）", "AI+制造,2025(一)"},
+      {"ideographic space", "一　二", "一 二"},
+      {"traditional to simplified", "產業規劃與經濟", "产业规划与经济"},
+      {"inline pinyin", "產(chǎn)業(yè)發(fā)展", "产业发展"},
+      {"pinyin in full-width brackets", "產（chǎn）業", "产业"},
+      {"latin in brackets kept", "工业领域(AEO)试点", "工业领域(AEO)试点"},
+      {"lost characters", "新??工业化", "新工业化"},
+      {"single question mark kept", "是什么?", "是什么?"},
+      {"zero width and replacement", "产\xE2\x80\x8B业\xEF\xBF\xBD", "产业"},
+      {"corner quotes", "「加速计划」", "“加速计划”"},
+      {"tabs", "甲\t乙", "甲 乙"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    CHECK(Norm(c.in).text == c.out);
+  }
+}
+
+TEST_CASE("Normalize drops page chrome lines", "[ingest][normalize]") {
+  struct Case {
+    const char* what;
+    std::string in, out;
+  };
+  const Case cases[] = {
+      {"breadcrumb", "当前位置:首页 > 新闻\n正文第一段。\n", "正文第一段。\n"},
+      {"menu entries", "- 政策解读\n- 高新区新闻\n正文。\n", "正文。\n"},
+      {"latin-only short line", "Network\n正文。\n", "正文。\n"},
+      {"related list ends the text", "正文。\n相关文章\n别的新闻一\n别的新闻二\n", "正文。\n"},
+      {"marker inside a long sentence is text",
+       "本措施适用于工商注册、税务征管和统计关系均在本区的企业,不含已上一篇所述的情形以及其他各类需要另行研究确定的特殊情况和例外事项等等。\n",
+       "本措施适用于工商注册、税务征管和统计关系均在本区的企业,不含已上一篇所述的情形以及其他各类需要另行研究确定的特殊情况和例外事项等等。\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    CHECK(Norm(c.in).text == c.out);
+  }
+}
+
+TEST_CASE("Normalize keeps a map to the original bytes", "[ingest][normalize]") {
+  // "產(chǎn)業" → "产业": 业 starts after the removed pinyin.
+  std::string in = "產(chǎn)業";
+  NormalizedText n = Norm(in);
+  REQUIRE(n.text == "产业");
+  CHECK(n.orig.size() == n.text.size() + 1);
+  auto [b, e] = n.OriginalSpan(3, 6);  // 业
+  CHECK(in.substr(b, e - b) == "業");
+  auto [b0, e0] = n.OriginalSpan(0, 6);  // 产业: from 產 to the end of 業
+  CHECK(b0 == 0);
+  CHECK(e0 == in.size());
+  CHECK(n.pinyin_removed == 1);
+}

@@ -1,0 +1,64 @@
+// Tests for ingest/rules.h: parsing rule files, errors naming file and line,
+// and longest-match look-ups.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "ingest/rules.h"
+
+using namespace pkg::ingest;
+
+TEST_CASE("RuleSet parses rule lines and reports bad ones by line", "[ingest][rules]") {
+  struct Case {
+    const char* what;
+    std::string text;
+    bool ok;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"good", "# comment\n\nitem.fund\thead\tFund\t基金|母基金\n", true, ""},
+      {"three fields", "a\tb\tc\n", false, "test.tsv:1: expected 4 tab-separated fields"},
+      {"error on line 3", "# c\nx\thead\tFund\t基金\ny\thead\n", false, "test.tsv:3:"},
+      {"empty id", "\thead\tFund\t基金\n", false, "empty rule id"},
+      {"bad utf-8", "x\thead\tFund\t\xFF\n", false, "not valid UTF-8"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    RuleSet rs;
+    pkg::Status s = rs.AddText(c.text, "test.tsv");
+    CHECK(s.ok() == c.ok);
+    if (!c.ok) CHECK(s.message().find(c.message) != std::string::npos);
+  }
+}
+
+TEST_CASE("WordSet finds the longest word at a position", "[ingest][rules]") {
+  RuleSet rs;
+  REQUIRE(rs.AddText("h.fund\thead\tFund\t基金|母基金\nh.plan\thead\tInitiative\t计划|行动计划\n", "t").ok());
+  const WordSet& heads = rs.Words("head");
+  std::string text = "先导产业母基金和行动计划";
+  size_t len = 0;
+  const Rule* r = heads.PrefixAt(text, 12, &len);
+  REQUIRE(r);
+  CHECK(r->id == "h.fund");
+  CHECK(len == 9);  // 母基金, not 母
+  r = heads.SuffixAt(text, text.size(), &len);
+  REQUIRE(r);
+  CHECK(r->arg == "Initiative");
+  CHECK(len == 12);  // 行动计划
+  CHECK(heads.Find(text, 0, &len) == 12);
+  CHECK(rs.Words("head", "Fund").Contains("母基金"));
+  CHECK_FALSE(rs.Words("head", "Fund").Contains("计划"));
+  CHECK(rs.OfKind("head").size() == 2);
+  CHECK(rs.OfKind("nothing").empty());
+}
+
+TEST_CASE("The shipped rule files load", "[ingest][rules]") {
+  auto rs = RuleSet::LoadDir(std::string(PKG_TEST_DIR) + "/../data/rules");
+  REQUIRE(rs.ok());
+  for (const char* kind : {"trigger", "head", "strip", "metric", "comparator", "cite", "responsible", "instrument_keyword",
+                           "chrome_line", "meta_label", "doc_head"}) {
+    INFO(kind);
+    CHECK_FALSE((*rs)->OfKind(kind).empty());
+  }
+  CHECK_FALSE(RuleSet::LoadDir("/nonexistent").ok());
+}

@@ -1,0 +1,73 @@
+// Tests for ingest/structure.h: enumeration markers, items and their extent,
+// sentences and clauses.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "ingest/structure.h"
+
+using namespace pkg::ingest;
+
+TEST_CASE("MarkerAt recognises the enumerations of policy texts", "[ingest][structure]") {
+  struct Case {
+    std::string text;
+    int level;
+    std::string marker;
+  };
+  const Case cases[] = {
+      {"第一章 总则", 0, "第一章"},   {"第十二条 本办法", 1, "第十二条"}, {"一、总体要求", 1, "一、"},
+      {"(三)加快发展", 2, "(三)"},    {"1.建设平台", 3, "1."},          {"12、推进", 3, "12、"},
+      {"(2)支持", 4, "(2)"},         {"①设立", 4, "①"},               {"一是夯实", 5, "一是"},
+      {"二十是", 5, "二十是"},        {"2025年以来", -1, ""},           {"5.2%的增长", -1, ""},
+      {"第一批企业", -1, ""},         {"普通句子", -1, ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    size_t len = 0;
+    CHECK(MarkerAt(c.text, 0, &len, false) == c.level);
+    if (c.level >= 0) CHECK(c.text.substr(0, len) == c.marker);
+  }
+  size_t len = 0;
+  CHECK(MarkerAt("一、", 0, &len, true) == -1);  // only 一是 may appear mid-line
+  CHECK(MarkerAt("二是", 0, &len, true) == 5);
+}
+
+TEST_CASE("AnalyzeStructure nests items and splits sentences and clauses", "[ingest][structure]") {
+  std::string text =
+      "总述一句。\n"
+      "一、总体要求\n"
+      "(一)加快发展新质生产力。推进A行动,实施B计划;建设C平台。\n"
+      "(二)强化保障。一是完善机制;二是加大投入。\n"
+      "二、保障措施\n"
+      "加强组织领导(责任单位:市经信委)。\n";
+  Structure st = AnalyzeStructure(text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<std::string> sentences;
+  for (const auto& s : st.sentences) sentences.push_back(text.substr(s.span.begin, s.span.end - s.span.begin));
+  const std::vector<std::string> want = {"总述一句",       "一、总体要求",   "(一)加快发展新质生产力", "推进A行动,实施B计划",
+                                         "建设C平台",       "(二)强化保障",   "一是完善机制",          "二是加大投入",
+                                         "二、保障措施",     "加强组织领导(责任单位:市经信委)"};
+  CHECK(sentences == want);
+  REQUIRE(st.items.size() == 6);
+  CHECK(st.items[0].marker == "一、");
+  CHECK(st.items[1].parent == 0);  // (一) under 一、
+  CHECK(st.items[2].parent == 0);  // (二) under 一、
+  CHECK(st.items[3].parent == 2);  // 一是 under (二)
+  CHECK(st.items[5].parent == -1);  // 二、 closes 一、
+  CHECK(st.sentences[3].item == 1);
+  CHECK(st.sentences[2].heading);
+  CHECK_FALSE(st.sentences[3].heading);
+  // Clauses: split at , and around brackets.
+  REQUIRE(st.sentences[3].clauses.size() == 2);
+  CHECK(st.sentences[9].clauses.size() == 3);  // 加强组织领导 | (责任单位 | 市经信委)
+  CHECK(st.SentenceAt(st.sentences[4].span.begin) == 4);
+}
+
+TEST_CASE("AnalyzeStructure survives hostile text", "[ingest][structure]") {
+  const std::vector<std::string> cases = {"", "。。。,,,;;;", "((((((((", "))))))", "一是一是一是", "\n\n\n",
+                                          std::string(10000, '(') + "结尾"};
+  for (const auto& t : cases) {
+    Structure st = AnalyzeStructure(t, 0, static_cast<uint32_t>(t.size()));
+    for (const auto& s : st.sentences) CHECK(s.span.end <= t.size());
+  }
+}
