@@ -98,7 +98,11 @@ Outcome Machine::Next(int i) {
 
 // ---- node checks
 bool Machine::CheckNode(const NodeCheck& c, State& st, NodeId n) {
-  if (c.label_mask && (schema_.LabelBits(snap_.type(n)) & c.label_mask) != c.label_mask) return false;
+  if (c.label_mask || c.has_type_set) {
+    TypeId t = snap_.type(n);
+    if ((schema_.LabelBits(t) & c.label_mask) != c.label_mask) return false;
+    if (c.has_type_set && !((c.type_set >> t.v) & 1)) return false;
+  }
   for (const PropEntry* p : c.props) {
     Cell want = Eval(*p->value, ctx_);
     if (p->key == "name") {

@@ -104,8 +104,9 @@ Outcome Machine::EdgeScan(const Step& s, State& st) {
     st.edges.clear();
   }
   const uint32_t n = snap_.num_nodes();
-  const bool from_checks = !s.from_check.labels.empty() || !s.from_check.props.empty();
-  const bool to_checks = !s.check.labels.empty() || !s.check.props.empty() || s.to_bound;
+  auto any = [](const NodeCheck& c) { return c.label_mask || c.has_type_set || !c.props.empty(); };
+  const bool from_checks = any(s.from_check);
+  const bool to_checks = any(s.check) || s.to_bound;
   while (true) {
     if (!st.range) {
       if (st.next_all >= n) return Outcome::kNo;

@@ -2,6 +2,7 @@
 #include "query/planner.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace pkg::query {
@@ -112,7 +113,48 @@ class Planner {
     for (TypeId t : n.label_ids) c.label_mask |= uint64_t{1} << t.v;
     for (const auto& p : n.props)
       if (&p != skip) c.props.push_back(&p);
+    auto it = type_sets_.find(n.slot);
+    if (it != type_sets_.end()) {
+      c.has_type_set = true;
+      c.type_set = it->second;
+    }
     return c;
+  }
+
+  // "x.type = 'T'" and "x.type IN ['T', …]" on a node variable of this clause
+  // become a set of allowed types checked where x is bound (no filter step).
+  // Returns the conjuncts that remain filters.
+  std::vector<const Expr*> TakeTypeTests(std::vector<const Expr*> conj, const MatchClause& m) {
+    std::set<int> clause_nodes;
+    for (const auto& p : m.patterns)
+      for (const auto& n : p.nodes)
+        if (!bound_.count(n.slot)) clause_nodes.insert(n.slot);
+    std::vector<const Expr*> keep;
+    for (const Expr* c : conj) {
+      const Expr* prop = nullptr;
+      std::vector<std::string> names;
+      if (c->kind == ExprKind::kBinary && (c->op == BinOp::kEq || c->op == BinOp::kIn)) {
+        const Expr& l = *c->args[0];
+        const Expr& r = *c->args[1];
+        if (l.kind == ExprKind::kProperty && l.name == "type" && l.args[0]->kind == ExprKind::kVar &&
+            l.args[0]->var_kind == VarKind::kNode && clause_nodes.count(l.args[0]->slot) && r.kind == ExprKind::kLiteral) {
+          if (c->op == BinOp::kEq && r.literal.kind() == Value::Kind::kString) names = {r.literal.as_string()};
+          if (c->op == BinOp::kIn && r.literal.kind() == Value::Kind::kList) names = r.literal.as_list();
+          if (!names.empty()) prop = &l;
+        }
+      }
+      if (!prop) {
+        keep.push_back(c);
+        continue;
+      }
+      uint64_t set = 0;
+      for (const auto& name : names)
+        if (auto t = snap_.schema().FindNodeType(name)) set |= uint64_t{1} << t->v;
+      int slot = prop->args[0]->slot;
+      auto [it, fresh] = type_sets_.emplace(slot, set);
+      if (!fresh) it->second &= set;  // two tests on one variable: both hold
+    }
+    return keep;
   }
 
   // Cost of starting at node pattern n (lower is better), and how.
@@ -209,7 +251,7 @@ class Planner {
       begin = static_cast<int>(plan_.steps.size());
       Add(std::move(s));
     }
-    std::vector<const Expr*> where = Conjuncts(m.where.get());
+    std::vector<const Expr*> where = TakeTypeTests(Conjuncts(m.where.get()), m);
     const std::vector<const Expr*> where_all = where;
     std::vector<const Expr*> outer_pending = std::move(pending_);
     pending_.clear();
@@ -333,6 +375,7 @@ class Planner {
   Plan plan_;
   std::set<int> bound_;
   std::vector<const Expr*> pending_;
+  std::map<int, uint64_t> type_sets_;  // node slot → allowed types (TakeTypeTests)
 };
 
 std::string SlotName(const Query& q, int slot) {
@@ -350,6 +393,12 @@ std::string Plan::Explain(const Query& q, const Schema& schema) const {
   auto check_text = [&](const NodeCheck& c) {
     std::string t;
     for (TypeId l : c.labels) t += " :" + schema.node_type(l).name;
+    if (c.has_type_set) {
+      std::string types;
+      for (int i = 0; i < schema.num_node_types(); ++i)
+        if ((c.type_set >> i) & 1) types += (types.empty() ? "" : "|") + schema.node_type(TypeId(i)).name;
+      t += " type in " + (types.empty() ? std::string("(none)") : types);
+    }
     for (const PropEntry* p : c.props) t += " {" + p->key + "}";
     return t.empty() ? t : " check" + t;
   };

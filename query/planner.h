@@ -42,6 +42,8 @@ enum class ScanSource { kBound, kAll, kLabel, kKey, kName };
 struct NodeCheck {
   std::vector<TypeId> labels;
   uint64_t label_mask = 0;  // bit t set for each label t (Schema::LabelBits order)
+  bool has_type_set = false;  // the node's own type must be in type_set
+  uint64_t type_set = 0;      // (from WHERE n.type = … / IN […])
   std::vector<const PropEntry*> props;
 };
 

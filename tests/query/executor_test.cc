@@ -56,6 +56,12 @@ TEST_CASE("executor: query table over the small graph") {
         "SUPPORTS | 智能工厂领航计划"}},
       {"MATCH (f {id:'fund:lead'})-[r]->(x) RETURN labels(f), type(r), x.name ORDER BY type(r)",
        {"[Fund, Measure] | FUNDS | 人工智能", "[Fund, Measure] | SUPPORTS | 新型工业化"}},
+      // Type tests (checked at the node) keep their meaning: the node's own type, not its labels.
+      {"MATCH (m) WHERE m.type IN ['Fund', 'Platform', 'Nope'] RETURN m.name ORDER BY m.name",
+       {"先导产业母基金", "制造业创新中心"}},
+      {"MATCH (m) WHERE m.type = 'Measure' RETURN count(*)", {"0"}},
+      {"MATCH (m)-[:SUPPORTS]->(x) WHERE x.type = 'Goal' AND m.type = 'Fund' RETURN m.name, x.name",
+       {"先导产业母基金 | 新型工业化"}},
       // Unanchored typed patterns start with an edge scan.
       {"MATCH (f)-[:FUNDS]->(i) RETURN i.name, count(*) AS c ORDER BY c DESC LIMIT 10", {"人工智能 | 1"}},
       {"MATCH (a)-[:FUNDS]-(b) RETURN a.name, b.name ORDER BY a.name",

@@ -39,6 +39,10 @@ TEST_CASE("planner: anchors, directions and modes") {
       // shortestPath binds both ends, then searches.
       {"MATCH p = shortestPath((a {id:'ini:ai'})-[*..6]-(b {id:'goal:五个中心'})) RETURN p",
        "scan a by key\nscan b by key\nshortest a -- b *1..6 to-bound\npath p\n"},
+      // Tests of a node's own type become part of its check.
+      {"MATCH (m)-[:SUPPORTS*1..3]->(t {id:'ini:ai'}) WHERE m.type IN ['Initiative', 'Platform'] RETURN count(DISTINCT m)",
+       "scan t by key\nexpand t <- m [SUPPORTS] *1..3 reach check type in Initiative|Platform\n"},
+      {"MATCH (m) WHERE m.type = 'Fund' RETURN m", "scan m by all check type in Fund\n"},
       // OPTIONAL MATCH is bracketed.
       {"MATCH (m:Initiative) OPTIONAL MATCH (m)-[:FUNDS]->(i) RETURN m, i",
        "scan m by label :Initiative\noptional-begin\nscan m by bound\nexpand m -> i [FUNDS]\noptional-end\n"},
