@@ -1,0 +1,144 @@
+// Differential test of the PolicyKG query engine against Kuzu (issue 4).
+//
+// usage: node tests/differential/differential_test.mjs --binary PATH/policykg
+//          [--queries N] [--seed S] [--only I] [--schema data/schema.json] [--keep DIR]
+// Environment: PKG_DIFF_QUERIES (default 300), PKG_DIFF_SEED (default 1).
+//
+// It generates one seeded graph (graph_gen.mjs), loads it into PolicyKG
+// (`policykg load graph.jsonl -o g.pkg --no-link`) and into Kuzu
+// (kuzu_peer.mjs), then runs N random queries (query_gen.mjs) on both —
+// PolicyKG through `policykg query g.pkg TEXT --json`, one process a query,
+// Kuzu in this process — and compares the rows (compare.mjs). Each mismatch
+// prints the run seed, the query number (replay it with --seed S --only I),
+// both texts and both results. Exits 1 on any mismatch, 2 on a setup error.
+// The last line is "differential: N passed, M failed".
+//
+// What it does not do: decide which engine is right (a person does, see
+// docs/differential-testing.md), or test what the two languages do not share
+// (name aliases, paths, shortestPath, the supporters procedure).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFile, execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { generateGraph, writePolicyKg, writeKuzuCsv } from "./graph_gen.mjs";
+import { loadLabels } from "./labels.mjs";
+import { QueryGen } from "./query_gen.mjs";
+import { openChecked } from "./kuzu_peer.mjs";
+import { compareResults, describeDiff } from "./compare.mjs";
+import { querySeed } from "./rng.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv) {
+  const a = {
+    binary: null,
+    queries: Number(process.env.PKG_DIFF_QUERIES || 300),
+    seed: Number(process.env.PKG_DIFF_SEED || 1),
+    only: null,
+    schema: path.join(here, "..", "..", "data", "schema.json"),
+    keep: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = argv[i + 1];
+    if (k === "--binary") a.binary = v;
+    else if (k === "--queries") a.queries = Number(v);
+    else if (k === "--seed") a.seed = Number(v);
+    else if (k === "--only") a.only = Number(v);
+    else if (k === "--schema") a.schema = v;
+    else if (k === "--keep") a.keep = v;
+    else throw new Error(`unknown argument ${k}; usage: --binary PATH [--queries N] [--seed S] [--only I] [--schema FILE] [--keep DIR]`);
+    i++;
+  }
+  if (!a.binary) throw new Error("--binary PATH/policykg is required");
+  if (!Number.isInteger(a.queries) || a.queries < 1) throw new Error("--queries must be a positive integer");
+  if (!Number.isInteger(a.seed)) throw new Error("--seed must be an integer");
+  return a;
+}
+
+// Runs one query in a policykg process; resolves to {columns, rows} or {error}.
+function runPolicyKg(binary, pkg, text) {
+  return new Promise((resolve) => {
+    execFile(binary, ["query", pkg, text, "--json", "--max-rows", "2000000", "--time-budget", "60000"],
+      { maxBuffer: 512 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+        if (err) return resolve({ error: (stderr || err.message).trim() });
+        try {
+          const j = JSON.parse(stdout);
+          if (j.truncated) return resolve({ error: "PolicyKG truncated the result (raise --max-rows)" });
+          resolve({ columns: j.columns, rows: j.rows });
+        } catch (e) {
+          resolve({ error: `unreadable JSON from policykg: ${e.message}` });
+        }
+      });
+  });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const work = args.keep || fs.mkdtempSync(path.join(os.tmpdir(), "pkg-differential-"));
+  fs.mkdirSync(work, { recursive: true });
+  const t0 = Date.now();
+  const graph = generateGraph(args.seed);
+  writePolicyKg(graph, path.join(work, "graph.jsonl"));
+  const edgeTypes = writeKuzuCsv(graph, work);
+  const pkgFile = path.join(work, "g.pkg");
+  execFileSync(args.binary, ["load", path.join(work, "graph.jsonl"), "-o", pkgFile, "--no-link"], { stdio: ["ignore", "ignore", "inherit"] });
+  const kuzuDir = path.join(work, "kuzu");
+  fs.rmSync(kuzuDir, { recursive: true, force: true });
+  const kuzu = await openChecked(kuzuDir, work, edgeTypes, graph.nodes.length, graph.edges.length);
+  const gen = new QueryGen(graph, loadLabels(args.schema));
+  console.log(`differential: seed ${args.seed}, graph ${graph.nodes.length} nodes ${graph.edges.length} edges, ` +
+    `loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s (work dir ${work})`);
+
+  const indexes = args.only !== null ? [args.only] : Array.from({ length: args.queries }, (_, i) => i);
+  // PolicyKG runs in child processes, a few at a time, while Kuzu answers in
+  // this process one query after another (a chain of promises).
+  let kuzuQueue = Promise.resolve();
+  const runKuzu = (text) => (kuzuQueue = kuzuQueue.then(() => kuzu.run(text)));
+  const outcomes = new Array(indexes.length);
+  let next = 0;
+  const tq = Date.now();
+  const worker = async () => {
+    while (next < indexes.length) {
+      const slot = next++;
+      const q = gen.generate(querySeed(args.seed, indexes[slot]));
+      const t = Date.now();
+      const timed = (p) => p.then((res) => ({ res, ms: Date.now() - t }));
+      const [a, b] = await Promise.all([timed(runPolicyKg(args.binary, pkgFile, q.pkg)), timed(runKuzu(q.kuzu))]);
+      outcomes[slot] = { i: indexes[slot], q, a: a.res, b: b.res, ms: [a.ms, b.ms], verdict: compareResults(a.res, b.res, q) };
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  let passed = 0;
+  let failed = 0;
+  let nonEmpty = 0;
+  let rowsSeen = 0;
+  for (const { i, q, a, b, verdict } of outcomes) {
+    if (verdict.same) {
+      passed++;
+      if (a.rows.length && !(a.rows.length === 1 && a.rows[0].every((c) => c === 0 || c === null))) nonEmpty++;
+      rowsSeen += a.rows.length;
+      if (args.only !== null) console.log(`${q.pkg}\n${q.kuzu}\n${describeDiff(a, b, q)}`);
+      continue;
+    }
+    failed++;
+    console.log(`\nMISMATCH seed ${args.seed} query ${i} (replay: --seed ${args.seed} --only ${i}): ${verdict.reason}`);
+    console.log(`  PolicyKG: ${q.pkg}`);
+    console.log(`  Kuzu:     ${q.kuzu}`);
+    console.log(describeDiff(a, b, q).replace(/^/gm, "  "));
+  }
+  const slow = outcomes.slice().sort((x, y) => Math.max(...y.ms) - Math.max(...x.ms)).slice(0, 3);
+  for (const o of slow) console.log(`slowest: query ${o.i}: PolicyKG ${o.ms[0]} ms, Kuzu ${o.ms[1]} ms (in queue): ${o.q.pkg}`);
+  await kuzu.close();
+  if (!args.keep) fs.rmSync(work, { recursive: true, force: true });
+  console.log(`differential: ${indexes.length} queries in ${((Date.now() - tq) / 1000).toFixed(1)} s; ` +
+    `${nonEmpty} of the agreeing ones returned rows other than 0/null (${rowsSeen} rows compared)`);
+  console.log(`differential: ${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (e) => {
+  console.error(`differential: setup failed: ${e.message}`);
+  process.exitCode = 2;
+});
