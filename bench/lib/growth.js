@@ -64,12 +64,13 @@ function growthPoint(bin, docs, work, repeat, log) {
   const r = pkg.reopen(bin, out);
   const point = {
     docs, nodes: l.nodes, edges: l.edges, load_s: l.wall_s, load_rss_mb: l.rss_mb,
-    open_rss_mb: r.ok ? r.rss_mb : na(r.error), file_mb: l.bytes / 1e6, queries: {},
+    open_rss_mb: r.ok ? r.rss_mb : na(r.error), file_mb: l.bytes / 1e6, queries: {}, answers: {},
   };
   for (const q of benchQueries(g.ids, g.queries)) {
     log(`growth ${docs}: ${q.name}`);
     const res = pkg.runQuery(bin, out, q.texts, repeat);
     point.queries[q.name] = res.ok ? res.median_ms : na(res.error);
+    if (res.ok) point.answers[q.name] = res.rows;
   }
   fs.rmSync(out, { force: true });
   return point;

@@ -199,15 +199,40 @@ function markdownTable(rows) {
 }
 
 // points: [{docs, nodes, edges, load_s, load_rss_mb, open_rss_mb, file_mb,
-// bytes_per_node, bytes_per_edge, queries: {name: ms}}]
+// queries: {name: ms}, answers: {name: answer}}]
 function growthMarkdown(points, names) {
   const head = ["documents", "nodes", "edges", "load s", "load RSS MB", "open RSS MB", "snapshot MB", ...names.map((n) => `${n} ms`)];
   const out = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const p of points) {
-    const c = [p.docs, p.nodes, p.edges, p.load_s, p.load_rss_mb, p.open_rss_mb, p.file_mb, ...names.map((n) => p.queries[n])];
-    out.push(`| ${c.map((x) => (x && x.na !== undefined ? `n/a (${mdEscape(x.na)})` : isNum(x) ? fmt(x) : String(x ?? "n/a"))).join(" | ")} |`);
+    const cell = (x) => (x && x.na !== undefined ? `n/a (${mdEscape(x.na)})` : isNum(x) ? fmt(x) : String(x ?? "n/a"));
+    const c = [p.docs, p.nodes, p.edges, p.load_s, p.load_rss_mb, p.open_rss_mb, p.file_mb].map(cell);
+    // each query's time with its answer in brackets: a hub's answer grows faster than the graph
+    for (const n of names) c.push(cell(p.queries[n]) + (p.answers && p.answers[n] !== undefined ? ` [${p.answers[n]}]` : ""));
+    out.push(`| ${c.join(" | ")} |`);
   }
   return out.join("\n");
 }
 
-module.exports = { buildRows, formatTable, summaryLine, markdownTable, growthMarkdown, fmt, width, ratio, na };
+// How each cost grew from the smallest to the largest point, beside how the
+// graph grew: "graph ×19.1 (nodes + edges); load_s ×21.0, …". Costs that
+// grew faster than the graph are marked with "(faster than the graph)".
+function growthSummary(points, names) {
+  const ok = points.filter((p) => isNum(p.nodes) && isNum(p.edges));
+  if (ok.length < 2) return "growth: fewer than two sizes measured";
+  const a = ok[0], b = ok[ok.length - 1];
+  const g = (b.nodes + b.edges) / (a.nodes + a.edges);
+  const parts = [];
+  const add = (label, x, y) => {
+    if (!isNum(x) || !isNum(y) || x <= 0) return parts.push(`${label} n/a`);
+    const r = y / x;
+    parts.push(`${label} ×${r.toFixed(1)}${r > g * 1.25 ? " (faster than the graph)" : ""}`);
+  };
+  add("load time", a.load_s, b.load_s);
+  add("load RSS", a.load_rss_mb, b.load_rss_mb);
+  add("open RSS", a.open_rss_mb, b.open_rss_mb);
+  add("snapshot size", a.file_mb, b.file_mb);
+  for (const n of names) add(n, a.queries[n], b.queries[n]);
+  return `from ${a.docs.toLocaleString("en-US")} to ${b.docs.toLocaleString("en-US")} documents the graph grows ×${g.toFixed(1)} (nodes + edges); ` + parts.join(", ");
+}
+
+module.exports = { growthSummary, buildRows, formatTable, summaryLine, markdownTable, growthMarkdown, fmt, width, ratio, na };

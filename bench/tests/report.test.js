@@ -140,8 +140,18 @@ test("bytes per node and per edge from three measurements", () => {
 });
 
 test("growth table", () => {
-  const md = report.growthMarkdown([{ docs: 10000, nodes: 5, edges: 9, load_s: 1.5, load_rss_mb: 300, open_rss_mb: { na: "x" }, file_mb: 42, queries: { a: 1.25 } }], ["a"]);
-  assert.match(md, /\| 10,000 \| 5 \| 9 \| 1.50 \| 300 \| n\/a \(x\) \| 42 \| 1.25 \|/);
+  const md = report.growthMarkdown([{ docs: 10000, nodes: 5, edges: 9, load_s: 1.5, load_rss_mb: 300, open_rss_mb: { na: "x" }, file_mb: 42, queries: { a: 1.25 }, answers: { a: "138963" } }], ["a"]);
+  assert.match(md, /\| 10,000 \| 5 \| 9 \| 1.50 \| 300 \| n\/a \(x\) \| 42 \| 1.25 \[138963\] \|/);
+});
+
+test("growth summary: each cost beside the graph's growth", () => {
+  const p = (docs, scale, q) => ({ docs, nodes: 10 * scale, edges: 30 * scale, load_s: scale, load_rss_mb: 100 * scale, open_rss_mb: 50 * scale, file_mb: 40 * scale, queries: { a: q } });
+  const text = report.growthSummary([p(1000, 1, 1), p(10000, 10, 30)], ["a"]);
+  assert.match(text, /graph grows ×10\.0/);
+  assert.match(text, /load time ×10\.0, /);
+  assert.match(text, /a ×30\.0 \(faster than the graph\)/);
+  assert.equal(report.growthSummary([p(1000, 1, 1)], ["a"]), "growth: fewer than two sizes measured");
+  assert.match(report.growthSummary([p(1000, 1, { na: "x" }), p(2000, 2, 1)], ["a"]), /a n\/a/);
 });
 
 test("machine description", () => {
