@@ -112,6 +112,7 @@ Outcome Machine::EdgeScan(const Step& s, State& st) {
       if (st.next_all >= n) return Outcome::kNo;
       st.start = st.next_all++;
       if (!budget_.Tick()) return Outcome::kNo;
+      if (!((s.scan_types >> snap_.type(NodeId(st.start)).v) & 1)) continue;
       if (from_checks && !CheckNode(s.from_check, st, NodeId(st.start))) continue;
       st.phase = s.dir == Direction::kIn ? 1 : 0;
       st.range.emplace(st.phase ? snap_.in(NodeId(st.start)) : snap_.out(NodeId(st.start)));

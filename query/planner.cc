@@ -121,6 +121,25 @@ class Planner {
     return c;
   }
 
+  // Node types that can start an edge of `r`'s types in its direction (the
+  // schema's endpoint lists, enforced by GraphBuilder): an edge scan skips
+  // every other node without reading its adjacency.
+  uint64_t EdgeEndTypes(const RelPattern& r) {
+    const Schema& schema = snap_.schema();
+    uint64_t mask = 0;
+    auto add_all = [&](const std::vector<TypeId>& types) {
+      if (types.empty()) mask = ~uint64_t{0};
+      for (TypeId t : types)
+        for (TypeId d : schema.Descendants(t)) mask |= uint64_t{1} << d.v;
+    };
+    for (EdgeTypeId e : r.type_ids) {
+      const EdgeTypeDef& def = schema.edge_type(e);
+      if (r.dir != Direction::kIn) add_all(def.from);
+      if (r.dir != Direction::kOut) add_all(def.to);
+    }
+    return mask;
+  }
+
   // "x.type = 'T'" and "x.type IN ['T', …]" on a node variable of this clause
   // become a set of allowed types checked where x is bound (no filter step).
   // Returns the conjuncts that remain filters.
@@ -309,6 +328,7 @@ class Planner {
           Step s = ExpandStep(p, scan_rel, false, m, clause_expands);
           s.kind = StepKind::kEdgeScan;
           s.from_check = CheckFor(p.nodes[scan_rel], nullptr);
+          s.scan_types = EdgeEndTypes(p.rels[scan_rel]);
           parts[scan_rel] = PathPart{static_cast<int>(plan_.steps.size()), false};
           clause_expands.push_back(static_cast<int>(plan_.steps.size()));
           Add(std::move(s));

@@ -74,6 +74,7 @@ struct Step {
   std::vector<const PropEntry*> rel_props;
   std::vector<int> unique_against;  // earlier expand steps of the same MATCH
   bool all_shortest = false;      // kShortest
+  uint64_t scan_types = ~uint64_t{0};  // kEdgeScan: node types that can start such an edge
   // kFilter
   const Expr* expr = nullptr;
   // kBuildPath
