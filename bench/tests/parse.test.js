@@ -85,6 +85,9 @@ test("Kuzu COPY check output", () => {
 
 test("MB/s line and GNU time line", () => {
   assert.equal(parseMbPerSec("extracted 10 files, 8.0 MB in 2.0 s: 4.00 MB/s"), 4);
+  // the ingest benchmark: its summary line wins over the quarter run printed first
+  assert.equal(parseMbPerSec("quarter: 1.0 MB in 2.41 s = 0.4 MB/s\nfull: 4.0 MB in 5.86 s = 0.7 MB/s\nextract_bench: mb_per_s=0.7 target=20\n"), 0.7);
+  assert.equal(parseMbPerSec("quarter: 0.4 MB/s\nfull: 0.7 MB/s\n"), 0.7);
   assert.equal(parseMbPerSec("no figure"), null);
   const t = timeSummary("boom\nCommand exited with non-zero status 1\nPKGTIME 2048\n");
   assert.equal(t.rss_mb, 2);
