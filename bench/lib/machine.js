@@ -1,9 +1,10 @@
 // The machine a benchmark ran on, for docs/performance.md: cores, CPU model,
 // RAM, load average, and the versions of what was compared.
 //
-// Interface: machineInfo() -> {date, nproc, cpu, ram_gb, loadavg, node, kuzu,
-// better_sqlite3, sqlite}. Reads /proc and package.json files; a missing piece
-// is "unknown", never a throw. Tested by bench/tests/report.test.js (shape).
+// Interface: machineInfo() -> {commit, date, nproc, cpu, ram_gb, loadavg, node,
+// kuzu, better_sqlite3}; machineLine(info) -> one line for the report. Reads
+// /proc, git and package.json files; a missing piece is "unknown", never a
+// throw. Tested by bench/tests/report.test.js (shape).
 "use strict";
 const fs = require("fs");
 const os = require("os");
@@ -27,8 +28,19 @@ function cpuModel() {
   return c.length ? c[0].model : "unknown";
 }
 
+// The work tree's commit, "+ local changes" when tracked files differ from it.
+function sourceCommit() {
+  const { spawnSync } = require("child_process");
+  const repo = path.resolve(BENCH_DIR, "..");
+  const head = spawnSync("git", ["-C", repo, "rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  if (head.status !== 0) return "unknown";
+  const dirty = spawnSync("git", ["-C", repo, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" });
+  return head.stdout.trim() + (dirty.stdout && dirty.stdout.trim() ? " + local changes" : "");
+}
+
 function machineInfo() {
   return {
+    commit: sourceCommit(),
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     nproc: os.cpus().length,
     cpu: cpuModel(),
@@ -41,7 +53,7 @@ function machineInfo() {
 }
 
 function machineLine(m) {
-  return `${m.date}; ${m.nproc} cores (${m.cpu}), ${m.ram_gb} GiB RAM; load average at start ${m.loadavg}; ` +
+  return `${m.date}, work tree at ${m.commit}; ${m.nproc} cores (${m.cpu}), ${m.ram_gb} GiB RAM; load average at start ${m.loadavg}; ` +
     `node ${m.node}, kuzu ${m.kuzu}, better-sqlite3 ${m.better_sqlite3}`;
 }
 
