@@ -9,7 +9,8 @@
 // Covered: node patterns with labels (supertypes included) and {prop: value}
 // maps; relationship types and alternations, the three directions, variable
 // length (*1..3, *2, *0..2, …, at most one per MATCH); comma-separated
-// patterns sharing a variable; WHERE with comparisons, AND/OR/NOT, IN,
+// patterns sharing a variable; a second clause, MATCH or OPTIONAL MATCH,
+// continuing from a variable of the first; WHERE with comparisons, AND/OR/NOT, IN,
 // STARTS WITH/ENDS WITH/CONTAINS, IS [NOT] NULL; RETURN with DISTINCT,
 // count(*), count(DISTINCT x), collect, min, max, sum, avg, grouping keys,
 // ORDER BY + SKIP + LIMIT. Literals come from the graph so most queries find
@@ -78,10 +79,12 @@ export class QueryGen {
       const w = this.where(r.int(1, 3));
       m.where = m.where ? { k: "and", l: m.where, r: w } : w;
     }
-    const rels = m.chains.flatMap((c) => c.rels);
+    const matches = [m];
+    if (r.chance(0.2)) matches.push(this.secondClause(anchored));
+    const rels = matches.flatMap((x) => x.chains.flatMap((c) => c.rels));
     const heavy = rels.length >= 2 || rels.some((x) => x.range);
     const ret = this.ret(heavy && !anchored);
-    const ast = { matches: [m], ret };
+    const ast = { matches, ret };
     const listCols = ret.items.map((it, i) => (it.e.k === "agg" && it.e.fn === "collect" ? i : -1)).filter((i) => i >= 0);
     return {
       ast, listCols, ordered: ret.order.length > 0,
@@ -89,12 +92,24 @@ export class QueryGen {
     };
   }
 
+  // A second clause, OPTIONAL MATCH or MATCH, continuing from a variable of
+  // the first. Relationship uniqueness holds within each clause only.
+  secondClause(anchored) {
+    const r = this.r;
+    const m = { optional: r.chance(0.6), chains: [], where: null };
+    const from = r.pick(this.nodeVars);
+    from.anon = false;
+    m.chains.push(this.chain(r.int(1, 2), from.witness, from, m, anchored));
+    if (r.chance(0.4)) m.where = this.where(r.int(1, 2));
+    return m;
+  }
+
   // A node variable modelled on graph node `w` (its witness): labels and
   // property maps are true of w most of the time, so patterns find rows.
   node(w, shared) {
     if (shared) return { v: shared.v, labels: [], props: [], anon: false, witness: shared.witness };
     const r = this.r;
-    const n = { v: "abcdefgh"[this.nextNode++], labels: [], props: [], anon: r.chance(0.25), witness: w };
+    const n = { v: "abcdefghijkl"[this.nextNode++], labels: [], props: [], anon: r.chance(0.25), witness: w };
     const labelOf = () => (r.chance(0.85) ? r.pick(this.parents.get(w.type)) : r.pick(LABELS));
     if (r.chance(0.4)) n.labels.push(labelOf());
     if (r.chance(0.05)) n.labels.push(labelOf());  // two labels: both must hold
