@@ -147,7 +147,7 @@ function buildRows(fig) {
     const x = fig.export_check;
     const pkg = x && isNum(x.nodes) ? `${x.nodes} nodes, ${x.edges} edges` : na(x ? x.error : "not run");
     rows.push({ figure: "CSV export → Kuzu COPY", unit: "rows", pkg, kuzu: isNum(x && x.copy_s) ? `${x.copy_s} s` : na("–"), sqlite: na("–"),
-      ratio: null, kuzu_ratio: null, target: "= snapshot", met: x ? (x.ok ? "yes" : "NO") : "n/a", note: x && x.note ? x.note : "" });
+      ratio: null, kuzu_ratio: null, target: "= snapshot", met: x && x.ok ? "yes" : x && isNum(x.nodes) ? "NO" : "n/a", note: x && x.note ? x.note : "" });
   }
   return rows;
 }

@@ -54,6 +54,12 @@ test("rows: ratios against the best peer, targets, n/a with reasons", () => {
   assert.deepEqual(by["HTTP search req/s (wrk -c8)"].pkg, { na: "wrk not installed (scripts/deps --bench)" });
   assert.equal(by["snapshot reopen (`stats`)"].met, "yes");
   assert.equal(by["CSV export → Kuzu COPY"].met, "yes");
+  // not run is n/a, counts that differ are a miss
+  const f = figure();
+  f.export_check = { ok: false, error: "no snapshot" };
+  assert.equal(report.buildRows(f).find((r) => r.figure === "CSV export → Kuzu COPY").met, "n/a");
+  f.export_check = { ok: false, nodes: 9, edges: 20, error: "row counts differ from the snapshot" };
+  assert.equal(report.buildRows(f).find((r) => r.figure === "CSV export → Kuzu COPY").met, "NO");
 });
 
 test("the default load with linking is shown beside the compared one", () => {
