@@ -5,8 +5,8 @@
 //   findBinary(explicit) -> path or null: --policykg, $PKG_BIN, else
 //       build/policykg, else the newest build-*/policykg; only Release or
 //       RelWithDebInfo build folders (a sanitizer build would skew figures)
-//   load(bin, jsonl, out, extra) -> {ok, wall_s, rss_mb, bytes, nodes, edges, error}
-//   reopen(bin, pkg) -> {ok, wall_s, rss_mb, error}   (`policykg stats`, best of 3)
+//   load(bin, jsonl, out, extra) -> {ok, wall_s, rss_mb, cpu_s, bytes, nodes, edges, error}
+//   reopen(bin, pkg) -> {ok, wall_s, rss_mb, cpu_s, error}   (`policykg stats`, best of 3)
 //   runQuery(bin, pkg, texts, repeat) -> {ok, median_ms, rows, text, process_s,
 //       process_rss_mb, fallback, error}: the in-process median from
 //       `query --repeat N --timing`, then one plain `policykg query` process
@@ -65,7 +65,7 @@ function load(bin, jsonl, out, extra = []) {
   const r = run(bin, ["load", jsonl, "-o", out, ...extra], { timeout_s: 3600 });
   const counts = parseLoad(r.stdout);
   const bytes = fs.existsSync(out) ? fs.statSync(out).size : null;
-  return { ok: r.ok, wall_s: r.wall_s, rss_mb: r.rss_mb, bytes, ...counts, error: r.error };
+  return { ok: r.ok, wall_s: r.wall_s, rss_mb: r.rss_mb, cpu_s: r.cpu_s, bytes, ...counts, error: r.error };
 }
 
 function reopen(bin, pkg) {
@@ -75,7 +75,7 @@ function reopen(bin, pkg) {
     if (!r.ok) return { ok: false, wall_s: null, rss_mb: null, error: r.error };
     if (!best || r.wall_s < best.wall_s) best = r;
   }
-  return { ok: true, wall_s: best.wall_s, rss_mb: best.rss_mb, error: null };
+  return { ok: true, wall_s: best.wall_s, rss_mb: best.rss_mb, cpu_s: best.cpu_s, error: null };
 }
 
 const QUERY_FLAGS = ["--time-budget", "600000", "--max-rows", "1000000", "--csv"];

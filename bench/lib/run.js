@@ -2,8 +2,9 @@
 // and measures it from outside.
 //
 // Interface: run(cmd, args, opts) -> {ok, code, stdout, stderr, wall_s,
-// rss_mb, error}. Wall time is taken around the spawn (GNU time's own start-up
-// is a millisecond or two, included); peak RSS comes from
+// rss_mb, cpu_s, error}. Wall time is taken around the spawn (GNU time's own start-up
+// is a millisecond or two, included); peak RSS and CPU time (user + system,
+// which a busy machine does not inflate the way it does wall time) come from
 // GNU time (/usr/bin/time -f) when it is installed (scripts/deps --bench), or
 // is null. A command that cannot start, times out or exits non-zero gives
 // ok=false and an `error` a person can read ("exit 1: <last stderr line>");
@@ -27,20 +28,20 @@ function lastLine(text, max = 120) {
   return l.length > max ? l.slice(0, max - 1) + "…" : l;
 }
 
-// Parses the "PKGTIME <maxrss_kb>" line that run() asks GNU time to append
-// to stderr; returns {rest, rss_mb} (rss_mb null when absent).
+// Parses the "PKGTIME <maxrss_kb> <user_s> <sys_s>" line that run() asks GNU
+// time to append to stderr; returns {rest, rss_mb, cpu_s} (nulls when absent).
 function timeSummary(stderr) {
   const lines = String(stderr || "").split("\n");
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = /^PKGTIME (\d+)$/.exec(lines[i].trim());
+    const m = /^PKGTIME (\d+)(?: ([\d.]+) ([\d.]+))?$/.exec(lines[i].trim());
     if (m) {
       lines.splice(i, 1);
       // GNU time's own note about the exit status, just before its line
       if (i > 0 && /^Command (exited with non-zero status|terminated by signal)/.test(lines[i - 1])) lines.splice(i - 1, 1);
-      return { rest: lines.join("\n"), rss_mb: Number(m[1]) / 1024 };
+      return { rest: lines.join("\n"), rss_mb: Number(m[1]) / 1024, cpu_s: m[2] === undefined ? null : Number(m[2]) + Number(m[3]) };
     }
   }
-  return { rest: String(stderr || ""), rss_mb: null };
+  return { rest: String(stderr || ""), rss_mb: null, cpu_s: null };
 }
 
 // Runs cmd with args. opts: cwd, env (merged over process.env), timeout_s
@@ -52,7 +53,7 @@ function run(cmd, args, opts = {}) {
   let file = cmd, argv = args;
   if (hasGnuTime) {
     file = GNU_TIME;
-    argv = ["-f", "PKGTIME %M", cmd, ...args];
+    argv = ["-f", "PKGTIME %M %U %S", cmd, ...args];
   }
   let fd = null;
   const stdio = ["pipe", "pipe", "pipe"];
@@ -69,7 +70,7 @@ function run(cmd, args, opts = {}) {
   if (fd !== null) fs.closeSync(fd);
   const t = timeSummary(r.stderr);
   const out = { ok: false, code: r.status, stdout: r.stdout || "", stderr: t.rest,
-    wall_s: wall, rss_mb: t.rss_mb, error: null };
+    wall_s: wall, rss_mb: t.rss_mb, cpu_s: t.cpu_s, error: null };
   if (r.error && r.error.code === "ETIMEDOUT") out.error = `timed out after ${timeout / 1000} s`;
   else if (r.error) out.error = `cannot run ${cmd}: ${r.error.code || r.error.message}`;
   else if (r.status === 127 && hasGnuTime) out.error = `cannot run ${cmd}: not found`;

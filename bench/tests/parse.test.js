@@ -89,10 +89,12 @@ test("MB/s line and GNU time line", () => {
   assert.equal(parseMbPerSec("quarter: 1.0 MB in 2.41 s = 0.4 MB/s\nfull: 4.0 MB in 5.86 s = 0.7 MB/s\nextract_bench: mb_per_s=0.7 target=20\n"), 0.7);
   assert.equal(parseMbPerSec("quarter: 0.4 MB/s\nfull: 0.7 MB/s\n"), 0.7);
   assert.equal(parseMbPerSec("no figure"), null);
-  const t = timeSummary("boom\nCommand exited with non-zero status 1\nPKGTIME 2048\n");
+  const t = timeSummary("boom\nCommand exited with non-zero status 1\nPKGTIME 2048 0.75 0.25\n");
   assert.equal(t.rss_mb, 2);
+  assert.equal(t.cpu_s, 1);
+  assert.equal(timeSummary("PKGTIME 1024\n").cpu_s, null);
   assert.equal(lastLine(t.rest), "boom");
-  assert.deepEqual(timeSummary("plain"), { rest: "plain", rss_mb: null });
+  assert.deepEqual(timeSummary("plain"), { rest: "plain", rss_mb: null, cpu_s: null });
   // CLI11's closing hint is skipped for the line that says what went wrong
   assert.equal(lastLine("A subcommand is required\nRun with --help for more information.\n"), "A subcommand is required");
 });

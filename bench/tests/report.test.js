@@ -20,7 +20,7 @@ function figure() {
       kuzu: peer(6, 800, { support_hub: 1000, neighbors: 4, lookup_name: 60 }),
       sqlite: peer(5, 250, { support_hub: 1800, neighbors: 0.01, lookup_name: 0.005 }),
     },
-    load: { ok: true, wall_s: 3, rss_mb: 300 },
+    load: { ok: true, wall_s: 3, rss_mb: 300, cpu_s: 0.9 },
     pkg_rss_mb: 320,
     reopen: { ok: true, wall_s: 0.2 },
     queries: [query("support_hub", "traversal", 20), query("neighbors", "lookup", 0.005), query("lookup_name", "lookup", null)],
@@ -53,6 +53,7 @@ test("rows: ratios against the best peer, targets, n/a with reasons", () => {
   assert.deepEqual(by["lookup_name (median)"].pkg, { na: "exit 1: unknown function" });
   assert.deepEqual(by["HTTP search req/s (wrk -c8)"].pkg, { na: "wrk not installed (scripts/deps --bench)" });
   assert.equal(by["snapshot reopen (`stats`)"].met, "yes");
+  assert.match(by["load JSONL --no-link (wall)"].note, /CPU 0\.900 s \(user \+ system\)/);
   assert.equal(by["CSV export → Kuzu COPY"].met, "yes");
   // not run is n/a, counts that differ are a miss
   const f = figure();
