@@ -8,7 +8,7 @@
 //   load(bin, jsonl, out, extra) -> {ok, wall_s, rss_mb, cpu_s, bytes, nodes, edges, error}
 //   reopen(bin, pkg) -> {ok, wall_s, rss_mb, cpu_s, error}   (`policykg stats`, best of 3)
 //   runQuery(bin, pkg, texts, repeat) -> {ok, median_ms, rows, text, process_s,
-//       process_rss_mb, fallback, error}: the in-process median from
+//       process_cpu_s, process_rss_mb, fallback, error}: the in-process median from
 //       `query --repeat N --timing`, then one plain `policykg query` process
 //       timed whole (open + run + print).
 // The first text the engine accepts is used; a rejected query is an error
@@ -93,7 +93,7 @@ function runQuery(bin, pkg, texts, repeat) {
     const once = run(bin, ["query", pkg, text, ...QUERY_FLAGS], { timeout_s: 600 });
     return {
       ok: true, median_ms: median, rows: answerOf(r.stdout), text, fallback: i > 0,
-      process_s: once.ok ? once.wall_s : null, process_rss_mb: Math.max(r.rss_mb || 0, once.rss_mb || 0) || null,
+      process_s: once.ok ? once.wall_s : null, process_cpu_s: once.ok ? once.cpu_s : null, process_rss_mb: Math.max(r.rss_mb || 0, once.rss_mb || 0) || null,
       error: null, rejected: i > 0 ? firstError : null,
     };
   }

@@ -128,7 +128,8 @@ function buildRows(fig) {
     if (!q.result || !q.result.ok) continue;
     const pkg = isNum(q.result.process_s) ? q.result.process_s * 1000 : na("process run failed");
     rows.push({ figure: `${q.name} (whole process)`, unit: "ms", pkg, kuzu: na("–"), sqlite: na("–"), ratio: null,
-      kuzu_ratio: null, target: "–", met: "–", note: "`policykg query` start, snapshot open, one run, print" });
+      kuzu_ratio: null, target: "–", met: "–",
+      note: isNum(q.result.process_cpu_s) ? `CPU ${fmt(q.result.process_cpu_s)} s (user + system)` : "" });
   }
   // extraction
   {
