@@ -193,7 +193,7 @@ void Setup(CLI::App& app) {
   cmd->add_option("--schema", args->schema, "schema file (default: data/schema.json)");
   cmd->add_option("--upload-limit", args->upload_limit, "largest document upload in bytes (default 8 MiB)")
       ->check(CLI::Range(size_t{1024}, size_t{64} << 20));
-  cmd->add_option("--threads", args->threads, "HTTP worker threads (default max(16, 8 x cores))");
+  cmd->add_option("--threads", args->threads, "HTTP worker threads (default max(64, 16 x cores))");
   cmd->add_flag("--quiet", args->quiet, "no access log");
   cmd->add_flag("--skip-invalid", args->skip_invalid, "load valid statements, list the invalid ones");
   cmd->callback([args] { RunServe(*args); });

@@ -231,7 +231,10 @@ httplib::Server::HandlerResponse CheckBeforeBody(const HttpLimits& limits, const
 
 size_t DefaultThreadCount() {
   size_t hw = std::max(1u, std::thread::hardware_concurrency());
-  return std::max<size_t>(16, 8 * hw);
+  // httplib serves one connection per pool thread for as long as it is kept
+  // alive, so the pool must cover the clients that keep connections open
+  // (a browser holds ~6, a load test 64); idle threads cost little.
+  return std::max<size_t>(64, 16 * hw);
 }
 
 void Harden(httplib::Server& server, const HttpLimits& limits, RouteRules rules) {

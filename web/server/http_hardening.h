@@ -40,9 +40,9 @@ struct HttpLimits {
   size_t upload_body_max = size_t{8} << 20;   // 8 MiB for POST /api/documents
   time_t read_timeout_s = 5;
   time_t write_timeout_s = 10;
-  size_t keep_alive_max_count = 10000;
+  size_t keep_alive_max_count = 1000;  // then the connection closes (fair turns)
   time_t keep_alive_timeout_s = 5;
-  size_t threads = 0;  // 0: max(16, 8 × hardware threads)
+  size_t threads = 0;  // 0: max(64, 16 × hardware threads)
   bool quiet = false;  // no access log
 };
 
