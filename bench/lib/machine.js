@@ -33,9 +33,9 @@ function sourceCommit() {
   const { spawnSync } = require("child_process");
   const repo = path.resolve(BENCH_DIR, "..");
   const head = spawnSync("git", ["-C", repo, "rev-parse", "--short", "HEAD"], { encoding: "utf8" });
-  if (head.status !== 0) return "unknown";
+  if (head.status !== 0) return "work tree at an unknown commit";
   const dirty = spawnSync("git", ["-C", repo, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" });
-  return head.stdout.trim() + (dirty.stdout && dirty.stdout.trim() ? " + local changes" : "");
+  return "work tree at " + head.stdout.trim() + (dirty.stdout && dirty.stdout.trim() ? " + local changes" : "");
 }
 
 function machineInfo() {
@@ -53,7 +53,7 @@ function machineInfo() {
 }
 
 function machineLine(m) {
-  return `${m.date}, work tree at ${m.commit}; ${m.nproc} cores (${m.cpu}), ${m.ram_gb} GiB RAM; load average at start ${m.loadavg}; ` +
+  return `${m.date}, ${m.commit}; ${m.nproc} cores (${m.cpu}), ${m.ram_gb} GiB RAM; load average at start ${m.loadavg}; ` +
     `node ${m.node}, kuzu ${m.kuzu}, better-sqlite3 ${m.better_sqlite3}`;
 }
 
