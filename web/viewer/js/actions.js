@@ -130,6 +130,8 @@ export class Actions {
     const el = this.view.cy.getElementById(edgeElementId(edge));
     this.view.cy.elements().unselect();
     el.select();
+    const d = el.data();
+    if (d) this.details.showEdge(d, { from: this.view.cy.getElementById(d.source).data(), to: this.view.cy.getElementById(d.target).data() });
     this.status(t('status.linkAdded', { id: edge.id }));
   }
 
