@@ -35,6 +35,14 @@ bool DefaultIsDocument(std::string_view path, std::string_view head) {
   return !(i < head.size() && (head[i] == '{' || head.substr(i, 2) == "//"));
 }
 
+// A snapshot by content, or by name: a ".pkg" file too damaged to carry the
+// magic must be refused by ReadSnapshotFile, not read as a text document
+// (tests/reliability/snapshot_refusal_test.cc).
+bool TreatAsSnapshot(const std::string& path) {
+  auto ext = fs::path(path).extension().string();
+  return IsSnapshotFile(path) || ext == kSnapshotExtension;
+}
+
 class Progress {
  public:
   explicit Progress(bool on) : on_(on && ::isatty(2)) {}
@@ -163,7 +171,7 @@ Status AddStatementsFile(const std::string& path, GraphBuilder& b, const Schema&
 Status AddFile(const std::string& path, GraphBuilder& b, const std::shared_ptr<const Schema>& schema,
                const LoadOptions& opts, Collector& c, Progress& progress) {
   ++c.report.files;
-  if (IsSnapshotFile(path)) {
+  if (TreatAsSnapshot(path)) {
     auto snap = ReadSnapshotFile(path, schema);
     if (!snap.ok()) return snap.status();
     b.AddSnapshot(**snap);
@@ -234,7 +242,7 @@ Status AddInputs(const std::vector<std::string>& inputs, GraphBuilder& builder, 
 
 Result<SnapshotPtr> LoadGraphInputs(const std::vector<std::string>& inputs, std::shared_ptr<const Schema> schema,
                                     const LoadOptions& opts, LoadReport* report) {
-  if (inputs.size() == 1 && IsSnapshotFile(inputs[0])) {
+  if (inputs.size() == 1 && TreatAsSnapshot(inputs[0])) {
     if (report) report->files = 1;
     return ReadSnapshotFile(inputs[0], schema);
   }
