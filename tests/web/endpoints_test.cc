@@ -242,6 +242,45 @@ TEST_CASE("writes: upload, link, delete, merge, split", "[web][endpoints]") {
   CHECK(ss.str().find("\"DELETE /api/links/") != std::string::npos);
 }
 
+TEST_CASE("a GB18030 upload is shown as UTF-8 with its spans mapped", "[web][endpoints]") {
+  Fixture f;
+  rapidjson::Document d;
+  // "关于支持集成电路产业发展的通知\n上海市支持集成电路产业发展。\n" in GB18030.
+  const std::string gb =
+      "\xb9\xd8\xd3\xda\xd6\xa7\xb3\xd6\xbc\xaf\xb3\xc9\xb5\xe7\xc2\xb7\xb2\xfa\xd2\xb5\xb7\xa2\xd5"
+      "\xb9\xb5\xc4\xcd\xa8\xd6\xaa\x0a\xc9\xcf\xba\xa3\xca\xd0\xd6\xa7\xb3\xd6\xbc\xaf\xb3\xc9\xb5"
+      "\xe7\xc2\xb7\xb2\xfa\xd2\xb5\xb7\xa2\xd5\xb9\xa1\xa3\x0a";
+  f.Send("POST", "/api/documents?name=gb.txt", gb, 201, d, "text/plain; charset=GB18030");
+  std::string id = Str(d, "id");
+  f.Get("/api/documents/" + Enc(id), 200, d);
+  std::string text = Str(d, "text");
+  CHECK(text == "关于支持集成电路产业发展的通知\n上海市支持集成电路产业发展。\n");
+  REQUIRE(d["spans"].Size() >= 1);
+  int industry_spans = 0;
+  // Every span lies inside the UTF-8 text on character boundaries.
+  for (const auto& span : d["spans"].GetArray()) {
+    double b = Num(span, "begin"), e = Num(span, "end");
+    INFO(b << ".." << e);
+    REQUIRE(b >= 0);
+    REQUIRE(e <= text.size());
+    CHECK(b < e);
+    auto boundary = [&](double at) {
+      size_t i = static_cast<size_t>(at);
+      return i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    };
+    CHECK(boundary(b));
+    CHECK(boundary(e));
+    // A span of the industry covers its name in the decoded text.
+    std::string node = Str(span, "node");
+    if (node.find("Industry") != std::string::npos && node.find("集成电路") != std::string::npos) {
+      CHECK(text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)).find("集成电路") !=
+            std::string::npos);
+      ++industry_spans;
+    }
+  }
+  CHECK(industry_spans >= 1);
+}
+
 TEST_CASE("--quiet turns the access log off; a token file is created 0600", "[web][endpoints]") {
   TempDir dir;
   ServerProcess server;
