@@ -69,7 +69,10 @@ void SendJson(httplib::Response& res, int status, std::string body) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_content(std::move(body), "application/json; charset=utf-8");
+  // Moved in, not copied (0.11.4's set_content takes a const reference).
+  res.body = std::move(body);
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", "application/json; charset=utf-8");
 }
 
 void SendError(httplib::Response& res, int status, std::string_view code, std::string_view message,
