@@ -74,6 +74,27 @@ function runPolicyKg(binary, pkg, text) {
   });
 }
 
+// How many queries use each feature, so a run shows what it covered.
+function featureTally(asts) {
+  const t = { "variable length": 0, "zero-length *0..1": 0, "two chains": 0, "OPTIONAL MATCH": 0, "MATCH MATCH": 0,
+    WHERE: 0, aggregates: 0, "DISTINCT aggregates": 0, "RETURN DISTINCT": 0, "ORDER BY": 0 };
+  for (const q of asts) {
+    const rels = q.matches.flatMap((m) => m.chains.flatMap((c) => c.rels));
+    const aggs = q.ret.items.filter((it) => it.e.k === "agg");
+    t["variable length"] += rels.some((r) => r.range) ? 1 : 0;
+    t["zero-length *0..1"] += rels.some((r) => r.range && r.range.min === 0) ? 1 : 0;
+    t["two chains"] += q.matches[0].chains.length > 1 ? 1 : 0;
+    t["OPTIONAL MATCH"] += q.matches.some((m) => m.optional) ? 1 : 0;
+    t["MATCH MATCH"] += q.matches.length > 1 && !q.matches[1].optional ? 1 : 0;
+    t.WHERE += q.matches.some((m) => m.where) ? 1 : 0;
+    t.aggregates += aggs.length ? 1 : 0;
+    t["DISTINCT aggregates"] += aggs.some((it) => it.e.distinct) ? 1 : 0;
+    t["RETURN DISTINCT"] += q.ret.distinct ? 1 : 0;
+    t["ORDER BY"] += q.ret.order.length ? 1 : 0;
+  }
+  return t;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const work = args.keep || fs.mkdtempSync(path.join(os.tmpdir(), "pkg-differential-"));
@@ -110,6 +131,8 @@ async function main() {
     }
   };
   await Promise.all([worker(), worker(), worker()]);
+  const tally = featureTally(outcomes.map((o) => o.q.ast));
+  console.log(`differential: queries with ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   let passed = 0;
   let failed = 0;
   let nonEmpty = 0;

@@ -20,7 +20,7 @@
 //     `NOT list_contains(properties(rels(p), '_id'), id(s))`), because Kuzu
 //     does not enforce openCypher's relationship uniqueness across a pattern;
 //   - a variable-length relationship gets `is_trail(p)` (Kuzu walks by default);
-//   - `type(r)` becomes `label(r)`;
+//   - `type(r)` becomes `label(r)` (guarded against null in OPTIONAL MATCH);
 //   - DISTINCT aggregates move to the end of RETURN (a Kuzu bug, below).
 // docs/differential-testing.md lists these and the differences left.
 // Tested in unit_test.mjs (a table of ASTs beside both texts).
@@ -39,7 +39,8 @@ export function literal(x) {
 
 const PREC = { or: 1, and: 2, not: 3 };
 
-// Prints an expression; `kuzu` selects the dialect (only type() differs).
+// Prints an expression; `kuzu` is false for PolicyKG, else the Kuzu context
+// {nullable: Set of relationship variables of OPTIONAL MATCH clauses}.
 export function expr(e, kuzu) {
   const sub = (x, min) => {
     const s = expr(x, kuzu);
@@ -55,7 +56,11 @@ export function expr(e, kuzu) {
     case "in": return `${expr(e.l, kuzu)} IN ${literal(e.list)}`;
     case "str": return `${expr(e.l, kuzu)} ${e.op} ${expr(e.r, kuzu)}`;
     case "isnull": return `${expr(e.e, kuzu)} IS ${e.not ? "NOT " : ""}NULL`;
-    case "type": return kuzu ? `label(${e.v})` : `type(${e.v})`;
+    case "type":
+      if (!kuzu) return `type(${e.v})`;
+      // Kuzu folds label(r) to the table name when r has one type, even when
+      // r is null (OPTIONAL MATCH found nothing), so guard nullable ones.
+      return kuzu.nullable && kuzu.nullable.has(e.v) ? `CASE WHEN ${e.v} IS NULL THEN NULL ELSE label(${e.v}) END` : `label(${e.v})`;
     case "agg": {
       if (!e.arg) return "count(*)";
       return `${e.fn}(${e.distinct ? "DISTINCT " : ""}${e.arg.k === "var" ? e.arg.v : expr(e.arg, kuzu)})`;
@@ -167,12 +172,13 @@ export function renderPolicyKg(q) {
 // The Kuzu text of the same query; labels: Map from labels.mjs.
 export function renderKuzu(q, labels) {
   const seen = new Set();
+  const ctx = { nullable: new Set(q.matches.filter((m) => m.optional).flatMap((m) => m.chains.flatMap((c) => c.rels.map((r) => r.v)))) };
   const parts = q.matches.map((m) => {
     let s = `${m.optional ? "OPTIONAL " : ""}MATCH ${m.chains.map((c) => chainText(c, true, seen)).join(", ")}`;
     const conds = kuzuConditions(m, labels);
-    if (m.where) conds.unshift(conds.length ? `(${expr(m.where, true)})` : expr(m.where, true));
+    if (m.where) conds.unshift(conds.length ? `(${expr(m.where, ctx)})` : expr(m.where, ctx));
     if (conds.length) s += ` WHERE ${conds.join(" AND ")}`;
     return s;
   });
-  return parts.join(" ") + returnText(q.ret, true);
+  return parts.join(" ") + returnText(q.ret, ctx);
 }
