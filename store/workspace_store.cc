@@ -3,94 +3,11 @@
 
 #include <chrono>
 
+#include "base/json.h"
 #include "store/sha256.h"
+#include "store/workspace_schema.h"
 
 namespace pkg {
-namespace {
-
-// Version 1 of the workspace schema. Later versions append migrations to
-// kMigrations; user_version counts how many have run.
-constexpr const char* kMigrations[] = {
-    R"sql(
-CREATE TABLE documents (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  key TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  content_hash TEXT NOT NULL UNIQUE,
-  bytes BLOB NOT NULL,
-  metadata TEXT NOT NULL DEFAULT '{}',
-  added_at INTEGER NOT NULL
-);
-CREATE TABLE links (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  from_key TEXT NOT NULL,
-  to_key TEXT NOT NULL,
-  type TEXT NOT NULL,
-  reason TEXT NOT NULL DEFAULT '',
-  created_at INTEGER NOT NULL,
-  deleted INTEGER NOT NULL DEFAULT 0,
-  deleted_at INTEGER
-);
-CREATE TABLE identity_decisions (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
-  keep_key TEXT,
-  keep_type TEXT,
-  keep_name TEXT,
-  split_of INTEGER REFERENCES identity_decisions(id),
-  node_key TEXT,
-  reason TEXT NOT NULL DEFAULT '',
-  created_at INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX identity_split_once ON identity_decisions(split_of) WHERE kind = 'split';
-CREATE TABLE merge_members (
-  decision_id INTEGER NOT NULL REFERENCES identity_decisions(id),
-  position INTEGER NOT NULL,
-  member_key TEXT NOT NULL,
-  member_name TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (decision_id, position)
-);
-CREATE INDEX merge_members_key ON merge_members(member_key);
-CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at INTEGER NOT NULL,
-  who TEXT NOT NULL,
-  why TEXT NOT NULL DEFAULT '',
-  remote TEXT NOT NULL DEFAULT '',
-  action TEXT NOT NULL,
-  payload TEXT NOT NULL DEFAULT ''
-);
-)sql",
-};
-
-constexpr int64_t kNumMigrations = sizeof(kMigrations) / sizeof(kMigrations[0]);
-static_assert(kNumMigrations == WorkspaceStore::kSchemaVersion);
-
-// Minimal JSON string escaping for audit payloads.
-std::string AuditQuote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 int64_t NowMillis() {
   using namespace std::chrono;
@@ -114,7 +31,12 @@ Status WorkspaceStore::Migrate() {
                                 " is newer than this policykg (" + std::to_string(kSchemaVersion) +
                                 "); use a newer policykg or another --store");
   }
-  for (int64_t i = *v; i < kNumMigrations; ++i) PKG_RETURN_IF_ERROR(db_.Exec(kMigrations[i]));
+  const std::vector<const char*>& migrations = WorkspaceMigrations();
+  if (static_cast<int64_t>(migrations.size()) != kSchemaVersion) {
+    return Status::Internal("workspace schema: " + std::to_string(migrations.size()) +
+                            " migrations for version " + std::to_string(kSchemaVersion));
+  }
+  for (int64_t i = *v; i < kSchemaVersion; ++i) PKG_RETURN_IF_ERROR(db_.Exec(migrations[i]));
   if (*v != kSchemaVersion) PKG_RETURN_IF_ERROR(db_.SetUserVersion(kSchemaVersion));
   return tx.Commit();
 }
@@ -169,7 +91,7 @@ Result<WorkspaceStore::AddedDocument> WorkspaceStore::AddDocument(std::string_vi
   PKG_RETURN_IF_ERROR(ins->Run());
   out.doc.id = db_.LastInsertId();
   PKG_RETURN_IF_ERROR(Audit("document.add",
-                            "{\"id\":" + AuditQuote(out.doc.key) + ",\"name\":" + AuditQuote(name) +
+                            "{\"id\":" + JsonQuote(out.doc.key) + ",\"name\":" + JsonQuote(name) +
                                 ",\"bytes\":" + std::to_string(bytes.size()) + "}",
                             ctx, now));
   PKG_RETURN_IF_ERROR(tx.Commit());
@@ -224,8 +146,8 @@ Result<CuratedLink> WorkspaceStore::AddLink(std::string_view from, std::string_v
                    ctx.why, now, false};
   PKG_RETURN_IF_ERROR(Audit("link.add",
                             "{\"id\":\"link:" + std::to_string(link.id) + "\",\"from\":" +
-                                AuditQuote(from) + ",\"to\":" + AuditQuote(to) +
-                                ",\"type\":" + AuditQuote(type) + "}",
+                                JsonQuote(from) + ",\"to\":" + JsonQuote(to) +
+                                ",\"type\":" + JsonQuote(type) + "}",
                             ctx, now));
   PKG_RETURN_IF_ERROR(tx.Commit());
   return link;
@@ -284,11 +206,11 @@ Result<MergeDecision> WorkspaceStore::AddMerge(const MergeDecision& d, const Wri
     m->Bind(4, d.merged_names[i]);
     PKG_RETURN_IF_ERROR(m->Run());
     if (i) members += ',';
-    members += AuditQuote(d.merged[i]);
+    members += JsonQuote(d.merged[i]);
   }
   PKG_RETURN_IF_ERROR(Audit("merge",
                             "{\"id\":\"merge:" + std::to_string(out.id) +
-                                "\",\"keep\":" + AuditQuote(d.keep) + ",\"merge\":[" + members +
+                                "\",\"keep\":" + JsonQuote(d.keep) + ",\"merge\":[" + members +
                                 "]}",
                             ctx, now));
   PKG_RETURN_IF_ERROR(tx.Commit());
