@@ -287,13 +287,18 @@ await step('add a link with the token; it shows at once and after a reload', asy
   assert.equal(pair.length, 2, 'two nodes selected');
   mark('link button');
   await page.click('#btn-link');
+  // A wrong token first: the server refuses (401), the viewer asks again.
   await page.waitForSelector('#token-dialog[open]');
-  await page.fill('#token-input', TOKEN);
+  await page.fill('#token-input', 'wrong-token-123');
   await page.click('#token-ok');
   await page.waitForSelector('#link-dialog[open]');
   await page.selectOption('#link-type', 'RELATED_TO');
   await page.fill('#link-reason', '测试:人工确认的关系');
   await page.click('#link-ok');
+  await page.waitForSelector('#token-dialog[open]');
+  assert.match(await page.textContent('#token-error'), /令牌无效/);
+  await page.fill('#token-input', TOKEN);
+  await page.click('#token-ok');
   linkId = await page.waitForFunction(() => window.policykg.view.cy.edges('.curated').map((e) => e.id())[0]).then((h) => h.jsonValue());
   assert.match(linkId, /^link:/);
   await shot('07-link-added');

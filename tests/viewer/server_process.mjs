@@ -1,6 +1,8 @@
 // Starts the server the viewer tests talk to and waits for its URL: either
 // the mock (mock_server.mjs) or the real `policykg serve` binary, both on
-// port 0 with a temporary store and a known token, loopback only.
+// port 0 with a temporary store and a known token, loopback only, serving
+// this checkout's web/viewer/ (--viewer; the binary's default is the
+// source tree it was built from).
 //
 // Interface: startServer({binary, inputs, token, dir, extraArgs}) →
 // {url, proc, log(), stop()}. The URL is read from the server's first
@@ -14,7 +16,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 export function startServer({ binary = null, inputs = [], token, dir, extraArgs = [] }) {
   const [cmd, args] = binary
-    ? [binary, ['serve', ...inputs, '--port', '0', '--host', '127.0.0.1', '--token', token, '--store', join(dir, 'store.sqlite'), ...extraArgs]]
+    ? [binary, ['serve', ...inputs, '--port', '0', '--host', '127.0.0.1', '--token', token, '--store', join(dir, 'store.sqlite'),
+      '--viewer', join(here, '..', '..', 'web', 'viewer'), ...extraArgs]]
     : [process.execPath, [join(here, 'mock_server.mjs'), '--port', '0', '--token', token, '--store', join(dir, 'store.json'), ...extraArgs]];
   const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -42,9 +42,13 @@ export class Curation {
     setToken(sessionStorage.getItem(KEY));
   }
 
-  async ensureToken(force = false) {
+  // Asks for the token unless one is kept; `problem` is shown in the
+  // dialog (why it asks again).
+  async ensureToken(force = false, problem = '') {
     if (!force && sessionStorage.getItem(KEY)) return true;
     this.dom.tokenInput.value = '';
+    this.dom.tokenError.textContent = problem;
+    this.dom.tokenError.hidden = !problem;
     if ((await ask(this.dom.tokenDialog)) !== 'ok' || !this.dom.tokenInput.value) return false;
     sessionStorage.setItem(KEY, this.dom.tokenInput.value);
     setToken(this.dom.tokenInput.value);
@@ -61,7 +65,7 @@ export class Curation {
       sessionStorage.removeItem(KEY);
       setToken(null);
       this.dom.onStatus(t('status.unauthorized'), true);
-      if (!(await this.ensureToken(true))) return null;
+      if (!(await this.ensureToken(true, t('status.unauthorized')))) return null;
       return fn();
     }
   }

@@ -85,7 +85,8 @@ async function start() {
   const legend = new Legend($('legend-nodes'), $('legend-edges'), schema, view);
   const docs = new DocumentViewer({ dialog: $('doc-dialog'), title: $('doc-title'), meta: $('doc-meta'), body: $('doc-text') });
   const curation = new Curation({
-    tokenDialog: $('token-dialog'), tokenInput: $('token-input'), linkDialog: $('link-dialog'), linkType: $('link-type'),
+    tokenDialog: $('token-dialog'), tokenInput: $('token-input'), tokenError: $('token-error'),
+    linkDialog: $('link-dialog'), linkType: $('link-type'),
     linkReason: $('link-reason'), linkEnds: $('link-ends'), mergeDialog: $('merge-dialog'), mergeKeep: $('merge-keep'),
     mergeReason: $('merge-reason'), reasonDialog: $('reason-dialog'), reasonTitle: $('reason-title'),
     reasonWhat: $('reason-what'), reasonInput: $('reason-input'), onStatus: status }, schema);
