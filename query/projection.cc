@@ -128,6 +128,16 @@ void Projection::SortKeys(OutRow& r, EvalContext& ctx, const std::vector<Cell>* 
   ctx.aggregates = saved_aggs;
 }
 
+// ORDER BY, then arrival order (so the sort is stable).
+bool Projection::RowLess(const OutRow& a, const OutRow& b) const {
+  const auto& order = q_.ret.order;
+  for (size_t i = 0; i < order.size(); ++i) {
+    int c = CompareForOrder(a.sort_keys[i], b.sort_keys[i]);
+    if (c) return order[i].desc ? c > 0 : c < 0;
+  }
+  return a.seq < b.seq;
+}
+
 bool Projection::ConsumePlain(EvalContext& ctx) {
   OutRow r;
   r.cells.reserve(q_.ret.items.size());
@@ -138,7 +148,21 @@ bool Projection::ConsumePlain(EvalContext& ctx) {
     if (!seen_.emplace(key_, rows_.size()).second) return true;
   }
   SortKeys(r, ctx, nullptr);
+  r.seq = seq_++;
   rows_.push_back(std::move(r));
+  if (!q_.ret.order.empty()) {
+    // ORDER BY: keep only the best skip + min(limit, max_rows + 1) rows, as a
+    // heap with the worst on top.
+    size_t keep = opts_.max_rows == SIZE_MAX ? SIZE_MAX : opts_.max_rows + 1;
+    if (info_.limit >= 0) keep = std::min(keep, static_cast<size_t>(info_.limit));
+    if (keep != SIZE_MAX) keep += static_cast<size_t>(info_.skip);
+    auto less = [this](const OutRow& a, const OutRow& b) { return RowLess(a, b); };
+    std::push_heap(rows_.begin(), rows_.end(), less);
+    if (rows_.size() > keep) {
+      std::pop_heap(rows_.begin(), rows_.end(), less);
+      rows_.pop_back();
+    }
+  }
   if (rows_.size() > kMaxCollectedRows) {
     ctx.error = Status::Exhausted("more than " + std::to_string(kMaxCollectedRows) +
                                   " rows to sort or deduplicate; add LIMIT or a more selective pattern");
@@ -299,19 +323,14 @@ Status Projection::Finish(EvalContext& ctx, QueryResult* out) {
         for (const Cell& c : r.cells) AppendKey(c, &key_);
         if (!seen_.emplace("D" + key_, 0).second) continue;
       }
+      r.seq = seq_++;
       rows_.push_back(std::move(r));
     }
   }
   if (!ctx.error.ok()) return ctx.error;
   const auto& order = q_.ret.order;
   if (!order.empty()) {
-    std::stable_sort(rows_.begin(), rows_.end(), [&](const OutRow& a, const OutRow& b) {
-      for (size_t i = 0; i < order.size(); ++i) {
-        int c = CompareForOrder(a.sort_keys[i], b.sort_keys[i]);
-        if (c) return order[i].desc ? c > 0 : c < 0;
-      }
-      return false;
-    });
+    std::sort(rows_.begin(), rows_.end(), [this](const OutRow& a, const OutRow& b) { return RowLess(a, b); });
   }
   size_t begin = std::min(rows_.size(), static_cast<size_t>(info_.skip));
   size_t end = rows_.size();

@@ -4,7 +4,8 @@
 // ORDER BY, SKIP, LIMIT and the max_rows cap.
 //
 // Without ORDER BY and aggregation it stops the executor as soon as enough
-// rows exist (Consume returns false). count(DISTINCT n) over nodes uses a
+// rows exist (Consume returns false); with ORDER BY it keeps only the best
+// SKIP + LIMIT (at most max_rows + 1) rows in a heap. count(DISTINCT n) over nodes uses a
 // bitset sized num_nodes instead of a hash set (the "which measures support
 // X" count over ~700,000 measures), and no row is materialised when only
 // aggregates are returned.
@@ -41,7 +42,9 @@ class Projection {
   struct OutRow {
     std::vector<Cell> cells;
     std::vector<Cell> sort_keys;
+    uint64_t seq = 0;  // arrival order
   };
+  bool RowLess(const OutRow& a, const OutRow& b) const;
   bool ConsumePlain(EvalContext& ctx);
   bool ConsumeAggregate(EvalContext& ctx);
   void Accumulate(Group& g, EvalContext& ctx);
@@ -71,6 +74,7 @@ class Projection {
   std::vector<uint32_t> node_group_;
   std::string key_;
   size_t stop_after_ = SIZE_MAX;
+  uint64_t seq_ = 0;
 };
 
 }  // namespace pkg::query

@@ -124,6 +124,19 @@ TEST_CASE("executor: query table over the small graph") {
     INFO(c.query);
     CHECK(Rows(*snap, c.query) == c.rows);
   }
+  // ORDER BY keeps a bounded heap: the same answers with LIMIT, SKIP and max_rows.
+  QueryOptions two;
+  two.max_rows = 2;
+  auto r = RunQuery(*snap, "MATCH (n) RETURN n.name ORDER BY n.name DESC", two);
+  REQUIRE(r.ok());
+  CHECK(r->truncated);
+  REQUIRE(r->rows.size() == 2);
+  CHECK(r->rows[0][0].ToDisplay(*snap) == "高效融合的新型工业化");
+  CHECK(r->rows[1][0].ToDisplay(*snap) == "智能工厂领航计划");  // code point order: 高 > 智 > 新
+  CHECK(Rows(*snap, "MATCH (n) RETURN n.name ORDER BY n.name DESC SKIP 1 LIMIT 2") ==
+        std::vector<std::string>{"智能工厂领航计划", "新型工业化"});
+  CHECK(Rows(*snap, "MATCH (n:Measure) RETURN n.count AS c ORDER BY c LIMIT 3") ==
+        std::vector<std::string>{"20", "", ""});
   QueryOptions with_param;
   with_param.params = {{"n", Value("市经信委")}};
   CHECK(Rows(*snap, "MATCH (n {name: $n}) RETURN n.id", with_param) == std::vector<std::string>{"agency:sheitc"});
