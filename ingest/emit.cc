@@ -93,7 +93,10 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     MergeProps(n.st.props, m.props);
     n.standalone |= !m.embedded;
     n.weak &= m.weak;
-    if (n.st.sources.size() < 20) n.st.sources.push_back(Prov(in, m.span, m.sentence, m.rule));
+    if (n.st.sources.size() < 8) {
+      n.st.sources.push_back(Prov(in, m.span, m.sentence, m.rule));
+      if (n.st.sources.size() > 1) n.st.sources.back().quote.clear();  // the first place carries the sentence
+    }
     n.mentions.push_back(static_cast<int>(i));
   }
   // Edges.
@@ -191,10 +194,12 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   for (size_t k = 0; k < nodes.size(); ++k) {
     if (!emitted[k]) continue;
     const Node& n = nodes[k];
-    emit_edge("MENTIONS", in.doc_id, n.st.id, n.st.sources.front());
+    Provenance where = n.st.sources.front();
+    where.quote.clear();  // the node's own provenance carries the sentence
+    emit_edge("MENTIONS", in.doc_id, n.st.id, where);
     bool applies = IsMeasure(n.st.type) || n.st.type == "Indicator" || n.st.type == "Goal";
     if (applies && region_node >= 0 && !ms[n.mentions.front()].cited) {
-      emit_edge("APPLIES_IN", n.st.id, nodes[region_node].st.id, n.st.sources.front());
+      emit_edge("APPLIES_IN", n.st.id, nodes[region_node].st.id, where);
     }
   }
 }

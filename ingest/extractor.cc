@@ -3,10 +3,13 @@
 //   NodeKey → Relate → EmitStatements
 #include "ingest/extractor.h"
 
+#include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <unordered_map>
 
 #include "ingest/canonical_name.h"
 #include "ingest/decode.h"
@@ -19,6 +22,32 @@
 #include "ingest/structure.h"
 
 namespace pkg {
+namespace {
+
+// Time per stage, summed over documents, printed at exit when
+// POLICYKG_INGEST_PROFILE is set (bench/extract_bench.py reads it).
+struct StageClock {
+  const char* names[8] = {"decode", "normalize", "metadata", "structure", "recognize", "keys", "relate", "emit"};
+  std::atomic<int64_t> ns[8] = {};
+  bool on = std::getenv("POLICYKG_INGEST_PROFILE") != nullptr;
+  ~StageClock() {
+    if (!on) return;
+    for (int i = 0; i < 8; ++i) std::fprintf(stderr, "stage %-10s %8.3f s\n", names[i], ns[i].load() / 1e9);
+  }
+};
+StageClock g_clock;
+
+struct Lap {
+  std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now();
+  void operator()(int stage) {
+    if (!g_clock.on) return;
+    auto now = std::chrono::steady_clock::now();
+    g_clock.ns[stage] += std::chrono::duration_cast<std::chrono::nanoseconds>(now - t).count();
+    t = now;
+  }
+};
+
+}  // namespace
 
 Extractor::~Extractor() = default;
 
@@ -47,11 +76,15 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(std::shared_ptr<const Schem
 }
 
 Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Statement&&)>& sink) const {
+  Lap lap;
   auto decoded = ingest::Decode(doc.bytes);
+  lap(0);
   if (!decoded.ok()) return Status(decoded.status().code(), doc.path + ": " + decoded.status().message());
   ingest::NormalizedText norm = ingest::Normalize(*decoded, data_->chrome);
   decoded = Status::Internal("released");  // free the decoded copy early
+  lap(1);
   ingest::DocMetadata md = ingest::ReadMetadata(norm.text, *data_->rules);
+  lap(2);
   // Structure and recognition read the text with the metadata lines (other
   // than the title) blanked out, so 来源:/转载自: lines yield no items.
   std::string text = norm.text;
@@ -60,6 +93,7 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
     for (uint32_t i = l.begin; i < l.end && i < text.size(); ++i) text[i] = ' ';
   }
   ingest::Structure st = ingest::AnalyzeStructure(text, md.body_begin, static_cast<uint32_t>(text.size()));
+  lap(3);
   ingest::DocContext ctx;
   ctx.text = text;
   ctx.st = &st;
@@ -68,7 +102,20 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
   ctx.rules = data_->rules.get();
   std::vector<ingest::Mention> lexicon_store;
   std::vector<ingest::Mention> mentions = ingest::Recognize(ctx, lexicon_store);
-  for (auto& m : mentions) m.key = ingest::NodeKey(m, ctx);
+  lap(4);
+  {
+    // Keys per (type, name, lexicon entry, period): NormalizeName is not free.
+    std::unordered_map<std::string, std::string> cache;
+    for (auto& m : mentions) {
+      std::string k = m.type + '\t' + m.name + '\t' + std::to_string(m.lex_entry);
+      if (m.type == "Indicator") {
+        if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) k += '\t' + p->as_string();
+      }
+      auto it = cache.find(k);
+      if (it == cache.end()) it = cache.emplace(k, ingest::NodeKey(m, ctx)).first;
+      m.key = it->second;
+    }
+  }
   if (std::getenv("POLICYKG_INGEST_DEBUG")) {  // development aid: one line per mention
     for (const auto& l : md.meta_lines) std::fprintf(stderr, "meta line [%u,%u)\n", l.begin, l.end);
     for (const auto& sen : st.sentences) std::fprintf(stderr, "sentence %d [%u,%u) item %d%s: %.60s\n", sen.index, sen.span.begin, sen.span.end, sen.item, sen.heading ? " heading" : "", std::string(text.substr(sen.span.begin, sen.span.end - sen.span.begin)).c_str());
@@ -78,7 +125,9 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
                    m.key.c_str(), m.embedded ? " embedded" : "", m.heading_goal ? " heading" : "", m.rule.c_str());
     }
   }
+  lap(5);
   std::vector<ingest::Relation> relations = ingest::Relate(ctx, mentions);
+  lap(6);
   ingest::EmitInput in;
   in.ctx = &ctx;
   in.norm = &norm;
@@ -86,6 +135,7 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
   in.doc_id = doc.id_hint.empty() ? ingest::DocumentKey(doc.bytes) : doc.id_hint;
   in.fallback_title = std::filesystem::path(doc.path).stem().string();
   ingest::EmitStatements(in, mentions, relations, sink);
+  lap(7);
   return Status::OK();
 }
 

@@ -7,6 +7,9 @@
 #include <sstream>
 #include <unordered_set>
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include "base/text.h"
 
 namespace pkg::ingest {
@@ -33,6 +36,31 @@ std::string Replace(std::string s, std::string_view from, std::string_view to) {
 std::string Capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
+}
+
+// Pinyin of many short names in one ICU call ("上海" → "shanghai"); far
+// cheaper than a per-character table of every CJK code point.
+std::vector<std::string> PinyinOf(const std::vector<std::string>& names) {
+  std::vector<std::string> out(names.size());
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> tr(
+      icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, st));
+  if (U_FAILURE(st) || !tr) return out;
+  std::string joined;
+  for (const auto& n : names) joined += n + "\n";
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(joined);
+  tr->transliterate(u);
+  std::string back;
+  u.toUTF8String(back);
+  size_t k = 0, b = 0;
+  for (size_t e = back.find('\n'); e != std::string::npos && k < out.size(); e = back.find('\n', b)) {
+    for (char c : back.substr(b, e - b)) {
+      if (c != ' ' && c != '\'') out[k].push_back(c);
+    }
+    ++k;
+    b = e + 1;
+  }
+  return out;
 }
 
 // The level word of a region's full name: 上海市 → 市, 浙江省 → 省, 浦东新区 → 区.
@@ -103,6 +131,19 @@ void Lexicon::AddSurface(const std::string& s, uint32_t entry, const std::string
 
 void Lexicon::Instantiate() {
   size_t plain = entries_.size();
+  // English (pinyin) names of the regions that templates use.
+  std::vector<std::string> region_names;
+  std::vector<size_t> region_ids;
+  for (size_t r = 0; r < plain; ++r) {
+    if (entries_[r].type == "Region" && entries_[r].level != "national" && entries_[r].level != "regional" &&
+        entries_[r].name_en.empty()) {
+      region_names.push_back(entries_[r].name);
+      region_ids.push_back(r);
+    }
+  }
+  std::vector<std::string> pinyin = PinyinOf(region_names);
+  std::unordered_map<size_t, std::string> english;
+  for (size_t k = 0; k < region_ids.size(); ++k) english[region_ids[k]] = Capitalised(pinyin[k]);
   for (size_t t = 0; t < templates_.size(); ++t) {
     const Template& tp = templates_[t];
     // The bare placeholder ("市经信委" → template t).
@@ -129,7 +170,7 @@ void Lexicon::Instantiate() {
       auto fill = [&](std::string s) {
         s = Replace(std::move(s), "{R}", full);
         s = Replace(std::move(s), "{S}", reg.name);
-        s = Replace(std::move(s), "{E}", Capitalised(ToPinyin(reg.name)));
+        s = Replace(std::move(s), "{E}", reg.name_en.empty() ? english[r] : reg.name_en);
         return Replace(std::move(s), "{L}", lw);
       };
       LexEntry x;

@@ -38,7 +38,7 @@ std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& le
 
 }  // namespace
 
-std::vector<Mention> FindLexiconMentions(const DocContext& ctx) {
+std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare) {
   std::vector<Mention> out;
   const Lexicon& L = *ctx.lex;
   for (const Lexicon::Hit& h : L.Match(ctx.text)) {
@@ -52,6 +52,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx) {
     m.sentence = ctx.st ? ctx.st->SentenceAt(h.begin) : -1;
     std::string surface(ctx.text.substr(h.begin, h.end - h.begin));
     if (x.template_id >= 0) {
+      if (saw_bare) *saw_bare = true;
       int inst = ctx.region.empty() ? -1 : L.Resolve(h.entry, ctx.region, h.bare_level);
       if (inst >= 0) {
         m.lex_entry = inst;
@@ -113,9 +114,11 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx) {
 }
 
 std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store) {
-  lexicon_store = FindLexiconMentions(ctx);
+  bool saw_bare = false;
+  lexicon_store = FindLexiconMentions(ctx, &saw_bare);
   ctx.region = DocumentRegion(ctx, lexicon_store);
-  if (!ctx.region.empty()) lexicon_store = FindLexiconMentions(ctx);  // bare forms now resolve
+  // Bare abbreviations (市经信委) need the region: match again only if there were any.
+  if (!ctx.region.empty() && saw_bare) lexicon_store = FindLexiconMentions(ctx);
   ctx.lexicon = &lexicon_store;
 
   std::vector<Mention> open;

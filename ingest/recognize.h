@@ -30,7 +30,8 @@ namespace pkg::ingest {
 std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store);
 
 // The stages, exposed for tests and for recognize.cc.
-std::vector<Mention> FindLexiconMentions(const DocContext& ctx);
+// *saw_bare (when given) is set if a bare abbreviation (市经信委) was seen.
+std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare = nullptr);
 void FindItems(const DocContext& ctx, std::vector<Mention>& out);
 // List patterns of one clause (recognize_lists.cc).
 void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);

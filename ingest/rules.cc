@@ -10,41 +10,73 @@
 
 namespace pkg::ingest {
 
+void WordSet::Insert(std::vector<Node>& trie, std::string_view w, bool reversed, const Rule* rule) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(reversed ? w[w.size() - 1 - i] : w[i]);
+    uint32_t c = Child(trie, n, b);
+    if (!c) {
+      c = static_cast<uint32_t>(trie.size());
+      auto& kids = trie[n].kids;
+      kids.insert(std::lower_bound(kids.begin(), kids.end(), std::make_pair(b, 0u)), {b, c});
+      trie.emplace_back();
+    }
+    n = c;
+  }
+  if (!trie[n].rule) trie[n].rule = rule;  // the first rule with a word wins
+}
+
+uint32_t WordSet::Child(const std::vector<Node>& trie, uint32_t n, unsigned char b) {
+  const auto& kids = trie[n].kids;
+  if (kids.size() <= 8) {
+    for (const auto& k : kids) {
+      if (k.first == b) return k.second;
+    }
+    return 0;
+  }
+  auto it = std::lower_bound(kids.begin(), kids.end(), std::make_pair(b, 0u));
+  return it != kids.end() && it->first == b ? it->second : 0;
+}
+
 void WordSet::Add(const std::string& word, const Rule* rule) {
   if (word.empty()) return;
-  words_.emplace(word, rule);
-  if (std::find(lengths_.begin(), lengths_.end(), word.size()) == lengths_.end()) {
-    lengths_.push_back(word.size());
-    std::sort(lengths_.rbegin(), lengths_.rend());
+  if (!Contains(word)) ++size_;
+  Insert(fwd_, word, false, rule);
+  Insert(rev_, word, true, rule);
+}
+
+bool WordSet::Contains(std::string_view w) const {
+  uint32_t n = 0;
+  for (unsigned char b : w) {
+    if (!(n = Child(fwd_, n, b))) return false;
   }
+  return !w.empty() && fwd_[n].rule != nullptr;
 }
 
 const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {
-  std::string key;
-  for (size_t n : lengths_) {
-    if (pos + n > text.size()) continue;
-    key.assign(text.substr(pos, n));
-    auto it = words_.find(key);
-    if (it != words_.end()) {
-      if (len) *len = n;
-      return it->second;
+  const Rule* best = nullptr;
+  uint32_t n = 0;
+  for (size_t i = pos; i < text.size(); ++i) {
+    if (!(n = Child(fwd_, n, static_cast<unsigned char>(text[i])))) break;
+    if (fwd_[n].rule) {
+      best = fwd_[n].rule;
+      if (len) *len = i + 1 - pos;
     }
   }
-  return nullptr;
+  return best;
 }
 
 const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) const {
-  std::string key;
-  for (size_t n : lengths_) {
-    if (n > end) continue;
-    key.assign(text.substr(end - n, n));
-    auto it = words_.find(key);
-    if (it != words_.end()) {
-      if (len) *len = n;
-      return it->second;
+  const Rule* best = nullptr;
+  uint32_t n = 0;
+  for (size_t i = end; i > 0; --i) {
+    if (!(n = Child(rev_, n, static_cast<unsigned char>(text[i - 1])))) break;
+    if (rev_[n].rule) {
+      best = rev_[n].rule;
+      if (len) *len = end - (i - 1);
     }
   }
-  return nullptr;
+  return best;
 }
 
 size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule** rule) const {
@@ -103,10 +135,11 @@ Status RuleSet::AddText(std::string_view text, const std::string& origin) {
 
 void RuleSet::Finish() {
   words_.clear();
+  words_by_arg_.clear();
   for (const auto& [kind, rules] : by_kind_) {
     WordSet& all = words_[kind];
     for (const Rule* r : rules) {
-      WordSet& by_arg = words_[kind + "\t" + r->arg];
+      WordSet& by_arg = words_by_arg_[{kind, r->arg}];
       for (const auto& w : r->words) {
         all.Add(w, r);
         by_arg.Add(w, r);
@@ -149,8 +182,8 @@ const WordSet& RuleSet::Words(std::string_view kind) const {
 
 const WordSet& RuleSet::Words(std::string_view kind, std::string_view arg) const {
   static const WordSet kNone;
-  auto it = words_.find(std::string(kind) + "\t" + std::string(arg));
-  return it == words_.end() ? kNone : it->second;
+  auto it = words_by_arg_.find(std::pair<std::string_view, std::string_view>(kind, arg));
+  return it == words_by_arg_.end() ? kNone : it->second;
 }
 
 }  // namespace pkg::ingest

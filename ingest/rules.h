@@ -10,13 +10,15 @@
 // the rule produces. Lines starting with '#' and blank lines are ignored.
 //
 // WordSet answers "which word of this kind starts (or ends) here", longest
-// first, in O(number of distinct word lengths) hash probes.
+// first, by walking a byte trie (a reversed one for "ends here"): no
+// allocation, time proportional to the longest word.
 //
 // Thread safety: immutable after loading.
 // Tested in tests/ingest/rules_test.cc.
 #pragma once
 
 #include <map>
+#include <tuple>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,12 +45,18 @@ class WordSet {
   const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const;
   // First occurrence at or after `from` (leftmost, then longest); npos when none.
   size_t Find(std::string_view text, size_t from, size_t* len = nullptr, const Rule** rule = nullptr) const;
-  bool Contains(std::string_view w) const { return words_.count(std::string(w)) > 0; }
-  bool empty() const { return words_.empty(); }
+  bool Contains(std::string_view w) const;
+  bool empty() const { return size_ == 0; }
 
  private:
-  std::unordered_map<std::string, const Rule*> words_;
-  std::vector<size_t> lengths_;  // distinct byte lengths, longest first
+  struct Node {
+    std::vector<std::pair<unsigned char, uint32_t>> kids;  // sorted by byte
+    const Rule* rule = nullptr;                             // a word ends here
+  };
+  static void Insert(std::vector<Node>& trie, std::string_view w, bool reversed, const Rule* rule);
+  static uint32_t Child(const std::vector<Node>& trie, uint32_t n, unsigned char b);
+  std::vector<Node> fwd_{Node{}}, rev_{Node{}};
+  size_t size_ = 0;
 };
 
 class RuleSet {
@@ -69,7 +77,16 @@ class RuleSet {
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, std::vector<const Rule*>, std::less<>> by_kind_;
-  mutable std::map<std::string, WordSet, std::less<>> words_;  // filled by Finish()
+  std::map<std::string, WordSet, std::less<>> words_;  // by kind, filled by Finish()
+  // By (kind, arg), looked up without building a string.
+  struct PairLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return std::tie(a.first, a.second) < std::tie(b.first, b.second);
+    }
+  };
+  std::map<std::pair<std::string, std::string>, WordSet, PairLess> words_by_arg_;
   void Finish();
 };
 

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Extraction throughput benchmark (issue 3): end-to-end MB/s of `policykg extract`.
+
+usage: bench/extract_bench.py [--binary build/policykg] [--mb 100] [--dir /tmp/pkg_extract_bench]
+
+Builds a corpus of at least --mb megabytes of mixed policy documents from the texts the
+project ships (../shared/corpus/dev/seed.txt and tests/corpus/**/*.txt, whatever their
+encoding): each copy gets its region names, numbers and years varied so that no two files
+are equal, and a share of them is written as GB18030 or with Windows line ends. Then it runs
+`policykg extract` over all files in one process (one core: the extractor is single-threaded),
+timing the wall clock and reading the peak RSS of the child, and prints MB/s of input.
+A second run on a quarter of the corpus shows whether memory stays flat in corpus size.
+Not a timed test: run it by hand, report the figures.
+"""
+import argparse
+import glob
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+REGIONS = ["上海", "杭州", "苏州", "合肥", "武汉", "成都", "西安", "宁波", "广州", "深圳", "南京", "青岛"]
+
+
+def sources():
+    paths = [os.path.join(REPO, "..", "shared", "corpus", "dev", "seed.txt")]
+    paths += sorted(glob.glob(os.path.join(REPO, "tests", "corpus", "**", "*.txt"), recursive=True))
+    texts = []
+    for p in paths:
+        raw = open(p, "rb").read()
+        for enc in ("utf-8", "gb18030", "big5"):
+            try:
+                texts.append(raw.decode(enc))
+                break
+            except UnicodeDecodeError:
+                continue
+    return [t for t in texts if t.strip()]
+
+
+def variant(text, rng, k):
+    a, b = rng.sample(REGIONS, 2)
+    t = text.replace(a, b)
+    digits = str.maketrans("0123456789", "".join(rng.sample("0123456789", 10)))
+    t = t.translate(digits) if k % 3 == 0 else t
+    return t + "\n\n(第%d号样本)\n" % k
+
+
+def build(dirname, megabytes, rng):
+    os.makedirs(dirname, exist_ok=True)
+    for old in glob.glob(os.path.join(dirname, "doc_*.txt")):
+        os.remove(old)
+    base = sources()
+    total, k, files = 0, 0, []
+    while total < megabytes * 1_000_000:
+        t = variant(base[k % len(base)], rng, k)
+        if k % 10 == 1:
+            data = t.encode("gb18030")
+        elif k % 10 == 2:
+            data = t.replace("\n", "\r\n").encode("utf-8")
+        else:
+            data = t.encode("utf-8")
+        path = os.path.join(dirname, "doc_%06d.txt" % k)
+        with open(path, "wb") as f:
+            f.write(data)
+        files.append(path)
+        total += len(data)
+        k += 1
+    return files, total
+
+
+def run(binary, files):
+    t0 = time.perf_counter()
+    proc = subprocess.run([binary, "extract", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t0
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    lines = proc.stdout.count(b"\n")
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr.decode("utf-8", "replace")[:2000])
+    return wall, rss_kb, lines, proc.returncode
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=os.path.join(REPO, "build", "policykg"))
+    ap.add_argument("--mb", type=float, default=100)
+    ap.add_argument("--dir", default="/tmp/pkg_extract_bench")
+    args = ap.parse_args()
+    rng = random.Random(2025)
+    files, total = build(args.dir, args.mb, rng)
+    print(f"corpus: {len(files)} documents, {total / 1e6:.1f} MB in {args.dir}")
+    quarter = files[: max(1, len(files) // 4)]
+    qbytes = sum(os.path.getsize(f) for f in quarter)
+    wall_q, rss_q, _, _ = run(args.binary, quarter)
+    wall, rss, lines, rc = run(args.binary, files)
+    print(f"quarter: {qbytes / 1e6:.1f} MB in {wall_q:.2f} s = {qbytes / 1e6 / wall_q:.1f} MB/s, peak RSS {rss_q / 1024:.0f} MB")
+    print(f"full:    {total / 1e6:.1f} MB in {wall:.2f} s = {total / 1e6 / wall:.1f} MB/s, peak RSS {rss / 1024:.0f} MB, "
+          f"{lines} statements, exit {rc}")
+    print(f"extract_bench: mb_per_s={total / 1e6 / wall:.1f} target=20 peak_rss_mb={rss / 1024:.0f}")
+
+
+if __name__ == "__main__":
+    main()
