@@ -281,7 +281,7 @@ TEST_CASE("a GB18030 upload is shown as UTF-8 with its spans mapped", "[web][end
   CHECK(industry_spans >= 1);
 }
 
-TEST_CASE("--quiet turns the access log off; a token file is created 0600", "[web][endpoints]") {
+TEST_CASE("quiet mode turns the access log off; a token file is created 0600", "[web][endpoints]") {
   TempDir dir;
   ServerProcess server;
   std::string error;
