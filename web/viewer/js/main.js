@@ -103,12 +103,19 @@ async function start() {
   actions = new Actions(view, details, status);
   let current = null; // {kind:'node'|'edge', id}
 
-  // Graph events.
+  // Graph events. A box selection selects many nodes at once: only the
+  // last one's details are fetched.
+  // (Nor does it overwrite details that an action showed in the meantime.)
+  let selectSeq = 0;
+  const showCurrent = debounce(() => {
+    if (current?.kind === 'node' && actions.detailSeq === selectSeq) actions.showDetails(current.id);
+  }, 40);
   cy.on('select', 'node', (e) => {
     const key = e.target.id();
     actions.selection = actions.selection.filter((k) => k !== key).concat(key);
     current = { kind: 'node', id: key };
-    actions.showDetails(key);
+    selectSeq = actions.detailSeq;
+    showCurrent();
   });
   cy.on('unselect remove', 'node', (e) => {
     actions.selection = actions.selection.filter((k) => k !== e.target.id());
