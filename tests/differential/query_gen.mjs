@@ -116,7 +116,10 @@ export class QueryGen {
   // A node variable modelled on graph node `w` (its witness): labels and
   // property maps are true of w most of the time, so patterns find rows.
   node(w, shared) {
-    if (shared) return { v: shared.v, labels: [], props: [], anon: false, witness: shared.witness };
+    if (shared) {
+      shared.anon = false;
+      return { v: shared.v, labels: [], props: [], anon: false, witness: shared.witness };
+    }
     const r = this.r;
     const n = { v: "abcdefghijkl"[this.nextNode++], labels: [], props: [], anon: r.chance(0.25), witness: w };
     const labelOf = () => (r.chance(0.85) ? r.pick(this.parents.get(w.type)) : r.pick(LABELS));
@@ -182,7 +185,11 @@ export class QueryGen {
         at = this.byId.get(first.other);
       }
       rels.push(rel);
-      nodes.push(this.node(at));
+      // Sometimes the chain closes on one of its own variables: a cycle
+      // (a)-…->(a), a join on a bound variable at the end of an expansion.
+      if (i === hops - 1 && i > 0 && r.chance(0.12)) nodes.push(this.node(null, r.pick(nodes)));
+      else if (i === 0 && hops === 1 && rel.range && r.chance(0.2)) nodes.push(this.node(null, nodes[0]));
+      else nodes.push(this.node(at));
     }
     return { nodes, rels };
   }
@@ -198,7 +205,8 @@ export class QueryGen {
     else if (how < 0.8) n.props = [["name", n.witness.name]];
     else {
       n.anon = false;
-      m.where = { k: "cmp", op: "=", l: { k: "prop", v: n.v, p: "id" }, r: { k: "lit", v: id } };
+      const p = r.chance(0.5) ? "id" : "name";
+      m.where = { k: "cmp", op: "=", l: { k: "prop", v: n.v, p }, r: { k: "lit", v: n.witness[p] } };
     }
   }
 
@@ -213,7 +221,7 @@ export class QueryGen {
 
   atom() {
     const r = this.r;
-    const nodeVars = this.pool ? this.pool.nodes : this.nodeVars;
+    const nodeVars = this.pool && this.pool.nodes.length ? this.pool.nodes : this.nodeVars;
     const relVars = this.pool ? this.pool.rels : this.relVars;
     const named = nodeVars.filter((n) => !n.anon);
     if (relVars.length && r.chance(0.2)) {
@@ -237,7 +245,12 @@ export class QueryGen {
       return { k: "cmp", op: r.pick(["=", "<>", "<", ">="]), l: { k: "prop", v: n.v, p }, r: { k: "prop", v: o.v, p } };
     }
     const p = r.pick(["name", "name", "id", "type", "count", "count", "value", "instrument"]);
-    const prop = { k: "prop", v: n.v, p };
+    let prop = { k: "prop", v: n.v, p };
+    if (r.chance(0.15)) {
+      // A computed operand: arithmetic on numbers, size() of strings.
+      if (p === "count") return { k: "cmp", op: r.pick(["=", "<", ">="]), l: this.arith(prop, "int"), r: { k: "lit", v: r.int(0, 12) } };
+      if (p === "name") return { k: "cmp", op: r.pick(["=", "<>", ">"]), l: { k: "fn", fn: "size", args: [prop] }, r: { k: "lit", v: r.int(4, 8) } };
+    }
     const kind = NODE_PROPS[p];
     const lit = () => this.literalFor(p, n.witness);
     const choices = [
@@ -281,7 +294,27 @@ export class QueryGen {
     }
     const n = r.pick(this.nodeVars);
     n.anon = false;
-    return { k: "prop", v: n.v, p: r.pick(["id", "name", "name", "type", "count", "instrument", "value"]) };
+    const prop = { k: "prop", v: n.v, p: r.pick(["id", "name", "name", "type", "count", "instrument", "value"]) };
+    if (!r.chance(0.15)) return prop;
+    switch (prop.p) {
+      case "count": return this.arith(prop, "int");
+      case "value": return { k: "bin", op: r.pick(["+", "*", "-"]), l: prop, r: { k: "lit", v: { float: r.int(1, 8) / 4 } } };
+      case "instrument": return { k: "fn", fn: "coalesce", args: [prop, { k: "lit", v: "none" }] };
+      default: return r.pick([
+        () => ({ k: "fn", fn: "size", args: [prop] }),
+        () => ({ k: "fn", fn: r.pick(["toUpper", "toLower"]), args: [prop] }),
+        () => ({ k: "bin", op: "+", l: prop, r: { k: "lit", v: "·" } }),
+      ])();
+    }
+  }
+
+  // Integer arithmetic on an integer expression e (never divides by zero).
+  arith(e, kind) {
+    const r = this.r;
+    const op = r.pick(["+", "-", "*", "/", "%"]);
+    const k = op === "/" || op === "%" ? r.pick([2, 3, -2]) : r.int(-3, 5);
+    const out = { k: "bin", op, l: e, r: { k: "lit", v: k } };
+    return kind === "int" && r.chance(0.2) ? { k: "fn", fn: "abs", args: [out] } : out;
   }
 
   aggregate() {

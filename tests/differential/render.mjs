@@ -11,6 +11,7 @@
 //   expr    {k: "prop", v, p} | {k: "lit", v} | {k: "cmp", op, l, r} | {k: "and"|"or", l, r}
 //         | {k: "not", e} | {k: "in", l, list} | {k: "str", op, l, r} | {k: "isnull", e, not}
 //         | {k: "type", v} | {k: "agg", fn, distinct, arg}    (arg null means count(*))
+//         | {k: "bin", op, l, r} (arithmetic, printed in parentheses) | {k: "fn", fn, args}
 // Literals: strings, integers, {float: x} (printed with a decimal point), lists of those.
 //
 // The translation keeps PolicyKG's (openCypher) meaning on Kuzu:
@@ -56,6 +57,8 @@ export function expr(e, kuzu) {
     case "in": return `${expr(e.l, kuzu)} IN ${literal(e.list)}`;
     case "str": return `${expr(e.l, kuzu)} ${e.op} ${expr(e.r, kuzu)}`;
     case "isnull": return `${expr(e.e, kuzu)} IS ${e.not ? "NOT " : ""}NULL`;
+    case "bin": return `(${expr(e.l, kuzu)} ${e.op} ${expr(e.r, kuzu)})`;
+    case "fn": return `${e.fn}(${e.args.map((a) => expr(a, kuzu)).join(", ")})`;
     case "type":
       if (!kuzu) return `type(${e.v})`;
       // Kuzu folds label(r) to the table name when r has one type, even when

@@ -154,7 +154,7 @@ test("query generator: reproducible, renders, at most one variable-length per MA
   const gen = new QueryGen(g, labels);
   assert.deepEqual(gen.generate(5).pkg, gen.generate(5).pkg);
   const seenVar = { any: false };
-  for (let s = 0; s < 300; s++) {
+  for (let s = 0; s < 2000; s++) {
     const q = gen.generate(querySeed(1, s));
     assert.ok(q.pkg.startsWith("MATCH ") && q.kuzu.startsWith("MATCH "), q.pkg);
     for (const m of q.ast.matches) {
