@@ -1,21 +1,26 @@
 // End-to-end test of the viewer in Debian's Chromium (playwright-core):
 // starts a server (the real `policykg serve` with --binary, else the mock),
-// then, as an analyst would: search AI+制造 and open it, expand a node, open
-// a provenance quote in its document, run an example query, see the caret
-// under a bad query, add a link with the token and remove it (both
-// surviving a reload), ask "what supports this?", find a path, switch to
-// English, save and restore the layout, export PNG/GraphML/JSON.
+// then, as an analyst would: search AI+制造 and open it, expand a node (and
+// hide, collapse, filter by legend, edge type and direction), open a
+// provenance quote in its document, run the example queries, see the caret
+// under bad queries, add a link with the token and remove it (both
+// surviving a reload), merge and split, ask "what supports this?", find a
+// path, switch to English, save and restore the layout, export
+// PNG/GraphML/JSON.
 // Screenshots of each state go to --out (default build/test-output/viewer).
 //
 //   node tests/viewer/e2e_test.mjs [--binary BUILD/policykg INPUT...] [--out DIR]
 //
 // Prints one line per step and "N passed, N failed"; exits 1 on a failure.
+// The curation steps live in e2e_curation.mjs, page helpers in e2e_page.mjs.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch, viewerDir } from './browser.mjs';
 import { startServer } from './server_process.mjs';
+import { pageHelpers } from './e2e_page.mjs';
+import { curationSteps } from './e2e_curation.mjs';
 import { displayColumnToIndex } from '../../web/viewer/js/text_utf8.js';
 
 const argv = process.argv.slice(2);
@@ -33,8 +38,6 @@ if (!existsSync(join(viewerDir, 'vendor', 'cytoscape.min.js'))) {
 }
 
 const results = [];
-const DEBUG = !!process.env.VIEWER_DEBUG;
-const mark = (what) => DEBUG && console.log(`  .. ${new Date().toISOString().slice(11, 23)} ${what}`);
 async function step(name, fn) {
   const t0 = Date.now();
   try {
@@ -61,33 +64,8 @@ page.on('console', (m) => m.type() === 'error' && !/Failed to load resource: .* 
 // The real server rebuilds its snapshot on every write: allow for a loaded machine.
 page.setDefaultTimeout(binary ? 45000 : 15000);
 
-const shot = (name) => page.screenshot({ path: join(out, `${name}.png`) });
-const cyCount = () => page.evaluate(() => ({ nodes: window.policykg.view.cy.nodes().length, edges: window.policykg.view.cy.edges().length }));
-const nodeAt = (id) => page.evaluate((key) => {
-  const cy = window.policykg.view.cy;
-  const p = cy.getElementById(key).renderedPosition();
-  const box = cy.container().getBoundingClientRect();
-  return { x: box.left + p.x, y: box.top + p.y };
-}, id);
-const clickNode = async (id, opts) => { const p = await nodeAt(id); await page.mouse.click(p.x, p.y, opts); };
-// Nodes in view; `visible` when drawn inside the graph's box (clickable).
-const viewNodes = () => page.evaluate(() => {
-  const cy = window.policykg.view.cy;
-  const [w, h] = [cy.width(), cy.height()];
-  return cy.nodes().map((n) => {
-    const p = n.renderedPosition();
-    return { id: n.id(), type: n.data('type'), degree: n.degree(), visible: p.x > 10 && p.y > 10 && p.x < w - 10 && p.y < h - 10 };
-  });
-});
-// Page functions must not return Cytoscape collections: Playwright would
-// try to serialise the whole (cyclic, huge) object graph.
-const unselectAll = () => { window.policykg.view.cy.elements().unselect(); };
-const waitIdle = async () => {
-  mark('waitIdle');
-  await page.waitForTimeout(50);
-  await page.waitForFunction(() => !window.policykg.view.busy(), null, { timeout: 8000 });
-  mark('idle');
-};
+const h = pageHelpers(page, out);
+const { shot, cyCount, nodeAt, viewNodes, unselectAll, waitIdle, mark } = h;
 let focusKey = null;
 
 await step('page loads in Chinese with the schema', async () => {
@@ -270,98 +248,7 @@ await step('a bad query shows the message and a caret under the fault', async ()
   await shot('06-query-error');
 });
 
-let linkId = null;
-await step('add a link with the token; it shows at once and after a reload', async () => {
-  await page.fill('#search-input', 'AI+制造');
-  await page.waitForSelector('#search-list li[data-id]');
-  await page.locator('#search-list li[data-id]').first().click();
-  await page.waitForFunction(() => window.policykg.view.cy.nodes().length > 2);
-  await waitIdle();
-  mark('view nodes');
-  const others = (await viewNodes()).filter((n) => n.id !== focusKey && n.visible);
-  mark(`others ${others.length}`);
-  await page.evaluate(unselectAll);
-  await clickNode(focusKey);
-  await clickNode(others[others.length - 1].id);
-  const pair = await page.evaluate(() => window.policykg.actions.selection.slice(-2));
-  assert.equal(pair.length, 2, 'two nodes selected');
-  mark('link button');
-  await page.click('#btn-link');
-  // A wrong token first: the server refuses (401), the viewer asks again.
-  await page.waitForSelector('#token-dialog[open]');
-  await page.fill('#token-input', 'wrong-token-123');
-  await page.click('#token-ok');
-  await page.waitForSelector('#link-dialog[open]');
-  await page.selectOption('#link-type', 'RELATED_TO');
-  await page.fill('#link-reason', '测试:人工确认的关系');
-  await page.click('#link-ok');
-  await page.waitForSelector('#token-dialog[open]');
-  assert.match(await page.textContent('#token-error'), /令牌无效/);
-  await page.fill('#token-input', TOKEN);
-  await page.click('#token-ok');
-  linkId = await page.waitForFunction(() => window.policykg.view.cy.edges('.curated').map((e) => e.id())[0]).then((h) => h.jsonValue());
-  assert.match(linkId, /^link:/);
-  await shot('07-link-added');
-  await page.waitForTimeout(1000); // the view autosaves after 800 ms
-  mark('reload');
-  await page.reload();
-  mark('reloaded');
-  await page.waitForSelector('body[data-ready=true]');
-  await page.waitForFunction((id) => window.policykg.view.cy.getElementById(id).nonempty(), linkId);
-  const cur = await page.evaluate(() => fetch('/api/curation').then((r) => r.json()));
-  assert.ok(cur.links.some((l) => l.id === linkId), 'the server lists the link');
-});
-
-await step('remove the link (token not asked again); gone after a reload', async () => {
-  await waitIdle();
-  await page.evaluate((id) => { window.policykg.view.cy.getElementById(id).emit('tap'); }, linkId);
-  await page.click('#btn-delete-link');
-  await page.waitForSelector('#reason-dialog[open]');
-  assert.equal(await page.locator('#token-dialog[open]').count(), 0);
-  await page.fill('#reason-input', '测试:撤销');
-  await page.click('#reason-ok');
-  await page.waitForFunction((id) => window.policykg.view.cy.getElementById(id).empty(), linkId);
-  await page.waitForTimeout(1000);
-  mark('reload');
-  await page.reload();
-  mark('reloaded');
-  await page.waitForSelector('body[data-ready=true]');
-  assert.equal(await page.evaluate((id) => window.policykg.view.cy.getElementById(id).length, linkId), 0);
-  const cur = await page.evaluate(() => fetch('/api/curation').then((r) => r.json()));
-  assert.ok(!cur.links.some((l) => l.id === linkId), 'the server no longer lists the link');
-  await shot('08-link-removed');
-});
-
-await step('merge two nodes, then split the merge', async () => {
-  const nodes = (await viewNodes()).filter((n) => n.id !== focusKey && n.type !== 'Document');
-  const byType = new Map();
-  for (const n of nodes) byType.set(n.type, [...(byType.get(n.type) ?? []), n.id]);
-  const pair = [...byType.values()].find((ids) => ids.length >= 2)?.slice(0, 2) ?? nodes.slice(0, 2).map((n) => n.id);
-  await page.evaluate(([a, b2]) => {
-    const cy = window.policykg.view.cy;
-    cy.elements().unselect();
-    cy.getElementById(a).select();
-    cy.getElementById(b2).select();
-  }, pair);
-  await page.click('#btn-merge');
-  await page.waitForSelector('#merge-dialog[open]');
-  await page.check(`#merge-keep input[value="${pair[0]}"]`);
-  await page.fill('#merge-reason', '测试:同一事项');
-  await page.click('#merge-ok');
-  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).empty(), pair[1]);
-  await page.waitForSelector('#btn-split');
-  await waitIdle();
-  await shot('12-merged');
-  await page.click('#btn-split');
-  await page.waitForSelector('#reason-dialog[open]');
-  await page.fill('#reason-input', '测试:拆分');
-  await page.click('#reason-ok');
-  await page.waitForFunction((k) => window.policykg.view.cy.getElementById(k).nonempty(), pair[1]);
-  const cur = await page.evaluate(() => fetch('/api/curation').then((r) => r.json()));
-  assert.equal(cur.merges.length, 1, 'one merge decision');
-  assert.equal(cur.splits.length, 1, 'one split decision');
-  await waitIdle();
-});
+await curationSteps(step, h, { page, token: TOKEN, focusKey });
 
 await step('"What supports this?" highlights evidence paths', async () => {
   await page.evaluate((k) => { const cy = window.policykg.view.cy; cy.elements().unselect(); cy.getElementById(k).select(); }, focusKey);
