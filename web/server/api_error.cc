@@ -91,8 +91,12 @@ void SendStatus(httplib::Response& res, const Status& status) {
 }
 
 void SendQueryError(httplib::Response& res, const QueryError& error) {
+  // A query that names something that does not exist (a node in a CALL, a
+  // parameter) is a bad query, 400 like the rest; limits and budgets keep
+  // their own statuses.
+  int status = error.status.code() == StatusCode::kNotFound ? 400 : HttpStatusFor(error.status.code());
   if (error.line <= 0) {
-    SendStatus(res, error.status);
+    SendError(res, status, StatusCodeName(error.status.code()), error.status.message());
     return;
   }
   std::string pos = "{\"line\":" + std::to_string(error.line) +
@@ -101,7 +105,7 @@ void SendQueryError(httplib::Response& res, const QueryError& error) {
   std::string body = "{\"error\":{\"code\":" + JsonQuote(StatusCodeName(error.status.code())) +
                      ",\"message\":" + JsonQuote(ScrubUtf8(error.status.message())) + ",\"position\":" + pos +
                      ",\"caret\":" + JsonQuote(error.caret) + "}}";
-  SendJson(res, HttpStatusFor(error.status.code()), std::move(body));
+  SendJson(res, status, std::move(body));
 }
 
 }  // namespace pkg

@@ -36,8 +36,9 @@ void SendError(httplib::Response& res, int status, std::string_view code, std::s
                std::string_view position_json = {});
 // An error from a Status: status by HttpStatusFor, code by StatusCodeName.
 void SendStatus(httplib::Response& res, const Status& status);
-// A query error: 400 with position {line, column, offset} and the caret text;
-// other failures of a query (deadline, limits) without a position.
+// A query error: 400 with position {line, column, offset} and the caret text
+// (a query naming an unknown node is 400 too); other failures of a query
+// (deadline 503, limits 422) without a position.
 void SendQueryError(httplib::Response& res, const QueryError& error);
 
 // `s` with every invalid UTF-8 sequence replaced by U+FFFD, so that user
