@@ -131,6 +131,7 @@ std::vector<BadCase> Cases() {
       {"query unknown label", Req("GET", "/api/query?q=MATCH%20(n%3AFnud)%20RETURN%20n"), 400},
       {"write query", Req("GET", "/api/query?q=CREATE%20(n%3AFund)"), 400},
       {"empty query", Req("GET", "/api/query?q="), 400},
+      {"query naming an unknown node", Req("GET", "/api/query?q=CALL%20supporters('nope')%20YIELD%20measure%20RETURN%20measure"), 400},
       {"search without q", Req("GET", "/api/search"), 400},
       {"neighbors direction", Req("GET", "/api/nodes/region%3A%E4%B8%8A%E6%B5%B7/neighbors?direction=up"), 400},
       {"neighbors unknown type", Req("GET", "/api/nodes/region%3A%E4%B8%8A%E6%B5%B7/neighbors?types=FOO"), 400},
