@@ -11,7 +11,9 @@
 // Kuzu in this process — and compares the rows (compare.mjs). Each mismatch
 // prints the run seed, the query number (replay it with --seed S --only I),
 // both texts and both results. Exits 1 on any mismatch, 2 on a setup error.
-// The last line is "differential: N passed, M failed".
+// The last line is "differential: N passed, M failed". With --keep DIR the
+// graph, both databases and queries.jsonl (every query, both texts, verdict)
+// stay in DIR.
 //
 // What it does not do: decide which engine is right (a person does, see
 // docs/differential-testing.md), or test what the two languages do not share
@@ -116,7 +118,11 @@ async function main() {
   // PolicyKG runs in child processes, a few at a time, while Kuzu answers in
   // this process one query after another (a chain of promises).
   let kuzuQueue = Promise.resolve();
-  const runKuzu = (text) => (kuzuQueue = kuzuQueue.then(() => kuzu.run(text)));
+  const runKuzu = (text) => (kuzuQueue = kuzuQueue.then(async () => {
+    const t = Date.now();
+    const res = await kuzu.run(text);
+    return { res, ms: Date.now() - t };
+  }));
   const outcomes = new Array(indexes.length);
   let next = 0;
   const tq = Date.now();
@@ -125,12 +131,15 @@ async function main() {
       const slot = next++;
       const q = gen.generate(querySeed(args.seed, indexes[slot]));
       const t = Date.now();
-      const timed = (p) => p.then((res) => ({ res, ms: Date.now() - t }));
-      const [a, b] = await Promise.all([timed(runPolicyKg(args.binary, pkgFile, q.pkg)), timed(runKuzu(q.kuzu))]);
+      const [a, b] = await Promise.all([runPolicyKg(args.binary, pkgFile, q.pkg).then((res) => ({ res, ms: Date.now() - t })), runKuzu(q.kuzu)]);
       outcomes[slot] = { i: indexes[slot], q, a: a.res, b: b.res, ms: [a.ms, b.ms], verdict: compareResults(a.res, b.res, q) };
     }
   };
   await Promise.all([worker(), worker(), worker()]);
+  if (args.keep) {
+    const lines = outcomes.map((o) => JSON.stringify({ seed: args.seed, query: o.i, same: o.verdict.same, reason: o.verdict.reason, policykg: o.q.pkg, kuzu: o.q.kuzu, ms: o.ms }));
+    fs.writeFileSync(path.join(work, "queries.jsonl"), lines.join("\n") + "\n");
+  }
   const tally = featureTally(outcomes.map((o) => o.q.ast));
   console.log(`differential: queries with ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   let passed = 0;
@@ -152,7 +161,9 @@ async function main() {
     console.log(describeDiff(a, b, q).replace(/^/gm, "  "));
   }
   const slow = outcomes.slice().sort((x, y) => Math.max(...y.ms) - Math.max(...x.ms)).slice(0, 3);
-  for (const o of slow) console.log(`slowest: query ${o.i}: PolicyKG ${o.ms[0]} ms, Kuzu ${o.ms[1]} ms (in queue): ${o.q.pkg}`);
+  for (const o of slow) console.log(`slowest: query ${o.i}: PolicyKG ${o.ms[0]} ms (process), Kuzu ${o.ms[1]} ms: ${o.q.pkg}`);
+  const total = (k) => (outcomes.reduce((acc, o) => acc + o.ms[k], 0) / 1000).toFixed(1);
+  console.log(`differential: time summed over queries: PolicyKG ${total(0)} s (processes, ${3} at a time), Kuzu ${total(1)} s (one at a time)`);
   await kuzu.close();
   if (!args.keep) fs.rmSync(work, { recursive: true, force: true });
   console.log(`differential: ${indexes.length} queries in ${((Date.now() - tq) / 1000).toFixed(1)} s; ` +

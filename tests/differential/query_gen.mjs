@@ -159,13 +159,17 @@ export class QueryGen {
       rel.dir = r.chance(0.25) ? "-" : dir === "-" ? first.dir : dir;
       if (!hasVar() && r.chance(0.35)) {
         let [lo, hi] = r.pick(RANGES);
-        if (!anchored) hi = Math.min(hi, 2);
-        lo = Math.min(lo, hi);
-        rel.range = { min: lo, max: hi };
         if (r.chance(0.8)) {
           rel.types = [first.e.type];
           if (r.chance(0.4)) rel.types = [...new Set([...rel.types, ...r.sample(CONTRIBUTING, r.int(1, 2))])];
         }
+        // Four hops only typed and directed (Kuzu enumerates walks, then filters).
+        if (anchored && rel.types.length && rel.dir !== "-" && r.chance(0.25)) [lo, hi] = r.pick([[1, 4], [2, 4], [4, 4]]);
+        // Kuzu's cost is the number of walks: keep untyped undirected ones and
+        // unanchored ones to two hops, so the default run stays under a minute.
+        if (!anchored || (rel.dir === "-" && !rel.types.length)) hi = Math.min(hi, 2);
+        lo = Math.min(lo, hi);
+        rel.range = { min: lo, max: hi };
         // Walk as far as the range allows, so the witness path matches.
         const want = r.int(lo, hi);
         let x = at;
