@@ -3,6 +3,8 @@
 //   "重点支持A、B、C等领域"       A, B, C are sectors (kind sector_list)
 //   "聚焦A、B、C三大策略性产业"   A, B, C are members of the group 三大策略性产业
 //                               (kind group; relate.h: PART_OF the group)
+//   "X领域重点发展A、B和C"        A, B, C are parts of the sector X (kind domain_list)
+//   "支持A、B等龙头企业"          A, B are firms (kind firm_list)
 // Items are split at 、 only ("人工智能与数据科学" stays one item); each item
 // runs from the governing verb before the list.
 #include <algorithm>
@@ -181,6 +183,45 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
   }
 }
 
+// "未来信息领域重点发展通用人工智能、6G和光电子": the sector X and its parts.
+void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& verbs = ctx.rules->Words("domain_list");
+  size_t at = s.substr(0, c.end).find("领域", c.begin);
+  if (at == std::string_view::npos) return;
+  uint32_t after = static_cast<uint32_t>(at + 6);
+  size_t len = 0;
+  const Rule* r = verbs.PrefixAt(s, after, &len);
+  if (!r) return;
+  uint32_t b = SkipNoise(ctx, c.begin, static_cast<uint32_t>(at), nullptr);
+  uint32_t e = static_cast<uint32_t>(at);
+  TrimSpan(s, b, e);
+  std::string parent = CleanName(s.substr(b, e - b));
+  if (WordChars(parent) < 2 || WordChars(parent) > 10) return;
+  uint32_t lb = static_cast<uint32_t>(after + len), le = c.end;
+  // The last item may be joined by 和/及: "…量子信息和光电子".
+  std::string_view list = s.substr(lb, le - lb);
+  if (list.find("、") == std::string_view::npos) return;
+  size_t size_before = out.size();
+  size_t last = list.rfind("、");
+  size_t join = list.find("和", last);
+  if (join == std::string_view::npos) join = list.find("及", last);
+  if (join != std::string_view::npos) {
+    SplitList(ctx, sentence, lb, static_cast<uint32_t>(lb + join), r->arg, "domain_list.member", out);
+    SplitList(ctx, sentence, static_cast<uint32_t>(lb + join + 3), le, r->arg, "domain_list.member", out);
+  } else {
+    SplitList(ctx, sentence, lb, le, r->arg, "domain_list.member", out);
+  }
+  if (out.size() == size_before) return;
+  Mention m;
+  m.span = {b, e};
+  m.type = r->arg;
+  m.name = parent;
+  m.rule = "domain_list.parent";
+  m.sentence = sentence;
+  out.push_back(std::move(m));
+}
+
 }  // namespace
 
 void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
@@ -188,6 +229,7 @@ void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   SectorLists(ctx, sentence, c, out);
   GroupLists(ctx, sentence, c, out);
   FirmLists(ctx, sentence, c, out);
+  DomainLists(ctx, sentence, c, out);
 }
 
 }  // namespace pkg::ingest

@@ -196,6 +196,14 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           }
         }
       }
+      if (m.rule == "domain_list.member") {
+        for (int j : ids) {
+          if (ms[j].rule == "domain_list.parent" && ms[j].span.end <= m.span.begin) {
+            out.push_back({"PART_OF", i, j, "domain_list.member", sen.index});
+            break;
+          }
+        }
+      }
       if (m.rule == "group.member") {
         for (int j : ids) {
           if (ms[j].span.begin >= m.span.end && ms[j].rule == "group.count") {
