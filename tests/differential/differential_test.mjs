@@ -4,9 +4,10 @@
 //          [--queries N] [--seed S] [--only I] [--schema data/schema.json] [--keep DIR]
 // Environment: PKG_DIFF_QUERIES (default 300), PKG_DIFF_SEED (default 1).
 //
-// It generates one seeded graph (graph_gen.mjs), loads it into PolicyKG
-// (`policykg load graph.jsonl -o g.pkg --no-link`) and into Kuzu
-// (kuzu_peer.mjs), then runs N random queries (query_gen.mjs) on both —
+// It generates two seeded graphs (graph_gen.mjs: a sparse one of 2,000 nodes
+// and a dense one of about 100), loads each into PolicyKG (`policykg load
+// graph.jsonl -o g.pkg --no-link`) and into Kuzu (kuzu_peer.mjs), then runs
+// N random queries (every third on the dense graph) (query_gen.mjs) on both —
 // PolicyKG through `policykg query g.pkg TEXT --json`, one process a query,
 // Kuzu in this process — and compares the rows (compare.mjs). Each mismatch
 // prints the run seed, the query number (replay it with --seed S --only I),
@@ -97,28 +98,36 @@ function featureTally(asts) {
   return t;
 }
 
+// Writes one graph shape into dir, loads it into PolicyKG and Kuzu.
+async function setUpGraph(args, shape, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const graph = generateGraph(args.seed, shape);
+  writePolicyKg(graph, path.join(dir, "graph.jsonl"));
+  const edgeTypes = writeKuzuCsv(graph, dir);
+  const pkgFile = path.join(dir, "g.pkg");
+  execFileSync(args.binary, ["load", path.join(dir, "graph.jsonl"), "-o", pkgFile, "--no-link"], { stdio: ["ignore", "ignore", "inherit"] });
+  const kuzuDir = path.join(dir, "kuzu");
+  fs.rmSync(kuzuDir, { recursive: true, force: true });
+  const kuzu = await openChecked(kuzuDir, dir, edgeTypes, graph.nodes.length, graph.edges.length);
+  return { shape, graph, pkgFile, kuzu, gen: new QueryGen(graph, loadLabels(args.schema)) };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const work = args.keep || fs.mkdtempSync(path.join(os.tmpdir(), "pkg-differential-"));
   fs.mkdirSync(work, { recursive: true });
   const t0 = Date.now();
-  const graph = generateGraph(args.seed);
-  writePolicyKg(graph, path.join(work, "graph.jsonl"));
-  const edgeTypes = writeKuzuCsv(graph, work);
-  const pkgFile = path.join(work, "g.pkg");
-  execFileSync(args.binary, ["load", path.join(work, "graph.jsonl"), "-o", pkgFile, "--no-link"], { stdio: ["ignore", "ignore", "inherit"] });
-  const kuzuDir = path.join(work, "kuzu");
-  fs.rmSync(kuzuDir, { recursive: true, force: true });
-  const kuzu = await openChecked(kuzuDir, work, edgeTypes, graph.nodes.length, graph.edges.length);
-  const gen = new QueryGen(graph, loadLabels(args.schema));
-  console.log(`differential: seed ${args.seed}, graph ${graph.nodes.length} nodes ${graph.edges.length} edges, ` +
+  // Two of three queries run on the sparse graph, every third on the dense one.
+  const graphs = [await setUpGraph(args, "sparse", path.join(work, "sparse")), await setUpGraph(args, "dense", path.join(work, "dense"))];
+  const graphOf = (i) => graphs[i % 3 === 2 ? 1 : 0];
+  console.log(`differential: seed ${args.seed}, graphs ${graphs.map((g) => `${g.shape} ${g.graph.nodes.length} nodes ${g.graph.edges.length} edges`).join(", ")}; ` +
     `loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s (work dir ${work})`);
 
   const indexes = args.only !== null ? [args.only] : Array.from({ length: args.queries }, (_, i) => i);
   // PolicyKG runs in child processes, a few at a time, while Kuzu answers in
   // this process one query after another (a chain of promises).
   let kuzuQueue = Promise.resolve();
-  const runKuzu = (text) => (kuzuQueue = kuzuQueue.then(async () => {
+  const runKuzu = (kuzu, text) => (kuzuQueue = kuzuQueue.then(async () => {
     const t = Date.now();
     const res = await kuzu.run(text);
     return { res, ms: Date.now() - t };
@@ -129,15 +138,16 @@ async function main() {
   const worker = async () => {
     while (next < indexes.length) {
       const slot = next++;
-      const q = gen.generate(querySeed(args.seed, indexes[slot]));
+      const g = graphOf(indexes[slot]);
+      const q = g.gen.generate(querySeed(args.seed, indexes[slot]));
       const t = Date.now();
-      const [a, b] = await Promise.all([runPolicyKg(args.binary, pkgFile, q.pkg).then((res) => ({ res, ms: Date.now() - t })), runKuzu(q.kuzu)]);
-      outcomes[slot] = { i: indexes[slot], q, a: a.res, b: b.res, ms: [a.ms, b.ms], verdict: compareResults(a.res, b.res, q) };
+      const [a, b] = await Promise.all([runPolicyKg(args.binary, g.pkgFile, q.pkg).then((res) => ({ res, ms: Date.now() - t })), runKuzu(g.kuzu, q.kuzu)]);
+      outcomes[slot] = { i: indexes[slot], shape: g.shape, q, a: a.res, b: b.res, ms: [a.ms, b.ms], verdict: compareResults(a.res, b.res, q) };
     }
   };
   await Promise.all([worker(), worker(), worker()]);
   if (args.keep) {
-    const lines = outcomes.map((o) => JSON.stringify({ seed: args.seed, query: o.i, same: o.verdict.same, reason: o.verdict.reason, policykg: o.q.pkg, kuzu: o.q.kuzu, ms: o.ms }));
+    const lines = outcomes.map((o) => JSON.stringify({ seed: args.seed, query: o.i, graph: o.shape, same: o.verdict.same, reason: o.verdict.reason, policykg: o.q.pkg, kuzu: o.q.kuzu, ms: o.ms }));
     fs.writeFileSync(path.join(work, "queries.jsonl"), lines.join("\n") + "\n");
   }
   const tally = featureTally(outcomes.map((o) => o.q.ast));
@@ -146,7 +156,7 @@ async function main() {
   let failed = 0;
   let nonEmpty = 0;
   let rowsSeen = 0;
-  for (const { i, q, a, b, verdict } of outcomes) {
+  for (const { i, shape, q, a, b, verdict } of outcomes) {
     if (verdict.same) {
       passed++;
       if (a.rows.length && !(a.rows.length === 1 && a.rows[0].every((c) => c === 0 || c === null))) nonEmpty++;
@@ -155,7 +165,7 @@ async function main() {
       continue;
     }
     failed++;
-    console.log(`\nMISMATCH seed ${args.seed} query ${i} (replay: --seed ${args.seed} --only ${i}): ${verdict.reason}`);
+    console.log(`\nMISMATCH seed ${args.seed} query ${i} on the ${shape} graph (replay: --seed ${args.seed} --only ${i}): ${verdict.reason}`);
     console.log(`  PolicyKG: ${q.pkg}`);
     console.log(`  Kuzu:     ${q.kuzu}`);
     console.log(describeDiff(a, b, q).replace(/^/gm, "  "));
@@ -164,7 +174,7 @@ async function main() {
   for (const o of slow) console.log(`slowest: query ${o.i}: PolicyKG ${o.ms[0]} ms (process), Kuzu ${o.ms[1]} ms: ${o.q.pkg}`);
   const total = (k) => (outcomes.reduce((acc, o) => acc + o.ms[k], 0) / 1000).toFixed(1);
   console.log(`differential: time summed over queries: PolicyKG ${total(0)} s (processes, ${3} at a time), Kuzu ${total(1)} s (one at a time)`);
-  await kuzu.close();
+  for (const g of graphs) await g.kuzu.close();
   if (!args.keep) fs.rmSync(work, { recursive: true, force: true });
   console.log(`differential: ${indexes.length} queries in ${((Date.now() - tq) / 1000).toFixed(1)} s; ` +
     `${nonEmpty} of the agreeing ones returned rows other than 0/null (${rowsSeen} rows compared)`);

@@ -1,7 +1,7 @@
 // The differential test's graph: a seeded, reproducible policy graph of about
 // 2,000 nodes and 3,700 edges (tests/differential/).
 //
-// generateGraph(seed) returns plain objects: nodes {id, type, name, count?,
+// generateGraph(seed, shape) returns plain objects: nodes {id, type, name, count?,
 // value?, instrument?} and edges {type, from, to, confidence?}. Every edge
 // respects data/schema.json's endpoint rules, so `policykg load` accepts the
 // file; targets are picked with a power law so a few hubs have many edges,
@@ -48,13 +48,21 @@ const EDGE_TYPES = {
 };
 export const EDGE_TYPE_NAMES = Object.keys(EDGE_TYPES);
 
-export function generateGraph(seed) {
+// shape: "sparse" (the default: 2,000 nodes, 3,720 edges, a few hubs) or
+// "dense" (about 100 nodes and 800 edges: every node on many short cycles,
+// pairs joined by edges of several types, where trail semantics, reach mode
+// and relationship uniqueness are most often decisive).
+export function generateGraph(seed, shape = "sparse") {
   const rnd = new Rng(seed);
+  const dense = shape === "dense";
+  if (!dense && shape !== "sparse") throw new Error(`graph_gen: unknown shape ${shape}`);
+  const nodeCount = (n) => (dense ? Math.max(3, Math.round(n / 20)) : n);
+  const edgeCount = (n) => (dense ? Math.round(n / 5) : n);
   const nodes = [];
   const byType = new Map();
   for (const [type, [n, word]] of Object.entries(NODE_TYPES)) {
     const list = [];
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < nodeCount(n); k++) {
       const node = { id: `n${nodes.length}`, type, name: `${rnd.pick(TOPICS)}${word}${k}` };
       if (MEASURES.includes(type)) {
         if (rnd.chance(0.6)) node.count = rnd.int(0, 12);
@@ -69,12 +77,13 @@ export function generateGraph(seed) {
   const pool = (types) => types.flatMap((t) => byType.get(t));
   const edges = [];
   const seen = new Set();
-  for (const [type, [n, from, to, pairs]] of Object.entries(EDGE_TYPES)) {
+  for (const [type, [full, from, to, pairs]] of Object.entries(EDGE_TYPES)) {
+    const n = edgeCount(full);
     const choices = pairs ? pairs.map(([f, t]) => [pool(f), pool(t)]) : [[pool(from), pool(to)]];
     for (let k = 0, tries = 0; k < n && tries < n * 20; tries++) {
       const [src, dst] = rnd.pick(choices);
       const a = rnd.pick(src);
-      const b = rnd.pickSkewed(dst);
+      const b = dense ? rnd.pick(dst) : rnd.pickSkewed(dst);
       const key = `${a}|${type}|${b}`;
       if (a === b || seen.has(key)) continue;
       seen.add(key);
