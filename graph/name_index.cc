@@ -78,6 +78,22 @@ std::vector<NodeId> Snapshot::FindByName(std::string_view name) const {
   return out;
 }
 
+namespace {
+
+// Byte offsets of the code points of `s`, plus s.size().
+std::vector<uint32_t> CodePointStarts(std::string_view s) {
+  std::vector<uint32_t> starts;
+  for (uint32_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(static_cast<uint32_t>(s.size()));
+  return starts;
+}
+
+uint32_t GramHash(std::string_view g) { return static_cast<uint32_t>(HashBytes(g) >> 17); }
+
+}  // namespace
+
 void BuildSearchIndex(const SnapshotData& d, SearchIndex& out) {
   uint32_t n = static_cast<uint32_t>(d.node_type.size());
   auto add = [&](std::string text, uint32_t node, uint8_t what) {
@@ -94,6 +110,28 @@ void BuildSearchIndex(const SnapshotData& d, SearchIndex& out) {
   out.order.resize(out.text.size());
   for (uint32_t r = 0; r < out.order.size(); ++r) out.order[r] = r;
   std::sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) { return out.text[a] < out.text[b]; });
+  // Bigram postings over names, aliases and English names (pinyin rows are
+  // found by prefix only).
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  for (uint32_t r = 0; r < out.text.size(); ++r) {
+    if (out.what[r] == 2) continue;
+    std::string_view t = out.text[r];
+    auto starts = CodePointStarts(t);
+    for (size_t k = 0; k + 2 < starts.size(); ++k) {
+      pairs.emplace_back(GramHash(t.substr(starts[k], starts[k + 2] - starts[k])), r);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  out.gram_rows.reserve(pairs.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (i == 0 || pairs[i].first != pairs[i - 1].first) {
+      out.gram_keys.push_back(pairs[i].first);
+      out.gram_offsets.push_back(static_cast<uint32_t>(i));
+    }
+    out.gram_rows.push_back(pairs[i].second);
+  }
+  out.gram_offsets.push_back(static_cast<uint32_t>(pairs.size()));
 }
 
 std::vector<NodeId> Snapshot::Search(std::string_view text, size_t limit) const {
@@ -113,17 +151,38 @@ std::vector<NodeId> Snapshot::Search(std::string_view text, size_t limit) const 
     size_t score = t.size() == q.size() ? s.what[*it] : 2 + t.size() + s.what[*it];
     scored.emplace_back(score, s.node[*it]);
   }
-  // Substring matches where prefix matches are few; bounded scan for large graphs.
-  if (scored.size() < limit) {
-    size_t budget = 2000000;
-    for (uint32_t r = 0; r < s.text.size() && budget > 0; ++r, --budget) {
+  // Substring matches when prefix matches are few: candidates are the rows
+  // of the query's rarest bigram, each checked; at most kMaxChecks checks, so
+  // a search costs microseconds to a few milliseconds whatever the graph size.
+  constexpr size_t kMaxChecks = 20000;
+  auto starts = CodePointStarts(q);
+  if (scored.size() < limit && starts.size() >= 3) {
+    const uint32_t* best_begin = nullptr;
+    const uint32_t* best_end = nullptr;
+    for (size_t k = 0; k + 2 < starts.size(); ++k) {
+      uint32_t h = GramHash(std::string_view(q).substr(starts[k], starts[k + 2] - starts[k]));
+      auto it = std::lower_bound(s.gram_keys.begin(), s.gram_keys.end(), h);
+      if (it == s.gram_keys.end() || *it != h) { best_begin = best_end = nullptr; break; }
+      size_t gi = static_cast<size_t>(it - s.gram_keys.begin());
+      const uint32_t* b = s.gram_rows.data() + s.gram_offsets[gi];
+      const uint32_t* e = s.gram_rows.data() + s.gram_offsets[gi + 1];
+      if (!best_begin || e - b < best_end - best_begin) { best_begin = b; best_end = e; }
+    }
+    size_t checks = 0;
+    for (const uint32_t* p = best_begin; p && p != best_end && checks < kMaxChecks; ++p, ++checks) {
+      std::string_view t = s.text[*p];
+      size_t pos = t.find(q);
+      if (pos != std::string_view::npos && pos > 0) scored.emplace_back(1000 + t.size(), s.node[*p]);
+    }
+  } else if (scored.size() < limit && s.text.size() <= 200000) {
+    // One-character queries: a scan is affordable on small graphs only.
+    for (uint32_t r = 0; r < s.text.size(); ++r) {
       std::string_view t = s.text[r];
       size_t pos = t.find(q);
       if (pos != std::string_view::npos && pos > 0) scored.emplace_back(1000 + t.size(), s.node[r]);
     }
   }
   std::sort(scored.begin(), scored.end());
-  std::vector<bool> seen_small;
   for (const auto& [score, node] : scored) {
     NodeId id(node);
     if (std::find(out.begin(), out.end(), id) != out.end()) continue;

@@ -56,6 +56,11 @@ struct SearchIndex {
   std::vector<uint32_t> node;   // row → node
   std::vector<uint8_t> what;    // row → 0 name, 1 alias/English, 2 pinyin
   std::vector<uint32_t> order;  // rows sorted by text
+  // Substring look-up: rows containing each character bigram (by a 32-bit
+  // hash of the bigram), as a sorted key array with offsets into gram_rows.
+  std::vector<uint32_t> gram_keys;
+  std::vector<uint32_t> gram_offsets;  // gram_keys.size() + 1
+  std::vector<uint32_t> gram_rows;
 };
 
 struct SnapshotData {

@@ -150,3 +150,23 @@ TEST_CASE("MergeNodes folds one node into another, edges and keys follow", "[bui
 
 }  // namespace
 }  // namespace pkg
+
+namespace pkg {
+namespace {
+
+TEST_CASE("substring search finds names through the bigram index", "[builder][names]") {
+  auto g = testing::BuildFromJsonl(testing::kSmallGraph);
+  struct Case { const char* q; const char* key; };
+  const Case cases[] = {{"产业母基", "fund:xd"}, {"信息化委员", "agency:sh"}, {"创新中心", "plat:1"},
+                        {"經濟和信息", "agency:sh"}, {"manufacturing", "ini:ai"}};
+  for (const auto& c : cases) {
+    INFO(c.q);
+    auto hits = g->Search(c.q, 5);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(g->key(hits[0]) == c.key);
+  }
+  CHECK(g->Search("不在图里的名字", 5).empty());
+}
+
+}  // namespace
+}  // namespace pkg
