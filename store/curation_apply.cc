@@ -80,6 +80,12 @@ CurationReport ApplyCuration(const Curation& curation, std::vector<NodeStatement
       n.name = kept->second.name;
     }
     AddAlias(n, old_name);
+    // The kept node's names win: a merged node's English name becomes an
+    // alias, never the kept node's English name.
+    if (!n.name_en.empty()) {
+      AddAlias(n, n.name_en);
+      n.name_en.clear();
+    }
   }
   // The kept node records what was merged into it (properties merged_from
   // and merge_reason of the schema), so a reader can tell a curated node.

@@ -129,3 +129,24 @@ TEST_CASE("curated links become edges unless deleted", "[store][curation]") {
 
 }  // namespace
 }  // namespace pkg
+
+namespace pkg {
+namespace {
+
+TEST_CASE("the kept node's English name wins over a merged node's", "[store][curation]") {
+  NodeStatement keep = Node("ind:ai", "Industry", "人工智能");
+  keep.name_en = "artificial intelligence";
+  NodeStatement merged = Node("ind:robot", "Industry", "人形机器人");
+  merged.name_en = "humanoid robots";
+  std::vector<NodeStatement> nodes = {keep, merged};
+  std::vector<EdgeStatement> edges;
+  Curation c;
+  c.merges.push_back(Merge(1, "ind:ai", {"ind:robot"}));
+  ApplyCuration(c, nodes, edges);
+  REQUIRE(nodes[1].id == "ind:ai");
+  CHECK(nodes[1].name_en.empty());
+  CHECK(std::find(nodes[1].aliases.begin(), nodes[1].aliases.end(), "humanoid robots") != nodes[1].aliases.end());
+}
+
+}  // namespace
+}  // namespace pkg
