@@ -14,11 +14,13 @@ namespace pkg {
 
 namespace {
 
+// Shortest text that reads back as the same double; JSON has no NaN or infinity.
 std::string Number(double d) {
   if (!std::isfinite(d)) return "null";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
-  return buf;
+  if (d == std::trunc(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<int64_t>(d));  // 1e11 → 100000000000
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  return ec == std::errc() ? std::string(buf, end) : "null";
 }
 
 std::string ValueToJson(const Value& v) {
