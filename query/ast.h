@@ -54,6 +54,13 @@ struct Expr {
   int agg = -1;             // kCall of an aggregate: index into the aggregate list
   int param = -1;           // kParam: index into QueryOptions::params
   int column = -1;          // kVar naming a RETURN alias (ORDER BY): output column
+
+  Expr() = default;
+  Expr(const Expr&) = delete;
+  Expr& operator=(const Expr&) = delete;
+  // Iterative: a long chain such as 1+1+…+1 (a 64 KiB query) must not
+  // recurse once per level when it is freed.
+  ~Expr();
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

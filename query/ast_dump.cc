@@ -1,5 +1,6 @@
-// DumpQuery / DumpExpr: the AST as one S-expression line (see ast.h). Walks
-// with an explicit stack, so a deep tree cannot overflow the C++ stack.
+// DumpQuery / DumpExpr: the AST as one S-expression line (see ast.h), and
+// Expr's destructor. Both walk with an explicit stack, so a deep tree cannot
+// overflow the C++ stack.
 #include <string>
 #include <utility>
 #include <vector>
@@ -7,6 +8,17 @@
 #include "query/ast.h"
 
 namespace pkg::query {
+
+Expr::~Expr() {
+  std::vector<std::unique_ptr<Expr>> stack;
+  for (auto& a : args) stack.push_back(std::move(a));
+  while (!stack.empty()) {
+    std::unique_ptr<Expr> e = std::move(stack.back());
+    stack.pop_back();
+    for (auto& a : e->args) stack.push_back(std::move(a));
+    e->args.clear();
+  }  // each node is freed with no children left
+}
 
 const char* BinOpName(BinOp op) {
   switch (op) {

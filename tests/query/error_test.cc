@@ -89,6 +89,12 @@ TEST_CASE("limits end queries cleanly") {
   REQUIRE_FALSE(c.ok());
   CHECK(c.status().message() == "query cancelled");
 
+  std::string chain = "RETURN 1";
+  while (chain.size() + 2 < kMaxQueryBytes) chain += "+1";
+  auto deep = RunQuery(*snap, chain, QueryOptions{});
+  REQUIRE_FALSE(deep.ok());
+  CHECK(deep.status().message().rfind("expression nested too deeply (more than 200 levels)", 0) == 0);
+
   QueryOptions few;
   few.max_rows = 3;
   auto t = RunQuery(*snap, "MATCH (n) RETURN n.name", few);
