@@ -26,6 +26,7 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   while (i < e && s[i] >= '0' && s[i] <= '9') ++i;
   if (i - d == 4 && At(s, static_cast<uint32_t>(i), "年")) {
     i += 3;
+    if (At(s, static_cast<uint32_t>(i), "度")) i += 3;  // 2025年度
     if (At(s, static_cast<uint32_t>(i), "以来")) i += 6;
     return i - p;
   }
@@ -122,7 +123,9 @@ uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* i
   for (int guard = 0; guard < 8; ++guard) {
     b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
     size_t len = 0;
-    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e) {
+    // A known name that starts like a verb (创新药) is not a verb.
+    const Mention* known = ctx.LexiconAt(b);
+    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e && !(known && known->span.end > b + len)) {
       b += static_cast<uint32_t>(len);
       verb = true;
       continue;
@@ -165,6 +168,7 @@ void TrimSpan(std::string_view s, uint32_t& b, uint32_t& e) {
     if (At(s, b, "”") || At(s, b, "》") || At(s, b, "」")) { b += 3; continue; }
     if (e >= b + 3 && (At(s, e - 3, "“") || At(s, e - 3, "《") || At(s, e - 3, "「"))) { e -= 3; continue; }
     if (s[b] == ')' || s[b] == ',' || s[b] == ':') { ++b; continue; }
+    if (s[b] == '(' && s.substr(b, e - b).find(')') == std::string_view::npos) { ++b; continue; }
     if (s[e - 1] == '(' || s[e - 1] == ',' || s[e - 1] == ':') { --e; continue; }
     break;
   }

@@ -128,6 +128,20 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   FindCitations(ctx, open);
   FindAchievements(ctx, open);
 
+  // Items inside a cited title belong to the title: 《工业和信息化领域数据安全管理办法》.
+  std::vector<Span> titles;
+  for (const Mention& m : open) {
+    if (m.cited || m.doc_measure) titles.push_back(m.span);
+  }
+  open.erase(std::remove_if(open.begin(), open.end(),
+                            [&](const Mention& m) {
+                              if (m.cited || m.doc_measure) return false;
+                              for (const Span& t : titles) {
+                                if (m.span.begin >= t.begin && m.span.end <= t.end) return true;
+                              }
+                              return false;
+                            }),
+             open.end());
   // A purpose goal replaces an item read from the same words (…先行区 is a goal there).
   std::vector<Span> purposes;
   for (const Mention& m : open) {

@@ -78,7 +78,8 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (prep || short_subject || actor_subject || modal || list_subject || reported) {
       return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
     }
-    break;
+    // A verb inside with a long subject before it: "中试平台建设纳入…规划" is a clause.
+    return head;
   }
   return b;
 }
@@ -124,6 +125,10 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (WordChars(name) < head_chars + 2 || WordChars(name) > 40) return;
   size_t len = 0;
   if (ctx.rules->Words("section_name").PrefixAt(name, 0, &len) && len == name.size()) return;
+  // Questions and copulas are sentences, not names.
+  for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
+    if (name.find(w) != std::string::npos) return;
+  }
   // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
   if (type != "Fund" && (name.find('%') != std::string::npos || name.find("万元") != std::string::npos ||
                          name.find("亿元") != std::string::npos)) return;

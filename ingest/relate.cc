@@ -262,7 +262,20 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry" || ms[j].type == "TargetGroup") && !ms[j].embedded) best = j;
       }
     }
-    if (best >= 0) out.push_back({"MEASURES", i, best, "indicator.subject", ind.sentence});
+    if (best >= 0) {
+      out.push_back({"MEASURES", i, best, "indicator.subject", ind.sentence});
+      // And the group the subject belongs to, when the sentence names it (创新药 → 生物医药).
+      if (ms[best].lex_entry >= 0) {
+        for (const auto& g : ctx.lex->entries()[ms[best].lex_entry].part_of) {
+          for (int j : in_sentence(ind.sentence)) {
+            if (ms[j].lex_entry >= 0 && ctx.lex->entries()[ms[j].lex_entry].name == g) {
+              out.push_back({"MEASURES", i, j, "indicator.subject_group", ind.sentence});
+              break;
+            }
+          }
+        }
+      }
+    }
   }
   // Lexicon groups: 生物医药 PART_OF 三大先导产业 when both are named.
   std::map<std::string, int> by_lexicon_name;
