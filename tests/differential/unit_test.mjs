@@ -46,10 +46,11 @@ test("labels: a label stands for its type and every descendant", () => {
   assert.ok(!labels.concrete.includes("Measure"));
 });
 
-test("graph: reproducible, no self loops or duplicates, endpoints the schema allows", () => {
-  const g = generateGraph(7);
-  assert.deepEqual(g, generateGraph(7));
-  assert.ok(g.nodes.length >= 1900 && g.nodes.length <= 2100, `${g.nodes.length} nodes`);
+for (const [shape, minNodes, maxNodes, minDegree] of [["sparse", 1900, 2100, 1.5], ["dense", 90, 120, 10]]) test(`graph (${shape}): reproducible, no self loops or duplicates, endpoints the schema allows`, () => {
+  const g = generateGraph(7, shape);
+  assert.deepEqual(g, generateGraph(7, shape));
+  assert.ok(g.nodes.length >= minNodes && g.nodes.length <= maxNodes, `${g.nodes.length} nodes`);
+  assert.ok((2 * g.edges.length) / g.nodes.length >= minDegree, `mean degree ${(2 * g.edges.length) / g.nodes.length}`);
   const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8"));
   const type = new Map(g.nodes.map((n) => [n.id, n.type]));
   const admits = (list, t) => list.includes("*") || list.some((l) => labels.labels.get(l).includes(t));
