@@ -120,10 +120,13 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
       // The sentence runs to the next sentence end on this line.
       uint32_t s = p, q = p;
       uint32_t stop = static_cast<uint32_t>(le);
+      int depth = 0;  // inside "(牵头单位:X;责任单位:Y)" a ";" does not end the sentence
       while (q < le) {
         size_t j = q;
         char32_t c = NextCp(text, j);
-        if (IsSentenceEnd(c)) { stop = q; break; }
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if (IsSentenceEnd(c) && !(c == ';' && depth > 0)) { stop = q; break; }
         // A run-on "sentence" (a table flattened into one line, a damaged file)
         // is cut every kMaxSentenceBytes so that no later stage sees a huge one.
         if (q - s >= kMaxSentenceBytes && (c == ',' || c == ' ' || q - s >= kMaxSentenceBytes + 64)) { stop = q; break; }
