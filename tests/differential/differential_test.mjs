@@ -109,7 +109,7 @@ async function setUpGraph(args, shape, dir) {
   const kuzuDir = path.join(dir, "kuzu");
   fs.rmSync(kuzuDir, { recursive: true, force: true });
   const kuzu = await openChecked(kuzuDir, dir, edgeTypes, graph.nodes.length, graph.edges.length);
-  return { shape, graph, pkgFile, kuzu, gen: new QueryGen(graph, loadLabels(args.schema)) };
+  return { shape, graph, pkgFile, kuzu, gen: new QueryGen(graph, loadLabels(args.schema), { dense: shape === "dense" }) };
 }
 
 async function main() {

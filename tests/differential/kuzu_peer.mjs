@@ -28,10 +28,14 @@ export function requireKuzu() {
 
 export class KuzuPeer {
   // dbDir: a fresh directory for the database; csvDir: where writeKuzuCsv wrote.
-  static async open(dbDir, csvDir, edgeTypes) {
+  // Memory is capped (the buffer pool defaults to most of the machine's RAM)
+  // and so is each query's time: a query too heavy for the shared 2-core
+  // machine ends as a Kuzu error, reported as a failure, instead of hanging.
+  static async open(dbDir, csvDir, edgeTypes, { bufferBytes = 2 ** 31, timeoutMs = 60000 } = {}) {
     const kuzu = requireKuzu();
-    const db = new kuzu.Database(path.join(dbDir, "db"));
+    const db = new kuzu.Database(path.join(dbDir, "db"), bufferBytes);
     const conn = new kuzu.Connection(db);
+    conn.setQueryTimeout(timeoutMs);
     const peer = new KuzuPeer(db, conn);
     await peer.run("CREATE NODE TABLE Node(id STRING, type STRING, name STRING, count INT64, value DOUBLE, instrument STRING, PRIMARY KEY(id))");
     await peer.run(`COPY Node FROM '${path.join(csvDir, "nodes.csv")}' (HEADER=false)`);

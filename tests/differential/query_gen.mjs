@@ -36,7 +36,10 @@ const TOPICS = ["智能", "绿色", "数字", "新型", "低空", "集成", "AI"
 const WORDS = ["目标", "行动", "基金", "平台", "试点", "政策", "产业", "地区", "机构", "指标", "电路", "1", "12", "+"];
 
 export class QueryGen {
-  constructor(graph, labels) {
+  // dense: the graph is the dense one (graph_gen.mjs), where every extra hop
+  // multiplies the rows by about 14, so chains and ranges are kept shorter.
+  constructor(graph, labels, { dense = false } = {}) {
+    this.dense = dense;
     this.g = graph;
     this.labels = labels;
     this.byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -72,9 +75,9 @@ export class QueryGen {
     if (shape < 0.15) {
       m.chains.push({ nodes: [this.node(start)], rels: [] });
     } else {
-      const first = this.chain(r.int(1, 3), start, null, m, anchored);
+      const first = this.chain(r.int(1, this.dense ? 2 : 3), start, null, m, anchored);
       m.chains.push(first);
-      if (shape > 0.75) {
+      if (shape > 0.75 && (anchored || !this.dense)) {
         const shared = r.pick(first.nodes);
         shared.anon = false;
         m.chains.push(this.chain(r.int(1, 2), shared.witness, shared, m, anchored));
@@ -86,7 +89,7 @@ export class QueryGen {
       m.where = m.where ? { k: "and", l: m.where, r: w } : w;
     }
     const matches = [m];
-    if (r.chance(0.2)) matches.push(this.secondClause(anchored));
+    if (r.chance(0.2) && (anchored || !this.dense)) matches.push(this.secondClause(anchored));
     const rels = matches.flatMap((x) => x.chains.flatMap((c) => c.rels));
     const heavy = rels.length >= 2 || rels.some((x) => x.range);
     const ret = this.ret(heavy && !anchored);
@@ -173,6 +176,7 @@ export class QueryGen {
         // Kuzu's cost is the number of walks: keep untyped undirected ones and
         // unanchored ones to two hops, so the default run stays under a minute.
         if (!anchored || (rel.dir === "-" && !rel.types.length)) hi = Math.min(hi, 2);
+        if (this.dense && (rel.types.length !== 1 || rel.dir === "-")) hi = Math.min(hi, 2);
         lo = Math.min(lo, hi);
         rel.range = { min: lo, max: hi };
         // Walk as far as the range allows, so the witness path matches.
