@@ -25,7 +25,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
   const WordSet& heads = ctx.rules->Words("head");
   const WordSet& sections = ctx.rules->Words("section_name");
   for (const Item& item : ctx.st->items) {
-    if (item.heading_sentence < 0 || (item.level > 2 && item.level != 5)) continue;
+    if (item.heading_sentence < 0 || item.level > 5) continue;
     const Sentence& sen = ctx.st->sentences[item.heading_sentence];
     if (sen.clauses.empty()) continue;
     // The clause holding a lexicon goal, else the last clause.
@@ -56,6 +56,24 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     if (b >= e) continue;
     std::string name = CleanName(s.substr(b, e - b));
     size_t chars = WordChars(name);
+    // "1.壮大集成电路产业": a heading that names a sector; its measures support it.
+    const Mention* sector = ctx.LexiconAt(b);
+    bool industry = (sector && sector->type == "Industry" && sector->span.end == e) ||
+                    (verb && heads.SuffixAt(s, e, &len) && ctx.rules->Words("head", "Industry").SuffixAt(s, e, &len));
+    if (industry) {
+      Mention m = sector && sector->span.end == e ? *sector : Mention{};
+      if (!(sector && sector->span.end == e)) {
+        m.span = {b, e};
+        m.type = "Industry";
+        m.name = name;
+      }
+      m.heading_goal = true;
+      m.sentence = sen.index;
+      m.rule = "heading_goal.sector";
+      if (chars >= 2 && chars <= 16) out.push_back(std::move(m));
+      continue;
+    }
+    if (item.level > 2 && item.level != 5) continue;
     if (chars < 3 || chars > 24 || heads.SuffixAt(s, e, &len)) continue;
     // Without a known goal, a heading states one only with a goal verb and a
     // goal word at its end ("加快打造…产业高地"); questions and rules are not goals.
