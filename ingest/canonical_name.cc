@@ -62,10 +62,13 @@ std::string NodeKey(const Mention& m, const DocContext& ctx) {
   } else {
     form = CanonicalForm(m.type, m.name, ctx.region, ctx.lex);
   }
-  std::string key = m.type + ":" + form;
+  std::string key = m.type;
+  key += ':';
+  key += form;
   if (m.type == "Indicator") {
     if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) {
-      key += "@" + NormalizeName(p->as_string());
+      key += '@';
+      key += NormalizeName(p->as_string());
     }
   }
   return key;
