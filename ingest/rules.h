@@ -83,7 +83,9 @@ class RuleSet {
     using is_transparent = void;
     template <class A, class B>
     bool operator()(const A& a, const B& b) const {
-      return std::tie(a.first, a.second) < std::tie(b.first, b.second);
+      // As string_views: libc++/clang has no tuple<string&> < tuple<string_view&>.
+      using V = std::tuple<std::string_view, std::string_view>;
+      return V(a.first, a.second) < V(b.first, b.second);
     }
   };
   std::map<std::pair<std::string, std::string>, WordSet, PairLess> words_by_arg_;
