@@ -366,8 +366,8 @@ export class QueryGen {
     const hasList = items.some((e) => e.k === "agg" && e.fn === "collect");
     if (!hasList && r.chance(0.35)) {
       ret.order = r.sample(named, named.length).map((it) => ({ alias: it.alias, desc: r.chance(0.4) }));
-      ret.limit = r.int(1, 15);
-      if (r.chance(0.3)) ret.skip = r.int(1, 5);
+      ret.limit = r.chance(0.1) ? null : r.int(0, 15);  // SKIP alone, LIMIT 0 now and then
+      if (r.chance(0.3) || ret.limit === null) ret.skip = r.int(1, 5);
     }
     return ret;
   }
