@@ -101,12 +101,17 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
   for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = nullptr;
-    if (!At(s, p, "等") || !(r = words.PrefixAt(s, p + 3, &len))) continue;
-    if (p + 3 + len < c.end && !At(s, static_cast<uint32_t>(p + 3 + len), "、") &&
-        s[p + 3 + len] != ',' && !At(s, static_cast<uint32_t>(p + 3 + len), "的")) continue;
+    // "A、B等领域", or "A、B、C领域" right after a list.
+    uint32_t word = At(s, p, "等") ? p + 3 : p;
+    if (!(r = words.PrefixAt(s, word, &len))) continue;
+    if (word == p && s.substr(c.begin, p - c.begin).find("、") == std::string_view::npos) continue;
+    if (word + len < c.end && !At(s, static_cast<uint32_t>(word + len), "、") &&
+        s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的")) continue;
     uint32_t b = ListStart(ctx, c, p);
     if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;  // a list, not one name
+    if (word == p && s.substr(b, p - b).find("等") != std::string_view::npos) continue;  // "…等细分赛道"
     SplitList(ctx, sentence, b, p, r->arg, r->id, out);
+    p = static_cast<uint32_t>(word + len) - 1;
   }
 }
 

@@ -236,14 +236,25 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
     }
   }
-  // Funds: the sector or goal a fund is named after; "投向X".
+  // Funds: the sector or goal a fund is named after; what it "投向/支持" later in its sentence.
+  const WordSet& invest = R.Words("funds_verb");
   for (int i = 0; i < n; ++i) {
     const Mention& f = ms[i];
     if (f.type != "Fund" || f.embedded) continue;
+    uint32_t verb_at = UINT32_MAX;
+    if (f.sentence >= 0) {
+      const Span& sp = ctx.st->sentences[f.sentence].span;
+      size_t at = invest.Find(s.substr(0, sp.end), f.span.end);
+      if (at != std::string_view::npos) verb_at = static_cast<uint32_t>(at);
+    }
     for (int j : in_sentence(f.sentence)) {
       const Mention& t = ms[j];
-      if (j == i || !(t.type == "Industry" || t.type == "Goal" || t.type == "TargetGroup")) continue;
-      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end) out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
+      if (j == i || !(t.type == "Industry" || t.type == "Goal" || t.type == "TargetGroup" || IsMeasure(t.type))) continue;
+      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type)) {
+        out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
+      } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key) {
+        out.push_back({"FUNDS", i, j, "funds_verb.invest", f.sentence});
+      }
     }
   }
   // Indicators: MEASURES the subject inside their name, else the sector named last before them.
