@@ -286,7 +286,12 @@ class Lexer {
           AppendUtf8(text, cp);
           break;
         }
-        default: return Fail(i_ - 2, std::string("unknown escape '\\") + e + "' in string");
+        default: {
+          // Quote the whole code point after the backslash, never half of one.
+          size_t len = (e & 0x80) == 0 ? 1 : (e & 0xE0) == 0xC0 ? 2 : (e & 0xF0) == 0xE0 ? 3 : 4;
+          std::string_view cp = s_.substr(i_ - 1, std::min(len, s_.size() - (i_ - 1)));
+          return Fail(i_ - 2, "unknown escape '\\" + std::string(cp) + "' in string");
+        }
       }
     }
     Emit(Tok::kString, b, std::move(text));

@@ -41,6 +41,7 @@ TEST_CASE("lexer: tokens") {
       {"a\xE3\x80\x80" "b", "identifier(a) identifier(b) end of query"},  // ideographic space separates
       {"'unterminated", "ERROR unterminated string: expected closing ' @0"},
       {"'bad \\q'", "ERROR unknown escape '\\q' in string @5"},
+      {"'\\中'", "ERROR unknown escape '\\中' in string @1"},  // found by the fuzzer: no half characters
       {"'\\u12'", "ERROR expected 4 hex digits after \\u @1"},
       {"'\\ud800'", "ERROR surrogate code point in \\u escape @1"},
       {"a ~ b", "ERROR unexpected character '~' @2"},
