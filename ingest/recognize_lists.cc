@@ -42,9 +42,21 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
   for (uint32_t p = b, q = b; q <= end; q = q < end ? NextChar(s, q) : end + 1) {
     if (q < end && !At(s, q, "、")) continue;
     uint32_t ib = p, ie = std::min(q, end);
+    // Item hygiene: no governing verb in front ("重点投向量子计算"), nothing after a
+    // group count ("绿色食品五大重点"), no numbers ("20个细分").
+    ib = SkipToObject(ctx, ib, ie, nullptr);
+    for (uint32_t k = ib; k < ie; k = NextChar(s, k)) {
+      size_t gl = 0;
+      if (k > ib && ctx.rules->Words("group").PrefixAt(s, k, &gl)) {
+        ie = k;
+        break;
+      }
+    }
     TrimSpan(s, ib, ie);
     std::string name = CleanName(s.substr(ib, ie - ib));
-    if (WordChars(name) >= 2 && WordChars(name) <= 12 && name.find("的") == std::string::npos) {
+    bool digits = name.find_first_of("0123456789") != std::string::npos && type != "Enterprise";
+    bool dangling = name.size() >= 3 && (name.compare(name.size() - 3, 3, "为") == 0 || name.compare(name.size() - 3, 3, "是") == 0);
+    if (WordChars(name) >= 2 && WordChars(name) <= 12 && name.find("的") == std::string::npos && !digits && !dangling) {
       Mention m;
       m.span = {ib, ie};
       m.type = type;
