@@ -46,7 +46,10 @@ class Statements:
             elif r.get("kind") == "node" and r.get("id") is not None:
                 n = self.nodes.setdefault(r["id"], {"id": r["id"], "type": r.get("type"), "names": set(),
                                                     "sources": []})
-                n["names"].update(x for x in [r.get("name"), r.get("name_en")] + list(r.get("aliases") or [])
+                props = r.get("props") if isinstance(r.get("props"), dict) else {}
+                # a 文号 or title is a name of the item too (schema: doc_number, title)
+                n["names"].update(x for x in [r.get("name"), r.get("name_en"), props.get("doc_number"),
+                                              props.get("title")] + list(r.get("aliases") or [])
                                   if isinstance(x, str) and x)
                 if r.get("name") and "name" not in n:
                     n["name"] = r["name"]
