@@ -22,7 +22,8 @@
 //     does not enforce openCypher's relationship uniqueness across a pattern;
 //   - a variable-length relationship gets `is_trail(p)` (Kuzu walks by default);
 //   - `type(r)` becomes `label(r)` (guarded against null in OPTIONAL MATCH);
-//   - DISTINCT aggregates move to the end of RETURN (a Kuzu bug, below).
+//   - DISTINCT aggregates move to the end of RETURN (a Kuzu bug, below);
+//   - `x + 'text'` is guarded: Kuzu concatenates a null x as ''.
 // docs/differential-testing.md lists these and the differences left.
 // Tested in unit_test.mjs (a table of ASTs beside both texts).
 
@@ -57,7 +58,16 @@ export function expr(e, kuzu) {
     case "in": return `${expr(e.l, kuzu)} IN ${literal(e.list)}`;
     case "str": return `${expr(e.l, kuzu)} ${e.op} ${expr(e.r, kuzu)}`;
     case "isnull": return `${expr(e.e, kuzu)} IS ${e.not ? "NOT " : ""}NULL`;
-    case "bin": return `(${expr(e.l, kuzu)} ${e.op} ${expr(e.r, kuzu)})`;
+    case "bin": {
+      const text = `(${expr(e.l, kuzu)} ${e.op} ${expr(e.r, kuzu)})`;
+      // Kuzu's string + reads null as '' (openCypher: null + 'x' is null).
+      const str = (x) => x.k === "lit" && typeof x.v === "string";
+      if (kuzu && e.op === "+" && (str(e.l) || str(e.r))) {
+        const other = str(e.l) ? e.r : e.l;
+        return `CASE WHEN ${expr(other, kuzu)} IS NULL THEN NULL ELSE ${text} END`;
+      }
+      return text;
+    }
     case "fn": return `${e.fn}(${e.args.map((a) => expr(a, kuzu)).join(", ")})`;
     case "type":
       if (!kuzu) return `type(${e.v})`;

@@ -100,15 +100,16 @@ const renderCases = [
     kuzu: "MATCH (a:Node {id: 'n1'})-[r0:SUPPORTS*1..3]->(b:Node)-[r1 {confidence: 1.0}]->(c:Node) WHERE is_trail(r0) AND NOT list_contains(properties(rels(r0), '_id'), id(r1)) RETURN c.type AS c1, count(*) AS c2, count(DISTINCT b) AS c0",
   },
   {
-    name: "OPTIONAL MATCH: uniqueness within the clause only; type() of a nullable relationship guarded",
+    name: "OPTIONAL MATCH: uniqueness within the clause only; type() and string + of nullable values guarded",
     ast: { matches: [
       { chains: [{ nodes: [N("a", { props: [["name", "智能目标1"]] }), N("b")], rels: [R("r0", { anon: false })] }], where: null },
       { optional: true, chains: [{ nodes: [N("a"), N("c", { labels: ["Fund"] })], rels: [R("r1", { anon: false, types: ["FUNDS"], dir: "<-" })] }],
         where: { k: "str", op: "STARTS WITH", l: prop("c", "name"), r: lit("AI") } }],
-      ret: { distinct: false, items: [{ e: { k: "type", v: "r0" }, alias: "c0" }, { e: { k: "type", v: "r1" }, alias: "c1" }], order: [], skip: 0, limit: null } },
-    pkg: "MATCH (a {name: '智能目标1'})-[r0]->(b) OPTIONAL MATCH (a)<-[r1:FUNDS]-(c:Fund) WHERE c.name STARTS WITH 'AI' RETURN type(r0) AS c0, type(r1) AS c1",
+      ret: { distinct: false, items: [{ e: { k: "type", v: "r0" }, alias: "c0" }, { e: { k: "type", v: "r1" }, alias: "c1" },
+        { e: { k: "bin", op: "+", l: prop("c", "name"), r: lit("·") }, alias: "c2" }], order: [], skip: 0, limit: null } },
+    pkg: "MATCH (a {name: '智能目标1'})-[r0]->(b) OPTIONAL MATCH (a)<-[r1:FUNDS]-(c:Fund) WHERE c.name STARTS WITH 'AI' RETURN type(r0) AS c0, type(r1) AS c1, (c.name + '·') AS c2",
     kuzu: "MATCH (a:Node {name: '智能目标1'})-[r0]->(b:Node) OPTIONAL MATCH (a)<-[r1:FUNDS]-(c:Node) WHERE (c.name STARTS WITH 'AI') AND c.type = 'Fund' " +
-      "RETURN label(r0) AS c0, CASE WHEN r1 IS NULL THEN NULL ELSE label(r1) END AS c1",
+      "RETURN label(r0) AS c0, CASE WHEN r1 IS NULL THEN NULL ELSE label(r1) END AS c1, CASE WHEN c.name IS NULL THEN NULL ELSE (c.name + '·') END AS c2",
   },
 ];
 
