@@ -3,6 +3,7 @@
 //   NodeKey → Relate → EmitStatements
 #include "ingest/extractor.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <chrono>
@@ -102,6 +103,24 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
   ctx.rules = data_->rules.get();
   std::vector<ingest::Mention> lexicon_store;
   std::vector<ingest::Mention> mentions = ingest::Recognize(ctx, lexicon_store);
+  // The publisher of a 来源: line is an agency the lexicon may know; its line
+  // was blanked for recognition, so name it here (it issues the document).
+  if (!md.publisher.empty()) {
+    int e = data_->lexicon->Find("Agency", md.publisher);
+    size_t at = norm.text.find(md.publisher);
+    if (e >= 0 && data_->lexicon->entries()[e].template_id < 0 && at != std::string::npos && at < 4096) {
+      ingest::Mention m;
+      m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + md.publisher.size())};
+      m.type = "Agency";
+      m.lex_entry = e;
+      m.name = data_->lexicon->entries()[e].name;
+      m.rule = "metadata.publisher";
+      if (m.name != md.publisher) m.aliases.push_back(md.publisher);
+      auto pos = std::lower_bound(mentions.begin(), mentions.end(), m.span.begin,
+                                  [](const ingest::Mention& x, uint32_t b) { return x.span.begin < b; });
+      mentions.insert(pos, std::move(m));  // relate.h wants them sorted by position
+    }
+  }
   lap(4);
   {
     // Keys per (type, name, lexicon entry, period): NormalizeName is not free.

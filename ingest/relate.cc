@@ -119,9 +119,19 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       const Mention& m = ms[i];
       const Span* clause = ClauseOf(ctx, m);
       if (!clause) continue;
-      // Citations: 贯彻落实《X》 → the citing measure (or document) IMPLEMENTS X.
-      if (m.cited && WordBefore(ctx, R.Words("cite"), clause->begin, m.span.begin, 12)) {
-        out.push_back({"IMPLEMENTS", doc_measure, i, "cite.implements", sen.index});
+      // Citations: 贯彻落实《X》 → the citing measure (or document) IMPLEMENTS X;
+      // "根据工业和信息化部《X》": the agency right before issued it.
+      if (m.cited) {
+        uint32_t before = m.span.begin;
+        for (int j : ids) {
+          if (ms[j].type == "Agency" && ms[j].span.end == m.span.begin) {
+            before = ms[j].span.begin;
+            out.push_back({"ISSUED", j, i, "cite.issuer", sen.index});
+          }
+        }
+        if (WordBefore(ctx, R.Words("cite"), clause->begin, before, 12)) {
+          out.push_back({"IMPLEMENTS", doc_measure, i, "cite.implements", sen.index});
+        }
       }
       // TARGETS: a verb aiming at a group or sector, for the measure before it.
       if (m.type == "TargetGroup" && Nodeish(m) && !m.weak &&
