@@ -55,6 +55,16 @@ std::string DefaultViewerDir() {
 }
 
 void RunServe(const ServeArgs& a) {
+  // SIGINT/SIGTERM are blocked in every thread (threads inherit the mask, so
+  // this comes before any is started: loader, graph build, HTTP pool) and
+  // taken by one watcher thread, which stops the server. Blocked later, a
+  // thread started earlier could take SIGTERM and die by it
+  // (tests/reliability/crash_safety_test.cc saw exit by signal 15).
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGINT);
+  sigaddset(&sigs, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
   auto schema = OpenSchema(a.schema);
   if (!schema.ok()) return Fail(schema.status().message());
 
@@ -141,13 +151,6 @@ void RunServe(const ServeArgs& a) {
   so.limits.threads = a.threads;
   ApiServer server(**graph, so);
 
-  // SIGINT/SIGTERM are blocked in every thread (the pool inherits the mask)
-  // and taken by one watcher thread, which stops the server.
-  sigset_t sigs;
-  sigemptyset(&sigs);
-  sigaddset(&sigs, SIGINT);
-  sigaddset(&sigs, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
   Status bound = server.Bind();
   if (!bound.ok()) return Fail(bound.message());
 
