@@ -42,6 +42,7 @@ int32_t AhoCorasick::Child(uint32_t s, uint8_t b) const {
 }
 
 uint32_t AhoCorasick::Next(uint32_t s, uint8_t b) const {
+  if (s < dense_row_.size() && dense_row_[s] >= 0) return dense_[static_cast<size_t>(dense_row_[s]) * 256 + b];
   for (;;) {
     int32_t c = Child(s, b);
     if (c >= 0) return static_cast<uint32_t>(c);
@@ -89,6 +90,24 @@ void AhoCorasick::Build() {
       queue.push_back(e.to);
     }
   }
+  // Dense rows for depth 1 and 2 (computed with the sparse walk, before they exist).
+  std::vector<uint8_t> depth(states_.size(), 0);
+  std::vector<uint32_t> order;
+  for (uint32_t s = 0; s < states_.size(); ++s) {
+    for (uint32_t k = 0; k < states_[s].num_edges; ++k) {
+      uint32_t t = edges_[states_[s].edges + k].to;
+      depth[t] = static_cast<uint8_t>(std::min(3, depth[s] + 1));
+    }
+  }
+  std::vector<int32_t> rows(states_.size(), -1);
+  std::vector<uint32_t> table;
+  for (uint32_t s = 1; s < states_.size(); ++s) {
+    if (depth[s] < 1 || depth[s] > 2) continue;
+    rows[s] = static_cast<int32_t>(table.size() / 256);
+    for (int b = 0; b < 256; ++b) table.push_back(Next(s, static_cast<uint8_t>(b)));
+  }
+  dense_row_ = std::move(rows);
+  dense_ = std::move(table);
   built_ = true;
 }
 

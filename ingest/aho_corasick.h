@@ -58,6 +58,11 @@ class AhoCorasick {
   std::vector<std::vector<Edge>> build_edges_{{}};  // per state while adding
   std::vector<Edge> edges_;
   std::vector<uint32_t> root_;      // dense root transitions
+  // Dense goto tables (failures resolved) for the states of depth 1 and 2,
+  // where most of the text's bytes are read: dense_row_[state] is a row of
+  // 256 entries in dense_, or -1.
+  std::vector<int32_t> dense_row_;
+  std::vector<uint32_t> dense_;
   std::vector<uint32_t> lengths_;   // pattern id → byte length
   bool built_ = false;
 };
