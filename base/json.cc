@@ -31,6 +31,7 @@ struct ForwardingHandler {
   int max_depth;
   int depth = 0;
   bool too_deep = false;
+  bool bad_escape = false;
   std::string numbuf;
 
   bool Null() { return d.Null(); }
@@ -45,8 +46,17 @@ struct ForwardingHandler {
     numbuf.append(s, n);
     return d.String(numbuf.data(), static_cast<rapidjson::SizeType>(numbuf.size()), true);
   }
-  bool String(const char* s, rapidjson::SizeType n, bool copy) { return d.String(s, n, copy); }
-  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return d.Key(s, n, copy); }
+  // RapidJSON 1.1.0 validates the input bytes but not what \u escapes decode
+  // to: a lone low surrogate ("\uDFFF") becomes the ill-formed bytes ED BF BF.
+  // Checked here so no string out of ParseJson is invalid UTF-8 (found by
+  // tests/fuzz/statements_fuzz.cc: such a statement could not be read back).
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return Utf8(s, n) && d.String(s, n, copy); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return Utf8(s, n) && d.Key(s, n, copy); }
+  bool Utf8(const char* s, rapidjson::SizeType n) {
+    if (IsValidUtf8(std::string_view(s, n))) return true;
+    bad_escape = true;
+    return false;
+  }
   bool StartObject() { return Enter() && d.StartObject(); }
   bool EndObject(rapidjson::SizeType n) { --depth; return d.EndObject(n); }
   bool StartArray() { return Enter() && d.StartArray(); }
@@ -98,6 +108,8 @@ std::optional<JsonError> ParseJson(std::string_view text, rapidjson::Document& d
   e.offset = result.Offset();
   if (h.too_deep) {
     e.message = "nesting deeper than " + std::to_string(max_depth) + " levels";
+  } else if (h.bad_escape) {
+    e.message = "invalid \\u escape in a string (a lone surrogate is not a character)";
   } else if (result.Code() == rapidjson::kParseErrorStringInvalidEncoding) {
     e.message = "invalid UTF-8 in a string";
   } else if (result.Code() == rapidjson::kParseErrorDocumentEmpty) {
