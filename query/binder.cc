@@ -258,6 +258,13 @@ class Binder {
       if (!seen.insert(it.alias).second) return Fail("column name '" + it.alias + "' used twice; add AS <name>", it.offset);
     }
     info_->aggregating = !q_->aggregates.empty();
+    std::set<std::string> keys;  // grouping keys, as dumps
+    if (info_->aggregating) {
+      for (auto& it : r.items)
+        if (!HasAggregate(*it.expr)) keys.insert(DumpExpr(*it.expr));
+      for (auto& it : r.items)
+        if (HasAggregate(*it.expr) && !OnlyKeys(*it.expr, keys)) return false;
+    }
     for (auto& s : r.order) {
       // An alias, or the same text as a returned item, names that column.
       if (s.expr->kind == ExprKind::kVar) {
@@ -272,6 +279,7 @@ class Binder {
       if (s.column >= 0) continue;
       if (r.distinct) return Fail("ORDER BY after RETURN DISTINCT must name a returned column", s.expr->offset);
       if (!BindExpr(s.expr, false)) return false;
+      if (info_->aggregating && !OnlyKeys(*s.expr, keys)) return false;
     }
     for (ExprPtr* e : {&r.skip, &r.limit}) {
       if (!*e) continue;
@@ -291,6 +299,33 @@ class Binder {
       }
     }
     info_->set_semantics = set_semantics;
+    return true;
+  }
+
+  // Walks with an explicit stack.
+  static bool HasAggregate(const Expr& root) {
+    std::vector<const Expr*> stack{&root};
+    while (!stack.empty()) {
+      const Expr* e = stack.back();
+      stack.pop_back();
+      if (e->agg >= 0) return true;
+      for (const auto& a : e->args) stack.push_back(a.get());
+    }
+    return false;
+  }
+
+  // With aggregation, variables may be read outside an aggregate only inside a
+  // grouping key (as in Neo4j): RETURN m.name, count(*) * 2 is fine,
+  // RETURN m.name <> count(*) alone is not. REQUIRES: depth already checked.
+  bool OnlyKeys(const Expr& e, const std::set<std::string>& keys) {
+    if (e.agg >= 0 || e.column >= 0) return true;
+    if (!keys.empty() && keys.count(DumpExpr(e))) return true;
+    if (e.kind == ExprKind::kVar)
+      return Fail("variable '" + e.name + "' must be a returned grouping key (RETURN " + e.name +
+                      ", …) to be used beside an aggregate",
+                  e.offset);
+    for (const auto& a : e.args)
+      if (!OnlyKeys(*a, keys)) return false;
     return true;
   }
 

@@ -89,7 +89,7 @@ Projection::Projection(const Snapshot& snap, const Query& q, const BindInfo& inf
                                        : AggKind::kAvg;
     aggs_.push_back(AggInfo{k, DistinctNodeVar(*a)});
   }
-  if (info.aggregating && key_items_.empty()) NewGroup({}, {});
+  if (info.aggregating && key_items_.empty()) NewGroup({}, std::vector<Cell>(q.num_slots));  // all-null row
   if (info.aggregating && !key_items_.empty()) {
     std::set<int> slots;
     bool only_vars = true;

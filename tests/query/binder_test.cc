@@ -53,6 +53,14 @@ TEST_CASE("binder: errors") {
       {"CALL supporters('x') YIELD nothing RETURN 1",
        "unknown column 'nothing' for YIELD; supporters yields measure, path, hops, evidence"},
       {"RETURN *", "RETURN * with no named variables"},
+      // Found by the fuzzer: a variable beside an aggregate must be a grouping key.
+      {"MATCH (m) RETURN m.name <> count(*)",
+       "variable 'm' must be a returned grouping key (RETURN m, …) to be used beside an aggregate"},
+      {"MATCH (m) RETURN count(*) ORDER BY m.name",
+       "variable 'm' must be a returned grouping key (RETURN m, …) to be used beside an aggregate"},
+      {"MATCH (m) RETURN m.name, count(*) ORDER BY m.name", "ok"},
+      {"MATCH (m) RETURN m.name, m.name + count(*) AS x", "ok"},
+      {"MATCH (m) RETURN m, size(m.name) + count(*) AS x ORDER BY m.count", "ok"},
   };
   for (const auto& c : cases) {
     INFO(c.query);
