@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "base/json.h"
+#include "base/text.h"
 
 namespace pkg {
 namespace {
@@ -43,7 +44,7 @@ class LineErrors {
 std::string Shown(const rapidjson::Value& v) {
   if (JsonIsText(v)) {
     std::string s(v.GetString(), v.GetStringLength());
-    if (s.size() > 40) s = s.substr(0, 40) + "…";
+    if (s.size() > 40) s = std::string(Utf8Prefix(s, 40)) + "…";  // never half a character
     return "\"" + s + "\"";
   }
   return JsonKindName(v);
