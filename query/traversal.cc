@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <thread>
 
 namespace pkg::query {
@@ -35,6 +36,47 @@ uint32_t Other(const Snapshot& s, EdgeId e, uint32_t n) {
   return src == n ? s.target(e).v : src;
 }
 }  // namespace
+
+namespace {
+struct Scratch {
+  uint32_t gen = 0;
+  std::vector<uint32_t> stamp, parent, branch, stamp_b, parent_b;
+  std::vector<uint8_t> dist, dist_b;
+  std::vector<uint64_t> bits;
+};
+constexpr size_t kPooledScratch = 4;  // per thread
+thread_local std::vector<std::unique_ptr<Scratch>> scratch_pool;
+}  // namespace
+
+Traversal::Traversal(const Snapshot& snap) : snap_(snap) {
+  if (scratch_pool.empty()) return;
+  std::unique_ptr<Scratch> sc = std::move(scratch_pool.back());
+  scratch_pool.pop_back();
+  gen_ = sc->gen;
+  stamp_.swap(sc->stamp);
+  parent_.swap(sc->parent);
+  branch_.swap(sc->branch);
+  stamp_b_.swap(sc->stamp_b);
+  parent_b_.swap(sc->parent_b);
+  dist_.swap(sc->dist);
+  dist_b_.swap(sc->dist_b);
+  bits_.swap(sc->bits);  // all zero: every search clears what it set
+}
+
+Traversal::~Traversal() {
+  if (scratch_pool.size() >= kPooledScratch) return;
+  auto sc = std::make_unique<Scratch>();
+  sc->gen = gen_;
+  sc->stamp.swap(stamp_);
+  sc->parent.swap(parent_);
+  sc->branch.swap(branch_);
+  sc->stamp_b.swap(stamp_b_);
+  sc->parent_b.swap(parent_b_);
+  sc->dist.swap(dist_);
+  sc->dist_b.swap(dist_b_);
+  sc->bits.swap(bits_);
+  scratch_pool.push_back(std::move(sc));
+}
 
 template <class Fn>
 void Traversal::ForEach(uint32_t n, const EdgeFilter& f, Fn&& fn) const {

@@ -1,8 +1,8 @@
 // Graph searches over a Snapshot used by the executor and the supporters
 // procedure: breadth-first reachability, shortest paths (bidirectional), all
 // shortest paths. All loops are iterative with flat arrays sized num_nodes
-// (generation-stamped, so reusing a Traversal for the next row costs nothing
-// to clear); all check a Budget so that the time limit and cancellation
+// (generation-stamped, so reusing a Traversal for the next row, or the next
+// query on the same thread, costs nothing to clear); all check a Budget so that the time limit and cancellation
 // interrupt them.
 //
 // Semantics: edges are followed in `dir` (kOut: source → target; kIn: the
@@ -52,7 +52,12 @@ inline constexpr uint32_t kNone32 = 0xFFFFFFFFu;
 
 class Traversal {
  public:
-  explicit Traversal(const Snapshot& snap) : snap_(snap) {}
+  // Takes its scratch arrays from a small per-thread pool (returned by the
+  // destructor): a query does not pay to allocate and zero them.
+  explicit Traversal(const Snapshot& snap);
+  ~Traversal();
+  Traversal(const Traversal&) = delete;
+  Traversal& operator=(const Traversal&) = delete;
 
   // Nodes reachable from `start` in min_hops..max_hops hops, each once, in
   // breadth-first order. REQUIRES: min_hops <= 1. `start` itself is included
