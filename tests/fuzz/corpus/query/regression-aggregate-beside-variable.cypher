@@ -1,0 +1,1 @@
+MATCH (g:Goal {name:'新型工"业化'})<-[:SUPPORTS|PART_OF*3..6]-(m:Measure) RETURN m.name- count(*) ORDER BY m.name LIMIT 03
