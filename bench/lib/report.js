@@ -115,7 +115,8 @@ function buildRows(fig) {
     const bounded = (p, v) => isNum(v) && v === best && p.queries && p.queries[q.name] && p.queries[q.name].below_resolution;
     const ratioBound = bounded(kz, k) || bounded(sq, s);
     const t = QUERY_TARGET[q.kind] || 1;
-    let met = metText(r, t);
+    // against a bound, a ratio at or above the target proves nothing
+    let met = ratioBound && isNum(r) && r >= t ? "unknown" : metText(r, t);
     if (q.name === "support_hub" && isNum(pkg) && pkg >= 50) met = "NO";
     const answers = [q.result && q.result.rows, kz.queries && kz.queries[q.name] && kz.queries[q.name].rows,
       sq.queries && sq.queries[q.name] && sq.queries[q.name].rows].map((a) => (a === undefined || a === null ? "–" : a));

@@ -91,6 +91,10 @@ test("a peer median below its resolution bounds the ratio", () => {
   assert.equal(r.ratio_bound, true);
   assert.match(report.formatTable([r]), /≤0\.50×/);
   assert.equal(r.met, "NO");
+  // PolicyKG as fast as the bound: the ratio is at most 1, so met is unknown, not yes
+  f.queries[1].result.median_ms = 0.004;
+  const r2 = report.buildRows(f).find((x) => x.figure === "neighbors (median)");
+  assert.equal(r2.met, "unknown");
 });
 
 test("summary line", () => {
