@@ -134,8 +134,12 @@ void BuildSearchIndex(const SnapshotData& d, SearchIndex& out) {
   out.gram_offsets.push_back(static_cast<uint32_t>(pairs.size()));
 }
 
-std::vector<NodeId> Snapshot::Search(std::string_view text, size_t limit) const {
+void Snapshot::PrepareSearch() const {
   std::call_once(d_->search_once, [&] { BuildSearchIndex(*d_, d_->search_index); });
+}
+
+std::vector<NodeId> Snapshot::Search(std::string_view text, size_t limit) const {
+  PrepareSearch();
   const SearchIndex& s = d_->search_index;
   std::string q = NormalizeName(text);
   std::vector<NodeId> out;

@@ -121,6 +121,10 @@ class Snapshot {
   // Ranked prefix and substring matches over names, aliases, English names and
   // pinyin; at most `limit`.
   std::vector<NodeId> Search(std::string_view text, size_t limit) const;
+  // Builds the search index now instead of on the first Search (a server
+  // calls it in the background when it publishes a snapshot). Thread-safe;
+  // later calls return at once.
+  void PrepareSearch() const;
   // All nodes carrying `label` (their type or an ancestor), ordered by NodeId.
   std::vector<NodeId> NodesWithLabel(TypeId label) const;
 

@@ -1,6 +1,8 @@
 // LiveGraph: see live_graph.h.
 #include "web/server/live_graph.h"
 
+#include <thread>
+
 #include <cstdio>
 #include <unordered_set>
 
@@ -63,6 +65,9 @@ Status LiveGraph::RebuildLocked() {
   if (!view.ok()) return view.status();
   ++next_version_;
   std::atomic_store(&view_, std::shared_ptr<const GraphView>(*view));
+  // Build the search index off the request path, so the first search after a
+  // start or a write does not wait for it (seconds on a million-node graph).
+  std::thread([snap = (*view)->snap] { snap->PrepareSearch(); }).detach();
   return Status::OK();
 }
 
