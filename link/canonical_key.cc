@@ -8,9 +8,8 @@
 #include "base/text.h"
 
 namespace pkg {
-namespace {
 
-std::vector<std::string> Split(std::string_view s, char sep) {
+std::vector<std::string> SplitFields(std::string_view s, char sep) {
   std::vector<std::string> out;
   size_t pos = 0;
   while (true) {
@@ -21,6 +20,8 @@ std::vector<std::string> Split(std::string_view s, char sep) {
   }
   return out;
 }
+
+namespace {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
@@ -51,7 +52,7 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Load(const std::string& data_d
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;
-      auto f = Split(line, '\t');
+      auto f = SplitFields(line, '\t');
       if (f.size() >= 3 && f[0] == "Region") regions += f[1] + "\t" + f[2] + "\n";
     }
   }
@@ -62,10 +63,10 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Parse(std::string_view rules_t
                                                         const std::string& origin) {
   auto r = std::make_shared<KeyRules>();
   size_t line_no = 0;
-  for (const auto& line : Split(rules_tsv, '\n')) {
+  for (const auto& line : SplitFields(rules_tsv, '\n')) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    auto f = Split(line, '\t');
+    auto f = SplitFields(line, '\t');
     if (f.size() < 2 || f[1].empty()) {
       return Status::Invalid(origin + ":" + std::to_string(line_no) + ": expected kind<TAB>from<TAB>to");
     }
@@ -79,15 +80,15 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Parse(std::string_view rules_t
   // Longer phase markers first (第二期 before 二期).
   std::stable_sort(r->phases_.begin(), r->phases_.end(), [](const Rule& a, const Rule& b) { return a.from.size() > b.from.size(); });
   std::stable_sort(r->suffixes_.begin(), r->suffixes_.end(), [](const Rule& a, const Rule& b) { return a.from.size() > b.from.size(); });
-  for (const auto& line : Split(regions, '\n')) {
+  for (const auto& line : SplitFields(regions, '\n')) {
     if (line.empty()) continue;
-    auto f = Split(line, '\t');
+    auto f = SplitFields(line, '\t');
     std::string canonical = NormalizeName(f[0]);
     if (CodePoints(canonical) < 2) continue;  // one-character names (沪) are too ambiguous as prefixes
     r->regions_.emplace(canonical, canonical);
     r->longest_region_ = std::max(r->longest_region_, canonical.size());
     if (f.size() > 1) {
-      for (const auto& a : Split(f[1], '|')) {
+      for (const auto& a : SplitFields(f[1], '|')) {
         std::string n = NormalizeName(a);
         if (CodePoints(n) < 2) continue;
         r->regions_.emplace(n, canonical);

@@ -24,6 +24,9 @@
 
 namespace pkg {
 
+// Splits `s` at every `sep` (empty fields kept): the TSV reader of link/.
+std::vector<std::string> SplitFields(std::string_view s, char sep);
+
 struct NameKey {
   std::string key;     // canonical key without the region prefix
   std::string region;  // canonical name of the leading region ("上海"), or ""

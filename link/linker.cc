@@ -15,17 +15,6 @@
 namespace pkg {
 namespace {
 
-std::vector<std::string> SplitBy(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (true) {
-    size_t next = s.find(sep, pos);
-    out.emplace_back(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
-    if (next == std::string_view::npos) break;
-    pos = next + 1;
-  }
-  return out;
-}
 
 // Union-find with the reason each non-root joined its parent.
 class Clusters {
@@ -97,10 +86,10 @@ std::string DocNumberKey(std::string_view number) {
 
 Status Linker::AddEquivalences(std::string_view text, const std::string& origin) {
   size_t line_no = 0;
-  for (const auto& line : SplitBy(text, '\n')) {
+  for (const auto& line : SplitFields(text, '\n')) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    auto f = SplitBy(line, '\t');
+    auto f = SplitFields(line, '\t');
     if (f.size() < 2) continue;
     auto type = schema_->FindNodeType(f[0]);
     if (!type) {
@@ -109,7 +98,7 @@ Status Linker::AddEquivalences(std::string_view text, const std::string& origin)
     std::string prefix = std::to_string(type->v) + "\t";
     std::string canonical = rules_->Key(f[1]).key;
     std::vector<std::string> names = {f[1]};
-    if (f.size() > 2) for (auto& a : SplitBy(f[2], '|')) names.push_back(a);
+    if (f.size() > 2) for (auto& a : SplitFields(f[2], '|')) names.push_back(a);
     if (f.size() > 3) names.push_back(f[3]);
     for (const auto& n : names) {
       std::string k = rules_->Key(n).key;

@@ -2,6 +2,7 @@
 #include "web/server/live_graph_build.h"
 
 #include "graph/graph_builder.h"
+#include "graph/graph_export.h"
 #include "store/curation_apply.h"
 
 namespace pkg {
@@ -24,31 +25,10 @@ void CountTypes(GraphView& view, const Schema& schema) {
 
 void SnapshotStatements(const Snapshot& snap, std::vector<NodeStatement>& nodes,
                         std::vector<EdgeStatement>& edges) {
-  const Schema& schema = snap.schema();
   nodes.reserve(nodes.size() + snap.num_nodes());
-  for (uint32_t i = 0; i < snap.num_nodes(); ++i) {
-    NodeId n(i);
-    NodeStatement s;
-    s.id = std::string(snap.key(n));
-    s.type = schema.node_type(snap.type(n)).name;
-    s.name = std::string(snap.name(n));
-    s.name_en = std::string(snap.name_en(n));
-    s.aliases = snap.aliases(n);
-    s.props = snap.properties(n);
-    s.sources = snap.provenance(n);
-    nodes.push_back(std::move(s));
-  }
+  for (uint32_t i = 0; i < snap.num_nodes(); ++i) nodes.push_back(NodeToStatement(snap, NodeId(i)));
   edges.reserve(edges.size() + snap.num_edges());
-  for (uint32_t i = 0; i < snap.num_edges(); ++i) {
-    EdgeId e(i);
-    EdgeStatement s;
-    s.type = schema.edge_type(snap.edge_type(e)).name;
-    s.from = std::string(snap.key(snap.source(e)));
-    s.to = std::string(snap.key(snap.target(e)));
-    s.props = snap.edge_properties(e);
-    s.sources = snap.edge_provenance(e);
-    edges.push_back(std::move(s));
-  }
+  for (uint32_t i = 0; i < snap.num_edges(); ++i) edges.push_back(EdgeToStatement(snap, EdgeId(i)));
 }
 
 Result<GraphViewPtr> BuildGraphView(
