@@ -8,10 +8,10 @@
 
 namespace pkg {
 
-void GraphJson::NodeSummary(NodeId n) {
+// The fields every node shape starts with (see docs/api.md, "Node (summary)").
+void GraphJson::SummaryFields(NodeId n) {
   const Schema& schema = snap_.schema();
   const NodeTypeDef& t = schema.node_type(snap_.type(n));
-  w_.StartObject();
   Key("id");
   Str(snap_.key(n));
   Key("type");
@@ -26,6 +26,11 @@ void GraphJson::NodeSummary(NodeId n) {
   Str(snap_.name_en(n));
   Key("type_zh");
   Str(t.zh);
+}
+
+void GraphJson::NodeSummary(NodeId n) {
+  w_.StartObject();
+  SummaryFields(n);
   w_.EndObject();
 }
 
@@ -99,23 +104,8 @@ void GraphJson::ProvenanceEntry(const Provenance& p) {
 }
 
 void GraphJson::NodeFull(NodeId n) {
-  const Schema& schema = snap_.schema();
-  const NodeTypeDef& t = schema.node_type(snap_.type(n));
   w_.StartObject();
-  Key("id");
-  Str(snap_.key(n));
-  Key("type");
-  Str(t.name);
-  Key("labels");
-  w_.StartArray();
-  for (TypeId l : schema.Labels(snap_.type(n))) Str(schema.node_type(l).name);
-  w_.EndArray();
-  Key("name");
-  Str(snap_.name(n));
-  Key("name_en");
-  Str(snap_.name_en(n));
-  Key("type_zh");
-  Str(t.zh);
+  SummaryFields(n);
   Key("aliases");
   w_.StartArray();
   for (const std::string& a : snap_.aliases(n)) Str(a);

@@ -39,6 +39,8 @@ class GraphJson {
 
   void NodeSummary(NodeId n);
   void NodeFull(NodeId n);
+  // The summary's fields, without the enclosing object (shared by both shapes).
+  void SummaryFields(NodeId n);
   void Edge(EdgeId e);
   std::string EdgeIdText(EdgeId e) const;
   void ProvenanceEntry(const Provenance& p);
