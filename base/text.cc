@@ -124,6 +124,20 @@ char32_t SimplifyCp(const Tables& t, UChar32 c) {
   return static_cast<char32_t>(c);
 }
 
+// Calls f(c, begin, end) for each code point of `s`, c < 0 for a bad byte
+// sequence, [begin, end) its bytes: the one UTF-8 decoding loop of this file.
+template <class F>
+void ForEachCodePoint(std::string_view s, F&& f) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (!f(c, static_cast<size_t>(start), static_cast<size_t>(i))) return;
+  }
+}
+
 }  // namespace
 
 std::string NormalizeName(std::string_view s) {
@@ -163,18 +177,11 @@ std::string ToSimplified(std::string_view s) {
   const Tables& t = GetTables();
   std::string out;
   out.reserve(s.size());
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      out.append(s.substr(start, i - start));
-      continue;
-    }
-    AppendUtf8(out, static_cast<UChar32>(SimplifyCp(t, c)));
-  }
+  ForEachCodePoint(s, [&](UChar32 c, size_t b, size_t e) {
+    if (c < 0) out.append(s.substr(b, e - b));
+    else AppendUtf8(out, static_cast<UChar32>(SimplifyCp(t, c)));
+    return true;
+  });
   return out;
 }
 
@@ -224,18 +231,14 @@ std::string PadToWidth(std::string_view s, size_t width) {
 }
 
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      if (bad_offset) *bad_offset = static_cast<size_t>(start);
-      return false;
-    }
-  }
-  return true;
+  bool valid = true;
+  ForEachCodePoint(s, [&](UChar32 c, size_t b, size_t) {
+    if (c >= 0) return true;
+    if (bad_offset) *bad_offset = b;
+    valid = false;
+    return false;
+  });
+  return valid;
 }
 
 std::string_view Utf8Prefix(std::string_view s, size_t max_bytes) {
