@@ -13,7 +13,23 @@ const PropertyMap kNoProps;
 const std::vector<Provenance> kNoProvenance;
 }  // namespace
 
-Snapshot::Snapshot(std::unique_ptr<SnapshotData> data) : d_(std::move(data)) {}
+Snapshot::Snapshot(std::unique_ptr<SnapshotData> data) : d_(std::move(data)) {
+  SnapshotData& d = *d_;
+  const auto& b = d.graph.m_backward;
+  d.in_edge_type.resize(b.m_column.size());
+  for (size_t i = 0; i < b.m_column.size(); ++i) d.in_edge_type[i] = d.edge_type[b.m_edge_properties[i]];
+  // Counting sort of edge ids by type (stable, so ascending within a type).
+  d.type_offsets.assign(257, 0);
+  for (uint8_t t : d.edge_type) ++d.type_offsets[t + 1];
+  for (size_t t = 1; t < d.type_offsets.size(); ++t) d.type_offsets[t] += d.type_offsets[t - 1];
+  d.type_edges.resize(d.edge_type.size());
+  std::vector<uint32_t> next(d.type_offsets.begin(), d.type_offsets.end() - 1);
+  for (uint32_t e = 0; e < d.edge_type.size(); ++e) d.type_edges[next[d.edge_type[e]]++] = EdgeId(e);
+  node_type_ = d.node_type.data();
+  edge_source_ = d.edge_source.data();
+  edge_target_ = d.graph.m_forward.m_column.data();
+  edge_type_ = d.edge_type.data();
+}
 Snapshot::~Snapshot() = default;
 
 const Schema& Snapshot::schema() const { return *d_->schema; }
@@ -22,7 +38,6 @@ uint32_t Snapshot::num_nodes() const { return static_cast<uint32_t>(d_->node_typ
 uint32_t Snapshot::num_edges() const { return static_cast<uint32_t>(d_->edge_type.size()); }
 uint64_t Snapshot::version() const { return d_->version; }
 
-TypeId Snapshot::type(NodeId n) const { return TypeId(d_->node_type[n.v]); }
 std::string_view Snapshot::key(NodeId n) const { return d_->keys[n.v]; }
 std::string_view Snapshot::name(NodeId n) const { return d_->names[n.v]; }
 
@@ -60,13 +75,15 @@ AdjacencyRange Snapshot::out(NodeId n) const {
 
 AdjacencyRange Snapshot::in(NodeId n) const {
   const auto& b = d_->graph.m_backward;
-  return AdjacencyRange(b.m_column.data(), b.m_edge_properties.data(), d_->edge_type.data(), b.m_rowstart[n.v],
+  return AdjacencyRange(b.m_column.data(), b.m_edge_properties.data(), d_->in_edge_type.data(), b.m_rowstart[n.v],
                         b.m_rowstart[n.v + 1]);
 }
 
-NodeId Snapshot::source(EdgeId e) const { return NodeId(d_->edge_source[e.v]); }
-NodeId Snapshot::target(EdgeId e) const { return NodeId(d_->graph.m_forward.m_column[e.v]); }
-EdgeTypeId Snapshot::edge_type(EdgeId e) const { return EdgeTypeId(d_->edge_type[e.v]); }
+std::span<const EdgeId> Snapshot::EdgesOfType(EdgeTypeId t) const {
+  return std::span<const EdgeId>(d_->type_edges.data() + d_->type_offsets[t.v],
+                                 d_->type_offsets[t.v + 1] - d_->type_offsets[t.v]);
+}
+
 
 const PropertyMap& Snapshot::edge_properties(EdgeId e) const {
   uint32_t x = d_->edge_extra[e.v];

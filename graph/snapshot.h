@@ -47,7 +47,7 @@ class AdjacencyRange {
     iterator(const AdjacencyRange* r, uint32_t i) : r_(r), i_(i) {}
     Adjacent operator*() const {
       uint32_t e = r_->edge_ids_ ? r_->edge_ids_[i_] : i_;
-      return Adjacent{EdgeId(e), NodeId(r_->nodes_[i_]), EdgeTypeId(r_->edge_types_[e])};
+      return Adjacent{EdgeId(e), NodeId(r_->nodes_[i_]), EdgeTypeId(r_->types_[i_])};
     }
     iterator& operator++() { ++i_; return *this; }
     bool operator==(const iterator& o) const { return i_ == o.i_; }
@@ -57,9 +57,9 @@ class AdjacencyRange {
     uint32_t i_ = 0;
   };
 
-  AdjacencyRange(const uint32_t* nodes, const uint32_t* edge_ids, const uint8_t* edge_types,
+  AdjacencyRange(const uint32_t* nodes, const uint32_t* edge_ids, const uint8_t* types,
                  uint32_t begin, uint32_t end)
-      : nodes_(nodes), edge_ids_(edge_ids), edge_types_(edge_types), begin_(begin), end_(end) {}
+      : nodes_(nodes), edge_ids_(edge_ids), types_(types), begin_(begin), end_(end) {}
   iterator begin() const { return iterator(this, begin_); }
   iterator end() const { return iterator(this, end_); }
   uint32_t size() const { return end_ - begin_; }
@@ -68,7 +68,7 @@ class AdjacencyRange {
  private:
   const uint32_t* nodes_;      // other endpoint, indexed by position
   const uint32_t* edge_ids_;   // edge id by position; nullptr when position == edge id
-  const uint8_t* edge_types_;  // edge type by edge id
+  const uint8_t* types_;       // edge type, indexed by position
   uint32_t begin_, end_;
 };
 
@@ -89,7 +89,7 @@ class Snapshot {
   uint64_t version() const;
 
   // ---- nodes. REQUIRES: n < num_nodes().
-  TypeId type(NodeId n) const;
+  TypeId type(NodeId n) const { return TypeId(node_type_[n.v]); }
   bool HasLabel(NodeId n, TypeId label) const { return schema().IsA(type(n), label); }
   std::string_view key(NodeId n) const;
   std::string_view name(NodeId n) const;
@@ -105,9 +105,17 @@ class Snapshot {
   // ---- edges. REQUIRES: e < num_edges().
   AdjacencyRange out(NodeId n) const;
   AdjacencyRange in(NodeId n) const;
-  NodeId source(EdgeId e) const;
-  NodeId target(EdgeId e) const;
-  EdgeTypeId edge_type(EdgeId e) const;
+  NodeId source(EdgeId e) const { return NodeId(edge_source_[e.v]); }
+  NodeId target(EdgeId e) const { return NodeId(edge_target_[e.v]); }
+  EdgeTypeId edge_type(EdgeId e) const { return EdgeTypeId(edge_type_[e.v]); }
+  // A hint that source(e) and target(e) are wanted soon (scans over
+  // EdgesOfType call it a few edges ahead).
+  void Prefetch(EdgeId e) const {
+    __builtin_prefetch(edge_source_ + e.v);
+    __builtin_prefetch(edge_target_ + e.v);
+  }
+  // Every edge of type `t`, ascending by EdgeId (so grouped by source node).
+  std::span<const EdgeId> EdgesOfType(EdgeTypeId t) const;
   const PropertyMap& edge_properties(EdgeId e) const;
   // Every place the edge was stated (duplicates are merged into one edge).
   const std::vector<Provenance>& edge_provenance(EdgeId e) const;
@@ -134,6 +142,12 @@ class Snapshot {
 
  private:
   std::unique_ptr<SnapshotData> d_;
+  // The hottest columns of *d_, so their accessors inline (set once by the
+  // constructor; the arrays never move).
+  const uint8_t* node_type_ = nullptr;
+  const uint32_t* edge_source_ = nullptr;
+  const uint32_t* edge_target_ = nullptr;
+  const uint8_t* edge_type_ = nullptr;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

@@ -85,6 +85,13 @@ struct SnapshotData {
   std::vector<uint32_t> edge_source; // by EdgeId
   std::vector<uint32_t> edge_extra;  // kNone or index into edge_extras
   std::vector<EdgeExtra> edge_extras;
+  // Derived on construction (Snapshot::Snapshot), never stored: edge types by
+  // backward position (so in() walks need no random access into edge_type),
+  // and every edge grouped by type, ascending EdgeId within a type: edges of
+  // type t are type_edges[type_offsets[t] .. type_offsets[t+1]).
+  std::vector<uint8_t> in_edge_type;
+  std::vector<uint32_t> type_offsets;
+  std::vector<EdgeId> type_edges;
 };
 
 // Builds name_index from names/extras. Defined in name_index.cc.

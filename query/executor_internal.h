@@ -32,9 +32,6 @@ struct State {
   std::vector<NodeId> cands;
   size_t pos = 0;
   uint32_t next_all = 0;
-  // edge scan: the current node's adjacency
-  std::optional<AdjacencyRange> range;
-  AdjacencyRange::iterator it{}, end{};
   // expand
   std::vector<Frame> frames;
   std::vector<EdgeId> edges;  // current walk from the step's start

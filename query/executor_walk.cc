@@ -96,53 +96,55 @@ Outcome Machine::Expand(const Step& s, State& st) {
 // arrays, binding both ends: one step instead of a node scan plus an
 // expansion per node (a tight loop: this is the start of unanchored
 // patterns such as (f)-[:FUNDS]->(i)).
+// Walks the per-type edge lists (Snapshot::EdgesOfType) of every allowed
+// type: next_all is the type, pos the position in its list, phase 0 binds each
+// edge source → target and phase 1 (undirected patterns only) target → source.
 Outcome Machine::EdgeScan(const Step& s, State& st) {
   if (st.fresh) {
     st.fresh = false;
     st.next_all = 0;
-    st.range.reset();
+    st.pos = 0;
+    st.phase = 0;
     st.edges.clear();
   }
-  const uint32_t n = snap_.num_nodes();
   auto any = [](const NodeCheck& c) { return c.label_mask || c.has_type_set || !c.props.empty(); };
   const bool from_checks = any(s.from_check);
   const bool to_checks = any(s.check) || s.to_bound;
-  while (true) {
-    if (!st.range) {
-      if (st.next_all >= n) return Outcome::kNo;
-      st.start = st.next_all++;
-      if (!budget_.Tick()) return Outcome::kNo;
-      if (!((s.scan_types >> snap_.type(NodeId(st.start)).v) & 1)) continue;
-      if (from_checks && !CheckNode(s.from_check, st, NodeId(st.start))) continue;
-      st.phase = s.dir == Direction::kIn ? 1 : 0;
-      st.range.emplace(st.phase ? snap_.in(NodeId(st.start)) : snap_.out(NodeId(st.start)));
-      st.it = st.range->begin();
-      st.end = st.range->end();
+  while (st.next_all < s.types.size()) {
+    if (!s.types.test(st.next_all)) {
+      ++st.next_all;
+      continue;
     }
-    if (st.it == st.end) {
-      if (st.phase == 0 && s.dir == Direction::kBoth) {
+    std::span<const EdgeId> list = snap_.EdgesOfType(EdgeTypeId(static_cast<uint8_t>(st.next_all)));
+    if (st.pos >= list.size()) {
+      st.pos = 0;
+      if (s.dir == Direction::kBoth && st.phase == 0) {
         st.phase = 1;
-        st.range.emplace(snap_.in(NodeId(st.start)));
-        st.it = st.range->begin();
-        st.end = st.range->end();
       } else {
-        st.range.reset();
+        st.phase = 0;
+        ++st.next_all;
       }
       continue;
     }
-    Adjacent a = *st.it;
-    ++st.it;
-    if (!s.types.test(a.type.v)) continue;
-    if (st.phase == 1 && s.dir == Direction::kBoth && a.node.v == st.start) continue;  // self-loop: once
-    if (s.from_slot == s.slot && a.node.v != st.start) continue;  // (a)-[:T]->(a)
-    if (!s.unique_against.empty() && UsedElsewhere(s, a.edge)) continue;
-    if (!s.rel_props.empty() && !CheckRel(s, a.edge)) continue;
-    if (to_checks && !EndOk(s, st, a.node.v)) continue;
-    row_[s.from_slot] = Cell::Node(NodeId(st.start));
-    st.edges.assign(1, a.edge);
-    BindEnd(s, a.node.v, st.edges);
+    EdgeId e = list[st.pos++];
+    if (st.pos + 16 < list.size()) snap_.Prefetch(list[st.pos + 16]);  // the list is sparse in EdgeId order
+    if (!budget_.Tick()) return Outcome::kNo;
+    uint32_t src = snap_.source(e).v, dst = snap_.target(e).v;
+    bool inward = s.dir == Direction::kIn || st.phase == 1;
+    if (st.phase == 1 && src == dst) continue;  // self-loop: once
+    uint32_t from = inward ? dst : src, to = inward ? src : dst;
+    if (s.scan_types != ~uint64_t{0} && !((s.scan_types >> snap_.type(NodeId(from)).v) & 1)) continue;
+    if (from_checks && !CheckNode(s.from_check, st, NodeId(from))) continue;
+    if (s.from_slot == s.slot && to != from) continue;  // (a)-[:T]->(a)
+    if (!s.unique_against.empty() && UsedElsewhere(s, e)) continue;
+    if (!s.rel_props.empty() && !CheckRel(s, e)) continue;
+    if (to_checks && !EndOk(s, st, to)) continue;
+    row_[s.from_slot] = Cell::Node(NodeId(from));
+    st.edges.assign(1, e);
+    BindEnd(s, to, st.edges);
     return Outcome::kYes;
   }
+  return Outcome::kNo;
 }
 
 Traversal& Machine::Trav(State& st) {

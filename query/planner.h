@@ -10,10 +10,10 @@
 // from t. WHERE is split into AND-ed conjuncts, each placed right after the
 // step that binds its last variable. shortestPath binds both ends first and
 // then searches between them. A pattern with no selective node but a typed
-// single-hop relationship starts with an edge scan (kEdgeScan: every node's
-// adjacency in one pass) instead of a node scan followed by expansion.
-// OPTIONAL MATCH is bracketed by
-// kOptionalBegin/kOptionalEnd so the executor can emit one null row.
+// single-hop relationship starts with an edge scan (kEdgeScan: the snapshot's
+// per-type edge lists, Snapshot::EdgesOfType) instead of a node scan followed
+// by expansion. OPTIONAL MATCH is bracketed by kOptionalBegin/kOptionalEnd so
+// the executor can emit one null row.
 //
 // A variable-length relationship with no variable, outside a named path,
 // with a minimum of 0 or 1 hops, in a query whose answer depends only on the

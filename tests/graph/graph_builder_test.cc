@@ -33,6 +33,33 @@ TEST_CASE("nodes and edges merge with their provenance", "[builder]") {
   CHECK(g->provenance(fund).size() == 1);
 }
 
+TEST_CASE("edges by type, and the types of in-edges, agree with the adjacency", "[builder][snapshot]") {
+  auto g = testing::BuildFromJsonl(testing::kSmallGraph);
+  const Schema& schema = g->schema();
+  size_t listed = 0;
+  for (int t = 0; t < schema.num_edge_types(); ++t) {
+    EdgeTypeId type(static_cast<uint8_t>(t));
+    auto edges = g->EdgesOfType(type);
+    listed += edges.size();
+    for (size_t i = 0; i < edges.size(); ++i) {
+      CHECK(g->edge_type(edges[i]) == type);
+      if (i > 0) CHECK(edges[i - 1] < edges[i]);
+    }
+  }
+  CHECK(listed == g->num_edges());
+  auto supports = g->EdgesOfType(*schema.FindEdgeType("SUPPORTS"));
+  REQUIRE(supports.size() == 2);
+  // Every in-edge carries the type of the edge it is (in() reads a separate
+  // array by position).
+  for (uint32_t n = 0; n < g->num_nodes(); ++n) {
+    for (Adjacent a : g->in(NodeId(n))) {
+      CHECK(a.type == g->edge_type(a.edge));
+      CHECK(g->target(a.edge) == NodeId(n));
+      CHECK(g->source(a.edge) == a.node);
+    }
+  }
+}
+
 TEST_CASE("labels include supertypes", "[builder]") {
   auto g = testing::BuildFromJsonl(testing::kSmallGraph);
   auto measure = *g->schema().FindNodeType("Measure");

@@ -66,6 +66,9 @@ TEST_CASE("executor: query table over the small graph") {
       {"MATCH (f)-[:FUNDS]->(i) RETURN i.name, count(*) AS c ORDER BY c DESC LIMIT 10", {"人工智能 | 1"}},
       {"MATCH (a)-[:FUNDS]-(b) RETURN a.name, b.name ORDER BY a.name",
        {"人工智能 | 先导产业母基金", "先导产业母基金 | 人工智能"}},
+      {"MATCH (a)-[:SUPPORTS|FUNDS]->(b) RETURN count(*)", {"7"}},
+      {"MATCH (a:Fund)<-[:SUPPORTS|FUNDS]-(b) RETURN count(*)", {"0"}},
+      {"MATCH (a)<-[:FUNDS]-(b:Fund) RETURN a.name, b.name", {"人工智能 | 先导产业母基金"}},
       // An edge is used once per MATCH, across its patterns; not across MATCH clauses.
       {"MATCH (a)-[r1:SUPPORTS]->(b), (c)-[r2:SUPPORTS]->(d) RETURN count(*)", {"30"}},
       {"MATCH (a)-[r1:SUPPORTS]->(b) MATCH (c)-[r2:SUPPORTS]->(d) RETURN count(*)", {"36"}},
