@@ -31,8 +31,8 @@ namespace pkg::fuzz {
 // Aborts with `what` when `ok` is false: an invariant the code promises broke.
 inline void FuzzCheck(bool ok, const char* what, std::string_view detail = {}) {
   if (ok) return;
-  std::fprintf(stderr, "fuzz invariant broken: %s\n  %.*s\n", what, static_cast<int>(detail.size()),
-               detail.data());
+  std::string text(detail);  // never a null pointer for %s, even when empty
+  std::fprintf(stderr, "fuzz invariant broken: %s\n  %s\n", what, text.c_str());
   std::abort();
 }
 

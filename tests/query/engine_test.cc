@@ -10,11 +10,6 @@ namespace {
 
 using testing::Rows;
 
-std::vector<std::string> Sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
-
 TEST_CASE("supporters of the development article's goals match the gold answers") {
   auto g = testing::SeedGoldGraph();
   for (const auto& [target, answers] : g.answers) {
