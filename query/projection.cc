@@ -304,6 +304,7 @@ Status Projection::Finish(EvalContext& ctx, QueryResult* out) {
         if (f == "count") aggs.emplace_back(Value(acc.count));
         else if (f == "collect") aggs.push_back(Cell::MakeList(std::move(acc.items)));
         else if (f == "min" || f == "max") aggs.push_back(acc.best);
+        else if (f == "sum" && acc.count == 0) aggs.emplace_back(Value(int64_t{0}));  // as Neo4j: sum(null) = 0
         else if (acc.count == 0) aggs.emplace_back();
         else if (f == "sum") aggs.push_back(acc.all_int && !acc.overflow ? Cell(Value(acc.isum)) : Cell(Value(acc.dsum)));
         else aggs.emplace_back(Value(acc.dsum / static_cast<double>(acc.count)));  // avg

@@ -76,7 +76,9 @@ export function expr(e, kuzu) {
       return kuzu.nullable && kuzu.nullable.has(e.v) ? `CASE WHEN ${e.v} IS NULL THEN NULL ELSE label(${e.v}) END` : `label(${e.v})`;
     case "agg": {
       if (!e.arg) return "count(*)";
-      return `${e.fn}(${e.distinct ? "DISTINCT " : ""}${e.arg.k === "var" ? e.arg.v : expr(e.arg, kuzu)})`;
+      const text = `${e.fn}(${e.distinct ? "DISTINCT " : ""}${e.arg.k === "var" ? e.arg.v : expr(e.arg, kuzu)})`;
+      // Kuzu's sum over no non-null value is null; Neo4j's (and PolicyKG's) is 0.
+      return kuzu && e.fn === "sum" ? `coalesce(${text}, 0)` : text;
     }
     default: throw new Error(`render: unknown expression kind ${e.k}`);
   }

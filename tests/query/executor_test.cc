@@ -94,7 +94,10 @@ TEST_CASE("executor: query table over the small graph") {
       // Aggregates.
       {"MATCH (m:Measure) RETURN count(*), min(m.name), max(m.name), collect(m.count), sum(m.count), avg(m.count)",
        {"4 | AI+制造行动 | 智能工厂领航计划 | [20] | 20 | 20"}},
-      {"MATCH (m:Measure) WHERE m.name = 'none' RETURN count(*), sum(m.count), collect(m.name)", {"0 |  | []"}},
+      // Over no value (as in Neo4j): count 0, sum 0, avg/min/max null, collect [].
+      {"MATCH (m:Measure) WHERE m.name = 'none' RETURN count(*), sum(m.count), collect(m.name)", {"0 | 0 | []"}},
+      {"MATCH (m:Measure) WHERE m.name = 'none' RETURN avg(m.count), min(m.count), max(m.count)", {" |  | "}},
+      {"MATCH (m:Measure) WHERE m.count IS NULL RETURN sum(m.count), avg(m.count)", {"0 | "}},
       // String predicates, arithmetic, amounts, parameters.
       {"MATCH (n) WHERE n.name STARTS WITH 'AI' OR n.name ENDS WITH '基金' RETURN n.name ORDER BY n.name",
        {"AI+制造行动", "先导产业母基金"}},
