@@ -6,7 +6,7 @@
 // the ingest engineer) is present it is run with --binary, --mb and --dir
 // and its "mb_per_s=" summary is taken. Otherwise `policykg extract` runs over a generated corpus:
 // the development seed and every tests/corpus document, repeated until the
-// input reaches opts.target_mb (default 8 MB), output discarded; MB/s is
+// input reaches opts.target_mb (default 100 MB), output discarded; MB/s is
 // input bytes over the process's wall time (start-up and lexicon loading
 // included, so a small corpus understates the steady rate). Does not: check
 // what was extracted (tests/corpus and eval-ingest do). Tested by
@@ -59,7 +59,7 @@ function ingestBenchScript(bin, mb, dir) {
 
 function extractionBench(bin, opts = {}) {
   if (!bin) return { ok: false, error: "policykg not built" };
-  const mbWanted = opts.target_mb || 8;
+  const mbWanted = opts.target_mb || 100;  // issue 3: at least 100 MB of mixed text
   const script = ingestBenchScript(bin, mbWanted, path.join(os.tmpdir(), "pkg-compare-extract"));
   if (script) {
     const r = run(script.cmd, script.args, { timeout_s: 1800 });
@@ -78,7 +78,7 @@ function extractionBench(bin, opts = {}) {
   if (shared) roots.push(path.join(shared, "corpus", "dev", "seed.txt"));
   const { files, bytes } = corpusFiles(roots);
   if (!files.length) return { ok: false, error: "no corpus documents found" };
-  const target = (opts.target_mb || 8) * 1e6;
+  const target = (opts.target_mb || 100) * 1e6;
   const reps = Math.max(1, Math.ceil(target / bytes));
   const args = ["extract"];
   for (let i = 0; i < reps; i++) args.push(...files);
