@@ -1,10 +1,11 @@
 // Decode stage; see decode.h. UTF-8 is validated and copied; other charsets
-// go through ICU's converters one code point at a time (ucnv_getNextUChar),
-// which gives the original offset of each character for the map.
+// go through ICU's converters in blocks (ucnv_toUnicode with its offsets
+// array, which gives the original offset of each character for the map).
 #include "ingest/decode.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
 
 #include <memory>
 
@@ -61,6 +62,10 @@ Result<DecodedText> FromUtf8(std::string_view bytes, size_t skip) {
   return out;
 }
 
+// Converts in blocks with ucnv_toUnicode, whose offsets array gives the
+// source offset of every UTF-16 unit, so the map costs nothing extra. A
+// character's original length is the distance to the next character's offset
+// (or to the end of the input for the last one).
 Result<DecodedText> WithIcu(std::string_view bytes, size_t skip, const char* charset) {
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open(charset, &st), ucnv_close);
@@ -73,20 +78,85 @@ Result<DecodedText> WithIcu(std::string_view bytes, size_t skip, const char* cha
   const char* begin = bytes.data();
   const char* src = begin + skip;
   const char* end = begin + bytes.size();
+  constexpr size_t kBlock = 16384;
+  std::unique_ptr<UChar[]> units(new UChar[kBlock]);
+  std::unique_ptr<int32_t[]> offs(new int32_t[kBlock]);
   bool cr = false;
-  while (src < end) {
-    const char* at = src;
+  // The character converted last, put once the next one's offset is known.
+  char32_t held = 0;
+  uint32_t held_at = 0;
+  bool holding = false;
+  UChar lead = 0;  // a high surrogate waiting for its pair across blocks
+  uint32_t lead_at = 0;
+  auto take = [&](char32_t c, uint32_t at) {
+    if (holding) Put(out, held, held_at, at - held_at, cr);
+    held = c;
+    held_at = at;
+    holding = true;
+  };
+  while (true) {
+    const char* block_src = src;
+    UChar* t = units.get();
     st = U_ZERO_ERROR;
-    UChar32 c = ucnv_getNextUChar(cnv.get(), &src, end, &st);
+    ucnv_toUnicode(cnv.get(), &t, units.get() + kBlock, &src, end, offs.get(), /*flush=*/true, &st);
+    size_t produced = static_cast<size_t>(t - units.get());
+    uint32_t base = static_cast<uint32_t>(block_src - begin);
+    for (size_t k = 0; k < produced; ++k) {
+      UChar u = units[k];
+      // Offsets are relative to this call's source start; -1 would mean
+      // "from an earlier call" (never with flush and whole characters).
+      uint32_t at = offs[k] >= 0 ? base + static_cast<uint32_t>(offs[k]) : base;
+      if (U16_IS_LEAD(u)) {
+        lead = u;
+        lead_at = at;
+        continue;
+      }
+      if (U16_IS_TRAIL(u) && lead) {
+        take(U16_GET_SUPPLEMENTARY(lead, u), lead_at);
+        lead = 0;
+        continue;
+      }
+      if (lead) {  // an unpaired surrogate: ICU does not produce one, but be safe
+        take(0xFFFD, lead_at);
+        lead = 0;
+      }
+      take(U16_IS_SURROGATE(u) ? 0xFFFD : u, at);
+    }
+    if (st == U_BUFFER_OVERFLOW_ERROR) continue;
     if (U_FAILURE(st)) {
-      if (st == U_INDEX_OUTOFBOUNDS_ERROR) break;
-      return Status::Invalid("byte offset " + std::to_string(at - begin) + ": invalid " + charset +
+      char bad[32];
+      int8_t bad_len = sizeof bad;
+      UErrorCode st2 = U_ZERO_ERROR;
+      ucnv_getInvalidChars(cnv.get(), bad, &bad_len, &st2);
+      size_t at = static_cast<size_t>(src - begin) - (U_SUCCESS(st2) ? static_cast<size_t>(bad_len) : 0);
+      return Status::Invalid("byte offset " + std::to_string(at) + ": invalid " + charset +
                              " byte sequence (the file mixes encodings or is damaged)");
     }
-    Put(out, static_cast<char32_t>(c), static_cast<uint32_t>(at - begin), static_cast<uint32_t>(src - at), cr);
+    break;
   }
+  if (lead) take(0xFFFD, lead_at);
+  if (holding) Put(out, held, held_at, static_cast<uint32_t>(bytes.size()) - held_at, cr);
   out.orig.push_back(static_cast<uint32_t>(bytes.size()));
   return out;
+}
+
+// Whether `bytes` convert from `charset` without an invalid sequence (stops
+// at the first one; the output is thrown away).
+bool ReadsAs(std::string_view bytes, const char* charset) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open(charset, &st), ucnv_close);
+  if (U_FAILURE(st)) return false;
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &st);
+  UChar units[4096];
+  const char* src = bytes.data();
+  const char* end = src + bytes.size();
+  for (;;) {
+    UChar* t = units;
+    st = U_ZERO_ERROR;
+    ucnv_toUnicode(cnv.get(), &t, units + 4096, &src, end, nullptr, /*flush=*/true, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) continue;
+    return U_SUCCESS(st);
+  }
 }
 
 // ICU's detector, limited to the two legacy Chinese charsets we accept.
@@ -133,7 +203,14 @@ Result<DecodedText> Decode(std::string_view bytes) {
                            ": invalid UTF-8 after " + std::to_string(multibyte) +
                            " valid UTF-8 characters (the file mixes encodings; convert it to UTF-8)");
   }
-  return WithIcu(bytes, 0, DetectChinese(bytes));
+  // GB18030 accepts most byte pairs, Big5 fewer: the statistical detector
+  // (costly, n-gram tables) is asked only when the bytes read strictly as both.
+  // When GB18030 fails the detector still decides: ICU's Big5 reads stray
+  // bytes (0xFF) too, so "Big5 converts" alone proves nothing.
+  auto gb = WithIcu(bytes, 0, "GB18030");
+  if (gb.ok() && !ReadsAs(bytes, "Big5")) return gb;
+  if (std::string_view(DetectChinese(bytes)) != "Big5") return gb;
+  return WithIcu(bytes, 0, "Big5");
 }
 
 }  // namespace pkg::ingest

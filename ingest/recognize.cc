@@ -38,10 +38,15 @@ std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& le
 
 }  // namespace
 
-std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare) {
+std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, const std::vector<Lexicon::Hit>* hits) {
   std::vector<Mention> out;
   const Lexicon& L = *ctx.lex;
-  for (const Lexicon::Hit& h : L.Match(ctx.text)) {
+  std::vector<Lexicon::Hit> own;
+  if (!hits) {
+    own = L.Match(ctx.text);
+    hits = &own;
+  }
+  for (const Lexicon::Hit& h : *hits) {
     const LexEntry& x = L.entries()[h.entry];
     Mention m;
     m.span = {h.begin, h.end};
@@ -115,10 +120,11 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare) 
 
 std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store) {
   bool saw_bare = false;
-  lexicon_store = FindLexiconMentions(ctx, &saw_bare);
+  const std::vector<Lexicon::Hit> hits = ctx.lex->Match(ctx.text);
+  lexicon_store = FindLexiconMentions(ctx, &saw_bare, &hits);
   ctx.region = DocumentRegion(ctx, lexicon_store);
-  // Bare abbreviations (市经信委) need the region: match again only if there were any.
-  if (!ctx.region.empty() && saw_bare) lexicon_store = FindLexiconMentions(ctx);
+  // Bare abbreviations (市经信委) need the region: read the hits again only if there were any.
+  if (!ctx.region.empty() && saw_bare) lexicon_store = FindLexiconMentions(ctx, nullptr, &hits);
   ctx.lexicon = &lexicon_store;
 
   std::vector<Mention> open;

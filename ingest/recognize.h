@@ -31,7 +31,10 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
 
 // The stages, exposed for tests and for recognize.cc.
 // *saw_bare (when given) is set if a bare abbreviation (市经信委) was seen.
-std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare = nullptr);
+// `hits` (when given) are the lexicon's matches on ctx.text, computed once by
+// the caller and reused when the mentions are read again with the region known.
+std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare = nullptr,
+                                         const std::vector<Lexicon::Hit>* hits = nullptr);
 void FindItems(const DocContext& ctx, std::vector<Mention>& out);
 // List patterns of one clause (recognize_lists.cc).
 void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);

@@ -38,9 +38,45 @@ uint32_t WordSet::Child(const std::vector<Node>& trie, uint32_t n, unsigned char
   return it != kids.end() && it->first == b ? it->second : 0;
 }
 
+namespace {
+
+// The code point starting at s[i] (s[i] a lead byte), or ~0u for a
+// continuation byte or a character cut off by the end of s.
+inline uint32_t CpAt(std::string_view s, size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return b;
+  size_t n = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+  if (n == 0 || i + n >= s.size()) return ~0u;
+  uint32_t c = b & (0x3F >> n);
+  for (size_t k = 1; k <= n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return c;
+}
+
+// The code point ending at s[end) (end > 0), or ~0u when s[end-1] ends none.
+inline uint32_t CpBefore(std::string_view s, size_t end) {
+  size_t j = end - 1;
+  while (j > 0 && end - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  auto b = static_cast<unsigned char>(s[j]);
+  size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+  if (n != end - j) return ~0u;
+  return CpAt(s.substr(0, end), j);
+}
+
+}  // namespace
+
 void WordSet::Add(const std::string& word, const Rule* rule) {
   if (word.empty()) return;
   if (!Contains(word)) ++size_;
+  uint32_t f = CpAt(word, 0), l = CpBefore(word, word.size());
+  // A word that does not start or end on a whole character (never in valid
+  // rule files) sets every bit: the filter must not hide it.
+  for (auto [bits, cp] : {std::pair{first_, f}, std::pair{last_, l}}) {
+    if (cp == ~0u) {
+      std::fill(bits, bits + (1u << kFilterBits) / 64, ~uint64_t{0});
+    } else {
+      Set(bits, cp);
+    }
+  }
   Insert(fwd_, word, false, rule);
   Insert(rev_, word, true, rule);
 }
@@ -54,6 +90,8 @@ bool WordSet::Contains(std::string_view w) const {
 }
 
 const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {
+  if (pos >= text.size() || size_ == 0) return nullptr;
+  if (uint32_t cp = CpAt(text, pos); cp != ~0u && !Test(first_, cp)) return nullptr;
   const Rule* best = nullptr;
   uint32_t n = 0;
   for (size_t i = pos; i < text.size(); ++i) {
@@ -67,6 +105,8 @@ const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) co
 }
 
 const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) const {
+  if (end == 0 || end > text.size() || size_ == 0) return nullptr;
+  if (uint32_t cp = CpBefore(text, end); cp != ~0u && !Test(last_, cp)) return nullptr;
   const Rule* best = nullptr;
   uint32_t n = 0;
   for (size_t i = end; i > 0; --i) {
@@ -80,8 +120,10 @@ const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) co
 }
 
 size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule** rule) const {
+  if (size_ == 0) return std::string_view::npos;
   for (size_t i = from; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (uint32_t cp = CpAt(text, i); cp != ~0u && !Test(first_, cp)) continue;
     size_t n = 0;
     const Rule* r = PrefixAt(text, i, &n);
     if (r) {

@@ -11,7 +11,9 @@
 //
 // WordSet answers "which word of this kind starts (or ends) here", longest
 // first, by walking a byte trie (a reversed one for "ends here"): no
-// allocation, time proportional to the longest word.
+// allocation, time proportional to the longest word. A bit table over the
+// first (and last) code point of the words rejects most positions before the
+// trie is touched, so scanning a clause position by position stays cheap.
 //
 // Thread safety: immutable after loading.
 // Tested in tests/ingest/rules_test.cc.
@@ -55,7 +57,19 @@ class WordSet {
   };
   static void Insert(std::vector<Node>& trie, std::string_view w, bool reversed, const Rule* rule);
   static uint32_t Child(const std::vector<Node>& trie, uint32_t n, unsigned char b);
+  // Filter bits, indexed by a code point's low bits (kFilterBits of them).
+  static constexpr uint32_t kFilterBits = 13;
+  static bool Test(const uint64_t* bits, uint32_t cp) {
+    cp &= (1u << kFilterBits) - 1;
+    return (bits[cp >> 6] >> (cp & 63)) & 1;
+  }
+  static void Set(uint64_t* bits, uint32_t cp) {
+    cp &= (1u << kFilterBits) - 1;
+    bits[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
   std::vector<Node> fwd_{Node{}}, rev_{Node{}};
+  uint64_t first_[(1u << kFilterBits) / 64] = {};  // first code points of the words
+  uint64_t last_[(1u << kFilterBits) / 64] = {};   // last code points
   size_t size_ = 0;
 };
 
@@ -77,7 +91,13 @@ class RuleSet {
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, std::vector<const Rule*>, std::less<>> by_kind_;
-  std::map<std::string, WordSet, std::less<>> words_;  // by kind, filled by Finish()
+  // By kind, filled by Finish(); hashed because the stages look kinds up in
+  // their inner loops (a string_view key, no allocation).
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, WordSet, SvHash, std::equal_to<>> words_;
   // By (kind, arg), looked up without building a string.
   struct PairLess {
     using is_transparent = void;

@@ -51,6 +51,25 @@ TEST_CASE("Decode maps every byte back to the original file", "[ingest][decode]"
   CHECK(r->orig[2] == 1);  // last byte of 中 → its last original byte
   CHECK(r->orig[3] == 2);
   CHECK(r->orig[5] == 3);
+  // A four-byte GB18030 character outside the BMP (a surrogate pair inside
+  // ICU), then CR LF, then a two-byte one: offsets stay exact across them.
+  auto g = Decode("\xD6\xD0\x95\x32\x82\x36\r\n\xCE\xC4");
+  REQUIRE(g.ok());
+  CHECK(g->encoding == "GB18030");
+  REQUIRE(g->utf8 == "中\xF0\xA0\x80\x80\n文");
+  CHECK(g->orig[3] == 2);   // first byte of U+20000 → its first original byte
+  CHECK(g->orig[6] == 5);   // its last byte → its last original byte
+  CHECK(g->orig[7] == 6);   // the LF stands for CR LF at 6
+  CHECK(g->orig[8] == 8);   // 文
+  CHECK(g->orig[10] == 9);
+  // A long GB18030 text (several conversion blocks) keeps its offsets.
+  std::string longgb;
+  for (int i = 0; i < 20000; ++i) longgb += "\xD6\xD0";
+  auto l = Decode(longgb);
+  REQUIRE(l.ok());
+  REQUIRE(l->utf8.size() == 60000);
+  CHECK(l->orig[59997] == 39998);
+  CHECK(l->orig[59999] == 39999);
   // UTF-8 with BOM: offsets skip the BOM.
   auto u = Decode("\xEF\xBB\xBFok");
   REQUIRE(u.ok());
@@ -67,6 +86,7 @@ TEST_CASE("Decode refuses what it cannot read, naming the offset", "[ingest][dec
   const Case cases[] = {
       {"binary with NUL", std::string("abc\0def", 7), StatusCode::kInvalidArgument, "NUL byte at offset 3"},
       {"utf-8 then gbk", "政策文件\xD6\xD0\xCE\xC4", StatusCode::kInvalidArgument, "byte offset 12"},
+      {"gb18030 with a cut four-byte sequence", "\xD6\xD0\xCE\xC4\xD6\xD0\xCE\xC4\x81\x30\xD6\xD0", StatusCode::kInvalidArgument, "byte offset 8: invalid"},
       {"bom then bad byte", "\xEF\xBB\xBF\xFF\xFE", StatusCode::kInvalidArgument, "byte offset 3"},
   };
   for (const auto& c : cases) {
