@@ -27,7 +27,9 @@ std::string Quote(const DocContext& ctx, int sentence) {
   return std::string(Utf8Prefix(ctx.text.substr(sp.begin, sp.end - sp.begin), 300));
 }
 
-Provenance Prov(const EmitInput& in, Span sp, int sentence, const std::string& rule) {
+// `quote`: whether the provenance carries its sentence (only a node's first
+// place and an edge's do; building it for the others would be thrown away).
+Provenance Prov(const EmitInput& in, Span sp, int sentence, const std::string& rule, bool quote = true) {
   Provenance p;
   p.document = in.doc_id;
   auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
@@ -35,7 +37,7 @@ Provenance Prov(const EmitInput& in, Span sp, int sentence, const std::string& r
   p.end = e;
   p.sentence = sentence;
   p.rule = rule;
-  p.quote = Quote(*in.ctx, sentence);
+  if (quote) p.quote = Quote(*in.ctx, sentence);
   return p;
 }
 
@@ -94,8 +96,8 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     n.standalone |= !m.embedded;
     n.weak &= m.weak;
     if (n.st.sources.size() < 8) {
-      n.st.sources.push_back(Prov(in, m.span, m.sentence, m.rule));
-      if (n.st.sources.size() > 1) n.st.sources.back().quote.clear();  // the first place carries the sentence
+      // The first place carries the sentence.
+      n.st.sources.push_back(Prov(in, m.span, m.sentence, m.rule, n.st.sources.empty()));
     }
     n.mentions.push_back(static_cast<int>(i));
   }
@@ -166,8 +168,13 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       if (!choice.instrument.empty()) SetProperty(n.st.props, "instrument", choice.instrument);
     }
     if (n.st.type == "Region" && !ctx.region.empty() && n.st.name == ctx.region) region_node = static_cast<int>(k);
-    NodeStatement copy = n.st;
-    sink(Statement(std::move(copy)));
+    // The statement goes to the sink; edges below need only its id, type and first place.
+    NodeStatement out;
+    out.id = n.st.id;
+    out.type = n.st.type;
+    out.sources.push_back(n.st.sources.front());
+    std::swap(out, n.st);
+    sink(Statement(std::move(out)));
   }
   auto emit_edge = [&](const std::string& type, const std::string& from, const std::string& to, Provenance p) {
     EdgeStatement e;

@@ -3,22 +3,34 @@
 
 namespace pkg::ingest {
 
+namespace {
+
+// The first keyword rule (file order) with a word anywhere in `text`, among
+// the rules `allowed` accepts; one pass over the text.
+template <class Allowed>
+const Rule* FirstKeywordRule(const WordSet& words, std::string_view text, Allowed allowed) {
+  const Rule* best = nullptr;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    words.ForEachPrefixAt(text, i, [&](const Rule* r, size_t) {
+      if ((!best || r->order < best->order) && allowed(r)) best = r;
+    });
+  }
+  return best;
+}
+
+}  // namespace
+
 InstrumentChoice ChooseInstrument(const RuleSet& rules, std::string_view type, std::string_view name,
                                   std::string_view sentence) {
-  const auto& kws = rules.OfKind("instrument_keyword");
-  for (const Rule* r : kws) {
-    for (const auto& w : r->words) {
-      if (name.find(w) != std::string_view::npos) return {r->arg, r->id};
-    }
-  }
+  const WordSet& kws = rules.Words("instrument_keyword");
+  if (const Rule* r = FirstKeywordRule(kws, name, [](const Rule*) { return true; })) return {r->arg, r->id};
   // Initiatives and policies with a generic name take a keyword of their sentence.
   if (type == "Initiative" || type == "Policy") {
-    for (const Rule* r : kws) {
-      if (r->arg == "goal_planning" || r->arg == "regulation") continue;
-      for (const auto& w : r->words) {
-        if (sentence.find(w) != std::string_view::npos) return {r->arg, r->id};
-      }
-    }
+    const Rule* r = FirstKeywordRule(kws, sentence, [](const Rule* k) {
+      return k->arg != "goal_planning" && k->arg != "regulation";
+    });
+    if (r) return {r->arg, r->id};
   }
   for (const Rule* r : rules.OfKind("instrument_default")) {
     for (const auto& w : r->words) {

@@ -89,9 +89,13 @@ bool WordSet::Contains(std::string_view w) const {
   return !w.empty() && fwd_[n].rule != nullptr;
 }
 
+bool WordSet::MayStart(std::string_view text, size_t pos) const {
+  uint32_t cp = CpAt(text, pos);
+  return cp == ~0u || Test(first_, cp);
+}
+
 const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {
-  if (pos >= text.size() || size_ == 0) return nullptr;
-  if (uint32_t cp = CpAt(text, pos); cp != ~0u && !Test(first_, cp)) return nullptr;
+  if (pos >= text.size() || size_ == 0 || !MayStart(text, pos)) return nullptr;
   const Rule* best = nullptr;
   uint32_t n = 0;
   for (size_t i = pos; i < text.size(); ++i) {
@@ -122,8 +126,7 @@ const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) co
 size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule** rule) const {
   if (size_ == 0) return std::string_view::npos;
   for (size_t i = from; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (uint32_t cp = CpAt(text, i); cp != ~0u && !Test(first_, cp)) continue;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || !MayStart(text, i)) continue;
     size_t n = 0;
     const Rule* r = PrefixAt(text, i, &n);
     if (r) {
@@ -168,7 +171,9 @@ Status RuleSet::AddText(std::string_view text, const std::string& origin) {
     for (std::string w; std::getline(ws, w, '|');) {
       if (!w.empty()) r->words.push_back(w);
     }
-    by_kind_[r->kind].push_back(r.get());
+    auto& same_kind = by_kind_[r->kind];
+    r->order = same_kind.size();
+    same_kind.push_back(r.get());
     rules_.push_back(std::move(r));
   }
   Finish();

@@ -35,6 +35,7 @@ struct Rule {
   std::string id, kind, arg;
   std::vector<std::string> words;
   std::string origin;  // "data/rules/items.tsv:12"
+  size_t order = 0;    // position among the rules of its kind (file order)
 };
 
 // Words of one or more rules, for longest-match look-ups at a position.
@@ -48,6 +49,17 @@ class WordSet {
   // First occurrence at or after `from` (leftmost, then longest); npos when none.
   size_t Find(std::string_view text, size_t from, size_t* len = nullptr, const Rule** rule = nullptr) const;
   bool Contains(std::string_view w) const;
+  // Calls f(rule, length) for every word starting at text[pos], shortest
+  // first (each word reports the first rule that listed it).
+  template <class F>
+  void ForEachPrefixAt(std::string_view text, size_t pos, F&& f) const {
+    if (pos >= text.size() || size_ == 0 || !MayStart(text, pos)) return;
+    uint32_t n = 0;
+    for (size_t i = pos; i < text.size(); ++i) {
+      if (!(n = Child(fwd_, n, static_cast<unsigned char>(text[i])))) return;
+      if (fwd_[n].rule) f(fwd_[n].rule, i + 1 - pos);
+    }
+  }
   bool empty() const { return size_ == 0; }
 
  private:
@@ -57,6 +69,7 @@ class WordSet {
   };
   static void Insert(std::vector<Node>& trie, std::string_view w, bool reversed, const Rule* rule);
   static uint32_t Child(const std::vector<Node>& trie, uint32_t n, unsigned char b);
+  bool MayStart(std::string_view text, size_t pos) const;  // the first-code-point filter
   // Filter bits, indexed by a code point's low bits (kFilterBits of them).
   static constexpr uint32_t kFilterBits = 13;
   static bool Test(const uint64_t* bits, uint32_t cp) {
@@ -95,7 +108,13 @@ class RuleSet {
   // their inner loops (a string_view key, no allocation).
   struct SvHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    // Kind names are short ASCII identifiers: FNV-1a over them is cheaper
+    // than the library's general hash and spreads them well enough.
+    size_t operator()(std::string_view s) const {
+      uint64_t h = 1469598103934665603ull;
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
   };
   std::unordered_map<std::string, WordSet, SvHash, std::equal_to<>> words_;
   // By (kind, arg), looked up without building a string.
