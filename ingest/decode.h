@@ -2,8 +2,9 @@
 //
 // Accepts UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030 (and so
 // GBK/GB2312) and Big5. Encoding detection: a BOM wins; then valid UTF-8;
-// then the one of GB18030 and Big5 that converts strictly, and when both do,
-// ICU's charset detector decides between them. CR LF and lone CR become LF.
+// then GB18030 when the byte statistics leave no doubt (no Big5-style trail
+// bytes, or a GB18030 four-byte form), else ICU's charset detector decides
+// between GB18030 and Big5. CR LF and lone CR become LF.
 // What it does not do: guess at text in any other charset, repair mojibake,
 // or normalise characters (normalize.h does that).
 //
