@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "ingest/instrument.h"
@@ -104,16 +106,23 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   // Edges.
   struct E { std::string type; int from, to; const Relation* rel; };
   std::vector<E> edges;
-  std::set<std::tuple<std::string, int, int>> seen;
+  // Schema look-ups scan the type lists by name: resolve each name once.
+  std::unordered_set<uint64_t> seen;  // (edge type, from, to) packed
   const int doc_node = -2;
+  const auto doc_tid = in.schema->FindNodeType("Document");
+  std::vector<std::optional<TypeId>> node_tid(nodes.size());
+  for (size_t k = 0; k < nodes.size(); ++k) node_tid[k] = in.schema->FindNodeType(nodes[k].st.type);
+  std::unordered_map<std::string_view, std::optional<EdgeTypeId>> edge_tid;
   auto add_edge = [&](const std::string& type, int from, int to, const Relation* rel) {
     if (from == to) return;
-    auto tid = in.schema->FindEdgeType(type);
+    auto [at, fresh] = edge_tid.try_emplace(type);
+    if (fresh) at->second = in.schema->FindEdgeType(type);
+    const auto tid = at->second;
     if (!tid) return;
-    auto type_of = [&](int n) { return n == doc_node ? std::string("Document") : nodes[n].st.type; };
-    auto ft = in.schema->FindNodeType(type_of(from)), tt = in.schema->FindNodeType(type_of(to));
+    auto ft = from == doc_node ? doc_tid : node_tid[from], tt = to == doc_node ? doc_tid : node_tid[to];
     if (!ft || !tt || !in.schema->EdgeAllowed(*tid, *ft, *tt)) return;
-    if (!seen.insert({type, from, to}).second) return;
+    uint64_t packed = (uint64_t{tid->v} << 48) | (uint64_t(uint32_t(from + 2)) << 24) | uint64_t(uint32_t(to + 2));
+    if (!seen.insert(packed).second) return;
     edges.push_back(E{type, from, to, rel});
     if (from != doc_node) nodes[from].used = true;
     if (to != doc_node) nodes[to].used = true;
