@@ -46,8 +46,25 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     own = L.Match(ctx.text);
     hits = &own;
   }
+  // A counted group's short form (重点产业 for 六大重点产业, 先导产业 for
+  // 三大先导产业) refers back to the group only where the document names the
+  // group in full; elsewhere it is a common phrase.
+  const WordSet& counts = ctx.rules->Words("group");
+  std::vector<uint32_t> named_in_full;
+  auto short_form = [&](const Lexicon::Hit& h) {
+    const LexEntry& x = L.entries()[h.entry];
+    std::string_view surface = ctx.text.substr(h.begin, h.end - h.begin);
+    size_t cl = 0;
+    return x.name.size() > surface.size() && counts.PrefixAt(x.name, 0, &cl) &&
+           std::string_view(x.name).substr(cl) == surface;
+  };
+  for (const Lexicon::Hit& h : *hits) {
+    if (!short_form(h)) named_in_full.push_back(h.entry);
+  }
+  std::sort(named_in_full.begin(), named_in_full.end());
   for (const Lexicon::Hit& h : *hits) {
     const LexEntry& x = L.entries()[h.entry];
+    if (short_form(h) && !std::binary_search(named_in_full.begin(), named_in_full.end(), h.entry)) continue;
     Mention m;
     m.span = {h.begin, h.end};
     m.type = x.type;

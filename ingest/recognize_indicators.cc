@@ -87,6 +87,11 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
     std::string prev_name, prev_subject;
     for (const Span& c : sen.clauses) {
       uint32_t seg = c.begin;
+      // Not the item's marker: "(三)关键工序数控化率达到70%".
+      if (sen.item >= 0) {
+        uint32_t body = ctx.st->items[sen.item].body;
+        if (body > seg && body < c.end) seg = body;
+      }
       for (uint32_t p = c.begin; p < c.end; ++p) {
         if (!(s[p] >= '0' && s[p] <= '9') || (p > c.begin && ((s[p - 1] >= '0' && s[p - 1] <= '9') || s[p - 1] == '.' ||
                                                              IsAsciiAlpha(static_cast<unsigned char>(s[p - 1]))))) continue;

@@ -148,6 +148,26 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   out.push_back(std::move(m));
 }
 
+// When `t` (a name's modifier) holds a list closed by 等 — "A、B等" — outside
+// quotes, the head word names the list's category: returns the offset just
+// after the last such 等 (and after a later 和/及/以及, which starts another
+// category), else npos.
+size_t CategoryAfterList(std::string_view t) {
+  bool quoted = false, listed = false;
+  size_t cat = std::string_view::npos;
+  for (size_t i = 0; i < t.size();) {
+    size_t j = i;
+    char32_t c = NextCp(t, j);
+    if (c == U'“' || c == U'《') quoted = true;
+    if (c == U'”' || c == U'》') quoted = false;
+    if (!quoted && c == U'、') listed = true;
+    if (!quoted && listed && c == U'等') cat = j;
+    if (!quoted && cat != std::string_view::npos && (c == U'和' || c == U'及')) cat = j;
+    i = j;
+  }
+  return cat;
+}
+
 void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
@@ -262,6 +282,13 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (h.tail) {
       const Rule* t = ctx.rules->Words("name_tail").PrefixAt(s, h.e, &tl);
       if (t && !t->arg.empty()) type = t->arg;  // 体系建设: the building of it
+    }
+    // "A、B等重点产业链" is a list with its category, not one name: the list
+    // patterns (recognize_lists.cc) read its members; the name is the
+    // category after 等 (and after a count: "等10个五千亿级优势产业").
+    if (size_t cat = CategoryAfterList(s.substr(b, h.b - b)); cat != std::string_view::npos) {
+      b = SkipNoise(ctx, static_cast<uint32_t>(b + cat), h.b, &info, kNoiseAfterVerb);
+      if (b >= h.b && WordChars(s.substr(h.b, h.e - h.b)) <= 2) continue;  // "等产业": no name of its own
     }
     Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), type, h.rule->id, info, out);
     // Past the item: a trailing count ("115家", "近3700家"), then a conjunction or 等.

@@ -113,9 +113,21 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
   for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = nullptr;
-    // "A、B等领域", or "A、B、C领域" right after a list.
+    // "A、B等领域", or "A、B、C领域" right after a list; after 等 a short
+    // modifier may come first ("A、B等重点产业链", "A、B等本市主导产业").
     uint32_t word = At(s, p, "等") ? p + 3 : p;
-    if (!(r = words.PrefixAt(s, word, &len))) continue;
+    r = words.PrefixAt(s, word, &len);
+    // (Not "A、B等细分赛道": Subsectors reads those as parts of a sector.)
+    const bool sub = word > p && ctx.rules->Words("subsector").PrefixAt(s, word, &len);
+    for (uint32_t q = word; !r && !sub && word > p && q < c.end && q - word <= 18;) {
+      char32_t ch = 0;
+      size_t j = q;
+      ch = NextCp(s, j);
+      if (!IsHan(ch)) break;
+      q = static_cast<uint32_t>(j);
+      if ((r = words.PrefixAt(s, q, &len))) word = q;
+    }
+    if (!r) continue;
     if (word == p && s.substr(c.begin, p - c.begin).find("、") == std::string_view::npos) continue;
     if (word + len < c.end && !At(s, static_cast<uint32_t>(word + len), "、") &&
         s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的")) continue;
