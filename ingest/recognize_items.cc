@@ -216,6 +216,20 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info, kNoiseAfterVerb);
     }
     b = CutModifier(ctx, b, h.b);
+    // "按照“包河英才计划”给予安家补贴": a quoted name that ends in its own head
+    // word and is followed by a verb is an item of its own; the verb's object
+    // (the rest) is the name for this head.
+    // (From `left`: the verb may already have moved b past the quote.)
+    for (uint32_t k = left; k < h.b; k = NextChar(s, k)) {
+      if (!At(s, k, "”")) continue;
+      size_t open = s.rfind("“", k);
+      size_t hl = 0, vl = 0;
+      const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
+      if (!qh || !ctx.rules->Words("trigger").PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;
+      Emit(ctx, sentence, static_cast<uint32_t>(open), static_cast<uint32_t>(k - hl), k + 3, qh->arg, qh->id, NpPrefix{}, out);
+      b = SkipNoise(ctx, static_cast<uint32_t>(k + 3 + vl), h.b, &info, kNoiseAfterVerb);
+      break;
+    }
     // Merge with the next head when its own modifier is short: "A规划和功能复合试点".
     if (i + 1 < hs.size() && h.tail == 0) {
       size_t len = 0;
@@ -330,7 +344,21 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
     uint32_t qe = static_cast<uint32_t>(q + 3);
     size_t len = 0;
     std::string inner = CleanName(s.substr(p + 3, q - p - 3));
-    if (WordChars(inner) < 2 || WordChars(inner) > 12 || heads.PrefixAt(s, qe, &len) || ctx.LexiconAt(p)) {
+    // "“链主+配套”协同提升计划": the quote modifies a name that a head word
+    // ends a few characters on; ItemsInClause reads that name.
+    bool modifies = false;
+    for (uint32_t k = qe; k < sp.end && k - qe <= 24 && !modifies;) {
+      size_t j = k;
+      if (!IsHan(NextCp(s, j))) break;
+      size_t hl = 0, tail = 0;
+      if (heads.PrefixAt(s, k, &hl)) {
+        uint32_t he = static_cast<uint32_t>(k + hl);
+        modifies = he >= sp.end || s[he] == ',' || s[he] == ';' || s[he] == ':' || At(s, he, "。") ||
+                   NameBoundary(ctx, he, sp.end, &tail);
+      }
+      k = static_cast<uint32_t>(j);
+    }
+    if (WordChars(inner) < 2 || WordChars(inner) > 12 || modifies || heads.PrefixAt(s, qe, &len) || ctx.LexiconAt(p)) {
       p = static_cast<uint32_t>(q);
       continue;
     }
