@@ -205,8 +205,9 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
     if (le == std::string_view::npos) le = text.size();
     if (CpCount(text.substr(ls, le - ls)) <= 60) md.meta_lines.push_back({static_cast<uint32_t>(ls), static_cast<uint32_t>(le)});
   }
-  // Signature date: a line near the end that is only a date.
-  if (md.date.empty()) {
+  // Signature: a line near the end that is only a date, and above it the
+  // signer line (short, no sentence punctuation) when there is one.
+  {
     size_t e = text.size();
     for (int k = 0; k < 6 && e > 0; ++k) {
       size_t b = text.rfind('\n', e - 1);
@@ -214,7 +215,20 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
       std::string t = Trim(text.substr(b, e - b));
       size_t l = 0;
       std::string d = ParseDateAt(t, 0, &l);
-      if (!d.empty() && l + 2 >= t.size()) { md.date = d; break; }
+      if (!d.empty() && l + 2 >= t.size()) {
+        if (md.date.empty()) md.date = d;
+        size_t se = b;  // the signer: the last non-empty line above
+        while (se > 0 && (text[se - 1] == '\n' || text[se - 1] == ' ')) --se;
+        size_t sb = se > 0 ? text.rfind('\n', se - 1) : std::string_view::npos;
+        sb = sb == std::string_view::npos ? 0 : sb + 1;
+        std::string_view signer = text.substr(sb, se - sb);
+        bool prose = signer.find("。") != std::string_view::npos || signer.find(',') != std::string_view::npos ||
+                     signer.find(':') != std::string_view::npos;
+        if (se > sb && !prose && CpCount(signer) <= 60 && sb >= md.body_begin) {
+          md.signature = {static_cast<uint32_t>(sb), static_cast<uint32_t>(se)};
+        }
+        break;
+      }
       if (b == 0) break;
       e = b - 1;
     }

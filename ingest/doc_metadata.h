@@ -35,6 +35,7 @@ struct DocMetadata {
   std::string reprinted_from;
   int year = 0;                // year of `date`, 0 when unknown
   std::vector<Span> meta_lines;  // lines consumed (title, labelled fields, 转载)
+  Span signature;              // the signer line(s) above a closing date ("合肥市包河区人民政府"), empty when none
   uint32_t body_begin = 0;     // first offset of the body text
 };
 

@@ -143,11 +143,26 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
                                            std::find(m.aliases.begin(), m.aliases.end(), md.publisher) != m.aliases.end());
     if (in_title || named) issuer = node_of[i];
   }
-  if (issuer >= 0) {
-    nodes[issuer].used = true;
-    add_edge("ISSUED", issuer, doc_node, nullptr);
+  // Co-issuers: every agency named in the title before 关于 ("A B关于印发…的
+  // 通知"); with none in the title, the agencies of the signature block.
+  std::vector<int> issuers;
+  if (issuer >= 0) issuers.push_back(issuer);
+  size_t about = md.title.find("关于");
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    if (m.type != "Agency" || m.embedded) continue;
+    bool in_prefix = about != std::string::npos && about > 0 && md.title_span.contains(m.span.begin) &&
+                     m.span.end <= md.title_span.begin + about;
+    bool signed_by = issuer < 0 && md.signature.contains(m.span.begin) && m.span.end <= md.signature.end;
+    if ((in_prefix || signed_by) && std::find(issuers.begin(), issuers.end(), node_of[i]) == issuers.end()) {
+      issuers.push_back(node_of[i]);
+    }
+  }
+  for (int who : issuers) {
+    nodes[who].used = true;
+    add_edge("ISSUED", who, doc_node, nullptr);
     for (size_t i = 0; i < ms.size(); ++i) {
-      if (ms[i].doc_measure && ms[i].type == "Policy") add_edge("ISSUED", issuer, node_of[i], nullptr);
+      if (ms[i].doc_measure && ms[i].type == "Policy") add_edge("ISSUED", who, node_of[i], nullptr);
     }
   }
   // The Document node.

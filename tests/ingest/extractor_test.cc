@@ -211,6 +211,46 @@ TEST_CASE("Patterns of policy language give typed items and relations", "[ingest
   }
 }
 
+TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a list closed by 等 gives its members and its category, not one long name") {
+    auto ind = NodesOf(Run("通知\n围绕航空、船舶、轨道交通等重点产业链,开展数字化改造。\n"), "Industry");
+    CHECK(has(ind, "船舶"));
+    CHECK(has(ind, "重点产业链"));
+    for (const auto& n : ind) CHECK(n.find("、") == std::string::npos);
+  }
+  SECTION("a counted group's short form needs the group named in full") {
+    CHECK_FALSE(has(NodesOf(Run("新闻\n推动重点产业数字化转型。\n"), "Industry"), "六大重点产业"));
+    CHECK(has(NodesOf(Run("新闻\n六大重点产业加快发展。围绕重点产业的相关领域率先突破。\n"), "Industry"), "六大重点产业"));
+  }
+  SECTION("a demonstration factory is a pilot") {
+    CHECK(has(NodesOf(Run("通知\n认定一批智能制造示范工厂。\n"), "Pilot"), "智能制造示范工厂"));
+  }
+  SECTION("a quoted name before a verb is its own item; a quote inside a name is not a slogan") {
+    auto st = Run("通知\n(七)对高层次人才,按照“英才计划”给予安家补贴。\n(八)实施“链主+配套”协同提升计划。\n");
+    auto ini = NodesOf(st, "Initiative");
+    CHECK(has(ini, "英才计划"));
+    CHECK(has(ini, "链主+配套协同提升计划"));
+    CHECK_FALSE(has(ini, "链主+配套"));
+    CHECK(has(NodesOf(st, "Policy"), "安家补贴"));
+  }
+  SECTION("an indicator's subject starts after the item marker") {
+    auto ind = NodesOf(Run("通知\n(三)关键工序数控化率达到70%以上。\n"), "Indicator");
+    CHECK(has(ind, "关键工序数控化率"));
+    for (const auto& n : ind) CHECK(n.find("(") == std::string::npos);
+  }
+  SECTION("co-issuers in the title and a signer above the closing date issue the document") {
+    auto st = Run("常州市工业和信息化局 常州市财政局关于印发某某管理办法的通知\n正文。\n");
+    const std::string doc = "常州市工业和信息化局常州市财政局关于印发某某管理办法的通知";
+    CHECK(HasEdge(st, "ISSUED", "常州市工业和信息化局", doc));
+    CHECK(HasEdge(st, "ISSUED", "常州市财政局", doc));
+    auto signed_doc = Run("关于支持某某产业发展的若干措施\n\n一、支持企业发展。\n\n合肥市包河区人民政府\n2025年6月3日\n");
+    CHECK(HasEdge(signed_doc, "ISSUED", "合肥市包河区人民政府", "关于支持某某产业发展的若干措施"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
