@@ -58,8 +58,15 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     size_t chars = WordChars(name);
     // "1.壮大集成电路产业": a heading that names a sector; its measures support it.
     const Mention* sector = ctx.LexiconAt(b);
+    // Also a product sector after a heading verb ("(二)突破高技术船舶"), when no
+    // other head word ends the heading.
     bool industry = (sector && sector->type == "Industry" && sector->span.end == e) ||
-                    (verb && heads.SuffixAt(s, e, &len) && ctx.rules->Words("head", "Industry").SuffixAt(s, e, &len));
+                    (verb && heads.SuffixAt(s, e, &len) && ctx.rules->Words("head", "Industry").SuffixAt(s, e, &len)) ||
+                    (verb && !heads.SuffixAt(s, e, &len) && ctx.rules->Words("heading_sector", "Industry").SuffixAt(s, e, &len));
+    // "发展人工智能和未来产业": two sectors, read by the list patterns, not one name.
+    if (industry && !(sector && sector->span.end == e) &&
+        (name.find("和") != std::string::npos || name.find("及") != std::string::npos ||
+         name.find("、") != std::string::npos)) continue;
     if (industry) {
       Mention m = sector && sector->span.end == e ? *sector : Mention{};
       if (!(sector && sector->span.end == e)) {

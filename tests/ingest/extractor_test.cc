@@ -241,6 +241,14 @@ TEST_CASE("Lists, quotes, short forms and issuers are read as policy language us
     CHECK(has(ind, "关键工序数控化率"));
     for (const auto& n : ind) CHECK(n.find("(") == std::string::npos);
   }
+  SECTION("a heading that names a product sector: its measures support it; 助力 governs an object") {
+    auto st = Run("方案\n\n二、重点任务\n\n(二)突破高技术船舶。实施高技术船舶强链工程。\n\n(三)助力企业数字化转型试点。\n");
+    CHECK(has(NodesOf(st, "Industry"), "高技术船舶"));
+    CHECK(HasEdge(st, "SUPPORTS", "高技术船舶强链工程", "高技术船舶"));
+    CHECK(has(NodesOf(st, "Pilot"), "企业数字化转型试点"));
+    auto two = NodesOf(Run("方案\n\n(一)发展新材料和高端装备。建设新材料中试平台。\n"), "Industry");
+    for (const auto& n : two) CHECK(n.find("和") == std::string::npos);
+  }
   SECTION("co-issuers in the title and a signer above the closing date issue the document") {
     auto st = Run("常州市工业和信息化局 常州市财政局关于印发某某管理办法的通知\n正文。\n");
     const std::string doc = "常州市工业和信息化局常州市财政局关于印发某某管理办法的通知";
