@@ -46,16 +46,18 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     own = L.Match(ctx.text);
     hits = &own;
   }
-  // A counted group's short form (重点产业 for 六大重点产业, 先导产业 for
-  // 三大先导产业) refers back to the group only where the document names the
-  // group in full; elsewhere it is a common phrase.
+  // A counted group's short form that is also a common phrase (重点产业 for
+  // 六大重点产业; rule kind group_anaphor) refers back to the group only where
+  // the document names the group in full. Distinctive short forms (先导产业)
+  // name the group anywhere.
   const WordSet& counts = ctx.rules->Words("group");
+  const WordSet& anaphors = ctx.rules->Words("group_anaphor");
   std::vector<uint32_t> named_in_full;
   auto short_form = [&](const Lexicon::Hit& h) {
     const LexEntry& x = L.entries()[h.entry];
     std::string_view surface = ctx.text.substr(h.begin, h.end - h.begin);
     size_t cl = 0;
-    return x.name.size() > surface.size() && counts.PrefixAt(x.name, 0, &cl) &&
+    return x.name.size() > surface.size() && anaphors.Contains(surface) && counts.PrefixAt(x.name, 0, &cl) &&
            std::string_view(x.name).substr(cl) == surface;
   };
   for (const Lexicon::Hit& h : *hits) {
