@@ -194,14 +194,16 @@ Result<DecodedText> Decode(std::string_view bytes) {
   size_t bad = 0;
   if (IsValidUtf8(bytes.substr(skip), &bad)) return FromUtf8(bytes, skip);
   bad += skip;
-  // Valid multi-byte UTF-8 before the first bad byte means the file mixes
-  // encodings: converting the whole of it as GB18030 would give mojibake.
+  // Valid UTF-8 Chinese (three-byte sequences) before the first bad byte means
+  // the file mixes encodings: converting the whole of it as GB18030 would give
+  // mojibake. Two-byte sequences do not count: GB18030 pairs such as 一图
+  // (D2 BB CD BC) are valid two-byte UTF-8 by accident.
   size_t multibyte = 0;
-  for (size_t i = skip; i < bad; ++i) multibyte += static_cast<unsigned char>(bytes[i]) >= 0xC0;
+  for (size_t i = skip; i < bad; ++i) multibyte += static_cast<unsigned char>(bytes[i]) >= 0xE0;
   if (multibyte >= 2 || skip) {
     return Status::Invalid("byte offset " + std::to_string(bad) +
                            ": invalid UTF-8 after " + std::to_string(multibyte) +
-                           " valid UTF-8 characters (the file mixes encodings; convert it to UTF-8)");
+                           " valid three-byte UTF-8 characters (the file mixes encodings; convert it to UTF-8)");
   }
   // GB18030 accepts most byte pairs, Big5 fewer: the statistical detector
   // (costly, n-gram tables) is asked only when the bytes read strictly as both.
