@@ -78,8 +78,13 @@ def run(binary, files, out_path):
     Returns wall seconds, CPU seconds of the child (user + sys), its peak RSS in KB, lines, exit code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
+    # Relative names from the corpus folder: 44,000 absolute paths can exceed the
+    # kernel's argument-list limit (E2BIG) when the folder's path is long.
+    folder = os.path.dirname(os.path.abspath(files[0]))
+    names = [os.path.relpath(os.path.abspath(f), folder) for f in files]
     with open(out_path, "wb") as out:
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "extract", *files], stdout=out, stderr=subprocess.PIPE)
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", os.path.abspath(binary), "extract", *names], stdout=out,
+                              stderr=subprocess.PIPE, cwd=folder)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
