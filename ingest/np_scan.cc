@@ -2,6 +2,7 @@
 #include "ingest/np_scan.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "ingest/numbers.h"
 #include "ingest/utf8.h"
@@ -16,6 +17,21 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   static const char* kWords[] = {"今年以来", "近年来", "近年", "今年", "去年", "目前", "当前", "截至目前", "截至",
                                  "前三季度", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "全年",
                                  "此外", "同时", "其中", "期间", "以来"};
+  // Most positions start with none of these words (nor 到/至 or a digit):
+  // one comparison of the first character instead of one per word.
+  static const std::vector<std::string_view> kFirst = [] {
+    std::vector<std::string_view> f = {"到", "至"};
+    for (const char* w : kWords) {
+      std::string_view v(w);
+      if (std::find(f.begin(), f.end(), v.substr(0, 3)) == f.end()) f.push_back(v.substr(0, 3));
+    }
+    return f;
+  }();
+  if (p >= s.size()) return 0;
+  if (!(s[p] >= '0' && s[p] <= '9')) {
+    std::string_view first = s.substr(p, 3);
+    if (std::find(kFirst.begin(), kFirst.end(), first) == kFirst.end()) return 0;
+  }
   for (const char* w : kWords) {
     std::string_view v(w);
     if (p + v.size() <= e && At(s, p, v)) return v.size();
@@ -45,14 +61,15 @@ const Mention* DocContext::LexiconAt(uint32_t p) const {
 uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info, int flags) {
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
-  const WordSet& strip = R.Words("strip");
-  const WordSet& strip_object = R.Words("strip", "object");
-  const WordSet& level = R.Words("level");
-  const WordSet& units = R.Words("count_unit");
+  // Looked up once per call, and only the kinds `flags` use.
+  const WordSet* strip = (flags & kNoiseAdverbs) ? &R.Words("strip") : nullptr;
+  const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words("strip", "object") : nullptr;
+  const WordSet* level = (flags & kNoiseLevels) ? &R.Words("level") : nullptr;
+  const WordSet* units = (flags & kNoiseObject) ? &R.Words("count_unit") : nullptr;
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
-    if (const Rule* r = (flags & kNoiseLevels) ? level.PrefixAt(s, b, &len) : nullptr; r && b + len < e) {
+    if (const Rule* r = level ? level->PrefixAt(s, b, &len) : nullptr; r && b + len < e) {
       if (info) {
         size_t p = 0;
         std::string_view arg = r->arg;
@@ -70,7 +87,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       auto n = ParseNumberAt(s, b);
       if (n && n->end < e) {
         size_t ul = 0;
-        if (units.PrefixAt(s, n->end, &ul) && n->end + ul < e) {
+        if (units->PrefixAt(s, n->end, &ul) && n->end + ul < e) {
           if (info) info->count = static_cast<int64_t>(n->value);
           b = static_cast<uint32_t>(n->end + ul);
           continue;
@@ -107,8 +124,8 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       b = m->span.end;
       continue;
     }
-    const WordSet& words = (flags & kNoiseAdverbs) ? strip : strip_object;
-    if (((flags & (kNoiseAdverbs | kNoiseObject)) != 0) && words.PrefixAt(s, b, &len) && b + len < e) {
+    const WordSet* words = strip ? strip : strip_object;
+    if (words && words->PrefixAt(s, b, &len) && b + len < e) {
       b += static_cast<uint32_t>(len);
       continue;
     }
