@@ -133,8 +133,25 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           out.push_back({"IMPLEMENTS", doc_measure, i, "cite.implements", sen.index});
         }
       }
+      // TARGETS, aim first: "面向X发放Y", "面向X、Z等领域,建设Y" — the measure right
+      // after the aimed-at group or sector (same clause or the next one).
+      bool aimed_first = false;
+      if ((m.type == "TargetGroup" || m.type == "Industry") && Nodeish(m) && !m.weak &&
+          WordBefore(ctx, R.Words("targets_lead"), clause->begin, m.span.begin, 60)) {
+        for (int j : ids) {
+          const Mention& y = ms[j];
+          if (y.span.begin < m.span.end || !IsMeasure(y.type) || y.embedded || y.cited) continue;
+          std::string_view between = s.substr(m.span.end, y.span.begin - m.span.end);
+          size_t commas = std::count(between.begin(), between.end(), ',');
+          if (commas <= 1 && between.find(';') == std::string_view::npos && between.size() <= 90) {
+            out.push_back({"TARGETS", j, i, "targets_lead.aim", sen.index});
+            aimed_first = true;
+          }
+          break;
+        }
+      }
       // TARGETS: a verb aiming at a group or sector, for the measure before it.
-      if (m.type == "TargetGroup" && Nodeish(m) && !m.weak &&
+      if (!aimed_first && m.type == "TargetGroup" && Nodeish(m) && !m.weak &&
           (WordBefore(ctx, R.Words("targets"), clause->begin, m.span.begin, 9) || m.rule == "head.target")) {
         int best = governing(sen, m.span.begin);
         if (best >= 0) out.push_back({"TARGETS", best, i, "targets.aim", sen.index});

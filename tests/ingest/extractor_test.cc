@@ -249,6 +249,11 @@ TEST_CASE("Lists, quotes, short forms and issuers are read as policy language us
     auto two = NodesOf(Run("方案\n\n(一)发展新材料和高端装备。建设新材料中试平台。\n"), "Industry");
     for (const auto& n : two) CHECK(n.find("和") == std::string::npos);
   }
+  SECTION("面向X, then a measure: the measure after the aimed-at group targets it") {
+    auto st = Run("通知\n\n(二)面向新材料、高端化工等领域,建设材料中试验证平台。\n");
+    CHECK(HasEdge(st, "TARGETS", "材料中试验证平台", "新材料"));
+    CHECK(HasEdge(st, "TARGETS", "材料中试验证平台", "高端化工"));
+  }
   SECTION("co-issuers in the title and a signer above the closing date issue the document") {
     auto st = Run("常州市工业和信息化局 常州市财政局关于印发某某管理办法的通知\n正文。\n");
     const std::string doc = "常州市工业和信息化局常州市财政局关于印发某某管理办法的通知";
