@@ -146,6 +146,18 @@ void GraphBuilder::AddSnapshot(const Snapshot& snap) {
     st.sources = snap.provenance(n);
     (void)AddNode(std::move(st));
   }
+  // Keys merged away in the snapshot keep leading to the node they became.
+  for (const auto& [key, node] : snap.data().merged_keys) {
+    if (s_->key_index.Find(s_->keys, key) != KeyIndex::kEmpty) continue;
+    uint32_t into = s_->Resolve(s_->key_index.Find(s_->keys, snap.key(NodeId(node))));
+    uint32_t r = s_->RowFor(key);
+    if (s_->redirect.empty()) {
+      s_->redirect.resize(s_->keys.size());
+      for (uint32_t i = 0; i < s_->redirect.size(); ++i) s_->redirect[i] = i;
+    }
+    s_->type[r] = kMerged;
+    s_->redirect[r] = into;
+  }
   for (uint32_t i = 0; i < snap.num_edges(); ++i) {
     EdgeId e(i);
     EdgeStatement st;
