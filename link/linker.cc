@@ -156,20 +156,163 @@ Result<std::unique_ptr<Linker>> Linker::Create(std::shared_ptr<const Schema> sch
   return l;
 }
 
+bool Linker::Linkable(TypeId type) const {
+  static constexpr const char* kNever[] = {"Document", "Indicator"};
+  if (!type.valid()) return false;
+  for (const char* t : kNever) {
+    if (auto never = schema_->FindNodeType(t); never && *never == type) return false;
+  }
+  return true;
+}
+
+template <class Emit>
+void Linker::ForEachKey(TypeId type, const std::vector<std::string_view>& names, Emit emit) const {
+  auto hash_of = [](const std::string& tp, const std::string& key) { return HashBytes(tp + key) | 1; };
+  std::string tp = std::to_string(type.v) + "\t";
+  for (size_t k = 0; k < names.size() && k < 65535; ++k) {
+    NameKey key = rules_->Key(names[k]);
+    if (key.key.empty()) continue;
+    std::string full = key.region.empty() ? key.key : key.region + key.key;
+    uint16_t ni = static_cast<uint16_t>(k);
+    emit(hash_of(tp, full), ni, kPlain, uint64_t{0});
+    if (auto eq = equivalent_.find(tp + full); eq != equivalent_.end() && eq->second != full) {
+      emit(hash_of(tp, eq->second), ni, kLexicon, uint64_t{0});
+    }
+    if (!key.region.empty()) {
+      emit(hash_of(tp, key.key), ni, kBare, HashBytes(key.region) | 1);
+      if (auto eq = equivalent_.find(tp + key.key); eq != equivalent_.end() && eq->second != key.key) {
+        emit(hash_of(tp, eq->second), ni, kLexicon, uint64_t{0});
+      }
+    }
+  }
+}
+
+namespace {
+
+std::vector<std::string_view> NamesOf(std::string_view name, const std::vector<std::string>& aliases,
+                                      std::string_view name_en) {
+  std::vector<std::string_view> names = {name};
+  for (const auto& a : aliases) names.push_back(a);
+  if (!name_en.empty()) names.push_back(name_en);
+  return names;
+}
+
+// Names of three characters or fewer are too short to compare by bigrams.
+bool SimilarityCandidate(const NameKey& k) { return k.key.size() >= 9; }
+
+uint64_t GramHash(TypeId type, const std::string& gram) {
+  return HashBytes(std::to_string(type.v) + "\t" + gram) | 1;
+}
+
+}  // namespace
+
 Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const {
-  LinkReport rep;
-  const Schema& s = *schema_;
-  auto doc_type = s.FindNodeType("Document");
-  auto ind_type = s.FindNodeType("Indicator");
-  auto measure = s.FindNodeType("Measure");
-  size_t n = b.num_nodes();
   std::vector<size_t> rows;
-  for (size_t r = 0; r < n; ++r) {
+  for (size_t r = 0; r < b.num_nodes(); ++r) {
     auto v = b.node(r);
-    if (!v.type.valid() || (doc_type && v.type == *doc_type) || (ind_type && v.type == *ind_type)) continue;
+    if (!Linkable(v.type)) continue;
     if (*b.FindRow(v.key) != r) continue;  // merged earlier
     rows.push_back(r);
   }
+  LinkOptions o = opts;
+  if (rows.size() > opts.similarity_limit) o.similarity_limit = 0;
+  else o.similarity_limit = rows.size();
+  return LinkRows(b, std::move(rows), o, {});
+}
+
+std::shared_ptr<const LinkIndex> Linker::IndexSnapshot(SnapshotPtr snap, const LinkOptions& opts) const {
+  auto idx = std::make_shared<LinkIndex>();
+  const Snapshot& g = *snap;
+  const Schema& s = *schema_;
+  auto measure = s.FindNodeType("Measure");
+  size_t linkable = 0;
+  for (uint32_t i = 0; i < g.num_nodes(); ++i) linkable += Linkable(g.type(NodeId(i)));
+  idx->similarity = linkable <= opts.similarity_limit;
+  for (uint32_t i = 0; i < g.num_nodes(); ++i) {
+    NodeId n(i);
+    TypeId t = g.type(n);
+    if (!Linkable(t)) continue;
+    ForEachKey(t, NamesOf(g.name(n), g.aliases(n), g.name_en(n)),
+               [&](uint64_t h, uint16_t, Kind, uint64_t) { idx->keys.push_back({h, i}); });
+    if (measure && s.IsA(t, *measure)) {
+      Value num = g.property(n, "doc_number");
+      if (num.kind() == Value::Kind::kString && !num.as_string().empty()) {
+        idx->numbers.push_back({HashBytes(DocNumberKey(num.as_string())) | 1, i});
+      }
+    }
+    if (idx->similarity) {
+      NameKey k = rules_->Key(g.name(n));
+      if (SimilarityCandidate(k)) {
+        for (const auto& gram : Bigrams(k.key)) idx->grams.push_back({GramHash(t, gram), i});
+      }
+    }
+  }
+  for (auto* v : {&idx->keys, &idx->numbers, &idx->grams}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end(), [](const auto& a, const auto& b) { return a.h == b.h && a.node == b.node; }),
+             v->end());
+    v->shrink_to_fit();
+  }
+  idx->snap = std::move(snap);
+  return idx;
+}
+
+Result<LinkReport> Linker::LinkNew(GraphBuilder& b, const std::vector<std::string>& new_keys,
+                                   const LinkIndex& index, const LinkOptions& opts) const {
+  auto measure = schema_->FindNodeType("Measure");
+  std::vector<size_t> rows;
+  std::unordered_set<size_t> seen;
+  std::unordered_set<size_t> established;  // rows of the indexed snapshot's nodes
+  auto add_row = [&](size_t r) {
+    if (seen.insert(r).second) rows.push_back(r);
+  };
+  auto add_indexed = [&](const std::vector<LinkIndex::Entry>& v, uint64_t h, size_t cap) {
+    auto lo = std::lower_bound(v.begin(), v.end(), LinkIndex::Entry{h, 0});
+    auto hi = lo;
+    while (hi != v.end() && hi->h == h) ++hi;
+    if (static_cast<size_t>(hi - lo) > cap) return;
+    for (auto it = lo; it != hi; ++it) {
+      auto r = b.FindRow(index.snap->key(NodeId(it->node)));
+      if (r && Linkable(b.node(*r).type)) {
+        add_row(*r);
+        established.insert(*r);
+      }
+    }
+  };
+  for (const std::string& key : new_keys) {
+    auto r = b.FindRow(key);
+    if (!r) continue;
+    auto v = b.node(*r);
+    if (!Linkable(v.type)) continue;
+    add_row(*r);
+    ForEachKey(v.type, NamesOf(v.name, *v.aliases, v.name_en),
+               [&](uint64_t h, uint16_t, Kind, uint64_t) { add_indexed(index.keys, h, SIZE_MAX); });
+    if (measure && schema_->IsA(v.type, *measure)) {
+      const Value* num = FindProperty(*v.props, "doc_number");
+      if (num && num->kind() == Value::Kind::kString && !num->as_string().empty()) {
+        add_indexed(index.numbers, HashBytes(DocNumberKey(num->as_string())) | 1, SIZE_MAX);
+      }
+    }
+    if (index.similarity) {
+      NameKey k = rules_->Key(v.name);
+      if (SimilarityCandidate(k)) {
+        for (const auto& gram : Bigrams(k.key)) add_indexed(index.grams, GramHash(v.type, gram), 64);
+      }
+    }
+  }
+  LinkOptions o = opts;
+  o.similarity_limit = index.similarity ? rows.size() : 0;
+  return LinkRows(b, std::move(rows), o, established);
+}
+
+// Passes 1-5 over `rows`; the similarity pass runs when rows.size() <= opts.similarity_limit.
+Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, const LinkOptions& opts,
+                                    const std::unordered_set<size_t>& established) const {
+  LinkReport rep;
+  const Schema& s = *schema_;
+  auto measure = s.FindNodeType("Measure");
+  size_t n = b.num_nodes();
+  std::sort(rows.begin(), rows.end());
   rep.linkable = rows.size();
   Clusters cl(n);
   std::vector<std::pair<size_t, size_t>> cannot;
@@ -181,42 +324,20 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
   // hold 64-bit hashes of (type, key) rather than strings, so a graph of
   // millions of names links in little memory; the text of a key is
   // recomputed only to word the reason of a merge.
-  enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2 };
   struct Entry { uint64_t h; uint32_t row; uint16_t name; uint8_t kind; };
   std::vector<Entry> entries;
   entries.reserve(rows.size() * 2);
   std::unordered_map<uint64_t, uint64_t> bare_region;  // hash(type, bare key) → hash(region), or 0 when several
-  auto names_of = [&](const GraphBuilder::NodeView& v) {
-    std::vector<std::string_view> names = {v.name};
-    for (const auto& a : *v.aliases) names.push_back(a);
-    if (!v.name_en.empty()) names.push_back(v.name_en);
-    return names;
-  };
-  auto hash_of = [](const std::string& tp, const std::string& key) { return HashBytes(tp + key) | 1; };
+  auto names_of = [&](const GraphBuilder::NodeView& v) { return NamesOf(v.name, *v.aliases, v.name_en); };
   for (size_t r : rows) {
     auto v = b.node(r);
-    std::string tp = std::to_string(v.type.v) + "\t";
-    auto names = names_of(v);
-    for (size_t k = 0; k < names.size() && k < 65535; ++k) {
-      NameKey key = rules_->Key(names[k]);
-      if (key.key.empty()) continue;
-      std::string full = key.region.empty() ? key.key : key.region + key.key;
-      uint16_t ni = static_cast<uint16_t>(k);
-      entries.push_back({hash_of(tp, full), static_cast<uint32_t>(r), ni, kPlain});
-      if (auto eq = equivalent_.find(tp + full); eq != equivalent_.end() && eq->second != full) {
-        entries.push_back({hash_of(tp, eq->second), static_cast<uint32_t>(r), ni, kLexicon});
-      }
-      if (!key.region.empty()) {
-        uint64_t bh = hash_of(tp, key.key);
-        entries.push_back({bh, static_cast<uint32_t>(r), ni, kBare});
-        uint64_t rh = HashBytes(key.region) | 1;
-        auto [it, fresh] = bare_region.emplace(bh, rh);
+    ForEachKey(v.type, names_of(v), [&](uint64_t h, uint16_t ni, Kind kind, uint64_t rh) {
+      entries.push_back({h, static_cast<uint32_t>(r), ni, kind});
+      if (kind == kBare) {
+        auto [it, fresh] = bare_region.emplace(h, rh);
         if (!fresh && it->second != rh) it->second = 0;
-        if (auto eq = equivalent_.find(tp + key.key); eq != equivalent_.end() && eq->second != key.key) {
-          entries.push_back({hash_of(tp, eq->second), static_cast<uint32_t>(r), ni, kLexicon});
-        }
       }
-    }
+    });
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.h != b.h ? a.h < b.h : a.row < b.row;
@@ -259,14 +380,14 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
     }
   }
   // Pass 5: similar names within a type.
-  if (rows.size() <= opts.similarity_limit) {
+  if (!rows.empty() && rows.size() <= opts.similarity_limit) {
     rep.similarity_run = true;
     struct Cand { size_t row; std::string type_prefix; NameKey key; std::vector<std::string> grams; std::string digits; };
     std::vector<Cand> cands;
     for (size_t r : rows) {
       auto v = b.node(r);
       NameKey k = rules_->Key(v.name);
-      if (k.key.size() < 9) continue;  // three characters or fewer: too short to compare safely
+      if (!SimilarityCandidate(k)) continue;
       cands.push_back({r, std::to_string(v.type.v) + "\t", k, Bigrams(k.key), Digits(k.key)});
     }
     std::unordered_map<std::string, std::vector<size_t>> postings;
@@ -293,7 +414,8 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
       }
     }
   }
-  // Apply: keep the member with the most provenance, then the first seen.
+  // Apply: keep an established member if there is one, then the member with
+  // the most provenance, then the first seen.
   std::unordered_map<size_t, std::vector<size_t>> members;
   for (size_t r : rows) members[cl.Find(r)].push_back(r);
   std::vector<std::vector<size_t>> groups;
@@ -302,8 +424,9 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
   for (auto& list : groups) {
     ++rep.clusters;
     size_t keep = list[0];
+    auto est = [&](size_t r) { return established.count(r) > 0; };
     for (size_t r : list) {
-      if (b.node(r).provenance > b.node(keep).provenance) keep = r;
+      if (est(r) != est(keep) ? est(r) : b.node(r).provenance > b.node(keep).provenance) keep = r;
     }
     std::string keep_key(b.node(keep).key);
     for (size_t r : list) {
