@@ -1,9 +1,10 @@
 // `policykg serve INPUT... [--port 8080] [--host 127.0.0.1] [--token T]
 //  [--store PATH] [--viewer DIR] [--quiet]`: the HTTP API and the viewer.
 //
-// Loads the inputs (statements, snapshot, folders, documents) as the base
-// graph, opens the workspace store (SQLite) and rebuilds the graph with the
-// stored documents and curated decisions, then serves docs/api.md until
+// Opens the workspace store (SQLite), loads the inputs (statements, snapshot,
+// folders, documents) as the base graph, linked with the store's curated
+// splits kept apart, and rebuilds the graph with the stored documents and
+// curated decisions, then serves docs/api.md until
 // SIGINT or SIGTERM. Loopback by default; another host only when asked, with
 // a warning. --port 0 takes an ephemeral port; the URL line printed on stdout
 // ("policykg: serving … at http://HOST:PORT/") carries the port either way.
@@ -22,7 +23,10 @@
 
 #include "cli/command.h"
 #include "cli/graph_inputs.h"
+#include "graph/snapshot_file.h"
 #include "ingest/extractor.h"
+#include "link/linker.h"
+#include "store/curation_apply.h"
 #include "store/workspace_store.h"
 #include "web/server/api_server.h"
 #include "web/server/auth_token.h"
@@ -68,36 +72,46 @@ void RunServe(const ServeArgs& a) {
   auto schema = OpenSchema(a.schema);
   if (!schema.ok()) return Fail(schema.status().message());
 
-  // Base graph; document inputs are kept (by Document key) for /api/documents/{id}.
-  auto base_docs = std::make_shared<std::unordered_map<std::string, DocumentText>>();
-  auto docs_mu = std::make_shared<std::mutex>();
-  LoadOptions lo = DocumentAwareOptions(*schema, a.skip_invalid);
-  lo.progress = false;
-  DocumentExtractor inner = lo.extract_document;
-  lo.extract_document = [inner, base_docs, docs_mu](const std::string& path, std::string_view bytes,
-                                                    const std::function<void(Statement&&)>& sink) {
-    std::string doc_key;
-    Status s = inner(path, bytes, [&](Statement&& st) {
-      if (doc_key.empty()) {
-        if (const auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Document") doc_key = n->id;
-      }
-      sink(std::move(st));
-    });
-    if (s.ok() && !doc_key.empty()) {
-      std::lock_guard lock(*docs_mu);
-      (*base_docs)[doc_key] = DocumentText{path, std::string(bytes)};
-    }
-    return s;
-  };
-  LoadReport report;
-  auto base = LoadGraphInputs(a.inputs, *schema, lo, &report);
-  if (!base.ok()) return Fail(base.status().message());
-  for (const auto& s : report.skipped) std::fprintf(stderr, "policykg: skipped: %s\n", s.c_str());
-
   auto store = WorkspaceStore::Open(a.store);
   if (!store.ok()) return Fail(store.status().message());
   auto token = LoadOrCreateToken(a.token, a.store + ".token");
   if (!token.ok()) return Fail(token.status().message());
+  auto curation = (*store)->LoadCuration();
+  if (!curation.ok()) return Fail(curation.status().message());
+
+  // Base graph, linked as `policykg load` links (curated splits kept apart);
+  // document inputs are kept (by Document key) for /api/documents/{id}.
+  auto base_docs = std::make_shared<std::unordered_map<std::string, DocumentText>>();
+  auto docs_mu = std::make_shared<std::mutex>();
+  auto load_base = [a, schema = *schema, base_docs, docs_mu](
+                       const std::vector<std::pair<std::string, std::string>>& cannot_link) -> Result<SnapshotPtr> {
+    LoadOptions lo = DocumentAwareOptions(schema, a.skip_invalid, /*link=*/true, cannot_link);
+    lo.progress = false;
+    DocumentExtractor inner = lo.extract_document;
+    lo.extract_document = [inner, base_docs, docs_mu](const std::string& path, std::string_view bytes,
+                                                      const std::function<void(Statement&&)>& sink) {
+      std::string doc_key;
+      Status s = inner(path, bytes, [&](Statement&& st) {
+        if (doc_key.empty()) {
+          if (const auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Document") doc_key = n->id;
+        }
+        sink(std::move(st));
+      });
+      if (s.ok() && !doc_key.empty()) {
+        std::lock_guard lock(*docs_mu);
+        (*base_docs)[doc_key] = DocumentText{path, std::string(bytes)};
+      }
+      return s;
+    };
+    LoadReport report;
+    auto base = LoadGraphInputs(a.inputs, schema, lo, &report);
+    for (const auto& s : report.skipped) std::fprintf(stderr, "policykg: skipped: %s\n", s.c_str());
+    return base;
+  };
+  auto base = load_base(CannotLinkPairs(*curation));
+  if (!base.ok()) return Fail(base.status().message());
+  auto linker = Linker::Create(*schema, DataDir());
+  if (!linker.ok()) return Fail(linker.status().message());
 
   // The extractor for uploads and stored documents (with the store's id),
   // created on first use: loading its lexicons takes a moment, and a server
@@ -110,7 +124,15 @@ void RunServe(const ServeArgs& a) {
   LiveGraphOptions go;
   go.schema = *schema;
   go.base = *base;
-  go.base_documents = std::move(*base_docs);
+  {
+    std::lock_guard lock(*docs_mu);
+    go.base_documents = *base_docs;
+  }
+  go.linker = std::shared_ptr<const Linker>(std::move(*linker));
+  // A single snapshot file is opened as is: its merges cannot be undone.
+  bool one_snapshot = a.inputs.size() == 1 && (IsSnapshotFile(a.inputs[0]) ||
+                                               std::filesystem::path(a.inputs[0]).extension() == ".pkg");
+  if (!one_snapshot) go.reload_base = load_base;
   go.store = store->get();
   go.extract = [lazy, schema = *schema](const std::string& name, const std::string& bytes,
                                         const std::string& id,

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "store/curation_apply.h"
 #include "store/sha256.h"
 #include "web/server/live_graph_build.h"
 
@@ -60,8 +61,15 @@ Status LiveGraph::RebuildLocked() {
   auto curation = opts_.store->LoadCuration();
   if (!curation.ok()) return curation.status();
   std::vector<std::string> dropped;
+  ViewLinking linking;
+  if (opts_.linker && opts_.base && !doc_statements_.empty()) {
+    if (!base_index_) base_index_ = opts_.linker->IndexSnapshot(opts_.base);
+    linking.linker = opts_.linker.get();
+    linking.base_index = base_index_.get();
+    linking.options.cannot_link = CannotLinkPairs(*curation);
+  }
   auto view = BuildGraphView(opts_.schema, opts_.base, doc_statements_, *curation,
-                             next_version_, &dropped);
+                             next_version_, &dropped, &linking);
   if (!view.ok()) return view.status();
   ++next_version_;
   std::atomic_store(&view_, std::shared_ptr<const GraphView>(*view));
@@ -182,11 +190,62 @@ Result<SplitDecision> LiveGraph::Split(int64_t merge_id, const std::string& node
                                        const WriteContext& ctx) {
   return WithWriter([&]() -> Result<SplitDecision> {
     auto r = merge_id > 0 ? opts_.store->SplitMerge(merge_id, ctx) : opts_.store->SplitNode(node, ctx);
+    if (merge_id == 0 && !r.ok() && r.status().code() == StatusCode::kNotFound) {
+      return SplitLinkedLocked(node, ctx);
+    }
     if (!r.ok()) return r;
     Status b = RebuildLocked();
     if (!b.ok()) return Status::Internal("the split is stored but the graph was not rebuilt: " + b.message());
     return r;
   });
+}
+
+Result<SplitDecision> LiveGraph::SplitLinkedLocked(const std::string& node, const WriteContext& ctx) {
+  GraphViewPtr view = Current();
+  const Snapshot& snap = *view->snap;
+  auto n = snap.FindByKey(node);
+  if (!n) return Status::NotFound("no node with key \"" + node + "\"");
+  std::string here(snap.key(*n));
+  SplitDecision d;
+  d.node = node;
+  d.node_type = schema().node_type(snap.type(*n)).name;
+  if (here != node) {
+    // `node` was merged into `here`; its own name is among here's aliases, unknown which.
+    d.apart.emplace_back(node, here);
+  } else {
+    d.node_name = std::string(snap.name(*n));
+    Value from = snap.property(*n, "merged_from");
+    if (from.kind() == Value::Kind::kList) {
+      for (const std::string& m : from.as_list()) {
+        if (!view->merged_into.count(m)) d.apart.emplace_back(node, m);  // curated merges are not the linker's
+      }
+    }
+  }
+  if (d.apart.empty()) return Status::NotFound("no merge in force involves node \"" + node + "\"");
+  // Pairs merged in the base graph itself need the base loaded again.
+  bool in_base = false;
+  for (const auto& [a, b] : d.apart) {
+    auto x = opts_.base ? opts_.base->FindByKey(a) : std::nullopt;
+    auto y = opts_.base ? opts_.base->FindByKey(b) : std::nullopt;
+    in_base = in_base || (x && y && *x == *y);
+  }
+  if (in_base && !opts_.reload_base) {
+    return Status::Invalid("\"" + node + "\" was merged in the snapshot file this server reads, which cannot be "
+                           "linked again; serve the statements or documents it was made from to split it");
+  }
+  auto r = opts_.store->SplitLinked(d, ctx);
+  if (!r.ok()) return r;
+  if (in_base) {
+    auto curation = opts_.store->LoadCuration();
+    if (!curation.ok()) return Status::Internal("the split is stored but the graph was not rebuilt: " + curation.status().message());
+    auto base = opts_.reload_base(CannotLinkPairs(*curation));
+    if (!base.ok()) return Status::Internal("the split is stored but the base graph was not reloaded: " + base.status().message());
+    opts_.base = *base;
+    base_index_.reset();
+  }
+  Status b = RebuildLocked();
+  if (!b.ok()) return Status::Internal("the split is stored but the graph was not rebuilt: " + b.message());
+  return r;
 }
 
 Result<DocumentText> LiveGraph::GetDocumentText(const std::string& key) const {

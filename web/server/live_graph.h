@@ -9,8 +9,17 @@
 // one writer mutex: it checks the request against the current view, commits
 // it to the WorkspaceStore (a failed commit is returned and nothing changes),
 // builds the next view (base graph + every stored document's statements +
-// curated decisions applied, curated ones winning; see live_graph_build.h)
-// and swaps it in atomically. At most `max_waiting_writers` writes wait for
+// curated decisions applied, curated ones winning, then the documents'
+// nodes linked against the base as `policykg load` links; see
+// live_graph_build.h) and swaps it in atomically.
+//
+// Splits: a split names a curated merge, or a node. A node in a curated
+// merge in force undoes that merge; otherwise the merges the linker made
+// with that node (it was merged into another, or others into it) are undone
+// by recording the pairs as cannot_link (WorkspaceStore::SplitLinked). When a
+// pair was merged in the base graph itself, the base is loaded again with
+// every cannot_link pair (`reload_base`); a base that cannot be reloaded (a
+// snapshot file) refuses such a split (kInvalidArgument). At most `max_waiting_writers` writes wait for
 // the mutex; more are refused with kResourceExhausted (HTTP 429).
 //
 // Document texts come from the store (ingested documents) or from the
@@ -33,6 +42,7 @@
 #include "base/status.h"
 #include "graph/snapshot.h"
 #include "graph/statement_reader.h"
+#include "link/linker.h"
 #include "store/curation.h"
 #include "store/workspace_store.h"
 
@@ -70,6 +80,12 @@ struct LiveGraphOptions {
   WorkspaceStore* store = nullptr;  // REQUIRED; outlives the LiveGraph
   ExtractFn extract;                // nullptr: document upload is refused
   size_t max_waiting_writers = 8;
+  // Links uploaded and stored documents to the base; nullptr: no linking.
+  std::shared_ptr<const Linker> linker;
+  // Loads the serve inputs again with these pairs kept apart by the linker;
+  // nullptr when the base cannot be re-linked.
+  std::function<Result<SnapshotPtr>(const std::vector<std::pair<std::string, std::string>>& cannot_link)>
+      reload_base;
 };
 
 class LiveGraph {
@@ -110,6 +126,8 @@ class LiveGraph {
   // Rebuilds from the cached statements and the store's curation; swaps it in.
   // REQUIRES: write_mu_ held.
   Status RebuildLocked();
+  // A split of the linker's merges with `node`. REQUIRES: write_mu_ held.
+  Result<SplitDecision> SplitLinkedLocked(const std::string& node, const WriteContext& ctx);
   // Runs `fn` under the writer mutex, or refuses when too many wait.
   template <class Fn>
   auto WithWriter(Fn fn) -> decltype(fn());
@@ -123,6 +141,7 @@ class LiveGraph {
   std::unordered_map<std::string, int64_t> stored_sizes_;  // guarded by sizes_mu_
   mutable std::mutex sizes_mu_;
   uint64_t next_version_ = 1;
+  std::shared_ptr<const LinkIndex> base_index_;  // of opts_.base, built on first need
 };
 
 }  // namespace pkg

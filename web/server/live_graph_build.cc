@@ -34,12 +34,13 @@ void SnapshotStatements(const Snapshot& snap, std::vector<NodeStatement>& nodes,
 Result<GraphViewPtr> BuildGraphView(
     const std::shared_ptr<const Schema>& schema, const SnapshotPtr& base,
     const std::vector<std::pair<std::string, std::vector<Statement>>>& documents,
-    const Curation& curation, uint64_t version, std::vector<std::string>* dropped) {
+    const Curation& curation, uint64_t version, std::vector<std::string>* dropped,
+    const ViewLinking* linking) {
   bool merging = false;
   for (const MergeDecision& m : curation.merges) merging = merging || m.active();
-  bool linking = false;
-  for (const CuratedLink& l : curation.links) linking = linking || !l.deleted;
-  if (base && documents.empty() && !merging && !linking) {
+  bool curated_links = false;
+  for (const CuratedLink& l : curation.links) curated_links = curated_links || !l.deleted;
+  if (base && documents.empty() && !merging && !curated_links) {
     // Nothing to add or change: serve the base snapshot itself (no copy).
     auto view = std::make_shared<GraphView>();
     view->snap = base;
@@ -58,6 +59,7 @@ Result<GraphViewPtr> BuildGraphView(
       builder.AddSnapshot(*base);
     }
   }
+  size_t doc_nodes_begin = nodes.size();
   for (const auto& [key, statements] : documents) {
     for (const Statement& s : statements) {
       if (const auto* n = std::get_if<NodeStatement>(&s)) {
@@ -67,7 +69,13 @@ Result<GraphViewPtr> BuildGraphView(
       }
     }
   }
+  size_t doc_nodes_end = nodes.size();
   CurationReport report = ApplyCuration(curation, nodes, edges);
+  // The documents' node keys (after curated merges), for the linker.
+  std::vector<std::string> new_keys;
+  if (linking) {
+    for (size_t i = doc_nodes_begin; i < doc_nodes_end; ++i) new_keys.push_back(nodes[i].id);
+  }
   if (dropped) dropped->insert(dropped->end(), report.warnings.begin(), report.warnings.end());
   for (NodeStatement& n : nodes) {
     std::string id = n.id;
@@ -79,6 +87,11 @@ Result<GraphViewPtr> BuildGraphView(
     Status s = builder.AddEdge(std::move(e));
     if (!s.ok() && dropped) dropped->push_back("edge " + what + ": " + s.message());
   }
+  if (linking && linking->linker && linking->base_index && !new_keys.empty()) {
+    auto rep = linking->linker->LinkNew(builder, new_keys, *linking->base_index, linking->options);
+    if (!rep.ok()) return rep.status();
+    if (linking->report) *linking->report = std::move(*rep);
+  }
   GraphBuilder::BuildOptions bo;
   bo.skip_invalid = true;
   bo.dropped = dropped;
@@ -88,8 +101,19 @@ Result<GraphViewPtr> BuildGraphView(
   auto view = std::make_shared<GraphView>();
   view->snap = *snap;
   view->version = version;
-  view->link_edges = std::move(report.link_edges);
   view->merged_into = std::move(report.merged_into);
+  // Curated link edges by the keys their ends have now (the linker may have
+  // merged an end into another node after the curation was applied).
+  const Snapshot& g = **snap;
+  auto now_key = [&](const std::string& k) -> std::string {
+    auto c = view->merged_into.find(k);
+    const std::string& key = c == view->merged_into.end() ? k : c->second;
+    auto n = g.FindByKey(key);
+    return n ? std::string(g.key(*n)) : key;
+  };
+  for (const CuratedLink& l : curation.links) {
+    if (!l.deleted) view->link_edges[LinkEdgeKey(now_key(l.from), l.type, now_key(l.to))] = l.id;
+  }
   CountTypes(*view, *schema);
   return GraphViewPtr(std::move(view));
 }
