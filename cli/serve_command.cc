@@ -4,8 +4,9 @@
 // Opens the workspace store (SQLite), loads the inputs (statements, snapshot,
 // folders, documents) as the base graph, linked with the store's curated
 // splits kept apart, and rebuilds the graph with the stored documents and
-// curated decisions, then serves docs/api.md until
-// SIGINT or SIGTERM. Loopback by default; another host only when asked, with
+// curated decisions (or opens STORE.view.pkg, the view saved after the last
+// write, when it still matches), then serves docs/api.md until SIGINT or
+// SIGTERM. Loopback by default; another host only when asked, with
 // a warning. --port 0 takes an ephemeral port; the URL line printed on stdout
 // ("policykg: serving … at http://HOST:PORT/") carries the port either way.
 // The write token is --token, or the one in STORE.token (created 0600 on
@@ -30,6 +31,7 @@
 #include "store/workspace_store.h"
 #include "web/server/api_server.h"
 #include "web/server/auth_token.h"
+#include "web/server/saved_view.h"
 
 namespace pkg::cli {
 namespace {
@@ -133,6 +135,19 @@ void RunServe(const ServeArgs& a) {
   bool one_snapshot = a.inputs.size() == 1 && (IsSnapshotFile(a.inputs[0]) ||
                                                std::filesystem::path(a.inputs[0]).extension() == ".pkg");
   if (!one_snapshot) go.reload_base = load_base;
+  // The view is saved beside the store after each write and opened on the
+  // next start when nothing it was made from changed: the store (by its
+  // change sequence), the inputs, the data files and this binary.
+  go.saved_view = a.store + ".view.pkg";
+  {
+    std::vector<std::string> made_from = a.inputs;
+    made_from.push_back(DataDir());
+    if (!a.schema.empty()) made_from.push_back(a.schema);
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) made_from.push_back(self.string());
+    go.inputs_fingerprint = InputsFingerprint(made_from);
+  }
   go.store = store->get();
   go.extract = [lazy, schema = *schema](const std::string& name, const std::string& bytes,
                                         const std::string& id,

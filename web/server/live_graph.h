@@ -22,6 +22,13 @@
 // snapshot file) refuses such a split (kInvalidArgument). At most `max_waiting_writers` writes wait for
 // the mutex; more are refused with kResourceExhausted (HTTP 429).
 //
+// After each swap a ViewUpkeep (view_upkeep.h) trims freed memory, builds
+// the search index and, when `saved_view` is set, saves the view beside the
+// store tagged with the store's change sequence (saved_view.h). Create opens
+// that saved view instead of rebuilding when its tag matches the store and
+// the inputs; the stored documents are then extracted only when a later
+// write needs a rebuild.
+//
 // Document texts come from the store (ingested documents) or from the
 // documents among the serve inputs, kept in memory by key.
 //
@@ -36,6 +43,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -47,6 +55,8 @@
 #include "store/workspace_store.h"
 
 namespace pkg {
+
+class ViewUpkeep;
 
 struct GraphView {
   SnapshotPtr snap;
@@ -86,12 +96,23 @@ struct LiveGraphOptions {
   // nullptr when the base cannot be re-linked.
   std::function<Result<SnapshotPtr>(const std::vector<std::pair<std::string, std::string>>& cannot_link)>
       reload_base;
+  // Where the view is saved after each write and opened from on start ("":
+  // not saved), and the fingerprint of what the base was loaded from.
+  std::string saved_view;
+  std::string inputs_fingerprint;
 };
 
 class LiveGraph {
  public:
-  // Extracts every stored document, applies curation and builds the first view.
+  // Opens the saved view when it matches, else extracts every stored
+  // document, applies curation and builds the first view.
   static Result<std::unique_ptr<LiveGraph>> Create(LiveGraphOptions opts);
+  ~LiveGraph();
+
+  // True when the first view came from the saved view (no rebuild on start).
+  bool opened_saved_view() const { return opened_saved_; }
+  // True when no upkeep (search index, save) is pending; for tests and benchmarks.
+  bool UpkeepIdle() const;
 
   GraphViewPtr Current() const { return std::atomic_load(&view_); }
   const Schema& schema() const { return *opts_.schema; }
@@ -122,7 +143,14 @@ class LiveGraph {
   int64_t DocumentSize(const std::string& key) const;
 
  private:
-  explicit LiveGraph(LiveGraphOptions opts) : opts_(std::move(opts)) {}
+  explicit LiveGraph(LiveGraphOptions opts);
+  // Extracts the stored documents into doc_statements_ unless done.
+  // REQUIRES: write_mu_ held.
+  Status LoadDocumentsLocked();
+  // The base's link index, waiting for the background build if it runs.
+  // REQUIRES: write_mu_ held.
+  std::shared_ptr<const LinkIndex> BaseIndexLocked();
+  void StartBaseIndex();
   // Rebuilds from the cached statements and the store's curation; swaps it in.
   // REQUIRES: write_mu_ held.
   Status RebuildLocked();
@@ -141,7 +169,12 @@ class LiveGraph {
   std::unordered_map<std::string, int64_t> stored_sizes_;  // guarded by sizes_mu_
   mutable std::mutex sizes_mu_;
   uint64_t next_version_ = 1;
-  std::shared_ptr<const LinkIndex> base_index_;  // of opts_.base, built on first need
+  bool docs_loaded_ = false;                     // guarded by write_mu_
+  bool opened_saved_ = false;
+  std::shared_ptr<const LinkIndex> base_index_;  // of opts_.base (guarded by write_mu_)
+  std::thread base_index_thread_;                // builds base_index_ after Create
+  std::mutex index_mu_;                          // guards base_index_ while the thread runs
+  std::unique_ptr<ViewUpkeep> upkeep_;           // last member: stops first
 };
 
 }  // namespace pkg

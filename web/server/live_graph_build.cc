@@ -21,7 +21,36 @@ void CountTypes(GraphView& view, const Schema& schema) {
   }
 }
 
+// link_edges of a view: curated link edges by the keys their ends have now
+// (the linker may have merged an end into another node after the curation
+// was applied). REQUIRES: view.merged_into set.
+void IndexLinks(GraphView& view, const Curation& curation) {
+  const Snapshot& g = *view.snap;
+  auto now_key = [&](const std::string& k) -> std::string {
+    auto c = view.merged_into.find(k);
+    const std::string& key = c == view.merged_into.end() ? k : c->second;
+    auto n = g.FindByKey(key);
+    return n ? std::string(g.key(*n)) : key;
+  };
+  for (const CuratedLink& l : curation.links) {
+    if (!l.deleted) view.link_edges[LinkEdgeKey(now_key(l.from), l.type, now_key(l.to))] = l.id;
+  }
+}
+
 }  // namespace
+
+GraphViewPtr ViewOfSnapshot(const std::shared_ptr<const Schema>& schema, SnapshotPtr snap,
+                            const Curation& curation, uint64_t version) {
+  auto view = std::make_shared<GraphView>();
+  view->snap = std::move(snap);
+  view->version = version;
+  std::vector<NodeStatement> no_nodes;
+  std::vector<EdgeStatement> no_edges;
+  view->merged_into = ApplyCuration(curation, no_nodes, no_edges).merged_into;
+  IndexLinks(*view, curation);
+  CountTypes(*view, *schema);
+  return view;
+}
 
 void SnapshotStatements(const Snapshot& snap, std::vector<NodeStatement>& nodes,
                         std::vector<EdgeStatement>& edges) {
@@ -102,18 +131,7 @@ Result<GraphViewPtr> BuildGraphView(
   view->snap = *snap;
   view->version = version;
   view->merged_into = std::move(report.merged_into);
-  // Curated link edges by the keys their ends have now (the linker may have
-  // merged an end into another node after the curation was applied).
-  const Snapshot& g = **snap;
-  auto now_key = [&](const std::string& k) -> std::string {
-    auto c = view->merged_into.find(k);
-    const std::string& key = c == view->merged_into.end() ? k : c->second;
-    auto n = g.FindByKey(key);
-    return n ? std::string(g.key(*n)) : key;
-  };
-  for (const CuratedLink& l : curation.links) {
-    if (!l.deleted) view->link_edges[LinkEdgeKey(now_key(l.from), l.type, now_key(l.to))] = l.id;
-  }
+  IndexLinks(*view, curation);
   CountTypes(*view, *schema);
   return GraphViewPtr(std::move(view));
 }

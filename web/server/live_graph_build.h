@@ -35,6 +35,11 @@ namespace pkg {
 void SnapshotStatements(const Snapshot& snap, std::vector<NodeStatement>& nodes,
                         std::vector<EdgeStatement>& edges);
 
+// The view of a snapshot that already holds base, documents and curation (a
+// saved view, saved_view.h): the curation's look-up maps and the counts.
+GraphViewPtr ViewOfSnapshot(const std::shared_ptr<const Schema>& schema, SnapshotPtr snap,
+                            const Curation& curation, uint64_t version);
+
 // How a view links documents to the base; see BuildGraphView.
 struct ViewLinking {
   const Linker* linker = nullptr;

@@ -1,0 +1,59 @@
+// ViewUpkeep: see view_upkeep.h.
+#include "web/server/view_upkeep.h"
+
+#include <malloc.h>
+
+namespace pkg {
+
+ViewUpkeep::ViewUpkeep(SaveFn save) : save_(std::move(save)), worker_([this] { Run(); }) {}
+
+ViewUpkeep::~ViewUpkeep() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+    pending_.reset();
+  }
+  cv_.notify_all();
+  worker_.join();
+}
+
+void ViewUpkeep::Published(GraphViewPtr view, int64_t seq) {
+  {
+    std::lock_guard lock(mu_);
+    pending_ = std::move(view);
+    pending_seq_ = seq;
+  }
+  cv_.notify_all();
+}
+
+bool ViewUpkeep::Idle() const {
+  std::lock_guard lock(mu_);
+  return !pending_ && !busy_;
+}
+
+void ViewUpkeep::Run() {
+  std::unique_lock lock(mu_);
+  while (true) {
+    cv_.wait(lock, [this] { return stop_ || pending_; });
+    if (stop_) return;
+    GraphViewPtr view = std::move(pending_);
+    int64_t seq = pending_seq_;
+    busy_ = true;
+    lock.unlock();
+    // The view before this one is usually gone by now (no reader held it):
+    // give its pages back.
+    malloc_trim(0);
+    view->snap->PrepareSearch();
+    bool stopping;
+    {
+      std::lock_guard l(mu_);
+      stopping = stop_;
+    }
+    if (save_ && !stopping) save_(*view, seq);
+    view.reset();
+    lock.lock();
+    busy_ = false;
+  }
+}
+
+}  // namespace pkg
