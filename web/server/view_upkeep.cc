@@ -43,14 +43,23 @@ void ViewUpkeep::Run() {
     // The view before this one is usually gone by now (no reader held it):
     // give its pages back.
     malloc_trim(0);
-    view->snap->PrepareSearch();
-    bool stopping;
-    {
+    // A view superseded by a newer one (pending_ set) gets no more work: the
+    // newer one is next.
+    auto superseded = [this] {
       std::lock_guard l(mu_);
-      stopping = stop_;
+      return stop_ || pending_ != nullptr;
+    };
+    if (!superseded()) view->snap->PrepareSearch();
+    if (save_ && seq >= 0) {
+      // Saving writes the whole graph: wait for a pause in the writes first.
+      std::unique_lock l(mu_);
+      cv_.wait_for(l, kSaveDelay, [this] { return stop_ || pending_ != nullptr; });
+      bool skip = stop_ || pending_ != nullptr;
+      l.unlock();
+      if (!skip) save_(*view, seq);
     }
-    if (save_ && !stopping) save_(*view, seq);
     view.reset();
+    malloc_trim(0);
     lock.lock();
     busy_ = false;
   }

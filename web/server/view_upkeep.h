@@ -5,9 +5,10 @@
 // the resident size does not ratchet up write after write), builds the
 // view's search index (so the first search does not wait for it), and calls
 // the `save` function given (LiveGraph saves the view beside the store; see
-// saved_view.h). Publications coalesce: a view published while the worker is
-// busy replaces any view still waiting, so at most two views are held here
-// (the one being worked on and the next), and a burst of writes costs one
+// saved_view.h) once no newer view has come for kSaveDelay. Publications
+// coalesce: a view published while the worker is busy replaces any view
+// still waiting, and a view superseded by a newer one gets no further steps,
+// so at most two views are held here and a burst of writes costs about one
 // round of upkeep, not one per write.
 //
 // It does not decide what a view is or when one is published.
@@ -15,6 +16,7 @@
 // Tested through tests/web/ (saved_view_test.cc waits for the save).
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -28,6 +30,7 @@ namespace pkg {
 
 class ViewUpkeep {
  public:
+  static constexpr std::chrono::milliseconds kSaveDelay{500};
   // `save` may be empty (nothing saved). `seq` is what Published was given.
   using SaveFn = std::function<void(const GraphView& view, int64_t seq)>;
   explicit ViewUpkeep(SaveFn save);
