@@ -1,6 +1,7 @@
 // LiveGraph: see live_graph.h.
 #include "web/server/live_graph.h"
 
+#include <chrono>
 #include <cstdio>
 #include <unordered_set>
 
@@ -115,7 +116,11 @@ void LiveGraph::StartBaseIndex() {
   // it once, in the background, so the first upload does not pay for it.
   if (!opts_.linker || !opts_.base || opts_.base->num_nodes() == 0) return;
   base_index_thread_ = std::thread([this, linker = opts_.linker, base = opts_.base] {
+    auto t0 = std::chrono::steady_clock::now();
     auto idx = linker->IndexSnapshot(base);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "policykg: link index of the base: %zu keys, %.0f MB, %.1f s\n", idx->keys.size(),
+                 idx->memory() / 1e6, s);
     std::lock_guard lock(index_mu_);
     if (!base_index_) base_index_ = std::move(idx);
   });
