@@ -46,6 +46,7 @@ struct ServeArgs {
   std::string schema;
   bool quiet = false;
   bool skip_invalid = false;
+  bool no_saved_view = false;
   size_t upload_limit = size_t{8} << 20;
   size_t threads = 0;
 };
@@ -138,8 +139,8 @@ void RunServe(const ServeArgs& a) {
   // The view is saved beside the store after each write and opened on the
   // next start when nothing it was made from changed: the store (by its
   // change sequence), the inputs, the data files and this binary.
-  go.saved_view = a.store + ".view.pkg";
-  {
+  if (!a.no_saved_view) {
+    go.saved_view = a.store + ".view.pkg";
     std::vector<std::string> made_from = a.inputs;
     made_from.push_back(DataDir());
     if (!a.schema.empty()) made_from.push_back(a.schema);
@@ -236,6 +237,8 @@ void Setup(CLI::App& app) {
   cmd->add_option("--threads", args->threads, "HTTP worker threads (default max(64, 16 x cores))");
   cmd->add_flag("--quiet", args->quiet, "no access log");
   cmd->add_flag("--skip-invalid", args->skip_invalid, "load valid statements, list the invalid ones");
+  cmd->add_flag("--no-saved-view", args->no_saved_view,
+                "neither save the graph beside the store after writes nor open a saved one on start");
   cmd->callback([args] { RunServe(*args); });
 }
 

@@ -122,3 +122,27 @@ TEST_CASE("a restart opens the saved view when it matches and rebuilds otherwise
 
 }  // namespace
 }  // namespace pkg::testing
+
+namespace pkg::testing {
+namespace {
+
+TEST_CASE("--no-saved-view neither saves nor opens a saved view", "[web][saved_view]") {
+  TempDir dir;
+  ServerProcess s;
+  std::string error;
+  REQUIRE(s.Start({FixturePath("small.jsonl"), "--store", dir.file("ws.db"), "--token", kToken, "--quiet",
+                   "--no-saved-view"},
+                  dir.file("stderr.log"), &error));
+  auto c = s.Client();
+  auto link = c.Post("/api/links", kAuth,
+                     R"({"from":"industry:集成电路","to":"industry:人工智能","type":"RELATED_TO","reason":"同属"})",
+                     "application/json");
+  REQUIRE(link);
+  CHECK(link->status == 201);
+  CHECK(s.Stop() == 0);
+  CHECK_FALSE(std::filesystem::exists(dir.file("ws.db.view.pkg")));
+  CHECK_FALSE(std::filesystem::exists(dir.file("ws.db.view.pkg.tag")));
+}
+
+}  // namespace
+}  // namespace pkg::testing
