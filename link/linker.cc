@@ -285,6 +285,8 @@ Result<LinkReport> Linker::LinkNew(GraphBuilder& b, const std::vector<std::strin
     auto v = b.node(*r);
     if (!Linkable(v.type)) continue;
     add_row(*r);
+    // A new statement of a node the snapshot already has (same key) is that node.
+    if (index.snap->FindByKey(v.key)) established.insert(*r);
     ForEachKey(v.type, NamesOf(v.name, *v.aliases, v.name_en),
                [&](uint64_t h, uint16_t, Kind, uint64_t) { add_indexed(index.keys, h, SIZE_MAX); });
     if (measure && schema_->IsA(v.type, *measure)) {

@@ -150,6 +150,7 @@ TEST_CASE("LinkNew links new nodes to an indexed base as Link would", "[link][in
       {"n3", "Fund", "产业转型升级二期基金"},   // another phase
       {"n4", "Industry", "Artificial Intelligence", "", {}, {}, {Provenance{"doc:x"}, Provenance{"doc:y"}}},
       {"n5", "Fund", "产业转型升级基金二期"},   // same as n3 (new against new)
+      {"ai", "Industry", "人工智能"},           // a document restating a base node
   };
   auto build = [&](const LinkOptions& opts, LinkReport* rep) {
     GraphBuilder b(TestSchema());
