@@ -11,8 +11,15 @@
 
 #include "base/text.h"
 #include "graph/key_index.h"
+#include "link/link_keys.h"
 
 namespace pkg {
+
+using link_keys::Bigrams;
+using link_keys::DocNumberKey;
+using link_keys::NamesOf;
+using link_keys::SimilarityCandidate;
+
 namespace {
 
 
@@ -45,19 +52,6 @@ class Clusters {
   std::vector<std::string> reason_;
 };
 
-std::vector<std::string> Bigrams(std::string_view s) {
-  std::vector<size_t> starts;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
-  }
-  starts.push_back(s.size());
-  std::vector<std::string> out;
-  for (size_t i = 0; i + 2 < starts.size(); ++i) out.emplace_back(s.substr(starts[i], starts[i + 2] - starts[i]));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 std::string Digits(std::string_view s) {
   static const std::string kChinese[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿"};
   std::string out;
@@ -68,18 +62,6 @@ std::string Digits(std::string_view s) {
     }
   }
   return out;
-}
-
-// 文号 in one spelling: 国发〔2025〕11号, 国发[2025]11号 and 国发【2025】11号 agree.
-std::string DocNumberKey(std::string_view number) {
-  std::string s = NormalizeName(number);
-  for (const char* br : {"〔", "【", "［", "(", "（", "〖"}) {
-    for (size_t p; (p = s.find(br)) != std::string::npos;) s.replace(p, std::strlen(br), "[");
-  }
-  for (const char* br : {"〕", "】", "］", ")", "）", "〗"}) {
-    for (size_t p; (p = s.find(br)) != std::string::npos;) s.replace(p, std::strlen(br), "]");
-  }
-  return s;
 }
 
 }  // namespace
@@ -165,8 +147,7 @@ bool Linker::Linkable(TypeId type) const {
   return true;
 }
 
-template <class Emit>
-void Linker::ForEachKey(TypeId type, const std::vector<std::string_view>& names, Emit emit) const {
+void Linker::ForEachKey(TypeId type, const std::vector<std::string_view>& names, const KeyEmit& emit) const {
   auto hash_of = [](const std::string& tp, const std::string& key) { return HashBytes(tp + key) | 1; };
   std::string tp = std::to_string(type.v) + "\t";
   for (size_t k = 0; k < names.size() && k < 65535; ++k) {
@@ -187,25 +168,6 @@ void Linker::ForEachKey(TypeId type, const std::vector<std::string_view>& names,
   }
 }
 
-namespace {
-
-std::vector<std::string_view> NamesOf(std::string_view name, const std::vector<std::string>& aliases,
-                                      std::string_view name_en) {
-  std::vector<std::string_view> names = {name};
-  for (const auto& a : aliases) names.push_back(a);
-  if (!name_en.empty()) names.push_back(name_en);
-  return names;
-}
-
-// Names of three characters or fewer are too short to compare by bigrams.
-bool SimilarityCandidate(const NameKey& k) { return k.key.size() >= 9; }
-
-uint64_t GramHash(TypeId type, const std::string& gram) {
-  return HashBytes(std::to_string(type.v) + "\t" + gram) | 1;
-}
-
-}  // namespace
-
 Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const {
   std::vector<size_t> rows;
   for (size_t r = 0; r < b.num_nodes(); ++r) {
@@ -218,93 +180,6 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
   if (rows.size() > opts.similarity_limit) o.similarity_limit = 0;
   else o.similarity_limit = rows.size();
   return LinkRows(b, std::move(rows), o, {});
-}
-
-std::shared_ptr<const LinkIndex> Linker::IndexSnapshot(SnapshotPtr snap, const LinkOptions& opts) const {
-  auto idx = std::make_shared<LinkIndex>();
-  const Snapshot& g = *snap;
-  const Schema& s = *schema_;
-  auto measure = s.FindNodeType("Measure");
-  size_t linkable = 0;
-  for (uint32_t i = 0; i < g.num_nodes(); ++i) linkable += Linkable(g.type(NodeId(i)));
-  idx->similarity = linkable <= opts.similarity_limit;
-  for (uint32_t i = 0; i < g.num_nodes(); ++i) {
-    NodeId n(i);
-    TypeId t = g.type(n);
-    if (!Linkable(t)) continue;
-    ForEachKey(t, NamesOf(g.name(n), g.aliases(n), g.name_en(n)),
-               [&](uint64_t h, uint16_t, Kind, uint64_t) { idx->keys.push_back({h, i}); });
-    if (measure && s.IsA(t, *measure)) {
-      Value num = g.property(n, "doc_number");
-      if (num.kind() == Value::Kind::kString && !num.as_string().empty()) {
-        idx->numbers.push_back({HashBytes(DocNumberKey(num.as_string())) | 1, i});
-      }
-    }
-    if (idx->similarity) {
-      NameKey k = rules_->Key(g.name(n));
-      if (SimilarityCandidate(k)) {
-        for (const auto& gram : Bigrams(k.key)) idx->grams.push_back({GramHash(t, gram), i});
-      }
-    }
-  }
-  for (auto* v : {&idx->keys, &idx->numbers, &idx->grams}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end(), [](const auto& a, const auto& b) { return a.h == b.h && a.node == b.node; }),
-             v->end());
-    v->shrink_to_fit();
-  }
-  idx->snap = std::move(snap);
-  return idx;
-}
-
-Result<LinkReport> Linker::LinkNew(GraphBuilder& b, const std::vector<std::string>& new_keys,
-                                   const LinkIndex& index, const LinkOptions& opts) const {
-  auto measure = schema_->FindNodeType("Measure");
-  std::vector<size_t> rows;
-  std::unordered_set<size_t> seen;
-  std::unordered_set<size_t> established;  // rows of the indexed snapshot's nodes
-  auto add_row = [&](size_t r) {
-    if (seen.insert(r).second) rows.push_back(r);
-  };
-  auto add_indexed = [&](const std::vector<LinkIndex::Entry>& v, uint64_t h, size_t cap) {
-    auto lo = std::lower_bound(v.begin(), v.end(), LinkIndex::Entry{h, 0});
-    auto hi = lo;
-    while (hi != v.end() && hi->h == h) ++hi;
-    if (static_cast<size_t>(hi - lo) > cap) return;
-    for (auto it = lo; it != hi; ++it) {
-      auto r = b.FindRow(index.snap->key(NodeId(it->node)));
-      if (r && Linkable(b.node(*r).type)) {
-        add_row(*r);
-        established.insert(*r);
-      }
-    }
-  };
-  for (const std::string& key : new_keys) {
-    auto r = b.FindRow(key);
-    if (!r) continue;
-    auto v = b.node(*r);
-    if (!Linkable(v.type)) continue;
-    add_row(*r);
-    // A new statement of a node the snapshot already has (same key) is that node.
-    if (index.snap->FindByKey(v.key)) established.insert(*r);
-    ForEachKey(v.type, NamesOf(v.name, *v.aliases, v.name_en),
-               [&](uint64_t h, uint16_t, Kind, uint64_t) { add_indexed(index.keys, h, SIZE_MAX); });
-    if (measure && schema_->IsA(v.type, *measure)) {
-      const Value* num = FindProperty(*v.props, "doc_number");
-      if (num && num->kind() == Value::Kind::kString && !num->as_string().empty()) {
-        add_indexed(index.numbers, HashBytes(DocNumberKey(num->as_string())) | 1, SIZE_MAX);
-      }
-    }
-    if (index.similarity) {
-      NameKey k = rules_->Key(v.name);
-      if (SimilarityCandidate(k)) {
-        for (const auto& gram : Bigrams(k.key)) add_indexed(index.grams, GramHash(v.type, gram), 64);
-      }
-    }
-  }
-  LinkOptions o = opts;
-  o.similarity_limit = index.similarity ? rows.size() : 0;
-  return LinkRows(b, std::move(rows), o, established);
 }
 
 // Passes 1-5 over `rows`; the similarity pass runs when rows.size() <= opts.similarity_limit.

@@ -31,11 +31,13 @@
 // with the most provenance. Nodes of the snapshot are not re-linked among
 // themselves (load linked them).
 //
+// Link is in linker.cc, IndexSnapshot and LinkNew in link_index.cc.
 // Thread safety: a Linker and a LinkIndex are immutable; Link and LinkNew
 // mutate only the builder given.
 // Tested in tests/link/linker_test.cc; figures in docs/linking.md.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -103,10 +105,10 @@ class Linker {
 
  private:
   enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2 };
+  using KeyEmit = std::function<void(uint64_t hash, uint16_t name, Kind kind, uint64_t region_hash)>;
   // Calls emit(hash, name index, kind, region hash) for every pass 1-3 key of
   // the names of a node of `type` (region hash 0 unless kind is kBare).
-  template <class Emit>
-  void ForEachKey(TypeId type, const std::vector<std::string_view>& names, Emit emit) const;
+  void ForEachKey(TypeId type, const std::vector<std::string_view>& names, const KeyEmit& emit) const;
   bool Linkable(TypeId type) const;
   // Passes 1-5 over `rows` of the builder, then the merges; a cluster keeps
   // an `established` row when it has one.
