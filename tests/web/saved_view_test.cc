@@ -126,7 +126,7 @@ TEST_CASE("a restart opens the saved view when it matches and rebuilds otherwise
 namespace pkg::testing {
 namespace {
 
-TEST_CASE("--no-saved-view neither saves nor opens a saved view", "[web][saved_view]") {
+TEST_CASE("with --no-saved-view no view is saved or opened", "[web][saved_view]") {
   TempDir dir;
   ServerProcess s;
   std::string error;

@@ -5,63 +5,73 @@
 
 namespace pkg {
 
-ViewUpkeep::ViewUpkeep(SaveFn save) : save_(std::move(save)), worker_([this] { Run(); }) {}
+ViewUpkeep::ViewUpkeep(SaveFn save) : st_(std::make_shared<State>()) {
+  st_->save = std::move(save);
+  worker_ = std::thread(Run, st_);
+}
 
 ViewUpkeep::~ViewUpkeep() {
+  bool busy;
   {
-    std::lock_guard lock(mu_);
-    stop_ = true;
-    pending_.reset();
+    std::lock_guard lock(st_->mu);
+    st_->stop = true;
+    st_->pending.reset();
+    busy = st_->busy;
   }
-  cv_.notify_all();
-  worker_.join();
+  st_->cv.notify_all();
+  // An idle worker ends at once; a busy one ends after its step.
+  if (busy) {
+    worker_.detach();
+  } else {
+    worker_.join();
+  }
 }
 
 void ViewUpkeep::Published(GraphViewPtr view, int64_t seq) {
   {
-    std::lock_guard lock(mu_);
-    pending_ = std::move(view);
-    pending_seq_ = seq;
+    std::lock_guard lock(st_->mu);
+    st_->pending = std::move(view);
+    st_->pending_seq = seq;
   }
-  cv_.notify_all();
+  st_->cv.notify_all();
 }
 
 bool ViewUpkeep::Idle() const {
-  std::lock_guard lock(mu_);
-  return !pending_ && !busy_;
+  std::lock_guard lock(st_->mu);
+  return !st_->pending && !st_->busy;
 }
 
-void ViewUpkeep::Run() {
-  std::unique_lock lock(mu_);
+void ViewUpkeep::Run(std::shared_ptr<State> st) {
+  std::unique_lock lock(st->mu);
   while (true) {
-    cv_.wait(lock, [this] { return stop_ || pending_; });
-    if (stop_) return;
-    GraphViewPtr view = std::move(pending_);
-    int64_t seq = pending_seq_;
-    busy_ = true;
+    st->cv.wait(lock, [&st] { return st->stop || st->pending; });
+    if (st->stop) return;
+    GraphViewPtr view = std::move(st->pending);
+    int64_t seq = st->pending_seq;
+    st->busy = true;
     lock.unlock();
     // The view before this one is usually gone by now (no reader held it):
     // give its pages back.
     malloc_trim(0);
-    // A view superseded by a newer one (pending_ set) gets no more work: the
+    // A view superseded by a newer one (pending set) gets no more work: the
     // newer one is next.
-    auto superseded = [this] {
-      std::lock_guard l(mu_);
-      return stop_ || pending_ != nullptr;
+    auto superseded = [&st] {
+      std::lock_guard l(st->mu);
+      return st->stop || st->pending != nullptr;
     };
     if (!superseded()) view->snap->PrepareSearch();
-    if (save_ && seq >= 0) {
+    if (st->save && seq >= 0) {
       // Saving writes the whole graph: wait for a pause in the writes first.
-      std::unique_lock l(mu_);
-      cv_.wait_for(l, kSaveDelay, [this] { return stop_ || pending_ != nullptr; });
-      bool skip = stop_ || pending_ != nullptr;
+      std::unique_lock l(st->mu);
+      st->cv.wait_for(l, kSaveDelay, [&st] { return st->stop || st->pending != nullptr; });
+      bool skip = st->stop || st->pending != nullptr;
       l.unlock();
-      if (!skip) save_(*view, seq);
+      if (!skip) st->save(*view, seq);
     }
     view.reset();
     malloc_trim(0);
     lock.lock();
-    busy_ = false;
+    st->busy = false;
   }
 }
 

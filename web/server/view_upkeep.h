@@ -34,7 +34,10 @@ class ViewUpkeep {
   // `save` may be empty (nothing saved). `seq` is what Published was given.
   using SaveFn = std::function<void(const GraphView& view, int64_t seq)>;
   explicit ViewUpkeep(SaveFn save);
-  // Finishes the step in progress, skips the rest, joins the worker.
+  // Skips every step not begun. A step in progress (a search index, a save)
+  // is not waited for: the worker finishes it on its own and ends, so a
+  // stopping server does not wait seconds for it (a save cut short by the
+  // process ending leaves the previous saved view: saves are atomic).
   ~ViewUpkeep();
   ViewUpkeep(const ViewUpkeep&) = delete;
   ViewUpkeep& operator=(const ViewUpkeep&) = delete;
@@ -45,15 +48,19 @@ class ViewUpkeep {
   bool Idle() const;
 
  private:
-  void Run();
+  // Shared with the worker, which may outlive this object (see the destructor).
+  struct State {
+    SaveFn save;
+    std::mutex mu;
+    std::condition_variable cv;
+    GraphViewPtr pending;
+    int64_t pending_seq = 0;
+    bool busy = false;
+    bool stop = false;
+  };
+  static void Run(std::shared_ptr<State> st);
 
-  SaveFn save_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  GraphViewPtr pending_;
-  int64_t pending_seq_ = 0;
-  bool busy_ = false;
-  bool stop_ = false;
+  std::shared_ptr<State> st_;
   std::thread worker_;
 };
 
