@@ -16,13 +16,16 @@ Result<std::shared_ptr<const Schema>> OpenSchema(const std::string& schema_path)
 
 std::string DataDir() { return std::filesystem::path(Schema::DefaultPath()).parent_path().string(); }
 
-LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid, bool link) {
+LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid, bool link,
+                                 std::vector<std::pair<std::string, std::string>> cannot_link) {
   LoadOptions opts;
   if (link) {
-    opts.before_build = [schema](GraphBuilder& b, LoadReport& report) -> Status {
+    opts.before_build = [schema, cannot_link = std::move(cannot_link)](GraphBuilder& b, LoadReport& report) -> Status {
       auto linker = Linker::Create(schema, DataDir());
       if (!linker.ok()) return linker.status();
-      auto r = (*linker)->Link(b);
+      LinkOptions lo;
+      lo.cannot_link = cannot_link;
+      auto r = (*linker)->Link(b, lo);
       if (!r.ok()) return r.status();
       if (r->merged > 0) {
         report.notes.push_back("linked " + std::to_string(r->merged + r->clusters) + " nodes into " +

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -20,8 +21,10 @@ Result<std::shared_ptr<const Schema>> OpenSchema(const std::string& schema_path)
 
 // LoadOptions whose extract_document runs ingest's Extractor (created once,
 // lazily, from the schema's data folder), and, when `link` is set, whose
-// before_build runs the Linker (link/linker.h) across all inputs.
-LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid, bool link = true);
+// before_build runs the Linker (link/linker.h) across all inputs, keeping the
+// `cannot_link` pairs of keys apart (curated splits, from serve's store).
+LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid, bool link = true,
+                                 std::vector<std::pair<std::string, std::string>> cannot_link = {});
 
 // Schema + inputs → snapshot, printing skipped lines to stderr.
 Result<SnapshotPtr> OpenGraph(const std::vector<std::string>& inputs, const std::string& schema_path,

@@ -1,10 +1,12 @@
 // `policykg serve INPUT... [--port 8080] [--host 127.0.0.1] [--token T]
 //  [--store PATH] [--viewer DIR] [--quiet]`: the HTTP API and the viewer.
 //
-// Loads the inputs (statements, snapshot, folders, documents) as the base
-// graph, opens the workspace store (SQLite) and rebuilds the graph with the
-// stored documents and curated decisions, then serves docs/api.md until
-// SIGINT or SIGTERM. Loopback by default; another host only when asked, with
+// Opens the workspace store (SQLite), loads the inputs (statements, snapshot,
+// folders, documents) as the base graph, linked with the store's curated
+// splits kept apart, and rebuilds the graph with the stored documents and
+// curated decisions (or opens STORE.view.pkg, the view saved after the last
+// write, when it still matches), then serves docs/api.md until SIGINT or
+// SIGTERM. Loopback by default; another host only when asked, with
 // a warning. --port 0 takes an ephemeral port; the URL line printed on stdout
 // ("policykg: serving … at http://HOST:PORT/") carries the port either way.
 // The write token is --token, or the one in STORE.token (created 0600 on
@@ -22,10 +24,14 @@
 
 #include "cli/command.h"
 #include "cli/graph_inputs.h"
+#include "graph/snapshot_file.h"
 #include "ingest/extractor.h"
+#include "link/linker.h"
+#include "store/curation_apply.h"
 #include "store/workspace_store.h"
 #include "web/server/api_server.h"
 #include "web/server/auth_token.h"
+#include "web/server/saved_view.h"
 
 namespace pkg::cli {
 namespace {
@@ -40,6 +46,7 @@ struct ServeArgs {
   std::string schema;
   bool quiet = false;
   bool skip_invalid = false;
+  bool no_saved_view = false;
   size_t upload_limit = size_t{8} << 20;
   size_t threads = 0;
 };
@@ -68,36 +75,46 @@ void RunServe(const ServeArgs& a) {
   auto schema = OpenSchema(a.schema);
   if (!schema.ok()) return Fail(schema.status().message());
 
-  // Base graph; document inputs are kept (by Document key) for /api/documents/{id}.
-  auto base_docs = std::make_shared<std::unordered_map<std::string, DocumentText>>();
-  auto docs_mu = std::make_shared<std::mutex>();
-  LoadOptions lo = DocumentAwareOptions(*schema, a.skip_invalid);
-  lo.progress = false;
-  DocumentExtractor inner = lo.extract_document;
-  lo.extract_document = [inner, base_docs, docs_mu](const std::string& path, std::string_view bytes,
-                                                    const std::function<void(Statement&&)>& sink) {
-    std::string doc_key;
-    Status s = inner(path, bytes, [&](Statement&& st) {
-      if (doc_key.empty()) {
-        if (const auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Document") doc_key = n->id;
-      }
-      sink(std::move(st));
-    });
-    if (s.ok() && !doc_key.empty()) {
-      std::lock_guard lock(*docs_mu);
-      (*base_docs)[doc_key] = DocumentText{path, std::string(bytes)};
-    }
-    return s;
-  };
-  LoadReport report;
-  auto base = LoadGraphInputs(a.inputs, *schema, lo, &report);
-  if (!base.ok()) return Fail(base.status().message());
-  for (const auto& s : report.skipped) std::fprintf(stderr, "policykg: skipped: %s\n", s.c_str());
-
   auto store = WorkspaceStore::Open(a.store);
   if (!store.ok()) return Fail(store.status().message());
   auto token = LoadOrCreateToken(a.token, a.store + ".token");
   if (!token.ok()) return Fail(token.status().message());
+  auto curation = (*store)->LoadCuration();
+  if (!curation.ok()) return Fail(curation.status().message());
+
+  // Base graph, linked as `policykg load` links (curated splits kept apart);
+  // document inputs are kept (by Document key) for /api/documents/{id}.
+  auto base_docs = std::make_shared<std::unordered_map<std::string, DocumentText>>();
+  auto docs_mu = std::make_shared<std::mutex>();
+  auto load_base = [a, schema = *schema, base_docs, docs_mu](
+                       const std::vector<std::pair<std::string, std::string>>& cannot_link) -> Result<SnapshotPtr> {
+    LoadOptions lo = DocumentAwareOptions(schema, a.skip_invalid, /*link=*/true, cannot_link);
+    lo.progress = false;
+    DocumentExtractor inner = lo.extract_document;
+    lo.extract_document = [inner, base_docs, docs_mu](const std::string& path, std::string_view bytes,
+                                                      const std::function<void(Statement&&)>& sink) {
+      std::string doc_key;
+      Status s = inner(path, bytes, [&](Statement&& st) {
+        if (doc_key.empty()) {
+          if (const auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Document") doc_key = n->id;
+        }
+        sink(std::move(st));
+      });
+      if (s.ok() && !doc_key.empty()) {
+        std::lock_guard lock(*docs_mu);
+        (*base_docs)[doc_key] = DocumentText{path, std::string(bytes)};
+      }
+      return s;
+    };
+    LoadReport report;
+    auto base = LoadGraphInputs(a.inputs, schema, lo, &report);
+    for (const auto& s : report.skipped) std::fprintf(stderr, "policykg: skipped: %s\n", s.c_str());
+    return base;
+  };
+  auto base = load_base(CannotLinkPairs(*curation));
+  if (!base.ok()) return Fail(base.status().message());
+  auto linker = Linker::Create(*schema, DataDir());
+  if (!linker.ok()) return Fail(linker.status().message());
 
   // The extractor for uploads and stored documents (with the store's id),
   // created on first use: loading its lexicons takes a moment, and a server
@@ -110,7 +127,28 @@ void RunServe(const ServeArgs& a) {
   LiveGraphOptions go;
   go.schema = *schema;
   go.base = *base;
-  go.base_documents = std::move(*base_docs);
+  {
+    std::lock_guard lock(*docs_mu);
+    go.base_documents = *base_docs;
+  }
+  go.linker = std::shared_ptr<const Linker>(std::move(*linker));
+  // A single snapshot file is opened as is: its merges cannot be undone.
+  bool one_snapshot = a.inputs.size() == 1 && (IsSnapshotFile(a.inputs[0]) ||
+                                               std::filesystem::path(a.inputs[0]).extension() == ".pkg");
+  if (!one_snapshot) go.reload_base = load_base;
+  // The view is saved beside the store after each write and opened on the
+  // next start when nothing it was made from changed: the store (by its
+  // change sequence), the inputs, the data files and this binary.
+  if (!a.no_saved_view) {
+    go.saved_view = a.store + ".view.pkg";
+    std::vector<std::string> made_from = a.inputs;
+    made_from.push_back(DataDir());
+    if (!a.schema.empty()) made_from.push_back(a.schema);
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) made_from.push_back(self.string());
+    go.inputs_fingerprint = InputsFingerprint(made_from);
+  }
   go.store = store->get();
   go.extract = [lazy, schema = *schema](const std::string& name, const std::string& bytes,
                                         const std::string& id,
@@ -199,6 +237,8 @@ void Setup(CLI::App& app) {
   cmd->add_option("--threads", args->threads, "HTTP worker threads (default max(64, 16 x cores))");
   cmd->add_flag("--quiet", args->quiet, "no access log");
   cmd->add_flag("--skip-invalid", args->skip_invalid, "load valid statements, list the invalid ones");
+  cmd->add_flag("--no-saved-view", args->no_saved_view,
+                "neither save the graph beside the store after writes nor open a saved one on start");
   cmd->callback([args] { RunServe(*args); });
 }
 

@@ -132,20 +132,57 @@ Status GraphBuilder::AddEdge(EdgeStatement e) {
   return Status::OK();
 }
 
+// Into an empty builder of the same schema the snapshot's columns are copied
+// as they are (no statement per node or edge, no key look-up per edge end):
+// the server extends a snapshot of millions of edges on every write.
 void GraphBuilder::AddSnapshot(const Snapshot& snap) {
   const Schema& sch = snap.schema();
-  for (uint32_t i = 0; i < snap.num_nodes(); ++i) {
-    NodeId n(i);
-    NodeStatement st;
-    st.id = snap.key(n);
-    st.type = sch.node_type(snap.type(n)).name;
-    st.name = snap.name(n);
-    st.name_en = snap.name_en(n);
-    st.aliases = snap.aliases(n);
-    st.props = snap.properties(n);
-    st.sources = snap.provenance(n);
-    (void)AddNode(std::move(st));
+  const SnapshotData& d = snap.data();
+  const bool bulk = s_->keys.size() == 0 && s_->edges.empty() && &sch == schema_.get();
+  if (bulk) {
+    BuilderState& s = *s_;
+    uint32_t n = snap.num_nodes();
+    s.type = d.node_type;
+    s.keys = d.keys;
+    s.names = d.names;
+    s.name_row.resize(n);
+    std::iota(s.name_row.begin(), s.name_row.end(), 0u);
+    s.key_index = d.key_index;
+    s.extra = d.node_extra;
+    s.extras = d.node_extras;
+    s.edges.resize(snap.num_edges());
+    for (uint32_t i = 0; i < snap.num_edges(); ++i) {
+      EdgeId e(i);
+      s.edges[i] = EdgeRec{snap.source(e).v, snap.target(e).v, d.edge_type[i], d.edge_extra[i]};
+    }
+    s.edge_extras = d.edge_extras;
+  } else {
+    for (uint32_t i = 0; i < snap.num_nodes(); ++i) {
+      NodeId n(i);
+      NodeStatement st;
+      st.id = snap.key(n);
+      st.type = sch.node_type(snap.type(n)).name;
+      st.name = snap.name(n);
+      st.name_en = snap.name_en(n);
+      st.aliases = snap.aliases(n);
+      st.props = snap.properties(n);
+      st.sources = snap.provenance(n);
+      (void)AddNode(std::move(st));
+    }
   }
+  // Keys merged away in the snapshot keep leading to the node they became.
+  for (const auto& [key, node] : d.merged_keys) {
+    if (s_->key_index.Find(s_->keys, key) != KeyIndex::kEmpty) continue;
+    uint32_t into = s_->Resolve(s_->key_index.Find(s_->keys, snap.key(NodeId(node))));
+    uint32_t r = s_->RowFor(key);
+    if (s_->redirect.empty()) {
+      s_->redirect.resize(s_->keys.size());
+      for (uint32_t i = 0; i < s_->redirect.size(); ++i) s_->redirect[i] = i;
+    }
+    s_->type[r] = kMerged;
+    s_->redirect[r] = into;
+  }
+  if (bulk) return;  // edges copied above
   for (uint32_t i = 0; i < snap.num_edges(); ++i) {
     EdgeId e(i);
     EdgeStatement st;
@@ -323,12 +360,17 @@ Result<SnapshotPtr> BuildFrom(BuilderState s, std::shared_ptr<const Schema> sche
     d->node_extra = std::move(s.extra);
     d->node_extras = std::move(s.extras);
   }
-  // 3. Sort edges by (from, type, to) and merge duplicates with their provenance.
-  std::sort(edges.begin(), edges.end(), [](const EdgeRec& a, const EdgeRec& b) {
+  // 3. Sort edges by (from, type, to) and merge duplicates with their
+  // provenance. A snapshot copied in (AddSnapshot) is a sorted prefix: only
+  // the edges after it are sorted, then merged in.
+  auto edge_less = [](const EdgeRec& a, const EdgeRec& b) {
     if (a.from != b.from) return a.from < b.from;
     if (a.type != b.type) return a.type < b.type;
     return a.to < b.to;
-  });
+  };
+  auto sorted_end = std::is_sorted_until(edges.begin(), edges.end(), edge_less);
+  std::sort(sorted_end, edges.end(), edge_less);
+  std::inplace_merge(edges.begin(), sorted_end, edges.end(), edge_less);
   size_t w = 0;
   for (size_t i = 0; i < edges.size(); ++i) {
     if (w > 0 && edges[w - 1].from == edges[i].from && edges[w - 1].type == edges[i].type &&

@@ -41,7 +41,8 @@ class GraphBuilder {
   // (existence, allowed types) happen in Build(), when all nodes are known.
   Status AddEdge(EdgeStatement edge);
 
-  // Copies every node and edge of an existing snapshot (to extend it).
+  // Copies every node and edge of an existing snapshot (to extend it), and
+  // its merged-away keys (they keep finding the node they became).
   void AddSnapshot(const Snapshot& snap);
 
   const std::shared_ptr<const Schema>& schema_ptr() const { return schema_; }

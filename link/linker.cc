@@ -11,8 +11,15 @@
 
 #include "base/text.h"
 #include "graph/key_index.h"
+#include "link/link_keys.h"
 
 namespace pkg {
+
+using link_keys::Bigrams;
+using link_keys::DocNumberKey;
+using link_keys::NamesOf;
+using link_keys::SimilarityCandidate;
+
 namespace {
 
 
@@ -45,19 +52,6 @@ class Clusters {
   std::vector<std::string> reason_;
 };
 
-std::vector<std::string> Bigrams(std::string_view s) {
-  std::vector<size_t> starts;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
-  }
-  starts.push_back(s.size());
-  std::vector<std::string> out;
-  for (size_t i = 0; i + 2 < starts.size(); ++i) out.emplace_back(s.substr(starts[i], starts[i + 2] - starts[i]));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 std::string Digits(std::string_view s) {
   static const std::string kChinese[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿"};
   std::string out;
@@ -68,18 +62,6 @@ std::string Digits(std::string_view s) {
     }
   }
   return out;
-}
-
-// 文号 in one spelling: 国发〔2025〕11号, 国发[2025]11号 and 国发【2025】11号 agree.
-std::string DocNumberKey(std::string_view number) {
-  std::string s = NormalizeName(number);
-  for (const char* br : {"〔", "【", "［", "(", "（", "〖"}) {
-    for (size_t p; (p = s.find(br)) != std::string::npos;) s.replace(p, std::strlen(br), "[");
-  }
-  for (const char* br : {"〕", "】", "］", ")", "）", "〗"}) {
-    for (size_t p; (p = s.find(br)) != std::string::npos;) s.replace(p, std::strlen(br), "]");
-  }
-  return s;
 }
 
 }  // namespace
@@ -156,20 +138,58 @@ Result<std::unique_ptr<Linker>> Linker::Create(std::shared_ptr<const Schema> sch
   return l;
 }
 
+bool Linker::Linkable(TypeId type) const {
+  static constexpr const char* kNever[] = {"Document", "Indicator"};
+  if (!type.valid()) return false;
+  for (const char* t : kNever) {
+    if (auto never = schema_->FindNodeType(t); never && *never == type) return false;
+  }
+  return true;
+}
+
+void Linker::ForEachKey(TypeId type, const std::vector<std::string_view>& names, const KeyEmit& emit) const {
+  auto hash_of = [](const std::string& tp, const std::string& key) { return HashBytes(tp + key) | 1; };
+  std::string tp = std::to_string(type.v) + "\t";
+  for (size_t k = 0; k < names.size() && k < 65535; ++k) {
+    NameKey key = rules_->Key(names[k]);
+    if (key.key.empty()) continue;
+    std::string full = key.region.empty() ? key.key : key.region + key.key;
+    uint16_t ni = static_cast<uint16_t>(k);
+    emit(hash_of(tp, full), ni, kPlain, uint64_t{0});
+    if (auto eq = equivalent_.find(tp + full); eq != equivalent_.end() && eq->second != full) {
+      emit(hash_of(tp, eq->second), ni, kLexicon, uint64_t{0});
+    }
+    if (!key.region.empty()) {
+      emit(hash_of(tp, key.key), ni, kBare, HashBytes(key.region) | 1);
+      if (auto eq = equivalent_.find(tp + key.key); eq != equivalent_.end() && eq->second != key.key) {
+        emit(hash_of(tp, eq->second), ni, kLexicon, uint64_t{0});
+      }
+    }
+  }
+}
+
 Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const {
-  LinkReport rep;
-  const Schema& s = *schema_;
-  auto doc_type = s.FindNodeType("Document");
-  auto ind_type = s.FindNodeType("Indicator");
-  auto measure = s.FindNodeType("Measure");
-  size_t n = b.num_nodes();
   std::vector<size_t> rows;
-  for (size_t r = 0; r < n; ++r) {
+  for (size_t r = 0; r < b.num_nodes(); ++r) {
     auto v = b.node(r);
-    if (!v.type.valid() || (doc_type && v.type == *doc_type) || (ind_type && v.type == *ind_type)) continue;
+    if (!Linkable(v.type)) continue;
     if (*b.FindRow(v.key) != r) continue;  // merged earlier
     rows.push_back(r);
   }
+  LinkOptions o = opts;
+  if (rows.size() > opts.similarity_limit) o.similarity_limit = 0;
+  else o.similarity_limit = rows.size();
+  return LinkRows(b, std::move(rows), o, {});
+}
+
+// Passes 1-5 over `rows`; the similarity pass runs when rows.size() <= opts.similarity_limit.
+Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, const LinkOptions& opts,
+                                    const std::unordered_set<size_t>& established) const {
+  LinkReport rep;
+  const Schema& s = *schema_;
+  auto measure = s.FindNodeType("Measure");
+  size_t n = b.num_nodes();
+  std::sort(rows.begin(), rows.end());
   rep.linkable = rows.size();
   Clusters cl(n);
   std::vector<std::pair<size_t, size_t>> cannot;
@@ -181,42 +201,20 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
   // hold 64-bit hashes of (type, key) rather than strings, so a graph of
   // millions of names links in little memory; the text of a key is
   // recomputed only to word the reason of a merge.
-  enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2 };
   struct Entry { uint64_t h; uint32_t row; uint16_t name; uint8_t kind; };
   std::vector<Entry> entries;
   entries.reserve(rows.size() * 2);
   std::unordered_map<uint64_t, uint64_t> bare_region;  // hash(type, bare key) → hash(region), or 0 when several
-  auto names_of = [&](const GraphBuilder::NodeView& v) {
-    std::vector<std::string_view> names = {v.name};
-    for (const auto& a : *v.aliases) names.push_back(a);
-    if (!v.name_en.empty()) names.push_back(v.name_en);
-    return names;
-  };
-  auto hash_of = [](const std::string& tp, const std::string& key) { return HashBytes(tp + key) | 1; };
+  auto names_of = [&](const GraphBuilder::NodeView& v) { return NamesOf(v.name, *v.aliases, v.name_en); };
   for (size_t r : rows) {
     auto v = b.node(r);
-    std::string tp = std::to_string(v.type.v) + "\t";
-    auto names = names_of(v);
-    for (size_t k = 0; k < names.size() && k < 65535; ++k) {
-      NameKey key = rules_->Key(names[k]);
-      if (key.key.empty()) continue;
-      std::string full = key.region.empty() ? key.key : key.region + key.key;
-      uint16_t ni = static_cast<uint16_t>(k);
-      entries.push_back({hash_of(tp, full), static_cast<uint32_t>(r), ni, kPlain});
-      if (auto eq = equivalent_.find(tp + full); eq != equivalent_.end() && eq->second != full) {
-        entries.push_back({hash_of(tp, eq->second), static_cast<uint32_t>(r), ni, kLexicon});
-      }
-      if (!key.region.empty()) {
-        uint64_t bh = hash_of(tp, key.key);
-        entries.push_back({bh, static_cast<uint32_t>(r), ni, kBare});
-        uint64_t rh = HashBytes(key.region) | 1;
-        auto [it, fresh] = bare_region.emplace(bh, rh);
+    ForEachKey(v.type, names_of(v), [&](uint64_t h, uint16_t ni, Kind kind, uint64_t rh) {
+      entries.push_back({h, static_cast<uint32_t>(r), ni, kind});
+      if (kind == kBare) {
+        auto [it, fresh] = bare_region.emplace(h, rh);
         if (!fresh && it->second != rh) it->second = 0;
-        if (auto eq = equivalent_.find(tp + key.key); eq != equivalent_.end() && eq->second != key.key) {
-          entries.push_back({hash_of(tp, eq->second), static_cast<uint32_t>(r), ni, kLexicon});
-        }
       }
-    }
+    });
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.h != b.h ? a.h < b.h : a.row < b.row;
@@ -259,14 +257,14 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
     }
   }
   // Pass 5: similar names within a type.
-  if (rows.size() <= opts.similarity_limit) {
+  if (!rows.empty() && rows.size() <= opts.similarity_limit) {
     rep.similarity_run = true;
     struct Cand { size_t row; std::string type_prefix; NameKey key; std::vector<std::string> grams; std::string digits; };
     std::vector<Cand> cands;
     for (size_t r : rows) {
       auto v = b.node(r);
       NameKey k = rules_->Key(v.name);
-      if (k.key.size() < 9) continue;  // three characters or fewer: too short to compare safely
+      if (!SimilarityCandidate(k)) continue;
       cands.push_back({r, std::to_string(v.type.v) + "\t", k, Bigrams(k.key), Digits(k.key)});
     }
     std::unordered_map<std::string, std::vector<size_t>> postings;
@@ -293,7 +291,8 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
       }
     }
   }
-  // Apply: keep the member with the most provenance, then the first seen.
+  // Apply: keep an established member if there is one, then the member with
+  // the most provenance, then the first seen.
   std::unordered_map<size_t, std::vector<size_t>> members;
   for (size_t r : rows) members[cl.Find(r)].push_back(r);
   std::vector<std::vector<size_t>> groups;
@@ -302,8 +301,9 @@ Result<LinkReport> Linker::Link(GraphBuilder& b, const LinkOptions& opts) const 
   for (auto& list : groups) {
     ++rep.clusters;
     size_t keep = list[0];
+    auto est = [&](size_t r) { return established.count(r) > 0; };
     for (size_t r : list) {
-      if (b.node(r).provenance > b.node(keep).provenance) keep = r;
+      if (est(r) != est(keep) ? est(r) : b.node(r).provenance > b.node(keep).provenance) keep = r;
     }
     std::string keep_key(b.node(keep).key);
     for (size_t r : list) {

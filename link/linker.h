@@ -22,19 +22,33 @@
 // splits) is never merged, directly or through a chain. The kept node of a
 // cluster is the one with the most provenance (then the first seen).
 //
-// Thread safety: a Linker is immutable; Link mutates only the builder given.
+// Incremental linking (the server's writes): IndexSnapshot indexes the keys,
+// 文号 and bigrams of an already-linked snapshot once; LinkNew then links only
+// the given new nodes, against each other and against the snapshot's nodes
+// that share a key, a 文号 or a bigram with them (found through the index),
+// with the same rules as Link. A cluster keeps the snapshot's node when it
+// has one (so keys clients already hold stay the node's key), else the node
+// with the most provenance. Nodes of the snapshot are not re-linked among
+// themselves (load linked them).
+//
+// Link is in linker.cc, IndexSnapshot and LinkNew in link_index.cc.
+// Thread safety: a Linker and a LinkIndex are immutable; Link and LinkNew
+// mutate only the builder given.
 // Tested in tests/link/linker_test.cc; figures in docs/linking.md.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "base/status.h"
 #include "graph/graph_builder.h"
 #include "graph/schema.h"
+#include "graph/snapshot.h"
 #include "link/canonical_key.h"
 
 namespace pkg {
@@ -54,6 +68,21 @@ struct LinkReport {
   std::vector<std::string> decisions;  // "kept <- merged: reason", one per merge
 };
 
+// Keys, 文号 and bigrams of a snapshot's linkable nodes (Linker::IndexSnapshot).
+struct LinkIndex {
+  struct Entry {
+    uint64_t h;
+    uint32_t node;  // NodeId in the indexed snapshot
+    bool operator<(const Entry& o) const { return h != o.h ? h < o.h : node < o.node; }
+  };
+  SnapshotPtr snap;               // the indexed snapshot
+  std::vector<Entry> keys;        // name key hashes (plain, lexicon, bare), sorted
+  std::vector<Entry> numbers;     // hashes of measures' 文号, sorted
+  std::vector<Entry> grams;       // bigram hashes of names (when similarity runs), sorted
+  bool similarity = false;        // the snapshot is small enough for the similarity pass
+  size_t memory() const { return (keys.size() + numbers.size() + grams.size()) * sizeof(Entry); }
+};
+
 class Linker {
  public:
   // Reads data_dir/linking/*.tsv and data_dir/lexicon/*.tsv.
@@ -66,7 +95,26 @@ class Linker {
 
   Result<LinkReport> Link(GraphBuilder& builder, const LinkOptions& opts = {}) const;
 
+  // Indexes `snap` for LinkNew. Linear in the snapshot's names.
+  std::shared_ptr<const LinkIndex> IndexSnapshot(SnapshotPtr snap, const LinkOptions& opts = {}) const;
+  // Links the nodes with keys `new_keys` (already in the builder, as is every
+  // node of index.snap) against each other and the indexed nodes they may
+  // denote. Keys not in the builder are ignored.
+  Result<LinkReport> LinkNew(GraphBuilder& builder, const std::vector<std::string>& new_keys,
+                             const LinkIndex& index, const LinkOptions& opts = {}) const;
+
  private:
+  enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2 };
+  using KeyEmit = std::function<void(uint64_t hash, uint16_t name, Kind kind, uint64_t region_hash)>;
+  // Calls emit(hash, name index, kind, region hash) for every pass 1-3 key of
+  // the names of a node of `type` (region hash 0 unless kind is kBare).
+  void ForEachKey(TypeId type, const std::vector<std::string_view>& names, const KeyEmit& emit) const;
+  bool Linkable(TypeId type) const;
+  // Passes 1-5 over `rows` of the builder, then the merges; a cluster keeps
+  // an `established` row when it has one.
+  Result<LinkReport> LinkRows(GraphBuilder& b, std::vector<size_t> rows, const LinkOptions& opts,
+                              const std::unordered_set<size_t>& established) const;
+
   Status AddEquivalences(std::string_view text, const std::string& origin);
 
   std::shared_ptr<const Schema> schema_;

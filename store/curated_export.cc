@@ -27,6 +27,25 @@ std::vector<Statement> CuratedStatements(const Curation& curation) {
     n.sources.push_back(std::move(p));
     out.emplace_back(std::move(n));
   }
+  for (const SplitDecision& sp : curation.splits) {
+    if (sp.merge_id != 0 || sp.apart.empty()) continue;
+    NodeStatement n;
+    n.id = sp.node;
+    n.type = sp.node_type;
+    n.name = sp.node_name;
+    std::string keys;
+    for (const auto& [a, b] : sp.apart) {
+      const std::string& other = a == sp.node ? b : a;
+      if (!keys.empty()) keys += ", ";
+      keys += other;
+    }
+    Provenance p;
+    p.rule = "curated";
+    p.quote = "split:" + std::to_string(sp.id) + ": not the same item as " + keys +
+              (sp.reason.empty() ? std::string() : ": " + sp.reason);
+    n.sources.push_back(std::move(p));
+    out.emplace_back(std::move(n));
+  }
   for (const CuratedLink& l : curation.links) {
     if (l.deleted) continue;
     EdgeStatement e;

@@ -7,6 +7,11 @@
 //   - each active merge: a node statement of the kept node (its key, type and
 //     name as recorded at decision time) whose aliases are the merged nodes'
 //     names, source rule "curated", quote "merge:<n> of KEY, KEY: <reason>".
+//   - each split of linker merges: a node statement of the named node (key,
+//     type and name as recorded), source rule "curated", quote
+//     "split:<n>: not the same item as KEY, KEY: <reason>" (the keys it is
+//     kept apart from; `policykg serve` feeds them to the linker as
+//     cannot_link).
 // Deleted links and merges undone by a split are left out.
 //
 // Thread safety: pure functions.

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pkg {
@@ -55,13 +56,18 @@ struct MergeDecision {
   bool active() const { return split_by == 0; }
 };
 
-// Undoes one merge.
+// Undoes one curated merge (merge_id > 0), or merges the linker made
+// (merge_id == 0): then `apart` lists the pairs of keys that must stay
+// separate (the linker's cannot_link), and node_type / node_name record the
+// named node as it was when decided (for export).
 struct SplitDecision {
   int64_t id = 0;
   int64_t merge_id = 0;
   std::string node;  // the node key the client named, if it named one
   std::string reason;
   int64_t created_at = 0;
+  std::vector<std::pair<std::string, std::string>> apart;
+  std::string node_type, node_name;
 };
 
 struct Curation {

@@ -24,6 +24,18 @@ std::string LinkEdgeKey(const std::string& from, const std::string& type, const 
   return from + '\t' + type + '\t' + to;
 }
 
+std::vector<std::pair<std::string, std::string>> CannotLinkPairs(const Curation& curation) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const SplitDecision& s : curation.splits) {
+    out.insert(out.end(), s.apart.begin(), s.apart.end());
+  }
+  for (const MergeDecision& m : curation.merges) {
+    if (m.active()) continue;
+    for (const std::string& k : m.merged) out.emplace_back(m.keep, k);
+  }
+  return out;
+}
+
 CurationReport ApplyCuration(const Curation& curation, std::vector<NodeStatement>& nodes,
                              std::vector<EdgeStatement>& edges) {
   CurationReport report;

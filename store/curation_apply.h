@@ -23,6 +23,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "graph/statement.h"
@@ -40,6 +41,11 @@ struct CurationReport {
 
 // The key "from\tTYPE\tto" used in CurationReport::link_edges.
 std::string LinkEdgeKey(const std::string& from, const std::string& type, const std::string& to);
+
+// Pairs of node keys curators said are different items, for the linker's
+// cannot_link (link/linker.h): the pairs of every split of linker merges, and
+// (kept key, merged key) of every curated merge a split undid.
+std::vector<std::pair<std::string, std::string>> CannotLinkPairs(const Curation& curation);
 
 // Rewrites `nodes` and `edges` in place and appends curated link edges.
 CurationReport ApplyCuration(const Curation& curation, std::vector<NodeStatement>& nodes,

@@ -55,6 +55,17 @@ CREATE TABLE audit_log (
   payload TEXT NOT NULL DEFAULT ''
 );
 )sql",
+    // Version 2: splits of the linker's (automatic) merges name the pairs of
+    // keys that must stay apart; split_of is NULL for them.
+    R"sql(
+CREATE TABLE split_pairs (
+  decision_id INTEGER NOT NULL REFERENCES identity_decisions(id),
+  position INTEGER NOT NULL,
+  key_a TEXT NOT NULL,
+  key_b TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+)sql",
 };
   return kMigrations;
 }

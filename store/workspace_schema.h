@@ -9,6 +9,8 @@
 // metadata), links (curated edges by stable node keys, deleted flag),
 // identity_decisions + merge_members (merges and the splits that undo them),
 // audit_log (who, when, why, remote address, action, payload).
+// Version 2: split_pairs (decision, position, key_a, key_b): the keys a split
+// of linker merges keeps apart.
 //
 // Tested through tests/store/workspace_store_test.cc.
 #pragma once

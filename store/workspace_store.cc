@@ -281,6 +281,54 @@ Result<SplitDecision> WorkspaceStore::SplitNode(std::string_view node, const Wri
   return r;
 }
 
+Result<SplitDecision> WorkspaceStore::SplitLinked(const SplitDecision& d, const WriteContext& ctx) {
+  assert(!d.apart.empty());
+  std::lock_guard lock(mu_);
+  SqliteTransaction tx(db_);
+  PKG_RETURN_IF_ERROR(tx.Begin());
+  int64_t now = NowMillis();
+  auto ins = db_.Prepare(
+      "INSERT INTO identity_decisions (kind, keep_type, keep_name, node_key, reason, created_at) "
+      "VALUES ('split',?,?,?,?,?)");
+  if (!ins.ok()) return ins.status();
+  ins->Bind(1, d.node_type).Bind(2, d.node_name).Bind(3, d.node).Bind(4, ctx.why).Bind(5, now);
+  PKG_RETURN_IF_ERROR(ins->Run());
+  SplitDecision out = d;
+  out.id = db_.LastInsertId();
+  out.merge_id = 0;
+  out.reason = ctx.why;
+  out.created_at = now;
+  std::string pairs;
+  for (size_t i = 0; i < d.apart.size(); ++i) {
+    auto p = db_.Prepare(
+        "INSERT INTO split_pairs (decision_id, position, key_a, key_b) VALUES (?,?,?,?)");
+    if (!p.ok()) return p.status();
+    p->Bind(1, out.id).Bind(2, static_cast<int64_t>(i)).Bind(3, d.apart[i].first);
+    p->Bind(4, d.apart[i].second);
+    PKG_RETURN_IF_ERROR(p->Run());
+    if (i) pairs += ',';
+    pairs += "[" + JsonQuote(d.apart[i].first) + "," + JsonQuote(d.apart[i].second) + "]";
+  }
+  PKG_RETURN_IF_ERROR(Audit("split",
+                            "{\"id\":\"split:" + std::to_string(out.id) +
+                                "\",\"node\":" + JsonQuote(d.node) + ",\"apart\":[" + pairs + "]}",
+                            ctx, now));
+  PKG_RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+Result<int64_t> WorkspaceStore::ChangeSequence() {
+  std::lock_guard lock(mu_);
+  auto q = db_.Prepare("SELECT coalesce(max(id), 0) FROM audit_log");
+  if (!q.ok()) return q.status();
+  Status s;
+  if (!q->Step(&s)) {
+    PKG_RETURN_IF_ERROR(s);
+    return int64_t{0};
+  }
+  return q->Int(0);
+}
+
 Result<Curation> WorkspaceStore::LoadCuration() {
   std::lock_guard lock(mu_);
   Curation c;
@@ -311,7 +359,17 @@ Result<Curation> WorkspaceStore::LoadCuration() {
         m.created_at = q->Int(8);
         c.merges.push_back(std::move(m));
       } else {
-        c.splits.push_back(SplitDecision{q->Int(0), q->Int(5), q->Text(6), q->Text(7), q->Int(8)});
+        SplitDecision sp;
+        sp.id = q->Int(0);
+        sp.merge_id = q->IsNull(5) ? 0 : q->Int(5);
+        sp.node = q->Text(6);
+        sp.reason = q->Text(7);
+        sp.created_at = q->Int(8);
+        if (sp.merge_id == 0) {
+          sp.node_type = q->Text(3);
+          sp.node_name = q->Text(4);
+        }
+        c.splits.push_back(std::move(sp));
       }
     }
     PKG_RETURN_IF_ERROR(s);
@@ -334,7 +392,24 @@ Result<Curation> WorkspaceStore::LoadCuration() {
     }
     PKG_RETURN_IF_ERROR(s);
   }
+  {
+    auto q = db_.Prepare(
+        "SELECT decision_id, key_a, key_b FROM split_pairs ORDER BY decision_id, position");
+    if (!q.ok()) return q.status();
+    size_t i = 0;
+    while (q->Step(&s)) {
+      int64_t id = q->Int(0);
+      while (i < c.splits.size() && c.splits[i].id < id) ++i;
+      if (i == c.splits.size() || c.splits[i].id != id) {
+        return Status::Corruption(db_.path() + ": split pair of unknown decision " +
+                                  std::to_string(id));
+      }
+      c.splits[i].apart.emplace_back(q->Text(1), q->Text(2));
+    }
+    PKG_RETURN_IF_ERROR(s);
+  }
   for (const SplitDecision& sp : c.splits) {
+    if (sp.merge_id == 0) continue;
     for (MergeDecision& m : c.merges) {
       if (m.id == sp.merge_id) m.split_by = sp.id;
     }

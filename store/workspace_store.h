@@ -34,7 +34,7 @@ namespace pkg {
 
 class WorkspaceStore {
  public:
-  static constexpr int64_t kSchemaVersion = 1;
+  static constexpr int64_t kSchemaVersion = 2;
 
   // Opens or creates the store at `path`.
   static Result<std::unique_ptr<WorkspaceStore>> Open(const std::string& path);
@@ -71,6 +71,16 @@ class WorkspaceStore {
   // Undoes the most recent active merge that names `node` (as keep or merged).
   // kNotFound when there is none.
   Result<SplitDecision> SplitNode(std::string_view node, const WriteContext& ctx);
+
+  // Records a split of merges the linker made: `d.apart` (REQUIRED non-empty)
+  // lists the key pairs to keep apart; d.node, node_type, node_name describe
+  // the node the client named. merge_id of the result is 0.
+  Result<SplitDecision> SplitLinked(const SplitDecision& d, const WriteContext& ctx);
+
+  // The store's change sequence: the id of the last audit entry (every write
+  // appends one in its transaction), 0 for a new store. Equal sequences mean
+  // equal contents.
+  Result<int64_t> ChangeSequence();
 
   // Everything curated, in id order (deleted links and split merges included).
   Result<Curation> LoadCuration();

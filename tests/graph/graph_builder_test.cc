@@ -175,6 +175,25 @@ TEST_CASE("MergeNodes folds one node into another, edges and keys follow", "[bui
   CHECK_THAT(g->property(a, "merge_reason").as_list()[0], Catch::Contains("same canonical key"));
 }
 
+TEST_CASE("AddSnapshot carries merged-away keys into the next build", "[builder][merge]") {
+  GraphBuilder b(testing::TestSchema());
+  REQUIRE(b.AddNode({"fund:a", "Fund", "先导产业母基金"}).ok());
+  REQUIRE(b.AddNode({"fund:b", "Fund", "上海市先导产业母基金"}).ok());
+  REQUIRE(b.MergeNodes("fund:a", "fund:b", "region prefix").ok());
+  auto g = *b.Build();
+  GraphBuilder next(testing::TestSchema());
+  next.AddSnapshot(*g);
+  REQUIRE(next.AddNode({"ind:ic", "Industry", "集成电路"}).ok());
+  // A statement naming the merged key reaches the kept node.
+  REQUIRE(next.AddEdge({"FUNDS", "fund:b", "ind:ic"}).ok());
+  auto h = *next.Build();
+  CHECK(h->num_nodes() == 2);
+  NodeId a = *h->FindByKey("fund:a");
+  CHECK(h->FindByKey("fund:b") == a);
+  CHECK(h->out(a).size() == 1);
+  CHECK(h->property(a, "merged_from").as_list() == StringList{"fund:b"});
+}
+
 }  // namespace
 }  // namespace pkg
 

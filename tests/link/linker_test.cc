@@ -121,3 +121,74 @@ TEST_CASE("documents and indicators are never merged", "[link]") {
 
 }  // namespace
 }  // namespace pkg
+
+namespace pkg {
+namespace {
+
+// A linked base snapshot, then new nodes linked against it through its index.
+TEST_CASE("LinkNew links new nodes to an indexed base as Link would", "[link][incremental]") {
+  auto linker = RealLinker();
+  GraphBuilder base(TestSchema());
+  for (const NodeStatement& n : std::vector<NodeStatement>{
+           {"f1", "Fund", "先导产业母基金"},
+           {"sh", "Fund", "上海市人工智能基金"},
+           {"bj", "Fund", "北京市人工智能基金"},
+           {"p1", "Fund", "产业转型升级一期基金"},
+           {"ai", "Industry", "人工智能"},
+           {"g1", "Goal", "新型工业化"},
+           {"g2", "Goal", "制造强国"},
+       }) {
+    REQUIRE(base.AddNode(n).ok());
+  }
+  auto g = *base.Build();
+  auto index = linker->IndexSnapshot(g);
+  CHECK(index->keys.size() >= 5);
+
+  const std::vector<NodeStatement> fresh = {
+      {"n1", "Fund", "上海市先導產業母基金"},   // region prefix + Traditional → f1
+      {"n2", "Fund", "人工智能基金"},           // bare name two regions prefix: ambiguous
+      {"n3", "Fund", "产业转型升级二期基金"},   // another phase
+      {"n4", "Industry", "Artificial Intelligence", "", {}, {}, {Provenance{"doc:x"}, Provenance{"doc:y"}}},
+      {"n5", "Fund", "产业转型升级基金二期"},   // same as n3 (new against new)
+      {"ai", "Industry", "人工智能"},           // a document restating a base node
+  };
+  auto build = [&](const LinkOptions& opts, LinkReport* rep) {
+    GraphBuilder b(TestSchema());
+    b.AddSnapshot(*g);
+    std::vector<std::string> keys;
+    for (const auto& n : fresh) {
+      REQUIRE(b.AddNode(n).ok());
+      keys.push_back(n.id);
+    }
+    auto r = linker->LinkNew(b, keys, *index, opts);
+    REQUIRE(r.ok());
+    *rep = *r;
+    return *b.Build();
+  };
+  LinkReport rep;
+  auto h = build({}, &rep);
+  CHECK(Same(*h, "f1", "n1"));
+  CHECK_FALSE(Same(*h, "n2", "sh"));
+  CHECK_FALSE(Same(*h, "n2", "bj"));
+  CHECK_FALSE(Same(*h, "n3", "p1"));
+  CHECK(Same(*h, "n3", "n5"));
+  CHECK(Same(*h, "ai", "n4"));
+  CHECK(rep.merged == 3);
+  // Only the new nodes and their candidates were looked at, not every base node.
+  CHECK(rep.linkable < g->num_nodes() + fresh.size());
+  NodeId f = *h->FindByKey("f1");
+  CHECK(h->key(f) == "f1");
+  // The base node stays the kept one even when the new node has more provenance.
+  CHECK(h->key(*h->FindByKey("n4")) == "ai");
+  CHECK_THAT(h->property(f, "merge_reason").as_list()[0], Catch::Contains("linker:"));
+
+  // A curated split keeps the pair apart.
+  LinkOptions opts;
+  opts.cannot_link = {{"n1", "f1"}};
+  auto k = build(opts, &rep);
+  CHECK_FALSE(Same(*k, "f1", "n1"));
+  CHECK(Same(*k, "ai", "n4"));
+}
+
+}  // namespace
+}  // namespace pkg

@@ -1,6 +1,10 @@
 // Tests store/curated_export.h: what `policykg export --curated` prints.
 #include "store/curated_export.h"
 
+#include <algorithm>
+
+#include "store/curation_apply.h"
+
 #include <catch2/catch.hpp>
 
 namespace pkg {
@@ -50,6 +54,35 @@ TEST_CASE("the JSONL form has one statement per line", "[store][export]") {
   CHECK(text.find("\"kind\":\"edge\"") != std::string::npos);
   CHECK(text.find("\"curated\"") != std::string::npos);
   CHECK(CuratedStatementsJsonl(Curation{}).empty());
+}
+
+}  // namespace
+}  // namespace pkg
+
+namespace pkg {
+namespace {
+
+TEST_CASE("a split of linker merges is exported with the keys it keeps apart", "[store][export]") {
+  Curation c = Sample();
+  SplitDecision s;
+  s.id = 6;
+  s.node = "fund:sh";
+  s.node_type = "Fund";
+  s.node_name = "上海市先导产业母基金";
+  s.reason = "另一只基金";
+  s.apart = {{"fund:sh", "fund:a"}};
+  c.splits.push_back(s);
+  c.splits.push_back(SplitDecision{5, 4, "", "", 0, {}, "", ""});  // undid merge:4: not exported itself
+  std::string text = CuratedStatementsJsonl(c);
+  CHECK_THAT(text, Catch::Contains("\"id\":\"fund:sh\""));
+  CHECK_THAT(text, Catch::Contains("split:6: not the same item as fund:a: 另一只基金"));
+  CHECK(CuratedStatements(c).size() == CuratedStatements(Sample()).size() + 1);
+  // Both kinds of split are cannot-link pairs for the linker.
+  auto pairs = CannotLinkPairs(c);
+  CHECK(std::find(pairs.begin(), pairs.end(), std::make_pair(std::string("fund:sh"), std::string("fund:a"))) !=
+        pairs.end());
+  CHECK(std::find(pairs.begin(), pairs.end(), std::make_pair(std::string("fund:a"), std::string("fund:b"))) !=
+        pairs.end());
 }
 
 }  // namespace

@@ -145,6 +145,34 @@ TEST_CASE("merges and splits keep stable keys and share one id sequence", "[stor
   CHECK(cur->splits.size() == 2);
 }
 
+TEST_CASE("splits of linker merges keep their pairs; the change sequence counts writes", "[store]") {
+  testing::TempDir dir;
+  {
+    auto store = OpenOrDie(dir.file("ws.db"));
+    CHECK(*store->ChangeSequence() == 0);
+    SplitDecision d;
+    d.node = "Fund:上海市先导产业母基金";
+    d.node_type = "Fund";
+    d.apart = {{"Fund:上海市先导产业母基金", "fund:先导产业母基金"}};
+    auto s = store->SplitLinked(d, kCtx);
+    REQUIRE(s.ok());
+    CHECK(s->merge_id == 0);
+    CHECK(s->reason == kCtx.why);
+    CHECK(*store->ChangeSequence() == 1);
+    REQUIRE(store->AddLink("a", "b", "RELATED_TO", kCtx).ok());
+    CHECK(*store->ChangeSequence() == 2);
+  }
+  auto store = OpenOrDie(dir.file("ws.db"));
+  auto cur = store->LoadCuration();
+  REQUIRE(cur.ok());
+  REQUIRE(cur->splits.size() == 1);
+  CHECK(cur->splits[0].merge_id == 0);
+  CHECK(cur->splits[0].node_type == "Fund");
+  REQUIRE(cur->splits[0].apart.size() == 1);
+  CHECK(cur->splits[0].apart[0].second == "fund:先导产业母基金");
+  CHECK(*store->ChangeSequence() == 2);
+}
+
 TEST_CASE("every write leaves one audit entry with who, why and where", "[store]") {
   testing::TempDir dir;
   auto store = OpenOrDie(dir.file("ws.db"));

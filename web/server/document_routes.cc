@@ -194,7 +194,18 @@ void CurationRoute(RouteContext& ctx, const httplib::Request&, httplib::Response
   for (const SplitDecision& s : cur->splits) {
     w.StartObject();
     w.Key("id"); str("split:" + std::to_string(s.id));
-    w.Key("decision"); str("merge:" + std::to_string(s.merge_id));
+    w.Key("decision");
+    if (s.merge_id > 0) {
+      str("merge:" + std::to_string(s.merge_id));
+    } else {
+      w.Null();
+      w.Key("apart");
+      w.StartArray();
+      for (const auto& [a, b] : s.apart) {
+        w.StartArray(); str(a); str(b); w.EndArray();
+      }
+      w.EndArray();
+    }
     if (!s.node.empty()) { w.Key("node"); str(s.node); }
     w.Key("reason"); str(s.reason);
     w.Key("at"); str(IsoTime(s.created_at));

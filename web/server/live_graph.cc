@@ -1,13 +1,15 @@
 // LiveGraph: see live_graph.h.
 #include "web/server/live_graph.h"
 
-#include <thread>
-
+#include <chrono>
 #include <cstdio>
 #include <unordered_set>
 
+#include "store/curation_apply.h"
 #include "store/sha256.h"
 #include "web/server/live_graph_build.h"
+#include "web/server/saved_view.h"
+#include "web/server/view_upkeep.h"
 
 namespace pkg {
 namespace {
@@ -30,17 +32,71 @@ auto LiveGraph::WithWriter(Fn fn) -> decltype(fn()) {
   return fn();
 }
 
+LiveGraph::LiveGraph(LiveGraphOptions opts) : opts_(std::move(opts)) {
+  ViewUpkeep::SaveFn save;
+  if (!opts_.saved_view.empty()) {
+    save = [path = opts_.saved_view, fp = opts_.inputs_fingerprint](const GraphView& view, int64_t seq) {
+      if (seq < 0) return;
+      Status s = SaveView(*view.snap, path, SavedViewTag{seq, fp});
+      if (!s.ok()) std::fprintf(stderr, "policykg: warning: the view was not saved: %s\n", s.message().c_str());
+    };
+  }
+  upkeep_ = std::make_unique<ViewUpkeep>(std::move(save));
+}
+
+LiveGraph::~LiveGraph() {
+  if (base_index_thread_.joinable()) base_index_thread_.join();
+  upkeep_.reset();
+}
+
+bool LiveGraph::UpkeepIdle() const { return upkeep_->Idle(); }
+
 Result<std::unique_ptr<LiveGraph>> LiveGraph::Create(LiveGraphOptions opts) {
   if (!opts.store) return Status::Invalid("LiveGraph needs a workspace store");
   std::unique_ptr<LiveGraph> g(new LiveGraph(std::move(opts)));
-  auto docs = g->opts_.store->ListDocuments(/*with_bytes=*/true);
+  auto docs = g->opts_.store->ListDocuments(/*with_bytes=*/false);
   if (!docs.ok()) return docs.status();
+  for (const StoredDocument& d : *docs) g->stored_sizes_[d.key] = d.size;
+  std::lock_guard lock(g->write_mu_);
+  if (!g->opts_.saved_view.empty()) {
+    auto seq = g->opts_.store->ChangeSequence();
+    auto curation = g->opts_.store->LoadCuration();
+    if (!seq.ok()) return seq.status();
+    if (!curation.ok()) return curation.status();
+    auto snap = OpenSavedView(g->opts_.saved_view, SavedViewTag{*seq, g->opts_.inputs_fingerprint},
+                              g->opts_.schema);
+    if (snap.ok()) {
+      uint64_t version = (*snap)->version();
+      g->next_version_ = version + 1;
+      GraphViewPtr view = ViewOfSnapshot(g->opts_.schema, *snap, *curation, version);
+      std::atomic_store(&g->view_, view);
+      g->opened_saved_ = true;
+      std::fprintf(stderr, "policykg: opened the saved view %s (store change %lld); nothing rebuilt\n",
+                   g->opts_.saved_view.c_str(), static_cast<long long>(*seq));
+      g->upkeep_->Published(view, -1);  // search index; nothing to save
+      g->StartBaseIndex();
+      return g;
+    }
+    if (snap.status().code() != StatusCode::kNotFound) {
+      std::fprintf(stderr, "policykg: the saved view is not used, the graph is rebuilt: %s\n",
+                   snap.status().message().c_str());
+    }
+  }
+  PKG_RETURN_IF_ERROR(g->LoadDocumentsLocked());
+  PKG_RETURN_IF_ERROR(g->RebuildLocked());
+  g->StartBaseIndex();
+  return g;
+}
+
+Status LiveGraph::LoadDocumentsLocked() {
+  if (docs_loaded_) return Status::OK();
+  auto docs = opts_.store->ListDocuments(/*with_bytes=*/true);
+  if (!docs.ok()) return docs.status();
+  doc_statements_.clear();
   for (StoredDocument& d : *docs) {
-    g->stored_sizes_[d.key] = d.size;
     std::vector<Statement> st;
-    if (g->opts_.extract) {
-      Status s = g->opts_.extract(d.name, d.bytes, d.key,
-                                  [&st](Statement&& x) { st.push_back(std::move(x)); });
+    if (opts_.extract) {
+      Status s = opts_.extract(d.name, d.bytes, d.key, [&st](Statement&& x) { st.push_back(std::move(x)); });
       if (!s.ok()) {
         // It was accepted once; a changed extractor may refuse it now. Keep
         // serving the rest and say so.
@@ -49,25 +105,56 @@ Result<std::unique_ptr<LiveGraph>> LiveGraph::Create(LiveGraphOptions opts) {
         st.clear();
       }
     }
-    g->doc_statements_.emplace_back(d.key, std::move(st));
+    doc_statements_.emplace_back(d.key, std::move(st));
   }
-  std::lock_guard lock(g->write_mu_);
-  PKG_RETURN_IF_ERROR(g->RebuildLocked());
-  return g;
+  docs_loaded_ = true;
+  return Status::OK();
+}
+
+void LiveGraph::StartBaseIndex() {
+  // The base's link index takes seconds on a graph of a million nodes: build
+  // it once, in the background, so the first upload does not pay for it.
+  if (!opts_.linker || !opts_.base || opts_.base->num_nodes() == 0) return;
+  base_index_thread_ = std::thread([this, linker = opts_.linker, base = opts_.base] {
+    auto t0 = std::chrono::steady_clock::now();
+    auto idx = linker->IndexSnapshot(base);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "policykg: link index of the base: %zu keys, %.0f MB, %.1f s\n", idx->keys.size(),
+                 idx->memory() / 1e6, s);
+    std::lock_guard lock(index_mu_);
+    if (!base_index_) base_index_ = std::move(idx);
+  });
+}
+
+std::shared_ptr<const LinkIndex> LiveGraph::BaseIndexLocked() {
+  if (base_index_thread_.joinable()) base_index_thread_.join();
+  std::lock_guard lock(index_mu_);
+  if (!base_index_ || base_index_->snap != opts_.base) base_index_ = opts_.linker->IndexSnapshot(opts_.base);
+  return base_index_;
 }
 
 Status LiveGraph::RebuildLocked() {
+  PKG_RETURN_IF_ERROR(LoadDocumentsLocked());
   auto curation = opts_.store->LoadCuration();
   if (!curation.ok()) return curation.status();
   std::vector<std::string> dropped;
+  ViewLinking linking;
+  std::shared_ptr<const LinkIndex> index;
+  if (opts_.linker && opts_.base && !doc_statements_.empty()) {
+    index = BaseIndexLocked();
+    linking.linker = opts_.linker.get();
+    linking.base_index = index.get();
+    linking.options.cannot_link = CannotLinkPairs(*curation);
+  }
   auto view = BuildGraphView(opts_.schema, opts_.base, doc_statements_, *curation,
-                             next_version_, &dropped);
+                             next_version_, &dropped, &linking);
   if (!view.ok()) return view.status();
   ++next_version_;
   std::atomic_store(&view_, std::shared_ptr<const GraphView>(*view));
-  // Build the search index off the request path, so the first search after a
-  // start or a write does not wait for it (seconds on a million-node graph).
-  std::thread([snap = (*view)->snap] { snap->PrepareSearch(); }).detach();
+  // The store's sequence now (this writer holds the mutex: nothing else
+  // commits), so a saved view says exactly which writes it includes.
+  auto seq = opts_.store->ChangeSequence();
+  upkeep_->Published(*view, seq.ok() ? *seq : -1);
   return Status::OK();
 }
 
@@ -82,6 +169,7 @@ Result<LiveGraph::Ingested> LiveGraph::IngestDocument(const std::string& name,
     std::string key = "doc:" + Sha256Hex(bytes).substr(0, 16);
     Ingested out;
     out.id = key;
+    PKG_RETURN_IF_ERROR(LoadDocumentsLocked());
     for (const auto& [k, st] : doc_statements_) {
       if (k == key) {
         out.duplicate = true;
@@ -182,11 +270,61 @@ Result<SplitDecision> LiveGraph::Split(int64_t merge_id, const std::string& node
                                        const WriteContext& ctx) {
   return WithWriter([&]() -> Result<SplitDecision> {
     auto r = merge_id > 0 ? opts_.store->SplitMerge(merge_id, ctx) : opts_.store->SplitNode(node, ctx);
+    if (merge_id == 0 && !r.ok() && r.status().code() == StatusCode::kNotFound) {
+      return SplitLinkedLocked(node, ctx);
+    }
     if (!r.ok()) return r;
     Status b = RebuildLocked();
     if (!b.ok()) return Status::Internal("the split is stored but the graph was not rebuilt: " + b.message());
     return r;
   });
+}
+
+Result<SplitDecision> LiveGraph::SplitLinkedLocked(const std::string& node, const WriteContext& ctx) {
+  GraphViewPtr view = Current();
+  const Snapshot& snap = *view->snap;
+  auto n = snap.FindByKey(node);
+  if (!n) return Status::NotFound("no node with key \"" + node + "\"");
+  std::string here(snap.key(*n));
+  SplitDecision d;
+  d.node = node;
+  d.node_type = schema().node_type(snap.type(*n)).name;
+  if (here != node) {
+    // `node` was merged into `here`; its own name is among here's aliases, unknown which.
+    d.apart.emplace_back(node, here);
+  } else {
+    d.node_name = std::string(snap.name(*n));
+    Value from = snap.property(*n, "merged_from");
+    if (from.kind() == Value::Kind::kList) {
+      for (const std::string& m : from.as_list()) {
+        if (!view->merged_into.count(m)) d.apart.emplace_back(node, m);  // curated merges are not the linker's
+      }
+    }
+  }
+  if (d.apart.empty()) return Status::NotFound("no merge in force involves node \"" + node + "\"");
+  // Pairs merged in the base graph itself need the base loaded again.
+  bool in_base = false;
+  for (const auto& [a, b] : d.apart) {
+    auto x = opts_.base ? opts_.base->FindByKey(a) : std::nullopt;
+    auto y = opts_.base ? opts_.base->FindByKey(b) : std::nullopt;
+    in_base = in_base || (x && y && *x == *y);
+  }
+  if (in_base && !opts_.reload_base) {
+    return Status::Invalid("\"" + node + "\" was merged in the snapshot file this server reads, which cannot be "
+                           "linked again; serve the statements or documents it was made from to split it");
+  }
+  auto r = opts_.store->SplitLinked(d, ctx);
+  if (!r.ok()) return r;
+  if (in_base) {
+    auto curation = opts_.store->LoadCuration();
+    if (!curation.ok()) return Status::Internal("the split is stored but the graph was not rebuilt: " + curation.status().message());
+    auto base = opts_.reload_base(CannotLinkPairs(*curation));
+    if (!base.ok()) return Status::Internal("the split is stored but the base graph was not reloaded: " + base.status().message());
+    opts_.base = *base;
+  }
+  Status b = RebuildLocked();
+  if (!b.ok()) return Status::Internal("the split is stored but the graph was not rebuilt: " + b.message());
+  return r;
 }
 
 Result<DocumentText> LiveGraph::GetDocumentText(const std::string& key) const {

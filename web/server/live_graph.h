@@ -9,9 +9,25 @@
 // one writer mutex: it checks the request against the current view, commits
 // it to the WorkspaceStore (a failed commit is returned and nothing changes),
 // builds the next view (base graph + every stored document's statements +
-// curated decisions applied, curated ones winning; see live_graph_build.h)
-// and swaps it in atomically. At most `max_waiting_writers` writes wait for
+// curated decisions applied, curated ones winning, then the documents'
+// nodes linked against the base as `policykg load` links; see
+// live_graph_build.h) and swaps it in atomically.
+//
+// Splits: a split names a curated merge, or a node. A node in a curated
+// merge in force undoes that merge; otherwise the merges the linker made
+// with that node (it was merged into another, or others into it) are undone
+// by recording the pairs as cannot_link (WorkspaceStore::SplitLinked). When a
+// pair was merged in the base graph itself, the base is loaded again with
+// every cannot_link pair (`reload_base`); a base that cannot be reloaded (a
+// snapshot file) refuses such a split (kInvalidArgument). At most `max_waiting_writers` writes wait for
 // the mutex; more are refused with kResourceExhausted (HTTP 429).
+//
+// After each swap a ViewUpkeep (view_upkeep.h) trims freed memory, builds
+// the search index and, when `saved_view` is set, saves the view beside the
+// store tagged with the store's change sequence (saved_view.h). Create opens
+// that saved view instead of rebuilding when its tag matches the store and
+// the inputs; the stored documents are then extracted only when a later
+// write needs a rebuild.
 //
 // Document texts come from the store (ingested documents) or from the
 // documents among the serve inputs, kept in memory by key.
@@ -27,16 +43,20 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
 #include "graph/snapshot.h"
 #include "graph/statement_reader.h"
+#include "link/linker.h"
 #include "store/curation.h"
 #include "store/workspace_store.h"
 
 namespace pkg {
+
+class ViewUpkeep;
 
 struct GraphView {
   SnapshotPtr snap;
@@ -70,12 +90,29 @@ struct LiveGraphOptions {
   WorkspaceStore* store = nullptr;  // REQUIRED; outlives the LiveGraph
   ExtractFn extract;                // nullptr: document upload is refused
   size_t max_waiting_writers = 8;
+  // Links uploaded and stored documents to the base; nullptr: no linking.
+  std::shared_ptr<const Linker> linker;
+  // Loads the serve inputs again with these pairs kept apart by the linker;
+  // nullptr when the base cannot be re-linked.
+  std::function<Result<SnapshotPtr>(const std::vector<std::pair<std::string, std::string>>& cannot_link)>
+      reload_base;
+  // Where the view is saved after each write and opened from on start ("":
+  // not saved), and the fingerprint of what the base was loaded from.
+  std::string saved_view;
+  std::string inputs_fingerprint;
 };
 
 class LiveGraph {
  public:
-  // Extracts every stored document, applies curation and builds the first view.
+  // Opens the saved view when it matches, else extracts every stored
+  // document, applies curation and builds the first view.
   static Result<std::unique_ptr<LiveGraph>> Create(LiveGraphOptions opts);
+  ~LiveGraph();
+
+  // True when the first view came from the saved view (no rebuild on start).
+  bool opened_saved_view() const { return opened_saved_; }
+  // True when no upkeep (search index, save) is pending; for tests and benchmarks.
+  bool UpkeepIdle() const;
 
   GraphViewPtr Current() const { return std::atomic_load(&view_); }
   const Schema& schema() const { return *opts_.schema; }
@@ -106,10 +143,19 @@ class LiveGraph {
   int64_t DocumentSize(const std::string& key) const;
 
  private:
-  explicit LiveGraph(LiveGraphOptions opts) : opts_(std::move(opts)) {}
+  explicit LiveGraph(LiveGraphOptions opts);
+  // Extracts the stored documents into doc_statements_ unless done.
+  // REQUIRES: write_mu_ held.
+  Status LoadDocumentsLocked();
+  // The base's link index, waiting for the background build if it runs.
+  // REQUIRES: write_mu_ held.
+  std::shared_ptr<const LinkIndex> BaseIndexLocked();
+  void StartBaseIndex();
   // Rebuilds from the cached statements and the store's curation; swaps it in.
   // REQUIRES: write_mu_ held.
   Status RebuildLocked();
+  // A split of the linker's merges with `node`. REQUIRES: write_mu_ held.
+  Result<SplitDecision> SplitLinkedLocked(const std::string& node, const WriteContext& ctx);
   // Runs `fn` under the writer mutex, or refuses when too many wait.
   template <class Fn>
   auto WithWriter(Fn fn) -> decltype(fn());
@@ -123,6 +169,12 @@ class LiveGraph {
   std::unordered_map<std::string, int64_t> stored_sizes_;  // guarded by sizes_mu_
   mutable std::mutex sizes_mu_;
   uint64_t next_version_ = 1;
+  bool docs_loaded_ = false;                     // guarded by write_mu_
+  bool opened_saved_ = false;
+  std::shared_ptr<const LinkIndex> base_index_;  // of opts_.base (guarded by write_mu_)
+  std::thread base_index_thread_;                // builds base_index_ after Create
+  std::mutex index_mu_;                          // guards base_index_ while the thread runs
+  std::unique_ptr<ViewUpkeep> upkeep_;           // last member: stops first
 };
 
 }  // namespace pkg

@@ -219,9 +219,18 @@ void PostSplit(RouteContext& ctx, const httplib::Request& req, httplib::Response
     SendWriteError(res, s.status(), false);
     return;
   }
-  SendJson(res, 201,
-           "{\"id\":\"split:" + std::to_string(s->id) + "\",\"decision\":\"merge:" +
-               std::to_string(s->merge_id) + "\"}");
+  std::string body = "{\"id\":\"split:" + std::to_string(s->id) + "\",\"decision\":";
+  if (s->merge_id > 0) {
+    body += "\"merge:" + std::to_string(s->merge_id) + "\"}";
+  } else {
+    // A split of the linker's merges: the pairs kept apart.
+    body += "null,\"apart\":[";
+    for (size_t i = 0; i < s->apart.size(); ++i) {
+      body += std::string(i ? ",[" : "[") + JsonQuoteSafe(s->apart[i].first) + "," + JsonQuoteSafe(s->apart[i].second) + "]";
+    }
+    body += "]}";
+  }
+  SendJson(res, 201, body);
 }
 
 }  // namespace
