@@ -112,7 +112,8 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   const auto doc_tid = in.schema->FindNodeType("Document");
   std::vector<std::optional<TypeId>> node_tid(nodes.size());
   for (size_t k = 0; k < nodes.size(); ++k) node_tid[k] = in.schema->FindNodeType(nodes[k].st.type);
-  std::unordered_map<std::string_view, std::optional<EdgeTypeId>> edge_tid;
+  // Keyed by an owned string: callers pass temporaries ("MENTIONS").
+  std::unordered_map<std::string, std::optional<EdgeTypeId>> edge_tid;
   auto add_edge = [&](const std::string& type, int from, int to, const Relation* rel) {
     if (from == to) return;
     auto [at, fresh] = edge_tid.try_emplace(type);
