@@ -55,7 +55,10 @@ function samplePaths(nodesCsvText, count = 1000) {
 
 function get(url, timeoutMs = 10000) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => {
+    // A fresh connection each time: Node keeps sockets alive by default, and a
+    // probe that reused the socket of the probe before (idle through a whole
+    // wrk run, closed by the server's keep-alive timeout) got "socket hang up".
+    const req = http.get(url, { agent: false }, (res) => {
       let body = "";
       res.on("data", (d) => (body += d));
       res.on("end", () => resolve({ status: res.statusCode, body }));
