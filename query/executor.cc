@@ -3,6 +3,7 @@
 // reach, shortest paths) are in executor_walk.cc.
 #include <algorithm>
 
+#include "query/count_scan.h"
 #include "query/executor_internal.h"
 
 namespace pkg::query {
@@ -281,6 +282,8 @@ Outcome Machine::Call(const Step& s, State& st) {
 
 Status Execute(const Snapshot& snap, const Query& q, const BindInfo& info, const Plan& plan, const QueryOptions& opts,
                Projection* projection) {
+  Status counted;
+  if (TryCountScan(snap, q, info, plan, opts, projection, &counted)) return counted;
   exec::Machine m(snap, q, info, plan, opts, projection);
   return m.Run();
 }

@@ -185,43 +185,57 @@ Projection::Group& Projection::NewGroup(std::vector<Cell> keys, const std::vecto
   return *groups_.back();
 }
 
-bool Projection::ConsumeAggregate(EvalContext& ctx) {
-  Group* g;
-  if (key_items_.empty()) {
-    g = groups_[0].get();
-  } else {
-    uint32_t node = kNoGroup;
-    if (key_node_slot_ >= 0) {
-      const Cell& c = (*ctx.row)[key_node_slot_];
-      if (c.kind() == Cell::Kind::kNode) {
-        node = c.node().v;
-        if (node_group_.empty()) node_group_.assign(snap_.num_nodes(), kNoGroup);
-        if (node_group_[node] != kNoGroup) {
-          Accumulate(*groups_[node_group_[node]], ctx);
-          return true;
-        }
-      }
+Projection::Group* Projection::FindGroup(EvalContext& ctx) {
+  if (key_items_.empty()) return groups_[0].get();
+  uint32_t node = kNoGroup;
+  if (key_node_slot_ >= 0) {
+    const Cell& c = (*ctx.row)[key_node_slot_];
+    if (c.kind() == Cell::Kind::kNode) {
+      node = c.node().v;
+      if (node_group_.empty()) node_group_.assign(snap_.num_nodes(), kNoGroup);
+      if (node_group_[node] != kNoGroup) return groups_[node_group_[node]].get();
     }
-    std::vector<Cell> keys;
-    keys.reserve(key_items_.size());
-    key_.clear();
-    for (int i : key_items_) {
-      keys.push_back(Eval(*q_.ret.items[i].expr, ctx));
-      AppendKey(keys.back(), &key_);
-    }
-    auto [it, fresh] = seen_.emplace(key_, groups_.size());
-    if (fresh) {
-      g = &NewGroup(std::move(keys), *ctx.row);
-      if (groups_.size() > kMaxCollectedRows) {
-        ctx.error = Status::Exhausted("more than " + std::to_string(kMaxCollectedRows) + " groups");
-        return false;
-      }
-    } else {
-      g = groups_[it->second].get();
-    }
-    if (node != kNoGroup) node_group_[node] = static_cast<uint32_t>(it->second);
   }
+  std::vector<Cell> keys;
+  keys.reserve(key_items_.size());
+  key_.clear();
+  for (int i : key_items_) {
+    keys.push_back(Eval(*q_.ret.items[i].expr, ctx));
+    AppendKey(keys.back(), &key_);
+  }
+  Group* g;
+  auto [it, fresh] = seen_.emplace(key_, groups_.size());
+  if (fresh) {
+    g = &NewGroup(std::move(keys), *ctx.row);
+    if (groups_.size() > kMaxCollectedRows) {
+      ctx.error = Status::Exhausted("more than " + std::to_string(kMaxCollectedRows) + " groups");
+      return nullptr;
+    }
+  } else {
+    g = groups_[it->second].get();
+  }
+  if (node != kNoGroup) node_group_[node] = static_cast<uint32_t>(it->second);
+  return g;
+}
+
+bool Projection::ConsumeAggregate(EvalContext& ctx) {
+  Group* g = FindGroup(ctx);
+  if (!g) return false;
   Accumulate(*g, ctx);
+  return true;
+}
+
+bool Projection::CountsOnly() const {
+  if (!info_.aggregating || q_.ret.distinct || need_row_copy_ || q_.aggregates.empty()) return false;
+  for (const Expr* a : q_.aggregates)
+    if (!a->star) return false;
+  return true;
+}
+
+bool Projection::ConsumeCounted(EvalContext& ctx, int64_t weight) {
+  Group* g = FindGroup(ctx);
+  if (!g) return false;
+  for (Acc& acc : g->accs) acc.count += weight;
   return true;
 }
 

@@ -36,6 +36,17 @@ class Projection {
   // Builds the final rows. REQUIRES: called once, after the last Consume.
   Status Finish(EvalContext& ctx, QueryResult* out);
 
+  // For the counted edge scan (count_scan.h): true when the RETURN groups
+  // rows and every aggregate is count(*), with no DISTINCT and no group
+  // keeping a representative row, so `weight` equal rows can be consumed at
+  // once. key_node_slot() is then the one node variable the grouping keys
+  // read (-1: no keys, or keys reading anything else).
+  bool CountsOnly() const;
+  bool has_keys() const { return !key_items_.empty(); }
+  int key_node_slot() const { return key_node_slot_; }
+  // Like Consume for `weight` copies of the row in ctx.row. REQUIRES: CountsOnly().
+  bool ConsumeCounted(EvalContext& ctx, int64_t weight);
+
  private:
   struct Acc;
   struct Group;
@@ -47,6 +58,7 @@ class Projection {
   bool RowLess(const OutRow& a, const OutRow& b) const;
   bool ConsumePlain(EvalContext& ctx);
   bool ConsumeAggregate(EvalContext& ctx);
+  Group* FindGroup(EvalContext& ctx);  // nullptr with ctx.error set
   void Accumulate(Group& g, EvalContext& ctx);
   Group& NewGroup(std::vector<Cell> keys, const std::vector<Cell>& row);
   void SortKeys(OutRow& r, EvalContext& ctx, const std::vector<Cell>* aggs);
