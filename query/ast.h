@@ -62,6 +62,19 @@ struct Expr {
   // recurse once per level when it is freed.
   ~Expr();
 };
+
+// True when `root` contains an aggregate call (Expr::agg >= 0, set by the
+// binder). Walks with an explicit stack (user input sets the depth).
+inline bool HasAggregate(const Expr& root) {
+  std::vector<const Expr*> stack{&root};
+  while (!stack.empty()) {
+    const Expr* e = stack.back();
+    stack.pop_back();
+    if (e->agg >= 0) return true;
+    for (const auto& a : e->args) stack.push_back(a.get());
+  }
+  return false;
+}
 using ExprPtr = std::unique_ptr<Expr>;
 
 struct PropEntry {

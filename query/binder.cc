@@ -302,18 +302,6 @@ class Binder {
     return true;
   }
 
-  // Walks with an explicit stack.
-  static bool HasAggregate(const Expr& root) {
-    std::vector<const Expr*> stack{&root};
-    while (!stack.empty()) {
-      const Expr* e = stack.back();
-      stack.pop_back();
-      if (e->agg >= 0) return true;
-      for (const auto& a : e->args) stack.push_back(a.get());
-    }
-    return false;
-  }
-
   // With aggregation, variables may be read outside an aggregate only inside a
   // grouping key (as in Neo4j): RETURN m.name, count(*) * 2 is fine,
   // RETURN m.name <> count(*) alone is not. REQUIRES: depth already checked.

@@ -12,16 +12,6 @@ namespace {
 constexpr size_t kMaxCollectedRows = 5'000'000;  // rows held for ORDER BY / DISTINCT
 constexpr size_t kBitsetGroups = 64;             // groups that get a node bitset
 
-bool HasAggregate(const Expr& root) {
-  std::vector<const Expr*> stack{&root};
-  while (!stack.empty()) {
-    const Expr* e = stack.back();
-    stack.pop_back();
-    if (e->agg >= 0) return true;
-    for (const auto& a : e->args) stack.push_back(a.get());
-  }
-  return false;
-}
 
 bool ReadsVariables(const Expr& root) {
   std::vector<const Expr*> stack{&root};
