@@ -1,8 +1,9 @@
 // Graph loader; see graph_loader.h.
 //
 // Statements files are read in 8 MiB blocks; the lines of a block are parsed
-// on two threads (parsing JSON is most of a load) and then added to the
-// builder in file order, so results do not depend on timing.
+// on two threads (parsing JSON is most of a load) while the block before is
+// added to the builder on a third, in file order, so results do not depend
+// on timing.
 #include "graph/graph_loader.h"
 
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <memory>
 #include <thread>
 
 #include "graph/snapshot_file.h"
@@ -97,19 +99,49 @@ void ParseRange(const std::vector<std::string_view>& lines, size_t begin, size_t
   }
 }
 
+// One block of a statements file: its bytes, its lines (views into `buf`)
+// and what each line parsed to. Held by pointer, so the views stay valid.
+struct Batch {
+  std::string buf;
+  std::vector<std::string_view> lines;
+  std::vector<std::optional<Result<Statement>>> parsed;
+  size_t first_line = 1;
+};
+
+// Adds a parsed block to the builder, in file order.
+void AddBatch(Batch& bt, GraphBuilder& b, Collector& c, const std::string& path) {
+  for (size_t i = 0; i < bt.parsed.size(); ++i) {
+    if (!bt.parsed[i]) continue;
+    if (!bt.parsed[i]->ok()) {
+      c.Error(bt.parsed[i]->status().message());
+      continue;
+    }
+    AddStatement(b, std::move(*bt.parsed[i]).value(), c, path + ":" + std::to_string(bt.first_line + i));
+  }
+}
+
+// Reads and parses block N+1 (on two threads) while one adder thread adds
+// block N to the builder: the builder is single-threaded, parsing is not, and
+// the two overlap. Blocks are added one at a time in file order, so the
+// result does not depend on timing. The builder and the collector are only
+// touched by the adder while it runs.
 Status AddStatementsFile(const std::string& path, GraphBuilder& b, const Schema& schema, Collector& c,
                          Progress& progress) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return Status::IoError("cannot open " + path + ": " + std::strerror(errno));
   std::error_code ec;
   uint64_t total = fs::file_size(path, ec);
-  std::string buf, carry;
+  std::string carry;
   size_t line_no = 1;
   uint64_t done = 0;
   bool first_block = true;
-  std::vector<std::string_view> lines;
-  std::vector<std::optional<Result<Statement>>> parsed;
+  std::thread adder;
+  auto join_adder = [&] {
+    if (adder.joinable()) adder.join();
+  };
   while (true) {
+    auto bt = std::make_unique<Batch>();
+    std::string& buf = bt->buf;
     buf.assign(carry);
     carry.clear();
     size_t old = buf.size();
@@ -124,6 +156,7 @@ Status AddStatementsFile(const std::string& path, GraphBuilder& b, const Schema&
       if (nl == std::string::npos) {
         if (buf.size() > (256u << 20)) {
           std::fclose(f);
+          join_adder();
           return Status::Invalid(path + ":" + std::to_string(line_no) + ": a line longer than 256 MiB");
         }
         carry.swap(buf);
@@ -135,34 +168,30 @@ Status AddStatementsFile(const std::string& path, GraphBuilder& b, const Schema&
     std::string_view text(buf.data(), cut);
     if (first_block && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     first_block = false;
-    lines.clear();
+    std::vector<std::string_view>& lines = bt->lines;
     for (size_t pos = 0; pos < text.size();) {
       size_t nl = text.find('\n', pos);
       if (nl == std::string_view::npos) nl = text.size();
       lines.push_back(text.substr(pos, nl - pos));
       pos = nl + 1;
     }
-    parsed.assign(lines.size(), std::nullopt);
+    bt->first_line = line_no;
+    bt->parsed.assign(lines.size(), std::nullopt);
     if (lines.size() > 2048) {
       size_t mid = lines.size() / 2;
-      std::thread t([&] { ParseRange(lines, 0, mid, line_no, schema, path, parsed); });
-      ParseRange(lines, mid, lines.size(), line_no, schema, path, parsed);
+      std::thread t([&] { ParseRange(lines, 0, mid, line_no, schema, path, bt->parsed); });
+      ParseRange(lines, mid, lines.size(), line_no, schema, path, bt->parsed);
       t.join();
     } else {
-      ParseRange(lines, 0, lines.size(), line_no, schema, path, parsed);
-    }
-    for (size_t i = 0; i < parsed.size(); ++i) {
-      if (!parsed[i]) continue;
-      if (!parsed[i]->ok()) {
-        c.Error(parsed[i]->status().message());
-        continue;
-      }
-      AddStatement(b, std::move(*parsed[i]).value(), c, path + ":" + std::to_string(line_no + i));
+      ParseRange(lines, 0, lines.size(), line_no, schema, path, bt->parsed);
     }
     line_no += lines.size();
+    join_adder();  // the block before is in the builder
+    adder = std::thread([&b, &c, &path, batch = std::move(bt)] { AddBatch(*batch, b, c, path); });
     progress.Update(path, done, total);
     if (eof) break;
   }
+  join_adder();
   std::fclose(f);
   progress.Done();
   return Status::OK();
