@@ -108,11 +108,11 @@ class Snapshot {
   NodeId source(EdgeId e) const { return NodeId(edge_source_[e.v]); }
   NodeId target(EdgeId e) const { return NodeId(edge_target_[e.v]); }
   EdgeTypeId edge_type(EdgeId e) const { return EdgeTypeId(edge_type_[e.v]); }
-  // A hint that source(e) and target(e) are wanted soon (scans over
+  // A hint that source(e) and/or target(e) are wanted soon (scans over
   // EdgesOfType call it a few edges ahead).
-  void Prefetch(EdgeId e) const {
-    __builtin_prefetch(edge_source_ + e.v);
-    __builtin_prefetch(edge_target_ + e.v);
+  void Prefetch(EdgeId e, bool source = true, bool target = true) const {
+    if (source) __builtin_prefetch(edge_source_ + e.v);
+    if (target) __builtin_prefetch(edge_target_ + e.v);
   }
   // Every edge of type `t`, ascending by EdgeId (so grouped by source node).
   std::span<const EdgeId> EdgesOfType(EdgeTypeId t) const;

@@ -58,25 +58,34 @@ bool TryCountScan(const Snapshot& snap, const Query& q, const BindInfo& info, co
   Budget budget(opts.time_budget, opts.cancel);
   EndCounts counts;
   int64_t total = 0;
+  // No check of the start node's type (Step::scan_types): the edges of a type
+  // list already join the types the schema allows, which GraphBuilder
+  // enforces. So only the end that is counted is read from memory.
   for (size_t t = 0; t < s.types.size(); ++t) {
     if (!s.types.test(t)) continue;
     std::span<const EdgeId> list = snap.EdgesOfType(EdgeTypeId(static_cast<uint8_t>(t)));
     for (int phase = 0; phase < (s.dir == Direction::kBoth ? 2 : 1); ++phase) {
       const bool inward = s.dir == Direction::kIn || phase == 1;
+      if (!projection->has_keys() && phase == 0) {
+        total += static_cast<int64_t>(list.size());
+        continue;
+      }
+      // The counted end is the edge's target when walking out to `to`, or in to `from`.
+      const bool want_target = key_is_to != inward;
       for (size_t i = 0; i < list.size(); ++i) {
         if (!budget.Tick()) {
           *status = budget.status();
           return true;
         }
-        if (i + 16 < list.size()) snap.Prefetch(list[i + 16]);
+        if (i + 16 < list.size()) snap.Prefetch(list[i + 16], /*source=*/!want_target || phase == 1,
+                                                /*target=*/want_target || phase == 1);
         EdgeId e = list[i];
-        uint32_t src = snap.source(e).v, dst = snap.target(e).v;
-        if (phase == 1 && src == dst) continue;  // self-loop: once
-        uint32_t from = inward ? dst : src, to = inward ? src : dst;
-        if (s.scan_types != ~uint64_t{0} && !((s.scan_types >> snap.type(NodeId(from)).v) & 1)) continue;
-        ++total;
-        if (!projection->has_keys()) continue;
-        counts.Add(key_is_to ? to : from);
+        if (phase == 1 && snap.source(e) == snap.target(e)) continue;  // self-loop: once
+        if (!projection->has_keys()) {
+          ++total;
+          continue;
+        }
+        counts.Add(want_target ? snap.target(e).v : snap.source(e).v);
       }
     }
   }
