@@ -5,14 +5,34 @@
 
 namespace pkg {
 
+namespace {
+// The provenance every curated statement carries: rule "curated", the quote
+// saying which decision and why.
+Provenance Curated(std::string quote) {
+  Provenance p;
+  p.rule = "curated";
+  p.quote = std::move(quote);
+  return p;
+}
+
+std::string WithReason(std::string text, const std::string& reason) {
+  return reason.empty() ? text : text + ": " + reason;
+}
+
+NodeStatement DecisionNode(const std::string& id, const std::string& type, const std::string& name) {
+  NodeStatement n;
+  n.id = id;
+  n.type = type;
+  n.name = name;
+  return n;
+}
+}  // namespace
+
 std::vector<Statement> CuratedStatements(const Curation& curation) {
   std::vector<Statement> out;
   for (const MergeDecision& m : curation.merges) {
     if (!m.active()) continue;
-    NodeStatement n;
-    n.id = m.keep;
-    n.type = m.keep_type;
-    n.name = m.keep_name;
+    NodeStatement n = DecisionNode(m.keep, m.keep_type, m.keep_name);
     std::string keys;
     for (size_t i = 0; i < m.merged.size(); ++i) {
       if (i) keys += ", ";
@@ -20,30 +40,20 @@ std::vector<Statement> CuratedStatements(const Curation& curation) {
       const std::string& alias = i < m.merged_names.size() ? m.merged_names[i] : m.merged[i];
       if (!alias.empty() && alias != n.name) n.aliases.push_back(alias);
     }
-    Provenance p;
-    p.rule = "curated";
-    p.quote = "merge:" + std::to_string(m.id) + " of " + keys +
-              (m.reason.empty() ? std::string() : ": " + m.reason);
-    n.sources.push_back(std::move(p));
+    n.sources.push_back(Curated(WithReason("merge:" + std::to_string(m.id) + " of " + keys, m.reason)));
     out.emplace_back(std::move(n));
   }
   for (const SplitDecision& sp : curation.splits) {
     if (sp.merge_id != 0 || sp.apart.empty()) continue;
-    NodeStatement n;
-    n.id = sp.node;
-    n.type = sp.node_type;
-    n.name = sp.node_name;
+    NodeStatement n = DecisionNode(sp.node, sp.node_type, sp.node_name);
     std::string keys;
     for (const auto& [a, b] : sp.apart) {
       const std::string& other = a == sp.node ? b : a;
       if (!keys.empty()) keys += ", ";
       keys += other;
     }
-    Provenance p;
-    p.rule = "curated";
-    p.quote = "split:" + std::to_string(sp.id) + ": not the same item as " + keys +
-              (sp.reason.empty() ? std::string() : ": " + sp.reason);
-    n.sources.push_back(std::move(p));
+    n.sources.push_back(
+        Curated(WithReason("split:" + std::to_string(sp.id) + ": not the same item as " + keys, sp.reason)));
     out.emplace_back(std::move(n));
   }
   for (const CuratedLink& l : curation.links) {
@@ -52,10 +62,7 @@ std::vector<Statement> CuratedStatements(const Curation& curation) {
     e.type = l.type;
     e.from = l.from;
     e.to = l.to;
-    Provenance p;
-    p.rule = "curated";
-    p.quote = l.reason;
-    e.sources.push_back(std::move(p));
+    e.sources.push_back(Curated(l.reason));
     out.emplace_back(std::move(e));
   }
   return out;
