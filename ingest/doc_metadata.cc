@@ -82,13 +82,17 @@ std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
       size_t q = p + o.size() + 4 + c.size();
       size_t n = Digits(s, q, 4);
       if (!n || s.substr(q + n, 3) != "号") continue;
-      // Prefix: 1 to 8 Han characters before the bracket (沪经信规, 国发, 工信厅科函).
+      // Prefix: 1 to 8 Han characters before the bracket (沪经信规, 国发, 工信厅科函),
+      // stopping at a character no issuer abbreviation uses but the words
+      // before a cited number do (为落实国发…, 根据…, 按照…, …的).
+      static constexpr std::u32string_view kNotPrefix = U"为落实据照依贯彻的和及与将对在按根执关";
       size_t b = p;
       int han = 0;
       while (b > 0 && han < 8) {
         size_t pb = PrevCpStart(s, b);
         size_t t = pb;
-        if (!IsHan(NextCp(s, t))) break;
+        char32_t cp = NextCp(s, t);
+        if (!IsHan(cp) || kNotPrefix.find(cp) != std::u32string_view::npos) break;
         b = pb;
         ++han;
       }
@@ -186,8 +190,24 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   // A 文号 in the head lines.
   if (md.doc_number.empty()) {
     size_t head_end = lines.empty() ? 0 : lines[std::min<size_t>(lines.size() - 1, 7)].end;
-    auto dn = FindDocNumber(text.substr(0, head_end), 0);
-    if (dn.first != std::string_view::npos) md.doc_number = std::string(text.substr(dn.first, dn.second - dn.first));
+    // Only a 文号 on a line of its own (a date or label beside it at most),
+    // not one cited in a sentence.
+    for (size_t from = 0;;) {
+      auto dn = FindDocNumber(text.substr(0, head_end), from);
+      if (dn.first == std::string_view::npos) break;
+      from = dn.second;
+      size_t ls = text.rfind('\n', dn.first);
+      ls = ls == std::string_view::npos ? 0 : ls + 1;
+      size_t le = text.find('\n', dn.first);
+      if (le == std::string_view::npos) le = text.size();
+      std::string rest = std::string(text.substr(ls, dn.first - ls)) + std::string(text.substr(dn.second, le - dn.second));
+      if (CpCount(rest) > 12 || rest.find("。") != std::string::npos || rest.find(',') != std::string::npos ||
+          rest.find("，") != std::string::npos) {
+        continue;
+      }
+      md.doc_number = std::string(text.substr(dn.first, dn.second - dn.first));
+      break;
+    }
   }
   // Reprint source anywhere: "(转载自:X)" / "转载自:X".
   size_t rlen = 0;

@@ -6,6 +6,7 @@
 //   A title ending in a head word makes the document's own measure
 //   (ontology convention 3): the 《X》 it issues ("关于印发《X》的通知"), else
 //   the title without its issuing agency.
+//   A 文号 standing alone (国发〔2025〕11号文件) is a cited Policy of that number.
 //   Achievements: "<name> 首飞/下水/交付…" where the name ends in a product
 //   word (舰, 星座, 燃气轮机: kind achievement_head), is quoted, or mixes
 //   Latin letters and digits (C919).
@@ -77,6 +78,32 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
       m.cited = false;
       instituted = name;
     }
+    out.push_back(std::move(m));
+  }
+  // A 文号 cited on its own ("为落实国发〔2025〕11号文件精神"): a Policy named by
+  // its number, which the linker joins with the policy of that doc_number.
+  // Not the 文号 right after a 《title》 (it belongs to the title), not the
+  // document's own, and nothing on the metadata lines (blanked before this).
+  for (size_t from = md.body_begin; from < s.size();) {
+    auto dn = FindDocNumber(s, from);
+    if (dn.first == std::string_view::npos) break;
+    from = dn.second;
+    std::string number(s.substr(dn.first, dn.second - dn.first));
+    bool taken = number == md.doc_number;
+    for (const Mention& c : out) {
+      if (!c.cited && !c.doc_measure) continue;
+      // Inside a 《》 or within a few bytes after one (its bracketed number).
+      if ((c.span.begin <= dn.first && dn.first < c.span.end) || (dn.first >= c.span.end && dn.first <= c.span.end + 6)) taken = true;
+    }
+    if (taken) continue;
+    Mention m;
+    m.span = {static_cast<uint32_t>(dn.first), static_cast<uint32_t>(dn.second)};
+    m.type = "Policy";
+    m.name = number;
+    SetProperty(m.props, "doc_number", number);
+    m.rule = "cite.doc_number";
+    m.cited = true;
+    m.sentence = ctx.st->SentenceAt(static_cast<uint32_t>(dn.first));
     out.push_back(std::move(m));
   }
   // "关于印发X的通知" without 《》: the document institutes X.

@@ -96,6 +96,8 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     return doc_measure;
   };
 
+  uint32_t cited_end = 0;             // end of the last implemented citation
+  int cited_sentence = -1;             // and its sentence
   for (const Sentence& sen : ctx.st->sentences) {
     const auto& ids = by_sentence[sen.index];
     std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
@@ -129,8 +131,18 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
             out.push_back({"ISSUED", j, i, "cite.issuer", sen.index});
           }
         }
-        if (WordBefore(ctx, R.Words("cite"), clause->begin, before, 12)) {
+        // A citation joined to an implemented one ("落实《X》(文号)和国发〔2025〕11号
+        // 文件要求") is implemented too.
+        bool joined = false;
+        if (cited_end > 0 && cited_sentence == sen.index && m.span.begin >= cited_end && m.span.begin - cited_end <= 40) {
+          std::string_view gap = s.substr(cited_end, m.span.begin - cited_end);
+          joined = gap.find("和") != std::string_view::npos || gap.find("、") != std::string_view::npos ||
+                   gap.find("及") != std::string_view::npos;
+        }
+        if (joined || WordBefore(ctx, R.Words("cite"), clause->begin, before, 12)) {
           out.push_back({"IMPLEMENTS", doc_measure, i, "cite.implements", sen.index});
+          cited_end = m.span.end;
+          cited_sentence = sen.index;
         }
       }
       // TARGETS, aim first: "面向X发放Y", "面向X、Z等领域,建设Y" — the measure right

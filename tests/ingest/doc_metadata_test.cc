@@ -28,7 +28,10 @@ TEST_CASE("FindDocNumber finds 文号 in their bracket styles", "[ingest][metada
   const Case cases[] = {{"见沪经信规〔2025〕3号文", "见沪经信规〔2025〕3号"},
                         {"(国发[2025]11号)", "国发[2025]11号"},
                         {"工信厅科函(2024)346号", "工信厅科函(2024)346号"},
-                        {"2025年3号", ""}};
+                        {"2025年3号", ""},
+                        // Words before a cited number are not part of it.
+                        {"为落实国发〔2025〕11号文件精神", "国发〔2025〕11号"},
+                        {"根据工信厅科函〔2024〕346号", "工信厅科函〔2024〕346号"}};
   for (const auto& c : cases) {
     INFO(c.text);
     auto [b, e] = FindDocNumber(c.text, 0);
@@ -57,6 +60,8 @@ TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metada
        "某某市人民政府关于印发某方案的通知", "", "2025-04-08", "某府发〔2025〕3号", "", ""},
       {"labelled fields", "发布机构:某部\n发文字号:某发〔2024〕1号\n关于推进某事的意见\n正文。\n", "关于推进某事的意见", "某部", "",
        "某发〔2024〕1号", "", ""},
+      {"number cited in the first sentence", "某区关于推动某事的若干措施\n为落实国发〔2025〕11号文件精神,结合本区实际,制定本措施。\n",
+       "某区关于推动某事的若干措施", "", "", "", "", ""},
       {"empty", "", "", "", "", "", "", ""},
   };
   for (const auto& c : cases) {

@@ -211,6 +211,26 @@ TEST_CASE("Patterns of policy language give typed items and relations", "[ingest
   }
 }
 
+TEST_CASE("A 文号 cited on its own is a Policy the citing measure implements", "[ingest][extractor]") {
+  // The 文号 in a sentence of the head is cited, not the document's own number.
+  auto st = Run("浦东新区关于推动某产业发展的若干措施\n为落实国发〔2025〕11号文件精神,制定本措施。\n");
+  auto policies = NodesOf(st, "Policy");
+  CHECK(std::count(policies.begin(), policies.end(), "国发〔2025〕11号") == 1);
+  CHECK(HasEdge(st, "IMPLEMENTS", "浦东新区关于推动某产业发展的若干措施", "国发〔2025〕11号"));
+  for (const auto& s : st) {
+    if (auto* n = std::get_if<NodeStatement>(&s); n && n->type == "Document") CHECK(FindProperty(n->props, "doc_number") == nullptr);
+  }
+  // Joined to an implemented citation by 和: implemented too; the number in
+  // brackets after the title belongs to the title.
+  st = Run("某市经济和信息化委员会关于开展某项工作的通知\n某经信智〔2025〕305号\n各有关单位:\n"
+           "为落实《工业和信息化部办公厅关于开展某试点工作的通知》(工信厅科函〔2024〕346号)和国发〔2025〕11号文件要求,现通知如下。\n");
+  policies = NodesOf(st, "Policy");
+  CHECK(std::count(policies.begin(), policies.end(), "工信厅科函〔2024〕346号") == 0);
+  const std::string own = "某市经济和信息化委员会关于开展某项工作的通知";
+  CHECK(HasEdge(st, "IMPLEMENTS", own, "工业和信息化部办公厅关于开展某试点工作的通知"));
+  CHECK(HasEdge(st, "IMPLEMENTS", own, "国发〔2025〕11号"));
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
