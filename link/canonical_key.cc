@@ -74,8 +74,9 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Parse(std::string_view rules_t
     if (f[0] == "suffix") r->suffixes_.push_back(rule);
     else if (f[0] == "prefix") r->prefixes_.push_back(rule);
     else if (f[0] == "phase") r->phases_.push_back(rule);
+    else if (f[0] == "distinct") r->distinct_.push_back(rule);
     else return Status::Invalid(origin + ":" + std::to_string(line_no) + ": unknown rule kind \"" + f[0] +
-                                "\" (expected suffix, prefix or phase)");
+                                "\" (expected suffix, prefix, phase or distinct)");
   }
   // Longer phase markers first (第二期 before 二期).
   std::stable_sort(r->phases_.begin(), r->phases_.end(), [](const Rule& a, const Rule& b) { return a.from.size() > b.from.size(); });
@@ -102,6 +103,24 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Parse(std::string_view rules_t
 std::string KeyRules::CanonicalRegion(std::string_view name) const {
   auto it = regions_.find(NormalizeName(name));
   return it == regions_.end() ? std::string() : it->second;
+}
+
+std::vector<std::string> KeyRules::Endings() const {
+  std::vector<std::string> out;
+  for (const auto& r : suffixes_) {
+    out.push_back(r.from);
+    if (!r.to.empty()) out.push_back(NormalizeName(r.to));
+  }
+  for (const auto& r : phases_) out.push_back(r.from);
+  return out;
+}
+
+std::string KeyRules::DistinctMarks(std::string_view key) const {
+  std::string out;
+  for (const auto& r : distinct_) {
+    if (key.find(r.from) != std::string_view::npos) out += r.from + "|";
+  }
+  return out;
 }
 
 NameKey KeyRules::Key(std::string_view name) const {

@@ -46,9 +46,19 @@ class KeyRules {
   // The canonical region name for a region name or alias ("上海市" → "上海"), or "".
   std::string CanonicalRegion(std::string_view name) const;
 
+  // The generic endings of the rules (suffix `from` and `to`, phase markers),
+  // normalised: a name written with any of them may have the key of a name
+  // written with another (mention_scan.h anchors its candidates on them).
+  std::vector<std::string> Endings() const;
+
+  // The `distinct` words of the rules found in a key, in rule order
+  // ("实施|若干"): two names whose marks differ are different items however
+  // similar they look (意见 / 实施意见, 办法 / 暂行办法).
+  std::string DistinctMarks(std::string_view key) const;
+
  private:
   struct Rule { std::string from, to; };
-  std::vector<Rule> suffixes_, prefixes_, phases_;
+  std::vector<Rule> suffixes_, prefixes_, phases_, distinct_;
   std::unordered_map<std::string, std::string> regions_;  // normalised name or alias → canonical
   size_t longest_region_ = 0;
 };

@@ -259,13 +259,13 @@ Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, c
   // Pass 5: similar names within a type.
   if (!rows.empty() && rows.size() <= opts.similarity_limit) {
     rep.similarity_run = true;
-    struct Cand { size_t row; std::string type_prefix; NameKey key; std::vector<std::string> grams; std::string digits; };
+    struct Cand { size_t row; std::string type_prefix; NameKey key; std::vector<std::string> grams; std::string digits, marks; };
     std::vector<Cand> cands;
     for (size_t r : rows) {
       auto v = b.node(r);
       NameKey k = rules_->Key(v.name);
       if (!SimilarityCandidate(k)) continue;
-      cands.push_back({r, std::to_string(v.type.v) + "\t", k, Bigrams(k.key), Digits(k.key)});
+      cands.push_back({r, std::to_string(v.type.v) + "\t", k, Bigrams(k.key), Digits(k.key), rules_->DistinctMarks(k.key)});
     }
     std::unordered_map<std::string, std::vector<size_t>> postings;
     for (size_t i = 0; i < cands.size(); ++i) {
@@ -284,7 +284,7 @@ Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, c
         double dice = 2.0 * common / double(a.grams.size() + c.grams.size());
         double la = static_cast<double>(a.key.key.size()), lc = static_cast<double>(c.key.key.size());
         if (dice < opts.min_similarity || std::min(la, lc) / std::max(la, lc) < opts.min_length_ratio) continue;
-        if (a.key.phase != c.key.phase || a.digits != c.digits || a.key.region != c.key.region) continue;
+        if (a.key.phase != c.key.phase || a.digits != c.digits || a.key.region != c.key.region || a.marks != c.marks) continue;
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.2f", dice);
         cl.Union(a.row, c.row, std::string("similar names (bigram Dice ") + buf + ")", cannot);

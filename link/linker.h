@@ -15,7 +15,8 @@
 //   4. 文号:       both are measures with the same doc_number property;
 //   5. similarity: Dice similarity of character bigrams of the keys
 //                  ≥ min_similarity (0.85), length ratio ≥ min_length_ratio
-//                  (0.8), same phase, same digits, same region. Only run when
+//                  (0.8), same phase, same digits, same region, the same
+//                  `distinct` words (实施, 暂行…: rules.tsv). Only run when
 //                  the graph has at most similarity_limit linkable nodes.
 // Document and Indicator nodes are never merged (documents are identified by
 // content; indicators differ by period). A pair in `cannot_link` (curated
