@@ -158,6 +158,12 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
   return Status::OK();
 }
 
+Result<ingest::NormalizedText> Extractor::Normalized(const DocumentInput& doc) const {
+  auto decoded = ingest::Decode(doc.bytes);
+  if (!decoded.ok()) return Status(decoded.status().code(), doc.path + ": " + decoded.status().message());
+  return ingest::Normalize(*decoded, data_->chrome);
+}
+
 bool LooksLikeDocument(std::string_view path, std::string_view head) {
   std::string ext = std::filesystem::path(std::string(path)).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

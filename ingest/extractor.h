@@ -27,6 +27,7 @@
 #include "base/status.h"
 #include "graph/schema.h"
 #include "graph/statement_reader.h"
+#include "ingest/normalize.h"
 
 namespace pkg {
 
@@ -55,6 +56,11 @@ class Extractor {
   // Undecodable input is an error naming the byte offset; an empty or
   // punctuation-only document yields just its Document node.
   Status Extract(const DocumentInput& doc, const std::function<void(Statement&&)>& sink) const;
+
+  // The document's text as Extract reads it (decoded and normalised, page
+  // chrome dropped), with the map back to the original bytes: what a later
+  // pass over the same document (link/corpus_mentions.h) scans.
+  Result<ingest::NormalizedText> Normalized(const DocumentInput& doc) const;
 
   const Schema& schema() const { return *schema_; }
 

@@ -1,0 +1,151 @@
+// AddCorpusMentions; see corpus_mentions.h.
+#include "link/corpus_mentions.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "base/text.h"
+#include "link/mention_scan.h"
+
+namespace pkg {
+
+namespace {
+
+constexpr const char* kRule = "link.corpus_mention";
+
+// The sentence around [begin, end) of `text`: from the previous sentence end
+// (。！？ or a line end) to the next, at most ~300 bytes either side.
+std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
+  static const std::string_view kEnds[] = {"\n", "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x81" /* ！ */,
+                                           "\xEF\xBC\x9F" /* ？ */, "!", "?"};
+  size_t from = begin > 300 ? begin - 300 : 0, to = std::min(text.size(), end + 300);
+  size_t s = from, e = to;
+  for (std::string_view m : kEnds) {
+    size_t p = text.rfind(m, begin == 0 ? 0 : begin - 1);
+    if (p != std::string_view::npos && p + m.size() <= begin && p + m.size() > s) s = p + m.size();
+    size_t q = text.find(m, end);
+    if (q != std::string_view::npos && q + m.size() < e) e = q + m.size();
+  }
+  // Whole code points only (the ±300 cut may fall inside one).
+  while (s < begin && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) ++s;
+  while (e > end && e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+  std::string out(text.substr(s, e - s));
+  // Trim white space.
+  size_t a = out.find_first_not_of(" \t\r\n"), b = out.find_last_not_of(" \t\r\n");
+  return a == std::string::npos ? std::string() : out.substr(a, b - a + 1);
+}
+
+// The name as written, without surrounding quotes and brackets.
+std::string Surface(std::string_view s) {
+  static const std::string_view kMarks[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "\xE3\x80\x8A", "\xE3\x80\x8B"};
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    for (std::string_view m : kMarks) {
+      if (s.substr(0, m.size()) == m) { s.remove_prefix(m.size()); changed = true; }
+      if (s.size() >= m.size() && s.substr(s.size() - m.size()) == m) { s.remove_suffix(m.size()); changed = true; }
+    }
+  }
+  return std::string(s);
+}
+
+}  // namespace
+
+Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::vector<CorpusDocument>& docs,
+                                              const DocumentNormalizer& normalize,
+                                              const CorpusMentionOptions& opts) {
+  CorpusMentionReport report;
+  if (docs.empty()) return report;
+  auto rules = KeyRules::Load(opts.data_dir);
+  if (!rules.ok()) return rules.status();
+  const Schema& schema = *builder.schema_ptr();
+  auto measure = schema.FindNodeType("Measure");
+  auto enterprise = schema.FindNodeType("Enterprise");
+  auto document = schema.FindNodeType("Document");
+
+  // The items to look for, and what each is already called.
+  MentionScanner scanner(*rules);
+  std::vector<std::unordered_set<std::string>> known_names;  // per scanner item: normalised names
+  std::map<std::string, std::string> doc_region;             // Document key → its region property
+  for (size_t row = 0; row < builder.num_nodes(); ++row) {
+    GraphBuilder::NodeView v = builder.node(row);
+    if (!v.type.valid()) continue;
+    if (document && v.type == *document) {
+      if (const Value* r = FindProperty(*v.props, "region"); r && r->kind() == Value::Kind::kString) {
+        doc_region.emplace(std::string(v.key), r->as_string());
+      }
+      continue;
+    }
+    bool wanted = (measure && schema.IsA(v.type, *measure)) || (enterprise && v.type == *enterprise);
+    if (!wanted) continue;
+    if (scanner.AddItem(v.key, schema.node_type(v.type).name, v.name, *v.aliases, v.name_en, v.provenance) > 0) {
+      std::unordered_set<std::string> names{NormalizeName(v.name)};
+      for (const auto& a : *v.aliases) names.insert(NormalizeName(a));
+      known_names.push_back(std::move(names));
+    }
+  }
+  scanner.Finish();
+  report.items = scanner.num_items();
+  report.names = scanner.num_names();
+  if (scanner.num_items() == 0) return report;
+
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const CorpusDocument& doc = docs[d];
+    if (opts.progress) opts.progress(d, docs.size());
+    auto text = normalize(doc);
+    if (!text.ok()) {
+      report.skipped.push_back(doc.path + ": not read again for names (" + text.status().message() + ")");
+      continue;
+    }
+    if (text->orig.size() != text->text.size() + 1) {
+      return Status::Internal("corpus mentions: offset map of " + doc.path + " does not fit its text");
+    }
+    auto region = doc_region.find(doc.key);
+    auto hits = scanner.Scan(text->text, region == doc_region.end() ? std::string_view() : region->second);
+    std::unordered_set<std::string> mentioned(doc.mentioned.begin(), doc.mentioned.end());
+    std::map<int, std::vector<const MentionScanner::Hit*>> by_item;
+    for (const auto& h : hits) {
+      uint64_t b = text->orig[h.begin], e = text->orig[h.end - 1] + 1;
+      bool inside = std::any_of(doc.item_spans.begin(), doc.item_spans.end(),
+                                [&](const auto& s) { return s.first <= b && e <= s.second; });
+      if (inside) continue;
+      auto& places = by_item[h.item];
+      if (places.size() < opts.max_per_item) places.push_back(&h);
+    }
+    for (const auto& [item, places] : by_item) {
+      const MentionScanner::Item& it = scanner.item(item);
+      NodeStatement node;
+      node.id = it.id;
+      node.type = it.type;
+      for (const MentionScanner::Hit* h : places) {
+        Provenance p;
+        p.document = doc.key;
+        p.begin = text->orig[h->begin];
+        p.end = text->orig[h->end - 1] + 1;
+        p.rule = kRule;
+        p.quote = SentenceAround(text->text, h->begin, h->end);
+        node.sources.push_back(std::move(p));
+        std::string written = Surface(std::string_view(text->text).substr(h->begin, h->end - h->begin));
+        if (!known_names[item].count(NormalizeName(written)) &&
+            std::find(node.aliases.begin(), node.aliases.end(), written) == node.aliases.end()) {
+          node.aliases.push_back(written);
+        }
+      }
+      EdgeStatement edge;
+      edge.type = "MENTIONS";
+      edge.from = doc.key;
+      edge.to = it.id;
+      edge.sources.push_back(node.sources.front());
+      edge.sources.back().quote.clear();  // the node's provenance carries the sentence
+      report.places += node.sources.size();
+      if (!mentioned.count(it.id)) ++report.new_pairs;
+      PKG_RETURN_IF_ERROR(builder.AddNode(std::move(node)));
+      PKG_RETURN_IF_ERROR(builder.AddEdge(std::move(edge)));
+    }
+  }
+  if (opts.progress) opts.progress(docs.size(), docs.size());
+  return report;
+}
+
+}  // namespace pkg

@@ -1,0 +1,182 @@
+// MentionScanner; see mention_scan.h.
+#include "link/mention_scan.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+
+namespace pkg {
+
+namespace {
+
+// One code point of UTF-8 at s[i] (advancing i); invalid bytes come out as
+// themselves, one at a time.
+uint32_t NextCodePoint(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  if (i + len > s.size()) len = 1;
+  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+uint32_t Fold(uint32_t cp) { return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp; }
+bool AsciiWord(uint32_t cp) { return cp < 0x80 && (std::isalnum(static_cast<int>(cp)) != 0); }
+uint64_t Pair(uint32_t a, uint32_t b) { return (uint64_t{Fold(a)} << 32) | Fold(b); }
+
+// Marks no name crosses: line ends and sentence and clause punctuation.
+bool Break(uint32_t cp) {
+  switch (cp) {
+    case '\n': case '\r': case ',': case ';': case '!': case '?': case ':':
+    case 0x3002: /* 。 */ case 0xFF0C: /* ， */ case 0xFF1B: /* ； */ case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */ case 0x3001: /* 、 */ case 0xFF1A: /* ： */
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<uint32_t> CodePoints(std::string_view s) {
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < s.size();) out.push_back(NextCodePoint(s, i));
+  return out;
+}
+
+}  // namespace
+
+MentionScanner::MentionScanner(std::shared_ptr<const KeyRules> rules, Options opts)
+    : rules_(std::move(rules)), opts_(opts) {
+  for (const std::string& e : rules_->Endings()) {
+    auto cps = CodePoints(e);
+    if (cps.size() >= 2) anchors_.insert(Pair(cps[cps.size() - 2], cps.back()));
+  }
+}
+
+int MentionScanner::AddItem(std::string_view id, std::string_view type, std::string_view name,
+                            const std::vector<std::string>& aliases, std::string_view name_en, size_t weight) {
+  int index = static_cast<int>(items_.size());
+  int used = 0;
+  auto add = [&](std::string_view surface) {
+    if (surface.empty()) return;
+    NameKey k = rules_->Key(surface);
+    std::string_view core(k.key);
+    core.remove_suffix(std::min(core.size(), k.phase.size()));
+    bool ascii = std::all_of(core.begin(), core.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    size_t chars = CodePoints(core).size();
+    if (ascii ? core.size() < opts_.min_ascii_chars : chars < opts_.min_key_chars) return;
+    auto& named = by_key_[k.key];
+    for (const Named& n : named) {
+      if (n.item == index && n.region == k.region) return;
+    }
+    named.push_back(Named{index, k.region});
+    auto cps = CodePoints(NormalizeName(surface));
+    if (cps.size() >= 2) anchors_.insert(Pair(cps[cps.size() - 2], cps.back()));
+    max_chars_ = std::max(max_chars_, cps.size());
+    ++used;
+  };
+  add(name);
+  for (const auto& a : aliases) add(a);
+  add(name_en);
+  if (used > 0) items_.push_back(Item{std::string(id), std::string(type), weight});
+  return used;
+}
+
+void MentionScanner::Finish() {
+  for (auto& [key, named] : by_key_) {
+    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+      return a.region != b.region ? a.region < b.region : a.item < b.item;
+    });
+  }
+}
+
+int MentionScanner::Resolve(const NameKey& k, const std::string& doc_region) const {
+  auto it = by_key_.find(k.key);
+  if (it == by_key_.end()) return -1;
+  const std::vector<Named>& all = it->second;
+  std::vector<int> chosen;
+  auto pick = [&](auto pred) {
+    chosen.clear();
+    for (const Named& n : all) {
+      if (pred(n)) chosen.push_back(n.item);
+    }
+  };
+  if (!k.region.empty()) {
+    pick([&](const Named& n) { return n.region == k.region; });
+    if (chosen.empty()) pick([](const Named& n) { return n.region.empty(); });
+  } else {
+    std::string first;
+    bool several = false;
+    for (const Named& n : all) {
+      if (n.region.empty()) continue;
+      if (first.empty()) first = n.region;
+      else if (n.region != first) several = true;
+    }
+    if (!several) pick([](const Named&) { return true; });
+    else if (!doc_region.empty()) pick([&](const Named& n) { return n.region == doc_region; });
+  }
+  int best = -1;
+  for (int i : chosen) {
+    if (best < 0 || items_[i].weight > items_[best].weight ||
+        (items_[i].weight == items_[best].weight && items_[i].id < items_[best].id)) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+std::vector<MentionScanner::Hit> MentionScanner::Scan(std::string_view text, std::string_view doc_region) const {
+  std::vector<Hit> hits;
+  if (items_.empty()) return hits;
+  const std::string region = doc_region.empty() ? std::string() : rules_->CanonicalRegion(doc_region);
+  // Room around the longest name for quotes, a region and a tier word.
+  const size_t window = std::min<size_t>(max_chars_ + 8, 96);
+  const size_t shortest = std::min(opts_.min_key_chars, opts_.min_ascii_chars);
+  std::vector<uint32_t> cps;
+  std::vector<uint32_t> offs;  // byte offset of each code point, plus the segment's end
+  size_t i = 0;
+  while (i < text.size()) {
+    // One segment: the code points up to the next break.
+    cps.clear();
+    offs.clear();
+    while (i < text.size()) {
+      size_t at = i;
+      uint32_t cp = NextCodePoint(text, i);
+      if (Break(cp)) {
+        offs.push_back(static_cast<uint32_t>(at));
+        break;
+      }
+      cps.push_back(cp);
+      offs.push_back(static_cast<uint32_t>(at));
+    }
+    if (offs.size() == cps.size()) offs.push_back(static_cast<uint32_t>(i));
+    const size_t n = cps.size();
+    for (size_t e = 2; e <= n; ++e) {
+      if (!anchors_.count(Pair(cps[e - 2], cps[e - 1]))) continue;
+      if (AsciiWord(cps[e - 1]) && e < n && AsciiWord(cps[e])) continue;  // inside a word
+      for (size_t s = e > window ? e - window : 0; s + shortest <= e; ++s) {
+        if (cps[s] == ' ' || cps[s] == '\t') continue;
+        if (AsciiWord(cps[s]) && s > 0 && AsciiWord(cps[s - 1])) continue;
+        std::string_view cand = text.substr(offs[s], offs[e] - offs[s]);
+        int item = Resolve(rules_->Key(cand), region);
+        if (item >= 0) {
+          hits.push_back(Hit{offs[s], offs[e], item});
+          break;  // the longest candidate ending here
+        }
+      }
+    }
+  }
+  // Longest first; a match overlapping a longer (or earlier equal) one goes.
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.end - a.begin != b.end - b.begin ? a.end - a.begin > b.end - b.begin : a.begin < b.begin;
+  });
+  std::vector<Hit> kept;
+  for (const Hit& h : hits) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) { return h.begin < k.end && k.begin < h.end; });
+    if (!overlaps) kept.push_back(h);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  return kept;
+}
+
+}  // namespace pkg

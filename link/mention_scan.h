@@ -1,0 +1,94 @@
+// MentionScanner: finds, in a document's normalised text, the names of items
+// known anywhere in the corpus — the second pass of a multi-document load
+// (corpus_mentions.h), so that a document that names a fund only in passing
+// (a news item, an English brief, a reprint) still mentions the fund's node.
+//
+// Items are added by name, aliases and English name. A stretch of text names
+// an item when its canonical key (canonical_key.h: script, width, case,
+// quotes, tier words, generic endings, phase position, region prefix split
+// off) equals the key of one of the item's names:
+//   - "上海市先导产业母基金", "先导产业母基金" and "三大先导产业母基金" all name
+//     an item called 三大先导产业母基金;
+//   - “人工智能+制造”专项行动 names 人工智能+制造行动; 产业转型升级基金二期 names
+//     产业转型升级二期基金, but 一期基金 never names a 二期 fund.
+// Candidates are the stretches that end with the last two characters of some
+// name, or of a generic ending of the linking rules, and are at most as long
+// as the longest name (plus the quotes and region around it); they never
+// cross a line or a sentence or clause mark. Of overlapping matches the
+// longest wins. Only names specific enough to be trusted count: a key of at
+// least `min_key_chars` characters (phase marker excluded; 5 by default, so
+// 引导基金 → 基金 or 二期基金 never match), or of `min_ascii_chars` for names
+// without Chinese characters, which must also start and end on word
+// boundaries ("Leading Industries Parent Fund").
+// Region: a match with a region prefix names the items of that region (or,
+// failing them, the region-less item); a bare match names the item when the
+// items with that key agree on their region, else the item of the
+// document's region, else nothing (上海市X and 北京市X make a bare X ambiguous,
+// as in the linker).
+//
+// Thread safety: immutable after Finish(); Scan is const.
+// Tested in tests/link/mention_scan_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "link/canonical_key.h"
+
+namespace pkg {
+
+class MentionScanner {
+ public:
+  struct Options {
+    size_t min_key_chars = 5;
+    size_t min_ascii_chars = 12;
+  };
+  MentionScanner(std::shared_ptr<const KeyRules> rules, Options opts);
+  explicit MentionScanner(std::shared_ptr<const KeyRules> rules) : MentionScanner(std::move(rules), Options{}) {}
+
+  // Adds an item: `id` (the node key) and `weight` (its provenance count,
+  // which decides between several items of one key) are returned in hits.
+  // Returns the number of its names that were specific enough to be used.
+  int AddItem(std::string_view id, std::string_view type, std::string_view name,
+              const std::vector<std::string>& aliases, std::string_view name_en, size_t weight);
+
+  // REQUIRES: called once, after the last AddItem and before Scan.
+  void Finish();
+
+  struct Hit {
+    uint32_t begin = 0, end = 0;  // byte offsets in the scanned text
+    int item = -1;                // index of the item (item())
+  };
+  // Matches in `text` (normalised UTF-8), sorted by begin, never overlapping.
+  // `doc_region` is the document's region (any name: 上海市, 上海), or "".
+  std::vector<Hit> Scan(std::string_view text, std::string_view doc_region) const;
+
+  struct Item {
+    std::string id, type;
+    size_t weight = 0;
+  };
+  const Item& item(int i) const { return items_[i]; }
+  size_t num_items() const { return items_.size(); }
+  size_t num_names() const { return by_key_.size(); }
+
+ private:
+  struct Named {  // one item under one key
+    int item;
+    std::string region;  // canonical region of the name that gave the key
+  };
+  int Resolve(const NameKey& k, const std::string& doc_region) const;
+
+  std::shared_ptr<const KeyRules> rules_;
+  Options opts_;
+  std::vector<Item> items_;
+  std::unordered_map<std::string, std::vector<Named>> by_key_;
+  std::unordered_set<uint64_t> anchors_;  // last two code points of names and endings
+  size_t max_chars_ = 0;                  // longest name, in code points
+};
+
+}  // namespace pkg

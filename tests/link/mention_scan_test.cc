@@ -1,0 +1,74 @@
+// Tests for link/mention_scan.h: which stretches of a text name a known item,
+// with the real linking rules and regions.
+#include "link/mention_scan.h"
+
+#include <catch2/catch.hpp>
+
+namespace pkg {
+namespace {
+
+std::shared_ptr<const KeyRules> Rules() {
+  static auto r = [] {
+    auto x = KeyRules::Load(PKG_SOURCE_DATA_DIR);
+    REQUIRE(x.ok());
+    return *x;
+  }();
+  return r;
+}
+
+// "written=id" for every hit, in text order.
+std::vector<std::string> Hits(const MentionScanner& sc, const std::string& text, const std::string& region = "") {
+  std::vector<std::string> out;
+  for (const auto& h : sc.Scan(text, region)) {
+    out.push_back(text.substr(h.begin, h.end - h.begin) + "=" + sc.item(h.item).id);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("names of known items are found in their written variants", "[link][scan]") {
+  MentionScanner sc(Rules());
+  CHECK(sc.AddItem("fund", "Fund", "三大先导产业母基金", {}, "", 3) == 1);
+  CHECK(sc.AddItem("p2", "Fund", "产业转型升级二期基金", {}, "Industrial Transformation and Upgrading Fund Phase II", 2) == 2);
+  sc.AddItem("p1", "Fund", "产业转型升级一期基金", {}, "", 1);
+  sc.AddItem("ai", "Initiative", "人工智能+制造行动", {"AI+制造行动"}, "", 1);
+  sc.Finish();
+  // Region prefix, bare name, tier word; the longest stretch wins.
+  CHECK(Hits(sc, "联动上海市先导产业母基金,支持先导产业母基金投资。") ==
+        V{"上海市先导产业母基金=fund", "先导产业母基金=fund"});
+  // Phase moved, quotes and generic endings.
+  CHECK(Hits(sc, "产业转型升级基金二期也会加大投资") == V{"产业转型升级基金二期=p2"});
+  CHECK(Hits(sc, "产业转型升级一期基金已退出") == V{"产业转型升级一期基金=p1"});
+  CHECK(Hits(sc, "深化“人工智能+制造”专项行动") == V{"“人工智能+制造”专项行动=ai"});
+  // English on word boundaries, any case.
+  CHECK(Hits(sc, "The industrial transformation and upgrading fund phase II will co-invest.") ==
+        V{"industrial transformation and upgrading fund phase II=p2"});
+  CHECK(Hits(sc, "XIndustrial Transformation and Upgrading Fund Phase IIX").empty());
+  // Never across a clause mark; a generic short form is not a name.
+  CHECK(Hits(sc, "先导产业,母基金").empty());
+  CHECK(Hits(sc, "二期基金和引导基金").empty());
+}
+
+TEST_CASE("a bare name used by two regions needs the document's region", "[link][scan]") {
+  MentionScanner sc(Rules());
+  sc.AddItem("sh", "Platform", "上海市制造业创新中心", {}, "", 1);
+  sc.AddItem("bj", "Platform", "北京市制造业创新中心", {}, "", 5);
+  sc.Finish();
+  CHECK(Hits(sc, "建设制造业创新中心").empty());
+  CHECK(Hits(sc, "建设制造业创新中心", "上海市") == V{"制造业创新中心=sh"});
+  CHECK(Hits(sc, "北京市制造业创新中心") == V{"北京市制造业创新中心=bj"});
+  CHECK(Hits(sc, "天津市制造业创新中心").empty());
+}
+
+TEST_CASE("short and generic names are not looked for", "[link][scan]") {
+  MentionScanner sc(Rules());
+  CHECK(sc.AddItem("a", "Policy", "算力券", {}, "", 1) == 0);
+  CHECK(sc.AddItem("b", "Fund", "引导基金", {"二期基金"}, "Fund", 1) == 0);
+  sc.Finish();
+  CHECK(sc.num_items() == 0);
+  CHECK(Hits(sc, "发放算力券,设立引导基金").empty());
+}
+
+}  // namespace
+}  // namespace pkg
