@@ -198,8 +198,9 @@ void GraphBuilder::AddSnapshot(const Snapshot& snap) {
 GraphBuilder::NodeView GraphBuilder::node(size_t row) const {
   static const std::vector<std::string> kNoAliases;
   static const PropertyMap kNoProps;
+  static const std::vector<Provenance> kNoSources;
   uint32_t r = static_cast<uint32_t>(row);
-  NodeView v{s_->keys[r], TypeId(), {}, {}, &kNoAliases, &kNoProps, 0};
+  NodeView v{s_->keys[r], TypeId(), {}, {}, &kNoAliases, &kNoProps, 0, &kNoSources};
   uint8_t t = s_->type[r];
   if (t == kPlaceholder || t == kMerged) return v;
   v.type = TypeId(t);
@@ -210,6 +211,7 @@ GraphBuilder::NodeView GraphBuilder::node(size_t row) const {
     v.aliases = &x.aliases;
     v.props = &x.props;
     v.provenance = x.provenance.size();
+    v.sources = &x.provenance;
   }
   return v;
 }

@@ -61,6 +61,7 @@ class GraphBuilder {
     const std::vector<std::string>* aliases;  // never null
     const PropertyMap* props;                 // never null
     size_t provenance = 0;                    // number of provenance entries
+    const std::vector<Provenance>* sources;   // the entries themselves; never null
   };
   // REQUIRES: row < num_nodes().
   NodeView node(size_t row) const;

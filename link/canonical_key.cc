@@ -75,8 +75,9 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Parse(std::string_view rules_t
     else if (f[0] == "prefix") r->prefixes_.push_back(rule);
     else if (f[0] == "phase") r->phases_.push_back(rule);
     else if (f[0] == "distinct") r->distinct_.push_back(rule);
+    else if (f[0] == "relative") r->relative_.push_back(rule);
     else return Status::Invalid(origin + ":" + std::to_string(line_no) + ": unknown rule kind \"" + f[0] +
-                                "\" (expected suffix, prefix, phase or distinct)");
+                                "\" (expected suffix, prefix, phase, distinct or relative)");
   }
   // Longer phase markers first (第二期 before 二期).
   std::stable_sort(r->phases_.begin(), r->phases_.end(), [](const Rule& a, const Rule& b) { return a.from.size() > b.from.size(); });
@@ -121,6 +122,19 @@ std::string KeyRules::DistinctMarks(std::string_view key) const {
     if (key.find(r.from) != std::string_view::npos) out += r.from + "|";
   }
   return out;
+}
+
+bool KeyRules::Relative(const NameKey& k) const {
+  if (!k.region.empty()) return false;
+  for (const auto& r : relative_) {
+    if (!StartsWith(k.key, r.from)) continue;
+    bool exception = false;
+    for (const auto& x : SplitFields(r.to, '|')) {
+      if (!x.empty() && StartsWith(k.key, NormalizeName(x))) exception = true;
+    }
+    if (!exception) return true;
+  }
+  return false;
 }
 
 NameKey KeyRules::Key(std::string_view name) const {

@@ -56,9 +56,14 @@ class KeyRules {
   // similar they look (意见 / 实施意见, 办法 / 暂行办法).
   std::string DistinctMarks(std::string_view key) const;
 
+  // True when the name stands for a different item in every region: it
+  // starts with a `relative` level word (市财政局, 省工业和信息化厅, 区科经委)
+  // and names no region. Such names never link items across documents.
+  bool Relative(const NameKey& k) const;
+
  private:
   struct Rule { std::string from, to; };
-  std::vector<Rule> suffixes_, prefixes_, phases_, distinct_;
+  std::vector<Rule> suffixes_, prefixes_, phases_, distinct_, relative_;
   std::unordered_map<std::string, std::string> regions_;  // normalised name or alias → canonical
   size_t longest_region_ = 0;
 };

@@ -62,24 +62,36 @@ Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::
   const Schema& schema = *builder.schema_ptr();
   auto measure = schema.FindNodeType("Measure");
   auto enterprise = schema.FindNodeType("Enterprise");
+  auto agency = schema.FindNodeType("Agency");
   auto document = schema.FindNodeType("Document");
 
   // The items to look for, and what each is already called.
   MentionScanner scanner(*rules);
   std::vector<std::unordered_set<std::string>> known_names;  // per scanner item: normalised names
   std::map<std::string, std::string> doc_region;             // Document key → its region property
+  for (size_t row = 0; row < builder.num_nodes() && document; ++row) {
+    GraphBuilder::NodeView v = builder.node(row);
+    if (!v.type.valid() || v.type != *document) continue;
+    if (const Value* r = FindProperty(*v.props, "region"); r && r->kind() == Value::Kind::kString) {
+      doc_region.emplace(std::string(v.key), r->as_string());
+    }
+  }
   for (size_t row = 0; row < builder.num_nodes(); ++row) {
     GraphBuilder::NodeView v = builder.node(row);
-    if (!v.type.valid()) continue;
-    if (document && v.type == *document) {
-      if (const Value* r = FindProperty(*v.props, "region"); r && r->kind() == Value::Kind::kString) {
-        doc_region.emplace(std::string(v.key), r->as_string());
-      }
-      continue;
-    }
-    bool wanted = (measure && schema.IsA(v.type, *measure)) || (enterprise && v.type == *enterprise);
+    if (!v.type.valid() || (document && v.type == *document)) continue;
+    bool wanted = (measure && schema.IsA(v.type, *measure)) || (enterprise && v.type == *enterprise) ||
+                  (agency && v.type == *agency);
     if (!wanted) continue;
-    if (scanner.AddItem(v.key, schema.node_type(v.type).name, v.name, *v.aliases, v.name_en, v.provenance) > 0) {
+    std::vector<std::string> regions;
+    for (const Provenance& p : *v.sources) {
+      auto r = doc_region.find(p.document);
+      if (r != doc_region.end() && std::find(regions.begin(), regions.end(), r->second) == regions.end()) {
+        regions.push_back(r->second);
+      }
+    }
+    const bool relative = agency && v.type == *agency;
+    if (scanner.AddItem(v.key, schema.node_type(v.type).name, v.name, *v.aliases, v.name_en, v.provenance,
+                        regions, relative) > 0) {
       std::unordered_set<std::string> names{NormalizeName(v.name)};
       for (const auto& a : *v.aliases) names.insert(NormalizeName(a));
       known_names.push_back(std::move(names));
@@ -107,9 +119,14 @@ Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::
     std::map<int, std::vector<const MentionScanner::Hit*>> by_item;
     for (const auto& h : hits) {
       uint64_t b = text->orig[h.begin], e = text->orig[h.end - 1] + 1;
-      bool inside = std::any_of(doc.item_spans.begin(), doc.item_spans.end(),
-                                [&](const auto& s) { return s.first <= b && e <= s.second; });
-      if (inside) continue;
+      // Inside an item's span: that item, or a part of a longer name. Over
+      // an item's span when the document names this item already: a second
+      // reading of the same place.
+      const bool known = mentioned.count(scanner.item(h.item).id) > 0;
+      bool skip = std::any_of(doc.item_spans.begin(), doc.item_spans.end(), [&](const auto& s) {
+        return (s.first <= b && e <= s.second) || (known && b < s.second && s.first < e);
+      });
+      if (skip) continue;
       auto& places = by_item[h.item];
       if (places.size() < opts.max_per_item) places.push_back(&h);
     }

@@ -10,11 +10,12 @@
 // 先导产业母基金" would miss them. The linker (linker.h) runs after this pass
 // and merges the nodes the names point at as usual.
 //
-// Which items: Measures (Initiative, Fund, Platform, Pilot, Policy) and
-// Enterprises, by their names, aliases and English names (mention_scan.h
+// Which items: Measures (Initiative, Fund, Platform, Pilot, Policy),
+// Enterprises and Agencies, by their names, aliases and English names (mention_scan.h
 // says which names are specific enough and how a region prefix is read).
 // A match inside a span the extractor already gave an item of the same
-// document is skipped (it is that item, or part of a longer name). At most
+// document is skipped (it is that item, or part of a longer name), and so is
+// one overlapping such a span when the document already mentions the item. At most
 // `max_per_item` places per document and item are recorded.
 //
 // What it does not do: create items (only names already in the graph are

@@ -26,7 +26,7 @@ std::string DocNumberKey(std::string_view number);
 std::vector<std::string_view> NamesOf(std::string_view name, const std::vector<std::string>& aliases,
                                       std::string_view name_en);
 
-// Names of three characters or fewer are too short to compare by bigrams.
+// Names of five characters or fewer are too short to compare by bigrams.
 bool SimilarityCandidate(const NameKey& k);
 
 // Hash of a bigram within a node type (similarity postings).

@@ -94,6 +94,7 @@ Result<std::unique_ptr<Linker>> Linker::FromText(std::shared_ptr<const Schema> s
                                                  std::shared_ptr<const KeyRules> rules,
                                                  std::string_view equivalences) {
   std::unique_ptr<Linker> l(new Linker());
+  l->agency_ = schema->FindNodeType("Agency");
   l->schema_ = std::move(schema);
   l->rules_ = std::move(rules);
   PKG_RETURN_IF_ERROR(l->AddEquivalences(equivalences, "equivalences"));
@@ -104,6 +105,7 @@ Result<std::unique_ptr<Linker>> Linker::Create(std::shared_ptr<const Schema> sch
   auto rules = KeyRules::Load(data_dir);
   if (!rules.ok()) return rules.status();
   std::unique_ptr<Linker> l(new Linker());
+  l->agency_ = schema->FindNodeType("Agency");
   l->schema_ = std::move(schema);
   l->rules_ = *rules;
   std::vector<std::string> files;
@@ -152,14 +154,16 @@ void Linker::ForEachKey(TypeId type, const std::vector<std::string_view>& names,
   std::string tp = std::to_string(type.v) + "\t";
   for (size_t k = 0; k < names.size() && k < 65535; ++k) {
     NameKey key = rules_->Key(names[k]);
-    if (key.key.empty()) continue;
+    if (key.key.empty() || rules_->Relative(key)) continue;  // 市财政局: another item in every city
     std::string full = key.region.empty() ? key.key : key.region + key.key;
     uint16_t ni = static_cast<uint16_t>(k);
     emit(hash_of(tp, full), ni, kPlain, uint64_t{0});
     if (auto eq = equivalent_.find(tp + full); eq != equivalent_.end() && eq->second != full) {
       emit(hash_of(tp, eq->second), ni, kLexicon, uint64_t{0});
     }
-    if (!key.region.empty()) {
+    // The name without its region (and the lexicon's item for it), except
+    // for agencies: 上海市发展改革委 is not the national 发展改革委.
+    if (!key.region.empty() && !(agency_ && type == *agency_)) {
       emit(hash_of(tp, key.key), ni, kBare, HashBytes(key.region) | 1);
       if (auto eq = equivalent_.find(tp + key.key); eq != equivalent_.end() && eq->second != key.key) {
         emit(hash_of(tp, eq->second), ni, kLexicon, uint64_t{0});
@@ -264,7 +268,7 @@ Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, c
     for (size_t r : rows) {
       auto v = b.node(r);
       NameKey k = rules_->Key(v.name);
-      if (!SimilarityCandidate(k)) continue;
+      if (!SimilarityCandidate(k) || rules_->Relative(k)) continue;
       cands.push_back({r, std::to_string(v.type.v) + "\t", k, Bigrams(k.key), Digits(k.key), rules_->DistinctMarks(k.key)});
     }
     std::unordered_map<std::string, std::vector<size_t>> postings;

@@ -5,15 +5,19 @@
 // "merged_from" and "merge_reason" on the kept node) when:
 //   1. key:        a name or alias of each has the same canonical key
 //                  (canonical_key.h: script, width, quotes, tier words,
-//                  generic endings, phase position);
+//                  generic endings, phase position); names relative to the
+//                  reader's region (市财政局, 省工业和信息化厅: rules.tsv
+//                  `relative`) never count;
 //   2. lexicon:    a name of each is listed for the same item in the
 //                  lexicons (data/lexicon/*.tsv, data/linking/equivalences.tsv);
 //   3. region:     one name is the other with a region prefix (上海市先导产业
 //                  母基金 / 先导产业母基金), and no other region prefixes that
 //                  name anywhere in the graph (otherwise the bare name is
-//                  ambiguous and stays apart);
+//                  ambiguous and stays apart); not for agencies (上海市发展
+//                  改革委 is not the national 发展改革委);
 //   4. 文号:       both are measures with the same doc_number property;
-//   5. similarity: Dice similarity of character bigrams of the keys
+//   5. similarity: Dice similarity of character bigrams of the keys (of six
+//                  characters or more, not relative: 市重点产业链)
 //                  ≥ min_similarity (0.85), length ratio ≥ min_length_ratio
 //                  (0.8), same phase, same digits, same region, the same
 //                  `distinct` words (实施, 暂行…: rules.tsv). Only run when
@@ -39,6 +43,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -119,6 +124,7 @@ class Linker {
   Status AddEquivalences(std::string_view text, const std::string& origin);
 
   std::shared_ptr<const Schema> schema_;
+  std::optional<TypeId> agency_;  // names with a region are never the lexicon's bare agency
   std::shared_ptr<const KeyRules> rules_;
   // type id + "\t" + canonical key of a listed name → canonical key of the item's name
   std::unordered_map<std::string, std::string> equivalent_;

@@ -2,6 +2,7 @@
 #include "link/mention_scan.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/text.h"
 
@@ -54,31 +55,47 @@ MentionScanner::MentionScanner(std::shared_ptr<const KeyRules> rules, Options op
 }
 
 int MentionScanner::AddItem(std::string_view id, std::string_view type, std::string_view name,
-                            const std::vector<std::string>& aliases, std::string_view name_en, size_t weight) {
+                            const std::vector<std::string>& aliases, std::string_view name_en, size_t weight,
+                            const std::vector<std::string>& doc_regions, bool region_relative) {
   int index = static_cast<int>(items_.size());
+  Item item{std::string(id), std::string(type), weight, {}, region_relative};
+  std::vector<std::string_view> surfaces{name};
+  for (const auto& a : aliases) surfaces.push_back(a);
+  surfaces.push_back(name_en);
+  std::vector<NameKey> keys;
+  for (std::string_view surface : surfaces) keys.push_back(surface.empty() ? NameKey{} : rules_->Key(surface));
+  for (const auto& r : doc_regions) {
+    std::string c = r.empty() ? std::string() : rules_->CanonicalRegion(r);
+    if (!c.empty()) item.regions.push_back(c);
+  }
+  for (const auto& k : keys) {
+    if (!k.region.empty()) item.regions.push_back(k.region);
+  }
+  std::sort(item.regions.begin(), item.regions.end());
+  item.regions.erase(std::unique(item.regions.begin(), item.regions.end()), item.regions.end());
+  const bool regional = item.regions.size() == 1;
   int used = 0;
-  auto add = [&](std::string_view surface) {
-    if (surface.empty()) return;
-    NameKey k = rules_->Key(surface);
+  for (size_t i = 0; i < surfaces.size(); ++i) {
+    const NameKey& k = keys[i];
+    if (surfaces[i].empty()) continue;
+    if (region_relative && regional && k.region.empty()) continue;  // 经信委 of a city: the reader's own
+    if (rules_->Relative(k)) continue;                               // 市财政局: every city has one
     std::string_view core(k.key);
     core.remove_suffix(std::min(core.size(), k.phase.size()));
     bool ascii = std::all_of(core.begin(), core.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     size_t chars = CodePoints(core).size();
-    if (ascii ? core.size() < opts_.min_ascii_chars : chars < opts_.min_key_chars) return;
+    if (ascii ? core.size() < opts_.min_ascii_chars : chars < opts_.min_key_chars) continue;
     auto& named = by_key_[k.key];
-    for (const Named& n : named) {
-      if (n.item == index && n.region == k.region) return;
-    }
+    bool dup = false;
+    for (const Named& n : named) dup = dup || (n.item == index && n.region == k.region);
+    if (dup) continue;
     named.push_back(Named{index, k.region});
-    auto cps = CodePoints(NormalizeName(surface));
+    auto cps = CodePoints(NormalizeName(surfaces[i]));
     if (cps.size() >= 2) anchors_.insert(Pair(cps[cps.size() - 2], cps.back()));
     max_chars_ = std::max(max_chars_, cps.size());
     ++used;
-  };
-  add(name);
-  for (const auto& a : aliases) add(a);
-  add(name_en);
-  if (used > 0) items_.push_back(Item{std::string(id), std::string(type), weight});
+  }
+  if (used > 0) items_.push_back(std::move(item));
   return used;
 }
 
@@ -93,30 +110,42 @@ void MentionScanner::Finish() {
 int MentionScanner::Resolve(const NameKey& k, const std::string& doc_region) const {
   auto it = by_key_.find(k.key);
   if (it == by_key_.end()) return -1;
-  const std::vector<Named>& all = it->second;
-  std::vector<int> chosen;
-  auto pick = [&](auto pred) {
-    chosen.clear();
-    for (const Named& n : all) {
-      if (pred(n)) chosen.push_back(n.item);
+  // Which items this stretch may name (see the header), and the region each
+  // reading puts it in.
+  std::vector<std::pair<int, std::string>> ok;
+  for (const Named& n : it->second) {
+    const Item& item = items_[n.item];
+    const bool general = item.regions.size() != 1;
+    if (!k.region.empty()) {
+      if (n.region == k.region || (n.region.empty() && (general || item.regions[0] == k.region))) {
+        ok.emplace_back(n.item, k.region);
+      }
+    } else if (item.relative) {
+      // An agency named without its region is the reader's own.
+      const std::string& own = !n.region.empty() ? n.region : general ? std::string() : item.regions[0];
+      if (own.empty() ? n.region.empty() && general : own == doc_region) ok.emplace_back(n.item, own);
+    } else if (!n.region.empty()) {
+      if (doc_region.empty() || doc_region == n.region) ok.emplace_back(n.item, n.region);
+    } else if (general) {
+      ok.emplace_back(n.item, std::string());
+    } else if (doc_region.empty() || doc_region == item.regions[0]) {
+      ok.emplace_back(n.item, item.regions[0]);
     }
-  };
-  if (!k.region.empty()) {
-    pick([&](const Named& n) { return n.region == k.region; });
-    if (chosen.empty()) pick([](const Named& n) { return n.region.empty(); });
-  } else {
-    std::string first;
-    bool several = false;
-    for (const Named& n : all) {
-      if (n.region.empty()) continue;
-      if (first.empty()) first = n.region;
-      else if (n.region != first) several = true;
-    }
-    if (!several) pick([](const Named&) { return true; });
-    else if (!doc_region.empty()) pick([&](const Named& n) { return n.region == doc_region; });
+  }
+  // Readings in two regions: the document's region decides, else none.
+  std::string first;
+  bool several = false;
+  for (const auto& [i, r] : ok) {
+    if (r.empty()) continue;
+    if (first.empty()) first = r;
+    else if (r != first) several = true;
+  }
+  if (several) {
+    std::erase_if(ok, [&](const auto& x) { return x.second != doc_region; });
+    if (doc_region.empty()) ok.clear();
   }
   int best = -1;
-  for (int i : chosen) {
+  for (const auto& [i, r] : ok) {
     if (best < 0 || items_[i].weight > items_[best].weight ||
         (items_[i].weight == items_[best].weight && items_[i].id < items_[best].id)) {
       best = i;
@@ -158,11 +187,14 @@ std::vector<MentionScanner::Hit> MentionScanner::Scan(std::string_view text, std
         if (cps[s] == ' ' || cps[s] == '\t') continue;
         if (AsciiWord(cps[s]) && s > 0 && AsciiWord(cps[s - 1])) continue;
         std::string_view cand = text.substr(offs[s], offs[e] - offs[s]);
-        int item = Resolve(rules_->Key(cand), region);
+        NameKey k = rules_->Key(cand);
+        int item = Resolve(k, region);
         if (item >= 0) {
           hits.push_back(Hit{offs[s], offs[e], item});
           break;  // the longest candidate ending here
         }
+        // 常州市X where X is known only elsewhere: not X without its region.
+        if (!k.region.empty() && by_key_.count(k.key)) break;
       }
     }
   }

@@ -20,11 +20,19 @@
 // 引导基金 → 基金 or 二期基金 never match), or of `min_ascii_chars` for names
 // without Chinese characters, which must also start and end on word
 // boundaries ("Leading Industries Parent Fund").
-// Region: a match with a region prefix names the items of that region (or,
-// failing them, the region-less item); a bare match names the item when the
-// items with that key agree on their region, else the item of the
-// document's region, else nothing (上海市X and 北京市X make a bare X ambiguous,
-// as in the linker).
+// Region: an item's regions are those of its names (上海市…) and of the
+// documents it was found in. An item found in documents of two or more
+// regions, or of none, is general; one found only in documents of one region
+// is regional. A match with a region prefix names the items of that region
+// (by name, or regional or general items without a region in their name). A
+// bare match names an item named with a region only in a document of that
+// region or of none, and a regional item only in a document of its region or
+// of none; when the items it could name disagree on their region, the
+// document's region decides, else it names nothing (上海市X and 北京市X make a
+// bare X ambiguous, as in the linker). For `region_relative` items
+// (agencies: 市人民政府, 省工业和信息化厅 mean the document's own), names
+// without a region are used only when the item is general, and a bare match
+// names a regional one only in a document of its region.
 //
 // Thread safety: immutable after Finish(); Scan is const.
 // Tested in tests/link/mention_scan_test.cc.
@@ -52,10 +60,12 @@ class MentionScanner {
   explicit MentionScanner(std::shared_ptr<const KeyRules> rules) : MentionScanner(std::move(rules), Options{}) {}
 
   // Adds an item: `id` (the node key) and `weight` (its provenance count,
-  // which decides between several items of one key) are returned in hits.
-  // Returns the number of its names that were specific enough to be used.
+  // which decides between several items of one key) are returned in hits;
+  // `doc_regions` are the regions (any name) of the documents it was found
+  // in. Returns the number of its names that were specific enough to be used.
   int AddItem(std::string_view id, std::string_view type, std::string_view name,
-              const std::vector<std::string>& aliases, std::string_view name_en, size_t weight);
+              const std::vector<std::string>& aliases, std::string_view name_en, size_t weight,
+              const std::vector<std::string>& doc_regions = {}, bool region_relative = false);
 
   // REQUIRES: called once, after the last AddItem and before Scan.
   void Finish();
@@ -71,6 +81,8 @@ class MentionScanner {
   struct Item {
     std::string id, type;
     size_t weight = 0;
+    std::vector<std::string> regions;  // canonical regions of names and documents, sorted, unique
+    bool relative = false;             // region_relative (see AddItem)
   };
   const Item& item(int i) const { return items_[i]; }
   size_t num_items() const { return items_.size(); }

@@ -99,6 +99,26 @@ TEST_CASE("a bare name used with two different regions stays apart", "[link]") {
   CHECK(g->num_nodes() == 3);
 }
 
+TEST_CASE("names relative to the reader's region link nothing across regions", "[link]") {
+  auto node = [](const char* id, const char* name, std::vector<std::string> aliases) {
+    NodeStatement n{id, "Agency", name};
+    n.aliases = std::move(aliases);
+    return n;
+  };
+  auto g = LinkedGraph({
+      node("hb", "湖北省财政厅", {"省财政厅"}),
+      node("js", "江苏省财政厅", {"省财政厅"}),
+      node("sh", "上海市发展和改革委员会", {"上海市发展改革委", "市发展改革委"}),
+      node("sz", "苏州市发展和改革委员会", {"市发展改革委"}),
+      node("nat", "国家发展和改革委员会", {"发展改革委", "国家发改委"}),
+      node("sh2", "上海市发展改革委", {}),
+  });
+  CHECK_FALSE(Same(*g, "hb", "js"));
+  CHECK_FALSE(Same(*g, "sh", "sz"));
+  CHECK_FALSE(Same(*g, "sh", "nat"));
+  CHECK(Same(*g, "sh", "sh2"));
+}
+
 TEST_CASE("measures with one document number are one item", "[link]") {
   NodeStatement cite{"c", "Policy", "国发〔2025〕11号"};
   SetProperty(cite.props, "doc_number", "国发〔2025〕11号");

@@ -61,6 +61,25 @@ TEST_CASE("a bare name used by two regions needs the document's region", "[link]
   CHECK(Hits(sc, "天津市制造业创新中心").empty());
 }
 
+TEST_CASE("an item found only in one region's documents is that region's", "[link][scan]") {
+  MentionScanner sc(Rules());
+  sc.AddItem("cd", "Fund", "工业和信息化专项资金", {}, "", 1, {"成都市"});
+  // Agencies: 市工业和信息化局 in another city's text is that city's government.
+  sc.AddItem("dg", "Agency", "东莞市工业和信息化局", {"市工业和信息化局"}, "", 1, {"东莞"}, /*region_relative=*/true);
+  sc.AddItem("miit", "Agency", "工业和信息化部", {}, "Ministry of Industry and Information Technology", 3,
+             {"上海", "江苏"}, true);
+  sc.Finish();
+  CHECK(Hits(sc, "奖励资金从市工业和信息化专项资金中列支", "常州市").empty());
+  CHECK(Hits(sc, "奖励资金从市工业和信息化专项资金中列支", "成都市") == V{"工业和信息化专项资金=cd"});
+  CHECK(Hits(sc, "成都市工业和信息化专项资金", "") == V{"成都市工业和信息化专项资金=cd"});
+  CHECK(Hits(sc, "常州市工业和信息化专项资金", "").empty());
+  CHECK(Hits(sc, "会同市工业和信息化局", "").empty());
+  CHECK(Hits(sc, "东莞市工业和信息化局印发", "") == V{"东莞市工业和信息化局=dg"});
+  // A general item (found in documents of several regions) is named anywhere.
+  CHECK(Hits(sc, "guidance from the Ministry of Industry and Information Technology.", "广州") ==
+        V{"Ministry of Industry and Information Technology=miit"});
+}
+
 TEST_CASE("short and generic names are not looked for", "[link][scan]") {
   MentionScanner sc(Rules());
   CHECK(sc.AddItem("a", "Policy", "算力券", {}, "", 1) == 0);
