@@ -11,11 +11,9 @@
 namespace pkg {
 
 namespace {
-
 constexpr const char* kRule = "link.corpus_mention";
+}  // namespace
 
-// The sentence around [begin, end) of `text`: from the previous sentence end
-// (。！？ or a line end) to the next, at most ~300 bytes either side.
 std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   static const std::string_view kEnds[] = {"\n", "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x81" /* ！ */,
                                            "\xEF\xBC\x9F" /* ？ */, "!", "?"};
@@ -36,8 +34,7 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   return a == std::string::npos ? std::string() : out.substr(a, b - a + 1);
 }
 
-// The name as written, without surrounding quotes and brackets.
-std::string Surface(std::string_view s) {
+std::string WrittenName(std::string_view s) {
   static const std::string_view kMarks[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "\xE3\x80\x8A", "\xE3\x80\x8B"};
   bool changed = true;
   while (changed && !s.empty()) {
@@ -50,7 +47,41 @@ std::string Surface(std::string_view s) {
   return std::string(s);
 }
 
-}  // namespace
+bool SkipPlace(const CorpusDocument& doc, uint64_t b, uint64_t e, bool already_mentioned) {
+  return std::any_of(doc.item_spans.begin(), doc.item_spans.end(), [&](const auto& s) {
+    return (s.first <= b && e <= s.second) || (already_mentioned && b < s.second && s.first < e);
+  });
+}
+
+void MentionStatements(const CorpusDocument& doc, const NormalizedDocument& text, const std::string& item_key,
+                       const std::string& item_type, const std::vector<const NameHit*>& places,
+                       const std::function<bool(const std::string&)>& known_name, std::vector<Statement>& out) {
+  NodeStatement node;
+  node.id = item_key;
+  node.type = item_type;
+  for (const NameHit* h : places) {
+    Provenance p;
+    p.document = doc.key;
+    p.begin = text.orig[h->begin];
+    p.end = text.orig[h->end - 1] + 1;
+    p.rule = kRule;
+    p.quote = SentenceAround(text.text, h->begin, h->end);
+    node.sources.push_back(std::move(p));
+    std::string written = WrittenName(std::string_view(text.text).substr(h->begin, h->end - h->begin));
+    if (!known_name(NormalizeName(written)) &&
+        std::find(node.aliases.begin(), node.aliases.end(), written) == node.aliases.end()) {
+      node.aliases.push_back(written);
+    }
+  }
+  EdgeStatement edge;
+  edge.type = "MENTIONS";
+  edge.from = doc.key;
+  edge.to = item_key;
+  edge.sources.push_back(node.sources.front());
+  edge.sources.back().quote.clear();  // the node's provenance carries the sentence
+  out.emplace_back(std::move(node));
+  out.emplace_back(std::move(edge));
+}
 
 Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::vector<CorpusDocument>& docs,
                                               const DocumentNormalizer& normalize,
@@ -116,49 +147,27 @@ Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::
     auto region = doc_region.find(doc.key);
     auto hits = scanner.Scan(text->text, region == doc_region.end() ? std::string_view() : region->second);
     std::unordered_set<std::string> mentioned(doc.mentioned.begin(), doc.mentioned.end());
-    std::map<int, std::vector<const MentionScanner::Hit*>> by_item;
+    std::map<int, std::vector<const NameHit*>> by_item;
     for (const auto& h : hits) {
       uint64_t b = text->orig[h.begin], e = text->orig[h.end - 1] + 1;
-      // Inside an item's span: that item, or a part of a longer name. Over
-      // an item's span when the document names this item already: a second
-      // reading of the same place.
-      const bool known = mentioned.count(scanner.item(h.item).id) > 0;
-      bool skip = std::any_of(doc.item_spans.begin(), doc.item_spans.end(), [&](const auto& s) {
-        return (s.first <= b && e <= s.second) || (known && b < s.second && s.first < e);
-      });
-      if (skip) continue;
+      if (SkipPlace(doc, b, e, mentioned.count(scanner.item(h.item).id) > 0)) continue;
       auto& places = by_item[h.item];
       if (places.size() < opts.max_per_item) places.push_back(&h);
     }
+    std::vector<Statement> out;
     for (const auto& [item, places] : by_item) {
       const MentionScanner::Item& it = scanner.item(item);
-      NodeStatement node;
-      node.id = it.id;
-      node.type = it.type;
-      for (const MentionScanner::Hit* h : places) {
-        Provenance p;
-        p.document = doc.key;
-        p.begin = text->orig[h->begin];
-        p.end = text->orig[h->end - 1] + 1;
-        p.rule = kRule;
-        p.quote = SentenceAround(text->text, h->begin, h->end);
-        node.sources.push_back(std::move(p));
-        std::string written = Surface(std::string_view(text->text).substr(h->begin, h->end - h->begin));
-        if (!known_names[item].count(NormalizeName(written)) &&
-            std::find(node.aliases.begin(), node.aliases.end(), written) == node.aliases.end()) {
-          node.aliases.push_back(written);
-        }
-      }
-      EdgeStatement edge;
-      edge.type = "MENTIONS";
-      edge.from = doc.key;
-      edge.to = it.id;
-      edge.sources.push_back(node.sources.front());
-      edge.sources.back().quote.clear();  // the node's provenance carries the sentence
-      report.places += node.sources.size();
+      MentionStatements(doc, *text, it.id, it.type, places,
+                        [&](const std::string& n) { return known_names[item].count(n) > 0; }, out);
+      report.places += places.size();
       if (!mentioned.count(it.id)) ++report.new_pairs;
-      PKG_RETURN_IF_ERROR(builder.AddNode(std::move(node)));
-      PKG_RETURN_IF_ERROR(builder.AddEdge(std::move(edge)));
+    }
+    for (Statement& st : out) {
+      if (auto* n = std::get_if<NodeStatement>(&st)) {
+        PKG_RETURN_IF_ERROR(builder.AddNode(std::move(*n)));
+      } else {
+        PKG_RETURN_IF_ERROR(builder.AddEdge(std::move(std::get<EdgeStatement>(st))));
+      }
     }
   }
   if (opts.progress) opts.progress(docs.size(), docs.size());

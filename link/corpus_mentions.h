@@ -33,6 +33,8 @@
 
 #include "base/status.h"
 #include "graph/graph_builder.h"
+#include "graph/statement_reader.h"
+#include "link/mention_scan.h"
 
 namespace pkg {
 
@@ -72,5 +74,24 @@ struct CorpusMentionReport {
 Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::vector<CorpusDocument>& docs,
                                               const DocumentNormalizer& normalize,
                                               const CorpusMentionOptions& opts);
+
+// ---- Shared with base_mentions.h.
+
+// The first pass's reading wins: a place inside a span it gave an item, or
+// over one when the document already mentions the item, is skipped.
+bool SkipPlace(const CorpusDocument& doc, uint64_t begin, uint64_t end, bool already_mentioned);
+// The statements for `places` of one item in one document: the item's node
+// with one provenance entry per place (rule "link.corpus_mention", the
+// sentence as quote; a written form `known_name` does not know becomes an
+// alias), then the document's MENTIONS edge.
+void MentionStatements(const CorpusDocument& doc, const NormalizedDocument& text, const std::string& item_key,
+                       const std::string& item_type, const std::vector<const NameHit*>& places,
+                       const std::function<bool(const std::string& normalized)>& known_name,
+                       std::vector<Statement>& out);
+// The sentence around [begin, end) of `text`: from the previous sentence end
+// (。！？ or a line end) to the next, at most ~300 bytes either side.
+std::string SentenceAround(std::string_view text, size_t begin, size_t end);
+// The name as written, without surrounding quotes and 《》.
+std::string WrittenName(std::string_view s);
 
 }  // namespace pkg

@@ -90,9 +90,9 @@ int MentionScanner::AddItem(std::string_view id, std::string_view type, std::str
     for (const Named& n : named) dup = dup || (n.item == index && n.region == k.region);
     if (dup) continue;
     named.push_back(Named{index, k.region});
-    auto cps = CodePoints(NormalizeName(surfaces[i]));
-    if (cps.size() >= 2) anchors_.insert(Pair(cps[cps.size() - 2], cps.back()));
-    max_chars_ = std::max(max_chars_, cps.size());
+    std::string normal = NormalizeName(surfaces[i]);
+    if (uint64_t a = AnchorOf(normal)) anchors_.insert(a);
+    max_chars_ = std::max(max_chars_, CodePoints(normal).size());
     ++used;
   }
   if (used > 0) items_.push_back(std::move(item));
@@ -154,13 +154,15 @@ int MentionScanner::Resolve(const NameKey& k, const std::string& doc_region) con
   return best;
 }
 
-std::vector<MentionScanner::Hit> MentionScanner::Scan(std::string_view text, std::string_view doc_region) const {
-  std::vector<Hit> hits;
-  if (items_.empty()) return hits;
-  const std::string region = doc_region.empty() ? std::string() : rules_->CanonicalRegion(doc_region);
-  // Room around the longest name for quotes, a region and a tier word.
-  const size_t window = std::min<size_t>(max_chars_ + 8, 96);
-  const size_t shortest = std::min(opts_.min_key_chars, opts_.min_ascii_chars);
+uint64_t AnchorOf(std::string_view name) {
+  auto cps = CodePoints(name);
+  return cps.size() >= 2 ? Pair(cps[cps.size() - 2], cps.back()) : 0;
+}
+
+std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<uint64_t>& anchors, size_t window,
+                               size_t shortest, const std::function<int(uint32_t, uint32_t)>& try_name) {
+  std::vector<NameHit> hits;
+  if (anchors.empty()) return hits;
   std::vector<uint32_t> cps;
   std::vector<uint32_t> offs;  // byte offset of each code point, plus the segment's end
   size_t i = 0;
@@ -181,34 +183,46 @@ std::vector<MentionScanner::Hit> MentionScanner::Scan(std::string_view text, std
     if (offs.size() == cps.size()) offs.push_back(static_cast<uint32_t>(i));
     const size_t n = cps.size();
     for (size_t e = 2; e <= n; ++e) {
-      if (!anchors_.count(Pair(cps[e - 2], cps[e - 1]))) continue;
+      if (!anchors.count(Pair(cps[e - 2], cps[e - 1]))) continue;
       if (AsciiWord(cps[e - 1]) && e < n && AsciiWord(cps[e])) continue;  // inside a word
       for (size_t s = e > window ? e - window : 0; s + shortest <= e; ++s) {
         if (cps[s] == ' ' || cps[s] == '\t') continue;
         if (AsciiWord(cps[s]) && s > 0 && AsciiWord(cps[s - 1])) continue;
-        std::string_view cand = text.substr(offs[s], offs[e] - offs[s]);
-        NameKey k = rules_->Key(cand);
-        int item = Resolve(k, region);
+        int item = try_name(offs[s], offs[e]);
         if (item >= 0) {
-          hits.push_back(Hit{offs[s], offs[e], item});
+          hits.push_back(NameHit{offs[s], offs[e], item});
           break;  // the longest candidate ending here
         }
-        // 常州市X where X is known only elsewhere: not X without its region.
-        if (!k.region.empty() && by_key_.count(k.key)) break;
+        if (item == kStopHere) break;
       }
     }
   }
   // Longest first; a match overlapping a longer (or earlier equal) one goes.
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+  std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) {
     return a.end - a.begin != b.end - b.begin ? a.end - a.begin > b.end - b.begin : a.begin < b.begin;
   });
-  std::vector<Hit> kept;
-  for (const Hit& h : hits) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) { return h.begin < k.end && k.begin < h.end; });
+  std::vector<NameHit> kept;
+  for (const NameHit& h : hits) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const NameHit& k) { return h.begin < k.end && k.begin < h.end; });
     if (!overlaps) kept.push_back(h);
   }
-  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  std::sort(kept.begin(), kept.end(), [](const NameHit& a, const NameHit& b) { return a.begin < b.begin; });
   return kept;
+}
+
+std::vector<NameHit> MentionScanner::Scan(std::string_view text, std::string_view doc_region) const {
+  if (items_.empty()) return {};
+  const std::string region = doc_region.empty() ? std::string() : rules_->CanonicalRegion(doc_region);
+  // Room around the longest name for quotes, a region and a tier word.
+  const size_t window = std::min<size_t>(max_chars_ + 8, 96);
+  const size_t shortest = std::min(opts_.min_key_chars, opts_.min_ascii_chars);
+  return ScanNames(text, anchors_, window, shortest, [&](uint32_t b, uint32_t e) {
+    NameKey k = rules_->Key(text.substr(b, e - b));
+    int item = Resolve(k, region);
+    if (item >= 0) return item;
+    // 常州市X where X is known only elsewhere: not X without its region.
+    return !k.region.empty() && by_key_.count(k.key) ? kStopHere : kGoOn;
+  });
 }
 
 }  // namespace pkg

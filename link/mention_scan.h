@@ -39,6 +39,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,6 +50,26 @@
 #include "link/canonical_key.h"
 
 namespace pkg {
+
+// A stretch of text that names an item.
+struct NameHit {
+  uint32_t begin = 0, end = 0;  // byte offsets in the scanned text
+  int item = -1;                // the dictionary's item
+};
+
+// The candidate stretches of MentionScanner::Scan, for any dictionary:
+// stretches that end where `anchors` (AnchorOf codes) holds the last two
+// code points (Latin letters compared in lower case), that never cross a line
+// end or a sentence or clause mark, and that start and end on word
+// boundaries in Latin text; from the longest (`window` code points) to the
+// shortest (`shortest`). `try_name(begin, end)` returns an item (>= 0: the
+// longest match at this end), kGoOn or kStopHere. Of overlapping matches the
+// longest wins; the result is sorted by begin.
+constexpr int kGoOn = -1, kStopHere = -2;
+std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<uint64_t>& anchors, size_t window,
+                               size_t shortest, const std::function<int(uint32_t, uint32_t)>& try_name);
+// The anchor code of a normalised name (its last two code points); 0 when shorter.
+uint64_t AnchorOf(std::string_view normalized_name);
 
 class MentionScanner {
  public:
@@ -70,10 +91,7 @@ class MentionScanner {
   // REQUIRES: called once, after the last AddItem and before Scan.
   void Finish();
 
-  struct Hit {
-    uint32_t begin = 0, end = 0;  // byte offsets in the scanned text
-    int item = -1;                // index of the item (item())
-  };
+  using Hit = NameHit;  // item: index of the item (item())
   // Matches in `text` (normalised UTF-8), sorted by begin, never overlapping.
   // `doc_region` is the document's region (any name: 上海市, 上海), or "".
   std::vector<Hit> Scan(std::string_view text, std::string_view doc_region) const;
