@@ -26,6 +26,8 @@
 #include "cli/graph_inputs.h"
 #include "graph/snapshot_file.h"
 #include "ingest/extractor.h"
+#include "link/canonical_key.h"
+#include "link/corpus_mentions.h"
 #include "link/linker.h"
 #include "store/curation_apply.h"
 #include "store/workspace_store.h"
@@ -170,6 +172,25 @@ void RunServe(const ServeArgs& a) {
     in.id_hint = id;
     return (*lazy->ex)->Extract(in, sink);
   };
+  // Uploads mention the base items they name (link/base_mentions.h).
+  go.normalize = [lazy, schema = *schema](const std::string& name, const std::string& bytes) -> Result<NormalizedDocument> {
+    std::call_once(lazy->once, [&] {
+      lazy->ex = Extractor::Create(schema, std::filesystem::path(Schema::DefaultPath()).parent_path().string());
+    });
+    if (!lazy->ex.ok()) return lazy->ex.status();
+    DocumentInput in;
+    in.path = name;
+    in.bytes = bytes;
+    auto norm = (*lazy->ex)->Normalized(in);
+    if (!norm.ok()) return norm.status();
+    return NormalizedDocument{std::move(norm->text), std::move(norm->orig)};
+  };
+  if (auto rules = KeyRules::Load(DataDir()); rules.ok()) {
+    go.name_rules = *rules;
+  } else {
+    std::fprintf(stderr, "policykg: warning: %s; uploads mention only what the extractor finds\n",
+                 rules.status().message().c_str());
+  }
   auto graph = LiveGraph::Create(std::move(go));
   if (!graph.ok()) return Fail(graph.status().message());
 

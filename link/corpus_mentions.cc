@@ -31,7 +31,15 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   std::string out(text.substr(s, e - s));
   // Trim white space.
   size_t a = out.find_first_not_of(" \t\r\n"), b = out.find_last_not_of(" \t\r\n");
-  return a == std::string::npos ? std::string() : out.substr(a, b - a + 1);
+  out = a == std::string::npos ? std::string() : out.substr(a, b - a + 1);
+  // Without its closing mark, as the extractor quotes sentences.
+  for (std::string_view m : kEnds) {
+    if (out.size() > m.size() && out.compare(out.size() - m.size(), m.size(), m) == 0) {
+      out.resize(out.size() - m.size());
+      break;
+    }
+  }
+  return out;
 }
 
 std::string WrittenName(std::string_view s) {

@@ -64,6 +64,43 @@ std::string Export(const TempDir& dir) {
   return ss.str();
 }
 
+TEST_CASE("an upload that names a base item in passing mentions it", "[web][linking]") {
+  TempDir dir;
+  ServerProcess s;
+  std::string error;
+  REQUIRE(s.Start({FixturePath("small.jsonl"), "--store", dir.file("ws.db"), "--token", kToken, "--quiet"},
+                  dir.file("stderr.log"), &error));
+  auto c = s.Client();
+  // No sentence sets the fund up or describes it: the extractor alone makes
+  // no node of it; the base's name does.
+  const std::string news = "基金周报\n本周,产业转型升级二期基金同期参与一家机器人企业B轮融资。\n";
+  auto up = c.Post("/api/documents?name=weekly.txt", kAuth, news, "text/plain; charset=utf-8");
+  REQUIRE(up);
+  INFO(up->body);
+  REQUIRE(up->status == 201);
+  rapidjson::Document ud;
+  REQUIRE(ParseBody(up->body, ud));
+  std::string doc = ud["id"].GetString();
+  auto fund = Get(c, NodePath("fund:产业转型升级二期基金"));
+  bool from_upload = false;
+  for (const auto& p : fund["provenance"].GetArray()) {
+    if (doc == p["document"].GetString()) {
+      from_upload = true;
+      CHECK(std::string(p["rule"].GetString()) == "link.corpus_mention");
+      CHECK_THAT(p["quote"].GetString(), Catch::Contains("同期参与"));
+      size_t at = news.find("产业转型升级二期基金");
+      auto begin = JsonNumberOf(p["span"][0]);  // numbers are kept as text by ParseJson
+      REQUIRE(begin);
+      CHECK(*begin == static_cast<double>(at));
+    }
+  }
+  CHECK(from_upload);
+  auto nb = Get(c, NodePath("fund:产业转型升级二期基金") + "/neighbors?types=MENTIONS&direction=in");
+  bool listed = false;
+  for (const auto& n : nb["nodes"].GetArray()) listed = listed || doc == n["id"].GetString();
+  CHECK(listed);
+}
+
 TEST_CASE("an uploaded document's item joins the base node; a split keeps it apart for good",
           "[web][linking]") {
   TempDir dir;

@@ -103,6 +103,8 @@ Status LiveGraph::LoadDocumentsLocked() {
         std::fprintf(stderr, "policykg: warning: stored document %s (%s) no longer extracts: %s\n",
                      d.key.c_str(), d.name.c_str(), s.message().c_str());
         st.clear();
+      } else {
+        AddBaseMentionsLocked(d.name, d.bytes, st);
       }
     }
     doc_statements_.emplace_back(d.key, std::move(st));
@@ -115,14 +117,23 @@ void LiveGraph::StartBaseIndex() {
   // The base's link index takes seconds on a graph of a million nodes: build
   // it once, in the background, so the first upload does not pay for it.
   if (!opts_.linker || !opts_.base || opts_.base->num_nodes() == 0) return;
-  base_index_thread_ = std::thread([this, linker = opts_.linker, base = opts_.base] {
+  const bool names = opts_.extract && opts_.normalize && opts_.name_rules;
+  base_index_thread_ = std::thread([this, linker = opts_.linker, base = opts_.base, names,
+                                    rules = opts_.name_rules] {
     auto t0 = std::chrono::steady_clock::now();
     auto idx = linker->IndexSnapshot(base);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "policykg: link index of the base: %zu keys, %.0f MB, %.1f s\n", idx->keys.size(),
                  idx->memory() / 1e6, s);
-    std::lock_guard lock(index_mu_);
-    if (!base_index_) base_index_ = std::move(idx);
+    {
+      std::lock_guard lock(index_mu_);
+      if (!base_index_) base_index_ = std::move(idx);
+    }
+    if (names) {
+      auto bn = BaseNames::Build(base, rules);
+      std::lock_guard lock(index_mu_);
+      if (!base_names_) base_names_ = std::move(bn);
+    }
   });
 }
 
@@ -131,6 +142,38 @@ std::shared_ptr<const LinkIndex> LiveGraph::BaseIndexLocked() {
   std::lock_guard lock(index_mu_);
   if (!base_index_ || base_index_->snap != opts_.base) base_index_ = opts_.linker->IndexSnapshot(opts_.base);
   return base_index_;
+}
+
+std::shared_ptr<const BaseNames> LiveGraph::BaseNamesLocked() {
+  if (!opts_.base || !opts_.normalize || !opts_.name_rules || opts_.base->num_nodes() == 0) return nullptr;
+  if (base_index_thread_.joinable()) base_index_thread_.join();
+  std::lock_guard lock(index_mu_);
+  if (!base_names_ || !base_names_->Of(opts_.base)) base_names_ = BaseNames::Build(opts_.base, opts_.name_rules);
+  return base_names_;
+}
+
+void LiveGraph::AddBaseMentionsLocked(const std::string& name, const std::string& bytes, std::vector<Statement>& st) {
+  auto names = BaseNamesLocked();
+  if (!names) return;
+  CorpusDocument doc;
+  doc.path = name;
+  std::string region;
+  for (const Statement& s : st) {
+    if (const auto* n = std::get_if<NodeStatement>(&s)) {
+      if (n->type == "Document") {
+        doc.key = n->id;
+        if (const Value* r = FindProperty(n->props, "region"); r && r->kind() == Value::Kind::kString) region = r->as_string();
+      } else {
+        for (const Provenance& p : n->sources) doc.item_spans.emplace_back(p.begin, p.end);
+      }
+    } else if (const auto* e = std::get_if<EdgeStatement>(&s); e && e->type == "MENTIONS") {
+      doc.mentioned.push_back(e->to);
+    }
+  }
+  if (doc.key.empty()) return;
+  auto text = opts_.normalize(name, bytes);
+  if (!text.ok()) return;  // it extracted, so it decodes; nothing to add otherwise
+  for (Statement& s : names->MentionsIn(doc, *text, region)) st.push_back(std::move(s));
 }
 
 Status LiveGraph::RebuildLocked() {
@@ -181,6 +224,7 @@ Result<LiveGraph::Ingested> LiveGraph::IngestDocument(const std::string& name,
     Status s = opts_.extract(name, bytes, key, [&st](Statement&& x) { st.push_back(std::move(x)); });
     if (s.code() == StatusCode::kFailedPrecondition) return s;
     if (!s.ok()) return Status::Invalid(name + ": " + s.message());
+    AddBaseMentionsLocked(name, bytes, st);
     auto added = opts_.store->AddDocument(name, bytes, metadata, ctx);
     if (!added.ok()) return added.status();
     out.duplicate = added->duplicate;

@@ -50,6 +50,7 @@
 #include "base/status.h"
 #include "graph/snapshot.h"
 #include "graph/statement_reader.h"
+#include "link/base_mentions.h"
 #include "link/linker.h"
 #include "store/curation.h"
 #include "store/workspace_store.h"
@@ -96,6 +97,11 @@ struct LiveGraphOptions {
   // nullptr when the base cannot be re-linked.
   std::function<Result<SnapshotPtr>(const std::vector<std::pair<std::string, std::string>>& cannot_link)>
       reload_base;
+  // For uploads to mention the base items they name (link/base_mentions.h):
+  // the document's text as extraction normalises it, and the linking rules.
+  // Either unset: uploads mention only what the extractor found.
+  std::function<Result<NormalizedDocument>(const std::string& name, const std::string& bytes)> normalize;
+  std::shared_ptr<const KeyRules> name_rules;
   // Where the view is saved after each write and opened from on start ("":
   // not saved), and the fingerprint of what the base was loaded from.
   std::string saved_view;
@@ -151,6 +157,12 @@ class LiveGraph {
   // REQUIRES: write_mu_ held.
   std::shared_ptr<const LinkIndex> BaseIndexLocked();
   void StartBaseIndex();
+  // The base's names for uploads' mentions (nullptr when off), waiting for
+  // the background build. REQUIRES: write_mu_ held.
+  std::shared_ptr<const BaseNames> BaseNamesLocked();
+  // Appends to `st` (one document's statements) the mentions of base items
+  // its text names. REQUIRES: write_mu_ held.
+  void AddBaseMentionsLocked(const std::string& name, const std::string& bytes, std::vector<Statement>& st);
   // Rebuilds from the cached statements and the store's curation; swaps it in.
   // REQUIRES: write_mu_ held.
   Status RebuildLocked();
@@ -173,7 +185,8 @@ class LiveGraph {
   bool opened_saved_ = false;
   std::shared_ptr<const LinkIndex> base_index_;  // of opts_.base (guarded by write_mu_)
   std::thread base_index_thread_;                // builds base_index_ after Create
-  std::mutex index_mu_;                          // guards base_index_ while the thread runs
+  std::mutex index_mu_;                          // guards base_index_, base_names_ while the thread runs
+  std::shared_ptr<const BaseNames> base_names_;  // of opts_.base (guarded by index_mu_)
   std::unique_ptr<ViewUpkeep> upkeep_;           // last member: stops first
 };
 

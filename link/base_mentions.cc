@@ -1,0 +1,122 @@
+// BaseNames; see base_mentions.h.
+#include "link/base_mentions.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+
+namespace pkg {
+
+namespace {
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+bool BaseNames::Wanted(TypeId t) const {
+  return (measure_ && base_->schema().IsA(t, *measure_)) || (enterprise_ && t == *enterprise_);
+}
+
+std::shared_ptr<const BaseNames> BaseNames::Build(SnapshotPtr base, std::shared_ptr<const KeyRules> rules,
+                                                  MentionScanner::Options opts) {
+  std::shared_ptr<BaseNames> b(new BaseNames());
+  b->base_ = std::move(base);
+  b->rules_ = std::move(rules);
+  b->opts_ = opts;
+  const Snapshot& g = *b->base_;
+  b->measure_ = g.schema().FindNodeType("Measure");
+  b->enterprise_ = g.schema().FindNodeType("Enterprise");
+  for (const std::string& e : b->rules_->Endings()) {
+    if (uint64_t a = AnchorOf(e)) b->anchors_.insert(a);
+  }
+  auto add = [&](std::string_view name) {
+    if (name.empty()) return;
+    std::string normal = NormalizeName(name);
+    if (uint64_t a = AnchorOf(normal)) b->anchors_.insert(a);
+    b->max_chars_ = std::max(b->max_chars_, CodePointCount(normal));
+  };
+  for (uint32_t i = 0; i < g.num_nodes(); ++i) {
+    NodeId n(i);
+    if (!b->Wanted(g.type(n))) continue;
+    add(g.name(n));
+    add(g.name_en(n));
+    for (const auto& a : g.aliases(n)) add(a);
+  }
+  return b;
+}
+
+std::vector<Statement> BaseNames::MentionsIn(const CorpusDocument& doc, const NormalizedDocument& text,
+                                             std::string_view doc_region, size_t max_per_item) const {
+  std::vector<Statement> out;
+  if (text.orig.size() != text.text.size() + 1) return out;
+  const Snapshot& g = *base_;
+  const std::string region = doc_region.empty() ? std::string() : rules_->CanonicalRegion(doc_region);
+  // The regions of the documents an item was found in (the first 32 places).
+  auto regions_of = [&](NodeId n) {
+    std::set<std::string> r;
+    const auto& prov = g.provenance(n);
+    for (size_t i = 0; i < prov.size() && i < 32; ++i) {
+      auto d = g.FindByKey(prov[i].document);
+      if (!d) continue;
+      Value v = g.property(*d, "region");
+      if (v.kind() == Value::Kind::kString && !v.as_string().empty()) {
+        std::string c = rules_->CanonicalRegion(v.as_string());
+        if (!c.empty()) r.insert(c);
+      }
+    }
+    return r;
+  };
+  std::vector<NodeId> items;  // hit item → node
+  std::map<uint32_t, int> index_of;
+  const size_t window = std::min<size_t>(max_chars_ + 8, 96);
+  const size_t shortest = std::min(opts_.min_key_chars, opts_.min_ascii_chars);
+  auto hits = ScanNames(text.text, anchors_, window, shortest, [&](uint32_t b, uint32_t e) -> int {
+    std::string_view cand = std::string_view(text.text).substr(b, e - b);
+    NameKey k = rules_->Key(cand);
+    std::string_view core(k.key);
+    core.remove_suffix(std::min(core.size(), k.phase.size()));
+    bool ascii = std::all_of(core.begin(), core.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if ((ascii ? core.size() < opts_.min_ascii_chars : CodePointCount(core) < opts_.min_key_chars) ||
+        rules_->Relative(k)) {
+      return kGoOn;
+    }
+    std::optional<NodeId> best;
+    for (NodeId n : g.FindByName(cand)) {
+      if (!Wanted(g.type(n))) continue;
+      if (k.region.empty() && !region.empty()) {
+        auto r = regions_of(n);
+        if (r.size() == 1 && *r.begin() != region) continue;  // another region's item
+      }
+      if (!best || g.provenance(n).size() > g.provenance(*best).size()) best = n;
+    }
+    if (!best) return kGoOn;
+    auto [it, fresh] = index_of.emplace(best->v, static_cast<int>(items.size()));
+    if (fresh) items.push_back(*best);
+    return it->second;
+  });
+  std::unordered_set<std::string> mentioned(doc.mentioned.begin(), doc.mentioned.end());
+  std::map<int, std::vector<const NameHit*>> by_item;
+  for (const NameHit& h : hits) {
+    uint64_t b = text.orig[h.begin], e = text.orig[h.end - 1] + 1;
+    std::string key(g.key(items[h.item]));
+    if (SkipPlace(doc, b, e, mentioned.count(key) > 0)) continue;
+    auto& places = by_item[h.item];
+    if (places.size() < max_per_item) places.push_back(&h);
+  }
+  for (const auto& [item, places] : by_item) {
+    NodeId n = items[item];
+    std::set<std::string> names{NormalizeName(g.name(n))};
+    for (const auto& a : g.aliases(n)) names.insert(NormalizeName(a));
+    MentionStatements(doc, text, std::string(g.key(n)), g.schema().node_type(g.type(n)).name, places,
+                      [&](const std::string& x) { return names.count(x) > 0; }, out);
+  }
+  return out;
+}
+
+}  // namespace pkg
