@@ -130,7 +130,10 @@ void LiveGraph::StartBaseIndex() {
       if (!base_index_) base_index_ = std::move(idx);
     }
     if (names) {
+      t0 = std::chrono::steady_clock::now();
       auto bn = BaseNames::Build(base, rules);
+      std::fprintf(stderr, "policykg: names of the base for uploads: %zu anchors, %.1f s\n", bn->num_anchors(),
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       std::lock_guard lock(index_mu_);
       if (!base_names_) base_names_ = std::move(bn);
     }
