@@ -144,6 +144,10 @@ Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::
   for (size_t d = 0; d < docs.size(); ++d) {
     const CorpusDocument& doc = docs[d];
     if (opts.progress) opts.progress(d, docs.size());
+    if (doc.key.empty()) {
+      report.skipped.push_back(doc.path + ": not read again for names (no Document node)");
+      continue;
+    }
     auto text = normalize(doc);
     if (!text.ok()) {
       report.skipped.push_back(doc.path + ": not read again for names (" + text.status().message() + ")");

@@ -45,6 +45,13 @@ inline std::shared_ptr<const Schema> FuzzSchema() {
   return schema;
 }
 
+// The data folder (lexicons, rules, linking rules): the schema's folder.
+inline std::string FuzzDataDir() {
+  std::string path = Schema::DefaultPath();
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
 // The fixture graph, built once per process.
 inline SnapshotPtr FuzzFixtureGraph() {
   static SnapshotPtr snap = [] {

@@ -13,7 +13,10 @@
 //     provenance span lies within the input bytes (begin <= end <= size);
 //   - the statements build into a graph without errors (the extractor emits
 //     only what the schema allows).
-// Not covered here: cross-document linking (link/), which runs on many inputs.
+//   - the corpus mentions pass (link/corpus_mentions.h) over the document,
+//     with its own items' names and a few known ones, runs, and what it adds
+//     still builds with every provenance span within the input.
+// Not covered here: the linker (link/linker.h), which runs on many inputs.
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -22,6 +25,7 @@
 
 #include "base/text.h"
 #include "ingest/extractor.h"
+#include "link/corpus_mentions.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {
@@ -60,6 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto* first = std::get_if<NodeStatement>(&out.front());
   FuzzCheck(first != nullptr && first->type == "Document", "the first statement is the Document node");
 
+  const std::string doc_key = first->id;  // the statements are moved into the builder below
   std::set<std::string> seen;
   GraphBuilder builder(fuzz::FuzzSchema());
   for (auto& st : out) {
@@ -80,7 +85,34 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FuzzCheck(added.ok(), "extracted edges fit the schema", added.message());
     }
   }
+  // The corpus mentions pass (link/corpus_mentions.h) over this document,
+  // with the names of its own items and of a few known items: what it adds
+  // points into the input and still builds.
+  CorpusDocument cd;
+  cd.path = doc.path;
+  cd.key = doc_key;
+  static const std::vector<NodeStatement> known = [] {
+    std::vector<NodeStatement> k;
+    k.push_back(NodeStatement{"Fund:先导产业母基金", "Fund", "三大先导产业母基金", "Leading Industries Parent Fund",
+                              {"上海市先导产业母基金"}});
+    k.push_back(NodeStatement{"Fund:产业转型升级二期基金", "Fund", "产业转型升级二期基金", "", {}});
+    k.push_back(NodeStatement{"Initiative:AI+制造行动", "Initiative", "AI+制造行动", "", {"人工智能+制造"}});
+    return k;
+  }();
+  for (const auto& n : known) (void)builder.AddNode(n);
+  CorpusMentionOptions co;
+  co.data_dir = fuzz::FuzzDataDir();
+  auto normalize = [&](const CorpusDocument&) -> Result<NormalizedDocument> {
+    auto norm = extractor->Normalized(doc);
+    if (!norm.ok()) return norm.status();
+    return NormalizedDocument{std::move(norm->text), std::move(norm->orig)};
+  };
+  auto pass = AddCorpusMentions(builder, {cd}, normalize, co);
+  FuzzCheck(pass.ok(), "the corpus mentions pass runs", pass.ok() ? "" : pass.status().message());
   auto built = builder.Build();
   FuzzCheck(built.ok(), "extracted statements build", built.ok() ? "" : built.status().message());
+  const Snapshot& g = **built;
+  for (uint32_t i = 0; i < g.num_nodes(); ++i) CheckSources(g.provenance(NodeId(i)), size);
+  for (uint32_t i = 0; i < g.num_edges(); ++i) CheckSources(g.edge_provenance(EdgeId(i)), size);
   return 0;
 }

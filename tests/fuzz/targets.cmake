@@ -6,7 +6,7 @@
 set(PKG_FUZZ_TARGETS statements query ingest server)
 set(PKG_FUZZ_LIBS_statements pkg_graph)
 set(PKG_FUZZ_LIBS_query pkg_query)
-set(PKG_FUZZ_LIBS_ingest pkg_ingest)
+set(PKG_FUZZ_LIBS_ingest pkg_ingest pkg_link)
 set(PKG_FUZZ_LIBS_server pkg_web pkg_store pkg_ingest)
 set(PKG_FUZZ_SOURCE_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 
