@@ -169,8 +169,9 @@ Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::
     std::vector<Statement> out;
     for (const auto& [item, places] : by_item) {
       const MentionScanner::Item& it = scanner.item(item);
+      const auto& names = known_names[item];  // (clang 14 cannot capture a structured binding)
       MentionStatements(doc, *text, it.id, it.type, places,
-                        [&](const std::string& n) { return known_names[item].count(n) > 0; }, out);
+                        [&names](const std::string& n) { return names.count(n) > 0; }, out);
       report.places += places.size();
       if (!mentioned.count(it.id)) ++report.new_pairs;
     }
