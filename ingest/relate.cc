@@ -121,7 +121,8 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       const Mention& m = ms[i];
       const Span* clause = ClauseOf(ctx, m);
       if (!clause) continue;
-      // Citations: 贯彻落实《X》 → the citing measure (or document) IMPLEMENTS X;
+      // Citations: 贯彻落实《X》 → the citing measure (the sentence's, else the
+      // document's own) IMPLEMENTS X;
       // "根据工业和信息化部《X》": the agency right before issued it.
       if (m.cited) {
         uint32_t before = m.span.begin;
@@ -140,7 +141,10 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
                    gap.find("及") != std::string_view::npos;
         }
         if (joined || WordBefore(ctx, R.Words("cite"), clause->begin, before, 12)) {
-          out.push_back({"IMPLEMENTS", doc_measure, i, "cite.implements", sen.index});
+          // The measure the sentence speaks for ("母基金将按照国发〔2025〕11号文件要求"),
+          // else the document's own.
+          int by = governing(sen, m.span.begin);
+          out.push_back({"IMPLEMENTS", by >= 0 && ms[by].key != m.key ? by : doc_measure, i, "cite.implements", sen.index});
           cited_end = m.span.end;
           cited_sentence = sen.index;
         }

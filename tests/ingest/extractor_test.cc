@@ -229,6 +229,9 @@ TEST_CASE("A 文号 cited on its own is a Policy the citing measure implements",
   const std::string own = "某市经济和信息化委员会关于开展某项工作的通知";
   CHECK(HasEdge(st, "IMPLEMENTS", own, "工业和信息化部办公厅关于开展某试点工作的通知"));
   CHECK(HasEdge(st, "IMPLEMENTS", own, "国发〔2025〕11号"));
+  // A measure of the sentence implements what the sentence cites.
+  st = Run("某市关于推动某产业发展的若干措施\n二、设立某市人工智能产业母基金,按照国发〔2025〕11号文件要求投向智能装备。\n");
+  CHECK(HasEdge(st, "IMPLEMENTS", "某市人工智能产业母基金", "国发〔2025〕11号"));
 }
 
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
