@@ -32,6 +32,10 @@ std::shared_ptr<const BaseNames> BaseNames::Build(SnapshotPtr base, std::shared_
   const Snapshot& g = *b->base_;
   b->measure_ = g.schema().FindNodeType("Measure");
   b->enterprise_ = g.schema().FindNodeType("Enterprise");
+  for (const auto& def : g.schema().node_types()) {
+    auto t = g.schema().FindNodeType(def.name);
+    if (t && !def.abstract && b->Wanted(*t)) b->types_.push_back(*t);
+  }
   for (const std::string& e : b->rules_->Endings()) {
     if (uint64_t a = AnchorOf(e)) b->anchors_.insert(a);
   }
@@ -52,7 +56,9 @@ std::shared_ptr<const BaseNames> BaseNames::Build(SnapshotPtr base, std::shared_
 }
 
 std::vector<Statement> BaseNames::MentionsIn(const CorpusDocument& doc, const NormalizedDocument& text,
-                                             std::string_view doc_region, size_t max_per_item) const {
+                                             std::string_view doc_region, size_t max_per_item,
+                                             const Linker* linker, const LinkIndex* index) const {
+  const bool by_key = linker && index && index->snap == base_;
   std::vector<Statement> out;
   if (text.orig.size() != text.text.size() + 1) return out;
   const Snapshot& g = *base_;
@@ -86,16 +92,42 @@ std::vector<Statement> BaseNames::MentionsIn(const CorpusDocument& doc, const No
         rules_->Relative(k)) {
       return kGoOn;
     }
+    std::vector<NodeId> found;
+    if (by_key) {
+      for (TypeId t : types_) {
+        auto d = linker->Denoted(*index, t, cand);
+        found.insert(found.end(), d.begin(), d.end());
+      }
+    } else {
+      found = g.FindByName(cand);
+    }
     std::optional<NodeId> best;
-    for (NodeId n : g.FindByName(cand)) {
+    for (NodeId n : found) {
       if (!Wanted(g.type(n))) continue;
-      if (k.region.empty() && !region.empty()) {
+      // The regions its names carry.
+      std::set<std::string> named;
+      for (std::string_view x : {g.name(n), g.name_en(n)}) {
+        if (!x.empty()) if (auto r = rules_->Key(x).region; !r.empty()) named.insert(r);
+      }
+      for (const auto& a : g.aliases(n)) {
+        if (auto r = rules_->Key(a).region; !r.empty()) named.insert(r);
+      }
+      if (!k.region.empty()) {
+        // 上海市X: X of 上海, or an X of no other region.
+        if (!named.count(k.region)) {
+          if (!named.empty()) continue;
+          auto r = regions_of(n);
+          if (r.size() == 1 && *r.begin() != k.region) continue;
+        }
+      } else if (!region.empty()) {
+        if (!named.empty() && !named.count(region)) continue;  // 北京市X, read in 上海
         auto r = regions_of(n);
-        if (r.size() == 1 && *r.begin() != region) continue;  // another region's item
+        if (named.empty() && r.size() == 1 && *r.begin() != region) continue;  // another region's item
       }
       if (!best || g.provenance(n).size() > g.provenance(*best).size()) best = n;
     }
-    if (!best) return kGoOn;
+    // 北京市X where X is known only elsewhere: not X without its region.
+    if (!best) return !k.region.empty() && !found.empty() ? kStopHere : kGoOn;
     auto [it, fresh] = index_of.emplace(best->v, static_cast<int>(items.size()));
     if (fresh) items.push_back(*best);
     return it->second;

@@ -101,4 +101,18 @@ Result<LinkReport> Linker::LinkNew(GraphBuilder& b, const std::vector<std::strin
   return LinkRows(b, std::move(rows), o, established);
 }
 
+std::vector<NodeId> Linker::Denoted(const LinkIndex& index, TypeId type, std::string_view name) const {
+  std::vector<NodeId> out;
+  if (!Linkable(type)) return out;
+  ForEachKey(type, {name}, [&](uint64_t h, uint16_t, Kind, uint64_t) {
+    auto lo = std::lower_bound(index.keys.begin(), index.keys.end(), LinkIndex::Entry{h, 0});
+    for (auto it = lo; it != index.keys.end() && it->h == h; ++it) {
+      if (index.snap->type(NodeId(it->node)) == type) out.push_back(NodeId(it->node));
+    }
+  });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace pkg

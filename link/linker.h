@@ -109,6 +109,13 @@ class Linker {
   Result<LinkReport> LinkNew(GraphBuilder& builder, const std::vector<std::string>& new_keys,
                              const LinkIndex& index, const LinkOptions& opts = {}) const;
 
+  // The nodes of index.snap of type `type` that share a key of passes 1-3
+  // with `name` (its canonical key, its lexicon item's, its key without a
+  // region prefix): what the name, met in a new document, may denote.
+  // Sorted by NodeId, unique. Relative names (市财政局) denote nothing.
+  std::vector<NodeId> Denoted(const LinkIndex& index, TypeId type, std::string_view name) const;
+  const KeyRules& rules() const { return *rules_; }
+
  private:
   enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2 };
   using KeyEmit = std::function<void(uint64_t hash, uint16_t name, Kind kind, uint64_t region_hash)>;

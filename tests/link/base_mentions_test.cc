@@ -75,5 +75,26 @@ TEST_CASE("an upload mentions the served items it names, in their region", "[lin
   CHECK(Mentions(names->MentionsIn(covered, Text(t), "常州")).empty());
 }
 
+TEST_CASE("with the base's link index, names are read by canonical key", "[link][base]") {
+  GraphBuilder b(TestSchema());
+  REQUIRE(b.AddNode(Node("doc:sh", "Document", "上海通知", "", "上海")).ok());
+  REQUIRE(b.AddNode(Node("Fund:先导产业母基金", "Fund", "三大先导产业母基金", "doc:sh")).ok());
+  REQUIRE(b.AddNode(Node("Platform:上海市制造业创新中心", "Platform", "上海市制造业创新中心", "doc:sh")).ok());
+  REQUIRE(b.AddNode(Node("Fund:产业转型升级二期基金", "Fund", "产业转型升级二期基金", "doc:sh")).ok());
+  auto snap = b.Build();
+  REQUIRE(snap.ok());
+  auto linker = Linker::Create(TestSchema(), PKG_SOURCE_DATA_DIR);
+  REQUIRE(linker.ok());
+  auto index = (*linker)->IndexSnapshot(*snap);
+  auto names = BaseNames::Build(*snap, Rules());
+  CorpusDocument doc{"up.txt", "doc:up", {}, {}};
+  const std::string t = "上海市先导产业母基金与产业转型升级基金二期联合投资;北京市制造业创新中心揭牌;产业转型升级一期基金退出。";
+  auto st = names->MentionsIn(doc, Text(t), "", 4, linker->get(), index.get());
+  CHECK(Mentions(st) == std::vector<std::string>{"Fund:先导产业母基金@0",
+                                                 "Fund:产业转型升级二期基金@" + std::to_string(t.find("产业转型升级基金二期"))});
+  // Without the index, exact names only: neither form is one.
+  CHECK(Mentions(names->MentionsIn(doc, Text(t), "")).empty());
+}
+
 }  // namespace
 }  // namespace pkg

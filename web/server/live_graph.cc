@@ -176,7 +176,11 @@ void LiveGraph::AddBaseMentionsLocked(const std::string& name, const std::string
   if (doc.key.empty()) return;
   auto text = opts_.normalize(name, bytes);
   if (!text.ok()) return;  // it extracted, so it decodes; nothing to add otherwise
-  for (Statement& s : names->MentionsIn(doc, *text, region)) st.push_back(std::move(s));
+  std::shared_ptr<const LinkIndex> index;
+  if (opts_.linker && opts_.base) index = BaseIndexLocked();
+  for (Statement& s : names->MentionsIn(doc, *text, region, 4, opts_.linker.get(), index.get())) {
+    st.push_back(std::move(s));
+  }
 }
 
 Status LiveGraph::RebuildLocked() {
