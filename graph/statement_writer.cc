@@ -79,11 +79,7 @@ void WriteSources(Writer& w, const std::vector<Provenance>& sources) {
   w.EndArray();
 }
 
-}  // namespace
-
-std::string NodeStatementToJson(const NodeStatement& n) {
-  rapidjson::StringBuffer sb;
-  Writer w(sb);
+void WriteNode(Writer& w, const NodeStatement& n) {
   w.StartObject();
   w.Key("kind"); w.String("node");
   w.Key("id"); Str(w, n.id);
@@ -99,12 +95,9 @@ std::string NodeStatementToJson(const NodeStatement& n) {
   WriteProps(w, n.props);
   WriteSources(w, n.sources);
   w.EndObject();
-  return std::string(sb.GetString(), sb.GetSize());
 }
 
-std::string EdgeStatementToJson(const EdgeStatement& e) {
-  rapidjson::StringBuffer sb;
-  Writer w(sb);
+void WriteEdge(Writer& w, const EdgeStatement& e) {
   w.StartObject();
   w.Key("kind"); w.String("edge");
   w.Key("type"); Str(w, e.type);
@@ -113,6 +106,21 @@ std::string EdgeStatementToJson(const EdgeStatement& e) {
   WriteProps(w, e.props);
   WriteSources(w, e.sources);
   w.EndObject();
+}
+
+}  // namespace
+
+std::string NodeStatementToJson(const NodeStatement& n) {
+  rapidjson::StringBuffer sb;
+  Writer w(sb);
+  WriteNode(w, n);
+  return std::string(sb.GetString(), sb.GetSize());
+}
+
+std::string EdgeStatementToJson(const EdgeStatement& e) {
+  rapidjson::StringBuffer sb;
+  Writer w(sb);
+  WriteEdge(w, e);
   return std::string(sb.GetString(), sb.GetSize());
 }
 
@@ -120,5 +128,27 @@ std::string StatementToJson(const Statement& s) {
   if (const auto* n = std::get_if<NodeStatement>(&s)) return NodeStatementToJson(*n);
   return EdgeStatementToJson(std::get<EdgeStatement>(s));
 }
+
+struct JsonLinesWriter::Impl {
+  rapidjson::StringBuffer sb;
+  Writer w{sb};
+};
+
+JsonLinesWriter::JsonLinesWriter() : impl_(std::make_unique<Impl>()) {}
+JsonLinesWriter::~JsonLinesWriter() = default;
+
+void JsonLinesWriter::Append(const Statement& s) {
+  impl_->w.Reset(impl_->sb);  // a writer is single-use per value
+  if (const auto* n = std::get_if<NodeStatement>(&s)) {
+    WriteNode(impl_->w, *n);
+  } else {
+    WriteEdge(impl_->w, std::get<EdgeStatement>(s));
+  }
+  impl_->sb.Put('\n');
+}
+
+std::string_view JsonLinesWriter::view() const { return {impl_->sb.GetString(), impl_->sb.GetSize()}; }
+
+void JsonLinesWriter::clear() { impl_->sb.Clear(); }
 
 }  // namespace pkg
