@@ -1,9 +1,11 @@
 // Statement writer; see statement_writer.h.
 #include "graph/statement_writer.h"
 
+#include <rapidjson/internal/dtoa.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <charconv>
 #include <cmath>
 
 namespace pkg {
@@ -129,26 +131,204 @@ std::string StatementToJson(const Statement& s) {
   return EdgeStatementToJson(std::get<EdgeStatement>(s));
 }
 
+// JsonLinesWriter writes the same bytes as the rapidjson Writer above
+// (escapes, number forms), straight into one std::string: runs of bytes that
+// need no escape are copied whole, not byte by byte.
+namespace {
+
+class LineOut {
+ public:
+  explicit LineOut(std::string& out) : out_(out) {}
+  void Raw(std::string_view s) { out_.append(s); }
+  void Raw(char c) { out_.push_back(c); }
+  // A JSON string: '"', '\\' and control bytes escaped as rapidjson does;
+  // other bytes (UTF-8 included) copied as they are.
+  void Str(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out_.push_back('"');
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      out_.push_back('\\');
+      switch (c) {
+        case '"': out_.push_back('"'); break;
+        case '\\': out_.push_back('\\'); break;
+        case '\b': out_.push_back('b'); break;
+        case '\t': out_.push_back('t'); break;
+        case '\n': out_.push_back('n'); break;
+        case '\f': out_.push_back('f'); break;
+        case '\r': out_.push_back('r'); break;
+        default:
+          out_.append("u00");
+          out_.push_back(kHex[c >> 4]);
+          out_.push_back(kHex[c & 15]);
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_.push_back('"');
+  }
+  void Key(std::string_view k) {  // ,"k":  (the caller writes the first key itself)
+    Str(k);
+    out_.push_back(':');
+  }
+  void Int(int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void Uint(uint64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void Num(double d) {  // as Num() above
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
+      Int(static_cast<int64_t>(d));
+    } else if (std::isfinite(d)) {
+      char buf[32];
+      char* end = rapidjson::internal::dtoa(d, buf, 324);  // Writer's default precision
+      out_.append(buf, end);
+    } else {
+      out_.append("null");
+    }
+  }
+  void Value(const pkg::Value& v) {
+    switch (v.kind()) {
+      case Value::Kind::kNull: Raw("null"); break;
+      case Value::Kind::kBool: Raw(v.as_bool() ? "true" : "false"); break;
+      case Value::Kind::kInt: Int(v.as_int()); break;
+      case Value::Kind::kDouble: Num(v.as_double()); break;
+      case Value::Kind::kString: Str(v.as_string()); break;
+      case Value::Kind::kAmount:
+        Raw("{\"value\":");
+        Num(v.as_amount().value);
+        Raw(",\"unit\":");
+        Str(v.as_amount().unit);
+        Raw(",\"cny\":");
+        Num(v.as_amount().cny);
+        Raw('}');
+        break;
+      case Value::Kind::kList: {
+        Raw('[');
+        bool first = true;
+        for (const auto& x : v.as_list()) {
+          if (!first) Raw(',');
+          first = false;
+          Str(x);
+        }
+        Raw(']');
+        break;
+      }
+    }
+  }
+  void Props(const PropertyMap& props) {
+    if (props.empty()) return;
+    Raw(",\"props\":{");
+    bool first = true;
+    for (const auto& [k, v] : props) {
+      if (!first) Raw(',');
+      first = false;
+      Key(k);
+      Value(v);
+    }
+    Raw('}');
+  }
+  void Source(const Provenance& p) {
+    Raw("{\"document\":");
+    Str(p.document);
+    Raw(",\"span\":[");
+    Uint(p.begin);
+    Raw(',');
+    Uint(p.end);
+    Raw(']');
+    if (p.sentence >= 0) {
+      Raw(",\"sentence\":");
+      Int(p.sentence);
+    }
+    if (!p.rule.empty()) {
+      Raw(",\"rule\":");
+      Str(p.rule);
+    }
+    if (!p.quote.empty()) {
+      Raw(",\"quote\":");
+      Str(p.quote);
+    }
+    Raw('}');
+  }
+  void Sources(const std::vector<Provenance>& sources) {
+    if (sources.empty()) return;
+    Raw(",\"source\":");
+    if (sources.size() == 1) return Source(sources[0]);
+    Raw('[');
+    for (size_t i = 0; i < sources.size(); ++i) {
+      if (i) Raw(',');
+      Source(sources[i]);
+    }
+    Raw(']');
+  }
+  void Node(const NodeStatement& n) {
+    Raw("{\"kind\":\"node\",\"id\":");
+    Str(n.id);
+    Raw(",\"type\":");
+    Str(n.type);
+    Raw(",\"name\":");
+    Str(n.name);
+    if (!n.name_en.empty()) {
+      Raw(",\"name_en\":");
+      Str(n.name_en);
+    }
+    if (!n.aliases.empty()) {
+      Raw(",\"aliases\":[");
+      for (size_t i = 0; i < n.aliases.size(); ++i) {
+        if (i) Raw(',');
+        Str(n.aliases[i]);
+      }
+      Raw(']');
+    }
+    Props(n.props);
+    Sources(n.sources);
+    Raw('}');
+  }
+  void Edge(const EdgeStatement& e) {
+    Raw("{\"kind\":\"edge\",\"type\":");
+    Str(e.type);
+    Raw(",\"from\":");
+    Str(e.from);
+    Raw(",\"to\":");
+    Str(e.to);
+    Props(e.props);
+    Sources(e.sources);
+    Raw('}');
+  }
+
+ private:
+  std::string& out_;
+};
+
+}  // namespace
+
 struct JsonLinesWriter::Impl {
-  rapidjson::StringBuffer sb;
-  Writer w{sb};
+  std::string buf;
 };
 
 JsonLinesWriter::JsonLinesWriter() : impl_(std::make_unique<Impl>()) {}
 JsonLinesWriter::~JsonLinesWriter() = default;
 
 void JsonLinesWriter::Append(const Statement& s) {
-  impl_->w.Reset(impl_->sb);  // a writer is single-use per value
+  LineOut out(impl_->buf);
   if (const auto* n = std::get_if<NodeStatement>(&s)) {
-    WriteNode(impl_->w, *n);
+    out.Node(*n);
   } else {
-    WriteEdge(impl_->w, std::get<EdgeStatement>(s));
+    out.Edge(std::get<EdgeStatement>(s));
   }
-  impl_->sb.Put('\n');
+  impl_->buf.push_back('\n');
 }
 
-std::string_view JsonLinesWriter::view() const { return {impl_->sb.GetString(), impl_->sb.GetSize()}; }
+std::string_view JsonLinesWriter::view() const { return impl_->buf; }
 
-void JsonLinesWriter::clear() { impl_->sb.Clear(); }
+void JsonLinesWriter::clear() { impl_->buf.clear(); }
 
 }  // namespace pkg
