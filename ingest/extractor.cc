@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -124,11 +125,21 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
   lap(4);
   {
     // Keys per (type, name, lexicon entry, period): NormalizeName is not free.
+    // The look-up key is built in one reused buffer; it is copied only when new.
     std::unordered_map<std::string, std::string> cache;
+    std::string k;
     for (auto& m : mentions) {
-      std::string k = m.type + '\t' + m.name + '\t' + std::to_string(m.lex_entry);
+      k.assign(m.type);
+      k += '\t';
+      k += m.name;
+      k += '\t';
+      char num[16];
+      k.append(num, std::to_chars(num, num + sizeof num, m.lex_entry).ptr);
       if (m.type == "Indicator") {
-        if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) k += '\t' + p->as_string();
+        if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) {
+          k += '\t';
+          k += p->as_string();
+        }
       }
       auto it = cache.find(k);
       if (it == cache.end()) it = cache.emplace(k, ingest::NodeKey(m, ctx)).first;
