@@ -46,6 +46,12 @@ void RunExtract(const ExtractOptions& opt) {
   auto ex = pkg::Extractor::Create(*schema, opt.data_dir);
   if (!ex.ok()) return pkg::cli::Fail(ex.status().message());
   pkg::JsonLinesWriter out;
+  struct ToJson : pkg::StatementVisitor {
+    pkg::JsonLinesWriter& out;
+    explicit ToJson(pkg::JsonLinesWriter& w) : out(w) {}
+    void Node(const pkg::NodeStatement& n) override { out.Append(n); }
+    void Edge(const pkg::EdgeStatement& e) override { out.Append(e); }
+  } writer(out);
   pkg::DocumentInput doc;
   for (const auto& path : opt.files) {
     std::ifstream in(path, std::ios::binary);
@@ -60,7 +66,7 @@ void RunExtract(const ExtractOptions& opt) {
       continue;
     }
     out.clear();
-    pkg::Status st = (*ex)->Extract(doc, [&](pkg::Statement&& s) { out.Append(s); });
+    pkg::Status st = (*ex)->Extract(doc, writer);
     if (!st.ok()) {
       pkg::cli::Fail(st.message());
       continue;

@@ -318,12 +318,17 @@ JsonLinesWriter::JsonLinesWriter() : impl_(std::make_unique<Impl>()) {}
 JsonLinesWriter::~JsonLinesWriter() = default;
 
 void JsonLinesWriter::Append(const Statement& s) {
-  LineOut out(impl_->buf);
-  if (const auto* n = std::get_if<NodeStatement>(&s)) {
-    out.Node(*n);
-  } else {
-    out.Edge(std::get<EdgeStatement>(s));
-  }
+  if (const auto* n = std::get_if<NodeStatement>(&s)) return Append(*n);
+  Append(std::get<EdgeStatement>(s));
+}
+
+void JsonLinesWriter::Append(const NodeStatement& n) {
+  LineOut(impl_->buf).Node(n);
+  impl_->buf.push_back('\n');
+}
+
+void JsonLinesWriter::Append(const EdgeStatement& e) {
+  LineOut(impl_->buf).Edge(e);
   impl_->buf.push_back('\n');
 }
 

@@ -28,6 +28,8 @@ class JsonLinesWriter {
   JsonLinesWriter(const JsonLinesWriter&) = delete;
   JsonLinesWriter& operator=(const JsonLinesWriter&) = delete;
   void Append(const Statement& s);
+  void Append(const NodeStatement& n);
+  void Append(const EdgeStatement& e);
   std::string_view view() const;  // valid until the next Append or clear
   void clear();
 

@@ -78,6 +78,16 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(std::shared_ptr<const Schem
 }
 
 Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Statement&&)>& sink) const {
+  struct Copy : StatementVisitor {
+    const std::function<void(Statement&&)>& sink;
+    explicit Copy(const std::function<void(Statement&&)>& f) : sink(f) {}
+    void Node(const NodeStatement& n) override { sink(Statement(n)); }
+    void Edge(const EdgeStatement& e) override { sink(Statement(e)); }
+  } copy(sink);
+  return Extract(doc, copy);
+}
+
+Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) const {
   Lap lap;
   auto decoded = ingest::Decode(doc.bytes);
   lap(0);
