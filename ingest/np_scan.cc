@@ -2,6 +2,7 @@
 #include "ingest/np_scan.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "ingest/numbers.h"
@@ -11,6 +12,11 @@ namespace pkg::ingest {
 namespace {
 
 bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+// A literal: its length is known, so the compare is a few inlined loads.
+template <size_t N>
+bool At(std::string_view s, uint32_t p, const char (&w)[N]) {
+  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
+}
 
 // Time words at p: "2025年", "今年", "前三季度", "目前", "近年来" …; returns length.
 size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
