@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace pkg {
 namespace {
@@ -148,6 +149,9 @@ class LineOut {
     out_.push_back('"');
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
+      // Eight bytes at a time while none of them needs an escape.
+      while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+      if (i >= s.size()) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s.data() + run, i - run);
@@ -169,6 +173,16 @@ class LineOut {
     }
     out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
+  }
+  // Whether any of 8 bytes is a control byte, '"' or '\\' (SWAR: a byte
+  // is flagged when subtracting from it borrows, i.e. it is below the bound
+  // or equal to the byte compared with after an XOR).
+  static bool NeedsEscape8(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    auto below = [&](uint64_t v, uint8_t n) { return (v - kOnes * n) & ~v & kHigh; };
+    return (below(x, 0x20) | below(x ^ (kOnes * '"'), 1) | below(x ^ (kOnes * '\\'), 1)) != 0;
   }
   void Key(std::string_view k) {  // ,"k":  (the caller writes the first key itself)
     Str(k);

@@ -50,7 +50,15 @@ TEST_CASE("JsonLinesWriter writes what StatementToJson writes, a line each", "[s
   bare.type = "MENTIONS";
   bare.from = "doc:x";
   bare.to = "fund:a";
-  const std::vector<Statement> all = {Tricky(), Statement(e), Statement(bare)};
+  std::vector<Statement> all = {Tricky(), Statement(e), Statement(bare)};
+  // An escape at every offset of strings longer than the 8-byte fast scan.
+  for (size_t at = 0; at < 20; ++at) {
+    for (char c : {'"', '\\', '\n', '\x1f', '\x7f', ' '}) {
+      EdgeStatement x = bare;
+      x.to = std::string(at, 'a') + c + std::string(19 - at, 'b') + "产业";
+      all.push_back(x);
+    }
+  }
   std::string expected;
   for (const auto& s : all) expected += StatementToJson(s) + "\n";
   JsonLinesWriter w;
