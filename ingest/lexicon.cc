@@ -273,13 +273,20 @@ int Lexicon::Resolve(uint32_t template_entry, std::string_view region, std::stri
   return -1;
 }
 
+// Look-up keys are built in a per-thread buffer: no allocation per call.
 const LexEntry* Lexicon::FindRegion(std::string_view name) const {
-  auto it = region_by_name_.find(std::string(name));
+  thread_local std::string key;
+  key.assign(name);
+  auto it = region_by_name_.find(key);
   return it == region_by_name_.end() ? nullptr : &entries_[it->second];
 }
 
 int Lexicon::Find(std::string_view type, std::string_view name) const {
-  auto it = by_type_name_.find(std::string(type) + "\t" + std::string(name));
+  thread_local std::string key;
+  key.assign(type);
+  key += '\t';
+  key.append(name);
+  auto it = by_type_name_.find(key);
   return it == by_type_name_.end() ? -1 : static_cast<int>(it->second);
 }
 
