@@ -85,7 +85,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   std::vector<int> node_of(ms.size(), -1);
   for (size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    auto [it, fresh] = by_key.emplace(m.key, static_cast<int>(nodes.size()));
+    auto [it, fresh] = by_key.try_emplace(m.key, static_cast<int>(nodes.size()));  // copies the key only when new
     if (fresh) {
       Node n;
       n.st.id = m.key;
@@ -143,13 +143,14 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   }
   // Issuer: an agency in the title prefix, the 发文机关, or an agency publisher.
   int issuer = -1;
+  const std::string publisher = md.publisher.empty() ? std::string() : NormalizeName(md.publisher);
   for (size_t i = 0; i < ms.size() && issuer < 0; ++i) {
     const Mention& m = ms[i];
     if (m.type != "Agency") continue;
     bool in_title = md.title_span.contains(m.span.begin) &&
                     (md.issuer_text.empty() || md.title.find(m.name) != std::string::npos ||
                      md.issuer_text.find(std::string(ctx.text.substr(m.span.begin, m.span.end - m.span.begin))) != std::string::npos);
-    bool named = !md.publisher.empty() && (NormalizeName(md.publisher) == NormalizeName(m.name) ||
+    bool named = !md.publisher.empty() && (publisher == NormalizeName(m.name) ||
                                            std::find(m.aliases.begin(), m.aliases.end(), md.publisher) != m.aliases.end());
     if (in_title || named) issuer = node_of[i];
   }
