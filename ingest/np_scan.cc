@@ -18,6 +18,12 @@ bool At(std::string_view s, uint32_t p, const char (&w)[N]) {
   return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
 }
 
+// s == literal, the length compared first (std::string == const char* does not).
+template <size_t N>
+bool Is(const std::string& s, const char (&w)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), w, N - 1) == 0;
+}
+
 // Time words at p: "2025年", "今年", "前三季度", "目前", "近年来" …; returns length.
 size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   static const char* kWords[] = {"今年以来", "近年来", "近年", "今年", "去年", "目前", "当前", "截至目前", "截至",
@@ -126,7 +132,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     }
     if (size_t t = (flags & kNoiseTime) ? TimeAt(s, b, e) : 0) { b += static_cast<uint32_t>(t); continue; }
     if (const Mention* m = (flags & kNoiseActors) ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
-        (m->type == "Region" || m->type == "Agency" || m->type == "Enterprise")) {
+        (Is(m->type, "Region") || Is(m->type, "Agency") || Is(m->type, "Enterprise"))) {
       b = m->span.end;
       continue;
     }
