@@ -155,6 +155,27 @@ std::string NormalizeName(std::string_view s) {
     return out;
   }
   const Tables& t = GetTables();
+  // Fast path: names of ASCII, CJK ideographs (basic block and extension A)
+  // and quotes only. All of these are NFKC already, and the ideographs have
+  // no case, so the result is the loop below without ICU strings.
+  {
+    bool simple = true;
+    ForEachCodePoint(s, [&](UChar32 c, size_t, size_t) {
+      if (c < 0) {
+        simple = false;
+      } else if (c < 0x80) {
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || IsQuoteOrBracket(c)) return true;
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      } else if ((c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0)) {
+        AppendUtf8(out, u_tolower(static_cast<UChar32>(SimplifyCp(t, c))));
+      } else if (!IsQuoteOrBracket(c)) {
+        simple = false;
+      }
+      return simple;
+    });
+    if (simple) return out;
+    out.clear();
+  }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   if (t.nfkc && !t.nfkc->isNormalized(u, status)) {

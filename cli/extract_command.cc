@@ -20,31 +20,58 @@ struct ExtractOptions {
   std::string data_dir;
 };
 
+// The whole stream into *out (sized up front when the length is known).
+bool ReadAll(std::ifstream& in, std::string* out) {
+  out->clear();
+  in.seekg(0, std::ios::end);
+  std::streamoff n = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (n > 0) {
+    out->resize(static_cast<size_t>(n));
+    in.read(out->data(), n);
+    if (in.gcount() == n) return true;
+    out->resize(static_cast<size_t>(in.gcount()));
+    return false;
+  }
+  in.clear();
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = std::move(ss).str();
+  return true;
+}
+
 void RunExtract(const ExtractOptions& opt) {
   auto schema = pkg::Schema::Load(opt.data_dir.empty() ? pkg::Schema::DefaultPath() : opt.data_dir + "/schema.json");
   if (!schema.ok()) return pkg::cli::Fail(schema.status().message());
   auto ex = pkg::Extractor::Create(*schema, opt.data_dir);
   if (!ex.ok()) return pkg::cli::Fail(ex.status().message());
-  std::string out;
+  pkg::JsonLinesWriter out;
+  struct ToJson : pkg::StatementVisitor {
+    pkg::JsonLinesWriter& out;
+    explicit ToJson(pkg::JsonLinesWriter& w) : out(w) {}
+    void Node(const pkg::NodeStatement& n) override { out.Append(n); }
+    void Edge(const pkg::EdgeStatement& e) override { out.Append(e); }
+  } writer(out);
+  pkg::DocumentInput doc;
   for (const auto& path : opt.files) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       pkg::cli::Fail(path + ": cannot open (does the file exist and is it readable?)");
       continue;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    pkg::DocumentInput doc{path, ss.str(), ""};
+    // One DocumentInput reused: its buffer keeps its capacity between files.
+    doc.path = path;
+    if (!ReadAll(in, &doc.bytes)) {
+      pkg::cli::Fail(path + ": read error");
+      continue;
+    }
     out.clear();
-    pkg::Status st = (*ex)->Extract(doc, [&](pkg::Statement&& s) {
-      out += pkg::StatementToJson(s);
-      out += '\n';
-    });
+    pkg::Status st = (*ex)->Extract(doc, writer);
     if (!st.ok()) {
       pkg::cli::Fail(st.message());
       continue;
     }
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fwrite(out.view().data(), 1, out.view().size(), stdout);
   }
   std::fflush(stdout);
 }

@@ -1,10 +1,13 @@
 // Statement writer; see statement_writer.h.
 #include "graph/statement_writer.h"
 
+#include <rapidjson/internal/dtoa.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace pkg {
 namespace {
@@ -79,11 +82,7 @@ void WriteSources(Writer& w, const std::vector<Provenance>& sources) {
   w.EndArray();
 }
 
-}  // namespace
-
-std::string NodeStatementToJson(const NodeStatement& n) {
-  rapidjson::StringBuffer sb;
-  Writer w(sb);
+void WriteNode(Writer& w, const NodeStatement& n) {
   w.StartObject();
   w.Key("kind"); w.String("node");
   w.Key("id"); Str(w, n.id);
@@ -99,12 +98,9 @@ std::string NodeStatementToJson(const NodeStatement& n) {
   WriteProps(w, n.props);
   WriteSources(w, n.sources);
   w.EndObject();
-  return std::string(sb.GetString(), sb.GetSize());
 }
 
-std::string EdgeStatementToJson(const EdgeStatement& e) {
-  rapidjson::StringBuffer sb;
-  Writer w(sb);
+void WriteEdge(Writer& w, const EdgeStatement& e) {
   w.StartObject();
   w.Key("kind"); w.String("edge");
   w.Key("type"); Str(w, e.type);
@@ -113,6 +109,21 @@ std::string EdgeStatementToJson(const EdgeStatement& e) {
   WriteProps(w, e.props);
   WriteSources(w, e.sources);
   w.EndObject();
+}
+
+}  // namespace
+
+std::string NodeStatementToJson(const NodeStatement& n) {
+  rapidjson::StringBuffer sb;
+  Writer w(sb);
+  WriteNode(w, n);
+  return std::string(sb.GetString(), sb.GetSize());
+}
+
+std::string EdgeStatementToJson(const EdgeStatement& e) {
+  rapidjson::StringBuffer sb;
+  Writer w(sb);
+  WriteEdge(w, e);
   return std::string(sb.GetString(), sb.GetSize());
 }
 
@@ -120,5 +131,223 @@ std::string StatementToJson(const Statement& s) {
   if (const auto* n = std::get_if<NodeStatement>(&s)) return NodeStatementToJson(*n);
   return EdgeStatementToJson(std::get<EdgeStatement>(s));
 }
+
+// JsonLinesWriter writes the same bytes as the rapidjson Writer above
+// (escapes, number forms), straight into one std::string: runs of bytes that
+// need no escape are copied whole, not byte by byte.
+namespace {
+
+class LineOut {
+ public:
+  explicit LineOut(std::string& out) : out_(out) {}
+  void Raw(std::string_view s) { out_.append(s); }
+  void Raw(char c) { out_.push_back(c); }
+  // A JSON string: '"', '\\' and control bytes escaped as rapidjson does;
+  // other bytes (UTF-8 included) copied as they are.
+  void Str(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out_.push_back('"');
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      // Eight bytes at a time while none of them needs an escape.
+      while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+      if (i >= s.size()) break;
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      out_.push_back('\\');
+      switch (c) {
+        case '"': out_.push_back('"'); break;
+        case '\\': out_.push_back('\\'); break;
+        case '\b': out_.push_back('b'); break;
+        case '\t': out_.push_back('t'); break;
+        case '\n': out_.push_back('n'); break;
+        case '\f': out_.push_back('f'); break;
+        case '\r': out_.push_back('r'); break;
+        default:
+          out_.append("u00");
+          out_.push_back(kHex[c >> 4]);
+          out_.push_back(kHex[c & 15]);
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_.push_back('"');
+  }
+  // Whether any of 8 bytes is a control byte, '"' or '\\' (SWAR: a byte
+  // is flagged when subtracting from it borrows, i.e. it is below the bound
+  // or equal to the byte compared with after an XOR).
+  static bool NeedsEscape8(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    auto below = [&](uint64_t v, uint8_t n) { return (v - kOnes * n) & ~v & kHigh; };
+    return (below(x, 0x20) | below(x ^ (kOnes * '"'), 1) | below(x ^ (kOnes * '\\'), 1)) != 0;
+  }
+  void Key(std::string_view k) {  // ,"k":  (the caller writes the first key itself)
+    Str(k);
+    out_.push_back(':');
+  }
+  void Int(int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void Uint(uint64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void Num(double d) {  // as Num() above
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
+      Int(static_cast<int64_t>(d));
+    } else if (std::isfinite(d)) {
+      char buf[32];
+      char* end = rapidjson::internal::dtoa(d, buf, 324);  // Writer's default precision
+      out_.append(buf, end);
+    } else {
+      out_.append("null");
+    }
+  }
+  void Value(const pkg::Value& v) {
+    switch (v.kind()) {
+      case Value::Kind::kNull: Raw("null"); break;
+      case Value::Kind::kBool: Raw(v.as_bool() ? "true" : "false"); break;
+      case Value::Kind::kInt: Int(v.as_int()); break;
+      case Value::Kind::kDouble: Num(v.as_double()); break;
+      case Value::Kind::kString: Str(v.as_string()); break;
+      case Value::Kind::kAmount:
+        Raw("{\"value\":");
+        Num(v.as_amount().value);
+        Raw(",\"unit\":");
+        Str(v.as_amount().unit);
+        Raw(",\"cny\":");
+        Num(v.as_amount().cny);
+        Raw('}');
+        break;
+      case Value::Kind::kList: {
+        Raw('[');
+        bool first = true;
+        for (const auto& x : v.as_list()) {
+          if (!first) Raw(',');
+          first = false;
+          Str(x);
+        }
+        Raw(']');
+        break;
+      }
+    }
+  }
+  void Props(const PropertyMap& props) {
+    if (props.empty()) return;
+    Raw(",\"props\":{");
+    bool first = true;
+    for (const auto& [k, v] : props) {
+      if (!first) Raw(',');
+      first = false;
+      Key(k);
+      Value(v);
+    }
+    Raw('}');
+  }
+  void Source(const Provenance& p) {
+    Raw("{\"document\":");
+    Str(p.document);
+    Raw(",\"span\":[");
+    Uint(p.begin);
+    Raw(',');
+    Uint(p.end);
+    Raw(']');
+    if (p.sentence >= 0) {
+      Raw(",\"sentence\":");
+      Int(p.sentence);
+    }
+    if (!p.rule.empty()) {
+      Raw(",\"rule\":");
+      Str(p.rule);
+    }
+    if (!p.quote.empty()) {
+      Raw(",\"quote\":");
+      Str(p.quote);
+    }
+    Raw('}');
+  }
+  void Sources(const std::vector<Provenance>& sources) {
+    if (sources.empty()) return;
+    Raw(",\"source\":");
+    if (sources.size() == 1) return Source(sources[0]);
+    Raw('[');
+    for (size_t i = 0; i < sources.size(); ++i) {
+      if (i) Raw(',');
+      Source(sources[i]);
+    }
+    Raw(']');
+  }
+  void Node(const NodeStatement& n) {
+    Raw("{\"kind\":\"node\",\"id\":");
+    Str(n.id);
+    Raw(",\"type\":");
+    Str(n.type);
+    Raw(",\"name\":");
+    Str(n.name);
+    if (!n.name_en.empty()) {
+      Raw(",\"name_en\":");
+      Str(n.name_en);
+    }
+    if (!n.aliases.empty()) {
+      Raw(",\"aliases\":[");
+      for (size_t i = 0; i < n.aliases.size(); ++i) {
+        if (i) Raw(',');
+        Str(n.aliases[i]);
+      }
+      Raw(']');
+    }
+    Props(n.props);
+    Sources(n.sources);
+    Raw('}');
+  }
+  void Edge(const EdgeStatement& e) {
+    Raw("{\"kind\":\"edge\",\"type\":");
+    Str(e.type);
+    Raw(",\"from\":");
+    Str(e.from);
+    Raw(",\"to\":");
+    Str(e.to);
+    Props(e.props);
+    Sources(e.sources);
+    Raw('}');
+  }
+
+ private:
+  std::string& out_;
+};
+
+}  // namespace
+
+struct JsonLinesWriter::Impl {
+  std::string buf;
+};
+
+JsonLinesWriter::JsonLinesWriter() : impl_(std::make_unique<Impl>()) {}
+JsonLinesWriter::~JsonLinesWriter() = default;
+
+void JsonLinesWriter::Append(const Statement& s) {
+  if (const auto* n = std::get_if<NodeStatement>(&s)) return Append(*n);
+  Append(std::get<EdgeStatement>(s));
+}
+
+void JsonLinesWriter::Append(const NodeStatement& n) {
+  LineOut(impl_->buf).Node(n);
+  impl_->buf.push_back('\n');
+}
+
+void JsonLinesWriter::Append(const EdgeStatement& e) {
+  LineOut(impl_->buf).Edge(e);
+  impl_->buf.push_back('\n');
+}
+
+std::string_view JsonLinesWriter::view() const { return impl_->buf; }
+
+void JsonLinesWriter::clear() { impl_->buf.clear(); }
 
 }  // namespace pkg

@@ -4,7 +4,9 @@
 // Tested (round trip) in tests/graph/statement_reader_test.cc.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "graph/statement.h"
 #include "graph/statement_reader.h"
@@ -14,5 +16,26 @@ namespace pkg {
 std::string NodeStatementToJson(const NodeStatement& n);
 std::string EdgeStatementToJson(const EdgeStatement& e);
 std::string StatementToJson(const Statement& s);
+
+// Statements as JSON Lines in one growing buffer: the same text as
+// StatementToJson plus '\n' per statement, without a string per statement
+// (the buffer is reused after clear(), so steady use allocates nothing).
+// Not thread-safe: one writer per thread.
+class JsonLinesWriter {
+ public:
+  JsonLinesWriter();
+  ~JsonLinesWriter();
+  JsonLinesWriter(const JsonLinesWriter&) = delete;
+  JsonLinesWriter& operator=(const JsonLinesWriter&) = delete;
+  void Append(const Statement& s);
+  void Append(const NodeStatement& n);
+  void Append(const EdgeStatement& e);
+  std::string_view view() const;  // valid until the next Append or clear
+  void clear();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace pkg

@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 
 #include <memory>
+#include <numeric>
 
 #include "base/text.h"
 #include "ingest/utf8.h"
@@ -42,6 +43,14 @@ Status CheckNoNul(std::string_view bytes) {
 Result<DecodedText> FromUtf8(std::string_view bytes, size_t skip) {
   DecodedText out;
   out.encoding = "UTF-8";
+  if (bytes.find('\r', skip) == std::string_view::npos) {
+    // Nothing to fold: the text is the bytes, and byte i maps to skip + i.
+    out.utf8.assign(bytes.substr(skip));
+    out.orig.resize(out.utf8.size() + 1);
+    std::iota(out.orig.begin(), out.orig.end() - 1, static_cast<uint32_t>(skip));
+    out.orig.back() = static_cast<uint32_t>(bytes.size());
+    return out;
+  }
   out.utf8.reserve(bytes.size() - skip);
   out.orig.reserve(bytes.size() - skip + 1);
   bool cr = false;

@@ -74,6 +74,9 @@ std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
   static const char* kOpen[] = {"〔", "[", "(", "【"};
   static const char* kClose[] = {"〕", "]", ")", "】"};
   for (size_t p = from; p < s.size(); ++p) {
+    // Every opening bracket starts with one of these bytes: skip the rest at once.
+    const auto lead = static_cast<unsigned char>(s[p]);
+    if (lead != 0xE3 && lead != '[' && lead != '(') continue;
     for (int k = 0; k < 4; ++k) {
       std::string_view o(kOpen[k]), c(kClose[k]);
       if (s.substr(p, o.size()) != o) continue;

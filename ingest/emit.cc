@@ -23,23 +23,32 @@ struct Node {
   bool used = false;        // an edge uses it
 };
 
-std::string Quote(const DocContext& ctx, int sentence) {
+std::string_view Quote(const DocContext& ctx, int sentence) {
   if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return "";
   const Span& sp = ctx.st->sentences[sentence].span;
-  return std::string(Utf8Prefix(ctx.text.substr(sp.begin, sp.end - sp.begin), 300));
+  return Utf8Prefix(ctx.text.substr(sp.begin, sp.end - sp.begin), 300);
 }
 
 // `quote`: whether the provenance carries its sentence (only a node's first
 // place and an edge's do; building it for the others would be thrown away).
-Provenance Prov(const EmitInput& in, Span sp, int sentence, const std::string& rule, bool quote = true) {
-  Provenance p;
+// Fills `p` in place (its strings keep their capacity when reused).
+void SetProv(Provenance& p, const EmitInput& in, Span sp, int sentence, std::string_view rule, bool quote = true) {
   p.document = in.doc_id;
   auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
   p.begin = b;
   p.end = e;
   p.sentence = sentence;
   p.rule = rule;
-  if (quote) p.quote = Quote(*in.ctx, sentence);
+  if (quote) {
+    p.quote = Quote(*in.ctx, sentence);
+  } else {
+    p.quote.clear();
+  }
+}
+
+Provenance Prov(const EmitInput& in, Span sp, int sentence, std::string_view rule, bool quote = true) {
+  Provenance p;
+  SetProv(p, in, sp, sentence, rule, quote);
   return p;
 }
 
@@ -66,7 +75,7 @@ void MergeProps(PropertyMap& into, const PropertyMap& from) {
 }  // namespace
 
 void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const std::vector<Relation>& rels,
-                    const std::function<void(Statement&&)>& sink) {
+                    StatementVisitor& sink) {
   const DocContext& ctx = *in.ctx;
   const DocMetadata& md = *ctx.md;
   const Lexicon& L = *ctx.lex;
@@ -76,7 +85,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   std::vector<int> node_of(ms.size(), -1);
   for (size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    auto [it, fresh] = by_key.emplace(m.key, static_cast<int>(nodes.size()));
+    auto [it, fresh] = by_key.try_emplace(m.key, static_cast<int>(nodes.size()));  // copies the key only when new
     if (fresh) {
       Node n;
       n.st.id = m.key;
@@ -134,13 +143,14 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   }
   // Issuer: an agency in the title prefix, the 发文机关, or an agency publisher.
   int issuer = -1;
+  const std::string publisher = md.publisher.empty() ? std::string() : NormalizeName(md.publisher);
   for (size_t i = 0; i < ms.size() && issuer < 0; ++i) {
     const Mention& m = ms[i];
     if (m.type != "Agency") continue;
     bool in_title = md.title_span.contains(m.span.begin) &&
                     (md.issuer_text.empty() || md.title.find(m.name) != std::string::npos ||
                      md.issuer_text.find(std::string(ctx.text.substr(m.span.begin, m.span.end - m.span.begin))) != std::string::npos);
-    bool named = !md.publisher.empty() && (NormalizeName(md.publisher) == NormalizeName(m.name) ||
+    bool named = !md.publisher.empty() && (publisher == NormalizeName(m.name) ||
                                            std::find(m.aliases.begin(), m.aliases.end(), md.publisher) != m.aliases.end());
     if (in_title || named) issuer = node_of[i];
   }
@@ -179,7 +189,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   if (!md.doc_number.empty()) SetProperty(doc.props, "doc_number", md.doc_number);
   if (!ctx.region.empty()) SetProperty(doc.props, "region", ctx.region);
   if (md.title_span.end > md.title_span.begin) doc.sources.push_back(Prov(in, md.title_span, -1, "metadata.title"));
-  sink(Statement(std::move(doc)));
+  sink.Node(doc);
   // Nodes that stand: seen on their own (and not generic), or used by an edge.
   std::vector<bool> emitted(nodes.size(), false);
   int region_node = -1;
@@ -193,45 +203,46 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       if (!choice.instrument.empty()) SetProperty(n.st.props, "instrument", choice.instrument);
     }
     if (n.st.type == "Region" && !ctx.region.empty() && n.st.name == ctx.region) region_node = static_cast<int>(k);
-    // The statement goes to the sink; edges below need only its id, type and first place.
-    NodeStatement out;
-    out.id = n.st.id;
-    out.type = n.st.type;
-    out.sources.push_back(n.st.sources.front());
-    std::swap(out, n.st);
-    sink(Statement(std::move(out)));
+    sink.Node(n.st);
   }
-  auto emit_edge = [&](const std::string& type, const std::string& from, const std::string& to, Provenance p) {
-    EdgeStatement e;
-    e.type = type;
-    e.from = from;
-    e.to = to;
-    e.sources.push_back(std::move(p));
-    sink(Statement(std::move(e)));
+  // One edge statement, refilled for every edge (no allocation once its
+  // strings have grown).
+  EdgeStatement edge;
+  edge.sources.resize(1);
+  Provenance& p = edge.sources[0];
+  auto emit_edge = [&](std::string_view type, const std::string& from, const std::string& to) {
+    edge.type = type;
+    edge.from = from;
+    edge.to = to;
+    sink.Edge(edge);
   };
   for (const E& e : edges) {
     if ((e.from != doc_node && !emitted[e.from]) || (e.to != doc_node && !emitted[e.to])) continue;
     const std::string& f = e.from == doc_node ? in.doc_id : nodes[e.from].st.id;
     const std::string& t = e.to == doc_node ? in.doc_id : nodes[e.to].st.id;
-    Provenance p;
     if (e.rel) {
       const Mention& a = ms[e.rel->from >= 0 ? e.rel->from : e.rel->to];
       const Mention& b = ms[e.rel->to];
-      p = Prov(in, Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)}, e.rel->sentence, e.rel->rule);
+      SetProv(p, in, Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)}, e.rel->sentence, e.rel->rule);
     } else {
-      p = Prov(in, md.title_span, -1, "metadata.issuer");
+      SetProv(p, in, md.title_span, -1, "metadata.issuer");
     }
-    emit_edge(e.type, f, t, std::move(p));
+    emit_edge(e.type, f, t);
   }
   for (size_t k = 0; k < nodes.size(); ++k) {
     if (!emitted[k]) continue;
     const Node& n = nodes[k];
-    Provenance where = n.st.sources.front();
-    where.quote.clear();  // the node's own provenance carries the sentence
-    emit_edge("MENTIONS", in.doc_id, n.st.id, where);
+    const Provenance& first = n.st.sources.front();
+    p.document = first.document;
+    p.begin = first.begin;
+    p.end = first.end;
+    p.sentence = first.sentence;
+    p.rule = first.rule;
+    p.quote.clear();  // the node's own provenance carries the sentence
+    emit_edge("MENTIONS", in.doc_id, n.st.id);
     bool applies = IsMeasure(n.st.type) || n.st.type == "Indicator" || n.st.type == "Goal";
     if (applies && region_node >= 0 && !ms[n.mentions.front()].cited) {
-      emit_edge("APPLIES_IN", n.st.id, nodes[region_node].st.id, where);
+      emit_edge("APPLIES_IN", n.st.id, nodes[region_node].st.id);
     }
   }
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "graph/schema.h"
+#include "ingest/extractor.h"
 #include "graph/statement_reader.h"
 #include "ingest/mention.h"
 #include "ingest/normalize.h"
@@ -33,7 +34,9 @@ struct EmitInput {
   std::string fallback_title;  // the file name, when the text has no title
 };
 
+// Statements go to `out` by reference (see StatementVisitor); the edge
+// statement object is reused from one call to the next.
 void EmitStatements(const EmitInput& in, const std::vector<Mention>& mentions, const std::vector<Relation>& relations,
-                    const std::function<void(Statement&&)>& sink);
+                    StatementVisitor& out);
 
 }  // namespace pkg::ingest

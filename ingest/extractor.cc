@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -67,6 +68,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(std::shared_ptr<const Schem
   for (const auto* r : data->rules->OfKind("chrome_line")) {
     data->chrome.line_markers.insert(data->chrome.line_markers.end(), r->words.begin(), r->words.end());
   }
+  data->chrome.line_marker_words = &data->rules->Words("chrome_line");
   for (const auto* r : data->rules->OfKind("chrome_tail")) {
     data->chrome.tail_markers.insert(data->chrome.tail_markers.end(), r->words.begin(), r->words.end());
   }
@@ -77,6 +79,16 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(std::shared_ptr<const Schem
 }
 
 Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Statement&&)>& sink) const {
+  struct Copy : StatementVisitor {
+    const std::function<void(Statement&&)>& sink;
+    explicit Copy(const std::function<void(Statement&&)>& f) : sink(f) {}
+    void Node(const NodeStatement& n) override { sink(Statement(n)); }
+    void Edge(const EdgeStatement& e) override { sink(Statement(e)); }
+  } copy(sink);
+  return Extract(doc, copy);
+}
+
+Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) const {
   Lap lap;
   auto decoded = ingest::Decode(doc.bytes);
   lap(0);
@@ -124,11 +136,21 @@ Status Extractor::Extract(const DocumentInput& doc, const std::function<void(Sta
   lap(4);
   {
     // Keys per (type, name, lexicon entry, period): NormalizeName is not free.
+    // The look-up key is built in one reused buffer; it is copied only when new.
     std::unordered_map<std::string, std::string> cache;
+    std::string k;
     for (auto& m : mentions) {
-      std::string k = m.type + '\t' + m.name + '\t' + std::to_string(m.lex_entry);
+      k.assign(m.type);
+      k += '\t';
+      k += m.name;
+      k += '\t';
+      char num[16];
+      k.append(num, std::to_chars(num, num + sizeof num, m.lex_entry).ptr);
       if (m.type == "Indicator") {
-        if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) k += '\t' + p->as_string();
+        if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) {
+          k += '\t';
+          k += p->as_string();
+        }
       }
       auto it = cache.find(k);
       if (it == cache.end()) it = cache.emplace(k, ingest::NodeKey(m, ctx)).first;

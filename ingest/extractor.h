@@ -39,6 +39,16 @@ struct DocumentInput {
 
 struct ExtractorData;  // lexicons, rules and matchers (ingest/extractor_data.h)
 
+// Receives one document's statements by reference, in the order Extract
+// gives them; each reference is valid only during the call (the extractor
+// reuses the objects), so a visitor that keeps them copies.
+class StatementVisitor {
+ public:
+  virtual ~StatementVisitor() = default;
+  virtual void Node(const NodeStatement& n) = 0;
+  virtual void Edge(const EdgeStatement& e) = 0;
+};
+
 class Extractor {
  public:
   ~Extractor();
@@ -56,6 +66,9 @@ class Extractor {
   // Undecodable input is an error naming the byte offset; an empty or
   // punctuation-only document yields just its Document node.
   Status Extract(const DocumentInput& doc, const std::function<void(Statement&&)>& sink) const;
+  // The same statements by reference, without a Statement built per line
+  // (the form for writing them out, e.g. policykg extract).
+  Status Extract(const DocumentInput& doc, StatementVisitor& out) const;
 
   // The document's text as Extract reads it (decoded and normalised, page
   // chrome dropped), with the map back to the original bytes: what a later

@@ -198,6 +198,17 @@ void Lexicon::Instantiate() {
     }
   }
   ac_.Build();
+  // The Find filter: about 16 bits a key, a power of two.
+  size_t bits = 64;
+  while (bits < by_type_name_.size() * 16) bits *= 2;
+  find_filter_.assign(bits / 64, 0);
+  const size_t mask = bits - 1;
+  for (const auto& kv : by_type_name_) {
+    const size_t h = std::hash<std::string_view>{}(kv.first);
+    const size_t a = h & mask, b = ((h >> 32) ^ (h * 0x9E3779B97F4A7C15ull)) & mask;
+    find_filter_[a >> 6] |= uint64_t{1} << (a & 63);
+    find_filter_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
 }
 
 Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDir(const std::string& dir) {
@@ -273,13 +284,28 @@ int Lexicon::Resolve(uint32_t template_entry, std::string_view region, std::stri
   return -1;
 }
 
+// Look-up keys are built in a per-thread buffer: no allocation per call.
 const LexEntry* Lexicon::FindRegion(std::string_view name) const {
-  auto it = region_by_name_.find(std::string(name));
+  thread_local std::string key;
+  key.assign(name);
+  auto it = region_by_name_.find(key);
   return it == region_by_name_.end() ? nullptr : &entries_[it->second];
 }
 
+bool Lexicon::MayHold(size_t hash) const {
+  if (find_filter_.empty()) return true;
+  const size_t mask = find_filter_.size() * 64 - 1;
+  const size_t a = hash & mask, b = ((hash >> 32) ^ (hash * 0x9E3779B97F4A7C15ull)) & mask;
+  return ((find_filter_[a >> 6] >> (a & 63)) & 1) && ((find_filter_[b >> 6] >> (b & 63)) & 1);
+}
+
 int Lexicon::Find(std::string_view type, std::string_view name) const {
-  auto it = by_type_name_.find(std::string(type) + "\t" + std::string(name));
+  thread_local std::string key;
+  key.assign(type);
+  key += '\t';
+  key.append(name);
+  if (!MayHold(std::hash<std::string_view>{}(key))) return -1;
+  auto it = by_type_name_.find(key);
   return it == by_type_name_.end() ? -1 : static_cast<int>(it->second);
 }
 

@@ -85,6 +85,11 @@ class Lexicon {
   std::vector<Surface> surfaces_;  // by AC pattern id
   std::unordered_map<std::string, uint32_t> region_by_name_;
   std::unordered_map<std::string, uint32_t> by_type_name_;  // "Type\tname" → entry
+  // A Bloom filter over the keys of by_type_name_ (two bits a key, built by
+  // Instantiate): most look-ups are of names the lexicon does not hold, and
+  // this answers them without touching the large table.
+  std::vector<uint64_t> find_filter_;
+  bool MayHold(size_t hash) const;
   std::unordered_map<std::string, uint32_t> instances_;     // "template\tregion" → entry
   std::vector<std::string> ambiguous_;
   AhoCorasick ac_;

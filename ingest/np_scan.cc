@@ -2,6 +2,7 @@
 #include "ingest/np_scan.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "ingest/numbers.h"
@@ -11,6 +12,17 @@ namespace pkg::ingest {
 namespace {
 
 bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+// A literal: its length is known, so the compare is a few inlined loads.
+template <size_t N>
+bool At(std::string_view s, uint32_t p, const char (&w)[N]) {
+  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
+}
+
+// s == literal, the length compared first (std::string == const char* does not).
+template <size_t N>
+bool Is(const std::string& s, const char (&w)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), w, N - 1) == 0;
+}
 
 // Time words at p: "2025年", "今年", "前三季度", "目前", "近年来" …; returns length.
 size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
@@ -18,19 +30,22 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
                                  "前三季度", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "全年",
                                  "此外", "同时", "其中", "期间", "以来"};
   // Most positions start with none of these words (nor 到/至 or a digit):
-  // one comparison of the first character instead of one per word.
-  static const std::vector<std::string_view> kFirst = [] {
-    std::vector<std::string_view> f = {"到", "至"};
+  // one comparison of the first character instead of one per word. The
+  // first characters (all three UTF-8 bytes) are packed into integers.
+  auto pack3 = [](std::string_view v) {
+    return uint32_t{static_cast<unsigned char>(v[0])} << 16 | uint32_t{static_cast<unsigned char>(v[1])} << 8 |
+           static_cast<unsigned char>(v[2]);
+  };
+  static const std::vector<uint32_t> kFirst = [&] {
+    std::vector<uint32_t> f = {pack3("到"), pack3("至")};
     for (const char* w : kWords) {
-      std::string_view v(w);
-      if (std::find(f.begin(), f.end(), v.substr(0, 3)) == f.end()) f.push_back(v.substr(0, 3));
+      if (std::find(f.begin(), f.end(), pack3(w)) == f.end()) f.push_back(pack3(w));
     }
     return f;
   }();
   if (p >= s.size()) return 0;
   if (!(s[p] >= '0' && s[p] <= '9')) {
-    std::string_view first = s.substr(p, 3);
-    if (std::find(kFirst.begin(), kFirst.end(), first) == kFirst.end()) return 0;
+    if (s.size() - p < 3 || std::find(kFirst.begin(), kFirst.end(), pack3(s.substr(p, 3))) == kFirst.end()) return 0;
   }
   for (const char* w : kWords) {
     std::string_view v(w);
@@ -120,7 +135,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     }
     if (size_t t = (flags & kNoiseTime) ? TimeAt(s, b, e) : 0) { b += static_cast<uint32_t>(t); continue; }
     if (const Mention* m = (flags & kNoiseActors) ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
-        (m->type == "Region" || m->type == "Agency" || m->type == "Enterprise")) {
+        (Is(m->type, "Region") || Is(m->type, "Agency") || Is(m->type, "Enterprise"))) {
       b = m->span.end;
       continue;
     }

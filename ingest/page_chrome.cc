@@ -1,6 +1,7 @@
 // Page chrome line classifier; see page_chrome.h.
 #include "ingest/page_chrome.h"
 
+#include "ingest/rules.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -11,13 +12,19 @@ PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
   line.remove_prefix(a);
   while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
   size_t cps = CpCount(line);
-  for (const auto& m : tail_markers) {
-    if (cps <= 12 && line.substr(0, m.size()) == m) return Verdict::kTail;
+  if (cps <= 12) {
+    for (const auto& m : tail_markers) {
+      if (line.substr(0, m.size()) == m) return Verdict::kTail;
+    }
   }
   // Long lines are text: a marker such as 注册 or 登录 inside a sentence means nothing.
   if (cps <= 60) {
-    for (const auto& m : line_markers) {
-      if (line.find(m) != std::string_view::npos) return Verdict::kChrome;
+    if (line_marker_words) {
+      if (line_marker_words->Find(line, 0) != std::string_view::npos) return Verdict::kChrome;
+    } else {
+      for (const auto& m : line_markers) {
+        if (line.find(m) != std::string_view::npos) return Verdict::kChrome;
+      }
     }
   }
   // Menu entries: "- 政策解读", "· 首页", "| 关于我们", "> 新闻".

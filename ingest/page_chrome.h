@@ -19,8 +19,13 @@
 
 namespace pkg::ingest {
 
+class WordSet;
+
 struct PageChrome {
   std::vector<std::string> line_markers;  // a line containing one is chrome
+  // Optional: the same markers as one WordSet (one pass over the line rather
+  // than one search per marker). REQUIRES: exactly the words of line_markers.
+  const WordSet* line_marker_words = nullptr;
   std::vector<std::string> tail_markers;  // a short line starting with one ends the text
 
   enum class Verdict { kText, kChrome, kTail };

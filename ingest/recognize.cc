@@ -87,7 +87,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     } else {
       m.name = x.name;
     }
-    if (CleanName(surface) != m.name) m.aliases.push_back(CleanName(surface));
+    if (std::string clean = CleanName(surface); clean != m.name) m.aliases.push_back(std::move(clean));
     if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
     // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司.
     if (m.type == "Agency") {
@@ -133,7 +133,10 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  // Hits come sorted; only names found inside a descriptive alias are out of
+  // place (a stable sort of sorted mentions would still move every one).
+  auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
+  if (!std::is_sorted(out.begin(), out.end(), by_begin)) std::stable_sort(out.begin(), out.end(), by_begin);
   return out;
 }
 

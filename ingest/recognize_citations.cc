@@ -11,6 +11,7 @@
 //   word (舰, 星座, 燃气轮机: kind achievement_head), is quoted, or mixes
 //   Latin letters and digits (C919).
 #include <algorithm>
+#include <cstring>
 
 #include "ingest/doc_metadata.h"
 #include "ingest/np_scan.h"
@@ -21,6 +22,10 @@ namespace pkg::ingest {
 namespace {
 
 bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+template <size_t N>  // a literal: a compare of known length, inlined
+bool At(std::string_view s, size_t p, const char (&w)[N]) {
+  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
+}
 
 std::string TypeOfTitle(const DocContext& ctx, std::string_view title, const Rule** rule) {
   size_t len = 0;

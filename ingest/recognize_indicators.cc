@@ -8,6 +8,7 @@
 // metric with no subject borrows the sector named last in the sentence
 // ("三大先导产业…,年均增速达到13.1%"). "到2027年…" makes a target.
 #include <algorithm>
+#include <cstring>
 
 #include "ingest/np_scan.h"
 #include "ingest/numbers.h"
@@ -18,6 +19,10 @@ namespace pkg::ingest {
 namespace {
 
 bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+template <size_t N>  // a literal: a compare of known length, inlined
+bool At(std::string_view s, size_t p, const char (&w)[N]) {
+  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
+}
 
 size_t Digits(std::string_view s, size_t p) {
   size_t i = p;

@@ -10,6 +10,7 @@
 //      ("产业基础再造和重点产业链高质量发展工程"), one name when B is short
 //      ("产业用地弹性规划和功能复合试点"); "X等专项计划" drops the 等.
 #include <algorithm>
+#include <cstring>
 
 #include "ingest/np_scan.h"
 #include "ingest/recognize.h"
@@ -19,6 +20,10 @@ namespace pkg::ingest {
 namespace {
 
 bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+template <size_t N>  // a literal: a compare of known length, inlined
+bool At(std::string_view s, uint32_t p, const char (&w)[N]) {
+  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
+}
 
 uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p]))); }
 

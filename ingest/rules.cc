@@ -10,32 +10,56 @@
 
 namespace pkg::ingest {
 
-void WordSet::Insert(std::vector<Node>& trie, std::string_view w, bool reversed, const Rule* rule) {
-  uint32_t n = 0;
-  for (size_t i = 0; i < w.size(); ++i) {
-    unsigned char b = static_cast<unsigned char>(reversed ? w[w.size() - 1 - i] : w[i]);
-    uint32_t c = Child(trie, n, b);
-    if (!c) {
-      c = static_cast<uint32_t>(trie.size());
-      auto& kids = trie[n].kids;
-      kids.insert(std::lower_bound(kids.begin(), kids.end(), std::make_pair(b, 0u)), {b, c});
-      trie.emplace_back();
+uint32_t WordSet::Trie::AddChild(uint32_t n, uint64_t unit) {
+  if (uint32_t c = Child(n, unit)) return c;
+  if (2 * (edges + 1) > keys.size()) {  // keep the table at most half full
+    std::vector<uint64_t> old_keys(std::max<size_t>(16, keys.size() * 2), 0);
+    std::vector<uint32_t> old_kids(old_keys.size(), 0);
+    old_keys.swap(keys);
+    old_kids.swap(kids);
+    const size_t mask = keys.size() - 1;
+    for (size_t i = 0; i < old_keys.size(); ++i) {
+      if (!old_keys[i]) continue;
+      size_t h = Hash(old_keys[i]) & mask;
+      while (keys[h]) h = (h + 1) & mask;
+      keys[h] = old_keys[i];
+      kids[h] = old_kids[i];
     }
-    n = c;
   }
-  if (!trie[n].rule) trie[n].rule = rule;  // the first rule with a word wins
+  const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
+  const size_t mask = keys.size() - 1;
+  size_t h = Hash(key) & mask;
+  while (keys[h]) h = (h + 1) & mask;
+  const auto c = static_cast<uint32_t>(rule.size());
+  rule.push_back(nullptr);
+  keys[h] = key;
+  kids[h] = c;
+  ++edges;
+  return c;
 }
 
-uint32_t WordSet::Child(const std::vector<Node>& trie, uint32_t n, unsigned char b) {
-  const auto& kids = trie[n].kids;
-  if (kids.size() <= 8) {
-    for (const auto& k : kids) {
-      if (k.first == b) return k.second;
-    }
-    return 0;
+uint64_t WordSet::UnitBefore(std::string_view s, size_t* end) {
+  const size_t e = *end;
+  for (size_t j = e; j > 0 && e - j < 4;) {
+    --j;
+    const auto b = static_cast<unsigned char>(s[j]);
+    if ((b & 0xC0) == 0x80) continue;
+    if ((b < 0xC0 ? 1u : b < 0xE0 ? 2u : b < 0xF0 ? 3u : 4u) != e - j) break;
+    *end = j;
+    return UnitAt(s, &j);
   }
-  auto it = std::lower_bound(kids.begin(), kids.end(), std::make_pair(b, 0u));
-  return it != kids.end() && it->first == b ? it->second : 0;
+  *end = e - 1;
+  return (uint64_t{1} << 8) | static_cast<unsigned char>(s[e - 1]);
+}
+
+void WordSet::Insert(Trie& trie, std::string_view w, bool reversed, const Rule* rule) {
+  uint32_t n = 0;
+  if (!reversed) {
+    for (size_t i = 0; i < w.size();) n = trie.AddChild(n, UnitAt(w, &i));
+  } else {
+    for (size_t e = w.size(); e > 0;) n = trie.AddChild(n, UnitBefore(w, &e));
+  }
+  if (!trie.rule[n]) trie.rule[n] = rule;  // the first rule with a word wins
 }
 
 namespace {
@@ -83,10 +107,10 @@ void WordSet::Add(const std::string& word, const Rule* rule) {
 
 bool WordSet::Contains(std::string_view w) const {
   uint32_t n = 0;
-  for (unsigned char b : w) {
-    if (!(n = Child(fwd_, n, b))) return false;
+  for (size_t i = 0; i < w.size();) {
+    if (!(n = fwd_.Child(n, UnitAt(w, &i)))) return false;
   }
-  return !w.empty() && fwd_[n].rule != nullptr;
+  return !w.empty() && fwd_.rule[n] != nullptr;
 }
 
 bool WordSet::MayStart(std::string_view text, size_t pos) const {
@@ -98,11 +122,11 @@ const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) co
   if (pos >= text.size() || size_ == 0 || !MayStart(text, pos)) return nullptr;
   const Rule* best = nullptr;
   uint32_t n = 0;
-  for (size_t i = pos; i < text.size(); ++i) {
-    if (!(n = Child(fwd_, n, static_cast<unsigned char>(text[i])))) break;
-    if (fwd_[n].rule) {
-      best = fwd_[n].rule;
-      if (len) *len = i + 1 - pos;
+  for (size_t i = pos; i < text.size();) {
+    if (!(n = fwd_.Child(n, UnitAt(text, &i)))) break;
+    if (const Rule* r = fwd_.rule[n]) {
+      best = r;
+      if (len) *len = i - pos;
     }
   }
   return best;
@@ -113,11 +137,11 @@ const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) co
   if (uint32_t cp = CpBefore(text, end); cp != ~0u && !Test(last_, cp)) return nullptr;
   const Rule* best = nullptr;
   uint32_t n = 0;
-  for (size_t i = end; i > 0; --i) {
-    if (!(n = Child(rev_, n, static_cast<unsigned char>(text[i - 1])))) break;
-    if (rev_[n].rule) {
-      best = rev_[n].rule;
-      if (len) *len = end - (i - 1);
+  for (size_t i = end; i > 0;) {
+    if (!(n = rev_.Child(n, UnitBefore(text, &i)))) break;
+    if (const Rule* r = rev_.rule[n]) {
+      best = r;
+      if (len) *len = end - i;
     }
   }
   return best;

@@ -10,10 +10,11 @@
 // the rule produces. Lines starting with '#' and blank lines are ignored.
 //
 // WordSet answers "which word of this kind starts (or ends) here", longest
-// first, by walking a byte trie (a reversed one for "ends here"): no
-// allocation, time proportional to the longest word. A bit table over the
-// first (and last) code point of the words rejects most positions before the
-// trie is touched, so scanning a clause position by position stays cheap.
+// first, by walking a trie whose steps are whole UTF-8 characters (a
+// reversed one for "ends here"): no allocation, one hash probe per character
+// of the longest word. A bit table over the first (and last) code point of
+// the words rejects most positions before the trie is touched, so scanning a
+// clause position by position stays cheap.
 //
 // Thread safety: immutable after loading.
 // Tested in tests/ingest/rules_test.cc.
@@ -55,20 +56,50 @@ class WordSet {
   void ForEachPrefixAt(std::string_view text, size_t pos, F&& f) const {
     if (pos >= text.size() || size_ == 0 || !MayStart(text, pos)) return;
     uint32_t n = 0;
-    for (size_t i = pos; i < text.size(); ++i) {
-      if (!(n = Child(fwd_, n, static_cast<unsigned char>(text[i])))) return;
-      if (fwd_[n].rule) f(fwd_[n].rule, i + 1 - pos);
+    for (size_t i = pos; i < text.size();) {
+      if (!(n = fwd_.Child(n, UnitAt(text, &i)))) return;
+      if (fwd_.rule[n]) f(fwd_.rule[n], i - pos);
     }
   }
   bool empty() const { return size_ == 0; }
 
  private:
-  struct Node {
-    std::vector<std::pair<unsigned char, uint32_t>> kids;  // sorted by byte
-    const Rule* rule = nullptr;                             // a word ends here
+  // A step of the trie: one character's bytes (as many as its lead byte
+  // says, cut at the end of the text) packed with their count, so matching
+  // by units is matching by bytes for words of valid UTF-8.
+  static uint64_t UnitAt(std::string_view s, size_t* i) {
+    const auto lead = static_cast<unsigned char>(s[*i]);
+    size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (n > s.size() - *i) n = s.size() - *i;
+    uint64_t u = n;
+    for (size_t k = 0; k < n; ++k) u = (u << 8) | static_cast<unsigned char>(s[*i + k]);
+    *i += n;
+    return u;
+  }
+  // The unit ending at s[*end) (*end > 0): the character whose lead byte is
+  // found within 4 bytes back and whose length ends exactly there, else the
+  // last byte alone; *end moves to its start.
+  static uint64_t UnitBefore(std::string_view s, size_t* end);
+  // Nodes are numbers (0 = root); the edges of the whole trie live in one
+  // open-addressing table keyed by (node, unit).
+  struct Trie {
+    std::vector<const Rule*> rule{nullptr};  // by node: the rule of a word ending here
+    std::vector<uint64_t> keys;              // (node + 1) << 36 | unit; 0 = free
+    std::vector<uint32_t> kids;
+    size_t edges = 0;
+    uint32_t Child(uint32_t n, uint64_t unit) const {
+      if (keys.empty()) return 0;
+      const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
+      const size_t mask = keys.size() - 1;
+      for (size_t h = Hash(key) & mask;; h = (h + 1) & mask) {
+        if (keys[h] == key) return kids[h];
+        if (keys[h] == 0) return 0;
+      }
+    }
+    uint32_t AddChild(uint32_t n, uint64_t unit);  // the child, made when missing
+    static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
   };
-  static void Insert(std::vector<Node>& trie, std::string_view w, bool reversed, const Rule* rule);
-  static uint32_t Child(const std::vector<Node>& trie, uint32_t n, unsigned char b);
+  static void Insert(Trie& trie, std::string_view w, bool reversed, const Rule* rule);
   bool MayStart(std::string_view text, size_t pos) const;  // the first-code-point filter
   // Filter bits, indexed by a code point's low bits (kFilterBits of them).
   static constexpr uint32_t kFilterBits = 13;
@@ -80,7 +111,7 @@ class WordSet {
     cp &= (1u << kFilterBits) - 1;
     bits[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
-  std::vector<Node> fwd_{Node{}}, rev_{Node{}};
+  Trie fwd_, rev_;
   uint64_t first_[(1u << kFilterBits) / 64] = {};  // first code points of the words
   uint64_t last_[(1u << kFilterBits) / 64] = {};   // last code points
   size_t size_ = 0;

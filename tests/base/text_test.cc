@@ -14,6 +14,9 @@ TEST_CASE("NormalizeName folds scripts, widths, case and quotes", "[text]") {
       {"《上海市促进人工智能产业发展条例》", "上海市促进人工智能产业发展条例"}, {"  M0 土地 ", "m0土地"},
       {"「五个中心」", "五个中心"}, {"AI+Manufacturing", "ai+manufacturing"}, {"", ""},
       {"經濟和信息化委員會", "经济和信息化委员会"},
+      // Plain Han and ASCII (the fast path) and every other form (ICU) agree.
+      {"A\t產 業\n5G‘基金’`x`", "a产业5g基金x"}, {"產業（一期）", "产业(一期)"}, {"产业\u3000基金", "产业基金"},
+      {"\uF900产业", "岂产业"}, {"㐀產Ⅻ", "㐀产xii"}, {"\xE4\xBA", "\uFFFD"},
   };
   for (const auto& c : cases) {
     INFO(c.in);

@@ -6,6 +6,7 @@
 
 #include "ingest/decode.h"
 #include "ingest/normalize.h"
+#include "ingest/rules.h"
 
 using namespace pkg::ingest;
 
@@ -82,4 +83,24 @@ TEST_CASE("Normalize keeps a map to the original bytes", "[ingest][normalize]") 
   CHECK(b0 == 0);
   CHECK(e0 == in.size());
   CHECK(n.pinyin_removed == 1);
+}
+
+TEST_CASE("PageChrome gives the same verdicts with its markers as one WordSet", "[ingest][normalize]") {
+  RuleSet rs;
+  REQUIRE(rs.AddText("c.line\tchrome_line\t\t当前位置|分享到|点击:次|上一篇|EN\n", "t").ok());
+  PageChrome plain = TestChrome();
+  plain.line_markers.push_back("EN");
+  PageChrome fast = plain;
+  fast.line_marker_words = &rs.Words("chrome_line");
+  const char* lines[] = {"当前位置:首页 > 政策", "  分享到: 微信 微博 ", "点击:次", "上一篇:关于印发的通知",
+                         "- 政策解读", "English", "ENGLISH 版", "第一条 为了促进产业发展,制定本办法。",
+                         "这是一段很长的正文,其中提到分享到这个词,但是这一行的字数超过了六十个字符,所以它仍然是正文而不是页面的导航部分的内容。",
+                         "相关文章", "", "2025"};
+  for (const char* l : lines) {
+    INFO(l);
+    CHECK(fast.Classify(l) == plain.Classify(l));
+  }
+  CHECK(fast.Classify("当前位置:首页") == PageChrome::Verdict::kChrome);
+  CHECK(fast.Classify("相关文章") == PageChrome::Verdict::kTail);
+  CHECK(fast.Classify("第一条 为了促进产业发展") == PageChrome::Verdict::kText);
 }

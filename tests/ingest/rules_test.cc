@@ -52,6 +52,55 @@ TEST_CASE("WordSet finds the longest word at a position", "[ingest][rules]") {
   CHECK(rs.OfKind("nothing").empty());
 }
 
+TEST_CASE("WordSet matches whole characters: mixed scripts, cut text, positions inside a character", "[ingest][rules]") {
+  RuleSet rs;
+  REQUIRE(rs.AddText("w.a\tk\t\tAI|AI+|5G网络|网|网络\nw.b\tk\tx\t€区|𠀀字\n", "t").ok());
+  const WordSet& w = rs.Words("k");
+  struct Case {
+    const char* what;
+    std::string text;
+    size_t pos;        // PrefixAt here
+    size_t prefix;     // expected length, 0 for none
+    size_t end;        // SuffixAt here
+    size_t suffix;     // expected length, 0 for none
+  };
+  const std::string net = "网络";  // 6 bytes
+  const Case cases[] = {
+      {"ascii, longest", "AI+产业", 0, 3, 3, 3},
+      {"mixed word", "建5G网络", 3, 2 + 6, 3 + 8, 8},
+      {"inside a character", "建5G网络", 1, 0, 2, 0},
+      {"cut last character", "5G网络" + net.substr(0, 2), 2, 6, 8, 8},
+      {"shorter word in a cut text", std::string("网") + net.substr(3, 2), 0, 3, 3, 3},
+      {"two- and four-byte characters", "€区𠀀字", 0, 6, 13, 7},
+      {"end inside a character", "€区𠀀字", 6, 7, 12, 0},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    size_t len = 0;
+    const Rule* r = w.PrefixAt(c.text, c.pos, &len);
+    CHECK((r ? len : 0) == c.prefix);
+    len = 0;
+    r = w.SuffixAt(c.text, c.end, &len);
+    CHECK((r ? len : 0) == c.suffix);
+  }
+  std::vector<size_t> lens;
+  std::string t = "网络化";
+  w.ForEachPrefixAt(t, 0, [&](const Rule* r, size_t n) {
+    CHECK(r->id == "w.a");
+    lens.push_back(n);
+  });
+  CHECK(lens == std::vector<size_t>{3, 6});  // shortest first
+  size_t len = 0;
+  const Rule* r = nullptr;
+  CHECK(w.Find("发展AI和5G网络", 0, &len, &r) == 6);
+  CHECK(len == 2);
+  CHECK(w.Find("发展AI和5G网络", 7, &len, &r) == 11);
+  CHECK(len == 8);
+  CHECK(w.Contains("5G网络"));
+  CHECK_FALSE(w.Contains("5G网"));
+  CHECK_FALSE(w.Contains(""));
+}
+
 TEST_CASE("The shipped rule files load", "[ingest][rules]") {
   auto rs = RuleSet::LoadDir(std::string(PKG_TEST_DIR) + "/../data/rules");
   REQUIRE(rs.ok());
