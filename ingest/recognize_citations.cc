@@ -21,7 +21,6 @@
 namespace pkg::ingest {
 namespace {
 
-bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
 template <size_t N>  // a literal: a compare of known length, inlined
 bool At(std::string_view s, size_t p, const char (&w)[N]) {
   return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
