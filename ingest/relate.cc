@@ -284,7 +284,12 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
     }
   }
-  // Indicators: MEASURES the subject inside their name, else the sector named last before them.
+  // Indicators: MEASURES the subject inside their name, else the sector named last before them,
+  // else, for a jurisdiction-wide figure (全市规模以上工业增加值增长6%), the document's region.
+  int doc_region = -1;
+  for (int i = 0; i < n && !ctx.region.empty(); ++i) {
+    if (ms[i].type == "Region" && ms[i].name == ctx.region) { doc_region = i; break; }
+  }
   for (int i = 0; i < n; ++i) {
     const Mention& ind = ms[i];
     if (ind.type != "Indicator") continue;
@@ -298,6 +303,23 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     if (best < 0) {
       for (int j : in_sentence(ind.sentence)) {
         if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry" || ms[j].type == "TargetGroup") && !ms[j].embedded) best = j;
+      }
+    }
+    // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
+    if ((best < 0 || ms[best].weak) && doc_region >= 0 && ind.sentence >= 0) {
+      const Span& sp = ctx.st->sentences[ind.sentence].span;
+      std::string_view before = s.substr(sp.begin, ind.span.begin - sp.begin);
+      bool scoped = false;
+      for (std::string_view w : {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年"}) {
+        scoped |= before.find(w) != std::string_view::npos;
+      }
+      // The region named outright counts only when nothing else is the subject.
+      for (int j : in_sentence(ind.sentence)) {
+        scoped |= best < 0 && ms[j].type == "Region" && ms[j].key == ms[doc_region].key && ms[j].span.end <= ind.span.begin;
+      }
+      if (scoped) {
+        out.push_back({"MEASURES", i, doc_region, "indicator.region", ind.sentence});
+        best = -1;
       }
     }
     if (best >= 0) {
