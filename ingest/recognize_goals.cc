@@ -184,6 +184,10 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       if (b >= e) continue;
       // "贯彻落实…关于X的决策部署": a directive being carried out, not a goal.
       if (ctx.rules->Words("directive").SuffixAt(s, e, &len)) continue;
+      // "加强X产业发展专项资金": a goal verb inside a fund, rule or programme name; the object is that
+      // measure (a base or zone, 配套基地 / 先行区, may well be the goal).
+      const Rule* h = ctx.rules->Words("head").SuffixAt(s, e, &len);
+      if (h && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
       std::string name = CleanName(s.substr(b, e - b));
       size_t chars = WordChars(name);
       if (chars < 3 || chars > 24) continue;

@@ -198,6 +198,37 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
     }
+    // The subject of a duty sentence: "第四条 X(以下简称Y)履行…职责,负责Z的…" and
+    // "由X负责Z": an agency or firm opening the sentence is RESPONSIBLE for the
+    // measures named after its 负责 / 牵头.
+    if (!ids.empty()) {
+      uint32_t start = sen.span.begin;
+      if (sen.heading && sen.item >= 0) start = std::max(start, ctx.st->items[sen.item].body);
+      if (At(s, start, "由")) start += 3;
+      int subj = -1;
+      for (int i : ids) {
+        if (!Nodeish(ms[i]) || ms[i].span.begin < start) continue;
+        if ((ms[i].type == "Agency" || ms[i].type == "Enterprise") && ms[i].span.begin <= start + 3) subj = i;
+        break;
+      }
+      size_t duty = std::string_view::npos;
+      if (subj >= 0) {
+        std::string_view rest = s.substr(ms[subj].span.end, sen.span.end - ms[subj].span.end);
+        for (std::string_view w : {std::string_view("负责"), std::string_view("牵头")}) {
+          size_t at = rest.find(w);
+          while (at != std::string_view::npos && rest.substr(at + w.size(), 3) == "人") at = rest.find(w, at + 3);  // 负责人: a person
+          if (at != std::string_view::npos && (duty == std::string_view::npos || at < duty)) duty = at;
+        }
+      }
+      if (duty != std::string_view::npos && duty > 0) {  // right after the name: the lead_verb rule above
+        uint32_t from = static_cast<uint32_t>(ms[subj].span.end + duty);
+        for (int j : ids) {
+          const Mention& t = ms[j];
+          if (t.span.begin < from || !IsMeasure(t.type) || t.embedded || t.cited) continue;
+          out.push_back({"RESPONSIBLE", subj, j, "lead_verb.subject", sen.index});
+        }
+      }
+    }
     // Membership lists: "X包括A、B、C" / "以A为代表的X" / "A、B等细分赛道".
     for (int i : ids) {
       const Mention& m = ms[i];
