@@ -212,6 +212,30 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
+  // A plan or rule whose title promotes a sector supports it, cited or not:
+  // 《杭州市具身智能机器人产业发展行动计划》, 合肥市促进量子科技产业高质量发展若干政策.
+  {
+    std::set<std::pair<std::string, std::string>> seen;
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      const Mention& m = ms[i];
+      if (!(m.type == "Initiative" || m.type == "Policy") || m.embedded || m.doc_measure) continue;
+      if (!m.cited && m.rule.rfind("doc_head", 0) != 0) continue;  // titles only, not 联席会议制度
+      for (int j = i + 1; j < static_cast<int>(ms.size()) && ms[j].span.begin < m.span.end; ++j) {
+        const Mention& g = ms[j];
+        if (g.type != "Industry" || g.weak || g.span.end > m.span.end || g.key == m.key) continue;
+        // Not a statistical category the word belongs to (软件 → 信息传输、软件和信息技术服务业).
+        if (g.name.find("、") != std::string::npos) continue;
+        // "X产业(高质量/创新)发展": the sector as an industry, not a field word (制造业高质量发展).
+        std::string_view name = s.substr(g.span.begin, m.span.end - g.span.begin);
+        std::string_view after = s.substr(g.span.end, m.span.end - g.span.end);
+        if (after.substr(0, 6) == "产业") after.remove_prefix(6);
+        else if (name.substr(g.span.end - g.span.begin - 6, 6) != "产业") continue;
+        bool grows = false;
+        for (std::string_view w : {"发展", "高质量发展", "创新发展", "集群"}) grows |= after.substr(0, w.size()) == w;
+        if (grows && seen.insert({m.key, g.key}).second) out.push_back({"SUPPORTS", i, j, "title.supports", m.sentence});
+      }
+    }
+  }
   // Everything else under a heading goal supports it.
   std::set<std::pair<std::string, std::string>> done;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
