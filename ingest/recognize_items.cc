@@ -291,6 +291,19 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         if (m + 1 == ctx.lexicon->data() + ctx.lexicon->size()) break;
       }
     }
+    if (actor) {
+      // Again after the region look-back, which may cross a list: "X基地、厦门海辰…公司".
+      size_t k = s.substr(b, h.b - b).rfind("、");
+      if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
+    }
+    if (type == "Enterprise" && b >= c.begin + 3) {
+      // A firm listed after 、 starts right after it, whatever verb-like word it holds (中创新航…公司).
+      size_t k = s.substr(c.begin, b - c.begin).rfind("、");
+      if (k != std::string_view::npos && b - (c.begin + k + 3) <= 24 &&
+          s.substr(c.begin + k + 3, b - c.begin - k - 3).find_first_of(",:;") == std::string_view::npos) {
+        b = static_cast<uint32_t>(c.begin + k + 3);
+      }
+    }
     if (type == "Agency" && !region_prefix) {
       bool bare = At(s, b, "市") || At(s, b, "区") || At(s, b, "省") || At(s, b, "县");
       bool zone = h.rule->id == "head.agency_zone" && WordChars(s.substr(b, h.b - b)) >= 2;
