@@ -160,6 +160,12 @@ uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* i
     if (trig.PrefixAt(ctx.text, b, &len) && b + len < e && !(known && known->span.end > b + len)) {
       b += static_cast<uint32_t>(len);
       verb = true;
+      // Coordinated verbs: "规范和加强X", "建设和运营X".
+      size_t cl = 0, vl = 0;
+      if (ctx.rules->Words("coord").PrefixAt(ctx.text, b, &cl) && trig.PrefixAt(ctx.text, b + cl, &vl) &&
+          b + cl + vl < e) {
+        b += static_cast<uint32_t>(cl);
+      }
       continue;
     }
     break;

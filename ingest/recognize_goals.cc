@@ -18,6 +18,36 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+namespace {
+
+// Past a chain of goal verbs: "加快推动X", "大力推进X" → X (the first verb is
+// already skipped at b).
+uint32_t SkipVerbChain(std::string_view s, const WordSet& verbs, uint32_t b, uint32_t e) {
+  size_t len = 0;
+  for (int guard = 0; guard < 3 && verbs.PrefixAt(s, b, &len) && b + len + 6 <= e; ++guard) b = static_cast<uint32_t>(b + len);
+  return b;
+}
+
+// "以先进制造业为骨干的现代化产业体系" → the name after the "以X为Y的" frame.
+uint32_t CutFrame(std::string_view s, const WordSet& frames, uint32_t b, uint32_t e) {
+  if (s.substr(b, 3) != "以") return b;
+  for (uint32_t p = b + 3; p < e; p = static_cast<uint32_t>(p + CpLen(static_cast<unsigned char>(s[p])))) {
+    size_t len = 0;
+    if (frames.PrefixAt(s, p, &len) && p + len < e) return static_cast<uint32_t>(p + len);
+  }
+  return b;
+}
+
+// A goal may open with the scope it claims: 全国…高地, 全球…中心. The noise
+// skip drops such scope words; put them back.
+uint32_t KeepScope(std::string_view s, uint32_t lo, uint32_t b) {
+  for (std::string_view w : {std::string_view("全国"), std::string_view("全球")}) {
+    if (b >= lo + w.size() && s.substr(b - w.size(), w.size()) == w) return static_cast<uint32_t>(b - w.size());
+  }
+  return b;
+}
+
+}  // namespace
 
 void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
@@ -50,7 +80,11 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
         break;
       }
     }
+    uint32_t after_verb = b;
     b = SkipNoise(ctx, b, c.end, nullptr);
+    if (verb) b = SkipVerbChain(s, verbs, b, c.end);
+    b = CutFrame(s, ctx.rules->Words("representative"), b, c.end);
+    b = KeepScope(s, after_verb, b);
     uint32_t e = c.end;
     TrimSpan(s, b, e);
     if (b >= e) continue;
@@ -136,14 +170,24 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
         }
       }
       if (!b) continue;
+      uint32_t after_verb = b;
       b = SkipNoise(ctx, b, c.end, nullptr, kNoiseAll & ~kNoiseActors);
+      b = SkipVerbChain(s, verbs, b, c.end);
       if (modifier.PrefixAt(s, b, &len)) {
         size_t de = s.substr(b, c.end - b).rfind("的");
         if (de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
       }
+      b = CutFrame(s, ctx.rules->Words("representative"), b, c.end);
+      b = KeepScope(s, after_verb, b);
       uint32_t e = c.end;
       TrimSpan(s, b, e);
       if (b >= e) continue;
+      // "贯彻落实…关于X的决策部署": a directive being carried out, not a goal.
+      if (ctx.rules->Words("directive").SuffixAt(s, e, &len)) continue;
+      // "加强X产业发展专项资金": a goal verb inside a fund, rule or programme name; the object is that
+      // measure (a base or zone, 配套基地 / 先行区, may well be the goal).
+      const Rule* h = ctx.rules->Words("head").SuffixAt(s, e, &len);
+      if (h && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
       std::string name = CleanName(s.substr(b, e - b));
       size_t chars = WordChars(name);
       if (chars < 3 || chars > 24) continue;

@@ -107,11 +107,13 @@ uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
   return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
 }
 
+// `bare`: the head word alone is the name (a verb governed it directly:
+// 新建智能工厂, 建成加氢站), for heads of three characters or more.
 void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, const std::string& type,
-          const std::string& rule, const NpPrefix& info, std::vector<Mention>& out) {
+          const std::string& rule, const NpPrefix& info, std::vector<Mention>& out, bool bare = false) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
-  if (b >= head_b || e <= b) return;
+  if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
   if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal") {
@@ -127,7 +129,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
-  if (WordChars(name) < head_chars + 2 || WordChars(name) > 40) return;
+  if ((WordChars(name) < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || WordChars(name) > 40) return;
   size_t len = 0;
   if (ctx.rules->Words("section_name").PrefixAt(name, 0, &len) && len == name.size()) return;
   // Questions and copulas are sentences, not names.
@@ -268,6 +270,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     std::string type = h.rule->arg;
     // Names of places, agencies and firms keep their region: 广州开发区, 广州市黄埔区财政局.
     bool actor = type == "Agency" || type == "Region" || type == "Enterprise";
+    // Names of actors hold no 、: in "A、B局" or "X基地、Y有限公司" the name is the last conjunct.
+    if (actor) {
+      size_t k = s.substr(b, h.b - b).rfind("、");
+      if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
+    }
     bool region_prefix = false;
     for (int guard = 0; actor && guard < 2; ++guard) {
       const Mention* r = nullptr;
@@ -287,6 +294,19 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
           break;
         }
         if (m + 1 == ctx.lexicon->data() + ctx.lexicon->size()) break;
+      }
+    }
+    if (actor) {
+      // Again after the region look-back, which may cross a list: "X基地、厦门海辰…公司".
+      size_t k = s.substr(b, h.b - b).rfind("、");
+      if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
+    }
+    if (type == "Enterprise" && b >= c.begin + 3) {
+      // A firm listed after 、 starts right after it, whatever verb-like word it holds (中创新航…公司).
+      size_t k = s.substr(c.begin, b - c.begin).rfind("、");
+      if (k != std::string_view::npos && b - (c.begin + k + 3) <= 24 &&
+          s.substr(c.begin + k + 3, b - c.begin - k - 3).find_first_of(",:;") == std::string_view::npos) {
+        b = static_cast<uint32_t>(c.begin + k + 3);
       }
     }
     if (type == "Agency" && !region_prefix) {
@@ -309,7 +329,17 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       b = SkipNoise(ctx, static_cast<uint32_t>(b + cat), h.b, &info, kNoiseAfterVerb);
       if (b >= h.b && WordChars(s.substr(h.b, h.e - h.b)) <= 2) continue;  // "等产业": no name of its own
     }
-    Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), type, h.rule->id, info, out);
+    // "新建智能工厂50个", "建成加氢站": a platform or pilot class named by its
+    // head word alone, right after the governing verb.
+    bool bare = false;
+    if (b < h.b && (type == "Platform" || type == "Pilot")) {
+      size_t vl = 0;
+      if (ctx.rules->Words("trigger").PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
+        b = h.b;
+        bare = true;
+      }
+    }
+    Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), type, h.rule->id, info, out, bare);
     // Past the item: a trailing count ("115家", "近3700家"), then a conjunction or 等.
     left = static_cast<uint32_t>(h.e + h.tail);
     continuation = false;

@@ -214,6 +214,37 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
     }
+    // The subject of a duty sentence: "第四条 X(以下简称Y)履行…职责,负责Z的…" and
+    // "由X负责Z": an agency or firm opening the sentence is RESPONSIBLE for the
+    // measures named after its 负责 / 牵头.
+    if (!ids.empty()) {
+      uint32_t start = sen.span.begin;
+      if (sen.heading && sen.item >= 0) start = std::max(start, ctx.st->items[sen.item].body);
+      if (At(s, start, "由")) start += 3;
+      int subj = -1;
+      for (int i : ids) {
+        if (!Nodeish(ms[i]) || ms[i].span.begin < start) continue;
+        if ((ms[i].type == "Agency" || ms[i].type == "Enterprise") && ms[i].span.begin <= start + 3) subj = i;
+        break;
+      }
+      size_t duty = std::string_view::npos;
+      if (subj >= 0) {
+        std::string_view rest = s.substr(ms[subj].span.end, sen.span.end - ms[subj].span.end);
+        for (std::string_view w : {std::string_view("负责"), std::string_view("牵头")}) {
+          size_t at = rest.find(w);
+          while (at != std::string_view::npos && rest.substr(at + w.size(), 3) == "人") at = rest.find(w, at + 3);  // 负责人: a person
+          if (at != std::string_view::npos && (duty == std::string_view::npos || at < duty)) duty = at;
+        }
+      }
+      if (duty != std::string_view::npos && duty > 0) {  // right after the name: the lead_verb rule above
+        uint32_t from = static_cast<uint32_t>(ms[subj].span.end + duty);
+        for (int j : ids) {
+          const Mention& t = ms[j];
+          if (t.span.begin < from || !IsMeasure(t.type) || t.embedded || t.cited) continue;
+          out.push_back({"RESPONSIBLE", subj, j, "lead_verb.subject", sen.index});
+        }
+      }
+    }
     // Membership lists: "X包括A、B、C" / "以A为代表的X" / "A、B等细分赛道".
     for (int i : ids) {
       const Mention& m = ms[i];
@@ -300,7 +331,12 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
     }
   }
-  // Indicators: MEASURES the subject inside their name, else the sector named last before them.
+  // Indicators: MEASURES the subject inside their name, else the sector named last before them,
+  // else, for a jurisdiction-wide figure (全市规模以上工业增加值增长6%), the document's region.
+  int doc_region = -1;
+  for (int i = 0; i < n && !ctx.region.empty(); ++i) {
+    if (ms[i].type == "Region" && ms[i].name == ctx.region) { doc_region = i; break; }
+  }
   for (int i = 0; i < n; ++i) {
     const Mention& ind = ms[i];
     if (ind.type != "Indicator") continue;
@@ -314,6 +350,23 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     if (best < 0) {
       for (int j : in_sentence(ind.sentence)) {
         if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry" || ms[j].type == "TargetGroup") && !ms[j].embedded) best = j;
+      }
+    }
+    // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
+    if ((best < 0 || ms[best].weak) && doc_region >= 0 && ind.sentence >= 0) {
+      const Span& sp = ctx.st->sentences[ind.sentence].span;
+      std::string_view before = s.substr(sp.begin, ind.span.begin - sp.begin);
+      bool scoped = false;
+      for (std::string_view w : {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年"}) {
+        scoped |= before.find(w) != std::string_view::npos;
+      }
+      // The region named outright counts only when nothing else is the subject.
+      for (int j : in_sentence(ind.sentence)) {
+        scoped |= best < 0 && ms[j].type == "Region" && ms[j].key == ms[doc_region].key && ms[j].span.end <= ind.span.begin;
+      }
+      if (scoped) {
+        out.push_back({"MEASURES", i, doc_region, "indicator.region", ind.sentence});
+        best = -1;
       }
     }
     if (best >= 0) {

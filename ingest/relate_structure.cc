@@ -18,6 +18,90 @@ int ItemOfSentence(const DocContext& ctx, int sentence) {
   return ctx.st->sentences[sentence].item;
 }
 
+// The cells of a table row: text between '|' separators, or (when `bar` is
+// false, a table whose tabs became spaces) between runs of spaces. Cells are
+// trimmed; empty cells are kept only between bars.
+std::vector<Span> RowCells(std::string_view s, uint32_t b, uint32_t e, bool bar) {
+  std::vector<Span> cells;
+  uint32_t cb = b;
+  auto push = [&](uint32_t x, uint32_t y) {
+    while (x < y && s[x] == ' ') ++x;
+    while (y > x && s[y - 1] == ' ') --y;
+    if (x < y || bar) cells.push_back({x, y});
+  };
+  for (uint32_t p = b; p < e; ++p) {
+    if (bar ? s[p] == '|' : s[p] == ' ') {
+      push(cb, p);
+      if (!bar) while (p + 1 < e && s[p + 1] == ' ') ++p;
+      cb = p + 1;
+    }
+  }
+  push(cb, e);
+  return cells;
+}
+
+// Task tables: a header row whose cells include a responsibility label
+// (责任单位, 牵头单位, 配合单位) and the rows below it with as many cells. The
+// agencies of a labelled column are RESPONSIBLE for the measures named in the
+// other cells of their row (the table form of "(责任单位:X、Y)").
+void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::vector<Relation>& out) {
+  std::string_view s = ctx.text;
+  const WordSet& labels = ctx.rules->Words("responsible");
+  auto first_at = [&](uint32_t p) {
+    return static_cast<int>(std::lower_bound(ms.begin(), ms.end(), p,
+                                             [](const Mention& m, uint32_t x) { return m.span.begin < x; }) -
+                            ms.begin());
+  };
+  std::vector<bool> resp_col;
+  bool bar = false;
+  for (uint32_t ls = 0; ls < s.size();) {
+    size_t le = s.find('\n', ls);
+    if (le == std::string_view::npos) le = s.size();
+    uint32_t b = ls, e = static_cast<uint32_t>(le);
+    ls = static_cast<uint32_t>(le + 1);
+    std::string_view line = s.substr(b, e - b);
+    if (line.find_first_not_of(' ') == std::string_view::npos) continue;
+    if (!resp_col.empty()) {
+      std::vector<Span> cells = RowCells(s, b, e, bar);
+      if (cells.size() != resp_col.size()) {
+        resp_col.clear();  // the table ended; this line may head another one
+      } else {
+        int sen = ctx.st->SentenceAt(b);
+        std::vector<int> agencies, measures;
+        for (size_t c = 0; c < cells.size(); ++c) {
+          for (int i = first_at(cells[c].begin); i < static_cast<int>(ms.size()) && ms[i].span.begin < cells[c].end; ++i) {
+            const Mention& m = ms[i];
+            if (m.embedded || m.span.end > cells[c].end) continue;
+            if (resp_col[c] && m.type == "Agency") agencies.push_back(i);
+            if (!resp_col[c] && IsMeasure(m.type) && !m.cited && !m.doc_measure) measures.push_back(i);
+          }
+        }
+        for (int a : agencies) {
+          for (int m : measures) out.push_back({"RESPONSIBLE", a, m, "responsible.table", sen});
+        }
+        continue;
+      }
+    }
+    // A header row?
+    for (bool try_bar : {true, false}) {
+      if (try_bar && line.find('|') == std::string_view::npos) continue;
+      std::vector<Span> cells = RowCells(s, b, e, try_bar);
+      if (cells.size() < 3) continue;
+      std::vector<bool> cols(cells.size(), false);
+      bool any = false;
+      for (size_t c = 0; c < cells.size(); ++c) {
+        size_t len = 0;
+        if (labels.PrefixAt(s, cells[c].begin, &len) && cells[c].end - cells[c].begin <= len + 3) cols[c] = any = true;
+      }
+      if (any) {
+        resp_col = cols;
+        bar = try_bar;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence,
@@ -128,6 +212,30 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
+  // A plan or rule whose title promotes a sector supports it, cited or not:
+  // 《杭州市具身智能机器人产业发展行动计划》, 合肥市促进量子科技产业高质量发展若干政策.
+  {
+    std::set<std::pair<std::string, std::string>> seen;
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      const Mention& m = ms[i];
+      if (!(m.type == "Initiative" || m.type == "Policy") || m.embedded || m.doc_measure) continue;
+      if (!m.cited && m.rule.rfind("doc_head", 0) != 0) continue;  // titles only, not 联席会议制度
+      for (int j = i + 1; j < static_cast<int>(ms.size()) && ms[j].span.begin < m.span.end; ++j) {
+        const Mention& g = ms[j];
+        if (g.type != "Industry" || g.weak || g.span.end > m.span.end || g.key == m.key) continue;
+        // Not a statistical category the word belongs to (软件 → 信息传输、软件和信息技术服务业).
+        if (g.name.find("、") != std::string::npos) continue;
+        // "X产业(高质量/创新)发展": the sector as an industry, not a field word (制造业高质量发展).
+        std::string_view name = s.substr(g.span.begin, m.span.end - g.span.begin);
+        std::string_view after = s.substr(g.span.end, m.span.end - g.span.end);
+        if (after.substr(0, 6) == "产业") after.remove_prefix(6);
+        else if (name.substr(g.span.end - g.span.begin - 6, 6) != "产业") continue;
+        bool grows = false;
+        for (std::string_view w : {"发展", "高质量发展", "创新发展", "集群"}) grows |= after.substr(0, w.size()) == w;
+        if (grows && seen.insert({m.key, g.key}).second) out.push_back({"SUPPORTS", i, j, "title.supports", m.sentence});
+      }
+    }
+  }
   // Everything else under a heading goal supports it.
   std::set<std::pair<std::string, std::string>> done;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
@@ -137,6 +245,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     if (!done.insert({ms[i].key, ms[g].key}).second) continue;
     out.push_back({"SUPPORTS", i, g, "heading_goal.supports", ms[i].sentence});
   }
+  RelateTables(ctx, ms, out);
 }
 
 }  // namespace pkg::ingest

@@ -2,6 +2,7 @@
 #include "ingest/structure.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/utf8.h"
 
@@ -157,7 +158,11 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
           k = static_cast<uint32_t>(close);
           continue;
         }
-        if (c == ',' || c == ':' || c == '(' || c == ')' || c == '|') {
+        // A space between Chinese words (the tabs of a table, a headline's two
+        // parts) bounds a clause; one between Latin letters is part of a name.
+        bool gap = c == ' ' && !(k > s && std::isalpha(static_cast<unsigned char>(text[k - 1]))) &&
+                   !(j < stop && std::isalpha(static_cast<unsigned char>(text[j])));
+        if (c == ',' || c == ':' || c == '(' || c == ')' || c == '|' || gap) {
           // Brackets bound clauses too: "(以下简称X)", "(责任单位:…)" stand apart.
           if (k > cb) sen.clauses.push_back({cb, k});
           cb = static_cast<uint32_t>(c == '(' ? k : j);

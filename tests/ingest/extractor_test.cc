@@ -287,6 +287,72 @@ TEST_CASE("Lists, quotes, short forms and issuers are read as policy language us
   }
 }
 
+TEST_CASE("Task tables, duty articles, portal fields and goal objects are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a task table's 责任单位 column makes its agencies responsible for the measures of their row") {
+    std::string tab = "佛山市智能制造工作方案\n\n序号\t重点任务\t责任单位\t完成时限\n"
+                      "1\t建设智能制造创新中心\t市工业和信息化局、市科技局\t2025年12月底\n"
+                      "2\t实施数字工匠培养计划\t市人力资源社会保障局\t2025年12月底\n";
+    auto st = Run(tab);
+    CHECK(HasEdge(st, "RESPONSIBLE", "佛山市工业和信息化局", "智能制造创新中心"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "佛山市科学技术局", "智能制造创新中心"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "佛山市人力资源和社会保障局", "数字工匠培养计划"));
+    CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "佛山市人力资源和社会保障局", "智能制造创新中心"));
+    // The cells are not one name: no item crosses the tab between them.
+    for (const auto& n : NodesOf(st, "Platform")) CHECK(n.find("1") == std::string::npos);
+    auto bar = Run("苏州市工作任务分工方案\n\n序号 | 工作任务 | 牵头单位 | 完成时限\n1 | 建设工业互联网公共服务平台 | 市财政局 | 2025年\n");
+    CHECK(HasEdge(bar, "RESPONSIBLE", "苏州市财政局", "工业互联网公共服务平台"));
+  }
+  SECTION("the agency opening a duty article is responsible for what it 负责; 负责人 is a person") {
+    auto st = Run("苏州市科技创新基金管理办法\n\n第四条 苏州市财政局(以下简称市财政局)履行出资人职责,负责科技创新基金的资金筹集。\n"
+                  "第五条 市科技局相关负责人介绍,将建设概念验证中心。\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "苏州市财政局", "科技创新基金"));
+    CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "苏州市科学技术局", "概念验证中心"));
+  }
+  SECTION("portal fields are not the title; the level word before a full agency name finds the region's agency") {
+    auto st = Run("索引号:11440600/2025-00231\n发布机构:佛山市工业和信息化局\n\n佛山市数字化转型工作方案\n\n"
+                  "由市工业和信息化局牵头建设数字化转型促进中心。\n");
+    CHECK(has(NodesOf(st, "Document"), "佛山市数字化转型工作方案"));
+    CHECK(has(NodesOf(st, "Agency"), "佛山市工业和信息化局"));
+    CHECK_FALSE(has(NodesOf(st, "Agency"), "市工业和信息化局"));
+  }
+  SECTION("a class of platform right after its verb is named by its head word") {
+    auto st = Run("方案\n\n到2027年,全省建成加氢站200座,新建智能工厂50个。\n");
+    CHECK(has(NodesOf(st, "Platform"), "加氢站"));
+    CHECK(has(NodesOf(st, "Platform"), "智能工厂"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "新建智能工厂"));
+  }
+  SECTION("actor names hold no 、") {
+    auto st = Run("方案\n\n由省发展改革委牵头,省能源局、省工业和信息化厅、省交通运输厅等部门参加。\n");
+    for (const auto& n : NodesOf(st, "Agency")) CHECK(n.find("、") == std::string::npos);
+  }
+  SECTION("purpose objects: verb chains, scope words and 以X为骨干的 frames; directives and funds are not goals") {
+    auto st = Run("实施方案\n\n为贯彻落实党中央关于发展低空经济的决策部署,加快推动科技成果工程化和产业化,"
+                  "打造全国低空经济发展高地,加快建设以先进制造业为骨干的现代化产业体系,"
+                  "规范和加强集成电路产业发展专项资金(以下简称专项资金)管理,制定本方案。\n");
+    auto goals = NodesOf(st, "Goal");
+    CHECK(has(goals, "科技成果工程化和产业化"));
+    CHECK(has(goals, "全国低空经济发展高地"));
+    CHECK(has(goals, "现代化产业体系"));
+    for (const auto& g : goals) {
+      CHECK(g.find("决策部署") == std::string::npos);
+      CHECK(g.find("专项资金") == std::string::npos);
+    }
+    CHECK(has(NodesOf(st, "Fund"), "集成电路产业发展专项资金"));
+  }
+  SECTION("a jurisdiction-wide figure measures the document's region") {
+    auto st = Run("东莞市制造业工作方案\n\n2025年全市规模以上工业增加值增长6%以上。\n");
+    bool region = false;
+    for (const auto& s : st) {
+      if (auto* e = std::get_if<EdgeStatement>(&s); e && e->type == "MEASURES") region |= e->to.rfind("Region:", 0) == 0;
+    }
+    CHECK(region);
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
