@@ -156,7 +156,9 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   FindCitations(ctx, open);
   FindAchievements(ctx, open);
 
-  // Items inside a cited title belong to the title: 《工业和信息化领域数据安全管理办法》.
+  // Items inside a cited title belong to the title: 《工业和信息化领域数据安全管理办法》;
+  // an item that crosses its 《 or 》 is a misreading (国家能源局《氢能…规划》 is
+  // the agency and the title, not one item).
   std::vector<Span> titles;
   for (const Mention& m : open) {
     if (m.cited || m.doc_measure) titles.push_back(m.span);
@@ -166,6 +168,9 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
                               if (m.cited || m.doc_measure) return false;
                               for (const Span& t : titles) {
                                 if (m.span.begin >= t.begin && m.span.end <= t.end) return true;
+                                const bool crosses = m.span.begin < t.end && t.begin < m.span.end &&
+                                                     !(m.span.begin <= t.begin && t.end <= m.span.end);
+                                if (crosses) return true;
                               }
                               return false;
                             }),

@@ -183,12 +183,23 @@ TEST_CASE("Patterns of policy language give typed items and relations", "[ingest
       {"instituted plan", "某市人民政府关于印发某市数字经济发展行动计划(2025—2027年)的通知\n正文。\n", "Initiative",
        "某市数字经济发展行动计划"},
       {"firm list", "通知\n支持甲乙科技有限公司、丙丁集团等龙头企业做大做强。\n", "Enterprise", "甲乙科技有限公司"},
+      {"linking verb before a name", "措施\n二、联动上海市先导产业母基金,设立区级引导基金。\n", "Fund", "先导产业母基金"},
   };
   for (const auto& c : nodes) {
     INFO(c.what);
     auto names = NodesOf(Run(c.text), c.type);
     INFO("got: " << [&] { std::string s; for (auto& n : names) s += n + " "; return s; }());
     CHECK(std::find(names.begin(), names.end(), c.name) != names.end());
+  }
+  {
+    // An item never crosses a cited title's 《 or 》: the agency and the title.
+    auto st = Run("新闻\n国家能源局《氢能产业发展中长期规划(2021-2035年)》提出,到2025年加快发展。\n");
+    for (const char* type : {"Initiative", "Policy"}) {
+      auto names = NodesOf(st, type);
+      CHECK(std::find(names.begin(), names.end(), "国家能源局氢能产业发展中长期规划") == names.end());
+    }
+    auto inits = NodesOf(st, "Initiative");
+    CHECK(std::find(inits.begin(), inits.end(), "氢能产业发展中长期规划") != inits.end());
   }
   struct EdgeCase {
     const char* what;
