@@ -36,6 +36,7 @@ std::shared_ptr<const BaseNames> BaseNames::Build(SnapshotPtr base, std::shared_
     auto t = g.schema().FindNodeType(def.name);
     if (t && !def.abstract && b->Wanted(*t)) b->types_.push_back(*t);
   }
+  b->starters_ = CommonStarters(*b->rules_);
   for (const std::string& e : b->rules_->Endings()) {
     if (uint64_t a = AnchorOf(e)) b->anchors_.insert(a);
   }
@@ -43,6 +44,8 @@ std::shared_ptr<const BaseNames> BaseNames::Build(SnapshotPtr base, std::shared_
     if (name.empty()) return;
     std::string normal = NormalizeName(name);
     if (uint64_t a = AnchorOf(normal)) b->anchors_.insert(a);
+    if (uint32_t f = StarterOf(normal)) b->starters_.insert(f);
+    if (uint32_t f = StarterOf(b->rules_->Key(name).key)) b->starters_.insert(f);  // without region or tier
     b->max_chars_ = std::max(b->max_chars_, CodePointCount(normal));
   };
   for (uint32_t i = 0; i < g.num_nodes(); ++i) {
@@ -64,16 +67,19 @@ std::vector<Statement> BaseNames::MentionsIn(const CorpusDocument& doc, const No
   const Snapshot& g = *base_;
   const std::string region = doc_region.empty() ? std::string() : rules_->CanonicalRegion(doc_region);
   // The regions of the documents an item was found in (the first 32 places).
-  auto regions_of = [&](NodeId n) {
+  // (*documents: whether any document speaks of it at all.)
+  auto regions_of = [&](NodeId n, bool* documents = nullptr) {
     std::set<std::string> r;
     const auto& prov = g.provenance(n);
+    if (documents) *documents = false;
     for (size_t i = 0; i < prov.size() && i < 32; ++i) {
       auto d = g.FindByKey(prov[i].document);
       if (!d) continue;
+      if (documents) *documents = true;
       Value v = g.property(*d, "region");
       if (v.kind() == Value::Kind::kString && !v.as_string().empty()) {
         std::string c = rules_->CanonicalRegion(v.as_string());
-        if (!c.empty()) r.insert(c);
+        if (!c.empty()) r.insert(rules_->Province(c));
       }
     }
     return r;
@@ -82,7 +88,7 @@ std::vector<Statement> BaseNames::MentionsIn(const CorpusDocument& doc, const No
   std::map<uint32_t, int> index_of;
   const size_t window = std::min<size_t>(max_chars_ + 8, 96);
   const size_t shortest = std::min(opts_.min_key_chars, opts_.min_ascii_chars);
-  auto hits = ScanNames(text.text, anchors_, window, shortest, [&](uint32_t b, uint32_t e) -> int {
+  auto hits = ScanNames(text.text, anchors_, starters_, window, shortest, [&](uint32_t b, uint32_t e) -> int {
     std::string_view cand = std::string_view(text.text).substr(b, e - b);
     NameKey k = rules_->Key(cand);
     std::string_view core(k.key);
@@ -117,12 +123,17 @@ std::vector<Statement> BaseNames::MentionsIn(const CorpusDocument& doc, const No
         if (!named.count(k.region)) {
           if (!named.empty()) continue;
           auto r = regions_of(n);
-          if (r.size() == 1 && *r.begin() != k.region) continue;
+          if (r.size() == 1 && *r.begin() != rules_->Province(k.region)) continue;
         }
-      } else if (!region.empty()) {
-        if (!named.empty() && !named.count(region)) continue;  // 北京市X, read in 上海
-        auto r = regions_of(n);
-        if (named.empty() && r.size() == 1 && *r.begin() != region) continue;  // another region's item
+      } else {
+        if (!region.empty() && !named.empty() && !named.count(region)) continue;  // 北京市X, read in 上海
+        bool documents = false;
+        auto r = regions_of(n, &documents);
+        if (named.empty() && r.size() == 1 && !region.empty() && *r.begin() != rules_->Province(region)) continue;
+        // A kind of measure every region has (工业互联网平台), not one item.
+        if (named.empty() && r.size() != 1 && documents && !MarkedAsOneItem(g.name(n), g.aliases(n), g.name_en(n))) {
+          continue;
+        }
       }
       if (!best || g.provenance(n).size() > g.provenance(*best).size()) best = n;
     }

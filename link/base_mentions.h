@@ -62,6 +62,7 @@ class BaseNames {
   std::optional<TypeId> measure_, enterprise_;
   std::vector<TypeId> types_;  // the concrete types looked for
   std::unordered_set<uint64_t> anchors_;
+  std::unordered_set<uint32_t> starters_;
   size_t max_chars_ = 0;
 };
 

@@ -53,7 +53,7 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Load(const std::string& data_d
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;
       auto f = SplitFields(line, '\t');
-      if (f.size() >= 3 && f[0] == "Region") regions += f[1] + "\t" + f[2] + "\n";
+      if (f.size() >= 3 && f[0] == "Region") regions += f[1] + "\t" + f[2] + "\t" + (f.size() > 5 ? f[5] : "") + "\n";
     }
   }
   return Parse(*rules, regions, data_dir + "/linking/rules.tsv");
@@ -86,6 +86,7 @@ Result<std::shared_ptr<const KeyRules>> KeyRules::Parse(std::string_view rules_t
     if (line.empty()) continue;
     auto f = SplitFields(line, '\t');
     std::string canonical = NormalizeName(f[0]);
+    if (f.size() > 2 && !f[2].empty()) r->parents_.emplace(canonical, NormalizeName(f[2]));
     if (CodePoints(canonical) < 2) continue;  // one-character names (沪) are too ambiguous as prefixes
     r->regions_.emplace(canonical, canonical);
     r->longest_region_ = std::max(r->longest_region_, canonical.size());
@@ -113,6 +114,23 @@ std::vector<std::string> KeyRules::Endings() const {
     if (!r.to.empty()) out.push_back(NormalizeName(r.to));
   }
   for (const auto& r : phases_) out.push_back(r.from);
+  return out;
+}
+
+std::string KeyRules::Province(std::string_view canonical) const {
+  std::string at(canonical);
+  for (int guard = 0; guard < 6; ++guard) {
+    auto it = parents_.find(at);
+    if (it == parents_.end() || it->second.empty()) break;
+    at = it->second;
+  }
+  return at;
+}
+
+std::vector<std::string> KeyRules::Leaders() const {
+  std::vector<std::string> out;
+  for (const auto& [name, canonical] : regions_) out.push_back(name);
+  for (const auto& r : prefixes_) out.push_back(r.from);
   return out;
 }
 

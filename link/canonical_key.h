@@ -37,7 +37,8 @@ class KeyRules {
  public:
   // Reads data_dir/linking/rules.tsv and data_dir/lexicon/regions.tsv.
   static Result<std::shared_ptr<const KeyRules>> Load(const std::string& data_dir);
-  // Rules from text (for tests): rules.tsv content and region lines "name<TAB>alias|alias".
+  // Rules from text (for tests): rules.tsv content and region lines
+  // "name<TAB>alias|alias[<TAB>parent]".
   static Result<std::shared_ptr<const KeyRules>> Parse(std::string_view rules_tsv, std::string_view regions,
                                                        const std::string& origin);
 
@@ -50,6 +51,15 @@ class KeyRules {
   // normalised: a name written with any of them may have the key of a name
   // written with another (mention_scan.h anchors its candidates on them).
   std::vector<std::string> Endings() const;
+
+  // The top region (province level) that holds a canonical region (浦东新区 →
+  // 上海, 苏州 → 江苏); the region itself when it has no parent or is unknown.
+  std::string Province(std::string_view canonical) const;
+
+  // The words a name may start with before its key: region names and
+  // aliases, tier words (mention_scan.h starts candidates only where a
+  // name, or one of these, may start).
+  std::vector<std::string> Leaders() const;
 
   // The `distinct` words of the rules found in a key, in rule order
   // ("实施|若干"): two names whose marks differ are different items however
@@ -65,6 +75,7 @@ class KeyRules {
   struct Rule { std::string from, to; };
   std::vector<Rule> suffixes_, prefixes_, phases_, distinct_, relative_;
   std::unordered_map<std::string, std::string> regions_;  // normalised name or alias → canonical
+  std::unordered_map<std::string, std::string> parents_;  // canonical → canonical parent
   size_t longest_region_ = 0;
 };
 

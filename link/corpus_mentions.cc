@@ -123,10 +123,10 @@ Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::
     if (!wanted) continue;
     std::vector<std::string> regions;
     for (const Provenance& p : *v.sources) {
+      if (p.document.empty()) continue;
       auto r = doc_region.find(p.document);
-      if (r != doc_region.end() && std::find(regions.begin(), regions.end(), r->second) == regions.end()) {
-        regions.push_back(r->second);
-      }
+      std::string region = r == doc_region.end() ? std::string() : r->second;  // "": a document without one
+      if (std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
     }
     const bool relative = agency && v.type == *agency;
     if (scanner.AddItem(v.key, schema.node_type(v.type).name, v.name, *v.aliases, v.name_en, v.provenance,
@@ -157,7 +157,12 @@ Result<CorpusMentionReport> AddCorpusMentions(GraphBuilder& builder, const std::
       return Status::Internal("corpus mentions: offset map of " + doc.path + " does not fit its text");
     }
     auto region = doc_region.find(doc.key);
-    auto hits = scanner.Scan(text->text, region == doc_region.end() ? std::string_view() : region->second);
+    bool truncated = false;
+    auto hits = scanner.Scan(text->text, region == doc_region.end() ? std::string_view() : region->second, &truncated);
+    if (truncated) {
+      report.skipped.push_back(doc.path + ": names looked for in its first part only (" +
+                               std::to_string(kMaxNameTries) + " candidate stretches)");
+    }
     std::unordered_set<std::string> mentioned(doc.mentioned.begin(), doc.mentioned.end());
     std::map<int, std::vector<const NameHit*>> by_item;
     for (const auto& h : hits) {

@@ -47,7 +47,7 @@ std::vector<uint32_t> CodePoints(std::string_view s) {
 }  // namespace
 
 MentionScanner::MentionScanner(std::shared_ptr<const KeyRules> rules, Options opts)
-    : rules_(std::move(rules)), opts_(opts) {
+    : rules_(std::move(rules)), opts_(opts), starters_(CommonStarters(*rules_)) {
   for (const std::string& e : rules_->Endings()) {
     auto cps = CodePoints(e);
     if (cps.size() >= 2) anchors_.insert(Pair(cps[cps.size() - 2], cps.back()));
@@ -58,18 +58,21 @@ int MentionScanner::AddItem(std::string_view id, std::string_view type, std::str
                             const std::vector<std::string>& aliases, std::string_view name_en, size_t weight,
                             const std::vector<std::string>& doc_regions, bool region_relative) {
   int index = static_cast<int>(items_.size());
-  Item item{std::string(id), std::string(type), weight, {}, region_relative};
+  // Items no document speaks of (curated statements) are taken as named.
+  Item item{std::string(id), std::string(type), weight, {}, region_relative,
+            doc_regions.empty() || MarkedAsOneItem(name, aliases, name_en)};
   std::vector<std::string_view> surfaces{name};
   for (const auto& a : aliases) surfaces.push_back(a);
   surfaces.push_back(name_en);
   std::vector<NameKey> keys;
   for (std::string_view surface : surfaces) keys.push_back(surface.empty() ? NameKey{} : rules_->Key(surface));
+  // Where it was found, by province (浦东新区 and 上海 are one region here).
   for (const auto& r : doc_regions) {
     std::string c = r.empty() ? std::string() : rules_->CanonicalRegion(r);
-    if (!c.empty()) item.regions.push_back(c);
+    if (!c.empty()) item.regions.push_back(rules_->Province(c));
   }
   for (const auto& k : keys) {
-    if (!k.region.empty()) item.regions.push_back(k.region);
+    if (!k.region.empty()) item.regions.push_back(rules_->Province(k.region));
   }
   std::sort(item.regions.begin(), item.regions.end());
   item.regions.erase(std::unique(item.regions.begin(), item.regions.end()), item.regions.end());
@@ -92,6 +95,8 @@ int MentionScanner::AddItem(std::string_view id, std::string_view type, std::str
     named.push_back(Named{index, k.region});
     std::string normal = NormalizeName(surfaces[i]);
     if (uint64_t a = AnchorOf(normal)) anchors_.insert(a);
+    if (uint32_t f = StarterOf(normal)) starters_.insert(f);
+    if (uint32_t f = StarterOf(k.key)) starters_.insert(f);  // without its region or tier word
     max_chars_ = std::max(max_chars_, CodePoints(normal).size());
     ++used;
   }
@@ -110,6 +115,7 @@ void MentionScanner::Finish() {
 int MentionScanner::Resolve(const NameKey& k, const std::string& doc_region) const {
   auto it = by_key_.find(k.key);
   if (it == by_key_.end()) return -1;
+  const std::string doc_province = doc_region.empty() ? std::string() : rules_->Province(doc_region);
   // Which items this stretch may name (see the header), and the region each
   // reading puts it in.
   std::vector<std::pair<int, std::string>> ok;
@@ -117,18 +123,23 @@ int MentionScanner::Resolve(const NameKey& k, const std::string& doc_region) con
     const Item& item = items_[n.item];
     const bool general = item.regions.size() != 1;
     if (!k.region.empty()) {
-      if (n.region == k.region || (n.region.empty() && (general || item.regions[0] == k.region))) {
+      if (n.region == k.region ||
+          (n.region.empty() && (general || item.regions[0] == rules_->Province(k.region)))) {
         ok.emplace_back(n.item, k.region);
       }
     } else if (item.relative) {
       // An agency named without its region is the reader's own.
       const std::string& own = !n.region.empty() ? n.region : general ? std::string() : item.regions[0];
-      if (own.empty() ? n.region.empty() && general : own == doc_region) ok.emplace_back(n.item, own);
+      if (own.empty() ? n.region.empty() && general && item.marked : own == doc_region || own == doc_province) {
+        ok.emplace_back(n.item, own);
+      }
     } else if (!n.region.empty()) {
-      if (doc_region.empty() || doc_region == n.region) ok.emplace_back(n.item, n.region);
+      if (doc_region.empty() || doc_region == n.region || doc_province == rules_->Province(n.region)) {
+        ok.emplace_back(n.item, n.region);
+      }
     } else if (general) {
-      ok.emplace_back(n.item, std::string());
-    } else if (doc_region.empty() || doc_region == item.regions[0]) {
+      if (item.marked) ok.emplace_back(n.item, std::string());
+    } else if (doc_region.empty() || doc_province == item.regions[0]) {
       ok.emplace_back(n.item, item.regions[0]);
     }
   }
@@ -159,10 +170,45 @@ uint64_t AnchorOf(std::string_view name) {
   return cps.size() >= 2 ? Pair(cps[cps.size() - 2], cps.back()) : 0;
 }
 
-std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<uint64_t>& anchors, size_t window,
-                               size_t shortest, const std::function<int(uint32_t, uint32_t)>& try_name) {
+uint32_t StarterOf(std::string_view name) {
+  if (name.empty()) return 0;
+  size_t i = 0;
+  return Fold(NextCodePoint(name, i));
+}
+
+bool MarkedAsOneItem(std::string_view name, const std::vector<std::string>& aliases, std::string_view name_en) {
+  if (!name_en.empty()) return true;
+  auto marked = [](std::string_view n) {
+    for (std::string_view p : {"国家", "中国", "全国", "国务院"}) {
+      if (n.substr(0, p.size()) == p) return true;
+    }
+    return n.find("\xE2\x80\x9C") != std::string_view::npos || n.find("\xE3\x80\x8A") != std::string_view::npos;  // “ 《
+  };
+  if (marked(name)) return true;
+  for (const auto& a : aliases) {
+    if (marked(a)) return true;
+  }
+  return false;
+}
+
+std::unordered_set<uint32_t> CommonStarters(const KeyRules& rules) {
+  std::unordered_set<uint32_t> out;
+  for (const std::string& w : rules.Leaders()) {
+    if (uint32_t f = StarterOf(w)) out.insert(f);
+  }
+  // Opening quotes and brackets the key drops (the text is NFKC: （ is '(').
+  for (uint32_t q : {0x201Cu, 0x2018u, 0x300Au, 0x300Cu, 0x300Eu, uint32_t('"'), uint32_t('\''), uint32_t('(')}) out.insert(q);
+  return out;
+}
+
+std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<uint64_t>& anchors,
+                               const std::unordered_set<uint32_t>& starters, size_t window, size_t shortest,
+                               const std::function<int(uint32_t, uint32_t)>& try_name, size_t max_tries,
+                               bool* truncated) {
   std::vector<NameHit> hits;
+  if (truncated) *truncated = false;
   if (anchors.empty()) return hits;
+  size_t tries = 0;
   std::vector<uint32_t> cps;
   std::vector<uint32_t> offs;  // byte offset of each code point, plus the segment's end
   size_t i = 0;
@@ -186,8 +232,14 @@ std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<u
       if (!anchors.count(Pair(cps[e - 2], cps[e - 1]))) continue;
       if (AsciiWord(cps[e - 1]) && e < n && AsciiWord(cps[e])) continue;  // inside a word
       for (size_t s = e > window ? e - window : 0; s + shortest <= e; ++s) {
-        if (cps[s] == ' ' || cps[s] == '\t') continue;
+        if (!starters.count(Fold(cps[s]))) continue;
         if (AsciiWord(cps[s]) && s > 0 && AsciiWord(cps[s - 1])) continue;
+        if (++tries > max_tries) {
+          if (truncated) *truncated = true;
+          i = text.size();
+          e = n;
+          break;
+        }
         int item = try_name(offs[s], offs[e]);
         if (item >= 0) {
           hits.push_back(NameHit{offs[s], offs[e], item});
@@ -210,19 +262,19 @@ std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<u
   return kept;
 }
 
-std::vector<NameHit> MentionScanner::Scan(std::string_view text, std::string_view doc_region) const {
+std::vector<NameHit> MentionScanner::Scan(std::string_view text, std::string_view doc_region, bool* truncated) const {
   if (items_.empty()) return {};
   const std::string region = doc_region.empty() ? std::string() : rules_->CanonicalRegion(doc_region);
   // Room around the longest name for quotes, a region and a tier word.
   const size_t window = std::min<size_t>(max_chars_ + 8, 96);
   const size_t shortest = std::min(opts_.min_key_chars, opts_.min_ascii_chars);
-  return ScanNames(text, anchors_, window, shortest, [&](uint32_t b, uint32_t e) {
+  return ScanNames(text, anchors_, starters_, window, shortest, [&](uint32_t b, uint32_t e) {
     NameKey k = rules_->Key(text.substr(b, e - b));
     int item = Resolve(k, region);
     if (item >= 0) return item;
     // 常州市X where X is known only elsewhere: not X without its region.
     return !k.region.empty() && by_key_.count(k.key) ? kStopHere : kGoOn;
-  });
+  }, kMaxNameTries, truncated);
 }
 
 }  // namespace pkg

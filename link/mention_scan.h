@@ -64,12 +64,30 @@ struct NameHit {
 // boundaries in Latin text; from the longest (`window` code points) to the
 // shortest (`shortest`). `try_name(begin, end)` returns an item (>= 0: the
 // longest match at this end), kGoOn or kStopHere. Of overlapping matches the
-// longest wins; the result is sorted by begin.
+// longest wins; the result is sorted by begin. A stretch is tried only when
+// its first code point is in `starters` (StarterOf the names and of
+// KeyRules::Leaders, and the opening quotes), and at most `max_tries`
+// stretches are tried per text (a line of 200 MB of 基金基金… would
+// otherwise take hours); *truncated (when given) says the budget ran out.
 constexpr int kGoOn = -1, kStopHere = -2;
-std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<uint64_t>& anchors, size_t window,
-                               size_t shortest, const std::function<int(uint32_t, uint32_t)>& try_name);
+constexpr size_t kMaxNameTries = 4'000'000;
+std::vector<NameHit> ScanNames(std::string_view text, const std::unordered_set<uint64_t>& anchors,
+                               const std::unordered_set<uint32_t>& starters, size_t window, size_t shortest,
+                               const std::function<int(uint32_t, uint32_t)>& try_name,
+                               size_t max_tries = kMaxNameTries, bool* truncated = nullptr);
 // The anchor code of a normalised name (its last two code points); 0 when shorter.
 uint64_t AnchorOf(std::string_view normalized_name);
+// The starter code of a normalised name (its first code point, Latin in
+// lower case); 0 when empty.
+uint32_t StarterOf(std::string_view normalized_name);
+// True when an item's names mark it as one item nationwide rather than a
+// kind of measure every region has: an English name (the lexicon's items),
+// a national prefix (国家, 中国, 全国, 国务院) or a quoted name. An item found in
+// documents of several regions (or of none) is looked for elsewhere only
+// when marked: 国家制造业转型升级基金 is; 工业互联网平台 and 一次性奖励 are not.
+bool MarkedAsOneItem(std::string_view name, const std::vector<std::string>& aliases, std::string_view name_en);
+// The starters every dictionary shares: the rules' leaders and opening quotes.
+std::unordered_set<uint32_t> CommonStarters(const KeyRules& rules);
 
 class MentionScanner {
  public:
@@ -82,8 +100,10 @@ class MentionScanner {
 
   // Adds an item: `id` (the node key) and `weight` (its provenance count,
   // which decides between several items of one key) are returned in hits;
-  // `doc_regions` are the regions (any name) of the documents it was found
-  // in. Returns the number of its names that were specific enough to be used.
+  // `doc_regions` are the regions (any name; "" for a document without one)
+  // of the documents it was found in, none for an item no document speaks of
+  // (curated statements: looked for as if marked). Returns the number of its
+  // names that were specific enough to be used.
   int AddItem(std::string_view id, std::string_view type, std::string_view name,
               const std::vector<std::string>& aliases, std::string_view name_en, size_t weight,
               const std::vector<std::string>& doc_regions = {}, bool region_relative = false);
@@ -94,13 +114,15 @@ class MentionScanner {
   using Hit = NameHit;  // item: index of the item (item())
   // Matches in `text` (normalised UTF-8), sorted by begin, never overlapping.
   // `doc_region` is the document's region (any name: 上海市, 上海), or "".
-  std::vector<Hit> Scan(std::string_view text, std::string_view doc_region) const;
+  // *truncated (when given): the candidate budget (kMaxNameTries) ran out.
+  std::vector<Hit> Scan(std::string_view text, std::string_view doc_region, bool* truncated = nullptr) const;
 
   struct Item {
     std::string id, type;
     size_t weight = 0;
     std::vector<std::string> regions;  // canonical regions of names and documents, sorted, unique
     bool relative = false;             // region_relative (see AddItem)
+    bool marked = false;               // MarkedAsOneItem
   };
   const Item& item(int i) const { return items_[i]; }
   size_t num_items() const { return items_.size(); }
@@ -118,6 +140,7 @@ class MentionScanner {
   std::vector<Item> items_;
   std::unordered_map<std::string, std::vector<Named>> by_key_;
   std::unordered_set<uint64_t> anchors_;  // last two code points of names and endings
+  std::unordered_set<uint32_t> starters_; // first code points of names, leaders and quotes
   size_t max_chars_ = 0;                  // longest name, in code points
 };
 

@@ -53,12 +53,16 @@ TEST_CASE("an upload mentions the served items it names, in their region", "[lin
   REQUIRE(b.AddNode(nat).ok());
   REQUIRE(b.AddNode(Node("Fund:工业和信息化专项资金", "Fund", "工业和信息化专项资金", "doc:cd")).ok());
   REQUIRE(b.AddNode(Node("Agency:上海市经济和信息化委员会", "Agency", "上海市经济和信息化委员会", "doc:sh1")).ok());
+  // A kind of platform found in two regions' documents: not one item.
+  NodeStatement kind = Node("Platform:工业互联网平台", "Platform", "工业互联网平台", "doc:sh1");
+  kind.sources.push_back(Provenance{"doc:js", 0, 3, 0, "test", ""});
+  REQUIRE(b.AddNode(kind).ok());
   auto snap = b.Build();
   REQUIRE(snap.ok());
   auto names = BaseNames::Build(*snap, Rules());
 
   CorpusDocument doc{"up.txt", "doc:up", {}, {}};
-  const std::string t = "周报:制造业转型升级基金参与融资;奖励从市工业和信息化专项资金列支;上海市经济和信息化委员会表示。";
+  const std::string t = "周报:制造业转型升级基金参与融资;奖励从市工业和信息化专项资金列支;上海市经济和信息化委员会表示;建设工业互联网平台。";
   // A general item (documents of two regions) anywhere; a regional one only at home; no agencies.
   auto st = names->MentionsIn(doc, Text(t), "常州");
   CHECK(Mentions(st) == std::vector<std::string>{"Fund:国家制造业转型升级基金@" + std::to_string(t.find("制造业转型升级基金"))});

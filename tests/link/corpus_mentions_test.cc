@@ -33,7 +33,9 @@ NormalizedDocument Text(const std::string& text, uint32_t shift) {
 
 TEST_CASE("names of items found elsewhere become mentions of the documents that name them", "[link][corpus]") {
   GraphBuilder b(TestSchema());
-  REQUIRE(b.AddNode(Node("doc:a", "Document", "甲")).ok());
+  NodeStatement doc_a = Node("doc:a", "Document", "甲");
+  SetProperty(doc_a.props, "region", "上海");  // the fund is 上海's: looked for in b (no region)
+  REQUIRE(b.AddNode(doc_a).ok());
   REQUIRE(b.AddNode(Node("doc:b", "Document", "乙")).ok());
   NodeStatement fund = Node("Fund:先导产业母基金", "Fund", "三大先导产业母基金");
   fund.sources.push_back(Provenance{"doc:a", 0, 27, 0, "head.fund", ""});

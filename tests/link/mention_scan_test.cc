@@ -29,10 +29,14 @@ using V = std::vector<std::string>;
 
 TEST_CASE("names of known items are found in their written variants", "[link][scan]") {
   MentionScanner sc(Rules());
-  CHECK(sc.AddItem("fund", "Fund", "三大先导产业母基金", {}, "", 3) == 1);
-  CHECK(sc.AddItem("p2", "Fund", "产业转型升级二期基金", {}, "Industrial Transformation and Upgrading Fund Phase II", 2) == 2);
-  sc.AddItem("p1", "Fund", "产业转型升级一期基金", {}, "", 1);
-  sc.AddItem("ai", "Initiative", "人工智能+制造行动", {"AI+制造行动"}, "", 1);
+  // Found in documents of 上海 (浦东新区 is in 上海).
+  CHECK(sc.AddItem("fund", "Fund", "三大先导产业母基金", {}, "", 3, {"上海市", "浦东新区"}) == 1);
+  CHECK(sc.AddItem("p2", "Fund", "产业转型升级二期基金", {}, "Industrial Transformation and Upgrading Fund Phase II", 2,
+                   {"上海"}) == 2);
+  sc.AddItem("p1", "Fund", "产业转型升级一期基金", {}, "", 1, {"上海"});
+  sc.AddItem("ai", "Initiative", "人工智能+制造行动", {"AI+制造行动"}, "", 1, {"上海"});
+  // Found in documents of several regions, and not marked as one item: a kind of platform.
+  sc.AddItem("kind", "Platform", "工业互联网平台", {}, "", 9, {"江西", "浙江", "广东"});
   sc.Finish();
   // Region prefix, bare name, tier word; the longest stretch wins.
   CHECK(Hits(sc, "联动上海市先导产业母基金,支持先导产业母基金投资。") ==
@@ -48,6 +52,9 @@ TEST_CASE("names of known items are found in their written variants", "[link][sc
   // Never across a clause mark; a generic short form is not a name.
   CHECK(Hits(sc, "先导产业,母基金").empty());
   CHECK(Hits(sc, "二期基金和引导基金").empty());
+  CHECK(Hits(sc, "建设工业互联网平台").empty());
+  CHECK(Hits(sc, "先导产业母基金投资", "浦东新区") == V{"先导产业母基金=fund"});
+  CHECK(Hits(sc, "先导产业母基金投资", "江苏").empty());
 }
 
 TEST_CASE("a bare name used by two regions needs the document's region", "[link][scan]") {
@@ -78,6 +85,25 @@ TEST_CASE("an item found only in one region's documents is that region's", "[lin
   // A general item (found in documents of several regions) is named anywhere.
   CHECK(Hits(sc, "guidance from the Ministry of Industry and Information Technology.", "广州") ==
         V{"Ministry of Industry and Information Technology=miit"});
+}
+
+TEST_CASE("candidates start only where a name may start, and their number is bounded", "[link][scan]") {
+  std::unordered_set<uint64_t> anchors{AnchorOf("基金")};
+  std::unordered_set<uint32_t> starters{StarterOf("先导")};
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "基金";
+  text += "先导产业母基金";
+  size_t tries = 0;
+  auto count = [&](uint32_t, uint32_t) { ++tries; return kGoOn; };
+  bool truncated = true;
+  ScanNames(text, anchors, starters, 20, 5, count, kMaxNameTries, &truncated);
+  CHECK_FALSE(truncated);
+  CHECK(tries == 1);  // only the stretch starting at 先
+  tries = 0;
+  starters.insert(StarterOf("基金"));
+  ScanNames(text, anchors, starters, 20, 5, count, 100, &truncated);
+  CHECK(truncated);
+  CHECK(tries == 100);
 }
 
 TEST_CASE("short and generic names are not looked for", "[link][scan]") {
