@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <mutex>
 
+#include <unistd.h>
+
 #include "ingest/extractor.h"
 #include "link/corpus_mentions.h"
 #include "link/linker.h"
@@ -72,6 +74,16 @@ LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip
       if (!docs.empty()) {
         CorpusMentionOptions co;
         co.data_dir = DataDir();
+        if (::isatty(2) && docs.size() >= 20) {  // the second pass over a large corpus takes a while
+          co.progress = [](size_t done, size_t total) {
+            if (done % 16 != 0 && done < total) return;
+            if (done < total) {
+              std::fprintf(stderr, "\rlooking for known names: %zu / %zu documents   ", done, total);
+            } else {
+              std::fprintf(stderr, "\r%60s\r", "");
+            }
+          };
+        }
         auto normalize = [&](const CorpusDocument& d) -> Result<NormalizedDocument> {
           const auto& ex = lazy->Get(schema);
           if (!ex.ok()) return ex.status();
