@@ -36,6 +36,9 @@ std::string PadToWidth(std::string_view s, size_t width);
 // True when `s` is valid UTF-8; otherwise *bad_offset is the first bad byte.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 
+// Number of code points of UTF-8 text (continuation bytes not counted).
+size_t Utf8Length(std::string_view s);
+
 // Truncates to at most `max_bytes` without cutting a code point.
 std::string_view Utf8Prefix(std::string_view s, size_t max_bytes);
 

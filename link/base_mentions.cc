@@ -9,16 +9,6 @@
 
 namespace pkg {
 
-namespace {
-
-size_t CodePointCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-}  // namespace
-
 bool BaseNames::Wanted(TypeId t) const {
   return (measure_ && base_->schema().IsA(t, *measure_)) || (enterprise_ && t == *enterprise_);
 }
@@ -46,7 +36,7 @@ std::shared_ptr<const BaseNames> BaseNames::Build(SnapshotPtr base, std::shared_
     if (uint64_t a = AnchorOf(normal)) b->anchors_.insert(a);
     if (uint32_t f = StarterOf(normal)) b->starters_.insert(f);
     if (uint32_t f = StarterOf(b->rules_->Key(name).key)) b->starters_.insert(f);  // without region or tier
-    b->max_chars_ = std::max(b->max_chars_, CodePointCount(normal));
+    b->max_chars_ = std::max(b->max_chars_, Utf8Length(normal));
   };
   for (uint32_t i = 0; i < g.num_nodes(); ++i) {
     NodeId n(i);
@@ -91,13 +81,7 @@ std::vector<Statement> BaseNames::MentionsIn(const CorpusDocument& doc, const No
   auto hits = ScanNames(text.text, anchors_, starters_, window, shortest, [&](uint32_t b, uint32_t e) -> int {
     std::string_view cand = std::string_view(text.text).substr(b, e - b);
     NameKey k = rules_->Key(cand);
-    std::string_view core(k.key);
-    core.remove_suffix(std::min(core.size(), k.phase.size()));
-    bool ascii = std::all_of(core.begin(), core.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if ((ascii ? core.size() < opts_.min_ascii_chars : CodePointCount(core) < opts_.min_key_chars) ||
-        rules_->Relative(k)) {
-      return kGoOn;
-    }
+    if (!SpecificName(*rules_, k, opts_)) return kGoOn;
     std::vector<NodeId> found;
     if (by_key) {
       for (TypeId t : types_) {

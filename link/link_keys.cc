@@ -45,9 +45,7 @@ std::vector<std::string_view> NamesOf(std::string_view name, const std::vector<s
 bool SimilarityCandidate(const NameKey& k) {
   // Six characters at least: below that one character is a sixth of the
   // name and "similar" means "different" (重点产业 / 重点产业链).
-  size_t chars = 0;
-  for (unsigned char c : k.key) chars += (c & 0xC0) != 0x80;
-  return chars >= 6;
+  return Utf8Length(k.key) >= 6;
 }
 
 uint64_t GramHash(TypeId type, const std::string& gram) {

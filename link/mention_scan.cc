@@ -82,12 +82,7 @@ int MentionScanner::AddItem(std::string_view id, std::string_view type, std::str
     const NameKey& k = keys[i];
     if (surfaces[i].empty()) continue;
     if (region_relative && regional && k.region.empty()) continue;  // 经信委 of a city: the reader's own
-    if (rules_->Relative(k)) continue;                               // 市财政局: every city has one
-    std::string_view core(k.key);
-    core.remove_suffix(std::min(core.size(), k.phase.size()));
-    bool ascii = std::all_of(core.begin(), core.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    size_t chars = CodePoints(core).size();
-    if (ascii ? core.size() < opts_.min_ascii_chars : chars < opts_.min_key_chars) continue;
+    if (!SpecificName(*rules_, k, opts_)) continue;
     auto& named = by_key_[k.key];
     bool dup = false;
     for (const Named& n : named) dup = dup || (n.item == index && n.region == k.region);
@@ -97,7 +92,7 @@ int MentionScanner::AddItem(std::string_view id, std::string_view type, std::str
     if (uint64_t a = AnchorOf(normal)) anchors_.insert(a);
     if (uint32_t f = StarterOf(normal)) starters_.insert(f);
     if (uint32_t f = StarterOf(k.key)) starters_.insert(f);  // without its region or tier word
-    max_chars_ = std::max(max_chars_, CodePoints(normal).size());
+    max_chars_ = std::max(max_chars_, Utf8Length(normal));
     ++used;
   }
   if (used > 0) items_.push_back(std::move(item));
@@ -163,6 +158,14 @@ int MentionScanner::Resolve(const NameKey& k, const std::string& doc_region) con
     }
   }
   return best;
+}
+
+bool SpecificName(const KeyRules& rules, const NameKey& k, const MentionScanOptions& opts) {
+  std::string_view core(k.key);
+  core.remove_suffix(std::min(core.size(), k.phase.size()));
+  bool ascii = std::all_of(core.begin(), core.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii ? core.size() < opts.min_ascii_chars : Utf8Length(core) < opts.min_key_chars) return false;
+  return !rules.Relative(k);
 }
 
 uint64_t AnchorOf(std::string_view name) {

@@ -89,12 +89,19 @@ bool MarkedAsOneItem(std::string_view name, const std::vector<std::string>& alia
 // The starters every dictionary shares: the rules' leaders and opening quotes.
 std::unordered_set<uint32_t> CommonStarters(const KeyRules& rules);
 
+struct MentionScanOptions {
+  size_t min_key_chars = 5;
+  size_t min_ascii_chars = 12;
+};
+// True when a name's key is specific enough to look for in other documents:
+// at least min_key_chars characters (phase marker excluded), or
+// min_ascii_chars for a key without Chinese characters, and not relative to
+// the reader's region (市财政局).
+bool SpecificName(const KeyRules& rules, const NameKey& k, const MentionScanOptions& opts);
+
 class MentionScanner {
  public:
-  struct Options {
-    size_t min_key_chars = 5;
-    size_t min_ascii_chars = 12;
-  };
+  using Options = MentionScanOptions;
   MentionScanner(std::shared_ptr<const KeyRules> rules, Options opts);
   explicit MentionScanner(std::shared_ptr<const KeyRules> rules) : MentionScanner(std::move(rules), Options{}) {}
 
