@@ -107,9 +107,9 @@ std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
 
 DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   DocMetadata md;
-  const WordSet& labels = rules.Words("meta_label");
-  const WordSet& reprint = rules.Words("reprint");
-  const WordSet& heads = rules.Words("doc_head");
+  const WordSet& labels = rules.Words(RuleKind::meta_label);
+  const WordSet& reprint = rules.Words(RuleKind::reprint);
+  const WordSet& heads = rules.Words(RuleKind::doc_head);
   // Lines of the head (the first 12 non-empty lines).
   std::vector<Span> lines;
   for (size_t b = 0; b < text.size() && lines.size() < 12;) {

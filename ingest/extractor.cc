@@ -68,7 +68,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(std::shared_ptr<const Schem
   for (const auto* r : data->rules->OfKind("chrome_line")) {
     data->chrome.line_markers.insert(data->chrome.line_markers.end(), r->words.begin(), r->words.end());
   }
-  data->chrome.line_marker_words = &data->rules->Words("chrome_line");
+  data->chrome.line_marker_words = &data->rules->Words(ingest::RuleKind::chrome_line);
   for (const auto* r : data->rules->OfKind("chrome_tail")) {
     data->chrome.tail_markers.insert(data->chrome.tail_markers.end(), r->words.begin(), r->words.end());
   }

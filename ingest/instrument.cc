@@ -23,7 +23,7 @@ const Rule* FirstKeywordRule(const WordSet& words, std::string_view text, Allowe
 
 InstrumentChoice ChooseInstrument(const RuleSet& rules, std::string_view type, std::string_view name,
                                   std::string_view sentence) {
-  const WordSet& kws = rules.Words("instrument_keyword");
+  const WordSet& kws = rules.Words(RuleKind::instrument_keyword);
   if (const Rule* r = FirstKeywordRule(kws, name, [](const Rule*) { return true; })) return {r->arg, r->id};
   // Initiatives and policies with a generic name take a keyword of their sentence.
   if (type == "Initiative" || type == "Policy") {

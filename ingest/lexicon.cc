@@ -144,8 +144,10 @@ void Lexicon::Instantiate() {
   std::vector<std::string> pinyin = PinyinOf(region_names);
   std::unordered_map<size_t, std::string> english;
   for (size_t k = 0; k < region_ids.size(); ++k) english[region_ids[k]] = Capitalised(pinyin[k]);
+  uint32_t first_instance = kNoEntry;  // entries from here on are instances or bare templates
   for (size_t t = 0; t < templates_.size(); ++t) {
     const Template& tp = templates_[t];
+    if (first_instance == kNoEntry) first_instance = static_cast<uint32_t>(entries_.size());
     // The bare placeholder ("市经信委" → template t).
     LexEntry bare;
     bare.type = "Agency";
@@ -184,17 +186,52 @@ void Lexicon::Instantiate() {
       }
       uint32_t id = static_cast<uint32_t>(entries_.size());
       instances_.emplace(std::to_string(t) + "\t" + reg.name, id);
+      instance_of_.emplace(uint64_t{t} << 32 | r, id);
       by_type_name_.emplace("Agency\t" + x.name, id);
       entries_.push_back(std::move(x));
     }
   }
-  std::unordered_set<std::string> skip(ambiguous_.begin(), ambiguous_.end());
+  ambiguous_set_.insert(ambiguous_.begin(), ambiguous_.end());
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const LexEntry& x = entries_[i];
-    if (x.template_id >= 0) continue;
-    if (!skip.count(x.name)) AddSurface(x.name, i, "");
+    if (x.template_id >= 0 || i >= first_instance) continue;  // instances: composed by Match
+    if (!ambiguous_set_.count(x.name)) AddSurface(x.name, i, "");
     for (const auto& a : x.aliases) {
-      if (!skip.count(a)) AddSurface(a, i, "");
+      if (!ambiguous_set_.count(a)) AddSurface(a, i, "");
+    }
+  }
+  // The forms of the regions the templates were instantiated for, and the
+  // templates' tails (added last: a tail equal to a surface keeps the surface).
+  for (uint32_t r = 0; r < plain; ++r) {
+    const LexEntry& reg = entries_[r];
+    if (reg.type != "Region" || reg.level == "national") continue;
+    std::string full = reg.name;
+    for (const auto& a : reg.aliases) {
+      if (a.size() > full.size()) full = a;
+    }
+    region_forms_[0][reg.name].push_back(r);
+    region_forms_[1][full].push_back(r);
+    max_region_form_ = std::max(max_region_form_, full.size());
+    max_region_form_ = std::max(max_region_form_, reg.name.size());
+  }
+  for (uint32_t t = 0; t < templates_.size(); ++t) {
+    const Template& tp = templates_[t];
+    std::vector<std::string> forms{tp.name};
+    forms.insert(forms.end(), tp.aliases.begin(), tp.aliases.end());
+    for (const auto& f : forms) {
+      size_t at = f.find("{R}");
+      bool full = at != std::string::npos;
+      if (!full) at = f.find("{S}");
+      if (at == std::string::npos || f.size() == at + 3) continue;
+      int32_t id = ac_.Add(std::string_view(f).substr(at + 3));
+      if (id < 0) continue;
+      if (static_cast<size_t>(id) == surfaces_.size()) surfaces_.push_back(Surface{kNoEntry, ""});
+      if (tail_roles_.size() <= static_cast<size_t>(id)) tail_roles_.resize(static_cast<size_t>(id) + 1);
+      TailRole role{t, full, f.substr(0, at)};
+      auto& roles = tail_roles_[static_cast<size_t>(id)];
+      bool seen = false;
+      for (const auto& o : roles) seen |= o.tmpl == t && o.full == full && o.prefix == role.prefix;
+      if (!seen) roles.push_back(std::move(role));
     }
   }
   ac_.Build();
@@ -240,26 +277,70 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDir(const std::string& dir) 
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
-std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vector<std::string>& types) const {
-  auto all = ac_.FindAll(text);
-  if (!types.empty()) {
-    all.erase(std::remove_if(all.begin(), all.end(),
-                             [&](const AhoCorasick::Match& m) {
-                               const std::string& t = entries_[surfaces_[m.pattern].entry].type;
-                               return std::find(types.begin(), types.end(), t) == types.end();
-                             }),
-              all.end());
+struct Lexicon::Candidate {
+  uint32_t begin, end;
+  uint32_t entry;
+  bool composed;                   // a template instance (loses to a surface of the same span)
+  const std::string* bare_level;
+};
+
+void Lexicon::Compose(std::string_view text, const AhoCorasick::Match& m, std::vector<Candidate>& out) const {
+  static const std::string kNone;
+  for (const TailRole& role : tail_roles_[m.pattern]) {
+    const Template& tp = templates_[role.tmpl];
+    // Region forms ending at m.begin, shortest first, one character at a time.
+    for (size_t b = m.begin; b > 0 && m.begin - b < max_region_form_;) {
+      do {
+        --b;
+      } while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80);
+      auto it = region_forms_[role.full].find(text.substr(b, m.begin - b));
+      if (it == region_forms_[role.full].end()) continue;
+      if (b < role.prefix.size() || text.compare(b - role.prefix.size(), role.prefix.size(), role.prefix) != 0) continue;
+      const uint32_t begin = static_cast<uint32_t>(b - role.prefix.size());
+      if (!ambiguous_set_.empty() && ambiguous_set_.count(text.substr(begin, m.end - begin))) continue;
+      // The first region (file order) of the template's levels: the instance
+      // whose string was listed first.
+      for (uint32_t r : it->second) {
+        if (std::find(tp.levels.begin(), tp.levels.end(), entries_[r].level) == tp.levels.end()) continue;
+        auto inst = instance_of_.find(uint64_t{role.tmpl} << 32 | r);
+        if (inst != instance_of_.end()) out.push_back(Candidate{begin, m.end, inst->second, true, &kNone});
+        break;
+      }
+    }
   }
-  std::sort(all.begin(), all.end(), [](const AhoCorasick::Match& a, const AhoCorasick::Match& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+}
+
+std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vector<std::string>& types) const {
+  const auto all = ac_.FindAll(text);
+  std::vector<Candidate> cands;
+  cands.reserve(all.size());
+  for (const auto& m : all) {
+    const Surface& s = surfaces_[m.pattern];
+    if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
+    if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, cands);
+  }
+  if (!types.empty()) {
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& c) {
+                                 const std::string& t = entries_[c.entry].type;
+                                 return std::find(types.begin(), types.end(), t) == types.end();
+                               }),
+                cands.end());
+  }
+  // Leftmost, then longest; of equal spans (one string) the surface, then
+  // the instance listed first, as when each instance was a surface.
+  std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    if (a.composed != b.composed) return !a.composed;
+    return a.entry < b.entry;
   });
   std::vector<Hit> out;
   uint32_t covered = 0;
-  for (const auto& m : all) {
-    if (m.begin < covered) continue;
-    const Surface& s = surfaces_[m.pattern];
-    out.push_back(Hit{m.begin, m.end, s.entry, s.bare_level});
-    covered = m.end;
+  for (const auto& c : cands) {
+    if (c.begin < covered) continue;
+    out.push_back(Hit{c.begin, c.end, c.entry, *c.bare_level});
+    covered = c.end;
   }
   return out;
 }

@@ -9,7 +9,14 @@
 // levels: {R} full region name (上海市), {S} short name (上海), {L} level word
 // (市), {E} English (pinyin) region name. Its forms with {L} but no region
 // ("市经信委") are "bare": Match reports them with the template, and
-// Resolve() picks the instance of the document's region. ambiguous.tsv lists
+// Resolve() picks the instance of the document's region. The forms with a
+// region ("上海市经信委") are not written into the automaton one per region
+// (about 150,000 strings, most of the memory and start-up time): the
+// automaton holds the part after the placeholder ("经信委"), and Match
+// composes an instance where a form of a region of the template's levels
+// ends right before it. The result is the same as matching every
+// instantiated string: the same spans, and for a string several instances
+// share, the instance listed first. ambiguous.tsv lists
 // surfaces never matched alone. level "weak" marks generic items (工业,
 // 企业) that are emitted only when a relation uses them.
 //
@@ -24,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/status.h"
@@ -76,10 +84,27 @@ class Lexicon {
     std::string name, name_en;
     std::vector<std::string> aliases, levels;
   };
+  static constexpr uint32_t kNoEntry = 0xFFFFFFFF;
   struct Surface {
-    uint32_t entry;
+    uint32_t entry;          // kNoEntry: the pattern is only a template's tail
     std::string bare_level;
   };
+  // A template form with a region placeholder, by the automaton pattern of
+  // the text after the placeholder: "中共{R}委员会" is {tmpl, full, "中共"}.
+  struct TailRole {
+    uint32_t tmpl;
+    bool full;           // {R} (the region's full name) rather than {S}
+    std::string prefix;  // text before the placeholder, usually empty
+  };
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using FormMap = std::unordered_map<std::string, std::vector<uint32_t>, SvHash, std::equal_to<>>;
+  struct Candidate;
+  // Adds to `out` the instances whose region form ends where tail match m
+  // begins (see Match).
+  void Compose(std::string_view text, const AhoCorasick::Match& m, std::vector<Candidate>& out) const;
   std::vector<LexEntry> entries_;
   std::vector<Template> templates_;
   std::vector<Surface> surfaces_;  // by AC pattern id
@@ -92,6 +117,11 @@ class Lexicon {
   bool MayHold(size_t hash) const;
   std::unordered_map<std::string, uint32_t> instances_;     // "template\tregion" → entry
   std::vector<std::string> ambiguous_;
+  std::unordered_set<std::string, SvHash, std::equal_to<>> ambiguous_set_;
+  std::vector<std::vector<TailRole>> tail_roles_;  // by AC pattern id; empty for most
+  FormMap region_forms_[2];   // [0] short names, [1] full names → region entries, file order
+  size_t max_region_form_ = 0;  // bytes of the longest region form
+  std::unordered_map<uint64_t, uint32_t> instance_of_;  // template << 32 | region entry → entry
   AhoCorasick ac_;
 };
 

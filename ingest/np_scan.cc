@@ -77,10 +77,10 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
   // Looked up once per call, and only the kinds `flags` use.
-  const WordSet* strip = (flags & kNoiseAdverbs) ? &R.Words("strip") : nullptr;
+  const WordSet* strip = (flags & kNoiseAdverbs) ? &R.Words(RuleKind::strip) : nullptr;
   const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words("strip", "object") : nullptr;
-  const WordSet* level = (flags & kNoiseLevels) ? &R.Words("level") : nullptr;
-  const WordSet* units = (flags & kNoiseObject) ? &R.Words("count_unit") : nullptr;
+  const WordSet* level = (flags & kNoiseLevels) ? &R.Words(RuleKind::level) : nullptr;
+  const WordSet* units = (flags & kNoiseObject) ? &R.Words(RuleKind::count_unit) : nullptr;
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
@@ -150,7 +150,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
 }
 
 uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
-  const WordSet& trig = ctx.rules->Words("trigger");
+  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
   bool verb = false;
   for (int guard = 0; guard < 8; ++guard) {
     b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
@@ -162,7 +162,7 @@ uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* i
       verb = true;
       // Coordinated verbs: "规范和加强X", "建设和运营X".
       size_t cl = 0, vl = 0;
-      if (ctx.rules->Words("coord").PrefixAt(ctx.text, b, &cl) && trig.PrefixAt(ctx.text, b + cl, &vl) &&
+      if (ctx.rules->Words(RuleKind::coord).PrefixAt(ctx.text, b, &cl) && trig.PrefixAt(ctx.text, b + cl, &vl) &&
           b + cl + vl < e) {
         b += static_cast<uint32_t>(cl);
       }
@@ -178,16 +178,16 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
   *tail = 0;
   if (pos >= e) return true;
   size_t len = 0;
-  if (ctx.rules->Words("name_tail").PrefixAt(s, pos, &len)) {
+  if (ctx.rules->Words(RuleKind::name_tail).PrefixAt(s, pos, &len)) {
     size_t t2 = 0;
     if (pos + len >= e || NameBoundary(ctx, static_cast<uint32_t>(pos + len), e, &t2)) {
       *tail = len;
       return true;
     }
   }
-  if (ctx.rules->Words("coord").PrefixAt(s, pos, &len)) return true;
-  if (ctx.rules->Words("name_follow").PrefixAt(s, pos, &len)) return true;
-  if (ctx.rules->Words("list_end").PrefixAt(s, pos, &len)) return true;
+  if (ctx.rules->Words(RuleKind::coord).PrefixAt(s, pos, &len)) return true;
+  if (ctx.rules->Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
+  if (ctx.rules->Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
   char c = s[pos];
   if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
   if (At(s, pos, "“") || At(s, pos, "”") || At(s, pos, "》") || At(s, pos, "《")) return false;

@@ -50,8 +50,8 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
   // 六大重点产业; rule kind group_anaphor) refers back to the group only where
   // the document names the group in full. Distinctive short forms (先导产业)
   // name the group anywhere.
-  const WordSet& counts = ctx.rules->Words("group");
-  const WordSet& anaphors = ctx.rules->Words("group_anaphor");
+  const WordSet& counts = ctx.rules->Words(RuleKind::group);
+  const WordSet& anaphors = ctx.rules->Words(RuleKind::group_anaphor);
   std::vector<uint32_t> named_in_full;
   auto short_form = [&](const Lexicon::Hit& h) {
     const LexEntry& x = L.entries()[h.entry];

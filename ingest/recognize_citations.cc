@@ -35,7 +35,7 @@ std::string TypeOfTitle(const DocContext& ctx, std::string_view title, const Rul
     if (open == std::string_view::npos) break;
     t = t.substr(0, open);
   }
-  const Rule* r = ctx.rules->Words("doc_head").SuffixAt(t, t.size(), &len);
+  const Rule* r = ctx.rules->Words(RuleKind::doc_head).SuffixAt(t, t.size(), &len);
   if (rule) *rule = r;
   if (r) return r->arg;
   return "";
@@ -179,8 +179,8 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
 
 void FindAchievements(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words("achievement_verb");
-  const WordSet& heads = ctx.rules->Words("achievement_head");
+  const WordSet& verbs = ctx.rules->Words(RuleKind::achievement_verb);
+  const WordSet& heads = ctx.rules->Words(RuleKind::achievement_head);
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
       for (uint32_t p = c.begin; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {

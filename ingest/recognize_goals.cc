@@ -51,9 +51,9 @@ uint32_t KeepScope(std::string_view s, uint32_t lo, uint32_t b) {
 
 void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words("heading_goal");
-  const WordSet& heads = ctx.rules->Words("head");
-  const WordSet& sections = ctx.rules->Words("section_name");
+  const WordSet& verbs = ctx.rules->Words(RuleKind::heading_goal);
+  const WordSet& heads = ctx.rules->Words(RuleKind::head);
+  const WordSet& sections = ctx.rules->Words(RuleKind::section_name);
   for (const Item& item : ctx.st->items) {
     if (item.heading_sentence < 0 || item.level > 5) continue;
     const Sentence& sen = ctx.st->sentences[item.heading_sentence];
@@ -83,7 +83,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     uint32_t after_verb = b;
     b = SkipNoise(ctx, b, c.end, nullptr);
     if (verb) b = SkipVerbChain(s, verbs, b, c.end);
-    b = CutFrame(s, ctx.rules->Words("representative"), b, c.end);
+    b = CutFrame(s, ctx.rules->Words(RuleKind::representative), b, c.end);
     b = KeepScope(s, after_verb, b);
     uint32_t e = c.end;
     TrimSpan(s, b, e);
@@ -118,7 +118,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     if (chars < 3 || chars > 24 || heads.SuffixAt(s, e, &len)) continue;
     // Without a known goal, a heading states one only with a goal verb and a
     // goal word at its end ("加快打造…产业高地"); questions and rules are not goals.
-    if (!has_goal && (item.level == 5 || !verb || !ctx.rules->Words("goal_head").SuffixAt(s, e, &len))) continue;
+    if (!has_goal && (item.level == 5 || !verb || !ctx.rules->Words(RuleKind::goal_head).SuffixAt(s, e, &len))) continue;
     if (name.find("什么") != std::string::npos || name.find("哪些") != std::string::npos || name.find('?') != std::string::npos) continue;
     if (item.marker.rfind("第", 0) == 0) continue;  // articles (第X条) are rules, not goals
     const Mention* whole = ctx.LexiconAt(b);
@@ -144,10 +144,10 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
 
 void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words("heading_goal");
-  const WordSet& purpose = ctx.rules->Words("purpose");
-  const WordSet& cite = ctx.rules->Words("cite");
-  const WordSet& modifier = ctx.rules->Words("modifier");
+  const WordSet& verbs = ctx.rules->Words(RuleKind::heading_goal);
+  const WordSet& purpose = ctx.rules->Words(RuleKind::purpose);
+  const WordSet& cite = ctx.rules->Words(RuleKind::cite);
+  const WordSet& modifier = ctx.rules->Words(RuleKind::modifier);
   int seen = 0;
   for (const Sentence& sen : ctx.st->sentences) {
     if (++seen > 8) break;
@@ -177,16 +177,16 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
         size_t de = s.substr(b, c.end - b).rfind("的");
         if (de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
       }
-      b = CutFrame(s, ctx.rules->Words("representative"), b, c.end);
+      b = CutFrame(s, ctx.rules->Words(RuleKind::representative), b, c.end);
       b = KeepScope(s, after_verb, b);
       uint32_t e = c.end;
       TrimSpan(s, b, e);
       if (b >= e) continue;
       // "贯彻落实…关于X的决策部署": a directive being carried out, not a goal.
-      if (ctx.rules->Words("directive").SuffixAt(s, e, &len)) continue;
+      if (ctx.rules->Words(RuleKind::directive).SuffixAt(s, e, &len)) continue;
       // "加强X产业发展专项资金": a goal verb inside a fund, rule or programme name; the object is that
       // measure (a base or zone, 配套基地 / 先行区, may well be the goal).
-      const Rule* h = ctx.rules->Words("head").SuffixAt(s, e, &len);
+      const Rule* h = ctx.rules->Words(RuleKind::head).SuffixAt(s, e, &len);
       if (h && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
       std::string name = CleanName(s.substr(b, e - b));
       size_t chars = WordChars(name);

@@ -80,11 +80,11 @@ std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, b
 void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
-  const WordSet& metric = R.Words("metric");
-  const WordSet& cmp = R.Words("comparator");
-  const WordSet& count_unit = R.Words("count_unit");
-  const WordSet& pct = R.Words("pct_unit");
-  const WordSet& trig = R.Words("trigger");
+  const WordSet& metric = R.Words(RuleKind::metric);
+  const WordSet& cmp = R.Words(RuleKind::comparator);
+  const WordSet& count_unit = R.Words(RuleKind::count_unit);
+  const WordSet& pct = R.Words(RuleKind::pct_unit);
+  const WordSet& trig = R.Words(RuleKind::trigger);
   const WordSet& have = R.Words("comparator", "have");
   int year = ctx.md ? ctx.md->year : 0;
   for (const Sentence& sen : ctx.st->sentences) {
@@ -137,7 +137,7 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         uint32_t mb = mr && q - len >= seg ? static_cast<uint32_t>(q - len) : q;
         if (mb == q) mr = nullptr;
         // Subsidies and caps ("给予最高500万元奖励", "每家每年最高") are not indicators.
-        if (R.Words("subsidy").Find(s.substr(0, p), c.begin) != std::string_view::npos) {
+        if (R.Words(RuleKind::subsidy).Find(s.substr(0, p), c.begin) != std::string_view::npos) {
           seg = static_cast<uint32_t>(after);
           p = static_cast<uint32_t>(ue) - 1;
           continue;

@@ -62,7 +62,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   uint32_t noise = SkipNoise(ctx, left, head, nullptr);
   uint32_t b = SkipToObject(ctx, left, head, info);
   if (b != noise) return b;
-  const WordSet& trig = ctx.rules->Words("trigger");
+  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
   for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
@@ -78,8 +78,8 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     std::string_view subject = s.substr(noise, t - noise);
     size_t l2 = 0;
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
-    bool reported = ctx.rules->Words("speech_verb").SuffixAt(subject, subject.size(), &l2) ||
-                    ctx.rules->Words("lead_verb").Find(subject, 0) != std::string_view::npos;
+    bool reported = ctx.rules->Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
+                    ctx.rules->Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
     if (prep || short_subject || actor_subject || modal || list_subject || reported) {
       return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
     }
@@ -102,7 +102,7 @@ std::string NameWithoutEtc(std::string_view s, uint32_t b, uint32_t head_b, uint
 // Cuts a leading "具有…的" modifier.
 uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
   size_t len = 0;
-  if (!ctx.rules->Words("modifier").PrefixAt(ctx.text, b, &len)) return b;
+  if (!ctx.rules->Words(RuleKind::modifier).PrefixAt(ctx.text, b, &len)) return b;
   size_t de = ctx.text.substr(b, head_b - b).rfind("的");
   return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
 }
@@ -121,7 +121,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     bool clause = false;
     size_t len = 0;
     for (size_t k = 0; k < left.size() && !clause; k += CpLen(static_cast<unsigned char>(left[k]))) {
-      clause = ctx.rules->Words("trigger").PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
+      clause = ctx.rules->Words(RuleKind::trigger).PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
                ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
@@ -131,7 +131,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
   if ((WordChars(name) < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || WordChars(name) > 40) return;
   size_t len = 0;
-  if (ctx.rules->Words("section_name").PrefixAt(name, 0, &len) && len == name.size()) return;
+  if (ctx.rules->Words(RuleKind::section_name).PrefixAt(name, 0, &len) && len == name.size()) return;
   // Questions and copulas are sentences, not names.
   for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
     if (name.find(w) != std::string::npos) return;
@@ -179,14 +179,14 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
   if (sen.heading && sen.item >= 0) c.begin = std::max(c.begin, std::min(c.end, ctx.st->items[sen.item].body));
-  const WordSet& heads = ctx.rules->Words("head");
-  const WordSet& coord = ctx.rules->Words("coord");
-  const WordSet& etc = ctx.rules->Words("list_end");
-  const WordSet& units = ctx.rules->Words("count_unit");
+  const WordSet& heads = ctx.rules->Words(RuleKind::head);
+  const WordSet& coord = ctx.rules->Words(RuleKind::coord);
+  const WordSet& etc = ctx.rules->Words(RuleKind::list_end);
+  const WordSet& units = ctx.rules->Words(RuleKind::count_unit);
   std::vector<Head> hs;
   size_t alen = 0;
-  const bool aimed = ctx.rules->Words("aim").PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
-  size_t speech_at = ctx.rules->Words("speech_verb").Find(s.substr(0, c.end), c.begin, &alen);
+  const bool aimed = ctx.rules->Words(RuleKind::aim).PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
+  size_t speech_at = ctx.rules->Words(RuleKind::speech_verb).Find(s.substr(0, c.end), c.begin, &alen);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
@@ -209,7 +209,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info, kNoiseAfterVerb) : ObjectStart(ctx, left, h.b, &info);
     if (continuation) {
       // "A、B联合龙头企业建设X中心": a verb inside the list item governs the name.
-      const WordSet& trig = ctx.rules->Words("trigger");
+      const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
       for (uint32_t t = b; t < h.b; t = NextChar(s, t)) {
         size_t len = 0;
         if (!trig.PrefixAt(s, t, &len) || t + len >= h.b || InsideLexicon(ctx, t)) continue;
@@ -232,7 +232,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       size_t open = s.rfind("“", k);
       size_t hl = 0, vl = 0;
       const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
-      if (!qh || !ctx.rules->Words("trigger").PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;
+      if (!qh || !ctx.rules->Words(RuleKind::trigger).PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;
       Emit(ctx, sentence, static_cast<uint32_t>(open), static_cast<uint32_t>(k - hl), k + 3, qh->arg, qh->id, NpPrefix{}, out);
       b = SkipNoise(ctx, static_cast<uint32_t>(k + 3 + vl), h.b, &info, kNoiseAfterVerb);
       break;
@@ -319,7 +319,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (speech_at != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
     size_t tl = 0;
     if (h.tail) {
-      const Rule* t = ctx.rules->Words("name_tail").PrefixAt(s, h.e, &tl);
+      const Rule* t = ctx.rules->Words(RuleKind::name_tail).PrefixAt(s, h.e, &tl);
       if (t && !t->arg.empty()) type = t->arg;  // 体系建设: the building of it
     }
     // "A、B等重点产业链" is a list with its category, not one name: the list
@@ -334,7 +334,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     bool bare = false;
     if (b < h.b && (type == "Platform" || type == "Pilot")) {
       size_t vl = 0;
-      if (ctx.rules->Words("trigger").PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
+      if (ctx.rules->Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
         b = h.b;
         bare = true;
       }
@@ -370,8 +370,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
 // 抓“两个转型” → Initiative.
 void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words("slogan_type");
-  const WordSet& heads = ctx.rules->Words("head");
+  const WordSet& verbs = ctx.rules->Words(RuleKind::slogan_type);
+  const WordSet& heads = ctx.rules->Words(RuleKind::head);
   for (uint32_t p = sp.begin; p < sp.end; p = NextChar(s, p)) {
     if (!At(s, p, "“")) continue;
     size_t q = s.find("”", p);

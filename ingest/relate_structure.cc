@@ -46,7 +46,7 @@ std::vector<Span> RowCells(std::string_view s, uint32_t b, uint32_t e, bool bar)
 // other cells of their row (the table form of "(责任单位:X、Y)").
 void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::vector<Relation>& out) {
   std::string_view s = ctx.text;
-  const WordSet& labels = ctx.rules->Words("responsible");
+  const WordSet& labels = ctx.rules->Words(RuleKind::responsible);
   auto first_at = [&](uint32_t p) {
     return static_cast<int>(std::lower_bound(ms.begin(), ms.end(), p,
                                              [](const Mention& m, uint32_t x) { return m.span.begin < x; }) -
@@ -136,8 +136,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
 
   std::set<int> assigned;  // measures already attached to a sub-theme or a pair
   // Pairs: "推进X行动,实施Y计划" → Y SUPPORTS X (adjacent clauses of one sentence).
-  const WordSet& lead = ctx.rules->Words("pair_lead");
-  const WordSet& follow = ctx.rules->Words("pair_follow");
+  const WordSet& lead = ctx.rules->Words(RuleKind::pair_lead);
+  const WordSet& follow = ctx.rules->Words(RuleKind::pair_follow);
   for (const Sentence& sen : st.sentences) {
     for (size_t c = 0; c + 1 < sen.clauses.size(); ++c) {
       Span a = sen.clauses[c], b = sen.clauses[c + 1];
@@ -158,7 +158,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   }
   // Sub-themes: a sentence starting with 抓“X” collects the measures after it
   // in its paragraph, until the next sub-theme or item.
-  const WordSet& opener = ctx.rules->Words("scope_opener");
+  const WordSet& opener = ctx.rules->Words(RuleKind::scope_opener);
   int scope = -1, scope_item = -2;
   uint32_t scope_line_end = 0;
   for (const Sentence& sen : st.sentences) {
@@ -195,7 +195,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   }
   if (doc >= 0) {
     std::set<std::string> linked;
-    const WordSet& promote = ctx.rules->Words("supports_ind");
+    const WordSet& promote = ctx.rules->Words(RuleKind::supports_ind);
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       const Mention& m = ms[i];
       if (i == doc || m.key == ms[doc].key) continue;

@@ -217,6 +217,11 @@ void RuleSet::Finish() {
       }
     }
   }
+  static const WordSet kNone;
+  for (size_t k = 0; k < static_cast<size_t>(RuleKind::kCount); ++k) {
+    auto it = words_.find(RuleKindName(static_cast<RuleKind>(k)));
+    by_kind_id_[k] = it == words_.end() ? &kNone : &it->second;
+  }
 }
 
 Result<std::shared_ptr<const RuleSet>> RuleSet::LoadDir(const std::string& dir) {

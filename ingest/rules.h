@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "ingest/rule_kinds.h"
 
 namespace pkg::ingest {
 
@@ -128,6 +129,11 @@ class RuleSet {
   const std::vector<const Rule*>& OfKind(std::string_view kind) const;
   // All words of a kind, merged into one WordSet (built on first use).
   const WordSet& Words(std::string_view kind) const;
+  // The same, by a kind the code names (rule_kinds.h): an array index.
+  const WordSet& Words(RuleKind kind) const {
+    const WordSet* w = by_kind_id_[static_cast<size_t>(kind)];
+    return w ? *w : Words(RuleKindName(kind));  // null only before any text was added
+  }
   // All words of a kind whose arg equals `arg`.
   const WordSet& Words(std::string_view kind, std::string_view arg) const;
   size_t size() const { return rules_.size(); }
@@ -160,6 +166,8 @@ class RuleSet {
     }
   };
   std::map<std::pair<std::string, std::string>, WordSet, PairLess> words_by_arg_;
+  // By RuleKind: into words_, or the empty set for kinds without rules.
+  const WordSet* by_kind_id_[static_cast<size_t>(RuleKind::kCount)] = {};
   void Finish();
 };
 

@@ -2,6 +2,8 @@
 // lexicons: matching, bare abbreviations by region, canonical keys.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "ingest/canonical_name.h"
@@ -95,4 +97,69 @@ TEST_CASE("CanonicalForm folds the variants that name one item", "[ingest][canon
   CHECK(DocumentKey("abc") != DocumentKey("abd"));
   CHECK(DocumentKey("").rfind("doc:", 0) == 0);
   CHECK(DocumentKey("x").size() == 20);
+}
+
+// Template instances are composed at match time from a region form and the
+// template's tail (lexicon.h); the answers must be those of matching every
+// instantiated string: spans, prefixes, the first-listed instance of a shared
+// string, a listed agency over an instance, ambiguous strings never alone.
+TEST_CASE("Template instances match as if each were listed", "[ingest][lexicon]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "pkg_lexicon_templates_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto write = [&](const char* name, const char* text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  };
+  write("regions.tsv",
+        "Region\t南京\t南京市\t\tcity\t\t\n"
+        "Region\t福州\t福州市\t\tcity\t\t\n"
+        "Region\t鼓楼区\t\t\tdistrict\t南京\t\n"
+        "Region\t鼓楼区\t\t\tdistrict\t福州\t\n"
+        "Region\t江苏\t江苏省\t\tprovince\t\t\n");
+  write("agency_templates.tsv",
+        "Agency\t{R}财政局\t{S}财政局|{L}财政局\t{E} Finance Bureau\tcity|district\n"
+        "Agency\t中共{R}委员会\t{S}市委\tCPC {E} Committee\tcity\n"
+        "Agency\t{R}科学技术厅\t{S}科技厅\t{E} Department of Science and Technology\tprovince\n");
+  write("agencies.tsv", "Agency\t南京市财政局\t\tNanjing Finance Bureau (listed)\tcity\t\t\n");
+  write("ambiguous.tsv", "福州财政局\n");
+  auto r = Lexicon::LoadDir(dir.string());
+  REQUIRE(r.ok());
+  const Lexicon& lex = **r;
+  auto only = [&](const std::string& text) {
+    auto hits = lex.Match(text);
+    REQUIRE(hits.size() == 1);
+    return hits[0];
+  };
+  auto entry = [&](const Lexicon::Hit& h) -> const LexEntry& { return lex.entries()[h.entry]; };
+
+  // A listed agency wins over the instance of the same string.
+  CHECK(entry(only("南京市财政局")).name_en == "Nanjing Finance Bureau (listed)");
+  // The {S} form of an instance, and the longest match over the region alone.
+  auto h = only("福州市财政局");
+  CHECK(entry(h).name == "福州市财政局");
+  CHECK(entry(h).region == "福州");
+  CHECK(h.begin == 0);
+  CHECK(h.end == std::string("福州市财政局").size());
+  // Two districts named 鼓楼区: the first listed one's instance.
+  CHECK(entry(only("鼓楼区财政局")).region == "鼓楼区");
+  CHECK(entry(only("鼓楼区财政局")).level == "district");
+  // Text before the placeholder; a level the template does not list gives nothing.
+  CHECK(entry(only("中共南京市委员会")).name == "中共南京市委员会");
+  CHECK(entry(only("中共南京市委员会")).name_en == "CPC Nanjing Committee");
+  CHECK(entry(only("江苏科技厅")).name == "江苏省科学技术厅");
+  auto province_only = lex.Match("江苏财政局");
+  REQUIRE(province_only.size() == 1);  // the region; no 江苏 finance bureau instance (city|district)
+  CHECK(entry(province_only[0]).type == "Region");
+  // An ambiguous string is not matched as an instance; its region still is.
+  auto amb = lex.Match("福州财政局");
+  REQUIRE(amb.size() == 1);
+  CHECK(entry(amb[0]).type == "Region");
+  // Bare forms keep their level word for Resolve.
+  auto bare = only("市财政局");
+  CHECK(bare.bare_level == "市");
+  int inst = lex.Resolve(bare.entry, "南京", "市");
+  REQUIRE(inst >= 0);
+  CHECK(lex.entries()[inst].name == "南京市财政局");
+  fs::remove_all(dir);
 }
