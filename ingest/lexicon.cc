@@ -209,10 +209,13 @@ void Lexicon::Instantiate() {
     for (const auto& a : reg.aliases) {
       if (a.size() > full.size()) full = a;
     }
-    region_forms_[0][reg.name].push_back(r);
-    region_forms_[1][full].push_back(r);
-    max_region_form_ = std::max(max_region_form_, full.size());
-    max_region_form_ = std::max(max_region_form_, reg.name.size());
+    for (int k = 0; k < 2; ++k) {
+      int32_t id = ac_.Add(k ? full : reg.name);
+      if (id < 0) continue;
+      if (static_cast<size_t>(id) == surfaces_.size()) surfaces_.push_back(Surface{kNoEntry, ""});
+      if (form_regions_.size() <= static_cast<size_t>(id)) form_regions_.resize(static_cast<size_t>(id) + 1);
+      form_regions_[static_cast<size_t>(id)][k].push_back(r);
+    }
   }
   for (uint32_t t = 0; t < templates_.size(); ++t) {
     const Template& tp = templates_[t];
@@ -284,23 +287,26 @@ struct Lexicon::Candidate {
   const std::string* bare_level;
 };
 
-void Lexicon::Compose(std::string_view text, const AhoCorasick::Match& m, std::vector<Candidate>& out) const {
+void Lexicon::Compose(std::string_view text, const AhoCorasick::Match& m, const std::vector<AhoCorasick::Match>& all,
+                      std::vector<Candidate>& out) const {
   static const std::string kNone;
-  for (const TailRole& role : tail_roles_[m.pattern]) {
-    const Template& tp = templates_[role.tmpl];
-    // Region forms ending at m.begin, shortest first, one character at a time.
-    for (size_t b = m.begin; b > 0 && m.begin - b < max_region_form_;) {
-      do {
-        --b;
-      } while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80);
-      auto it = region_forms_[role.full].find(text.substr(b, m.begin - b));
-      if (it == region_forms_[role.full].end()) continue;
+  // The matches ending where the tail begins.
+  auto q = std::lower_bound(all.begin(), all.end(), m.begin,
+                            [](const AhoCorasick::Match& a, uint32_t end) { return a.end < end; });
+  for (; q != all.end() && q->end == m.begin; ++q) {
+    if (q->pattern >= form_regions_.size()) continue;
+    const auto& regions = form_regions_[q->pattern];
+    for (const TailRole& role : tail_roles_[m.pattern]) {
+      const std::vector<uint32_t>& rs = regions[role.full];
+      if (rs.empty()) continue;
+      const size_t b = q->begin;
       if (b < role.prefix.size() || text.compare(b - role.prefix.size(), role.prefix.size(), role.prefix) != 0) continue;
       const uint32_t begin = static_cast<uint32_t>(b - role.prefix.size());
       if (!ambiguous_set_.empty() && ambiguous_set_.count(text.substr(begin, m.end - begin))) continue;
       // The first region (file order) of the template's levels: the instance
       // whose string was listed first.
-      for (uint32_t r : it->second) {
+      const Template& tp = templates_[role.tmpl];
+      for (uint32_t r : rs) {
         if (std::find(tp.levels.begin(), tp.levels.end(), entries_[r].level) == tp.levels.end()) continue;
         auto inst = instance_of_.find(uint64_t{role.tmpl} << 32 | r);
         if (inst != instance_of_.end()) out.push_back(Candidate{begin, m.end, inst->second, true, &kNone});
@@ -317,7 +323,7 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
   for (const auto& m : all) {
     const Surface& s = surfaces_[m.pattern];
     if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
-    if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, cands);
+    if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
   }
   if (!types.empty()) {
     cands.erase(std::remove_if(cands.begin(), cands.end(),

@@ -27,6 +27,7 @@
 // Tested in tests/ingest/lexicon_test.cc.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -100,11 +101,11 @@ class Lexicon {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using FormMap = std::unordered_map<std::string, std::vector<uint32_t>, SvHash, std::equal_to<>>;
   struct Candidate;
-  // Adds to `out` the instances whose region form ends where tail match m
-  // begins (see Match).
-  void Compose(std::string_view text, const AhoCorasick::Match& m, std::vector<Candidate>& out) const;
+  // Adds to `out` the instances whose region form (a match in `all`, which
+  // is ordered by end) ends where tail match m begins (see Match).
+  void Compose(std::string_view text, const AhoCorasick::Match& m, const std::vector<AhoCorasick::Match>& all,
+               std::vector<Candidate>& out) const;
   std::vector<LexEntry> entries_;
   std::vector<Template> templates_;
   std::vector<Surface> surfaces_;  // by AC pattern id
@@ -119,8 +120,9 @@ class Lexicon {
   std::vector<std::string> ambiguous_;
   std::unordered_set<std::string, SvHash, std::equal_to<>> ambiguous_set_;
   std::vector<std::vector<TailRole>> tail_roles_;  // by AC pattern id; empty for most
-  FormMap region_forms_[2];   // [0] short names, [1] full names → region entries, file order
-  size_t max_region_form_ = 0;  // bytes of the longest region form
+  // By AC pattern id: the regions (entries, file order) whose short name
+  // ([0]) or full name ([1]) the pattern is; empty for most patterns.
+  std::vector<std::array<std::vector<uint32_t>, 2>> form_regions_;
   std::unordered_map<uint64_t, uint32_t> instance_of_;  // template << 32 | region entry → entry
   AhoCorasick ac_;
 };
