@@ -50,6 +50,12 @@ struct DocContext {
   std::string region;          // the document's region (short name), "" when unknown
   // Lexicon mentions sorted by span.begin (filled first by recognize.cc).
   const std::vector<Mention>* lexicon = nullptr;
+  // Their span.begin, in the same order: the stages' binary searches read
+  // these 4 bytes a mention instead of whole Mentions. SetLexicon fills both.
+  std::vector<uint32_t> lexicon_begin;
+  void SetLexicon(const std::vector<Mention>* mentions);
+  // Index of the first lexicon mention starting at or after p (lexicon->size() when none).
+  size_t LexiconFrom(uint32_t p) const;
   // The lexicon mention starting exactly at p, or nullptr.
   const Mention* LexiconAt(uint32_t p) const;
 };

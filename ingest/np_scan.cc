@@ -66,11 +66,22 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
 
 }  // namespace
 
+void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
+  lexicon = mentions;
+  lexicon_begin.clear();
+  if (!mentions) return;
+  lexicon_begin.reserve(mentions->size());
+  for (const Mention& m : *mentions) lexicon_begin.push_back(m.span.begin);
+}
+
+size_t DocContext::LexiconFrom(uint32_t p) const {
+  return static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
+}
+
 const Mention* DocContext::LexiconAt(uint32_t p) const {
   if (!lexicon) return nullptr;
-  auto it = std::lower_bound(lexicon->begin(), lexicon->end(), p,
-                             [](const Mention& m, uint32_t x) { return m.span.begin < x; });
-  return it != lexicon->end() && it->span.begin == p ? &*it : nullptr;
+  const size_t i = LexiconFrom(p);
+  return i < lexicon_begin.size() && lexicon_begin[i] == p ? &(*lexicon)[i] : nullptr;
 }
 
 uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info, int flags) {

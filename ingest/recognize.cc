@@ -147,7 +147,7 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   ctx.region = DocumentRegion(ctx, lexicon_store);
   // Bare abbreviations (市经信委) need the region: read the hits again only if there were any.
   if (!ctx.region.empty() && saw_bare) lexicon_store = FindLexiconMentions(ctx, nullptr, &hits);
-  ctx.lexicon = &lexicon_store;
+  ctx.SetLexicon(&lexicon_store);
 
   std::vector<Mention> open;
   FindItems(ctx, open);

@@ -30,9 +30,8 @@ uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint3
 // The first lexicon mention starting at or after p, or nullptr.
 const Mention* LexiconFrom(const DocContext& ctx, uint32_t p) {
   if (!ctx.lexicon) return nullptr;
-  auto it = std::lower_bound(ctx.lexicon->begin(), ctx.lexicon->end(), p,
-                             [](const Mention& m, uint32_t x) { return m.span.begin < x; });
-  return it == ctx.lexicon->end() ? nullptr : &*it;
+  const size_t i = ctx.LexiconFrom(p);
+  return i == ctx.lexicon->size() ? nullptr : &(*ctx.lexicon)[i];
 }
 
 struct Head {
@@ -45,10 +44,11 @@ struct Head {
 // known measures (国家实验室) be extended by the item recognizer (中关村国家实验室).
 bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too = true) {
   if (!ctx.lexicon) return false;
-  auto it = std::upper_bound(ctx.lexicon->begin(), ctx.lexicon->end(), p,
-                             [](uint32_t x, const Mention& m) { return x < m.span.begin; });
-  if (it == ctx.lexicon->begin()) return false;
-  --it;
+  // The last mention starting at or before p.
+  const size_t up = static_cast<size_t>(std::upper_bound(ctx.lexicon_begin.begin(), ctx.lexicon_begin.end(), p) -
+                                        ctx.lexicon_begin.begin());
+  if (up == 0) return false;
+  const Mention* it = &(*ctx.lexicon)[up - 1];
   if (!measures_too && (it->type == "Platform" || it->type == "Fund" || it->type == "Pilot" ||
                         it->type == "Initiative" || it->type == "Policy")) return false;
   return p > it->span.begin && p < it->span.end;
