@@ -40,18 +40,23 @@ std::vector<icu::UnicodeString> TransliterateAll(const char* id) {
   std::unique_ptr<icu::Transliterator> tr(
       icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
   if (U_FAILURE(status) || !tr) return out;
-  icu::UnicodeString all;
-  for (UChar32 c = kCjkBegin; c < kCjkEnd; ++c) {
-    all.append(c);
-    all.append(static_cast<UChar>('\n'));
-  }
-  tr->transliterate(all);
-  int32_t start = 0;
+  // In blocks of code points: a replacement that changes a length moves
+  // the rest of the string, so one string of all 21,000 costs quadratic time.
+  constexpr UChar32 kBlock = 256;
   size_t k = 0;
-  for (int32_t i = 0; i < all.length() && k < out.size(); ++i) {
-    if (all.charAt(i) == '\n') {
-      out[k++] = icu::UnicodeString(all, start, i - start);
-      start = i + 1;
+  for (UChar32 first = kCjkBegin; first < kCjkEnd; first += kBlock) {
+    icu::UnicodeString all;
+    for (UChar32 c = first; c < std::min<UChar32>(kCjkEnd, first + kBlock); ++c) {
+      all.append(c);
+      all.append(static_cast<UChar>('\n'));
+    }
+    tr->transliterate(all);
+    int32_t start = 0;
+    for (int32_t i = 0; i < all.length() && k < out.size(); ++i) {
+      if (all.charAt(i) == '\n') {
+        out[k++] = icu::UnicodeString(all, start, i - start);
+        start = i + 1;
+      }
     }
   }
   return out;

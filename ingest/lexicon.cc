@@ -46,19 +46,26 @@ std::vector<std::string> PinyinOf(const std::vector<std::string>& names) {
   std::unique_ptr<icu::Transliterator> tr(
       icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, st));
   if (U_FAILURE(st) || !tr) return out;
-  std::string joined;
-  for (const auto& n : names) joined += n + "\n";
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(joined);
-  tr->transliterate(u);
-  std::string back;
-  u.toUTF8String(back);
-  size_t k = 0, b = 0;
-  for (size_t e = back.find('\n'); e != std::string::npos && k < out.size(); e = back.find('\n', b)) {
-    for (char c : back.substr(b, e - b)) {
-      if (c != ' ' && c != '\'') out[k].push_back(c);
+  // In batches: every replacement that changes a length moves the rest of
+  // the string, so one string of all 3,000 names costs quadratic time
+  // (most of the start-up before this was batched).
+  constexpr size_t kBatch = 32;
+  for (size_t first = 0; first < names.size(); first += kBatch) {
+    const size_t last = std::min(names.size(), first + kBatch);
+    std::string joined;
+    for (size_t i = first; i < last; ++i) joined += names[i] + "\n";
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(joined);
+    tr->transliterate(u);
+    std::string back;
+    u.toUTF8String(back);
+    size_t k = first, b = 0;
+    for (size_t e = back.find('\n'); e != std::string::npos && k < last; e = back.find('\n', b)) {
+      for (char c : back.substr(b, e - b)) {
+        if (c != ' ' && c != '\'') out[k].push_back(c);
+      }
+      ++k;
+      b = e + 1;
     }
-    ++k;
-    b = e + 1;
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "ingest/utf8.h"
 
 namespace pkg::ingest {
 
@@ -92,14 +93,23 @@ void WordSet::Add(const std::string& word, const Rule* rule) {
   if (word.empty()) return;
   if (!Contains(word)) ++size_;
   uint32_t f = CpAt(word, 0), l = CpBefore(word, word.size());
+  const size_t f_len = static_cast<size_t>(CpLen(static_cast<unsigned char>(word[0])));
+  const uint32_t second = f_len < word.size() ? CpAt(word, f_len) : ~0u;
   // A word that does not start or end on a whole character (never in valid
   // rule files) sets every bit: the filter must not hide it.
-  for (auto [bits, cp] : {std::pair{first_, f}, std::pair{last_, l}}) {
-    if (cp == ~0u) {
-      std::fill(bits, bits + (1u << kFilterBits) / 64, ~uint64_t{0});
-    } else {
-      Set(bits, cp);
-    }
+  if (f == ~0u || (f_len < word.size() && second == ~0u)) {
+    std::fill(first_, first_ + (1u << kFilterBits) / 64, ~uint64_t{0});
+    std::fill(pair_, pair_ + (1u << kPairBits) / 64, ~uint64_t{0});
+  } else if (f_len >= word.size()) {
+    Set(first_, f);
+  } else {
+    const uint32_t slot = PairSlot(f, second);
+    pair_[slot >> 6] |= uint64_t{1} << (slot & 63);
+  }
+  if (l == ~0u) {
+    std::fill(last_, last_ + (1u << kFilterBits) / 64, ~uint64_t{0});
+  } else {
+    Set(last_, l);
   }
   Insert(fwd_, word, false, rule);
   Insert(rev_, word, true, rule);
@@ -114,8 +124,14 @@ bool WordSet::Contains(std::string_view w) const {
 }
 
 bool WordSet::MayStart(std::string_view text, size_t pos) const {
-  uint32_t cp = CpAt(text, pos);
-  return cp == ~0u || Test(first_, cp);
+  const uint32_t cp = CpAt(text, pos);
+  if (cp == ~0u || Test(first_, cp)) return true;
+  const size_t next = pos + static_cast<size_t>(CpLen(static_cast<unsigned char>(text[pos])));
+  if (next >= text.size()) return false;  // room for a one-character word only
+  const uint32_t second = CpAt(text, next);
+  if (second == ~0u) return true;
+  const uint32_t slot = PairSlot(cp, second);
+  return (pair_[slot >> 6] >> (slot & 63)) & 1;
 }
 
 const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {

@@ -101,7 +101,11 @@ class WordSet {
     static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
   };
   static void Insert(Trie& trie, std::string_view w, bool reversed, const Rule* rule);
-  bool MayStart(std::string_view text, size_t pos) const;  // the first-code-point filter
+  // The filter: false when no word can start at text[pos]. It tests the
+  // first code point against the one-character words and the first two
+  // against a hashed table of the longer words' first pairs, so most
+  // positions are rejected without touching the trie.
+  bool MayStart(std::string_view text, size_t pos) const;
   // Filter bits, indexed by a code point's low bits (kFilterBits of them).
   static constexpr uint32_t kFilterBits = 13;
   static bool Test(const uint64_t* bits, uint32_t cp) {
@@ -112,8 +116,11 @@ class WordSet {
     cp &= (1u << kFilterBits) - 1;
     bits[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
+  static constexpr uint32_t kPairBits = 15;
+  static uint32_t PairSlot(uint32_t a, uint32_t b) { return ((a * 2654435761u) ^ b) * 2246822519u >> (32 - kPairBits); }
   Trie fwd_, rev_;
-  uint64_t first_[(1u << kFilterBits) / 64] = {};  // first code points of the words
+  uint64_t first_[(1u << kFilterBits) / 64] = {};  // code points of the one-character words
+  uint64_t pair_[(1u << kPairBits) / 64] = {};     // PairSlot of the longer words' first two
   uint64_t last_[(1u << kFilterBits) / 64] = {};   // last code points
   size_t size_ = 0;
 };
