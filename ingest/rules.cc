@@ -92,20 +92,23 @@ inline uint32_t CpBefore(std::string_view s, size_t end) {
 void WordSet::Add(const std::string& word, const Rule* rule) {
   if (word.empty()) return;
   if (!Contains(word)) ++size_;
-  uint32_t f = CpAt(word, 0), l = CpBefore(word, word.size());
-  const size_t f_len = static_cast<size_t>(CpLen(static_cast<unsigned char>(word[0])));
-  const uint32_t second = f_len < word.size() ? CpAt(word, f_len) : ~0u;
-  // A word that does not start or end on a whole character (never in valid
-  // rule files) sets every bit: the filter must not hide it.
-  if (f == ~0u || (f_len < word.size() && second == ~0u)) {
-    std::fill(first_, first_ + (1u << kFilterBits) / 64, ~uint64_t{0});
-    std::fill(pair_, pair_ + (1u << kPairBits) / 64, ~uint64_t{0});
-  } else if (f_len >= word.size()) {
-    Set(first_, f);
+  const uint32_t l = CpBefore(word, word.size());
+  // The start filter's key, as MayStart builds it from the text.
+  uint64_t w = 0;
+  std::memcpy(&w, word.data(), word.size() < 8 ? word.size() : 8);
+  const size_t n1 = LeadLen(static_cast<uint8_t>(w));
+  const size_t n2 = n1 < word.size() ? n1 + LeadLen(static_cast<uint8_t>(w >> (8 * n1))) : n1;
+  if (n1 > word.size() || n2 > word.size() || !IsValidUtf8(word.substr(0, n2))) {
+    // Not whole characters (never in valid rule files): every bit, so the
+    // filter cannot hide the word.
+    std::fill(single_, single_ + (1u << kSlotBits) / 64, ~uint64_t{0});
+    std::fill(pair_, pair_ + (1u << kSlotBits) / 64, ~uint64_t{0});
+  } else if (n1 == word.size()) {
+    SetSlot(single_, Slot(w & ByteMask(n1)));
   } else {
-    const uint32_t slot = PairSlot(f, second);
-    pair_[slot >> 6] |= uint64_t{1} << (slot & 63);
+    SetSlot(pair_, Slot(w & ByteMask(n2)));
   }
+  // A word that does not end on a whole character sets every bit too.
   if (l == ~0u) {
     std::fill(last_, last_ + (1u << kFilterBits) / 64, ~uint64_t{0});
   } else {
@@ -121,17 +124,6 @@ bool WordSet::Contains(std::string_view w) const {
     if (!(n = fwd_.Child(n, UnitAt(w, &i)))) return false;
   }
   return !w.empty() && fwd_.rule[n] != nullptr;
-}
-
-bool WordSet::MayStart(std::string_view text, size_t pos) const {
-  const uint32_t cp = CpAt(text, pos);
-  if (cp == ~0u || Test(first_, cp)) return true;
-  const size_t next = pos + static_cast<size_t>(CpLen(static_cast<unsigned char>(text[pos])));
-  if (next >= text.size()) return false;  // room for a one-character word only
-  const uint32_t second = CpAt(text, next);
-  if (second == ~0u) return true;
-  const uint32_t slot = PairSlot(cp, second);
-  return (pair_[slot >> 6] >> (slot & 63)) & 1;
 }
 
 const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {

@@ -20,6 +20,7 @@
 // Tested in tests/ingest/rules_test.cc.
 #pragma once
 
+#include <cstring>
 #include <map>
 #include <tuple>
 #include <memory>
@@ -101,11 +102,20 @@ class WordSet {
     static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
   };
   static void Insert(Trie& trie, std::string_view w, bool reversed, const Rule* rule);
-  // The filter: false when no word can start at text[pos]. It tests the
-  // first code point against the one-character words and the first two
-  // against a hashed table of the longer words' first pairs, so most
-  // positions are rejected without touching the trie.
-  bool MayStart(std::string_view text, size_t pos) const;
+  // The filter: false when no word can start at text[pos]. It hashes the
+  // bytes of the first character (for the one-character words) and of the
+  // first two (for the longer words) into two bit tables, so most positions
+  // are rejected without decoding a code point or touching the trie.
+  bool MayStart(std::string_view text, size_t pos) const {
+    const size_t room = text.size() - pos;  // REQUIRES pos < text.size()
+    uint64_t w = 0;
+    std::memcpy(&w, text.data() + pos, room < 8 ? room : 8);
+    const size_t n1 = LeadLen(static_cast<uint8_t>(w));
+    if (TestSlot(single_, Slot(w & ByteMask(n1)))) return true;
+    if (n1 >= room) return false;  // room for a one-character word only
+    const size_t n2 = n1 + LeadLen(static_cast<uint8_t>(w >> (8 * n1)));
+    return TestSlot(pair_, Slot(w & ByteMask(n2 > 8 ? 8 : n2)));
+  }
   // Filter bits, indexed by a code point's low bits (kFilterBits of them).
   static constexpr uint32_t kFilterBits = 13;
   static bool Test(const uint64_t* bits, uint32_t cp) {
@@ -116,12 +126,18 @@ class WordSet {
     cp &= (1u << kFilterBits) - 1;
     bits[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
-  static constexpr uint32_t kPairBits = 15;
-  static uint32_t PairSlot(uint32_t a, uint32_t b) { return ((a * 2654435761u) ^ b) * 2246822519u >> (32 - kPairBits); }
+  // The start filter's keys: the first one or two characters' bytes (at
+  // most 8, little-endian in a word), hashed to kSlotBits.
+  static constexpr uint32_t kSlotBits = 15;
+  static size_t LeadLen(uint8_t b) { return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
+  static uint64_t ByteMask(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
+  static uint32_t Slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits)); }
+  static bool TestSlot(const uint64_t* bits, uint32_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }
+  static void SetSlot(uint64_t* bits, uint32_t slot) { bits[slot >> 6] |= uint64_t{1} << (slot & 63); }
   Trie fwd_, rev_;
-  uint64_t first_[(1u << kFilterBits) / 64] = {};  // code points of the one-character words
-  uint64_t pair_[(1u << kPairBits) / 64] = {};     // PairSlot of the longer words' first two
-  uint64_t last_[(1u << kFilterBits) / 64] = {};   // last code points
+  uint64_t single_[(1u << kSlotBits) / 64] = {};  // the one-character words
+  uint64_t pair_[(1u << kSlotBits) / 64] = {};    // the first two characters of the longer words
+  uint64_t last_[(1u << kFilterBits) / 64] = {};  // last code points
   size_t size_ = 0;
 };
 
