@@ -108,9 +108,15 @@ def main():
     quarter = files[: max(1, len(files) // 4)]
     qbytes = sum(os.path.getsize(f) for f in quarter)
     out_path = os.path.join(args.dir, "statements.jsonl")
+    # Start-up alone (lexicon, rules, transliteration tables): one empty document, best of 3.
+    empty = os.path.join(args.dir, "empty.txt")
+    open(empty, "wb").close()
+    startup = min(run(args.binary, [empty], out_path)[1] for _ in range(3))
+    os.remove(empty)
     wall_q, cpu_q, rss_q, _, _ = run(args.binary, quarter, out_path)
     wall, cpu, rss, lines, rc = run(args.binary, files, out_path)
     load = os.getloadavg()[0]
+    print(f"start-up: cpu {startup:.2f} s (an empty document)")
     print(f"quarter: {qbytes / 1e6:.1f} MB, wall {wall_q:.2f} s, cpu {cpu_q:.2f} s = {qbytes / 1e6 / cpu_q:.1f} MB/s per core, "
           f"peak RSS {rss_q / 1024:.0f} MB")
     print(f"full:    {total / 1e6:.1f} MB, wall {wall:.2f} s, cpu {cpu:.2f} s = {total / 1e6 / cpu:.1f} MB/s per core "
@@ -119,7 +125,7 @@ def main():
     # mb_per_s (what bench/lib/extraction.js reads) is the per-core rate: input MB over the
     # process's CPU time, which a loaded shared machine disturbs far less than the wall clock.
     print(f"extract_bench: mb_per_s={total / 1e6 / cpu:.1f} mb_per_s_cpu={total / 1e6 / cpu:.1f} "
-          f"mb_per_s_wall={total / 1e6 / wall:.1f} target=20 peak_rss_mb={rss / 1024:.0f}")
+          f"mb_per_s_wall={total / 1e6 / wall:.1f} target=20 peak_rss_mb={rss / 1024:.0f} startup_s={startup:.2f}")
 
 
 if __name__ == "__main__":

@@ -104,7 +104,7 @@ Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool t
       return Status::Invalid(where + ": expected at least type and name (tab-separated), got " +
                              std::to_string(f.size()) + " field(s)");
     }
-    f.resize(7);
+    f.resize(8);
     if (templates) {
       templates_.push_back(Template{f[1], f[3], SplitBar(f[2]), SplitBar(f[4])});
       if (templates_.back().levels.empty()) return Status::Invalid(where + ": a template needs its levels (5th field)");
@@ -116,7 +116,12 @@ Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool t
     x.aliases = SplitBar(f[2]);
     x.name_en = f[3];
     x.level = f[4];
-    if (x.type == "Region") x.parent = f[5]; else x.part_of = SplitBar(f[5]);
+    if (x.type == "Region") {
+      x.parent = f[5];
+      x.pinyin = f[7];
+    } else {
+      x.part_of = SplitBar(f[5]);
+    }
     uint32_t id = static_cast<uint32_t>(entries_.size());
     by_type_name_.emplace(x.type + "\t" + x.name, id);
     for (const auto& a : x.aliases) by_type_name_.emplace(x.type + "\t" + a, id);
@@ -148,9 +153,24 @@ void Lexicon::Instantiate() {
       region_ids.push_back(r);
     }
   }
-  std::vector<std::string> pinyin = PinyinOf(region_names);
+  // The pinyin column where the data has it; ICU's transform (slow: most of
+  // the start-up when every region needed it) for the rest.
   std::unordered_map<size_t, std::string> english;
-  for (size_t k = 0; k < region_ids.size(); ++k) english[region_ids[k]] = Capitalised(pinyin[k]);
+  std::vector<std::string> missing;
+  std::vector<size_t> missing_ids;
+  for (size_t k = 0; k < region_ids.size(); ++k) {
+    const std::string& given = entries_[region_ids[k]].pinyin;
+    if (!given.empty()) {
+      english[region_ids[k]] = Capitalised(given);
+    } else {
+      missing.push_back(region_names[k]);
+      missing_ids.push_back(region_ids[k]);
+    }
+  }
+  if (!missing.empty()) {
+    std::vector<std::string> pinyin = PinyinOf(missing);
+    for (size_t k = 0; k < missing_ids.size(); ++k) english[missing_ids[k]] = Capitalised(pinyin[k]);
+  }
   uint32_t first_instance = kNoEntry;  // entries from here on are instances or bare templates
   for (size_t t = 0; t < templates_.size(); ++t) {
     const Template& tp = templates_[t];

