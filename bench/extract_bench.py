@@ -7,7 +7,7 @@ Builds a corpus of at least --mb megabytes of mixed policy documents from the te
 project ships (../shared/corpus/dev/seed.txt and tests/corpus/**/*.txt, whatever their
 encoding): each copy gets its region names, numbers and years varied so that no two files
 are equal, and a share of them is written as GB18030 or with Windows line ends. Then it runs
-`policykg extract` over all files in one process (one core: the extractor is single-threaded),
+`policykg extract --jobs 1` over all files in one process (one core),
 timing the wall clock and the child's CPU time (the figure that matters on a shared machine)
 and reading its peak RSS (/usr/bin/time), and prints MB/s of input.
 A second run on a quarter of the corpus shows whether memory stays flat in corpus size.
@@ -73,7 +73,7 @@ def build(dirname, megabytes, rng):
     return files, total
 
 
-def run(binary, files, out_path):
+def run(binary, files, out_path, jobs=1):
     """One extract process over `files`; statements go to out_path (not into memory here).
     Returns wall seconds, CPU seconds of the child (user + sys), its peak RSS in KB, lines, exit code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -83,7 +83,7 @@ def run(binary, files, out_path):
     folder = os.path.dirname(os.path.abspath(files[0]))
     names = [os.path.relpath(os.path.abspath(f), folder) for f in files]
     with open(out_path, "wb") as out:
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", os.path.abspath(binary), "extract", *names], stdout=out,
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", os.path.abspath(binary), "extract", "--jobs", str(jobs), *names], stdout=out,
                               stderr=subprocess.PIPE, cwd=folder)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -115,6 +115,8 @@ def main():
     os.remove(empty)
     wall_q, cpu_q, rss_q, _, _ = run(args.binary, quarter, out_path)
     wall, cpu, rss, lines, rc = run(args.binary, files, out_path)
+    cores = os.cpu_count() or 1
+    wall_all = run(args.binary, files, out_path, jobs=cores)[0] if cores > 1 else wall
     load = os.getloadavg()[0]
     print(f"start-up: cpu {startup:.2f} s (an empty document)")
     print(f"quarter: {qbytes / 1e6:.1f} MB, wall {wall_q:.2f} s, cpu {cpu_q:.2f} s = {qbytes / 1e6 / cpu_q:.1f} MB/s per core, "
@@ -122,6 +124,7 @@ def main():
     print(f"full:    {total / 1e6:.1f} MB, wall {wall:.2f} s, cpu {cpu:.2f} s = {total / 1e6 / cpu:.1f} MB/s per core "
           f"({total / 1e6 / wall:.1f} MB/s wall, load average {load:.1f}), peak RSS {rss / 1024:.0f} MB, "
           f"{lines} statements, exit {rc}")
+    print(f"all {cores} cores (--jobs {cores}): wall {wall_all:.2f} s = {total / 1e6 / wall_all:.1f} MB/s")
     # mb_per_s (what bench/lib/extraction.js reads) is the per-core rate: input MB over the
     # process's CPU time, which a loaded shared machine disturbs far less than the wall clock.
     print(f"extract_bench: mb_per_s={total / 1e6 / cpu:.1f} mb_per_s_cpu={total / 1e6 / cpu:.1f} "
