@@ -136,6 +136,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
     if (name.find(w) != std::string::npos) return;
   }
+  // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
+  if (ctx.rules->Words("subject_follow").Find(s.substr(0, head_b), b) != std::string_view::npos) return;
   // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
   if (type != "Fund" && (name.find('%') != std::string::npos || name.find("万元") != std::string::npos ||
                          name.find("亿元") != std::string::npos)) return;
@@ -275,8 +277,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       size_t k = s.substr(b, h.b - b).rfind("、");
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
+    // A measure that is the clause's subject ("厦门市产业投资基金将出资…") keeps its region too.
+    size_t sl = 0;
+    bool subject = !actor && ctx.rules->Words("subject_follow").PrefixAt(s, h.e, &sl) != nullptr;
     bool region_prefix = false;
-    for (int guard = 0; actor && guard < 2; ++guard) {
+    for (int guard = 0; (actor || subject) && guard < 2; ++guard) {
       const Mention* r = nullptr;
       for (const Mention* m = LexiconFrom(ctx, b > 64 ? b - 64 : 0); m && m->span.begin < b; ++m) {
         if (m->span.end == b && m->type == "Region") r = m;

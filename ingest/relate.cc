@@ -288,13 +288,18 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       if (m.rule == "subsector.track") {
         // The sector named before the list, preferring one that shares a word with the item.
-        int nearest = -1, sharing = -1;
+        // A sector inside a fund's name counts when no other is named ("X产业子基金, 重点投向A、B等细分领域").
+        int nearest = -1, sharing = -1, inside = -1;
         for (int j = i - 1; j >= 0 && (ms[j].sentence == sen.index || ms[j].sentence < 0); --j) {
-          if (ms[j].type != "Industry" || ms[j].rule == "subsector.track" || ms[j].embedded) continue;
+          if (ms[j].type != "Industry" || ms[j].rule == "subsector.track") continue;
+          if (ms[j].embedded) {
+            if (inside < 0) inside = j;
+            continue;
+          }
           if (nearest < 0) nearest = j;
           if (sharing < 0 && SharesBigram(m.name, ms[j].name)) sharing = j;
         }
-        int parent = sharing >= 0 ? sharing : nearest;
+        int parent = sharing >= 0 ? sharing : nearest >= 0 ? nearest : inside;
         if (parent >= 0) out.push_back({"PART_OF", i, parent, "subsector.track", sen.index});
       }
     }

@@ -1,5 +1,6 @@
 // Structure-driven relations; see relate.h.
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -209,6 +210,48 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
       if (Candidate(m) && m.sentence >= 0 && linked.insert("P" + m.key).second) {
         out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+      }
+    }
+  }
+  // A report on a plan (news, with no measure of its own): "《方案》提出,…建设X" makes X part of
+  // the plan, in that sentence after the speech verb and in the rest of its paragraph until
+  // another speaker (表示, 介绍) or a look back (此前, 截至) takes over.
+  if (doc < 0) {
+    const WordSet& speech = ctx.rules->Words("speech_verb");
+    const WordSet& shift = ctx.rules->Words("report_shift");
+    const auto& sens = ctx.st->sentences;
+    int plan = -1;
+    std::set<std::string> linked;
+    for (const Sentence& sen : sens) {
+      if (sen.line_start) plan = -1;
+      const auto& ids = in_sentence(sen.index);
+      size_t len = 0;
+      uint32_t from = sen.span.begin;
+      int reported = -1;
+      for (int i : ids) {
+        const Mention& m = ms[i];
+        if (!m.cited || !(m.type == "Initiative" || m.type == "Policy")) continue;
+        uint32_t v = m.span.end;
+        for (const char* adv : {"还", "也", "进一步", "同时"}) {
+          if (s.substr(v, std::strlen(adv)) == adv) v += static_cast<uint32_t>(std::strlen(adv));
+        }
+        if (speech.PrefixAt(s, v, &len)) {
+          reported = i;
+          from = static_cast<uint32_t>(v + len);
+          break;
+        }
+      }
+      if (reported >= 0) {
+        plan = reported;
+      } else if (plan >= 0) {
+        std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+        if (shift.PrefixAt(text, 0, &len) || speech.Find(text, 0) != std::string_view::npos) plan = -1;
+      }
+      if (plan < 0) continue;
+      for (int i : ids) {
+        const Mention& m = ms[i];
+        if (m.span.begin < from || !Candidate(m) || m.key == ms[plan].key) continue;
+        if (linked.insert(m.key).second) out.push_back({"PART_OF", i, plan, "report.part", sen.index});
       }
     }
   }
