@@ -189,13 +189,19 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   size_t alen = 0;
   const bool aimed = ctx.rules->Words("aim").PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
   size_t speech_at = ctx.rules->Words("speech_verb").Find(s.substr(0, c.end), c.begin, &alen);
+  // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
+  const size_t host_at = ctx.rules->Words("host_lead").Find(s.substr(0, c.end), c.begin, &alen);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
     if (!r || p + len > c.end || InsideLexicon(ctx, p, false)) continue;
     size_t tail = 0;
     uint32_t he = static_cast<uint32_t>(p + len);
-    if (!NameBoundary(ctx, he, c.end, &tail)) continue;
+    if (!NameBoundary(ctx, he, c.end, &tail)) {
+      size_t vl = 0;
+      if (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+          !ctx.rules->Words("trigger").PrefixAt(s, he, &vl)) continue;
+    }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
     if (r->arg == "TargetGroup" && !aimed) continue;  // groups only where the clause aims at someone
     hs.push_back(Head{p, he, r, tail});

@@ -14,6 +14,17 @@ bool Candidate(const Mention& m) {
   return IsMeasure(m.type) && !m.embedded && !m.cited && !m.doc_measure && !m.heading_goal;
 }
 
+// True when a governing verb (kind trigger) ends right before m, or before a
+// region of up to three characters that opens its name (建设天津X中心).
+bool BuiltByVerb(const DocContext& ctx, const Mention& m) {
+  const WordSet& trig = ctx.rules->Words("trigger");
+  for (uint32_t p = m.span.begin >= 18 ? m.span.begin - 18 : 0; p < m.span.begin; ++p) {
+    size_t len = 0;
+    if (trig.PrefixAt(ctx.text, p, &len) && p + len <= m.span.begin && p + len + 9 >= m.span.begin) return true;
+  }
+  return false;
+}
+
 int ItemOfSentence(const DocContext& ctx, int sentence) {
   if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return -1;
   return ctx.st->sentences[sentence].item;
@@ -187,6 +198,51 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       assigned.insert(i);
     }
   }
+  // "依托X、Y(,)建设Z": the hosts X, Y are existing items the text relies on: they support Z
+  // (host.supports) and are not parts of the document's measure.
+  std::set<int> hosts;
+  {
+    const WordSet& host = ctx.rules->Words("host_lead");
+    for (const Sentence& sen : ctx.st->sentences) {
+      std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+      size_t len = 0;
+      size_t at = host.Find(text, 0, &len);
+      if (at == std::string_view::npos) continue;
+      uint32_t expect = static_cast<uint32_t>(sen.span.begin + at + len);
+      std::vector<int> chain;
+      int built = -1;
+      for (int i : in_sentence(sen.index)) {
+        const Mention& m = ms[i];
+        if (m.span.begin < expect || m.embedded) continue;
+        std::string_view gap = s.substr(expect, m.span.begin - expect);
+        if (built < 0 && (gap.empty() || gap == "、" || gap == "和" || gap == "及" || gap == "以及")) {
+          chain.push_back(i);
+          expect = m.span.end;
+          continue;
+        }
+        if (!chain.empty() && Candidate(m) && BuiltByVerb(ctx, m)) {
+          built = i;
+          break;
+        }
+      }
+      // "实施X工程,依托Y,…": the measure before; "(三)建设X平台。依托Y,…": the one its heading builds.
+      for (int i : in_sentence(sen.index)) {
+        if (built >= 0 || chain.empty() || ms[i].span.end > sen.span.begin + at) break;
+        if (Candidate(ms[i])) built = i;
+      }
+      if (built < 0 && !chain.empty() && sen.item >= 0) {
+        int hs = ctx.st->items[sen.item].heading_sentence;
+        for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : std::vector<int>{}) {
+          if (Candidate(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
+        }
+      }
+      for (int h : chain) {
+        if (!IsMeasure(ms[h].type)) continue;
+        hosts.insert(h);
+        if (built >= 0 && ms[h].key != ms[built].key) out.push_back({"SUPPORTS", h, built, "host.supports", sen.index});
+      }
+    }
+  }
   // The document's own measure: the goals of its purpose clause, the sectors
   // its title promotes ("促进生物医药产业高质量发展若干措施"), and the measures of
   // its body, which are its parts.
@@ -208,7 +264,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
-      if (Candidate(m) && m.sentence >= 0 && linked.insert("P" + m.key).second) {
+      if (Candidate(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
         out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
       }
     }
@@ -250,7 +306,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       if (plan < 0) continue;
       for (int i : ids) {
         const Mention& m = ms[i];
-        if (m.span.begin < from || !Candidate(m) || m.key == ms[plan].key) continue;
+        if (m.span.begin < from || !Candidate(m) || hosts.count(i) || m.key == ms[plan].key) continue;
         if (linked.insert(m.key).second) out.push_back({"PART_OF", i, plan, "report.part", sen.index});
       }
     }
