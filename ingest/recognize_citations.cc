@@ -178,6 +178,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
         const Mention* a = ctx.LexiconAt(b);
         if (!a || a->type != "Agency" || a->span.end >= e) break;
         b = a->span.end;
+        while (b < e && s[b] == ' ') ++b;  // co-issuers apart: "农业农村部办公厅 工业和信息化部办公厅关于…"
         if (At(s, b, "、") || At(s, b, ":")) b += At(s, b, ":") ? 1 : 3;
       }
       if (At(s, b, ":")) ++b;
