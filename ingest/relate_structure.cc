@@ -250,6 +250,16 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
     if (ms[i].doc_measure) { doc = i; break; }
   }
+  // A notice that launches a pilot named in its title ("关于开展X试点工作的通知"): the body's
+  // measures are parts of the pilot, and the pilot is the part of the notice (doc_measure.pilot).
+  int pilot = -1;
+  if (doc >= 0) {
+    for (int i = 0; i < static_cast<int>(ms.size()) && pilot < 0; ++i) {
+      if (ms[i].type == "Pilot" && Candidate(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
+          WordChars(ms[i].name) >= 6 && ms[doc].name.find(ms[i].name) != std::string::npos &&
+          ms[doc].name.find("开展") < ms[doc].name.find(ms[i].name)) pilot = i;
+    }
+  }
   if (doc >= 0) {
     std::set<std::string> linked;
     const WordSet& promote = ctx.rules->Words("supports_ind");
@@ -265,7 +275,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
       if (Candidate(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
-        out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        if (pilot >= 0 && m.key != ms[pilot].key) out.push_back({"PART_OF", i, pilot, "doc_measure.pilot", m.sentence});
+        else out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
       }
     }
   }
