@@ -152,6 +152,10 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (raw.find("“") != std::string::npos) m.aliases.push_back(raw);
   if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
   if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
+  // The name as written keeps its tier (convention 1: 省级制造业中试平台): an alias.
+  if (size_t ll = 0; !info.levels.empty() && ctx.rules->Words("level").SuffixAt(s, b, &ll)) {
+    m.aliases.push_back(CleanName(s.substr(b - ll, e - b + ll)));
+  }
   if (info.count > 0 && m.type == "Platform") SetProperty(m.props, "count", info.count);
   if (info.size && m.type == "Fund") SetProperty(m.props, "size", *info.size);
   out.push_back(std::move(m));
