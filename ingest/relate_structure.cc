@@ -346,6 +346,18 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
+  // "(二)壮大X产业。…发展A、B、C等产业": a sector list under a heading that names a sector lists
+  // its parts (heading_sector.part).
+  {
+    std::set<std::pair<std::string, std::string>> seen;
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      const Mention& m = ms[i];
+      if (m.type != "Industry" || m.embedded || m.heading_goal || m.rule.rfind("sector_list", 0) != 0) continue;
+      int g = heading_goal(m.sentence);
+      if (g < 0 || ms[g].type != "Industry" || ms[g].key == m.key || ms[g].sentence == m.sentence) continue;
+      if (seen.insert({m.key, ms[g].key}).second) out.push_back({"PART_OF", i, g, "heading_sector.part", m.sentence});
+    }
+  }
   // Everything else under a heading goal supports it.
   std::set<std::pair<std::string, std::string>> done;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
