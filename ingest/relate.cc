@@ -192,6 +192,12 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       if (m.type == "Agency" && Nodeish(m)) {
         bool label = WordBefore(ctx, R.Words("responsible"), sen.span.begin, m.span.begin, 40) &&
                      s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
+        // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
+        if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
+            !label && open != std::string_view::npos) {
+          std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
+          label = inside.find(')') == std::string_view::npos && R.Words("responsible").Find(inside, 0) != std::string_view::npos;
+        }
         size_t len = 0;
         bool lead = R.Words("lead_verb").PrefixAt(s, m.span.end, &len) ||
                     (At(s, m.span.end, "、") == false && R.Words("lead_verb").PrefixAt(s, m.span.end + 0, &len));
