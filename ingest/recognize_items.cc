@@ -198,7 +198,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
-    if (!r || p + len > c.end || InsideLexicon(ctx, p, false)) continue;
+    if (!r || p + len > c.end) continue;
+    // A head word that starts inside a known name counts when it runs past it (生物制造产业 + 产业园).
+    if (InsideLexicon(ctx, p, false) && InsideLexicon(ctx, static_cast<uint32_t>(p + len - 1), false)) continue;
     size_t tail = 0;
     uint32_t he = static_cast<uint32_t>(p + len);
     if (!NameBoundary(ctx, he, c.end, &tail)) {
