@@ -113,6 +113,13 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
           const std::string& rule, const NpPrefix& info, std::vector<Mention>& out, bool bare = false) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
+  // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
+  // ("一批智能工厂" → 智能工厂), else no item ("同一项目", "多个平台", "本行动计划").
+  if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
+    if (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform" || type == "Pilot")) return;
+    b = head_b;
+    bare = true;
+  }
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
