@@ -133,6 +133,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
   }
+  // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
+  if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
