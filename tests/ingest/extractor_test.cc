@@ -422,6 +422,14 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
     auto rules = Run("常州市智能制造示范工厂认定管理办法\n\n第三条 对认定的智能制造示范工厂给予一次性奖励。\n");
     CHECK_FALSE(HasEdge(rules, "PART_OF", "一次性奖励", "智能制造示范工厂"));
   }
+  SECTION("a bracketed abbreviation ends a list item; 重点投资 governs its object") {
+    auto st = Run("黄埔区生物医药若干措施\n\n对合同研发生产组织(CDMO)、合同研究组织给予奖励。"
+                  "新设立的生物制造产业基金重点投资合成生物、生物基材料等领域。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "合同研发生产组织"));
+    for (const auto& n : NodesOf(st, "TargetGroup")) CHECK(n.find("CDMO") == std::string::npos);
+    CHECK(has(NodesOf(st, "Industry"), "合成生物"));
+    for (const auto& n : NodesOf(st, "Industry")) CHECK(n.find("投资") == std::string::npos);
+  }
   SECTION("a sector list under a sector heading; tiers kept as an alias; every agency of a long 责任单位 list") {
     auto st = Run("河南省制造业绿色低碳转型实施方案\n\n(二)壮大绿色低碳装备产业。大力发展新能源装备、节能环保装备、储能电池等产业。\n"
                   "(三)构建绿色制造体系。建立省级绿色制造名单动态管理制度。(责任单位:省工业和信息化厅、省科技厅、省财政厅、"
