@@ -317,6 +317,10 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       if (plan < 0) continue;
       for (int i : ids) {
         const Mention& m = ms[i];
+        // The vision it states: "《方案》提出,…把天津打造成为全国生物制造创新高地".
+        if (m.purpose && m.type == "Goal" && m.span.begin >= from && linked.insert("S" + m.key).second) {
+          out.push_back({"SUPPORTS", plan, i, "report.supports", sen.index});
+        }
         if (m.span.begin < from || !Candidate(m) || hosts.count(i) || m.key == ms[plan].key) continue;
         if (linked.insert(m.key).second) out.push_back({"PART_OF", i, plan, "report.part", sen.index});
       }

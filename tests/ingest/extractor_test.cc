@@ -377,6 +377,10 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
     CHECK(HasEdge(st, "PART_OF", "合成生物技术创新中心", plan));
     CHECK(HasEdge(st, "PART_OF", "生物制造产业园", plan));
     CHECK_FALSE(HasEdge(st, "PART_OF", "生物医药子基金", plan));  // 此前: no longer the plan speaking
+    // The vision it states: "把X打造成为Y".
+    auto vision = Run("天津生物制造新闻\n\n本报讯 近日,《天津市生物制造产业高质量发展行动方案》(以下简称《方案》)印发。"
+                      "《方案》提出,到2027年,把天津打造成为全国生物制造创新高地。\n");
+    CHECK(HasEdge(vision, "SUPPORTS", plan, "全国生物制造创新高地"));
     // The headline of a report is not a measure; 《方案》 is not an item of its own.
     CHECK_FALSE(has(NodesOf(st, "Initiative"), "天津出台生物制造行动方案"));
     CHECK_FALSE(has(NodesOf(st, "Initiative"), "方案"));
