@@ -239,7 +239,10 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       for (int h : chain) {
         if (!IsMeasure(ms[h].type)) continue;
         hosts.insert(h);
-        if (built >= 0 && ms[h].key != ms[built].key) out.push_back({"SUPPORTS", h, built, "host.supports", sen.index});
+        // (A fund relied on funds what it sets up: fund_of below.)
+        if (built >= 0 && ms[h].type != "Fund" && ms[h].key != ms[built].key) {
+          out.push_back({"SUPPORTS", h, built, "host.supports", sen.index});
+        }
       }
     }
   }
@@ -347,6 +350,32 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         bool grows = false;
         for (std::string_view w : {"发展", "高质量发展", "创新发展", "集群"}) grows |= after.substr(0, w.size()) == w;
         if (grows && seen.insert({m.key, g.key}).second) out.push_back({"SUPPORTS", i, j, "title.supports", m.sentence});
+      }
+    }
+  }
+  // "发挥X基金引导作用,设立Y基金", "X基金将联合社会资本设立Y基金": an existing fund named
+  // before the verb that sets up a new one funds it (kind fund_of, rule fund_of.sets_up).
+  {
+    const WordSet& sets_up = ctx.rules->Words("fund_of");
+    for (const Sentence& sen : ctx.st->sentences) {
+      const auto& ids = in_sentence(sen.index);
+      int parent = -1;
+      for (int i : ids) {
+        const Mention& m = ms[i];
+        if (m.type != "Fund" || m.embedded) continue;
+        // The verb between the last fund and this one.
+        uint32_t from = parent >= 0 ? ms[parent].span.end : m.span.begin;
+        size_t len = 0;
+        size_t verb = parent >= 0 ? sets_up.Find(s.substr(0, m.span.begin), from, &len) : std::string_view::npos;
+        if (verb != std::string_view::npos && ms[parent].key != m.key) {
+          out.push_back({"FUNDS", parent, i, "fund_of.sets_up", sen.index});
+          parent = -1;
+          continue;
+        }
+        // A fund that is itself set up here ("设立X基金") is no parent.
+        size_t own = sets_up.Find(s.substr(0, m.span.begin), m.span.begin >= 24 ? m.span.begin - 24 : 0, &len);
+        bool new_fund = own != std::string_view::npos && own >= sen.span.begin;
+        parent = new_fund ? -1 : i;
       }
     }
   }
