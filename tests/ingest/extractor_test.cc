@@ -456,6 +456,14 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
     }
     CHECK(tier_alias);
   }
+  SECTION("indicators: a growth after a level keeps the level's metric; no base year, no 具有…的 modifier") {
+    auto st = Run("河南省实施方案\n\n到2027年,全省规模以上工业单位增加值能耗较2024年下降10%以上;全省绿色低碳装备产业"
+                  "营业收入达到3000亿元,年均增长10%以上;培育具有国际竞争力的氢能龙头企业5家。\n");
+    auto ind = NodesOf(st, "Indicator");
+    CHECK(has(ind, "规模以上工业单位增加值能耗下降"));
+    CHECK(has(ind, "绿色低碳装备产业营业收入年均增长"));
+    CHECK(has(ind, "氢能龙头企业数量"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
