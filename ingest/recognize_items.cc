@@ -129,6 +129,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     size_t len = 0;
     for (size_t k = 0; k < left.size() && !clause; k += CpLen(static_cast<unsigned char>(left[k]))) {
       clause = ctx.rules->Words("trigger").PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
+               ctx.rules->Words("lead_verb").PrefixAt(left, k, &len) ||  // "由X牵头的Y"
                ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
