@@ -198,6 +198,7 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
   }
   if (ctx.rules->Words(RuleKind::coord).PrefixAt(s, pos, &len)) return true;
   if (ctx.rules->Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
+  if (ctx.rules->Words(RuleKind::subject_follow).PrefixAt(s, pos, &len)) return true;  // "X基金将…"
   if (ctx.rules->Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
   char c = s[pos];
   if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;

@@ -36,6 +36,36 @@ std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& le
   return best;
 }
 
+// The addressee line of a notice ("各省、自治区、直辖市…主管部门:", data/rules/metadata.tsv kind
+// addressee, or any line opening with 各 and ending with a colon): whom the notice is sent to,
+// which names no item of its own and does not give the document its region.
+std::vector<Span> AddresseeLines(const DocContext& ctx) {
+  std::vector<Span> out;
+  std::string_view s = ctx.text;
+  const WordSet& words = ctx.rules->Words(RuleKind::addressee);
+  for (size_t b = ctx.md->body_begin; b < s.size() && out.size() < 4;) {
+    size_t e = s.find('\n', b);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view line = s.substr(b, e - b);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    size_t len = 0;
+    if (line.size() < 600 && !line.empty() && line.back() == ':' && line.find("。") == std::string_view::npos &&
+        (words.PrefixAt(line, 0, &len) || line.substr(0, 3) == "各")) {
+      out.push_back({static_cast<uint32_t>(line.data() - s.data()), static_cast<uint32_t>(line.data() - s.data() + line.size())});
+    }
+    b = e + 1;
+  }
+  return out;
+}
+
+bool InSpans(const std::vector<Span>& spans, const Span& x) {
+  for (const Span& a : spans) {
+    if (x.begin >= a.begin && x.end <= a.end) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, const std::vector<Lexicon::Hit>* hits) {
@@ -143,10 +173,19 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
 std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store) {
   bool saw_bare = false;
   const std::vector<Lexicon::Hit> hits = ctx.lex->Match(ctx.text);
+  const std::vector<Span> addressee = AddresseeLines(ctx);
+  auto drop_addressee = [&](std::vector<Mention>& ms) {
+    if (addressee.empty()) return;
+    ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Mention& m) { return InSpans(addressee, m.span); }), ms.end());
+  };
   lexicon_store = FindLexiconMentions(ctx, &saw_bare, &hits);
+  drop_addressee(lexicon_store);
   ctx.region = DocumentRegion(ctx, lexicon_store);
   // Bare abbreviations (市经信委) need the region: read the hits again only if there were any.
-  if (!ctx.region.empty() && saw_bare) lexicon_store = FindLexiconMentions(ctx, nullptr, &hits);
+  if (!ctx.region.empty() && saw_bare) {
+    lexicon_store = FindLexiconMentions(ctx, nullptr, &hits);
+    drop_addressee(lexicon_store);
+  }
   ctx.SetLexicon(&lexicon_store);
 
   std::vector<Mention> open;
@@ -155,6 +194,7 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   FindPurposeGoals(ctx, open);
   FindCitations(ctx, open);
   FindAchievements(ctx, open);
+  drop_addressee(open);
 
   // Items inside a cited title belong to the title: 《工业和信息化领域数据安全管理办法》;
   // an item that crosses its 《 or 》 is a misreading (国家能源局《氢能…规划》 is

@@ -47,6 +47,8 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const DocMetadata& md = *ctx.md;
   std::string instituted;
+  // Short titles: "《X》(以下简称《Y》)" makes a later 《Y》 a citation of X.
+  std::vector<std::pair<std::string, size_t>> short_titles;  // Y, index of X's mention in out
   // 《…》 anywhere (title included).
   for (size_t p = s.find("《"); p != std::string_view::npos; p = s.find("《", p + 3)) {
     size_t q = s.find("》", p);
@@ -59,7 +61,18 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
       if (open == std::string::npos || open == 0) break;
       name.resize(open);
     }
-    if (WordChars(name) < 4) continue;
+    bool short_title = false;
+    for (const auto& [y, x] : short_titles) {
+      if (y != name) continue;
+      Mention m = out[x];
+      m.span = {static_cast<uint32_t>(p), static_cast<uint32_t>(q + 3)};
+      m.rule = "cite.short_title";
+      m.sentence = ctx.st->SentenceAt(static_cast<uint32_t>(p));
+      out.push_back(std::move(m));
+      short_title = true;
+      break;
+    }
+    if (short_title || WordChars(name) < 4) continue;
     const Rule* r = nullptr;
     std::string type = TypeOfTitle(ctx, name, &r);
     Mention m;
@@ -75,6 +88,19 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     auto dn = FindDocNumber(s.substr(0, std::min(s.size(), q + 60)), q + 3);
     if (dn.first != std::string_view::npos && dn.first <= q + 6) {
       SetProperty(m.props, "doc_number", std::string(s.substr(dn.first, dn.second - dn.first)));
+    }
+    // "(以下简称《Y》)" or "(以下简称“Y”)" right after: Y is an alias, and names X from here on.
+    if (size_t a = q + 3; At(s, a, "(以下简称") || At(s, a, "(下称")) {
+      a = s.find("称", a) + 3;
+      size_t close = s.find(')', a);
+      if (close != std::string_view::npos && close - a <= 60) {
+        std::string y = CleanName(s.substr(a, close - a));
+        if (!y.empty() && y != name) {
+          m.aliases.push_back(y);
+          if (At(s, a, "《")) m.aliases.push_back("《" + y + "》");
+          short_titles.push_back({y, out.size()});
+        }
+      }
     }
     bool in_title = md.title_span.contains(static_cast<uint32_t>(p));
     if (in_title) {
@@ -140,8 +166,12 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
       break;
     }
   }
-  // The document's own measure from its title's head word.
-  if (instituted.empty() && !md.title.empty()) {
+  // The document's own measure from its title's head word; not a news report's headline
+  // ("天津出台生物制造行动方案"), known by a byline near the start of its body (kind news_byline).
+  size_t bl = 0;
+  const bool news = ctx.rules->Words(RuleKind::news_byline).Find(s.substr(0, std::min(s.size(), size_t{md.body_begin} + 600)),
+                                                         md.body_begin, &bl) != std::string_view::npos;
+  if (instituted.empty() && !md.title.empty() && !news) {
     const Rule* r = nullptr;
     std::string title = md.title_short.empty() ? md.title : md.title_short;
     std::string type = TypeOfTitle(ctx, title, &r);
@@ -152,6 +182,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
         const Mention* a = ctx.LexiconAt(b);
         if (!a || a->type != "Agency" || a->span.end >= e) break;
         b = a->span.end;
+        while (b < e && s[b] == ' ') ++b;  // co-issuers apart: "农业农村部办公厅 工业和信息化部办公厅关于…"
         if (At(s, b, "、") || At(s, b, ":")) b += At(s, b, ":") ? 1 : 3;
       }
       if (At(s, b, ":")) ++b;

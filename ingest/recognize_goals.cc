@@ -207,6 +207,42 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       if (m.type == "Goal" || m.type == "Industry") out.push_back(std::move(m));
     }
   }
+  // Anywhere: "把合肥建设成为具有全球影响力的“量子中心”" (kind vision) states the vision the
+  // document's measure (or the plan a report speaks for) serves.
+  const WordSet& vision = ctx.rules->Words(RuleKind::vision);
+  for (const Sentence& sen : ctx.st->sentences) {
+    for (const Span& c : sen.clauses) {
+      size_t len = 0;
+      size_t at = vision.Find(s.substr(0, c.end), c.begin, &len);
+      if (at == std::string_view::npos) continue;
+      std::string_view before = s.substr(c.begin, at - c.begin);
+      if (before.find("把") == std::string_view::npos && before.find("将") == std::string_view::npos) continue;
+      uint32_t b = static_cast<uint32_t>(at + len), e = c.end;
+      if (modifier.PrefixAt(s, b, &len)) {
+        size_t de = s.substr(b, e - b).rfind("的");
+        if (de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
+      }
+      const uint32_t object = b;  // without a region before it (广东新的经济增长点), keeping 全国 / 全球
+      b = KeepScope(s, object, SkipNoise(ctx, b, e, nullptr, kNoiseActors));
+      TrimSpan(s, b, e);
+      if (b >= e) continue;
+      std::string name = CleanName(s.substr(b, e - b));
+      if (WordChars(name) < 3 || WordChars(name) > 24) continue;
+      const Mention* whole = ctx.LexiconAt(b);
+      Mention m;
+      if (whole && whole->span.end == e && whole->type == "Goal") {
+        m = *whole;
+      } else {
+        m.span = {b, e};
+        m.type = "Goal";
+        m.name = name;
+      }
+      m.rule = "vision.supports";
+      m.sentence = sen.index;
+      m.purpose = true;
+      out.push_back(std::move(m));
+    }
+  }
 }
 
 }  // namespace pkg::ingest

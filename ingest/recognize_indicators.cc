@@ -88,7 +88,7 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
   const WordSet& have = R.Words("comparator", "have");
   int year = ctx.md ? ctx.md->year : 0;
   for (const Sentence& sen : ctx.st->sentences) {
-    std::string prev_name, prev_subject;
+    std::string prev_name, prev_subject, prev_level;  // prev_level: its level metric (规模, 营业收入)
     for (const Span& c : sen.clauses) {
       uint32_t seg = c.begin;
       // Not the item's marker: "(三)关键工序数控化率达到70%".
@@ -152,7 +152,23 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         }
         uint32_t se = mb;
         TrimSpan(s, sb, se);
+        // "具有国际竞争力的X企业": the modifier is not part of the subject.
+        if (R.Words(RuleKind::modifier).PrefixAt(s, sb, &len)) {
+          size_t de = s.substr(sb, se - sb).rfind("的");
+          if (de != std::string_view::npos) sb = static_cast<uint32_t>(sb + de + 3);
+        }
         std::string subject = sb < se ? CleanName(s.substr(sb, se - sb)) : "";
+        // "能耗较2024年下降10%": the base year of a change is not part of the subject.
+        for (const char* base : {"较", "比"}) {
+          size_t at = subject.rfind(base);
+          if (at == std::string::npos || at == 0) continue;
+          std::string_view rest = std::string_view(subject).substr(at + 3);
+          while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') rest.remove_prefix(1);
+          if (rest == "年" || rest == "上年" || rest == "去年" || rest == "上年同期") {
+            subject.resize(at);
+            break;
+          }
+        }
         seg = static_cast<uint32_t>(after);
         if (At(s, seg, "、")) seg += 3;
         p = static_cast<uint32_t>(ue) - 1;
@@ -164,8 +180,9 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
           if (de != std::string::npos) rest.erase(de, 3);
           name = prev_name + "占" + rest + "比重";
         } else if (WordChars(subject) < 2 && mr && !prev_subject.empty()) {
-          // "产业规模突破500亿元,年均增长25%": the subject of the indicator before.
-          name = prev_subject + std::string(s.substr(mb, q - mb));
+          // "产业规模突破500亿元,年均增长25%": the subject of the indicator before, with its level
+          // metric ("营业收入达到3000亿元,年均增长10%" → 营业收入年均增长).
+          name = prev_subject + (mr->arg == "level" ? "" : prev_level) + std::string(s.substr(mb, q - mb));
           subject = prev_subject;
         } else if (WordChars(subject) < 2 && mr) {
           // Borrow the sector named last before it in the sentence.
@@ -201,7 +218,10 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         if (target) SetProperty(m.props, "target", true);
         if (!subject.empty()) SetProperty(m.props, "subject", subject);
         prev_name = subject.empty() ? name : subject;
-        if (mr && !subject.empty()) prev_subject = subject;
+        if (mr && !subject.empty()) {
+          prev_level = mr->arg == "level" && prev_subject != subject ? std::string(s.substr(mb, q - mb)) : "";
+          prev_subject = subject;
+        }
         out.push_back(std::move(m));
       }
     }

@@ -113,6 +113,13 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
           const std::string& rule, const NpPrefix& info, std::vector<Mention>& out, bool bare = false) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
+  // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
+  // ("一批智能工厂" → 智能工厂), else no item ("同一项目", "多个平台", "本行动计划").
+  if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
+    if (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform" || type == "Pilot")) return;
+    b = head_b;
+    bare = true;
+  }
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
@@ -122,10 +129,13 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     size_t len = 0;
     for (size_t k = 0; k < left.size() && !clause; k += CpLen(static_cast<unsigned char>(left[k]))) {
       clause = ctx.rules->Words(RuleKind::trigger).PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
+               ctx.rules->Words(RuleKind::lead_verb).PrefixAt(left, k, &len) ||  // "由X牵头的Y"
                ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
   }
+  // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
+  if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
@@ -136,6 +146,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
     if (name.find(w) != std::string::npos) return;
   }
+  // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
+  if (ctx.rules->Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
   // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
   if (type != "Fund" && (name.find('%') != std::string::npos || name.find("万元") != std::string::npos ||
                          name.find("亿元") != std::string::npos)) return;
@@ -150,6 +162,10 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (raw.find("“") != std::string::npos) m.aliases.push_back(raw);
   if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
   if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
+  // The name as written keeps its tier (convention 1: 省级制造业中试平台): an alias.
+  if (size_t ll = 0; !info.levels.empty() && ctx.rules->Words(RuleKind::level).SuffixAt(s, b, &ll)) {
+    m.aliases.push_back(CleanName(s.substr(b - ll, e - b + ll)));
+  }
   if (info.count > 0 && m.type == "Platform") SetProperty(m.props, "count", info.count);
   if (info.size && m.type == "Fund") SetProperty(m.props, "size", *info.size);
   out.push_back(std::move(m));
@@ -187,13 +203,21 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   size_t alen = 0;
   const bool aimed = ctx.rules->Words(RuleKind::aim).PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
   size_t speech_at = ctx.rules->Words(RuleKind::speech_verb).Find(s.substr(0, c.end), c.begin, &alen);
+  // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
+  const size_t host_at = ctx.rules->Words(RuleKind::host_lead).Find(s.substr(0, c.end), c.begin, &alen);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
-    if (!r || p + len > c.end || InsideLexicon(ctx, p, false)) continue;
+    if (!r || p + len > c.end) continue;
+    // A head word that starts inside a known name counts when it runs past it (生物制造产业 + 产业园).
+    if (InsideLexicon(ctx, p, false) && InsideLexicon(ctx, static_cast<uint32_t>(p + len - 1), false)) continue;
     size_t tail = 0;
     uint32_t he = static_cast<uint32_t>(p + len);
-    if (!NameBoundary(ctx, he, c.end, &tail)) continue;
+    if (!NameBoundary(ctx, he, c.end, &tail)) {
+      size_t vl = 0;
+      if (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+          !ctx.rules->Words(RuleKind::trigger).PrefixAt(s, he, &vl)) continue;
+    }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
     if (r->arg == "TargetGroup" && !aimed) continue;  // groups only where the clause aims at someone
     hs.push_back(Head{p, he, r, tail});
@@ -275,8 +299,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       size_t k = s.substr(b, h.b - b).rfind("、");
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
+    // A measure that is the clause's subject ("厦门市产业投资基金将出资…") keeps its region too.
+    size_t sl = 0;
+    bool subject = !actor && ctx.rules->Words(RuleKind::subject_follow).PrefixAt(s, h.e, &sl) != nullptr;
     bool region_prefix = false;
-    for (int guard = 0; actor && guard < 2; ++guard) {
+    for (int guard = 0; (actor || subject) && guard < 2; ++guard) {
       const Mention* r = nullptr;
       for (const Mention* m = LexiconFrom(ctx, b > 64 ? b - 64 : 0); m && m->span.begin < b; ++m) {
         if (m->span.end == b && m->type == "Region") r = m;

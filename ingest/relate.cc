@@ -192,6 +192,12 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       if (m.type == "Agency" && Nodeish(m)) {
         bool label = WordBefore(ctx, R.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
                      s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
+        // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
+        if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
+            !label && open != std::string_view::npos) {
+          std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
+          label = inside.find(')') == std::string_view::npos && R.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
+        }
         size_t len = 0;
         bool lead = R.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len) ||
                     (At(s, m.span.end, "、") == false && R.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end + 0, &len));
@@ -288,13 +294,18 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       if (m.rule == "subsector.track") {
         // The sector named before the list, preferring one that shares a word with the item.
-        int nearest = -1, sharing = -1;
+        // A sector inside a fund's name counts when no other is named ("X产业子基金, 重点投向A、B等细分领域").
+        int nearest = -1, sharing = -1, inside = -1;
         for (int j = i - 1; j >= 0 && (ms[j].sentence == sen.index || ms[j].sentence < 0); --j) {
-          if (ms[j].type != "Industry" || ms[j].rule == "subsector.track" || ms[j].embedded) continue;
+          if (ms[j].type != "Industry" || ms[j].rule == "subsector.track") continue;
+          if (ms[j].embedded) {
+            if (inside < 0) inside = j;
+            continue;
+          }
           if (nearest < 0) nearest = j;
           if (sharing < 0 && SharesBigram(m.name, ms[j].name)) sharing = j;
         }
-        int parent = sharing >= 0 ? sharing : nearest;
+        int parent = sharing >= 0 ? sharing : nearest >= 0 ? nearest : inside;
         if (parent >= 0) out.push_back({"PART_OF", i, parent, "subsector.track", sen.index});
       }
     }

@@ -1,5 +1,6 @@
 // Structure-driven relations; see relate.h.
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -11,6 +12,17 @@ namespace {
 
 bool Candidate(const Mention& m) {
   return IsMeasure(m.type) && !m.embedded && !m.cited && !m.doc_measure && !m.heading_goal;
+}
+
+// True when a governing verb (kind trigger) ends right before m, or before a
+// region of up to three characters that opens its name (建设天津X中心).
+bool BuiltByVerb(const DocContext& ctx, const Mention& m) {
+  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
+  for (uint32_t p = m.span.begin >= 18 ? m.span.begin - 18 : 0; p < m.span.begin; ++p) {
+    size_t len = 0;
+    if (trig.PrefixAt(ctx.text, p, &len) && p + len <= m.span.begin && p + len + 9 >= m.span.begin) return true;
+  }
+  return false;
 }
 
 int ItemOfSentence(const DocContext& ctx, int sentence) {
@@ -186,12 +198,70 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       assigned.insert(i);
     }
   }
+  // "依托X、Y(,)建设Z": the hosts X, Y are existing items the text relies on: they support Z
+  // (host.supports) and are not parts of the document's measure.
+  std::set<int> hosts;
+  {
+    const WordSet& host = ctx.rules->Words(RuleKind::host_lead);
+    for (const Sentence& sen : ctx.st->sentences) {
+      std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+      size_t len = 0;
+      size_t at = host.Find(text, 0, &len);
+      if (at == std::string_view::npos) continue;
+      uint32_t expect = static_cast<uint32_t>(sen.span.begin + at + len);
+      std::vector<int> chain;
+      int built = -1;
+      for (int i : in_sentence(sen.index)) {
+        const Mention& m = ms[i];
+        if (m.span.begin < expect || m.embedded) continue;
+        std::string_view gap = s.substr(expect, m.span.begin - expect);
+        if (built < 0 && (gap.empty() || gap == "、" || gap == "和" || gap == "及" || gap == "以及")) {
+          chain.push_back(i);
+          expect = m.span.end;
+          continue;
+        }
+        if (!chain.empty() && Candidate(m) && BuiltByVerb(ctx, m)) {
+          built = i;
+          break;
+        }
+      }
+      // "实施X工程,依托Y,…": the measure before; "(三)建设X平台。依托Y,…": the one its heading builds.
+      for (int i : in_sentence(sen.index)) {
+        if (built >= 0 || chain.empty() || ms[i].span.end > sen.span.begin + at) break;
+        if (Candidate(ms[i])) built = i;
+      }
+      if (built < 0 && !chain.empty() && sen.item >= 0) {
+        int hs = ctx.st->items[sen.item].heading_sentence;
+        for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : std::vector<int>{}) {
+          if (Candidate(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
+        }
+      }
+      for (int h : chain) {
+        if (!IsMeasure(ms[h].type)) continue;
+        hosts.insert(h);
+        // (A fund relied on funds what it sets up: fund_of below.)
+        if (built >= 0 && ms[h].type != "Fund" && ms[h].key != ms[built].key) {
+          out.push_back({"SUPPORTS", h, built, "host.supports", sen.index});
+        }
+      }
+    }
+  }
   // The document's own measure: the goals of its purpose clause, the sectors
   // its title promotes ("促进生物医药产业高质量发展若干措施"), and the measures of
   // its body, which are its parts.
   int doc = -1;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
     if (ms[i].doc_measure) { doc = i; break; }
+  }
+  // A notice that launches a pilot named in its title ("关于开展X试点工作的通知"): the body's
+  // measures are parts of the pilot, and the pilot is the part of the notice (doc_measure.pilot).
+  int pilot = -1;
+  if (doc >= 0) {
+    for (int i = 0; i < static_cast<int>(ms.size()) && pilot < 0; ++i) {
+      if (ms[i].type == "Pilot" && Candidate(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
+          WordChars(ms[i].name) >= 6 && ms[doc].name.find(ms[i].name) != std::string::npos &&
+          ms[doc].name.find("开展") < ms[doc].name.find(ms[i].name)) pilot = i;
+    }
   }
   if (doc >= 0) {
     std::set<std::string> linked;
@@ -207,8 +277,55 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
-      if (Candidate(m) && m.sentence >= 0 && linked.insert("P" + m.key).second) {
-        out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+      if (Candidate(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
+        if (pilot >= 0 && m.key != ms[pilot].key) out.push_back({"PART_OF", i, pilot, "doc_measure.pilot", m.sentence});
+        else out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+      }
+    }
+  }
+  // A report on a plan (news, with no measure of its own): "《方案》提出,…建设X" makes X part of
+  // the plan, in that sentence after the speech verb and in the rest of its paragraph until
+  // another speaker (表示, 介绍) or a look back (此前, 截至) takes over.
+  if (doc < 0) {
+    const WordSet& speech = ctx.rules->Words(RuleKind::speech_verb);
+    const WordSet& shift = ctx.rules->Words(RuleKind::report_shift);
+    const auto& sens = ctx.st->sentences;
+    int plan = -1;
+    std::set<std::string> linked;
+    for (const Sentence& sen : sens) {
+      if (sen.line_start) plan = -1;
+      const auto& ids = in_sentence(sen.index);
+      size_t len = 0;
+      uint32_t from = sen.span.begin;
+      int reported = -1;
+      for (int i : ids) {
+        const Mention& m = ms[i];
+        if (!m.cited || !(m.type == "Initiative" || m.type == "Policy")) continue;
+        uint32_t v = m.span.end;
+        for (const char* adv : {"还", "也", "进一步", "同时"}) {
+          if (s.substr(v, std::strlen(adv)) == adv) v += static_cast<uint32_t>(std::strlen(adv));
+        }
+        if (speech.PrefixAt(s, v, &len)) {
+          reported = i;
+          from = static_cast<uint32_t>(v + len);
+          break;
+        }
+      }
+      if (reported >= 0) {
+        plan = reported;
+      } else if (plan >= 0) {
+        std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+        if (shift.PrefixAt(text, 0, &len) || speech.Find(text, 0) != std::string_view::npos) plan = -1;
+      }
+      if (plan < 0) continue;
+      for (int i : ids) {
+        const Mention& m = ms[i];
+        // The vision it states: "《方案》提出,…把天津打造成为全国生物制造创新高地".
+        if (m.purpose && m.type == "Goal" && m.span.begin >= from && linked.insert("S" + m.key).second) {
+          out.push_back({"SUPPORTS", plan, i, "report.supports", sen.index});
+        }
+        if (m.span.begin < from || !Candidate(m) || hosts.count(i) || m.key == ms[plan].key) continue;
+        if (linked.insert(m.key).second) out.push_back({"PART_OF", i, plan, "report.part", sen.index});
       }
     }
   }
@@ -234,6 +351,44 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         for (std::string_view w : {"发展", "高质量发展", "创新发展", "集群"}) grows |= after.substr(0, w.size()) == w;
         if (grows && seen.insert({m.key, g.key}).second) out.push_back({"SUPPORTS", i, j, "title.supports", m.sentence});
       }
+    }
+  }
+  // "发挥X基金引导作用,设立Y基金", "X基金将联合社会资本设立Y基金": an existing fund named
+  // before the verb that sets up a new one funds it (kind fund_of, rule fund_of.sets_up).
+  {
+    const WordSet& sets_up = ctx.rules->Words(RuleKind::fund_of);
+    for (const Sentence& sen : ctx.st->sentences) {
+      const auto& ids = in_sentence(sen.index);
+      int parent = -1;
+      for (int i : ids) {
+        const Mention& m = ms[i];
+        if (m.type != "Fund" || m.embedded) continue;
+        // The verb between the last fund and this one.
+        uint32_t from = parent >= 0 ? ms[parent].span.end : m.span.begin;
+        size_t len = 0;
+        size_t verb = parent >= 0 ? sets_up.Find(s.substr(0, m.span.begin), from, &len) : std::string_view::npos;
+        if (verb != std::string_view::npos && ms[parent].key != m.key) {
+          out.push_back({"FUNDS", parent, i, "fund_of.sets_up", sen.index});
+          parent = -1;
+          continue;
+        }
+        // A fund that is itself set up here ("设立X基金") is no parent.
+        size_t own = sets_up.Find(s.substr(0, m.span.begin), m.span.begin >= 24 ? m.span.begin - 24 : 0, &len);
+        bool new_fund = own != std::string_view::npos && own >= sen.span.begin;
+        parent = new_fund ? -1 : i;
+      }
+    }
+  }
+  // "(二)壮大X产业。…发展A、B、C等产业": a sector list under a heading that names a sector lists
+  // its parts (heading_sector.part).
+  {
+    std::set<std::pair<std::string, std::string>> seen;
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      const Mention& m = ms[i];
+      if (m.type != "Industry" || m.embedded || m.heading_goal || m.rule.rfind("sector_list", 0) != 0) continue;
+      int g = heading_goal(m.sentence);
+      if (g < 0 || ms[g].type != "Industry" || ms[g].key == m.key || ms[g].sentence == m.sentence) continue;
+      if (seen.insert({m.key, ms[g].key}).second) out.push_back({"PART_OF", i, g, "heading_sector.part", m.sentence});
     }
   }
   // Everything else under a heading goal supports it.

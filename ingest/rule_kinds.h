@@ -16,6 +16,7 @@ namespace pkg::ingest {
 #define PKG_RULE_KINDS(X) \
   X(achievement_head) \
   X(achievement_verb) \
+  X(addressee) \
   X(aim) \
   X(chrome_line) \
   X(cite) \
@@ -26,12 +27,14 @@ namespace pkg::ingest {
   X(doc_head) \
   X(domain_list) \
   X(firm_list) \
+  X(fund_of) \
   X(funds_verb) \
   X(goal_head) \
   X(group) \
   X(group_anaphor) \
   X(head) \
   X(heading_goal) \
+  X(host_lead) \
   X(instrument_keyword) \
   X(lead_verb) \
   X(level) \
@@ -42,11 +45,13 @@ namespace pkg::ingest {
   X(modifier) \
   X(name_follow) \
   X(name_tail) \
+  X(news_byline) \
   X(pair_follow) \
   X(pair_lead) \
   X(pct_unit) \
   X(pilot_of) \
   X(purpose) \
+  X(report_shift) \
   X(representative) \
   X(reprint) \
   X(responsible) \
@@ -57,12 +62,14 @@ namespace pkg::ingest {
   X(slogan_type) \
   X(speech_verb) \
   X(strip) \
+  X(subject_follow) \
   X(subsector) \
   X(subsidy) \
   X(supports_ind) \
   X(targets) \
   X(targets_lead) \
   X(trigger) \
+  X(vision) \
   /* end */
 
 enum class RuleKind : uint8_t {

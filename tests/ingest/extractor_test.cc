@@ -364,6 +364,108 @@ TEST_CASE("Task tables, duty articles, portal fields and goal objects are read a
   }
 }
 
+TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  const std::string plan = "天津市生物制造产业高质量发展行动方案";
+  SECTION("a news report: 《方案》 is the short title; what it 提出 is part of the plan until a look back") {
+    auto st = Run("天津出台生物制造行动方案\n\n本报讯(记者 刘洋)近日,市工业和信息化局印发《天津市生物制造产业高质量发展行动方案"
+                  "(2025—2027年)》(以下简称《方案》)。\n在创新策源方面,《方案》提出,依托海河实验室建设合成生物技术创新中心。"
+                  "在产业化方面,将布局建设生物制造产业园。此前,海河产业基金亦已参与设立生物医药子基金。\n");
+    CHECK(HasEdge(st, "PART_OF", "合成生物技术创新中心", plan));
+    CHECK(HasEdge(st, "PART_OF", "生物制造产业园", plan));
+    CHECK_FALSE(HasEdge(st, "PART_OF", "生物医药子基金", plan));  // 此前: no longer the plan speaking
+    // The vision it states: "把X打造成为Y".
+    auto vision = Run("天津生物制造新闻\n\n本报讯 近日,《天津市生物制造产业高质量发展行动方案》(以下简称《方案》)印发。"
+                      "《方案》提出,到2027年,把天津打造成为全国生物制造创新高地。\n");
+    CHECK(HasEdge(vision, "SUPPORTS", plan, "全国生物制造创新高地"));
+    // The headline of a report is not a measure; 《方案》 is not an item of its own.
+    CHECK_FALSE(has(NodesOf(st, "Initiative"), "天津出台生物制造行动方案"));
+    CHECK_FALSE(has(NodesOf(st, "Initiative"), "方案"));
+  }
+  SECTION("依托X建设Y: the host is its own item, supports Y and is not part of the plan") {
+    auto st = Run("厦门市新型储能行动方案\n\n依托嘉庚创新实验室建设新型储能技术创新中心。依托郑州大学建设工业低碳技术创新中心。\n");
+    CHECK(has(NodesOf(st, "Platform"), "嘉庚创新实验室"));
+    CHECK(has(NodesOf(st, "Platform"), "新型储能技术创新中心"));
+    CHECK(has(NodesOf(st, "Enterprise"), "郑州大学"));
+    CHECK(HasEdge(st, "SUPPORTS", "嘉庚创新实验室", "新型储能技术创新中心"));
+    CHECK(HasEdge(st, "PART_OF", "新型储能技术创新中心", "厦门市新型储能行动方案"));
+    CHECK_FALSE(HasEdge(st, "PART_OF", "嘉庚创新实验室", "厦门市新型储能行动方案"));
+    for (const auto& n : NodesOf(st, "Platform")) CHECK(n.find("建设") == std::string::npos);
+  }
+  SECTION("a fund as the subject of 将 keeps its region; a name holding 亦/已 is a clause") {
+    auto st = Run("厦门储能产业新闻\n\n厦门市产业投资基金将出资设立总规模100亿元的新型储能产业子基金,重点投向钠离子电池、"
+                  "固态电池等细分领域。产业转型升级二期基金亦已投资逾80个项目。同一项目已获得支持的,不得重复申报。\n");
+    CHECK(has(NodesOf(st, "Fund"), "厦门市产业投资基金"));
+    CHECK(has(NodesOf(st, "Fund"), "新型储能产业子基金"));
+    CHECK(has(NodesOf(st, "Fund"), "产业转型升级二期基金"));
+    for (const char* t : {"Initiative", "Fund", "Platform", "Policy", "Pilot"}) {
+      for (const auto& n : NodesOf(st, t)) {
+        CHECK(n.find("亦") == std::string::npos);
+        CHECK(n.find("已") == std::string::npos);
+        CHECK(n != "同一项目");
+      }
+    }
+    // The existing fund sets up the new one; a fund set up first is no parent of the next.
+    CHECK(HasEdge(st, "FUNDS", "厦门市产业投资基金", "新型储能产业子基金"));
+    auto two = Run("山东省海洋装备行动方案\n\n发挥山东省新旧动能转换基金引导作用,设立规模100亿元的海洋装备产业子基金。"
+                   "设立海洋科技天使基金,设立海洋装备并购基金。\n");
+    CHECK(HasEdge(two, "FUNDS", "新旧动能转换基金", "海洋装备产业子基金"));
+    CHECK_FALSE(HasEdge(two, "FUNDS", "海洋科技天使基金", "海洋装备并购基金"));
+    // The sub-sectors of the list belong to the sector inside the fund's name.
+    CHECK(HasEdge(st, "PART_OF", "钠离子电池", "储能"));
+  }
+  SECTION("a notice launching a pilot: addressee line, co-issuers, parts of the pilot") {
+    const std::string notice = "关于开展农机装备智能化升级试点工作的通知";
+    auto st = Run("农业农村部办公厅 工业和信息化部办公厅" + notice + "\n\n各省、自治区、直辖市及计划单列市农业农村(农牧)厅(局、委),"
+                  "新疆生产建设兵团农业农村局:\n\n为推进农业机械化全程全面高质高效发展,农业农村部、工业和信息化部决定开展"
+                  "农机装备智能化升级试点工作。\n(一)建设智能农机示范应用基地。\n");
+    CHECK(has(NodesOf(st, "Policy"), notice));
+    CHECK(has(NodesOf(st, "Agency"), "农业农村部办公厅"));
+    for (const auto& n : NodesOf(st, "Agency")) CHECK(n.find("自治区") == std::string::npos);
+    CHECK_FALSE(has(NodesOf(st, "Region"), "新疆"));
+    CHECK(HasEdge(st, "PART_OF", "农机装备智能化升级试点", notice));
+    CHECK(HasEdge(st, "PART_OF", "智能农机示范应用基地", "农机装备智能化升级试点"));
+    // A rule that only names a pilot in its title keeps its parts.
+    auto rules = Run("常州市智能制造示范工厂认定管理办法\n\n第三条 对认定的智能制造示范工厂给予一次性奖励。\n");
+    CHECK_FALSE(HasEdge(rules, "PART_OF", "一次性奖励", "智能制造示范工厂"));
+  }
+  SECTION("a bracketed abbreviation ends a list item; 重点投资 governs its object") {
+    auto st = Run("黄埔区生物医药若干措施\n\n对合同研发生产组织(CDMO)、合同研究组织给予奖励。"
+                  "新设立的生物制造产业基金重点投资合成生物、生物基材料等领域。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "合同研发生产组织"));
+    for (const auto& n : NodesOf(st, "TargetGroup")) CHECK(n.find("CDMO") == std::string::npos);
+    CHECK(has(NodesOf(st, "Industry"), "合成生物"));
+    for (const auto& n : NodesOf(st, "Industry")) CHECK(n.find("投资") == std::string::npos);
+  }
+  SECTION("a sector list under a sector heading; tiers kept as an alias; every agency of a long 责任单位 list") {
+    auto st = Run("河南省制造业绿色低碳转型实施方案\n\n(二)壮大绿色低碳装备产业。大力发展新能源装备、节能环保装备、储能电池等产业。\n"
+                  "(三)构建绿色制造体系。建立省级绿色制造名单动态管理制度。(责任单位:省工业和信息化厅、省科技厅、省财政厅、"
+                  "省商务厅、省生态环境厅)\n");
+    CHECK(HasEdge(st, "PART_OF", "新能源装备", "绿色低碳装备产业"));
+    CHECK(HasEdge(st, "PART_OF", "储能电池", "绿色低碳装备产业"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "河南省工业和信息化厅", "绿色制造名单动态管理制度"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "河南省生态环境厅", "绿色制造名单动态管理制度"));
+    bool tier_alias = false;
+    for (const auto& x : st) {
+      if (auto* n = std::get_if<NodeStatement>(&x); n && n->name == "绿色制造名单动态管理制度") {
+        tier_alias = std::find(n->aliases.begin(), n->aliases.end(), "省级绿色制造名单动态管理制度") != n->aliases.end();
+      }
+    }
+    CHECK(tier_alias);
+  }
+  SECTION("indicators: a growth after a level keeps the level's metric; no base year, no 具有…的 modifier") {
+    auto st = Run("河南省实施方案\n\n到2027年,全省规模以上工业单位增加值能耗较2024年下降10%以上;全省绿色低碳装备产业"
+                  "营业收入达到3000亿元,年均增长10%以上;培育具有国际竞争力的氢能龙头企业5家。\n");
+    auto ind = NodesOf(st, "Indicator");
+    CHECK(has(ind, "规模以上工业单位增加值能耗下降"));
+    CHECK(has(ind, "绿色低碳装备产业营业收入年均增长"));
+    CHECK(has(ind, "氢能龙头企业数量"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
