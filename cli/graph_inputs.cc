@@ -154,11 +154,13 @@ LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip
 }
 
 Result<SnapshotPtr> OpenGraph(const std::vector<std::string>& inputs, const std::string& schema_path,
-                              bool skip_invalid, bool link) {
+                              bool skip_invalid, bool link, unsigned jobs) {
   auto schema = OpenSchema(schema_path);
   if (!schema.ok()) return schema.status();
   LoadReport report;
-  auto snap = LoadGraphInputs(inputs, *schema, DocumentAwareOptions(*schema, skip_invalid, link), &report);
+  LoadOptions opts = DocumentAwareOptions(*schema, skip_invalid, link);
+  opts.jobs = jobs;
+  auto snap = LoadGraphInputs(inputs, *schema, opts, &report);
   for (const auto& s : report.skipped) std::fprintf(stderr, "policykg: skipped: %s\n", s.c_str());
   for (const auto& s : report.notes) std::fprintf(stderr, "policykg: %s\n", s.c_str());
   return snap;

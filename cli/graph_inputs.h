@@ -26,9 +26,10 @@ Result<std::shared_ptr<const Schema>> OpenSchema(const std::string& schema_path)
 LoadOptions DocumentAwareOptions(std::shared_ptr<const Schema> schema, bool skip_invalid, bool link = true,
                                  std::vector<std::pair<std::string, std::string>> cannot_link = {});
 
-// Schema + inputs → snapshot, printing skipped lines to stderr.
+// Schema + inputs → snapshot, printing skipped lines to stderr. `jobs`:
+// documents extracted at once (0: one per core; the graph is the same).
 Result<SnapshotPtr> OpenGraph(const std::vector<std::string>& inputs, const std::string& schema_path,
-                              bool skip_invalid, bool link = true);
+                              bool skip_invalid, bool link = true, unsigned jobs = 0);
 
 // The data folder (schema, lexicons, rules): the schema file's folder.
 std::string DataDir();

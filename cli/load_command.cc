@@ -17,6 +17,7 @@ void Setup(CLI::App& app) {
     std::string schema;
     bool skip_invalid = false;
     bool no_link = false;
+    unsigned jobs = 0;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("load", "Load statements files, text documents or folders into a snapshot file");
@@ -26,9 +27,11 @@ void Setup(CLI::App& app) {
   cmd->add_option("--schema", args->schema, "schema file (default: data/schema.json)");
   cmd->add_flag("--skip-invalid", args->skip_invalid, "load the valid statements and report the rest");
   cmd->add_flag("--no-link", args->no_link, "do not link items across documents (inputs already linked)");
+  cmd->add_option("-j,--jobs", args->jobs, "text documents extracted at once (default: one per core); the graph is the same")
+      ->check(CLI::Range(0u, 256u));
   cmd->callback([args] {
     auto t0 = std::chrono::steady_clock::now();
-    auto snap = OpenGraph(args->inputs, args->schema, args->skip_invalid, !args->no_link);
+    auto snap = OpenGraph(args->inputs, args->schema, args->skip_invalid, !args->no_link, args->jobs);
     if (!snap.ok()) return Fail(snap.status().message());
     Status s = WriteSnapshotFile(**snap, args->output);
     if (!s.ok()) return Fail(s.message());

@@ -3,12 +3,15 @@
 // Statements files are read in 8 MiB blocks; the lines of a block are parsed
 // on two threads (parsing JSON is most of a load) while the block before is
 // added to the builder on a third, in file order, so results do not depend
-// on timing.
+// on timing. Text documents are extracted ahead on LoadOptions::jobs threads
+// (DocumentPrefetch) and their statements added in file order too.
 #include "graph/graph_loader.h"
 
 #include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -197,6 +200,91 @@ Status AddStatementsFile(const std::string& path, GraphBuilder& b, const Schema&
   return Status::OK();
 }
 
+// Adds the statements a document's extraction gave (in order), then its error.
+void AddDocumentStatements(const std::string& path, std::vector<Statement>& statements, const Status& s,
+                           GraphBuilder& b, Collector& c) {
+  ++c.report.documents;
+  size_t k = 0;
+  for (Statement& st : statements) AddStatement(b, std::move(st), c, path + " (statement " + std::to_string(++k) + ")");
+  if (!s.ok()) c.Error(s.message().rfind(path, 0) == 0 ? s.message() : path + ": " + s.message());
+}
+
+// Extracts the text documents among `files` on worker threads, ahead of the
+// caller, which takes them in file order (Take). At most `window` files are
+// read or held at once. Files that are not documents (statements files,
+// snapshots, unreadable ones) are left to the caller: Take says so.
+class DocumentPrefetch {
+ public:
+  struct Item {
+    bool document = false;
+    Status status;
+    std::vector<Statement> statements;
+  };
+  DocumentPrefetch(const std::vector<std::string>& files, const LoadOptions& opts, unsigned jobs)
+      : files_(files), opts_(opts), window_(size_t{jobs} * 4), items_(window_), done_(window_, 0) {
+    for (unsigned k = 0; k < jobs; ++k) workers_.emplace_back([this] { Work(); });
+  }
+  ~DocumentPrefetch() {
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      stop_ = true;
+    }
+    space_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+  // The result for files[i]; REQUIRES i = 0, 1, 2, … in turn.
+  Item Take(size_t i) {
+    std::unique_lock<std::mutex> l(mu_);
+    ready_.wait(l, [&] { return done_[i % window_] != 0; });
+    Item out = std::move(items_[i % window_]);
+    done_[i % window_] = 0;
+    taken_ = i + 1;
+    space_.notify_all();
+    return out;
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> l(mu_);
+        space_.wait(l, [&] { return stop_ || next_ >= files_.size() || next_ < taken_ + window_; });
+        if (stop_ || next_ >= files_.size()) return;
+        i = next_++;
+      }
+      Item item = Extract(files_[i]);
+      std::lock_guard<std::mutex> l(mu_);
+      items_[i % window_] = std::move(item);
+      done_[i % window_] = 1;
+      ready_.notify_all();
+    }
+  }
+  Item Extract(const std::string& path) const {
+    Item item;
+    if (TreatAsSnapshot(path)) return item;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return item;  // the caller reports it
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) return item;
+    std::string_view head = std::string_view(bytes).substr(0, 512);
+    if (!(opts_.is_document ? opts_.is_document(path, head) : DefaultIsDocument(path, head))) return item;
+    item.document = true;
+    item.status = opts_.extract_document(path, bytes, [&](Statement&& st) { item.statements.push_back(std::move(st)); });
+    return item;
+  }
+  const std::vector<std::string>& files_;
+  const LoadOptions& opts_;
+  const size_t window_;
+  std::vector<Item> items_;
+  std::vector<char> done_;
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  size_t next_ = 0, taken_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
 Status AddFile(const std::string& path, GraphBuilder& b, const std::shared_ptr<const Schema>& schema,
                const LoadOptions& opts, Collector& c, Progress& progress) {
   ++c.report.files;
@@ -257,7 +345,20 @@ Status AddInputs(const std::vector<std::string>& inputs, GraphBuilder& builder, 
     } else {
       files.push_back(input);
     }
-    for (const auto& f : files) {
+    unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<size_t>(jobs, files.size()));
+    std::optional<DocumentPrefetch> ahead;
+    if (jobs > 1 && opts.extract_document) ahead.emplace(files, opts, jobs);
+    for (size_t i = 0; i < files.size(); ++i) {
+      const std::string& f = files[i];
+      if (ahead) {
+        DocumentPrefetch::Item item = ahead->Take(i);
+        if (item.document) {
+          ++c.report.files;
+          AddDocumentStatements(f, item.statements, item.status, builder, c);
+          continue;
+        }
+      }
       Status s = AddFile(f, builder, schema, opts, c, progress);
       if (!s.ok()) c.Error(s.message());
     }

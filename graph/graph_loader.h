@@ -45,6 +45,11 @@ struct LoadOptions {
   bool progress = true;
   // Text documents go here; nullptr makes a text document an error.
   DocumentExtractor extract_document;
+  // Documents extracted at once (0: one per core). Their statements are
+  // added in file order whatever the number, so the graph is the same;
+  // above 1, extract_document and is_document are called from several
+  // threads at once and must be safe for that.
+  unsigned jobs = 0;
   // Decides whether a file is a text document (not statements) from its
   // path and first bytes; defaults to: extension .txt/.html/.htm/.md, or a
   // head that is not JSON.
