@@ -119,23 +119,43 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     }
     if (std::string clean = CleanName(surface); clean != m.name) m.aliases.push_back(std::move(clean));
     if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
-    // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司.
+    // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司; not
+    // across a governing verb with its object (中国人民银行设立X中心: the bank
+    // sets up a centre) or a conjunction.
     if (m.type == "Agency") {
       std::string_view t = ctx.text;
       size_t e = h.end, k = h.end;
       int chars = 0;
+      static const char* const kUnits[] = {"司", "局", "处", "办公室", "中心"};
+      auto unit_at = [&](size_t p) {
+        for (const char* unit : kUnits) {
+          std::string_view u(unit);
+          if (t.substr(p, u.size()) == u) return true;
+        }
+        return false;
+      };
+      const WordSet& verbs = ctx.rules->Words(RuleKind::trigger);
+      const WordSet& coord = ctx.rules->Words(RuleKind::coord);
       while (k < t.size() && chars < 10) {
+        size_t vl = 0;
+        if ((verbs.PrefixAt(t, k, &vl) && !unit_at(k + vl)) || coord.PrefixAt(t, k, &vl)) break;
         size_t j = k;
         char32_t c = NextCp(t, j);
         if (!IsHan(c)) break;
         k = j;
         ++chars;
-        for (const char* unit : {"司", "局", "处", "办公室", "中心"}) {
+        for (const char* unit : kUnits) {
           std::string_view u(unit);
           if (k >= u.size() && t.substr(k - u.size(), u.size()) == u && chars >= 2) e = k;
         }
       }
-      if (e > h.end && (e >= t.size() || !IsHan([&] { size_t j = e; return NextCp(t, j); }()))) {
+      // The unit ends the name where the text goes on with no more of it: a
+      // non-Han character, a conjunction or a verb (…征信中心和X, …中小企业局负责).
+      size_t fl = 0;
+      const bool ends = e >= t.size() || !IsHan([&] { size_t j = e; return NextCp(t, j); }()) ||
+                        coord.PrefixAt(t, e, &fl) || verbs.PrefixAt(t, e, &fl) ||
+                        ctx.rules->Words(RuleKind::lead_verb).PrefixAt(t, e, &fl);
+      if (e > h.end && ends) {
         uint32_t b = h.begin;
         if (b >= 6 && t.substr(b - 6, 6) == "中共") b -= 6;
         m.span = {b, static_cast<uint32_t>(e)};

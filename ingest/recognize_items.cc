@@ -120,6 +120,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     b = head_b;
     bare = true;
   }
+  // A span of time alone before a head word names no item: "实施三年试点", "开展两年行动".
+  if (size_t dl = 0; !bare && b < head_b && ctx.rules->Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.

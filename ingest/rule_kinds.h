@@ -25,6 +25,7 @@ namespace pkg::ingest {
   X(count_unit) \
   X(directive) \
   X(doc_head) \
+  X(duration) \
   X(domain_list) \
   X(firm_list) \
   X(fund_of) \

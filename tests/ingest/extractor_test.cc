@@ -464,6 +464,19 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
     CHECK(has(ind, "绿色低碳装备产业营业收入年均增长"));
     CHECK(has(ind, "氢能龙头企业数量"));
   }
+  SECTION("regulators' local offices are agencies of their own; a sub-unit never spans a verb and its object") {
+    auto st = Run("关于推进绿色金融发展的通知\n\n一、支持中国人民银行河南省分行设立绿色金融服务中心。\n"
+                  "二、财政部经济建设司、工业和信息化部中小企业局和中国人民银行征信中心负责。\n三、实施三年试点。\n");
+    auto agencies = NodesOf(st, "Agency");
+    CHECK(has(agencies, "中国人民银行河南省分行"));
+    CHECK(has(agencies, "财政部经济建设司"));
+    CHECK(has(agencies, "工业和信息化部中小企业局"));
+    CHECK(has(agencies, "中国人民银行征信中心"));
+    for (const auto& n : agencies) CHECK(n.find("设立") == std::string::npos);
+    CHECK(has(NodesOf(st, "Platform"), "绿色金融服务中心"));
+    // A span of time alone before a head word names no pilot.
+    CHECK_FALSE(has(NodesOf(st, "Pilot"), "三年试点"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
