@@ -142,6 +142,22 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
   }
 }
 
+namespace {
+
+// What s[b, e) names: the lexicon's mention when one spans exactly that (only
+// a Goal when `goals_only`), else a new Goal called `name`.
+Mention NamedAt(const DocContext& ctx, uint32_t b, uint32_t e, std::string name, bool goals_only) {
+  const Mention* whole = ctx.LexiconAt(b);
+  if (whole && whole->span.end == e && (!goals_only || whole->type == "Goal")) return *whole;
+  Mention m;
+  m.span = {b, e};
+  m.type = "Goal";
+  m.name = std::move(name);
+  return m;
+}
+
+}  // namespace
+
 void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const WordSet& verbs = ctx.rules->Words(RuleKind::heading_goal);
@@ -191,15 +207,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       std::string name = CleanName(s.substr(b, e - b));
       size_t chars = WordChars(name);
       if (chars < 3 || chars > 24) continue;
-      const Mention* whole = ctx.LexiconAt(b);
-      Mention m;
-      if (whole && whole->span.end == e) {
-        m = *whole;
-      } else {
-        m.span = {b, e};
-        m.type = "Goal";
-        m.name = name;
-      }
+      Mention m = NamedAt(ctx, b, e, std::move(name), /*goals_only=*/false);
       m.rule = "purpose.supports";
       m.sentence = sen.index;
       m.purpose = true;
@@ -228,15 +236,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       if (b >= e) continue;
       std::string name = CleanName(s.substr(b, e - b));
       if (WordChars(name) < 3 || WordChars(name) > 24) continue;
-      const Mention* whole = ctx.LexiconAt(b);
-      Mention m;
-      if (whole && whole->span.end == e && whole->type == "Goal") {
-        m = *whole;
-      } else {
-        m.span = {b, e};
-        m.type = "Goal";
-        m.name = name;
-      }
+      Mention m = NamedAt(ctx, b, e, std::move(name), /*goals_only=*/true);
       m.rule = "vision.supports";
       m.sentence = sen.index;
       m.purpose = true;
