@@ -265,10 +265,15 @@ class DocumentPrefetch {
     if (TreatAsSnapshot(path)) return item;
     std::ifstream in(path, std::ios::binary);
     if (!in) return item;  // the caller reports it
+    // The head decides; a statements file is left to the caller unread.
+    std::string head(512, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    if (!(opts_.is_document ? opts_.is_document(path, head) : DefaultIsDocument(path, head))) return item;
+    in.clear();
+    in.seekg(0);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof()) return item;
-    std::string_view head = std::string_view(bytes).substr(0, 512);
-    if (!(opts_.is_document ? opts_.is_document(path, head) : DefaultIsDocument(path, head))) return item;
     item.document = true;
     item.status = opts_.extract_document(path, bytes, [&](Statement&& st) { item.statements.push_back(std::move(st)); });
     return item;

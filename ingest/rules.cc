@@ -128,6 +128,10 @@ bool WordSet::Contains(std::string_view w) const {
 
 const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {
   if (pos >= text.size() || size_ == 0 || !MayStart(text, pos)) return nullptr;
+  return Walk(text, pos, len);
+}
+
+const Rule* WordSet::Walk(std::string_view text, size_t pos, size_t* len) const {
   const Rule* best = nullptr;
   uint32_t n = 0;
   for (size_t i = pos; i < text.size();) {
@@ -160,7 +164,7 @@ size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule
   for (size_t i = from; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || !MayStart(text, i)) continue;
     size_t n = 0;
-    const Rule* r = PrefixAt(text, i, &n);
+    const Rule* r = Walk(text, i, &n);  // MayStart already passed
     if (r) {
       if (len) *len = n;
       if (rule) *rule = r;

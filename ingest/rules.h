@@ -102,6 +102,8 @@ class WordSet {
     static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
   };
   static void Insert(Trie& trie, std::string_view w, bool reversed, const Rule* rule);
+  // PrefixAt without the filter (pos < text.size(), the filter passed).
+  const Rule* Walk(std::string_view text, size_t pos, size_t* len) const;
   // The filter: false when no word can start at text[pos]. It hashes the
   // bytes of the first character (for the one-character words) and of the
   // first two (for the longer words) into two bit tables, so most positions
