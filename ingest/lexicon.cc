@@ -79,6 +79,16 @@ std::string LevelWord(const std::string& full) {
   return "";
 }
 
+// A region's full name ({R}): the longest of its name and aliases, the first
+// of equal length (上海 → 上海市, 浦东新区 → 上海市浦东新区).
+const std::string& FullName(const LexEntry& reg) {
+  const std::string* full = &reg.name;
+  for (const auto& a : reg.aliases) {
+    if (a.size() > full->size()) full = &a;
+  }
+  return *full;
+}
+
 }  // namespace
 
 Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool templates) {
@@ -141,6 +151,12 @@ void Lexicon::AddSurface(const std::string& s, uint32_t entry, const std::string
   if (static_cast<size_t>(id) == surfaces_.size()) surfaces_.push_back(Surface{entry, bare_level});
 }
 
+int32_t Lexicon::AddHelperPattern(std::string_view s) {
+  int32_t id = ac_.Add(s);
+  if (id >= 0 && static_cast<size_t>(id) == surfaces_.size()) surfaces_.push_back(Surface{kNoEntry, ""});
+  return id;
+}
+
 void Lexicon::Instantiate() {
   size_t plain = entries_.size();
   // English (pinyin) names of the regions that templates use.
@@ -191,10 +207,7 @@ void Lexicon::Instantiate() {
       const LexEntry& reg = entries_[r];
       if (reg.type != "Region" || reg.level == "national") continue;
       if (std::find(tp.levels.begin(), tp.levels.end(), reg.level) == tp.levels.end()) continue;
-      std::string full = reg.name;
-      for (const auto& a : reg.aliases) {
-        if (a.size() > full.size()) full = a;
-      }
+      const std::string& full = FullName(reg);
       std::string lw = LevelWord(full);
       auto fill = [&](std::string s) {
         s = Replace(std::move(s), "{R}", full);
@@ -232,14 +245,9 @@ void Lexicon::Instantiate() {
   for (uint32_t r = 0; r < plain; ++r) {
     const LexEntry& reg = entries_[r];
     if (reg.type != "Region" || reg.level == "national") continue;
-    std::string full = reg.name;
-    for (const auto& a : reg.aliases) {
-      if (a.size() > full.size()) full = a;
-    }
     for (int k = 0; k < 2; ++k) {
-      int32_t id = ac_.Add(k ? full : reg.name);
+      int32_t id = AddHelperPattern(k ? FullName(reg) : reg.name);
       if (id < 0) continue;
-      if (static_cast<size_t>(id) == surfaces_.size()) surfaces_.push_back(Surface{kNoEntry, ""});
       if (form_regions_.size() <= static_cast<size_t>(id)) form_regions_.resize(static_cast<size_t>(id) + 1);
       form_regions_[static_cast<size_t>(id)][k].push_back(r);
     }
@@ -253,9 +261,8 @@ void Lexicon::Instantiate() {
       bool full = at != std::string::npos;
       if (!full) at = f.find("{S}");
       if (at == std::string::npos || f.size() == at + 3) continue;
-      int32_t id = ac_.Add(std::string_view(f).substr(at + 3));
+      int32_t id = AddHelperPattern(std::string_view(f).substr(at + 3));
       if (id < 0) continue;
-      if (static_cast<size_t>(id) == surfaces_.size()) surfaces_.push_back(Surface{kNoEntry, ""});
       if (tail_roles_.size() <= static_cast<size_t>(id)) tail_roles_.resize(static_cast<size_t>(id) + 1);
       TailRole role{t, full, f.substr(0, at)};
       auto& roles = tail_roles_[static_cast<size_t>(id)];
@@ -385,11 +392,7 @@ int Lexicon::Resolve(uint32_t template_entry, std::string_view region, std::stri
   for (int hop = 0; hop < 4 && !r.empty(); ++hop) {
     const LexEntry* reg = FindRegion(r);
     if (!reg) return -1;
-    std::string full = reg->name;
-    for (const auto& a : reg->aliases) {
-      if (a.size() > full.size()) full = a;
-    }
-    if (LevelWord(full) == level_word) {
+    if (LevelWord(FullName(*reg)) == level_word) {
       auto it = instances_.find(std::to_string(t.template_id) + "\t" + reg->name);
       return it == instances_.end() ? -1 : static_cast<int>(it->second);
     }

@@ -83,6 +83,9 @@ class Lexicon {
   Status AddFile(std::string_view text, const std::string& origin, bool templates);
   void Instantiate();
   void AddSurface(const std::string& s, uint32_t entry, const std::string& bare_level);
+  // A pattern that is no surface of its own (a region form, a template's
+  // tail) unless an entry already made it one; its id, or -1 when empty.
+  int32_t AddHelperPattern(std::string_view s);
 
   struct Template {
     std::string name, name_en;
