@@ -6,14 +6,13 @@
 // files, whatever N. At most 4 N documents are read or held at a time, so
 // memory stays flat in the number of files.
 #include <algorithm>
-#include <condition_variable>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <mutex>
 #include <sstream>
 #include <thread>
 
+#include "base/ordered_work.h"
 #include "cli/command.h"
 #include "graph/schema.h"
 #include "graph/statement_writer.h"
@@ -99,49 +98,16 @@ void Emit(const Extracted& r) {
   std::fwrite(r.json.data(), 1, r.json.size(), stdout);
 }
 
-// Workers take files in order; the main thread writes each document's
-// output as soon as it and all before it are done. A window of 4 x jobs
-// slots bounds what is held.
+// Documents extracted on `jobs` threads ahead of the main thread, which
+// writes them in file order (base/ordered_work.h: at most 4 x jobs held).
 void ExtractInParallel(const pkg::Extractor& ex, const std::vector<std::string>& files, unsigned jobs) {
-  const size_t window = size_t{jobs} * 4;
-  std::vector<Extracted> slots(window);
-  std::vector<char> done(window, 0);
-  std::mutex mu;
-  std::condition_variable ready, space;
-  size_t next = 0, written = 0;
-  auto work = [&] {
-    DocumentJob job(ex);
-    Extracted local;
-    for (;;) {
-      size_t i;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        space.wait(lock, [&] { return next >= files.size() || next < written + window; });
-        if (next >= files.size()) return;
-        i = next++;
-      }
-      job.Run(files[i], &local);
-      std::lock_guard<std::mutex> lock(mu);
-      std::swap(slots[i % window], local);
-      done[i % window] = 1;
-      ready.notify_all();
-    }
-  };
-  std::vector<std::thread> workers;
-  for (unsigned k = 0; k < jobs; ++k) workers.emplace_back(work);
-  Extracted current;
-  for (size_t i = 0; i < files.size(); ++i) {
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      ready.wait(lock, [&] { return done[i % window] != 0; });
-      std::swap(current, slots[i % window]);
-      done[i % window] = 0;
-      written = i + 1;
-      space.notify_all();
-    }
-    Emit(current);
-  }
-  for (auto& t : workers) t.join();
+  pkg::OrderedWork<Extracted> work(files.size(), jobs, size_t{jobs} * 4, [&](size_t i) {
+    DocumentJob job(ex);  // one per document: its buffers are small beside the extraction
+    Extracted r;
+    job.Run(files[i], &r);
+    return r;
+  });
+  for (size_t i = 0; i < files.size(); ++i) Emit(work.Take(i));
 }
 
 void RunExtract(const ExtractOptions& opt) {

@@ -4,14 +4,12 @@
 // on two threads (parsing JSON is most of a load) while the block before is
 // added to the builder on a third, in file order, so results do not depend
 // on timing. Text documents are extracted ahead on LoadOptions::jobs threads
-// (DocumentPrefetch) and their statements added in file order too.
+// (base/ordered_work.h) and their statements added in file order too.
 #include "graph/graph_loader.h"
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -20,6 +18,7 @@
 #include <memory>
 #include <thread>
 
+#include "base/ordered_work.h"
 #include "graph/snapshot_file.h"
 
 namespace pkg {
@@ -209,86 +208,33 @@ void AddDocumentStatements(const std::string& path, std::vector<Statement>& stat
   if (!s.ok()) c.Error(s.message().rfind(path, 0) == 0 ? s.message() : path + ": " + s.message());
 }
 
-// Extracts the text documents among `files` on worker threads, ahead of the
-// caller, which takes them in file order (Take). At most `window` files are
-// read or held at once. Files that are not documents (statements files,
-// snapshots, unreadable ones) are left to the caller: Take says so.
-class DocumentPrefetch {
- public:
-  struct Item {
-    bool document = false;
-    Status status;
-    std::vector<Statement> statements;
-  };
-  DocumentPrefetch(const std::vector<std::string>& files, const LoadOptions& opts, unsigned jobs)
-      : files_(files), opts_(opts), window_(size_t{jobs} * 4), items_(window_), done_(window_, 0) {
-    for (unsigned k = 0; k < jobs; ++k) workers_.emplace_back([this] { Work(); });
-  }
-  ~DocumentPrefetch() {
-    {
-      std::lock_guard<std::mutex> l(mu_);
-      stop_ = true;
-    }
-    space_.notify_all();
-    for (auto& t : workers_) t.join();
-  }
-  // The result for files[i]; REQUIRES i = 0, 1, 2, … in turn.
-  Item Take(size_t i) {
-    std::unique_lock<std::mutex> l(mu_);
-    ready_.wait(l, [&] { return done_[i % window_] != 0; });
-    Item out = std::move(items_[i % window_]);
-    done_[i % window_] = 0;
-    taken_ = i + 1;
-    space_.notify_all();
-    return out;
-  }
-
- private:
-  void Work() {
-    for (;;) {
-      size_t i;
-      {
-        std::unique_lock<std::mutex> l(mu_);
-        space_.wait(l, [&] { return stop_ || next_ >= files_.size() || next_ < taken_ + window_; });
-        if (stop_ || next_ >= files_.size()) return;
-        i = next_++;
-      }
-      Item item = Extract(files_[i]);
-      std::lock_guard<std::mutex> l(mu_);
-      items_[i % window_] = std::move(item);
-      done_[i % window_] = 1;
-      ready_.notify_all();
-    }
-  }
-  Item Extract(const std::string& path) const {
-    Item item;
-    if (TreatAsSnapshot(path)) return item;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return item;  // the caller reports it
-    // The head decides; a statements file is left to the caller unread.
-    std::string head(512, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<size_t>(in.gcount()));
-    if (!(opts_.is_document ? opts_.is_document(path, head) : DefaultIsDocument(path, head))) return item;
-    in.clear();
-    in.seekg(0);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) return item;
-    item.document = true;
-    item.status = opts_.extract_document(path, bytes, [&](Statement&& st) { item.statements.push_back(std::move(st)); });
-    return item;
-  }
-  const std::vector<std::string>& files_;
-  const LoadOptions& opts_;
-  const size_t window_;
-  std::vector<Item> items_;
-  std::vector<char> done_;
-  std::mutex mu_;
-  std::condition_variable ready_, space_;
-  size_t next_ = 0, taken_ = 0;
-  bool stop_ = false;
-  std::vector<std::thread> workers_;
+// A text document read and extracted ahead of its turn (on a worker thread);
+// `document` false: not a document (statements, snapshot, unreadable), left
+// to AddFile.
+struct Prefetched {
+  bool document = false;
+  Status status;
+  std::vector<Statement> statements;
 };
+
+Prefetched ExtractAhead(const std::string& path, const LoadOptions& opts) {
+  Prefetched item;
+  if (TreatAsSnapshot(path)) return item;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return item;  // AddFile reports it
+  // The head decides; a statements file is left to AddFile unread.
+  std::string head(512, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (!(opts.is_document ? opts.is_document(path, head) : DefaultIsDocument(path, head))) return item;
+  in.clear();
+  in.seekg(0);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return item;
+  item.document = true;
+  item.status = opts.extract_document(path, bytes, [&](Statement&& st) { item.statements.push_back(std::move(st)); });
+  return item;
+}
 
 Status AddFile(const std::string& path, GraphBuilder& b, const std::shared_ptr<const Schema>& schema,
                const LoadOptions& opts, Collector& c, Progress& progress) {
@@ -352,12 +298,14 @@ Status AddInputs(const std::vector<std::string>& inputs, GraphBuilder& builder, 
     }
     unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<size_t>(jobs, files.size()));
-    std::optional<DocumentPrefetch> ahead;
-    if (jobs > 1 && opts.extract_document) ahead.emplace(files, opts, jobs);
+    std::optional<OrderedWork<Prefetched>> ahead;
+    if (jobs > 1 && opts.extract_document) {
+      ahead.emplace(files.size(), jobs, size_t{jobs} * 4, [&](size_t i) { return ExtractAhead(files[i], opts); });
+    }
     for (size_t i = 0; i < files.size(); ++i) {
       const std::string& f = files[i];
       if (ahead) {
-        DocumentPrefetch::Item item = ahead->Take(i);
+        Prefetched item = ahead->Take(i);
         if (item.document) {
           ++c.report.files;
           AddDocumentStatements(f, item.statements, item.status, builder, c);

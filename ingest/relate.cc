@@ -199,8 +199,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           label = inside.find(')') == std::string_view::npos && R.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
         }
         size_t len = 0;
-        bool lead = R.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len) ||
-                    (At(s, m.span.end, "、") == false && R.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end + 0, &len));
+        bool lead = R.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
         if (label || lead) {
           // The item's sentences (contiguous), or just this sentence.
           int item = sen.item;
