@@ -84,6 +84,20 @@ const Mention* DocContext::LexiconAt(uint32_t p) const {
   return i < lexicon_begin.size() && lexicon_begin[i] == p ? &(*lexicon)[i] : nullptr;
 }
 
+bool InCompound(const DocContext& ctx, uint32_t pos) {
+  const WordSet& compounds = ctx.rules->Words(RuleKind::compound);
+  // A compound starts at most a few characters before the conjunction.
+  uint32_t b = pos;
+  for (int back = 0; back <= 8 && b > 0; ++back) {
+    do {
+      --b;
+    } while (b > 0 && (static_cast<unsigned char>(ctx.text[b]) & 0xC0) == 0x80);
+    size_t len = 0;
+    if (compounds.PrefixAt(ctx.text, b, &len) && b + len > pos) return true;
+  }
+  return false;
+}
+
 uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info, int flags) {
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;

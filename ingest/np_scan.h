@@ -49,6 +49,10 @@ uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* i
 // *tail gets the length of a name tail (建设) kept in the name.
 bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail);
 
+// True when `pos` falls inside a compound that holds a conjunction
+// (rule kind `compound`: 工业和信息化, 研究与试验发展): a 和 there joins no two items.
+bool InCompound(const DocContext& ctx, uint32_t pos);
+
 // Trims spaces and unmatched quotes or brackets at both ends of [b, e).
 void TrimSpan(std::string_view text, uint32_t& b, uint32_t& e);
 

@@ -276,7 +276,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程".
     for (uint32_t k = b; k < h.b; k = NextChar(s, k)) {
       size_t len = 0;
-      if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k)) continue;
+      if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k) || InCompound(ctx, k)) continue;
       std::string_view lpart = s.substr(b, k - b), rpart = s.substr(k + len, h.b - k - len);
       if (WordChars(rpart) > 4 && rpart.find("的") == std::string_view::npos &&
           lpart.find("的") == std::string_view::npos && WordChars(lpart) >= 2 && WordChars(lpart) <= 12) {

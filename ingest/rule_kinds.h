@@ -21,6 +21,7 @@ namespace pkg::ingest {
   X(chrome_line) \
   X(cite) \
   X(comparator) \
+  X(compound) \
   X(coord) \
   X(count_unit) \
   X(directive) \

@@ -477,6 +477,16 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
     // A span of time alone before a head word names no pilot.
     CHECK_FALSE(has(NodesOf(st, "Pilot"), "三年试点"));
   }
+  SECTION("a conjunction inside a fixed compound joins no two items") {
+    auto st = Run("关于印发2025年度成都市工业和信息化专项资金项目申报指南的通知\n\n"
+                  "现将指南印发给你们。设立经济和信息化发展基金;实施产业基础再造和重点产业链高质量发展工程。\n");
+    auto funds = NodesOf(st, "Fund");
+    CHECK(has(funds, "经济和信息化发展基金"));
+    CHECK_FALSE(has(funds, "经济基金"));
+    CHECK(has(NodesOf(st, "Policy"), "2025年度成都市工业和信息化专项资金项目申报指南"));
+    // An ordinary 和 still joins two items.
+    CHECK(has(NodesOf(st, "Initiative"), "产业基础再造工程"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
