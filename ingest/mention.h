@@ -9,6 +9,8 @@
 // Tested through tests/ingest/recognize_test.cc and relate_test.cc.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +60,19 @@ struct DocContext {
   size_t LexiconFrom(uint32_t p) const;
   // The lexicon mention starting exactly at p, or nullptr.
   const Mention* LexiconAt(uint32_t p) const;
+  // The first word of kind k that starts in [from, end) and ends by `end`:
+  // what rules->Words(k).Find(text.substr(0, end), from, len, rule) gives,
+  // from a list of where the kind's words start in the whole text, made on
+  // the kind's first use in this document. Stages that look for a kind in
+  // every clause scan the text once instead of once per clause.
+  size_t FindIn(RuleKind k, size_t from, size_t end, size_t* len = nullptr, const Rule** rule = nullptr) const;
+
+ private:
+  // By RuleKind: where words of that kind start (built by FindIn). A
+  // DocContext belongs to one document on one thread.
+  mutable std::array<std::optional<std::vector<uint32_t>>, static_cast<size_t>(RuleKind::kCount)> word_starts_;
+
+ public:
 };
 
 }  // namespace pkg::ingest

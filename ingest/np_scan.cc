@@ -78,6 +78,31 @@ size_t DocContext::LexiconFrom(uint32_t p) const {
   return static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
 }
 
+size_t DocContext::FindIn(RuleKind k, size_t from, size_t end, size_t* len, const Rule** rule) const {
+  const WordSet& words = rules->Words(k);
+  auto& starts = word_starts_[static_cast<size_t>(k)];
+  if (!starts) {
+    starts.emplace();
+    size_t l = 0;
+    for (size_t at = words.Find(text, 0, &l); at != std::string_view::npos; at = words.Find(text, at + 1, &l)) {
+      starts->push_back(static_cast<uint32_t>(at));
+    }
+  }
+  // A word within [0, end) starting at p also starts at p in the whole text,
+  // so the list holds every candidate; each is matched again within `end`.
+  end = std::min(end, text.size());
+  const std::string_view limited = text.substr(0, end);
+  for (auto it = std::lower_bound(starts->begin(), starts->end(), from); it != starts->end() && *it < end; ++it) {
+    size_t l = 0;
+    if (const Rule* r = words.PrefixAt(limited, *it, &l)) {
+      if (len) *len = l;
+      if (rule) *rule = r;
+      return *it;
+    }
+  }
+  return std::string_view::npos;
+}
+
 const Mention* DocContext::LexiconAt(uint32_t p) const {
   if (!lexicon) return nullptr;
   const size_t i = LexiconFrom(p);

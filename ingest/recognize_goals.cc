@@ -217,11 +217,10 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   }
   // Anywhere: "把合肥建设成为具有全球影响力的“量子中心”" (kind vision) states the vision the
   // document's measure (or the plan a report speaks for) serves.
-  const WordSet& vision = ctx.rules->Words(RuleKind::vision);
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
       size_t len = 0;
-      size_t at = vision.Find(s.substr(0, c.end), c.begin, &len);
+      size_t at = ctx.FindIn(RuleKind::vision, c.begin, c.end, &len);
       if (at == std::string_view::npos) continue;
       std::string_view before = s.substr(c.begin, at - c.begin);
       if (before.find("把") == std::string_view::npos && before.find("将") == std::string_view::npos) continue;

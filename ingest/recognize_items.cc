@@ -204,9 +204,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   std::vector<Head> hs;
   size_t alen = 0;
   const bool aimed = ctx.rules->Words(RuleKind::aim).PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
-  size_t speech_at = ctx.rules->Words(RuleKind::speech_verb).Find(s.substr(0, c.end), c.begin, &alen);
+  size_t speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end, &alen);
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
-  const size_t host_at = ctx.rules->Words(RuleKind::host_lead).Find(s.substr(0, c.end), c.begin, &alen);
+  const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);

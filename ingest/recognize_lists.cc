@@ -77,7 +77,7 @@ void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention
   std::string_view s = ctx.text;
   size_t len = 0;
   const Rule* r = nullptr;
-  size_t at = ctx.rules->Words(RuleKind::subsector).Find(s.substr(0, c.end), c.begin, &len, &r);
+  size_t at = ctx.FindIn(RuleKind::subsector, c.begin, c.end, &len, &r);
   if (at == std::string_view::npos || at < c.begin + 3 || !At(s, static_cast<uint32_t>(at - 3), "等")) return;
   uint32_t end = static_cast<uint32_t>(at - 3);
   // The list starts after the last governing verb before it.

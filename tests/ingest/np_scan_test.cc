@@ -1,0 +1,58 @@
+// Tests for DocContext::FindIn (ingest/mention.h, np_scan.cc): the per-document
+// list of where a kind's words start must answer exactly as a scan of the
+// clause would (WordSet::Find on the text cut at `end`), for every start and
+// end on a character boundary, including words that run past `end`.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "ingest/mention.h"
+#include "ingest/np_scan.h"
+#include "ingest/rules.h"
+
+using namespace pkg::ingest;
+
+TEST_CASE("FindIn answers as a scan of the clause would", "[ingest][np_scan]") {
+  RuleSet rules;
+  REQUIRE(rules.AddText("speech.a\tspeech_verb\t\t提出|提出了|表示\n"
+                        "host.a\thost_lead\t\t依托|依靠\n",
+                        "test")
+              .ok());
+  const std::string text =
+      "《方案》提出,依托实验室建设中心。他表示提出了新要求;依靠企业。提出";
+  DocContext ctx;
+  ctx.text = text;
+  ctx.rules = &rules;
+  std::vector<size_t> bounds;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) bounds.push_back(i);
+  }
+  int found = 0;
+  for (RuleKind k : {RuleKind::speech_verb, RuleKind::host_lead}) {
+    const WordSet& words = rules.Words(k);
+    for (size_t from : bounds) {
+      for (size_t end : bounds) {
+        size_t want_len = 0, got_len = 0;
+        const Rule* want_rule = nullptr;
+        const Rule* got_rule = nullptr;
+        size_t want = end >= from ? words.Find(std::string_view(text).substr(0, end), from, &want_len, &want_rule)
+                                  : std::string_view::npos;
+        size_t got = ctx.FindIn(k, from, end, &got_len, &got_rule);
+        INFO("kind " << RuleKindName(k) << " from " << from << " end " << end);
+        REQUIRE(got == want);
+        if (got != std::string_view::npos) {
+          CHECK(got_len == want_len);
+          CHECK(got_rule == want_rule);
+          ++found;
+        }
+      }
+    }
+  }
+  CHECK(found > 100);
+  // 提出了 cut after 提出 is still 提出.
+  size_t len = 0;
+  const size_t at = text.find("提出了");
+  CHECK(ctx.FindIn(RuleKind::speech_verb, at, at + 6, &len) == at);
+  CHECK(len == 6);
+}
