@@ -1,5 +1,6 @@
-// policykg extract FILE...: prints the statements of each text document as
-// JSON Lines on standard output (docs/statements.md, docs/ingest.md).
+// policykg extract PATH...: prints the statements of each text document as
+// JSON Lines on standard output (docs/statements.md, docs/ingest.md). A
+// folder stands for every file under it, sorted (base/input_files.h).
 // Errors go to standard error naming the file; the exit code is 1 when any
 // file failed. With --jobs N (default: one per core) N threads extract
 // documents side by side; the output is the same bytes, in the order of the
@@ -7,11 +8,13 @@
 // memory stays flat in the number of files.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
+#include "base/input_files.h"
 #include "base/ordered_work.h"
 #include "cli/command.h"
 #include "graph/schema.h"
@@ -59,6 +62,14 @@ class DocumentJob {
   void Run(const std::string& path, Extracted* result) {
     result->json.clear();
     result->error.clear();
+    // Only regular files and pipes: reading a device (/dev/zero) would never
+    // end, and a folder is expanded before it gets here.
+    std::error_code ec;
+    auto type = std::filesystem::status(path, ec).type();
+    if (!ec && type != std::filesystem::file_type::regular && type != std::filesystem::file_type::fifo) {
+      result->error = path + ": not a regular file";
+      return;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       result->error = path + ": cannot open (does the file exist and is it readable?)";
@@ -115,14 +126,29 @@ void RunExtract(const ExtractOptions& opt) {
   if (!schema.ok()) return pkg::cli::Fail(schema.status().message());
   auto ex = pkg::Extractor::Create(*schema, opt.data_dir);
   if (!ex.ok()) return pkg::cli::Fail(ex.status().message());
+  // Folders become the files under them; any other path stays itself, so a
+  // missing file is reported in its place among the others' output.
+  std::vector<std::string> files;
+  for (const auto& input : opt.files) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(input, ec)) {
+      files.push_back(input);
+      continue;
+    }
+    size_t before = files.size();
+    pkg::Status s = pkg::ExpandInput(input, &files);
+    if (!s.ok()) pkg::cli::Fail(s.message());
+    if (s.ok() && files.size() == before) pkg::cli::Fail(input + ": folder has no files");
+  }
+  if (files.empty()) return std::fflush(stdout), void();
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, opt.files.size()));
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, files.size()));
   if (jobs > 1) {
-    ExtractInParallel(**ex, opt.files, jobs);
+    ExtractInParallel(**ex, files, jobs);
   } else {
     DocumentJob job(**ex);
     Extracted r;
-    for (const auto& path : opt.files) {
+    for (const auto& path : files) {
       job.Run(path, &r);
       if (!r.error.empty()) {
         pkg::cli::Fail(r.error);
@@ -138,7 +164,7 @@ void RunExtract(const ExtractOptions& opt) {
 void Setup(CLI::App& app) {
   auto opt = std::make_shared<ExtractOptions>();
   auto* cmd = app.add_subcommand("extract", "Extract statements (JSON Lines) from policy documents");
-  cmd->add_option("files", opt->files, "Text documents (UTF-8, GB18030 or Big5)")->required();
+  cmd->add_option("files", opt->files, "Text documents (UTF-8, GB18030 or Big5) or folders of them")->required();
   cmd->add_option("--data", opt->data_dir, "Data folder with schema.json, lexicon/ and rules/ (default: built-in)");
   cmd->add_option("-j,--jobs", opt->jobs, "Documents extracted at once (default: one per core); the output is the same")
       ->check(CLI::Range(0u, 256u));

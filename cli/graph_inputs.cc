@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "base/input_files.h"
 #include "ingest/extractor.h"
 #include "link/corpus_mentions.h"
 #include "link/linker.h"
@@ -38,18 +39,6 @@ struct LazyExtractor {
   }
 };
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::IoError("cannot open " + path);
-  std::string out;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  bool bad = std::ferror(f) != 0;
-  std::fclose(f);
-  if (bad) return Status::IoError("cannot read " + path);
-  return out;
-}
 
 }  // namespace
 

@@ -18,6 +18,7 @@
 #include <memory>
 #include <thread>
 
+#include "base/input_files.h"
 #include "base/ordered_work.h"
 #include "graph/snapshot_file.h"
 
@@ -280,22 +281,9 @@ Status AddInputs(const std::vector<std::string>& inputs, GraphBuilder& builder, 
   Progress progress(opts.progress);
   std::shared_ptr<const Schema> schema = builder.schema_ptr();
   for (const auto& input : inputs) {
-    std::error_code ec;
-    auto st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) return Status::NotFound("no such file or folder: " + input);
     std::vector<std::string> files;
-    if (fs::is_directory(st)) {
-      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) {
-          std::string name = it->path().filename().string();
-          if (!name.empty() && name[0] != '.') files.push_back(it->path().string());
-        }
-      }
-      std::sort(files.begin(), files.end());
-    } else {
-      files.push_back(input);
-    }
+    Status listed = ExpandInput(input, &files);
+    if (!listed.ok()) return listed;
     unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<size_t>(jobs, files.size()));
     std::optional<OrderedWork<Prefetched>> ahead;

@@ -4,8 +4,10 @@
 // the others.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "tests/cli/run_policykg.h"
 
@@ -41,4 +43,25 @@ TEST_CASE("policykg extract: the same output, in file order, whatever --jobs") {
   auto bad = Policykg("extract --jobs 999 " + Quote(std::string(PKG_TEST_DIR) + "/corpus/README.md"));
   CHECK(bad.code != 0);
   CHECK(bad.out.find("jobs") != std::string::npos);
+}
+
+TEST_CASE("policykg extract: a folder stands for its files, and devices are refused rather than read forever") {
+  std::string dir = std::string(PKG_TEST_DIR) + "/corpus/news";
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    std::string n = e.path().filename().string();
+    if (e.is_regular_file() && !n.empty() && n[0] != '.') names.push_back(e.path().string());
+  }
+  std::sort(names.begin(), names.end());
+  REQUIRE(!names.empty());
+  std::string listed;
+  for (const auto& n : names) listed += " " + Quote(n);
+  auto by_folder = Policykg("extract -j 2 " + Quote(dir));
+  auto by_files = Policykg("extract -j 2" + listed);
+  CHECK(by_folder.out == by_files.out);
+  CHECK(by_folder.code == by_files.code);
+  auto dev = Policykg("extract /dev/null");
+  CHECK(dev.code == 1);
+  CHECK(dev.out.find("/dev/null: not a regular file") != std::string::npos);
 }
