@@ -113,6 +113,7 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
   ctx.md = &md;
   ctx.lex = data_->lexicon.get();
   ctx.rules = data_->rules.get();
+  ctx.IndexWords();
   std::vector<ingest::Mention> lexicon_store;
   std::vector<ingest::Mention> mentions = ingest::Recognize(ctx, lexicon_store);
   // The publisher of a 来源: line is an agency the lexicon may know; its line

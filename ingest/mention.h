@@ -9,6 +9,7 @@
 // Tested through tests/ingest/recognize_test.cc and relate_test.cc.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@
 #include "ingest/lexicon.h"
 #include "ingest/rules.h"
 #include "ingest/structure.h"
+#include "ingest/word_hits.h"
 
 namespace pkg::ingest {
 
@@ -60,19 +62,19 @@ struct DocContext {
   size_t LexiconFrom(uint32_t p) const;
   // The lexicon mention starting exactly at p, or nullptr.
   const Mention* LexiconAt(uint32_t p) const;
+  // Every rule word in `text` (word_hits.h), for Words and FindIn. Call
+  // once the text is final; without it both fall back to scanning.
+  void IndexWords();
+  // A kind's words, answered from the index for views into `text`.
+  KindWords Words(RuleKind k) const { return KindWords(rules->Words(k), k, &hits_, text); }
   // The first word of kind k that starts in [from, end) and ends by `end`:
-  // what rules->Words(k).Find(text.substr(0, end), from, len, rule) gives,
-  // from a list of where the kind's words start in the whole text, made on
-  // the kind's first use in this document. Stages that look for a kind in
-  // every clause scan the text once instead of once per clause.
-  size_t FindIn(RuleKind k, size_t from, size_t end, size_t* len = nullptr, const Rule** rule = nullptr) const;
+  // what rules->Words(k).Find(text.substr(0, end), from, len, rule) gives.
+  size_t FindIn(RuleKind k, size_t from, size_t end, size_t* len = nullptr, const Rule** rule = nullptr) const {
+    return Words(k).Find(text.substr(0, std::min(end, text.size())), from, len, rule);
+  }
 
  private:
-  // By RuleKind: where words of that kind start (built by FindIn). A
-  // DocContext belongs to one document on one thread.
-  mutable std::array<std::optional<std::vector<uint32_t>>, static_cast<size_t>(RuleKind::kCount)> word_starts_;
-
- public:
+  WordHits hits_;
 };
 
 }  // namespace pkg::ingest

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "ingest/numbers.h"
@@ -78,30 +79,7 @@ size_t DocContext::LexiconFrom(uint32_t p) const {
   return static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
 }
 
-size_t DocContext::FindIn(RuleKind k, size_t from, size_t end, size_t* len, const Rule** rule) const {
-  const WordSet& words = rules->Words(k);
-  auto& starts = word_starts_[static_cast<size_t>(k)];
-  if (!starts) {
-    starts.emplace();
-    size_t l = 0;
-    for (size_t at = words.Find(text, 0, &l); at != std::string_view::npos; at = words.Find(text, at + 1, &l)) {
-      starts->push_back(static_cast<uint32_t>(at));
-    }
-  }
-  // A word within [0, end) starting at p also starts at p in the whole text,
-  // so the list holds every candidate; each is matched again within `end`.
-  end = std::min(end, text.size());
-  const std::string_view limited = text.substr(0, end);
-  for (auto it = std::lower_bound(starts->begin(), starts->end(), from); it != starts->end() && *it < end; ++it) {
-    size_t l = 0;
-    if (const Rule* r = words.PrefixAt(limited, *it, &l)) {
-      if (len) *len = l;
-      if (rule) *rule = r;
-      return *it;
-    }
-  }
-  return std::string_view::npos;
-}
+void DocContext::IndexWords() { hits_.Build(rules->All(), text); }
 
 const Mention* DocContext::LexiconAt(uint32_t p) const {
   if (!lexicon) return nullptr;
@@ -110,7 +88,7 @@ const Mention* DocContext::LexiconAt(uint32_t p) const {
 }
 
 bool InCompound(const DocContext& ctx, uint32_t pos) {
-  const WordSet& compounds = ctx.rules->Words(RuleKind::compound);
+  const KindWords compounds = ctx.Words(RuleKind::compound);
   // A compound starts at most a few characters before the conjunction.
   uint32_t b = pos;
   for (int back = 0; back <= 8 && b > 0; ++back) {
@@ -127,10 +105,11 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
   // Looked up once per call, and only the kinds `flags` use.
-  const WordSet* strip = (flags & kNoiseAdverbs) ? &R.Words(RuleKind::strip) : nullptr;
+  std::optional<KindWords> strip, level, units;
+  if (flags & kNoiseAdverbs) strip = ctx.Words(RuleKind::strip);
+  if (flags & kNoiseLevels) level = ctx.Words(RuleKind::level);
+  if (flags & kNoiseObject) units = ctx.Words(RuleKind::count_unit);
   const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words("strip", "object") : nullptr;
-  const WordSet* level = (flags & kNoiseLevels) ? &R.Words(RuleKind::level) : nullptr;
-  const WordSet* units = (flags & kNoiseObject) ? &R.Words(RuleKind::count_unit) : nullptr;
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
@@ -189,8 +168,8 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       b = m->span.end;
       continue;
     }
-    const WordSet* words = strip ? strip : strip_object;
-    if (words && words->PrefixAt(s, b, &len) && b + len < e) {
+    if ((strip ? strip->PrefixAt(s, b, &len) : strip_object ? strip_object->PrefixAt(s, b, &len) : nullptr) &&
+        b + len < e) {
       b += static_cast<uint32_t>(len);
       continue;
     }
@@ -200,7 +179,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
 }
 
 uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
-  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
+  const KindWords trig = ctx.Words(RuleKind::trigger);
   bool verb = false;
   for (int guard = 0; guard < 8; ++guard) {
     b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
@@ -212,7 +191,7 @@ uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* i
       verb = true;
       // Coordinated verbs: "规范和加强X", "建设和运营X".
       size_t cl = 0, vl = 0;
-      if (ctx.rules->Words(RuleKind::coord).PrefixAt(ctx.text, b, &cl) && trig.PrefixAt(ctx.text, b + cl, &vl) &&
+      if (ctx.Words(RuleKind::coord).PrefixAt(ctx.text, b, &cl) && trig.PrefixAt(ctx.text, b + cl, &vl) &&
           b + cl + vl < e) {
         b += static_cast<uint32_t>(cl);
       }
@@ -228,17 +207,17 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
   *tail = 0;
   if (pos >= e) return true;
   size_t len = 0;
-  if (ctx.rules->Words(RuleKind::name_tail).PrefixAt(s, pos, &len)) {
+  if (ctx.Words(RuleKind::name_tail).PrefixAt(s, pos, &len)) {
     size_t t2 = 0;
     if (pos + len >= e || NameBoundary(ctx, static_cast<uint32_t>(pos + len), e, &t2)) {
       *tail = len;
       return true;
     }
   }
-  if (ctx.rules->Words(RuleKind::coord).PrefixAt(s, pos, &len)) return true;
-  if (ctx.rules->Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
-  if (ctx.rules->Words(RuleKind::subject_follow).PrefixAt(s, pos, &len)) return true;  // "X基金将…"
-  if (ctx.rules->Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
+  if (ctx.Words(RuleKind::coord).PrefixAt(s, pos, &len)) return true;
+  if (ctx.Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
+  if (ctx.Words(RuleKind::subject_follow).PrefixAt(s, pos, &len)) return true;  // "X基金将…"
+  if (ctx.Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
   char c = s[pos];
   if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
   if (At(s, pos, "“") || At(s, pos, "”") || At(s, pos, "》") || At(s, pos, "《")) return false;

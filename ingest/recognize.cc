@@ -42,7 +42,7 @@ std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& le
 std::vector<Span> AddresseeLines(const DocContext& ctx) {
   std::vector<Span> out;
   std::string_view s = ctx.text;
-  const WordSet& words = ctx.rules->Words(RuleKind::addressee);
+  const KindWords words = ctx.Words(RuleKind::addressee);
   for (size_t b = ctx.md->body_begin; b < s.size() && out.size() < 4;) {
     size_t e = s.find('\n', b);
     if (e == std::string_view::npos) e = s.size();
@@ -80,8 +80,8 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
   // 六大重点产业; rule kind group_anaphor) refers back to the group only where
   // the document names the group in full. Distinctive short forms (先导产业)
   // name the group anywhere.
-  const WordSet& counts = ctx.rules->Words(RuleKind::group);
-  const WordSet& anaphors = ctx.rules->Words(RuleKind::group_anaphor);
+  const KindWords counts = ctx.Words(RuleKind::group);
+  const KindWords anaphors = ctx.Words(RuleKind::group_anaphor);
   std::vector<uint32_t> named_in_full;
   auto short_form = [&](const Lexicon::Hit& h) {
     const LexEntry& x = L.entries()[h.entry];
@@ -134,8 +134,8 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
         }
         return false;
       };
-      const WordSet& verbs = ctx.rules->Words(RuleKind::trigger);
-      const WordSet& coord = ctx.rules->Words(RuleKind::coord);
+      const KindWords verbs = ctx.Words(RuleKind::trigger);
+      const KindWords coord = ctx.Words(RuleKind::coord);
       while (k < t.size() && chars < 10) {
         size_t vl = 0;
         if ((verbs.PrefixAt(t, k, &vl) && !unit_at(k + vl)) || coord.PrefixAt(t, k, &vl)) break;
@@ -154,7 +154,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
       size_t fl = 0;
       const bool ends = e >= t.size() || !IsHan([&] { size_t j = e; return NextCp(t, j); }()) ||
                         coord.PrefixAt(t, e, &fl) || verbs.PrefixAt(t, e, &fl) ||
-                        ctx.rules->Words(RuleKind::lead_verb).PrefixAt(t, e, &fl);
+                        ctx.Words(RuleKind::lead_verb).PrefixAt(t, e, &fl);
       if (e > h.end && ends) {
         uint32_t b = h.begin;
         if (b >= 6 && t.substr(b - 6, 6) == "中共") b -= 6;

@@ -35,7 +35,7 @@ std::string TypeOfTitle(const DocContext& ctx, std::string_view title, const Rul
     if (open == std::string_view::npos) break;
     t = t.substr(0, open);
   }
-  const Rule* r = ctx.rules->Words(RuleKind::doc_head).SuffixAt(t, t.size(), &len);
+  const Rule* r = ctx.Words(RuleKind::doc_head).SuffixAt(t, t.size(), &len);
   if (rule) *rule = r;
   if (r) return r->arg;
   return "";
@@ -169,7 +169,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
   // The document's own measure from its title's head word; not a news report's headline
   // ("天津出台生物制造行动方案"), known by a byline near the start of its body (kind news_byline).
   size_t bl = 0;
-  const bool news = ctx.rules->Words(RuleKind::news_byline).Find(s.substr(0, std::min(s.size(), size_t{md.body_begin} + 600)),
+  const bool news = ctx.Words(RuleKind::news_byline).Find(s.substr(0, std::min(s.size(), size_t{md.body_begin} + 600)),
                                                          md.body_begin, &bl) != std::string_view::npos;
   if (instituted.empty() && !md.title.empty() && !news) {
     const Rule* r = nullptr;
@@ -210,8 +210,8 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
 
 void FindAchievements(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words(RuleKind::achievement_verb);
-  const WordSet& heads = ctx.rules->Words(RuleKind::achievement_head);
+  const KindWords verbs = ctx.Words(RuleKind::achievement_verb);
+  const KindWords heads = ctx.Words(RuleKind::achievement_head);
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
       for (uint32_t p = c.begin; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {

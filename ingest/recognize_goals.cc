@@ -22,14 +22,14 @@ namespace {
 
 // Past a chain of goal verbs: "加快推动X", "大力推进X" → X (the first verb is
 // already skipped at b).
-uint32_t SkipVerbChain(std::string_view s, const WordSet& verbs, uint32_t b, uint32_t e) {
+uint32_t SkipVerbChain(std::string_view s, const KindWords& verbs, uint32_t b, uint32_t e) {
   size_t len = 0;
   for (int guard = 0; guard < 3 && verbs.PrefixAt(s, b, &len) && b + len + 6 <= e; ++guard) b = static_cast<uint32_t>(b + len);
   return b;
 }
 
 // "以先进制造业为骨干的现代化产业体系" → the name after the "以X为Y的" frame.
-uint32_t CutFrame(std::string_view s, const WordSet& frames, uint32_t b, uint32_t e) {
+uint32_t CutFrame(std::string_view s, const KindWords& frames, uint32_t b, uint32_t e) {
   if (s.substr(b, 3) != "以") return b;
   for (uint32_t p = b + 3; p < e; p = static_cast<uint32_t>(p + CpLen(static_cast<unsigned char>(s[p])))) {
     size_t len = 0;
@@ -51,9 +51,9 @@ uint32_t KeepScope(std::string_view s, uint32_t lo, uint32_t b) {
 
 void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words(RuleKind::heading_goal);
-  const WordSet& heads = ctx.rules->Words(RuleKind::head);
-  const WordSet& sections = ctx.rules->Words(RuleKind::section_name);
+  const KindWords verbs = ctx.Words(RuleKind::heading_goal);
+  const KindWords heads = ctx.Words(RuleKind::head);
+  const KindWords sections = ctx.Words(RuleKind::section_name);
   for (const Item& item : ctx.st->items) {
     if (item.heading_sentence < 0 || item.level > 5) continue;
     const Sentence& sen = ctx.st->sentences[item.heading_sentence];
@@ -83,7 +83,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     uint32_t after_verb = b;
     b = SkipNoise(ctx, b, c.end, nullptr);
     if (verb) b = SkipVerbChain(s, verbs, b, c.end);
-    b = CutFrame(s, ctx.rules->Words(RuleKind::representative), b, c.end);
+    b = CutFrame(s, ctx.Words(RuleKind::representative), b, c.end);
     b = KeepScope(s, after_verb, b);
     uint32_t e = c.end;
     TrimSpan(s, b, e);
@@ -118,7 +118,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     if (chars < 3 || chars > 24 || heads.SuffixAt(s, e, &len)) continue;
     // Without a known goal, a heading states one only with a goal verb and a
     // goal word at its end ("加快打造…产业高地"); questions and rules are not goals.
-    if (!has_goal && (item.level == 5 || !verb || !ctx.rules->Words(RuleKind::goal_head).SuffixAt(s, e, &len))) continue;
+    if (!has_goal && (item.level == 5 || !verb || !ctx.Words(RuleKind::goal_head).SuffixAt(s, e, &len))) continue;
     if (name.find("什么") != std::string::npos || name.find("哪些") != std::string::npos || name.find('?') != std::string::npos) continue;
     if (item.marker.rfind("第", 0) == 0) continue;  // articles (第X条) are rules, not goals
     const Mention* whole = ctx.LexiconAt(b);
@@ -160,10 +160,10 @@ Mention NamedAt(const DocContext& ctx, uint32_t b, uint32_t e, std::string name,
 
 void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words(RuleKind::heading_goal);
-  const WordSet& purpose = ctx.rules->Words(RuleKind::purpose);
-  const WordSet& cite = ctx.rules->Words(RuleKind::cite);
-  const WordSet& modifier = ctx.rules->Words(RuleKind::modifier);
+  const KindWords verbs = ctx.Words(RuleKind::heading_goal);
+  const KindWords purpose = ctx.Words(RuleKind::purpose);
+  const KindWords cite = ctx.Words(RuleKind::cite);
+  const KindWords modifier = ctx.Words(RuleKind::modifier);
   int seen = 0;
   for (const Sentence& sen : ctx.st->sentences) {
     if (++seen > 8) break;
@@ -193,16 +193,16 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
         size_t de = s.substr(b, c.end - b).rfind("的");
         if (de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
       }
-      b = CutFrame(s, ctx.rules->Words(RuleKind::representative), b, c.end);
+      b = CutFrame(s, ctx.Words(RuleKind::representative), b, c.end);
       b = KeepScope(s, after_verb, b);
       uint32_t e = c.end;
       TrimSpan(s, b, e);
       if (b >= e) continue;
       // "贯彻落实…关于X的决策部署": a directive being carried out, not a goal.
-      if (ctx.rules->Words(RuleKind::directive).SuffixAt(s, e, &len)) continue;
+      if (ctx.Words(RuleKind::directive).SuffixAt(s, e, &len)) continue;
       // "加强X产业发展专项资金": a goal verb inside a fund, rule or programme name; the object is that
       // measure (a base or zone, 配套基地 / 先行区, may well be the goal).
-      const Rule* h = ctx.rules->Words(RuleKind::head).SuffixAt(s, e, &len);
+      const Rule* h = ctx.Words(RuleKind::head).SuffixAt(s, e, &len);
       if (h && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
       std::string name = CleanName(s.substr(b, e - b));
       size_t chars = WordChars(name);

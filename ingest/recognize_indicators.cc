@@ -80,11 +80,11 @@ std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, b
 void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
-  const WordSet& metric = R.Words(RuleKind::metric);
-  const WordSet& cmp = R.Words(RuleKind::comparator);
-  const WordSet& count_unit = R.Words(RuleKind::count_unit);
-  const WordSet& pct = R.Words(RuleKind::pct_unit);
-  const WordSet& trig = R.Words(RuleKind::trigger);
+  const KindWords metric = ctx.Words(RuleKind::metric);
+  const KindWords cmp = ctx.Words(RuleKind::comparator);
+  const KindWords count_unit = ctx.Words(RuleKind::count_unit);
+  const KindWords pct = ctx.Words(RuleKind::pct_unit);
+  const KindWords trig = ctx.Words(RuleKind::trigger);
   const WordSet& have = R.Words("comparator", "have");
   int year = ctx.md ? ctx.md->year : 0;
   for (const Sentence& sen : ctx.st->sentences) {
@@ -137,7 +137,7 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         uint32_t mb = mr && q - len >= seg ? static_cast<uint32_t>(q - len) : q;
         if (mb == q) mr = nullptr;
         // Subsidies and caps ("给予最高500万元奖励", "每家每年最高") are not indicators.
-        if (R.Words(RuleKind::subsidy).Find(s.substr(0, p), c.begin) != std::string_view::npos) {
+        if (ctx.Words(RuleKind::subsidy).Find(s.substr(0, p), c.begin) != std::string_view::npos) {
           seg = static_cast<uint32_t>(after);
           p = static_cast<uint32_t>(ue) - 1;
           continue;
@@ -153,7 +153,7 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         uint32_t se = mb;
         TrimSpan(s, sb, se);
         // "具有国际竞争力的X企业": the modifier is not part of the subject.
-        if (R.Words(RuleKind::modifier).PrefixAt(s, sb, &len)) {
+        if (ctx.Words(RuleKind::modifier).PrefixAt(s, sb, &len)) {
           size_t de = s.substr(sb, se - sb).rfind("的");
           if (de != std::string_view::npos) sb = static_cast<uint32_t>(sb + de + 3);
         }

@@ -62,7 +62,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   uint32_t noise = SkipNoise(ctx, left, head, nullptr);
   uint32_t b = SkipToObject(ctx, left, head, info);
   if (b != noise) return b;
-  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
+  const KindWords trig = ctx.Words(RuleKind::trigger);
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
   for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
@@ -78,8 +78,8 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     std::string_view subject = s.substr(noise, t - noise);
     size_t l2 = 0;
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
-    bool reported = ctx.rules->Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
-                    ctx.rules->Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
+    bool reported = ctx.Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
+                    ctx.Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
     if (prep || short_subject || actor_subject || modal || list_subject || reported) {
       return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
     }
@@ -102,7 +102,7 @@ std::string NameWithoutEtc(std::string_view s, uint32_t b, uint32_t head_b, uint
 // Cuts a leading "具有…的" modifier.
 uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
   size_t len = 0;
-  if (!ctx.rules->Words(RuleKind::modifier).PrefixAt(ctx.text, b, &len)) return b;
+  if (!ctx.Words(RuleKind::modifier).PrefixAt(ctx.text, b, &len)) return b;
   size_t de = ctx.text.substr(b, head_b - b).rfind("的");
   return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
 }
@@ -121,7 +121,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     bare = true;
   }
   // A span of time alone before a head word names no item: "实施三年试点", "开展两年行动".
-  if (size_t dl = 0; !bare && b < head_b && ctx.rules->Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
+  if (size_t dl = 0; !bare && b < head_b && ctx.Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
@@ -130,8 +130,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     bool clause = false;
     size_t len = 0;
     for (size_t k = 0; k < left.size() && !clause; k += CpLen(static_cast<unsigned char>(left[k]))) {
-      clause = ctx.rules->Words(RuleKind::trigger).PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
-               ctx.rules->Words(RuleKind::lead_verb).PrefixAt(left, k, &len) ||  // "由X牵头的Y"
+      clause = ctx.Words(RuleKind::trigger).PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
+               ctx.Words(RuleKind::lead_verb).PrefixAt(left, k, &len) ||  // "由X牵头的Y"
                ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
@@ -143,13 +143,13 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
   if ((WordChars(name) < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || WordChars(name) > 40) return;
   size_t len = 0;
-  if (ctx.rules->Words(RuleKind::section_name).PrefixAt(name, 0, &len) && len == name.size()) return;
+  if (ctx.Words(RuleKind::section_name).PrefixAt(name, 0, &len) && len == name.size()) return;
   // Questions and copulas are sentences, not names.
   for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
     if (name.find(w) != std::string::npos) return;
   }
   // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
-  if (ctx.rules->Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
+  if (ctx.Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
   // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
   if (type != "Fund" && (name.find('%') != std::string::npos || name.find("万元") != std::string::npos ||
                          name.find("亿元") != std::string::npos)) return;
@@ -165,7 +165,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
   if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
   // The name as written keeps its tier (convention 1: 省级制造业中试平台): an alias.
-  if (size_t ll = 0; !info.levels.empty() && ctx.rules->Words(RuleKind::level).SuffixAt(s, b, &ll)) {
+  if (size_t ll = 0; !info.levels.empty() && ctx.Words(RuleKind::level).SuffixAt(s, b, &ll)) {
     m.aliases.push_back(CleanName(s.substr(b - ll, e - b + ll)));
   }
   if (info.count > 0 && m.type == "Platform") SetProperty(m.props, "count", info.count);
@@ -197,13 +197,13 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
   if (sen.heading && sen.item >= 0) c.begin = std::max(c.begin, std::min(c.end, ctx.st->items[sen.item].body));
-  const WordSet& heads = ctx.rules->Words(RuleKind::head);
-  const WordSet& coord = ctx.rules->Words(RuleKind::coord);
-  const WordSet& etc = ctx.rules->Words(RuleKind::list_end);
-  const WordSet& units = ctx.rules->Words(RuleKind::count_unit);
+  const KindWords heads = ctx.Words(RuleKind::head);
+  const KindWords coord = ctx.Words(RuleKind::coord);
+  const KindWords etc = ctx.Words(RuleKind::list_end);
+  const KindWords units = ctx.Words(RuleKind::count_unit);
   std::vector<Head> hs;
   size_t alen = 0;
-  const bool aimed = ctx.rules->Words(RuleKind::aim).PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
+  const bool aimed = ctx.Words(RuleKind::aim).PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
   size_t speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end, &alen);
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
   const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);
@@ -218,7 +218,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (!NameBoundary(ctx, he, c.end, &tail)) {
       size_t vl = 0;
       if (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
-          !ctx.rules->Words(RuleKind::trigger).PrefixAt(s, he, &vl)) continue;
+          !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl)) continue;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
     if (r->arg == "TargetGroup" && !aimed) continue;  // groups only where the clause aims at someone
@@ -235,7 +235,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info, kNoiseAfterVerb) : ObjectStart(ctx, left, h.b, &info);
     if (continuation) {
       // "A、B联合龙头企业建设X中心": a verb inside the list item governs the name.
-      const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
+      const KindWords trig = ctx.Words(RuleKind::trigger);
       for (uint32_t t = b; t < h.b; t = NextChar(s, t)) {
         size_t len = 0;
         if (!trig.PrefixAt(s, t, &len) || t + len >= h.b || InsideLexicon(ctx, t)) continue;
@@ -258,7 +258,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       size_t open = s.rfind("“", k);
       size_t hl = 0, vl = 0;
       const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
-      if (!qh || !ctx.rules->Words(RuleKind::trigger).PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;
+      if (!qh || !ctx.Words(RuleKind::trigger).PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;
       Emit(ctx, sentence, static_cast<uint32_t>(open), static_cast<uint32_t>(k - hl), k + 3, qh->arg, qh->id, NpPrefix{}, out);
       b = SkipNoise(ctx, static_cast<uint32_t>(k + 3 + vl), h.b, &info, kNoiseAfterVerb);
       break;
@@ -303,7 +303,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     // A measure that is the clause's subject ("厦门市产业投资基金将出资…") keeps its region too.
     size_t sl = 0;
-    bool subject = !actor && ctx.rules->Words(RuleKind::subject_follow).PrefixAt(s, h.e, &sl) != nullptr;
+    bool subject = !actor && ctx.Words(RuleKind::subject_follow).PrefixAt(s, h.e, &sl) != nullptr;
     bool region_prefix = false;
     for (int guard = 0; (actor || subject) && guard < 2; ++guard) {
       const Mention* r = nullptr;
@@ -348,7 +348,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (speech_at != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
     size_t tl = 0;
     if (h.tail) {
-      const Rule* t = ctx.rules->Words(RuleKind::name_tail).PrefixAt(s, h.e, &tl);
+      const Rule* t = ctx.Words(RuleKind::name_tail).PrefixAt(s, h.e, &tl);
       if (t && !t->arg.empty()) type = t->arg;  // 体系建设: the building of it
     }
     // "A、B等重点产业链" is a list with its category, not one name: the list
@@ -363,7 +363,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     bool bare = false;
     if (b < h.b && (type == "Platform" || type == "Pilot")) {
       size_t vl = 0;
-      if (ctx.rules->Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
+      if (ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
         b = h.b;
         bare = true;
       }
@@ -399,8 +399,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
 // 抓“两个转型” → Initiative.
 void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words(RuleKind::slogan_type);
-  const WordSet& heads = ctx.rules->Words(RuleKind::head);
+  const KindWords verbs = ctx.Words(RuleKind::slogan_type);
+  const KindWords heads = ctx.Words(RuleKind::head);
   for (uint32_t p = sp.begin; p < sp.end; p = NextChar(s, p)) {
     if (!At(s, p, "“")) continue;
     size_t q = s.find("”", p);

@@ -21,9 +21,9 @@ uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint3
 
 // The start of a list ending at `end`: after the last governing verb.
 uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
-  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
-  const WordSet& aim = ctx.rules->Words(RuleKind::aim);
-  const WordSet& members = ctx.rules->Words(RuleKind::member_list);
+  const KindWords trig = ctx.Words(RuleKind::trigger);
+  const KindWords aim = ctx.Words(RuleKind::aim);
+  const KindWords members = ctx.Words(RuleKind::member_list);
   uint32_t b = c.begin;
   for (uint32_t p = c.begin; p < end; p = NextChar(ctx.text, p)) {
     size_t l = 0;
@@ -47,7 +47,7 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
     ib = SkipToObject(ctx, ib, ie, nullptr);
     for (uint32_t k = ib; k < ie; k = NextChar(s, k)) {
       size_t gl = 0;
-      if (k > ib && ctx.rules->Words(RuleKind::group).PrefixAt(s, k, &gl)) {
+      if (k > ib && ctx.Words(RuleKind::group).PrefixAt(s, k, &gl)) {
         ie = k;
         break;
       }
@@ -81,7 +81,7 @@ void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention
   if (at == std::string_view::npos || at < c.begin + 3 || !At(s, static_cast<uint32_t>(at - 3), "等")) return;
   uint32_t end = static_cast<uint32_t>(at - 3);
   // The list starts after the last governing verb before it.
-  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
+  const KindWords trig = ctx.Words(RuleKind::trigger);
   uint32_t b = c.begin;
   for (uint32_t p = c.begin; p < end; p = NextChar(s, p)) {
     size_t l = 0;
@@ -109,7 +109,7 @@ void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention
 // "A、B等领域": sector lists.
 void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& words = ctx.rules->Words(RuleKind::sector_list);
+  const KindWords words = ctx.Words(RuleKind::sector_list);
   for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = nullptr;
@@ -118,7 +118,7 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
     uint32_t word = At(s, p, "等") ? p + 3 : p;
     r = words.PrefixAt(s, word, &len);
     // (Not "A、B等细分赛道": Subsectors reads those as parts of a sector.)
-    const bool sub = word > p && ctx.rules->Words(RuleKind::subsector).PrefixAt(s, word, &len);
+    const bool sub = word > p && ctx.Words(RuleKind::subsector).PrefixAt(s, word, &len);
     for (uint32_t q = word; !r && !sub && word > p && q < c.end && q - word <= 18;) {
       char32_t ch = 0;
       size_t j = q;
@@ -142,7 +142,7 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
 // "A、B、C三大X产业": the group and its members.
 void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& groups = ctx.rules->Words(RuleKind::group);
+  const KindWords groups = ctx.Words(RuleKind::group);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     size_t len = 0;
     const Rule* r = groups.PrefixAt(s, p, &len);
@@ -179,7 +179,7 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
 // "支持A、B等整机企业", "以A、B、C为代表的量子企业": named firms.
 void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& firms = ctx.rules->Words(RuleKind::firm_list);
+  const KindWords firms = ctx.Words(RuleKind::firm_list);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     uint32_t list_end = 0, list_begin = 0;
     const Rule* r = nullptr;
@@ -215,7 +215,7 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
 // "未来信息领域重点发展通用人工智能、6G和光电子": the sector X and its parts.
 void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
-  const WordSet& verbs = ctx.rules->Words(RuleKind::domain_list);
+  const KindWords verbs = ctx.Words(RuleKind::domain_list);
   size_t at = s.substr(0, c.end).find("领域", c.begin);
   if (at == std::string_view::npos) return;
   uint32_t after = static_cast<uint32_t>(at + 6);

@@ -17,7 +17,7 @@ bool Nodeish(const Mention& m) { return !m.embedded; }
 
 // Does a word of `words` end within `max_gap` bytes before position p
 // (only spaces, quotes and short adverbs between)?
-bool WordBefore(const DocContext& ctx, const WordSet& words, uint32_t lo, uint32_t p, size_t max_gap) {
+bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap) {
   for (uint32_t e = p; e >= lo && p - e <= max_gap;) {
     size_t len = 0;
     if (words.SuffixAt(ctx.text.substr(0, e), e, &len) && e - len >= lo) return true;
@@ -112,7 +112,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         if (m.span.end <= asp && (m.type == "Goal" || IsMeasure(m.type))) x = i;
         if (m.span.begin > asp && y < 0 && (m.type == "Goal" || IsMeasure(m.type)) && At(s, m.span.end, "的")) {
           size_t len = 0;
-          if (R.Words(RuleKind::serve_as).PrefixAt(s, m.span.end + 3, &len)) y = i;
+          if (ctx.Words(RuleKind::serve_as).PrefixAt(s, m.span.end + 3, &len)) y = i;
         }
       }
       if (x >= 0 && y >= 0 && ms[x].key != ms[y].key) out.push_back({"SUPPORTS", x, y, "serve_as.supports", sen.index});
@@ -140,7 +140,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           joined = gap.find("和") != std::string_view::npos || gap.find("、") != std::string_view::npos ||
                    gap.find("及") != std::string_view::npos;
         }
-        if (joined || WordBefore(ctx, R.Words(RuleKind::cite), clause->begin, before, 12)) {
+        if (joined || WordBefore(ctx, ctx.Words(RuleKind::cite), clause->begin, before, 12)) {
           // The measure the sentence speaks for ("母基金将按照国发〔2025〕11号文件要求"),
           // else the document's own.
           int by = governing(sen, m.span.begin);
@@ -153,7 +153,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       // after the aimed-at group or sector (same clause or the next one).
       bool aimed_first = false;
       if ((m.type == "TargetGroup" || m.type == "Industry") && Nodeish(m) && !m.weak &&
-          WordBefore(ctx, R.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
+          WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
         for (int j : ids) {
           const Mention& y = ms[j];
           if (y.span.begin < m.span.end || !IsMeasure(y.type) || y.embedded || y.cited) continue;
@@ -168,19 +168,19 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // TARGETS: a verb aiming at a group or sector, for the measure before it.
       if (!aimed_first && m.type == "TargetGroup" && Nodeish(m) && !m.weak &&
-          (WordBefore(ctx, R.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target")) {
+          (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target")) {
         int best = governing(sen, m.span.begin);
         if (best >= 0) out.push_back({"TARGETS", best, i, "targets.aim", sen.index});
       }
       // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
       bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";
       if (m.type == "Industry" && Nodeish(m) && !m.weak &&
-          (WordBefore(ctx, R.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6))) {
+          (WordBefore(ctx, ctx.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6))) {
         int best = governing(sen, m.span.begin);
         if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
       }
       // A measure tried out under a pilot: "试点推行X" → X PART_OF the pilot before.
-      if (IsMeasure(m.type) && !m.embedded && WordBefore(ctx, R.Words(RuleKind::pilot_of), clause->begin, m.span.begin, 3)) {
+      if (IsMeasure(m.type) && !m.embedded && WordBefore(ctx, ctx.Words(RuleKind::pilot_of), clause->begin, m.span.begin, 3)) {
         for (int j = i - 1; j >= 0; --j) {
           if (ms[j].type == "Pilot" && !ms[j].embedded && ms[j].sentence >= sen.index - 2 && ms[j].key != m.key) {
             out.push_back({"PART_OF", i, j, "pilot_of.trial", sen.index});
@@ -190,16 +190,16 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // Responsibility: "(责任单位:A、B)", "由X负责", "X牵头".
       if (m.type == "Agency" && Nodeish(m)) {
-        bool label = WordBefore(ctx, R.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
+        bool label = WordBefore(ctx, ctx.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
                      s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
         // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
         if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
             !label && open != std::string_view::npos) {
           std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
-          label = inside.find(')') == std::string_view::npos && R.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
+          label = inside.find(')') == std::string_view::npos && ctx.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
         }
         size_t len = 0;
-        bool lead = R.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
+        bool lead = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
         if (label || lead) {
           // The item's sentences (contiguous), or just this sentence.
           int item = sen.item;
@@ -255,7 +255,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       const Mention& m = ms[i];
       if (m.embedded) continue;
       size_t len = 0;
-      if (R.Words(RuleKind::member_list).PrefixAt(s, m.span.end, &len) || (At(s, m.span.end, ",") && R.Words(RuleKind::member_list).PrefixAt(s, m.span.end + 1, &len))) {
+      if (ctx.Words(RuleKind::member_list).PrefixAt(s, m.span.end, &len) || (At(s, m.span.end, ",") && ctx.Words(RuleKind::member_list).PrefixAt(s, m.span.end + 1, &len))) {
         for (int j : ids) {
           if (j == i || ms[j].span.begin <= m.span.end || ms[j].embedded || ms[j].key == m.key) continue;
           if (ms[j].type == m.type || (IsMeasure(ms[j].type) && IsMeasure(m.type)) ||
@@ -265,7 +265,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
       if (At(s, m.span.begin >= 3 ? m.span.begin - 3 : 0, "以") && m.span.begin >= 3) {
-        if (R.Words(RuleKind::representative).PrefixAt(s, m.span.end + 3, &len) && At(s, m.span.end, "为")) {
+        if (ctx.Words(RuleKind::representative).PrefixAt(s, m.span.end + 3, &len) && At(s, m.span.end, "为")) {
           uint32_t after = static_cast<uint32_t>(m.span.end + 3 + len);
           for (int j : ids) {
             if (ms[j].span.begin >= after && ms[j].span.begin <= after + 6 && ms[j].type == m.type && !ms[j].embedded) {
@@ -321,7 +321,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     }
   }
   // Funds: the sector or goal a fund is named after; what it "投向/支持" later in its sentence.
-  const WordSet& invest = R.Words(RuleKind::funds_verb);
+  const KindWords invest = ctx.Words(RuleKind::funds_verb);
   for (int i = 0; i < n; ++i) {
     const Mention& f = ms[i];
     if (f.type != "Fund" || f.embedded) continue;

@@ -17,7 +17,7 @@ bool Candidate(const Mention& m) {
 // True when a governing verb (kind trigger) ends right before m, or before a
 // region of up to three characters that opens its name (建设天津X中心).
 bool BuiltByVerb(const DocContext& ctx, const Mention& m) {
-  const WordSet& trig = ctx.rules->Words(RuleKind::trigger);
+  const KindWords trig = ctx.Words(RuleKind::trigger);
   for (uint32_t p = m.span.begin >= 18 ? m.span.begin - 18 : 0; p < m.span.begin; ++p) {
     size_t len = 0;
     if (trig.PrefixAt(ctx.text, p, &len) && p + len <= m.span.begin && p + len + 9 >= m.span.begin) return true;
@@ -58,7 +58,7 @@ std::vector<Span> RowCells(std::string_view s, uint32_t b, uint32_t e, bool bar)
 // other cells of their row (the table form of "(责任单位:X、Y)").
 void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::vector<Relation>& out) {
   std::string_view s = ctx.text;
-  const WordSet& labels = ctx.rules->Words(RuleKind::responsible);
+  const KindWords labels = ctx.Words(RuleKind::responsible);
   auto first_at = [&](uint32_t p) {
     return static_cast<int>(std::lower_bound(ms.begin(), ms.end(), p,
                                              [](const Mention& m, uint32_t x) { return m.span.begin < x; }) -
@@ -148,8 +148,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
 
   std::set<int> assigned;  // measures already attached to a sub-theme or a pair
   // Pairs: "推进X行动,实施Y计划" → Y SUPPORTS X (adjacent clauses of one sentence).
-  const WordSet& lead = ctx.rules->Words(RuleKind::pair_lead);
-  const WordSet& follow = ctx.rules->Words(RuleKind::pair_follow);
+  const KindWords lead = ctx.Words(RuleKind::pair_lead);
+  const KindWords follow = ctx.Words(RuleKind::pair_follow);
   for (const Sentence& sen : st.sentences) {
     for (size_t c = 0; c + 1 < sen.clauses.size(); ++c) {
       Span a = sen.clauses[c], b = sen.clauses[c + 1];
@@ -170,7 +170,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   }
   // Sub-themes: a sentence starting with 抓“X” collects the measures after it
   // in its paragraph, until the next sub-theme or item.
-  const WordSet& opener = ctx.rules->Words(RuleKind::scope_opener);
+  const KindWords opener = ctx.Words(RuleKind::scope_opener);
   int scope = -1, scope_item = -2;
   uint32_t scope_line_end = 0;
   for (const Sentence& sen : st.sentences) {
@@ -202,7 +202,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // (host.supports) and are not parts of the document's measure.
   std::set<int> hosts;
   {
-    const WordSet& host = ctx.rules->Words(RuleKind::host_lead);
+    const KindWords host = ctx.Words(RuleKind::host_lead);
     for (const Sentence& sen : ctx.st->sentences) {
       std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
       size_t len = 0;
@@ -265,7 +265,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   }
   if (doc >= 0) {
     std::set<std::string> linked;
-    const WordSet& promote = ctx.rules->Words(RuleKind::supports_ind);
+    const KindWords promote = ctx.Words(RuleKind::supports_ind);
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       const Mention& m = ms[i];
       if (i == doc || m.key == ms[doc].key) continue;
@@ -287,8 +287,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // the plan, in that sentence after the speech verb and in the rest of its paragraph until
   // another speaker (表示, 介绍) or a look back (此前, 截至) takes over.
   if (doc < 0) {
-    const WordSet& speech = ctx.rules->Words(RuleKind::speech_verb);
-    const WordSet& shift = ctx.rules->Words(RuleKind::report_shift);
+    const KindWords speech = ctx.Words(RuleKind::speech_verb);
+    const KindWords shift = ctx.Words(RuleKind::report_shift);
     const auto& sens = ctx.st->sentences;
     int plan = -1;
     std::set<std::string> linked;
@@ -356,7 +356,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // "发挥X基金引导作用,设立Y基金", "X基金将联合社会资本设立Y基金": an existing fund named
   // before the verb that sets up a new one funds it (kind fund_of, rule fund_of.sets_up).
   {
-    const WordSet& sets_up = ctx.rules->Words(RuleKind::fund_of);
+    const KindWords sets_up = ctx.Words(RuleKind::fund_of);
     for (const Sentence& sen : ctx.st->sentences) {
       const auto& ids = in_sentence(sen.index);
       int parent = -1;

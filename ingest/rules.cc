@@ -8,10 +8,11 @@
 
 #include "base/text.h"
 #include "ingest/utf8.h"
+#include "ingest/word_hits.h"
 
 namespace pkg::ingest {
 
-uint32_t WordSet::Trie::AddChild(uint32_t n, uint64_t unit) {
+uint32_t UnitTrie::AddChild(uint32_t n, uint64_t unit) {
   if (uint32_t c = Child(n, unit)) return c;
   if (2 * (edges + 1) > keys.size()) {  // keep the table at most half full
     std::vector<uint64_t> old_keys(std::max<size_t>(16, keys.size() * 2), 0);
@@ -31,15 +32,14 @@ uint32_t WordSet::Trie::AddChild(uint32_t n, uint64_t unit) {
   const size_t mask = keys.size() - 1;
   size_t h = Hash(key) & mask;
   while (keys[h]) h = (h + 1) & mask;
-  const auto c = static_cast<uint32_t>(rule.size());
-  rule.push_back(nullptr);
+  const uint32_t c = nodes++;
   keys[h] = key;
   kids[h] = c;
   ++edges;
   return c;
 }
 
-uint64_t WordSet::UnitBefore(std::string_view s, size_t* end) {
+uint64_t UnitTrie::UnitBefore(std::string_view s, size_t* end) {
   const size_t e = *end;
   for (size_t j = e; j > 0 && e - j < 4;) {
     --j;
@@ -53,14 +53,33 @@ uint64_t WordSet::UnitBefore(std::string_view s, size_t* end) {
   return (uint64_t{1} << 8) | static_cast<unsigned char>(s[e - 1]);
 }
 
-void WordSet::Insert(Trie& trie, std::string_view w, bool reversed, const Rule* rule) {
+uint32_t UnitTrie::Insert(std::string_view w, bool reversed) {
   uint32_t n = 0;
   if (!reversed) {
-    for (size_t i = 0; i < w.size();) n = trie.AddChild(n, UnitAt(w, &i));
+    for (size_t i = 0; i < w.size();) n = AddChild(n, UnitAt(w, &i));
   } else {
-    for (size_t e = w.size(); e > 0;) n = trie.AddChild(n, UnitBefore(w, &e));
+    for (size_t e = w.size(); e > 0;) n = AddChild(n, UnitBefore(w, &e));
   }
-  if (!trie.rule[n]) trie.rule[n] = rule;  // the first rule with a word wins
+  return n;
+}
+
+void StartFilter::Add(std::string_view word) {
+  if (word.empty()) return;
+  // The key, as MayStart builds it from the text.
+  uint64_t w = 0;
+  std::memcpy(&w, word.data(), word.size() < 8 ? word.size() : 8);
+  const size_t n1 = LeadLen(static_cast<uint8_t>(w));
+  const size_t n2 = n1 < word.size() ? n1 + LeadLen(static_cast<uint8_t>(w >> (8 * n1))) : n1;
+  if (n1 > word.size() || n2 > word.size() || !IsValidUtf8(word.substr(0, n2))) {
+    // Not whole characters (never in valid rule files): every bit, so the
+    // filter cannot hide the word.
+    std::fill(single_, single_ + (1u << kSlotBits) / 64, ~uint64_t{0});
+    std::fill(pair_, pair_ + (1u << kSlotBits) / 64, ~uint64_t{0});
+  } else if (n1 == word.size()) {
+    SetSlot(single_, Slot(w & ByteMask(n1)));
+  } else {
+    SetSlot(pair_, Slot(w & ByteMask(n2)));
+  }
 }
 
 namespace {
@@ -92,42 +111,32 @@ inline uint32_t CpBefore(std::string_view s, size_t end) {
 void WordSet::Add(const std::string& word, const Rule* rule) {
   if (word.empty()) return;
   if (!Contains(word)) ++size_;
-  const uint32_t l = CpBefore(word, word.size());
-  // The start filter's key, as MayStart builds it from the text.
-  uint64_t w = 0;
-  std::memcpy(&w, word.data(), word.size() < 8 ? word.size() : 8);
-  const size_t n1 = LeadLen(static_cast<uint8_t>(w));
-  const size_t n2 = n1 < word.size() ? n1 + LeadLen(static_cast<uint8_t>(w >> (8 * n1))) : n1;
-  if (n1 > word.size() || n2 > word.size() || !IsValidUtf8(word.substr(0, n2))) {
-    // Not whole characters (never in valid rule files): every bit, so the
-    // filter cannot hide the word.
-    std::fill(single_, single_ + (1u << kSlotBits) / 64, ~uint64_t{0});
-    std::fill(pair_, pair_ + (1u << kSlotBits) / 64, ~uint64_t{0});
-  } else if (n1 == word.size()) {
-    SetSlot(single_, Slot(w & ByteMask(n1)));
-  } else {
-    SetSlot(pair_, Slot(w & ByteMask(n2)));
-  }
-  // A word that does not end on a whole character sets every bit too.
-  if (l == ~0u) {
+  start_.Add(word);
+  // A word that does not end on a whole character sets every bit.
+  if (const uint32_t l = CpBefore(word, word.size()); l == ~0u) {
     std::fill(last_, last_ + (1u << kFilterBits) / 64, ~uint64_t{0});
   } else {
     Set(last_, l);
   }
-  Insert(fwd_, word, false, rule);
-  Insert(rev_, word, true, rule);
+  // The first rule with a word wins.
+  const uint32_t f = fwd_.Insert(word, false);
+  fwd_rule_.resize(fwd_.nodes, nullptr);
+  if (!fwd_rule_[f]) fwd_rule_[f] = rule;
+  const uint32_t r = rev_.Insert(word, true);
+  rev_rule_.resize(rev_.nodes, nullptr);
+  if (!rev_rule_[r]) rev_rule_[r] = rule;
 }
 
 bool WordSet::Contains(std::string_view w) const {
   uint32_t n = 0;
   for (size_t i = 0; i < w.size();) {
-    if (!(n = fwd_.Child(n, UnitAt(w, &i)))) return false;
+    if (!(n = fwd_.Child(n, UnitTrie::UnitAt(w, &i)))) return false;
   }
-  return !w.empty() && fwd_.rule[n] != nullptr;
+  return !w.empty() && fwd_rule_[n] != nullptr;
 }
 
 const Rule* WordSet::PrefixAt(std::string_view text, size_t pos, size_t* len) const {
-  if (pos >= text.size() || size_ == 0 || !MayStart(text, pos)) return nullptr;
+  if (pos >= text.size() || size_ == 0 || !start_.MayStart(text, pos)) return nullptr;
   return Walk(text, pos, len);
 }
 
@@ -135,8 +144,8 @@ const Rule* WordSet::Walk(std::string_view text, size_t pos, size_t* len) const 
   const Rule* best = nullptr;
   uint32_t n = 0;
   for (size_t i = pos; i < text.size();) {
-    if (!(n = fwd_.Child(n, UnitAt(text, &i)))) break;
-    if (const Rule* r = fwd_.rule[n]) {
+    if (!(n = fwd_.Child(n, UnitTrie::UnitAt(text, &i)))) break;
+    if (const Rule* r = fwd_rule_[n]) {
       best = r;
       if (len) *len = i - pos;
     }
@@ -150,8 +159,8 @@ const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) co
   const Rule* best = nullptr;
   uint32_t n = 0;
   for (size_t i = end; i > 0;) {
-    if (!(n = rev_.Child(n, UnitBefore(text, &i)))) break;
-    if (const Rule* r = rev_.rule[n]) {
+    if (!(n = rev_.Child(n, UnitTrie::UnitBefore(text, &i)))) break;
+    if (const Rule* r = rev_rule_[n]) {
       best = r;
       if (len) *len = end - i;
     }
@@ -162,7 +171,7 @@ const Rule* WordSet::SuffixAt(std::string_view text, size_t end, size_t* len) co
 size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule** rule) const {
   if (size_ == 0) return std::string_view::npos;
   for (size_t i = from; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || !MayStart(text, i)) continue;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || !start_.MayStart(text, i)) continue;
     size_t n = 0;
     const Rule* r = Walk(text, i, &n);  // MayStart already passed
     if (r) {
@@ -173,6 +182,8 @@ size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule
   }
   return std::string_view::npos;
 }
+
+RuleSet::RuleSet() : all_(std::make_shared<AllWords>(by_kind_)) {}
 
 Status RuleSet::AddText(std::string_view text, const std::string& origin) {
   size_t line_no = 0;
@@ -234,6 +245,7 @@ void RuleSet::Finish() {
     auto it = words_.find(RuleKindName(static_cast<RuleKind>(k)));
     by_kind_id_[k] = it == words_.end() ? &kNone : &it->second;
   }
+  all_ = std::make_shared<AllWords>(by_kind_);
 }
 
 Result<std::shared_ptr<const RuleSet>> RuleSet::LoadDir(const std::string& dir) {

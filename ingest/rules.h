@@ -12,9 +12,11 @@
 // WordSet answers "which word of this kind starts (or ends) here", longest
 // first, by walking a trie whose steps are whole UTF-8 characters (a
 // reversed one for "ends here"): no allocation, one hash probe per character
-// of the longest word. A bit table over the first (and last) code point of
+// of the longest word. A bit table over the first (and last) characters of
 // the words rejects most positions before the trie is touched, so scanning a
-// clause position by position stays cheap.
+// clause position by position stays cheap. Over a whole document the
+// recognisers ask word_hits.h instead, which finds every kind's words in one
+// pass (DocContext::Words).
 //
 // Thread safety: immutable after loading.
 // Tested in tests/ingest/rules_test.cc.
@@ -34,11 +36,85 @@
 
 namespace pkg::ingest {
 
+class AllWords;  // word_hits.h
+
 struct Rule {
   std::string id, kind, arg;
   std::vector<std::string> words;
   std::string origin;  // "data/rules/items.tsv:12"
   size_t order = 0;    // position among the rules of its kind (file order)
+};
+
+// A trie whose steps are whole UTF-8 characters ("units": a character's
+// bytes, as many as its lead byte says, cut at the end of the text, packed
+// with their count), so matching by units is matching by bytes for words of
+// valid UTF-8. Nodes are numbers (0 = root); the edges of the whole trie
+// live in one open-addressing table keyed by (node, unit). What a node means
+// (the rule of a word ending there) is kept by the owner, indexed by node.
+struct UnitTrie {
+  std::vector<uint64_t> keys;  // (node + 1) << 36 | unit; 0 = free
+  std::vector<uint32_t> kids;
+  size_t edges = 0;
+  uint32_t nodes = 1;  // the root
+  uint32_t Child(uint32_t n, uint64_t unit) const {
+    if (keys.empty()) return 0;
+    const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
+    const size_t mask = keys.size() - 1;
+    for (size_t h = Hash(key) & mask;; h = (h + 1) & mask) {
+      if (keys[h] == key) return kids[h];
+      if (keys[h] == 0) return 0;
+    }
+  }
+  uint32_t AddChild(uint32_t n, uint64_t unit);  // the child, made when missing
+  // The node of word `w` (made when missing), read forwards or reversed.
+  uint32_t Insert(std::string_view w, bool reversed);
+  static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
+
+  static uint64_t UnitAt(std::string_view s, size_t* i) {
+    const auto lead = static_cast<unsigned char>(s[*i]);
+    size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (n > s.size() - *i) n = s.size() - *i;
+    uint64_t u = n;
+    for (size_t k = 0; k < n; ++k) u = (u << 8) | static_cast<unsigned char>(s[*i + k]);
+    *i += n;
+    return u;
+  }
+  // The unit ending at s[*end) (*end > 0): the character whose lead byte is
+  // found within 4 bytes back and whose length ends exactly there, else the
+  // last byte alone; *end moves to its start.
+  static uint64_t UnitBefore(std::string_view s, size_t* end);
+};
+
+// "Can a word start here?", answered without touching a trie: it hashes the
+// bytes of the first character (for the one-character words) and of the
+// first two (for the longer words) into two bit tables, so most positions
+// are rejected without decoding a code point.
+class StartFilter {
+ public:
+  void Add(std::string_view word);
+  // REQUIRES pos < text.size().
+  bool MayStart(std::string_view text, size_t pos) const {
+    const size_t room = text.size() - pos;
+    uint64_t w = 0;
+    std::memcpy(&w, text.data() + pos, room < 8 ? room : 8);
+    const size_t n1 = LeadLen(static_cast<uint8_t>(w));
+    if (TestSlot(single_, Slot(w & ByteMask(n1)))) return true;
+    if (n1 >= room) return false;  // room for a one-character word only
+    const size_t n2 = n1 + LeadLen(static_cast<uint8_t>(w >> (8 * n1)));
+    return TestSlot(pair_, Slot(w & ByteMask(n2 > 8 ? 8 : n2)));
+  }
+
+ private:
+  // The keys: the first one or two characters' bytes (at most 8,
+  // little-endian in a word), hashed to kSlotBits.
+  static constexpr uint32_t kSlotBits = 15;
+  static size_t LeadLen(uint8_t b) { return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
+  static uint64_t ByteMask(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
+  static uint32_t Slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits)); }
+  static bool TestSlot(const uint64_t* bits, uint32_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }
+  static void SetSlot(uint64_t* bits, uint32_t slot) { bits[slot >> 6] |= uint64_t{1} << (slot & 63); }
+  uint64_t single_[(1u << kSlotBits) / 64] = {};  // the one-character words
+  uint64_t pair_[(1u << kSlotBits) / 64] = {};    // the first two characters of the longer words
 };
 
 // Words of one or more rules, for longest-match look-ups at a position.
@@ -56,69 +132,19 @@ class WordSet {
   // first (each word reports the first rule that listed it).
   template <class F>
   void ForEachPrefixAt(std::string_view text, size_t pos, F&& f) const {
-    if (pos >= text.size() || size_ == 0 || !MayStart(text, pos)) return;
+    if (pos >= text.size() || size_ == 0 || !start_.MayStart(text, pos)) return;
     uint32_t n = 0;
     for (size_t i = pos; i < text.size();) {
-      if (!(n = fwd_.Child(n, UnitAt(text, &i)))) return;
-      if (fwd_.rule[n]) f(fwd_.rule[n], i - pos);
+      if (!(n = fwd_.Child(n, UnitTrie::UnitAt(text, &i)))) return;
+      if (fwd_rule_[n]) f(fwd_rule_[n], i - pos);
     }
   }
   bool empty() const { return size_ == 0; }
 
  private:
-  // A step of the trie: one character's bytes (as many as its lead byte
-  // says, cut at the end of the text) packed with their count, so matching
-  // by units is matching by bytes for words of valid UTF-8.
-  static uint64_t UnitAt(std::string_view s, size_t* i) {
-    const auto lead = static_cast<unsigned char>(s[*i]);
-    size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (n > s.size() - *i) n = s.size() - *i;
-    uint64_t u = n;
-    for (size_t k = 0; k < n; ++k) u = (u << 8) | static_cast<unsigned char>(s[*i + k]);
-    *i += n;
-    return u;
-  }
-  // The unit ending at s[*end) (*end > 0): the character whose lead byte is
-  // found within 4 bytes back and whose length ends exactly there, else the
-  // last byte alone; *end moves to its start.
-  static uint64_t UnitBefore(std::string_view s, size_t* end);
-  // Nodes are numbers (0 = root); the edges of the whole trie live in one
-  // open-addressing table keyed by (node, unit).
-  struct Trie {
-    std::vector<const Rule*> rule{nullptr};  // by node: the rule of a word ending here
-    std::vector<uint64_t> keys;              // (node + 1) << 36 | unit; 0 = free
-    std::vector<uint32_t> kids;
-    size_t edges = 0;
-    uint32_t Child(uint32_t n, uint64_t unit) const {
-      if (keys.empty()) return 0;
-      const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
-      const size_t mask = keys.size() - 1;
-      for (size_t h = Hash(key) & mask;; h = (h + 1) & mask) {
-        if (keys[h] == key) return kids[h];
-        if (keys[h] == 0) return 0;
-      }
-    }
-    uint32_t AddChild(uint32_t n, uint64_t unit);  // the child, made when missing
-    static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
-  };
-  static void Insert(Trie& trie, std::string_view w, bool reversed, const Rule* rule);
   // PrefixAt without the filter (pos < text.size(), the filter passed).
   const Rule* Walk(std::string_view text, size_t pos, size_t* len) const;
-  // The filter: false when no word can start at text[pos]. It hashes the
-  // bytes of the first character (for the one-character words) and of the
-  // first two (for the longer words) into two bit tables, so most positions
-  // are rejected without decoding a code point or touching the trie.
-  bool MayStart(std::string_view text, size_t pos) const {
-    const size_t room = text.size() - pos;  // REQUIRES pos < text.size()
-    uint64_t w = 0;
-    std::memcpy(&w, text.data() + pos, room < 8 ? room : 8);
-    const size_t n1 = LeadLen(static_cast<uint8_t>(w));
-    if (TestSlot(single_, Slot(w & ByteMask(n1)))) return true;
-    if (n1 >= room) return false;  // room for a one-character word only
-    const size_t n2 = n1 + LeadLen(static_cast<uint8_t>(w >> (8 * n1)));
-    return TestSlot(pair_, Slot(w & ByteMask(n2 > 8 ? 8 : n2)));
-  }
-  // Filter bits, indexed by a code point's low bits (kFilterBits of them).
+  // Filter bits over the last code point, indexed by its low bits.
   static constexpr uint32_t kFilterBits = 13;
   static bool Test(const uint64_t* bits, uint32_t cp) {
     cp &= (1u << kFilterBits) - 1;
@@ -128,23 +154,16 @@ class WordSet {
     cp &= (1u << kFilterBits) - 1;
     bits[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
-  // The start filter's keys: the first one or two characters' bytes (at
-  // most 8, little-endian in a word), hashed to kSlotBits.
-  static constexpr uint32_t kSlotBits = 15;
-  static size_t LeadLen(uint8_t b) { return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
-  static uint64_t ByteMask(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
-  static uint32_t Slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits)); }
-  static bool TestSlot(const uint64_t* bits, uint32_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }
-  static void SetSlot(uint64_t* bits, uint32_t slot) { bits[slot >> 6] |= uint64_t{1} << (slot & 63); }
-  Trie fwd_, rev_;
-  uint64_t single_[(1u << kSlotBits) / 64] = {};  // the one-character words
-  uint64_t pair_[(1u << kSlotBits) / 64] = {};    // the first two characters of the longer words
+  UnitTrie fwd_, rev_;
+  std::vector<const Rule*> fwd_rule_{nullptr}, rev_rule_{nullptr};  // by node: the first rule of a word ending there
+  StartFilter start_;
   uint64_t last_[(1u << kFilterBits) / 64] = {};  // last code points
   size_t size_ = 0;
 };
 
 class RuleSet {
  public:
+  RuleSet();
   // Reads every *.tsv in `dir` (sorted by name). Errors name file and line.
   static Result<std::shared_ptr<const RuleSet>> LoadDir(const std::string& dir);
   // Parses one file's text (for tests); `origin` prefixes error messages.
@@ -161,6 +180,8 @@ class RuleSet {
   }
   // All words of a kind whose arg equals `arg`.
   const WordSet& Words(std::string_view kind, std::string_view arg) const;
+  // The words of every kind rule_kinds.h names, in one trie (word_hits.h).
+  const AllWords& All() const { return *all_; }
   size_t size() const { return rules_.size(); }
 
  private:
@@ -193,6 +214,7 @@ class RuleSet {
   std::map<std::pair<std::string, std::string>, WordSet, PairLess> words_by_arg_;
   // By RuleKind: into words_, or the empty set for kinds without rules.
   const WordSet* by_kind_id_[static_cast<size_t>(RuleKind::kCount)] = {};
+  std::shared_ptr<const AllWords> all_;  // never null
   void Finish();
 };
 

@@ -1,7 +1,8 @@
-// Tests for DocContext::FindIn (ingest/mention.h, np_scan.cc): the per-document
-// list of where a kind's words start must answer exactly as a scan of the
-// clause would (WordSet::Find on the text cut at `end`), for every start and
-// end on a character boundary, including words that run past `end`.
+// Tests for DocContext::FindIn (ingest/mention.h, np_scan.cc): with the
+// document's word hits (IndexWords) and without them, it must answer exactly
+// as a scan of the clause would (WordSet::Find on the text cut at `end`), for
+// every start and end on a character boundary, including words that run
+// past `end`.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -21,9 +22,11 @@ TEST_CASE("FindIn answers as a scan of the clause would", "[ingest][np_scan]") {
               .ok());
   const std::string text =
       "《方案》提出,依托实验室建设中心。他表示提出了新要求;依靠企业。提出";
+  const bool indexed = GENERATE(false, true);
   DocContext ctx;
   ctx.text = text;
   ctx.rules = &rules;
+  if (indexed) ctx.IndexWords();
   std::vector<size_t> bounds;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) bounds.push_back(i);
@@ -39,7 +42,7 @@ TEST_CASE("FindIn answers as a scan of the clause would", "[ingest][np_scan]") {
         size_t want = end >= from ? words.Find(std::string_view(text).substr(0, end), from, &want_len, &want_rule)
                                   : std::string_view::npos;
         size_t got = ctx.FindIn(k, from, end, &got_len, &got_rule);
-        INFO("kind " << RuleKindName(k) << " from " << from << " end " << end);
+        INFO("indexed " << indexed << " kind " << RuleKindName(k) << " from " << from << " end " << end);
         REQUIRE(got == want);
         if (got != std::string_view::npos) {
           CHECK(got_len == want_len);

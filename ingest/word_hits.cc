@@ -1,0 +1,117 @@
+// Word hits; see word_hits.h.
+#include "ingest/word_hits.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace pkg::ingest {
+
+AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::less<>>& by_kind) {
+  std::vector<std::vector<Term>> at;  // by node
+  for (size_t k = 0; k < static_cast<size_t>(RuleKind::kCount); ++k) {
+    const auto kind = static_cast<RuleKind>(k);
+    auto it = by_kind.find(RuleKindName(kind));
+    if (it == by_kind.end()) continue;
+    for (const Rule* r : it->second) {
+      for (const auto& w : r->words) {
+        if (w.empty()) continue;
+        start_.Add(w);
+        const uint32_t n = trie_.Insert(w, false);
+        if (at.size() < trie_.nodes) at.resize(trie_.nodes);
+        auto& terms = at[n];
+        bool known = false;
+        for (const Term& t : terms) known |= t.kind == kind;
+        if (!known) terms.push_back({kind, r});  // the first rule of the kind wins
+      }
+    }
+  }
+  at.resize(trie_.nodes);
+  term_begin_.reserve(at.size() + 1);
+  for (const auto& terms : at) {
+    term_begin_.push_back(static_cast<uint32_t>(terms_.size()));
+    terms_.insert(terms_.end(), terms.begin(), terms.end());
+  }
+  term_begin_.push_back(static_cast<uint32_t>(terms_.size()));
+}
+
+void WordHits::Build(const AllWords& all, std::string_view text) {
+  all_ = &all;
+  size_ = text.size();
+  const size_t blocks = (text.size() + 64) / 64;
+  block_mask_.assign(blocks, 0);
+  block_base_.assign(blocks, 0);
+  kinds_.clear();
+  first_.clear();
+  hits_.clear();
+  constexpr size_t kKinds = static_cast<size_t>(RuleKind::kCount);
+  std::vector<uint32_t> per_kind(kKinds, 0);
+  if (!all.empty()) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || !all.start_.MayStart(text, i)) continue;
+      const size_t before = hits_.size();
+      uint64_t kinds = 0;
+      uint32_t n = 0;
+      for (size_t j = i; j < text.size();) {
+        if (!(n = all.trie_.Child(n, UnitTrie::UnitAt(text, &j)))) break;
+        for (uint32_t t = all.term_begin_[n]; t < all.term_begin_[n + 1]; ++t) {
+          hits_.push_back({static_cast<uint32_t>(j - i), t});
+          const auto k = static_cast<size_t>(all.terms_[t].kind);
+          if (!((kinds >> k) & 1)) ++per_kind[k];
+          kinds |= uint64_t{1} << k;
+        }
+      }
+      if (hits_.size() == before) continue;
+      block_mask_[i >> 6] |= uint64_t{1} << (i & 63);
+      kinds_.push_back(kinds);
+      first_.push_back(static_cast<uint32_t>(before));
+    }
+  }
+  first_.push_back(static_cast<uint32_t>(hits_.size()));
+  uint32_t base = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    block_base_[b] = base;
+    base += static_cast<uint32_t>(std::popcount(block_mask_[b]));
+  }
+  // Positions by kind: a counting sort of the (position, kind) pairs.
+  kind_begin_.assign(kKinds + 1, 0);
+  for (size_t k = 0; k < kKinds; ++k) kind_begin_[k + 1] = kind_begin_[k] + per_kind[k];
+  kind_pos_.assign(kind_begin_[kKinds], 0);
+  std::vector<uint32_t> fill(kind_begin_.begin(), kind_begin_.end() - 1);
+  size_t idx = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    for (uint64_t m = block_mask_[b]; m; m &= m - 1, ++idx) {
+      const auto pos = static_cast<uint32_t>(b * 64 + std::countr_zero(m));
+      for (uint64_t ks = kinds_[idx]; ks; ks &= ks - 1) kind_pos_[fill[std::countr_zero(ks)]++] = pos;
+    }
+  }
+}
+
+const Rule* WordHits::Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, size_t* len) const {
+  const Rule* best = nullptr;
+  for (uint32_t h = first_[idx]; h < first_[idx + 1]; ++h) {
+    const Hit& hit = hits_[h];
+    if (pos + hit.len > end) break;  // longer ones end later still
+    const AllWords::Term& t = all_->terms_[hit.term];
+    if (t.kind != k) continue;
+    best = t.rule;
+    if (len) *len = hit.len;
+  }
+  return best;
+}
+
+size_t WordHits::Find(RuleKind k, size_t from, size_t end, size_t* len, const Rule** rule) const {
+  const auto kk = static_cast<size_t>(k);
+  const uint32_t* b = kind_pos_.data() + kind_begin_[kk];
+  const uint32_t* e = kind_pos_.data() + kind_begin_[kk + 1];
+  for (const uint32_t* it = std::lower_bound(b, e, from); it != e && *it < end; ++it) {
+    size_t l = 0;
+    if (const Rule* r = PrefixAt(k, *it, end, &l)) {
+      if (len) *len = l;
+      if (rule) *rule = r;
+      return *it;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace pkg::ingest
