@@ -65,6 +65,27 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   return 0;
 }
 
+// Whether any byte of s is '0'..'9', eight bytes at a time.
+bool AnyAsciiDigit(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    // On the low 7 bits of each byte (no carry leaves a lane), adding
+    // 0x80 - c sets the lane's high bit exactly when the byte is >= c.
+    const uint64_t low = x & ~kHigh;
+    const uint64_t ge0 = (low + kOnes * (0x80 - '0')) & kHigh;
+    const uint64_t ge10 = (low + kOnes * (0x80 - '9' - 1)) & kHigh;
+    if (ge0 & ~ge10 & ~x & kHigh) return true;  // >= '0', < ':', and an ASCII byte
+  }
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') return true;
+  }
+  return false;
+}
+
+
 }  // namespace
 
 void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
@@ -139,7 +160,9 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       }
     }
     // "总规模1000亿元的", "500亿元的": a modifier holding a number, up to its 的.
-    {
+    // (The scan below reads at most 16 characters, 64 bytes: without an
+    // ASCII digit among them it cannot find one.)
+    if ((flags & kNoiseAmount) && AnyAsciiDigit(s.substr(b, std::min<size_t>(e - b, 64)))) {
       uint32_t q = b;
       bool digit = false;
       uint32_t de = 0;

@@ -215,6 +215,7 @@ void FindAchievements(const DocContext& ctx, std::vector<Mention>& out) {
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
       for (uint32_t p = c.begin; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {
+        if ((p = static_cast<uint32_t>(verbs.Skip(s, p, c.end))) >= c.end) break;
         size_t len = 0;
         if (!verbs.PrefixAt(s, p, &len)) continue;
         uint32_t b = SkipNoise(ctx, c.begin, p, nullptr);

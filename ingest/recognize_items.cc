@@ -208,6 +208,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
   const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
+    if ((p = static_cast<uint32_t>(heads.Skip(s, p, c.end))) >= c.end) break;
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
     if (!r || p + len > c.end) continue;
@@ -237,6 +238,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // "A、B联合龙头企业建设X中心": a verb inside the list item governs the name.
       const KindWords trig = ctx.Words(RuleKind::trigger);
       for (uint32_t t = b; t < h.b; t = NextChar(s, t)) {
+        if ((t = static_cast<uint32_t>(trig.Skip(s, t, h.b))) >= h.b) break;
         size_t len = 0;
         if (!trig.PrefixAt(s, t, &len) || t + len >= h.b || InsideLexicon(ctx, t)) continue;
         if (WordChars(s.substr(t + len, h.b - t - len)) >= 4) b = SkipNoise(ctx, static_cast<uint32_t>(t + len), h.b, &info, kNoiseAfterVerb);
@@ -275,6 +277,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程".
     for (uint32_t k = b; k < h.b; k = NextChar(s, k)) {
+      if ((k = static_cast<uint32_t>(coord.Skip(s, k, h.b))) >= h.b) break;
       size_t len = 0;
       if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k) || InCompound(ctx, k)) continue;
       std::string_view lpart = s.substr(b, k - b), rpart = s.substr(k + len, h.b - k - len);

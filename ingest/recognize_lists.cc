@@ -111,6 +111,12 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
   std::string_view s = ctx.text;
   const KindWords words = ctx.Words(RuleKind::sector_list);
   for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
+    // Only at a sector word or at 等 does anything follow: jump to the next.
+    if (size_t next = words.Skip(s, p, c.end); next > p) {
+      const size_t deng = s.substr(0, c.end).find("等", p);
+      p = static_cast<uint32_t>(std::min(next, deng));
+      if (p + 3 >= c.end) break;
+    }
     size_t len = 0;
     const Rule* r = nullptr;
     // "A、B等领域", or "A、B、C领域" right after a list; after 等 a short
@@ -144,6 +150,7 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
   std::string_view s = ctx.text;
   const KindWords groups = ctx.Words(RuleKind::group);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
+    if ((p = static_cast<uint32_t>(groups.Skip(s, p, c.end))) >= c.end) break;
     size_t len = 0;
     const Rule* r = groups.PrefixAt(s, p, &len);
     if (!r || p == c.begin) continue;

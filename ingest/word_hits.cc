@@ -114,4 +114,12 @@ size_t WordHits::Find(RuleKind k, size_t from, size_t end, size_t* len, const Ru
   return std::string_view::npos;
 }
 
+size_t WordHits::NextStart(RuleKind k, size_t from, size_t end) const {
+  const auto kk = static_cast<size_t>(k);
+  const uint32_t* b = kind_pos_.data() + kind_begin_[kk];
+  const uint32_t* e = kind_pos_.data() + kind_begin_[kk + 1];
+  const uint32_t* it = std::lower_bound(b, e, from);
+  return it != e && *it < end ? *it : end;
+}
+
 }  // namespace pkg::ingest

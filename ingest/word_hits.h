@@ -23,6 +23,7 @@
 #pragma once
 
 #include <bit>
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -82,6 +83,10 @@ class WordHits {
   // ends by `end` (the longest there); npos when none.
   size_t Find(RuleKind k, size_t from, size_t end, size_t* len, const Rule** rule) const;
 
+  // The first position in [from, end) where a word of kind k starts (of
+  // any length), or `end` when none.
+  size_t NextStart(RuleKind k, size_t from, size_t end) const;
+
   size_t hits() const { return hits_.size(); }
 
  private:
@@ -121,6 +126,18 @@ class KindWords {
     if (!Inside(text, &off)) return words_->Find(text, from, len, rule);
     const size_t at = hits_->Find(kind_, off + from, off + text.size(), len, rule);
     return at == std::string_view::npos ? at : at - off;
+  }
+  // A position at or after `from`, before `end`, where a word of the kind
+  // may start: no word of it starts in [from, result). `end` when none is
+  // left; `from` itself when there are no hits to tell (the caller then
+  // tests each position as before). For loops that step through a clause
+  // testing PrefixAt at each character: they may jump here first.
+  size_t Skip(std::string_view text, size_t from, size_t end) const {
+    size_t off = 0;
+    if (from >= end || from >= text.size() || !Inside(text, &off)) return from;
+    const size_t stop = std::min(end, text.size());
+    const size_t at = hits_->NextStart(kind_, off + from, off + stop) - off;
+    return at >= stop ? end : at;
   }
   const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const { return words_->SuffixAt(text, end, len); }
   bool Contains(std::string_view w) const { return words_->Contains(w); }

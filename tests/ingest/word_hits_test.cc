@@ -5,6 +5,7 @@
 // invalid UTF-8 and ASCII, and through KindWords for views inside the text.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -130,4 +131,35 @@ TEST_CASE("KindWords uses the hits for views inside the text and the WordSet els
   size_t len = 0;
   CHECK(head.PrefixAt(text, text.find("基金"), &len) != nullptr);
   CHECK(len == 6);
+}
+
+TEST_CASE("KindWords::Skip jumps over no word of its kind", "[ingest][word_hits]") {
+  const RuleSet& rules = ShippedRules();
+  std::string text = ReadFile(std::string(PKG_TEST_DIR) + "/corpus/news/hefei_quantum_news.txt");
+  REQUIRE(!text.empty());
+  if (text.size() > 3000) text.resize(3000);
+  WordHits hits;
+  hits.Build(rules.All(), text);
+  int jumped = 0;
+  for (RuleKind k : {RuleKind::head, RuleKind::trigger, RuleKind::coord, RuleKind::group, RuleKind::achievement_verb,
+                     RuleKind::sector_list}) {
+    const KindWords words(rules.Words(k), k, &hits, text);
+    for (size_t from = 0; from < text.size(); from += 5) {
+      const size_t end = std::min(text.size(), from + 90);
+      const size_t to = words.Skip(text, from, end);
+      REQUIRE(to >= from);
+      REQUIRE(to <= end);
+      size_t len = 0;
+      for (size_t p = from; p < to; ++p) {
+        INFO("kind " << RuleKindName(k) << " from " << from << " skipped " << p);
+        REQUIRE(rules.Words(k).PrefixAt(text, p, &len) == nullptr);
+      }
+      if (to < end) CHECK(rules.Words(k).PrefixAt(text, to, &len) != nullptr);
+      jumped += to > from;
+    }
+    // Without hits, Skip never moves.
+    const KindWords plain(rules.Words(k), k, nullptr, text);
+    CHECK(plain.Skip(text, 10, 50) == 10);
+  }
+  CHECK(jumped > 100);
 }
