@@ -19,6 +19,7 @@
 #include "cli/command.h"
 #include "graph/schema.h"
 #include "graph/statement_writer.h"
+#include "ingest/decode.h"
 #include "ingest/extractor.h"
 
 namespace {
@@ -68,6 +69,12 @@ class DocumentJob {
     auto type = std::filesystem::status(path, ec).type();
     if (!ec && type != std::filesystem::file_type::regular && type != std::filesystem::file_type::fifo) {
       result->error = path + ": not a regular file";
+      return;
+    }
+    // Over the decoder's limit: say so before reading it all into memory.
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > pkg::ingest::kMaxDocumentBytes) {
+      result->error = path + ": document of " + std::to_string(size) + " bytes is over the " +
+                      std::to_string(pkg::ingest::kMaxDocumentBytes >> 20) + " MiB limit; split it into smaller files";
       return;
     }
     std::ifstream in(path, std::ios::binary);

@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "tests/cli/run_policykg.h"
 
@@ -64,4 +67,16 @@ TEST_CASE("policykg extract: a folder stands for its files, and devices are refu
   auto dev = Policykg("extract /dev/null");
   CHECK(dev.code == 1);
   CHECK(dev.out.find("/dev/null: not a regular file") != std::string::npos);
+}
+
+TEST_CASE("policykg extract: a file over the size limit is refused before it is read") {
+  namespace fs = std::filesystem;
+  // A sparse file: 65 MiB long, almost no disk.
+  fs::path big = fs::temp_directory_path() / ("pkg_extract_big_" + std::to_string(::getpid()) + ".txt");
+  { std::ofstream(big, std::ios::binary) << "x"; }
+  fs::resize_file(big, (65u << 20));
+  auto r = Policykg("extract " + Quote(big.string()));
+  fs::remove(big);
+  CHECK(r.code == 1);
+  CHECK(r.out.find("over the 64 MiB limit") != std::string::npos);
 }
