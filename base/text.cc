@@ -29,6 +29,7 @@ constexpr UChar32 kCjkEnd = 0xA000;  // exclusive
 
 struct Tables {
   std::vector<char32_t> t2s;           // index c - kCjkBegin → simplified code point (0 = same)
+  bool t2s_three_bytes = true;         // every simplified form is a three-byte UTF-8 character
   const icu::Normalizer2* nfkc = nullptr;
 };
 
@@ -74,6 +75,7 @@ const Tables& GetTables() {
       if (s.length() > 0 && s.countChar32() == 1) {
         UChar32 c = s.char32At(0);
         if (c != static_cast<UChar32>(kCjkBegin + i)) t->t2s[i] = static_cast<char32_t>(c);
+        if (c != static_cast<UChar32>(kCjkBegin + i) && (c < 0x800 || c > 0xFFFF)) t->t2s_three_bytes = false;
       }
     }
     return t;
@@ -209,6 +211,33 @@ std::string ToSimplified(std::string_view s) {
     return true;
   });
   return out;
+}
+
+bool SimplifyInPlace(std::string& s) {
+  const Tables& t = GetTables();
+  if (!t.t2s_three_bytes) return false;
+  auto* p = reinterpret_cast<unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) { ++i; continue; }
+    // The table's range, U+3400..U+9FFF, is E3 90 80 .. E9 BF BF: three-byte
+    // sequences with leads E3..E9 (checked whole below).
+    if (b < 0xE3 || b > 0xE9 || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+      ++i;  // another character or a stray byte: left as it is, byte by byte
+      continue;
+    }
+    const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
+    if (c >= static_cast<char32_t>(kCjkBegin) && c < static_cast<char32_t>(kCjkEnd)) {
+      if (const char32_t r = t.t2s[c - kCjkBegin]) {
+        p[i] = static_cast<unsigned char>(0xE0 | (r >> 12));
+        p[i + 1] = static_cast<unsigned char>(0x80 | ((r >> 6) & 0x3F));
+        p[i + 2] = static_cast<unsigned char>(0x80 | (r & 0x3F));
+      }
+    }
+    i += 3;
+  }
+  return true;
 }
 
 std::string ToPinyin(std::string_view s) {

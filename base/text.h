@@ -23,6 +23,10 @@ std::string NormalizeName(std::string_view s);
 
 // Traditional → Simplified, per code point; everything else unchanged.
 std::string ToSimplified(std::string_view s);
+// The same, in place, keeping every byte offset: true when done; false (s
+// untouched) when the tables hold a simplified form of another UTF-8 length,
+// so that offsets could not be kept (never with ICU's tables so far).
+bool SimplifyInPlace(std::string& s);
 
 // Han → pinyin without tones, syllables joined without spaces ("shanghai").
 std::string ToPinyin(std::string_view s);

@@ -89,7 +89,20 @@ CharPass Characters(const DecodedText& in) {
   out.text.reserve(s.size());
   out.orig.reserve(s.size() + 1);
   char32_t prev = 0;
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
+    // Fast path for most of a Chinese text: a Han character of three bytes
+    // (leads E3..E9) is copied as it is, as the general path below would.
+    if (u[i] >= 0xE3 && u[i] <= 0xE9 && i + 2 < s.size() && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+      const char32_t h = (char32_t{u[i] & 0x0Fu} << 12) | (char32_t{u[i + 1] & 0x3Fu} << 6) | (u[i + 2] & 0x3Fu);
+      if (IsHan(h)) {
+        const uint32_t at = in.orig[i];
+        out.Emit(std::string_view(s).substr(i, 3), at, in.orig[i + 2] - at + 1);
+        prev = h;
+        i += 3;
+        continue;
+      }
+    }
     size_t start = i;
     char32_t c = NextCp(s, i);
     uint32_t at = in.orig[start];
@@ -155,8 +168,11 @@ CharPass Characters(const DecodedText& in) {
 NormalizedText Normalize(const DecodedText& in, const PageChrome& chrome) {
   CharPass chars = Characters(in);
   uint32_t end_offset = in.orig.empty() ? 0 : in.orig.back();
-  std::string simplified = ToSimplified(chars.text);
-  if (simplified.size() == chars.text.size()) chars.text.swap(simplified);
+  // Offsets into chars.text stay valid only if no character changes length.
+  if (!SimplifyInPlace(chars.text)) {
+    std::string simplified = ToSimplified(chars.text);
+    if (simplified.size() == chars.text.size()) chars.text.swap(simplified);
+  }
 
   NormalizedText out;
   out.pinyin_removed = chars.pinyin;

@@ -31,6 +31,25 @@ TEST_CASE("ToSimplified and ToPinyin", "[text]") {
   CHECK(ToPinyin("AI+制造") == "aizhizao");
 }
 
+TEST_CASE("SimplifyInPlace gives ToSimplified's bytes, offsets kept", "[text]") {
+  const std::string cases[] = {
+      "產業規劃 abc",
+      "臺灣積體電路製造股份有限公司,與國家發展改革委員會",
+      std::string("\xE5\x80") + "產業",                 // a cut character before a good one
+      std::string("\xF0") + "業" + "\xE5\xA4" + "規劃",  // stray lead bytes
+      std::string("\xED\xA0\x80") + "發展",            // an encoded surrogate
+      "𠀀𡃁 (extension B, untouched) ＡＩ＋製造",
+      "",
+  };
+  for (const auto& c : cases) {
+    std::string in_place = c;
+    REQUIRE(SimplifyInPlace(in_place));
+    INFO(c);
+    CHECK(in_place == ToSimplified(c));
+    CHECK(in_place.size() == c.size());
+  }
+}
+
 TEST_CASE("DisplayWidth counts Chinese as two columns", "[text]") {
   CHECK(DisplayWidth("abc") == 3);
   CHECK(DisplayWidth("基金") == 4);
