@@ -9,15 +9,19 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/input_files.h"
 #include "base/ordered_work.h"
 #include "cli/command.h"
 #include "graph/schema.h"
+#include "graph/snapshot_file.h"
 #include "graph/statement_writer.h"
 #include "ingest/decode.h"
 #include "ingest/extractor.h"
@@ -30,24 +34,40 @@ struct ExtractOptions {
   unsigned jobs = 0;  // 0: one per core
 };
 
-// The whole stream into *out (sized up front when the length is known).
-bool ReadAll(std::ifstream& in, std::string* out) {
+// The whole file into *out (its capacity reused): POSIX reads, since an
+// ifstream allocates and frees its own buffer for every file. False, with
+// errno set, when it cannot be opened or read.
+bool ReadAll(const std::string& path, std::string* out) {
   out->clear();
-  in.seekg(0, std::ios::end);
-  std::streamoff n = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (n > 0) {
-    out->resize(static_cast<size_t>(n));
-    in.read(out->data(), n);
-    if (in.gcount() == n) return true;
-    out->resize(static_cast<size_t>(in.gcount()));
-    return false;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) out->reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  bool ok = true;
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n > 0) {
+      out->append(buf, static_cast<size_t>(n));
+    } else if (n == 0) {
+      break;
+    } else if (errno != EINTR) {
+      ok = false;
+      break;
+    }
   }
-  in.clear();
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = std::move(ss).str();
-  return true;
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  return ok;
+}
+
+// Files in a folder that hold statements (.jsonl, .json, .ndjson) or a
+// snapshot (.pkg) are not text to extract from; named one by one, they are.
+bool IsStatementsOrSnapshot(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".jsonl" || ext == ".json" || ext == ".ndjson" || ext == pkg::kSnapshotExtension;
 }
 
 // One document's statements, or the message of why it has none.
@@ -77,14 +97,11 @@ class DocumentJob {
                       std::to_string(pkg::ingest::kMaxDocumentBytes >> 20) + " MiB limit; split it into smaller files";
       return;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      result->error = path + ": cannot open (does the file exist and is it readable?)";
-      return;
-    }
     doc_.path = path;
-    if (!ReadAll(in, &doc_.bytes)) {
-      result->error = path + ": read error";
+    if (!ReadAll(path, &doc_.bytes)) {
+      result->error = errno == ENOENT || errno == EACCES || errno == ENOTDIR
+                          ? path + ": cannot open (does the file exist and is it readable?)"
+                          : path + ": read error (" + std::strerror(errno) + ")";
       return;
     }
     out_.clear();
@@ -142,10 +159,14 @@ void RunExtract(const ExtractOptions& opt) {
       files.push_back(input);
       continue;
     }
-    size_t before = files.size();
-    pkg::Status s = pkg::ExpandInput(input, &files);
+    std::vector<std::string> listed;
+    pkg::Status s = pkg::ExpandInput(input, &listed);
     if (!s.ok()) pkg::cli::Fail(s.message());
-    if (s.ok() && files.size() == before) pkg::cli::Fail(input + ": folder has no files");
+    size_t before = files.size();
+    for (auto& f : listed) {
+      if (!IsStatementsOrSnapshot(f)) files.push_back(std::move(f));
+    }
+    if (s.ok() && files.size() == before) pkg::cli::Fail(input + ": folder has no text documents");
   }
   if (files.empty()) return std::fflush(stdout), void();
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -171,7 +192,7 @@ void RunExtract(const ExtractOptions& opt) {
 void Setup(CLI::App& app) {
   auto opt = std::make_shared<ExtractOptions>();
   auto* cmd = app.add_subcommand("extract", "Extract statements (JSON Lines) from policy documents");
-  cmd->add_option("files", opt->files, "Text documents (UTF-8, GB18030 or Big5) or folders of them")->required();
+  cmd->add_option("files", opt->files, "Text documents (UTF-8, GB18030 or Big5) or folders of them (statement and snapshot files in folders are skipped)")->required();
   cmd->add_option("--data", opt->data_dir, "Data folder with schema.json, lexicon/ and rules/ (default: built-in)");
   cmd->add_option("-j,--jobs", opt->jobs, "Documents extracted at once (default: one per core); the output is the same")
       ->check(CLI::Range(0u, 256u));
