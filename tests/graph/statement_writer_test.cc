@@ -51,11 +51,14 @@ TEST_CASE("JsonLinesWriter writes what StatementToJson writes, a line each", "[s
   bare.from = "doc:x";
   bare.to = "fund:a";
   std::vector<Statement> all = {Tricky(), Statement(e), Statement(bare)};
-  // An escape at every offset of strings longer than the 8-byte fast scan.
-  for (size_t at = 0; at < 20; ++at) {
-    for (char c : {'"', '\\', '\n', '\x1f', '\x7f', ' '}) {
+  // An escape at every offset of strings longer than the 16- and 8-byte
+  // fast scans, between ASCII and between multi-byte characters.
+  for (size_t at = 0; at < 40; ++at) {
+    for (char c : {'"', '\\', '\n', '\x01', '\x1f', '\x7f', ' '}) {
       EdgeStatement x = bare;
-      x.to = std::string(at, 'a') + c + std::string(19 - at, 'b') + "产业";
+      x.to = std::string(at, 'a') + c + std::string(39 - at, 'b') + "产业";
+      all.push_back(x);
+      x.to = "产业" + std::string(at % 3, 'a') + c + "新型工业化推进专项资金" + std::string(at, 'z');
       all.push_back(x);
     }
   }
