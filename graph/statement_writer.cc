@@ -177,23 +177,29 @@ class LineOut {
     out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
   }
-  // The first position at or after i, rounded down to a block that holds
-  // a byte to escape; s.size() - (less than 8) when none is left.
+  // A position p >= i such that no byte in [i, p) needs an escape: the
+  // start of the first block (16, then 8 bytes) holding one, or s.size()
+  // when the last block, read overlapping what was read, holds none.
   static size_t SkipPlain(std::string_view s, size_t i) {
+    const size_t n = s.size();
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
-    while (i + 16 <= s.size()) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      // A control byte is one whose unsigned minimum with 0x20 is not 0x20.
-      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
-                                       _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, space), x), _mm_set1_epi8(-1)));
-      if (_mm_movemask_epi8(hit)) break;
-      i += 16;
-    }
+    while (i + 16 <= n && !NeedsEscape16(s.data() + i)) i += 16;
+    if (i < n && n >= 16 && i + 16 > n && !NeedsEscape16(s.data() + n - 16)) return n;
 #endif
-    while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+    while (i + 8 <= n && !NeedsEscape8(s.data() + i)) i += 8;
+    if (i < n && n >= 8 && i + 8 > n && !NeedsEscape8(s.data() + n - 8)) return n;
     return i;
   }
+#if defined(__SSE2__)
+  static bool NeedsEscape16(const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // A control byte is one whose unsigned maximum with 0x20 is not itself.
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                     _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x20)), x), _mm_set1_epi8(-1)));
+    return _mm_movemask_epi8(hit) != 0;
+  }
+#endif
   // Whether any of 8 bytes is a control byte, '"' or '\\' (SWAR: a byte
   // is flagged when subtracting from it borrows, i.e. it is below the bound
   // or equal to the byte compared with after an XOR).

@@ -62,6 +62,15 @@ TEST_CASE("JsonLinesWriter writes what StatementToJson writes, a line each", "[s
       all.push_back(x);
     }
   }
+  // Short strings, around the 8- and 16-byte blocks: an escape at every offset.
+  for (size_t len = 1; len <= 20; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      EdgeStatement x = bare;
+      x.to = std::string(len, 'q');
+      x.to[at] = at % 2 ? '"' : '\x02';
+      all.push_back(x);
+    }
+  }
   std::string expected;
   for (const auto& s : all) expected += StatementToJson(s) + "\n";
   JsonLinesWriter w;
