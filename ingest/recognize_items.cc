@@ -203,7 +203,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   const KindWords units = ctx.Words(RuleKind::count_unit);
   std::vector<Head> hs;
   size_t alen = 0;
-  const bool aimed = ctx.Words(RuleKind::aim).PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
+  // (SkipNoise returns a position in [c.begin, c.end]: only an aim word there can follow it.)
+  const KindWords aim = ctx.Words(RuleKind::aim);
+  const bool aimed = aim.Skip(s, c.begin, size_t{c.end} + 1) <= c.end &&
+                     aim.PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
   size_t speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end, &alen);
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
   const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);

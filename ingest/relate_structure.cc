@@ -154,8 +154,10 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     for (size_t c = 0; c + 1 < sen.clauses.size(); ++c) {
       Span a = sen.clauses[c], b = sen.clauses[c + 1];
       size_t la = 0, lb = 0;
-      uint32_t pa = SkipNoise(ctx, a.begin, a.end, nullptr), pb = SkipNoise(ctx, b.begin, b.end, nullptr);
-      if (!lead.PrefixAt(s, pa, &la) || !follow.PrefixAt(s, pb, &lb)) continue;
+      const uint32_t pa = SkipNoise(ctx, a.begin, a.end, nullptr);
+      if (!lead.PrefixAt(s, pa, &la)) continue;
+      const uint32_t pb = SkipNoise(ctx, b.begin, b.end, nullptr);
+      if (!follow.PrefixAt(s, pb, &lb)) continue;
       int x = -1, y = -1;
       for (int i : in_sentence(sen.index)) {
         if (!Candidate(ms[i])) continue;
@@ -176,9 +178,13 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   for (const Sentence& sen : st.sentences) {
     if (sen.line_start || sen.item != scope_item || sen.span.begin > scope_line_end) scope = -1;
     size_t len = 0;
-    uint32_t p = SkipNoise(ctx, sen.span.begin, sen.span.end, nullptr);
+    // p ends up in [begin, max(end, body)]: without an opener word starting
+    // there, SkipNoise need not run.
+    const uint32_t last = sen.heading ? std::max(sen.span.end, st.items[sen.item].body) : sen.span.end;
+    const bool maybe = opener.Skip(s, sen.span.begin, size_t{last} + 1) <= last;
+    uint32_t p = maybe ? SkipNoise(ctx, sen.span.begin, sen.span.end, nullptr) : last;
     if (sen.heading) p = std::max(p, st.items[sen.item].body);
-    if (opener.PrefixAt(s, p, &len)) {
+    if (maybe && opener.PrefixAt(s, p, &len)) {
       for (int i : in_sentence(sen.index)) {
         if (ms[i].span.begin >= p + len && ms[i].span.begin <= p + len + 3 &&
             IsMeasure(ms[i].type) && !ms[i].embedded) {
