@@ -1,11 +1,14 @@
 // AhoCorasick: finds every occurrence of many patterns in one pass over the
-// text (Aho & Corasick 1975), over UTF-8 bytes.
+// text (Aho & Corasick 1975), a UTF-8 character at a time.
 //
-// Patterns are whole UTF-8 strings, so in valid UTF-8 text a match always
-// starts and ends on a character boundary. Add() the patterns, Build() once,
-// then FindAll() from any number of threads. Transitions are sparse (sorted
-// byte → state arrays) except at the root, which is a dense 256-entry table;
-// memory is about 12 bytes per trie node.
+// The automaton steps on whole characters (UnitTrie::ValidUnitAt: a
+// character with its continuation bytes, else one byte), so a Chinese
+// character costs one transition, not three. Patterns must be valid UTF-8
+// (Add refuses others); then every occurrence of their bytes in any text,
+// valid or not, is found, as a byte-level automaton would. Add() the
+// patterns, Build() once, then FindAll() from any number of threads.
+// Transitions live in one hash table (unit_trie.h); memory is about 40
+// bytes per trie node.
 // What it does not do: choose among overlapping matches (callers take the
 // leftmost-longest, see lexicon_matcher in recognize), or fold case.
 //
@@ -18,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/unit_trie.h"
+
 namespace pkg::ingest {
 
 class AhoCorasick {
@@ -28,7 +33,8 @@ class AhoCorasick {
   };
 
   // Adds a pattern and returns its id (ids are dense, from 0). Adding the same
-  // string twice returns the first id. Empty patterns are ignored (returns -1).
+  // string twice returns the first id. Empty patterns and patterns that are
+  // not valid UTF-8 are ignored (returns -1).
   // REQUIRES: Build() has not been called.
   int32_t Add(std::string_view pattern);
   void Build();
@@ -37,32 +43,15 @@ class AhoCorasick {
   std::vector<Match> FindAll(std::string_view text) const;
 
   size_t num_patterns() const { return lengths_.size(); }
-  size_t num_states() const { return states_.size(); }
+  size_t num_states() const { return trie_.nodes; }
 
  private:
-  struct State {
-    uint32_t edges = 0;       // index of the first edge in edges_ (after Build)
-    uint32_t num_edges = 0;
-    int32_t fail = 0;
-    int32_t output = -1;      // pattern ending here, or -1
-    int32_t dict = -1;        // nearest state on the fail chain with an output
-  };
-  struct Edge {
-    uint8_t byte;
-    uint32_t to;
-  };
-  uint32_t Next(uint32_t s, uint8_t b) const;  // goto with failure (after Build)
-  int32_t Child(uint32_t s, uint8_t b) const;  // -1 when none (after Build)
+  uint32_t Next(uint32_t s, uint64_t unit) const;  // goto with failure (after Build)
 
-  std::vector<State> states_{State{}};
-  std::vector<std::vector<Edge>> build_edges_{{}};  // per state while adding
-  std::vector<Edge> edges_;
-  std::vector<uint32_t> root_;      // dense root transitions
-  // Dense goto tables (failures resolved) for the states of depth 1 and 2,
-  // where most of the text's bytes are read: dense_row_[state] is a row of
-  // 256 entries in dense_, or -1.
-  std::vector<int32_t> dense_row_;
-  std::vector<uint32_t> dense_;
+  UnitTrie trie_;
+  std::vector<uint32_t> fail_;      // by node (after Build)
+  std::vector<int32_t> output_{-1};  // by node: the pattern ending here, or -1
+  std::vector<int32_t> dict_;       // by node: nearest node on the fail chain with an output, or -1
   std::vector<uint32_t> lengths_;   // pattern id → byte length
   bool built_ = false;
 };

@@ -33,6 +33,7 @@
 
 #include "base/status.h"
 #include "ingest/rule_kinds.h"
+#include "ingest/unit_trie.h"
 
 namespace pkg::ingest {
 
@@ -43,46 +44,6 @@ struct Rule {
   std::vector<std::string> words;
   std::string origin;  // "data/rules/items.tsv:12"
   size_t order = 0;    // position among the rules of its kind (file order)
-};
-
-// A trie whose steps are whole UTF-8 characters ("units": a character's
-// bytes, as many as its lead byte says, cut at the end of the text, packed
-// with their count), so matching by units is matching by bytes for words of
-// valid UTF-8. Nodes are numbers (0 = root); the edges of the whole trie
-// live in one open-addressing table keyed by (node, unit). What a node means
-// (the rule of a word ending there) is kept by the owner, indexed by node.
-struct UnitTrie {
-  std::vector<uint64_t> keys;  // (node + 1) << 36 | unit; 0 = free
-  std::vector<uint32_t> kids;
-  size_t edges = 0;
-  uint32_t nodes = 1;  // the root
-  uint32_t Child(uint32_t n, uint64_t unit) const {
-    if (keys.empty()) return 0;
-    const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
-    const size_t mask = keys.size() - 1;
-    for (size_t h = Hash(key) & mask;; h = (h + 1) & mask) {
-      if (keys[h] == key) return kids[h];
-      if (keys[h] == 0) return 0;
-    }
-  }
-  uint32_t AddChild(uint32_t n, uint64_t unit);  // the child, made when missing
-  // The node of word `w` (made when missing), read forwards or reversed.
-  uint32_t Insert(std::string_view w, bool reversed);
-  static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
-
-  static uint64_t UnitAt(std::string_view s, size_t* i) {
-    const auto lead = static_cast<unsigned char>(s[*i]);
-    size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (n > s.size() - *i) n = s.size() - *i;
-    uint64_t u = n;
-    for (size_t k = 0; k < n; ++k) u = (u << 8) | static_cast<unsigned char>(s[*i + k]);
-    *i += n;
-    return u;
-  }
-  // The unit ending at s[*end) (*end > 0): the character whose lead byte is
-  // found within 4 bytes back and whose length ends exactly there, else the
-  // last byte alone; *end moves to its start.
-  static uint64_t UnitBefore(std::string_view s, size_t* end);
 };
 
 // "Can a word start here?", answered without touching a trie: it hashes the

@@ -81,3 +81,26 @@ TEST_CASE("AhoCorasick ids are dense and stable", "[ingest][aho_corasick]") {
   ac.Build();
   CHECK(ac.num_patterns() == 2);
 }
+
+TEST_CASE("AhoCorasick finds valid patterns in text with invalid UTF-8 as a byte search would", "[ingest][aho_corasick]") {
+  std::mt19937 rng(11);
+  // Stray lead and continuation bytes, cut characters, among whole ones.
+  const std::vector<std::string> alphabet = {"中", "文", "\xE4", "\xB8", "\xAD", "\xFF", "a", "\xE4\xB8", "\xF0\x9F"};
+  const std::vector<std::string> words = {"中", "文", "中文", "a", "a中", "文a"};
+  auto gen = [&](const std::vector<std::string>& from, size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += from[rng() % from.size()];
+    return s;
+  };
+  for (int round = 0; round < 100; ++round) {
+    std::vector<std::string> patterns;
+    for (int k = 0; k < 6; ++k) patterns.push_back(gen(words, 1 + rng() % 3));
+    std::string text = gen(alphabet, 120);
+    REQUIRE(Run(patterns, text) == Naive(patterns, text));
+  }
+  // Patterns that are not valid UTF-8 are refused.
+  AhoCorasick ac;
+  CHECK(ac.Add("\xE4\xB8") == -1);
+  CHECK(ac.Add("\xFF") == -1);
+  CHECK(ac.Add("中") == 0);
+}

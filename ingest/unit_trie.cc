@@ -1,0 +1,59 @@
+// UnitTrie; see unit_trie.h.
+#include "ingest/unit_trie.h"
+
+#include <algorithm>
+
+namespace pkg::ingest {
+
+uint32_t UnitTrie::AddChild(uint32_t n, uint64_t unit) {
+  if (uint32_t c = Child(n, unit)) return c;
+  if (2 * (edges + 1) > keys.size()) {  // keep the table at most half full
+    std::vector<uint64_t> old_keys(std::max<size_t>(16, keys.size() * 2), 0);
+    std::vector<uint32_t> old_kids(old_keys.size(), 0);
+    old_keys.swap(keys);
+    old_kids.swap(kids);
+    const size_t mask = keys.size() - 1;
+    for (size_t i = 0; i < old_keys.size(); ++i) {
+      if (!old_keys[i]) continue;
+      size_t h = Hash(old_keys[i]) & mask;
+      while (keys[h]) h = (h + 1) & mask;
+      keys[h] = old_keys[i];
+      kids[h] = old_kids[i];
+    }
+  }
+  const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
+  const size_t mask = keys.size() - 1;
+  size_t h = Hash(key) & mask;
+  while (keys[h]) h = (h + 1) & mask;
+  const uint32_t c = nodes++;
+  keys[h] = key;
+  kids[h] = c;
+  ++edges;
+  return c;
+}
+
+uint64_t UnitTrie::UnitBefore(std::string_view s, size_t* end) {
+  const size_t e = *end;
+  for (size_t j = e; j > 0 && e - j < 4;) {
+    --j;
+    const auto b = static_cast<unsigned char>(s[j]);
+    if ((b & 0xC0) == 0x80) continue;
+    if ((b < 0xC0 ? 1u : b < 0xE0 ? 2u : b < 0xF0 ? 3u : 4u) != e - j) break;
+    *end = j;
+    return UnitAt(s, &j);
+  }
+  *end = e - 1;
+  return (uint64_t{1} << 8) | static_cast<unsigned char>(s[e - 1]);
+}
+
+uint32_t UnitTrie::Insert(std::string_view w, bool reversed) {
+  uint32_t n = 0;
+  if (!reversed) {
+    for (size_t i = 0; i < w.size();) n = AddChild(n, UnitAt(w, &i));
+  } else {
+    for (size_t e = w.size(); e > 0;) n = AddChild(n, UnitBefore(w, &e));
+  }
+  return n;
+}
+
+}  // namespace pkg::ingest

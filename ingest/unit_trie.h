@@ -1,0 +1,80 @@
+// UnitTrie: a trie whose steps are whole UTF-8 characters, shared by the
+// rule words (rules.h, word_hits.h) and the lexicon's automaton
+// (aho_corasick.h). One hash probe per character, no allocation on look-up.
+//
+// Thread safety: immutable after building; look-ups from any thread.
+// Tested through tests/ingest/rules_test.cc, word_hits_test.cc and
+// aho_corasick_test.cc.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace pkg::ingest {
+
+// A trie whose steps are whole UTF-8 characters ("units": a character's
+// bytes, as many as its lead byte says, cut at the end of the text, packed
+// with their count), so matching by units is matching by bytes for words of
+// valid UTF-8. Nodes are numbers (0 = root); the edges of the whole trie
+// live in one open-addressing table keyed by (node, unit). What a node means
+// (the rule of a word ending there) is kept by the owner, indexed by node.
+struct UnitTrie {
+  std::vector<uint64_t> keys;  // (node + 1) << 36 | unit; 0 = free
+  std::vector<uint32_t> kids;
+  size_t edges = 0;
+  uint32_t nodes = 1;  // the root
+  uint32_t Child(uint32_t n, uint64_t unit) const {
+    if (keys.empty()) return 0;
+    const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
+    const size_t mask = keys.size() - 1;
+    for (size_t h = Hash(key) & mask;; h = (h + 1) & mask) {
+      if (keys[h] == key) return kids[h];
+      if (keys[h] == 0) return 0;
+    }
+  }
+  uint32_t AddChild(uint32_t n, uint64_t unit);  // the child, made when missing
+  // The node of word `w` (made when missing), read forwards or reversed.
+  uint32_t Insert(std::string_view w, bool reversed);
+  static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
+
+  static uint64_t UnitAt(std::string_view s, size_t* i) {
+    const auto lead = static_cast<unsigned char>(s[*i]);
+    size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (n > s.size() - *i) n = s.size() - *i;
+    uint64_t u = n;
+    for (size_t k = 0; k < n; ++k) u = (u << 8) | static_cast<unsigned char>(s[*i + k]);
+    *i += n;
+    return u;
+  }
+  // The unit ending at s[*end) (*end > 0): the character whose lead byte is
+  // found within 4 bytes back and whose length ends exactly there, else the
+  // last byte alone; *end moves to its start.
+  static uint64_t UnitBefore(std::string_view s, size_t* end);
+  // Like UnitAt, but a character counts as one unit only when its
+  // continuation bytes are there; else its lead byte is a unit alone. So
+  // every occurrence of a valid UTF-8 string in any text starts and ends on
+  // unit boundaries (a lead byte is never inside another unit).
+  static uint64_t ValidUnitAt(std::string_view s, size_t* i) {
+    const auto lead = static_cast<unsigned char>(s[*i]);
+    const size_t n = lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 1;
+    if (n > 1) {
+      if (n > s.size() - *i) return UnitOfByte(s, i);
+      for (size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(s[*i + k]) & 0xC0) != 0x80) return UnitOfByte(s, i);
+      }
+    }
+    uint64_t u = n;
+    for (size_t k = 0; k < n; ++k) u = (u << 8) | static_cast<unsigned char>(s[*i + k]);
+    *i += n;
+    return u;
+  }
+
+ private:
+  static uint64_t UnitOfByte(std::string_view s, size_t* i) {
+    return (uint64_t{1} << 8) | static_cast<unsigned char>(s[(*i)++]);
+  }
+};
+
+}  // namespace pkg::ingest
