@@ -60,10 +60,6 @@ BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& ms
   return by;
 }
 
-bool IsMeasure(const std::string& t) {
-  return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy";
-}
-
 std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& ms) {
   std::vector<Relation> out;
   std::string_view s = ctx.text;
