@@ -61,10 +61,13 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     // The clause holding a lexicon goal, else the last clause.
     Span c = sen.clauses.back();
     bool has_goal = false;
+    // (The first lexicon mention at each position, as LexiconAt gives it.)
     for (const Span& k : sen.clauses) {
-      for (uint32_t p = k.begin; p < k.end; ++p) {
-        const Mention* m = ctx.LexiconAt(p);
-        if (m && m->type == "Goal") { c = k; has_goal = true; }
+      if (!ctx.lexicon) break;
+      const size_t first = ctx.LexiconFrom(k.begin);
+      for (size_t i = first; i < ctx.lexicon_begin.size() && ctx.lexicon_begin[i] < k.end; ++i) {
+        if (i > first && ctx.lexicon_begin[i] == ctx.lexicon_begin[i - 1]) continue;
+        if ((*ctx.lexicon)[i].type == "Goal") { c = k; has_goal = true; }
       }
     }
     uint32_t b = std::max(c.begin, item.body);
