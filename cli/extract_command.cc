@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <thread>
 
@@ -128,8 +129,38 @@ class DocumentJob {
   pkg::DocumentInput doc_;  // reused: its buffer keeps its capacity between files
 };
 
-void Emit(const Extracted& r) {
-  if (!r.error.empty()) return pkg::cli::Fail(r.error);
+// "extract: 1,234 / 41,798 files" on standard error while the files are
+// read, when it is a terminal and there is more than one file; at most four
+// updates a second. An error message clears the line first.
+class Progress {
+ public:
+  explicit Progress(size_t total) : on_(total > 1 && ::isatty(2)), total_(total) {}
+  ~Progress() { Clear(); }
+  void Done(size_t n) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (n < total_ && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    std::fprintf(stderr, "\rextract: %zu / %zu files", n, total_);
+    shown_ = true;
+  }
+  void Clear() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool on_;
+  size_t total_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+void Emit(const Extracted& r, Progress& progress) {
+  if (!r.error.empty()) {
+    progress.Clear();
+    return pkg::cli::Fail(r.error);
+  }
   std::fwrite(r.json.data(), 1, r.json.size(), stdout);
 }
 
@@ -142,7 +173,11 @@ void ExtractInParallel(const pkg::Extractor& ex, const std::vector<std::string>&
     job.Run(files[i], &r);
     return r;
   });
-  for (size_t i = 0; i < files.size(); ++i) Emit(work.Take(i));
+  Progress progress(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    Emit(work.Take(i), progress);
+    progress.Done(i + 1);
+  }
 }
 
 void RunExtract(const ExtractOptions& opt) {
@@ -176,9 +211,13 @@ void RunExtract(const ExtractOptions& opt) {
   } else {
     DocumentJob job(**ex);
     Extracted r;
-    for (const auto& path : files) {
+    Progress progress(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      const std::string& path = files[i];
       job.Run(path, &r);
+      progress.Done(i + 1);
       if (!r.error.empty()) {
+        progress.Clear();
         pkg::cli::Fail(r.error);
         continue;
       }
