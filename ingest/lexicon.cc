@@ -184,6 +184,23 @@ void Lexicon::Instantiate() {
     }
   }
   if (!missing.empty()) {
+    // Place readings first (成都 → Chengdu), as the column's generator does.
+    for (std::string& name : missing) {
+      std::string out;
+      for (size_t i = 0; i < name.size();) {
+        bool replaced = false;
+        for (const auto& [word, latin] : place_readings_) {
+          if (name.compare(i, word.size(), word) == 0) {
+            out += " " + latin + " ";
+            i += word.size();
+            replaced = true;
+            break;
+          }
+        }
+        if (!replaced) out += name[i++];
+      }
+      name = std::move(out);
+    }
     std::vector<std::string> pinyin = PinyinOf(missing);
     for (size_t k = 0; k < missing_ids.size(); ++k) english[missing_ids[k]] = Capitalised(pinyin[k]);
   }
@@ -301,6 +318,21 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDir(const std::string& dir) 
     std::stringstream ss;
     ss << in.rdbuf();
     std::string name = p.filename().string();
+    if (name == "place_readings.tsv") {
+      std::string line;
+      while (std::getline(ss, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0 || tab + 1 >= line.size()) {
+          return Status::Invalid(p.string() + ": expected 'word<TAB>pinyin', got '" + line + "'");
+        }
+        lex->place_readings_.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+      }
+      // Longer words first (长子 before 长), as add_region_pinyin.py does.
+      std::stable_sort(lex->place_readings_.begin(), lex->place_readings_.end(),
+                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+      continue;
+    }
     if (name == "ambiguous.tsv") {
       std::string line;
       while (std::getline(ss, line)) {

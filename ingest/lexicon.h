@@ -35,6 +35,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -124,6 +125,9 @@ class Lexicon {
   bool MayHold(size_t hash) const;
   std::unordered_map<std::string, uint32_t> instances_;     // "template\tregion" → entry
   std::vector<std::string> ambiguous_;
+  // place_readings.tsv: (word, pinyin), longest word first, for romanising
+  // region names the pinyin column does not cover.
+  std::vector<std::pair<std::string, std::string>> place_readings_;
   std::unordered_set<std::string, SvHash, std::equal_to<>> ambiguous_set_;
   std::vector<std::vector<TailRole>> tail_roles_;  // by AC pattern id; empty for most
   // By AC pattern id: the regions (entries, file order) whose short name
