@@ -204,6 +204,16 @@ void Lexicon::Instantiate() {
     std::vector<std::string> pinyin = PinyinOf(missing);
     for (size_t k = 0; k < missing_ids.size(); ++k) english[missing_ids[k]] = Capitalised(pinyin[k]);
   }
+  // Provinces and cities without an English name of their own get their
+  // romanised name (成都 → Chengdu), so that English queries and documents
+  // find them; districts and counties keep none (their short names carry the
+  // level word: Changningqu would be no English name).
+  for (size_t r : region_ids) {
+    LexEntry& reg = entries_[r];
+    if ((reg.level == "province" || reg.level == "city") && reg.name_en.empty() && !english[r].empty()) {
+      reg.name_en = english[r];
+    }
+  }
   uint32_t first_instance = kNoEntry;  // entries from here on are instances or bare templates
   for (size_t t = 0; t < templates_.size(); ++t) {
     const Template& tp = templates_[t];
