@@ -46,6 +46,7 @@ namespace pkg::ingest {
   X(metric) \
   X(modifier) \
   X(name_follow) \
+  X(name_region) \
   X(name_tail) \
   X(news_byline) \
   X(pair_follow) \

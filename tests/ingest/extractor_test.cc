@@ -489,6 +489,18 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
   }
 }
 
+TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("全国 opening a name is part of it, not a jurisdiction acting") {
+    auto st = Run("关于开展农机试点工作的通知\n\n依托全国农机作业指挥调度平台,建设省级农机作业大数据中心。\n");
+    CHECK(has(NodesOf(st, "Platform"), "全国农机作业指挥调度平台"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "农机作业指挥调度平台"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
