@@ -203,7 +203,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   const KindWords units = ctx.Words(RuleKind::count_unit);
   std::vector<Head> hs;
   size_t alen = 0;
-  const bool aimed = ctx.Words(RuleKind::aim).PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
+  const uint32_t opening = SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors);
+  const bool aimed = ctx.Words(RuleKind::aim).PrefixAt(s, opening, &alen) != nullptr;
+  // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
+  // group's name ends before the verb of the condition.
+  const bool condition = ctx.Words(RuleKind::condition_lead).PrefixAt(s, opening, &alen) != nullptr;
   size_t speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end, &alen);
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
   const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);
@@ -217,8 +221,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     uint32_t he = static_cast<uint32_t>(p + len);
     if (!NameBoundary(ctx, he, c.end, &tail)) {
       size_t vl = 0;
-      if (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
-          !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl)) continue;
+      const bool cond_end = condition && r->arg == "TargetGroup" && ctx.Words(RuleKind::condition_verb).PrefixAt(s, he, &vl);
+      if (!cond_end && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+          !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
     if (r->arg == "TargetGroup" && !aimed) continue;  // groups only where the clause aims at someone

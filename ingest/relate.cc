@@ -166,11 +166,27 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           break;
         }
       }
-      // TARGETS: a verb aiming at a group or sector, for the measure before it.
-      if (!aimed_first && m.type == "TargetGroup" && Nodeish(m) && !m.weak &&
-          (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target")) {
-        int best = governing(sen, m.span.begin);
-        if (best >= 0) out.push_back({"TARGETS", best, i, "targets.aim", sen.index});
+      // TARGETS: a verb aiming at a group or sector, for the measure before it;
+      // or a group named in a subsidy's condition ("对首次认定的X企业,给予…"),
+      // for the measure the sentence speaks for (its item's heading: 第九条 X奖励).
+      if (!aimed_first && m.type == "TargetGroup" && Nodeish(m) && !m.weak) {
+        const char* rule = nullptr;
+        size_t cl = 0;
+        if (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target") {
+          rule = "targets.aim";
+        } else if (ctx.Words(RuleKind::condition_lead)
+                       .PrefixAt(s, SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors), &cl)) {
+          rule = "condition.lead";
+        }
+        int best = -1;
+        if (rule && rule[0] == 'c') {
+          // "对X…的,按照“Y计划”给予…": the measure that gives, named after the condition.
+          for (int j : ids) {
+            if (ms[j].span.begin >= m.span.end && IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) { best = j; break; }
+          }
+        }
+        if (rule && best < 0) best = governing(sen, m.span.begin);
+        if (best >= 0) out.push_back({"TARGETS", best, i, rule, sen.index});
       }
       // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
       bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";

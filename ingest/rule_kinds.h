@@ -22,6 +22,8 @@ namespace pkg::ingest {
   X(cite) \
   X(comparator) \
   X(compound) \
+  X(condition_lead) \
+  X(condition_verb) \
   X(coord) \
   X(count_unit) \
   X(directive) \

@@ -499,6 +499,13 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(has(NodesOf(st, "Platform"), "全国农机作业指挥调度平台"));
     CHECK_FALSE(has(NodesOf(st, "Platform"), "农机作业指挥调度平台"));
   }
+  SECTION("a subsidy's condition (对X…的,给予) names the group its measure targets") {
+    auto st = Run("某市软件产业专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(一)研发补助。对工业软件企业首次取得"
+                  "软件著作权的,给予最高50万元补助。\n(二)人才安居补贴。对符合条件的青年人才,按照“青鸟计划”给予安家补贴。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "工业软件企业"));
+    CHECK(HasEdge(st, "TARGETS", "研发补助", "工业软件企业"));
+    CHECK(HasEdge(st, "TARGETS", "青鸟计划", "青年人才"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
