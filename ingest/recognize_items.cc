@@ -272,7 +272,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (i + 1 < hs.size() && h.tail == 0) {
       size_t len = 0;
       const Head& n = hs[i + 1];
-      if (coord.PrefixAt(s, h.e, &len) && !At(s, h.e, "、") && n.b > h.e + len &&
+      // Two heads of one type are two items of a list: "直升机起降点和无人机起降场".
+      if (coord.PrefixAt(s, h.e, &len) && !At(s, h.e, "、") && n.b > h.e + len && n.rule->arg != h.rule->arg &&
           WordChars(s.substr(h.e + len, n.b - h.e - len)) <= 4) {
         h = Head{n.b, n.e, n.rule, n.tail};
         ++i;

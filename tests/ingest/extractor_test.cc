@@ -506,6 +506,14 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(HasEdge(st, "TARGETS", "研发补助", "工业软件企业"));
     CHECK(HasEdge(st, "TARGETS", "青鸟计划", "青年人才"));
   }
+  SECTION("two heads of one type joined by 和 are two items, of two types one name") {
+    auto st = Run("某省低空经济实施意见\n\n统筹布局通用机场、直升机起降点和无人机起降场。开展产业用地弹性规划和功能复合试点。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "直升机起降点"));
+    CHECK(has(platforms, "无人机起降场"));
+    CHECK_FALSE(has(platforms, "直升机起降点和无人机起降场"));
+    CHECK(has(NodesOf(st, "Pilot"), "产业用地弹性规划和功能复合试点"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
