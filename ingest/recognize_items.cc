@@ -34,6 +34,23 @@ const Mention* LexiconFrom(const DocContext& ctx, uint32_t p) {
   return i == ctx.lexicon->size() ? nullptr : &(*ctx.lexicon)[i];
 }
 
+// When [b, e) opens with two or more region names joined by 、/和/及 (and
+// more text follows), the position after the last of them; else b.
+uint32_t AfterPlaceList(const DocContext& ctx, uint32_t b, uint32_t e) {
+  const KindWords coord = ctx.Words(RuleKind::coord);
+  uint32_t q = b;
+  int places = 0;
+  for (int guard = 0; guard < 12; ++guard) {
+    const Mention* r = ctx.LexiconAt(q);
+    if (!r || r->type != "Region" || r->span.end >= e) return b;
+    ++places;
+    size_t cl = 0;
+    if (!coord.PrefixAt(ctx.text, r->span.end, &cl)) return places >= 2 ? r->span.end : b;
+    q = static_cast<uint32_t>(r->span.end + cl);
+  }
+  return b;
+}
+
 struct Head {
   uint32_t b, e;  // the head word
   const Rule* rule;
@@ -302,6 +319,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     std::string type = h.rule->arg;
     // Names of places, agencies and firms keep their region: 广州开发区, 广州市黄埔区财政局.
     bool actor = type == "Agency" || type == "Region" || type == "Enterprise";
+    // "打造自贡、绵阳低空装备产业园": a list of places before a measure's name says
+    // where it is built, and is no part of the name (one place is: 上海市制造业创新中心).
+    if (!actor) b = AfterPlaceList(ctx, b, h.b);
     // Names of actors hold no 、: in "A、B局" or "X基地、Y有限公司" the name is the last conjunct.
     if (actor) {
       size_t k = s.substr(b, h.b - b).rfind("、");

@@ -514,6 +514,14 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK_FALSE(has(platforms, "直升机起降点和无人机起降场"));
     CHECK(has(NodesOf(st, "Pilot"), "产业用地弹性规划和功能复合试点"));
   }
+  SECTION("a list of places before a name says where it is built; one place stays in the name") {
+    auto st = Run("某省低空经济实施意见\n\n打造自贡、绵阳低空装备产业园。建设成都低空飞行服务中心。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "低空装备产业园"));
+    CHECK_FALSE(has(platforms, "自贡、绵阳低空装备产业园"));
+    CHECK(has(NodesOf(st, "Region"), "绵阳"));
+    CHECK(has(platforms, "成都低空飞行服务中心"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
