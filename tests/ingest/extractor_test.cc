@@ -522,6 +522,13 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(has(NodesOf(st, "Region"), "绵阳"));
     CHECK(has(platforms, "成都低空飞行服务中心"));
   }
+  SECTION("a known measure run straight into a longer noun phrase is its modifier, not an item") {
+    auto st = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。落实首台(套)、首批次政策。\n");
+    // Before a boundary (、) it is the known item.
+    CHECK(has(NodesOf(st, "Initiative"), "首台(套)"));
+    auto alone = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。\n");
+    CHECK_FALSE(has(NodesOf(alone, "Initiative"), "首台(套)"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
