@@ -448,12 +448,16 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
       }
       k = static_cast<uint32_t>(j);
     }
-    if (WordChars(inner) < 2 || WordChars(inner) > 12 || modifies || heads.PrefixAt(s, qe, &len) || ctx.LexiconAt(p)) {
+    // The slogan's last word may say what it is, whatever the verb: “数转贷” a
+    // loan product (Fund), “算力券” a voucher, “链长制” a system (Policy); a head
+    // word right after it then starts another phrase (“数转贷”专项信贷产品).
+    size_t tl = 0;
+    const Rule* r = ctx.Words(RuleKind::slogan_tail).SuffixAt(s, q, &tl);
+    if (WordChars(inner) < 2 || WordChars(inner) > 12 || modifies || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
       p = static_cast<uint32_t>(q);
       continue;
     }
-    const Rule* r = nullptr;
-    for (uint32_t b = p; b > sp.begin && p - b <= 12;) {
+    for (uint32_t b = p; !r && b > sp.begin && p - b <= 12;) {
       b = static_cast<uint32_t>(PrevCpStart(s, b));
       if ((r = verbs.PrefixAt(s, b, &len)) && b + len == p) break;
       r = nullptr;

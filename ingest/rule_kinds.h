@@ -64,6 +64,7 @@ namespace pkg::ingest {
   X(section_name) \
   X(sector_list) \
   X(serve_as) \
+  X(slogan_tail) \
   X(slogan_type) \
   X(speech_verb) \
   X(strip) \
