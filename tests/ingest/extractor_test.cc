@@ -536,6 +536,10 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(has(NodesOf(st, "Policy"), "算力券"));
     CHECK_FALSE(has(NodesOf(st, "Initiative"), "链长制"));
   }
+  SECTION("a phase after the head stays in the name") {
+    auto st = Run("某市数字经济工作要点\n\n建设人工智能超算中心二期,推动算力调度平台上线运行。\n");
+    CHECK(has(NodesOf(st, "Platform"), "人工智能超算中心二期"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
