@@ -540,6 +540,10 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     auto st = Run("某市数字经济工作要点\n\n建设人工智能超算中心二期,推动算力调度平台上线运行。\n");
     CHECK(has(NodesOf(st, "Platform"), "人工智能超算中心二期"));
   }
+  SECTION("a name may end before a verb of completion (上线运行, 投入使用)") {
+    auto st = Run("某市数字经济工作要点\n\n推动“甬智算”算力调度平台上线运行。\n");
+    CHECK(has(NodesOf(st, "Platform"), "甬智算算力调度平台"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
