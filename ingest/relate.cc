@@ -154,12 +154,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       bool aimed_first = false;
       if ((m.type == "TargetGroup" || m.type == "Industry") && Nodeish(m) && !m.weak &&
           WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
+        size_t host_clauses = 0;
+        const Span* last_host = nullptr;
         for (int j : ids) {
           const Mention& y = ms[j];
           if (y.span.begin < m.span.end || !IsMeasure(y.type) || y.embedded || y.cited) continue;
+          // A host relied on ("依托X中心,布局Y平台") is not what is aimed: the item
+          // built after it is, one clause further on.
+          if (const Span* yc = ClauseOf(ctx, y); yc && yc->begin > clause->begin &&
+              ctx.FindIn(RuleKind::host_lead, yc->begin, y.span.begin) != std::string_view::npos) {
+            if (yc != last_host) ++host_clauses;
+            last_host = yc;
+            continue;
+          }
           std::string_view between = s.substr(m.span.end, y.span.begin - m.span.end);
           size_t commas = std::count(between.begin(), between.end(), ',');
-          if (commas <= 1 && between.find(';') == std::string_view::npos && between.size() <= 90) {
+          if (commas <= 1 + host_clauses && between.find(';') == std::string_view::npos && between.size() <= 90 + 60 * host_clauses) {
             out.push_back({"TARGETS", j, i, "targets_lead.aim", sen.index});
             aimed_first = true;
           }

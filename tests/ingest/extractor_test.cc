@@ -544,6 +544,12 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     auto st = Run("某市数字经济工作要点\n\n推动“甬智算”算力调度平台上线运行。\n");
     CHECK(has(NodesOf(st, "Platform"), "甬智算算力调度平台"));
   }
+  SECTION("围绕 sectors: the item built after a host clause targets them, not the host") {
+    auto st = Run("某部中试平台建设指南\n\n围绕人形机器人、生物制造等未来产业,依托国家制造业创新中心,前瞻布局一批未来产业中试平台。\n");
+    CHECK(HasEdge(st, "TARGETS", "未来产业中试平台", "人形机器人"));
+    CHECK(HasEdge(st, "TARGETS", "未来产业中试平台", "生物制造"));
+    CHECK_FALSE(HasEdge(st, "TARGETS", "国家制造业创新中心", "人形机器人"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
