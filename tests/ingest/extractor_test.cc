@@ -550,6 +550,11 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(HasEdge(st, "TARGETS", "未来产业中试平台", "生物制造"));
     CHECK_FALSE(HasEdge(st, "TARGETS", "国家制造业创新中心", "人形机器人"));
   }
+  SECTION("A、B等X工业 lists sectors like 等X产业") {
+    auto st = Run("某部中试平台建设指南\n\n面向新材料、高端化工等原材料工业,建设材料中试验证平台。\n");
+    CHECK(has(NodesOf(st, "Industry"), "高端化工"));
+    CHECK(HasEdge(st, "TARGETS", "材料中试验证平台", "高端化工"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
