@@ -83,12 +83,16 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
   for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
+  size_t pl = 0;
+  const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
+  prep |= aimed_lead;
   bool short_subject = false, actor_subject = false;
   for (uint32_t t = noise; t < head; t = NextChar(s, t)) {
     const Mention* a = ctx.LexiconAt(t);
     if (a && (a->type == "Agency" || a->type == "Enterprise" || a->type == "Region")) actor_subject = true;
     size_t len = 0;
-    if (!trig.PrefixAt(s, t, &len) || t + len >= head || InsideLexicon(ctx, t)) continue;
+    // After an aimed phrase the verb may abut the head: "面向中小企业发放算力券".
+    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead) || InsideLexicon(ctx, t)) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应"));
@@ -393,6 +397,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         b = h.b;
         bare = true;
       }
+    }
+    // "面向中小企业发放算力券": after an aimed phrase and its verb, a long head word is the name.
+    if (size_t ll = 0; b == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3 &&
+                       ctx.Words(RuleKind::targets_lead).PrefixAt(s, c.begin, &ll)) {
+      bare = true;
     }
     Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), type, h.rule->id, info, out, bare);
     // Past the item: a trailing count ("115家", "近3700家"), then a conjunction or 等.
