@@ -309,6 +309,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           }
         }
       }
+      // "A、B等未来产业", "A、B等战略性产业集群": the listed sectors are parts of
+      // the category named after 等, when it is an item of its own.
+      if (m.type == "Industry" && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
+        for (int j : ids) {
+          const Mention& g = ms[j];
+          if (g.span.begin < m.span.end || g.type != "Industry" || g.embedded || g.key == m.key) continue;
+          if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
+          std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);
+          size_t etc = gap.rfind("等");
+          if (etc != std::string_view::npos && gap.size() - etc <= 24 && gap.find(',') == std::string_view::npos &&
+              gap.find(';') == std::string_view::npos && gap.find("。") == std::string_view::npos) {
+            out.push_back({"PART_OF", i, j, "sector_list.category", sen.index});
+          }
+          break;
+        }
+      }
       if (m.rule == "group.member") {
         for (int j : ids) {
           if (ms[j].span.begin >= m.span.end && ms[j].rule == "group.count") {

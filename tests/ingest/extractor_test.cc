@@ -288,12 +288,6 @@ TEST_CASE("Lists, quotes, short forms and issuers are read as policy language us
     CHECK(HasEdge(st, "TARGETS", "材料中试验证平台", "新材料"));
     CHECK(HasEdge(st, "TARGETS", "材料中试验证平台", "高端化工"));
   }
-  SECTION("面向X发放Y: the verb after an aimed phrase governs Y, a voucher is a policy") {
-    auto st = Run("某园区行动计划\n\n加快建设智能计算中心二期,面向中小企业发放算力券,每年总额不超过5000万元。\n");
-    CHECK(has(NodesOf(st, "Policy"), "算力券"));
-    CHECK_FALSE(has(NodesOf(st, "Policy"), "中小企业发放算力券"));
-    CHECK(HasEdge(st, "TARGETS", "算力券", "中小企业"));
-  }
   SECTION("co-issuers in the title and a signer above the closing date issue the document") {
     auto st = Run("常州市工业和信息化局 常州市财政局关于印发某某管理办法的通知\n正文。\n");
     const std::string doc = "常州市工业和信息化局常州市财政局关于印发某某管理办法的通知";
@@ -560,6 +554,18 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     auto st = Run("某部中试平台建设指南\n\n面向新材料、高端化工等原材料工业,建设材料中试验证平台。\n");
     CHECK(has(NodesOf(st, "Industry"), "高端化工"));
     CHECK(HasEdge(st, "TARGETS", "材料中试验证平台", "高端化工"));
+  }
+  SECTION("面向X发放Y: the verb after an aimed phrase governs Y, a voucher is a policy") {
+    auto st = Run("某园区行动计划\n\n加快建设智能计算中心二期,面向中小企业发放算力券,每年总额不超过5000万元。\n");
+    CHECK(has(NodesOf(st, "Policy"), "算力券"));
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "中小企业发放算力券"));
+    CHECK(HasEdge(st, "TARGETS", "算力券", "中小企业"));
+  }
+  SECTION("A、B等X产业: the listed sectors are parts of the category after 等") {
+    auto st = Run("某市政府工作报告\n\n前瞻布局人工智能、低空经济、量子科技等未来产业。\n");
+    CHECK(HasEdge(st, "PART_OF", "人工智能", "未来产业"));
+    CHECK(HasEdge(st, "PART_OF", "量子科技", "未来产业"));
+    CHECK_FALSE(HasEdge(st, "PART_OF", "人工智能", "低空经济"));
   }
 }
 
