@@ -64,6 +64,7 @@ namespace pkg::ingest {
   X(section_name) \
   X(sector_list) \
   X(serve_as) \
+  X(short_name) \
   X(slogan_tail) \
   X(slogan_type) \
   X(speech_verb) \

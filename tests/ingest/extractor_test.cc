@@ -567,6 +567,13 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(HasEdge(st, "PART_OF", "量子科技", "未来产业"));
     CHECK_FALSE(HasEdge(st, "PART_OF", "人工智能", "低空经济"));
   }
+  SECTION("X(以下简称Y): every later Y names X") {
+    auto st = Run("无锡市软件产业专项资金管理办法\n\n第一条 为规范无锡市软件产业发展专项资金(以下简称专项资金)管理,制定本办法。\n"
+                  "第五条 无锡市财政局负责专项资金的预算安排。\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "无锡市财政局", "无锡市软件产业发展专项资金"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "负责专项资金"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "专项资金"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
