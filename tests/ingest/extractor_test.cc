@@ -574,6 +574,12 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK_FALSE(has(NodesOf(st, "Fund"), "负责专项资金"));
     CHECK_FALSE(has(NodesOf(st, "Fund"), "专项资金"));
   }
+  SECTION("a fund a heading says supports the items below (重点支持以下方向:) funds each item's measure") {
+    auto st = Run("无锡市软件产业专项资金管理办法\n\n第一条 为规范无锡市软件产业发展专项资金(以下简称专项资金)管理,制定本办法。\n"
+                  "第七条 专项资金重点支持以下方向:\n(一)研发补助。对软件企业给予补助。\n(二)人才团队资助。对顶尖人才团队给予资助。\n");
+    CHECK(HasEdge(st, "FUNDS", "无锡市软件产业发展专项资金", "研发补助"));
+    CHECK(HasEdge(st, "FUNDS", "无锡市软件产业发展专项资金", "人才团队资助"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
