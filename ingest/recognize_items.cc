@@ -85,6 +85,8 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
   size_t pl = 0;
   const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
+  // "对创新药给予奖励": in a condition the verb right before the head governs the head alone.
+  const bool condition = ctx.Words(RuleKind::condition_lead).PrefixAt(s, left, &pl) != nullptr;
   prep |= aimed_lead;
   bool short_subject = false, actor_subject = false;
   for (uint32_t t = noise; t < head; t = NextChar(s, t)) {
@@ -92,7 +94,9 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (a && (a->type == "Agency" || a->type == "Enterprise" || a->type == "Region")) actor_subject = true;
     size_t len = 0;
     // After an aimed phrase the verb may abut the head: "面向中小企业发放算力券".
-    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead) || InsideLexicon(ctx, t)) continue;
+    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition) || InsideLexicon(ctx, t)) continue;
+    // A known name that starts like a verb (创新药研发奖励) is not a verb.
+    if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应"));

@@ -449,6 +449,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       if (it != by_lexicon_name.end()) out.push_back({"PART_OF", i, it->second, "lexicon.part_of", ms[i].sentence});
     }
   }
+  // A subsidy named after a sector supports it: 创新药研发奖励 → 创新药,
+  // 高端医疗器械产业化奖励 → 高端医疗器械 (the subsidy words: kind subsidy).
+  {
+    const KindWords grants = ctx.Words(RuleKind::subsidy);
+    for (int i = 0; i < n; ++i) {
+      const Mention& m = ms[i];
+      size_t gl = 0;
+      if (m.type != "Policy" || m.embedded || m.doc_measure || m.cited || !grants.SuffixAt(s, m.span.end, &gl)) continue;
+      for (int j : in_sentence(m.sentence)) {
+        const Mention& g = ms[j];
+        if (g.type != "Industry" || g.weak || g.span.begin < m.span.begin || g.span.end > m.span.end ||
+            g.name.find("、") != std::string::npos) continue;
+        out.push_back({"SUPPORTS", i, j, "subsidy.supports", m.sentence});
+      }
+    }
+  }
   // TARGETS by shared name: 专精特新梯度培育 → 专精特新中小企业.
   for (int i = 0; i < n; ++i) {
     if (!IsMeasure(ms[i].type) || ms[i].embedded) continue;

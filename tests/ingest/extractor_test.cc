@@ -580,6 +580,13 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(HasEdge(st, "FUNDS", "无锡市软件产业发展专项资金", "研发补助"));
     CHECK(HasEdge(st, "FUNDS", "无锡市软件产业发展专项资金", "人才团队资助"));
   }
+  SECTION("a subsidy named after a sector supports it; 对X给予奖励 names no item") {
+    auto st = Run("某区若干措施\n\n第三条 创新药研发奖励。对创新药给予奖励。\n");
+    CHECK(has(NodesOf(st, "Policy"), "创新药研发奖励"));  // 创新 here starts a known name, not a verb
+    CHECK(HasEdge(st, "SUPPORTS", "创新药研发奖励", "创新药"));
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "创新药给予奖励"));
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "药研发奖励"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
