@@ -138,6 +138,17 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
           const std::string& rule, const NpPrefix& info, std::vector<Mention>& out, bool bare = false) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
+  // "对新获批建设的国家级制造业创新中心": a name never opens with the 的 of a cut modifier.
+  while (b + 3 <= head_b && At(s, b, "的")) b += 3;
+  // "引导银行机构加大对绿色技术改造项目的…": after an adverbial verb and 对 (kind strip:
+  // 加大, 加强 …), the object of 对 is the name; the subject and verb before it are not.
+  for (uint32_t k = b + 3; k + 3 < head_b; k = NextChar(s, k)) {
+    size_t vl = 0;
+    if (At(s, k, "对") && ctx.Words(RuleKind::strip).SuffixAt(s, k, &vl) && vl >= 6) {
+      b = k + 3;
+      break;
+    }
+  }
   // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
   // ("一批智能工厂" → 智能工厂), else no item ("同一项目", "多个平台", "本行动计划").
   if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
@@ -176,7 +187,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
   if (ctx.Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
   // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
-  if (type != "Fund" && (name.find('%') != std::string::npos || name.find("万元") != std::string::npos ||
+  if (name.find('%') != std::string::npos) return;  // a rate is a subsidy's term, not a name
+  if (type != "Fund" && (name.find("万元") != std::string::npos ||
                          name.find("亿元") != std::string::npos)) return;
   Mention m;
   m.span = {b, e};
@@ -390,6 +402,13 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // category after 等 (and after a count: "等10个五千亿级优势产业").
     if (size_t cat = CategoryAfterList(s.substr(b, h.b - b)); cat != std::string_view::npos) {
       b = SkipNoise(ctx, static_cast<uint32_t>(b + cat), h.b, &info, kNoiseAfterVerb);
+      // "A、B等领域开展示范应用": a verb after the category governs the name; one
+      // right before the head leaves it no name of its own.
+      if (uint32_t v = SkipToObject(ctx, b, h.b, &info); v > b) {
+        size_t vl = 0;
+        if (ctx.Words(RuleKind::trigger).PrefixAt(s, v, &vl) && v + vl == h.b) continue;
+        if (ctx.Words(RuleKind::trigger).Find(s.substr(0, v), b) != std::string_view::npos) b = v;
+      }
       if (b >= h.b && WordChars(s.substr(h.b, h.e - h.b)) <= 2) continue;  // "等产业": no name of its own
     }
     // "新建智能工厂50个", "建成加氢站": a platform or pilot class named by its

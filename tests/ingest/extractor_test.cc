@@ -587,6 +587,23 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK_FALSE(has(NodesOf(st, "Policy"), "创新药给予奖励"));
     CHECK_FALSE(has(NodesOf(st, "Policy"), "药研发奖励"));
   }
+  SECTION("clause fragments are no names: a verb after a category, 加大对X, a leading 的, a rate") {
+    auto st = Run("某省实施方案\n\n实施绿色信贷专项行动,引导银行机构加大对绿色技术改造项目的信贷支持。"
+                  "在应急救援、物流配送等领域开展示范应用。对新获批建设的国家级制造业创新中心,给予奖励。"
+                  "对企业贷款按贷款市场报价利率的50%给予贴息。\n");
+    std::vector<std::string> all;
+    for (const char* t : {"Initiative", "Fund", "Platform", "Policy", "Pilot"}) {
+      for (const auto& n : NodesOf(st, t)) all.push_back(n);
+    }
+    CHECK_FALSE(has(all, "银行机构加大对绿色技术改造项目"));
+    CHECK(has(NodesOf(st, "Initiative"), "绿色技术改造项目"));
+    CHECK_FALSE(has(all, "领域开展示范应用"));
+    CHECK(has(NodesOf(st, "Platform"), "国家级制造业创新中心"));
+    for (const auto& n : all) {
+      CHECK(n.rfind("的", 0) != 0);
+      CHECK(n.find('%') == std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
