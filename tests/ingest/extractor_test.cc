@@ -604,6 +604,13 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
       CHECK(n.find('%') == std::string::npos);
     }
   }
+  SECTION("party offices and regional civil-aviation administrations in 责任单位 lists are agencies") {
+    auto st = Run("宁波市数字经济发展工作要点\n\n10.实施甬江人才工程数字经济专项。(牵头单位:市委人才办;责任单位:市人力社保局)\n"
+                  "11.建设低空飞行服务中心。(责任单位:民航西南地区管理局)\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "中共宁波市委人才工作领导小组办公室", "甬江人才工程数字经济专项"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "宁波市人力资源和社会保障局", "甬江人才工程数字经济专项"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "中国民用航空西南地区管理局", "低空飞行服务中心"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
