@@ -611,6 +611,11 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(HasEdge(st, "RESPONSIBLE", "宁波市人力资源和社会保障局", "甬江人才工程数字经济专项"));
     CHECK(HasEdge(st, "RESPONSIBLE", "中国民用航空西南地区管理局", "低空飞行服务中心"));
   }
+  SECTION("(A、B负责) closing an item makes every agency in it responsible for the item") {
+    auto st = Run("制造业中试平台建设实施指南\n\n(四)强化人才和标准支撑。实施中试工程师培养计划;制定中试平台建设标准。(工业和信息化部、科技部负责)\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "工业和信息化部", "中试工程师培养计划"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "科学技术部", "中试工程师培养计划"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
