@@ -326,6 +326,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           const Mention& g = ms[j];
           if (g.span.begin < m.span.end || g.type != "Industry" || g.embedded || g.key == m.key) continue;
           if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
+          if (g.weak) break;  // a generic word (工业) names no category of its own
           std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);
           size_t etc = gap.rfind("等");
           if (etc != std::string_view::npos && gap.size() - etc <= 24 && gap.find(',') == std::string_view::npos &&
