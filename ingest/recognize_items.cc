@@ -414,6 +414,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // "新建智能工厂50个", "建成加氢站": a platform or pilot class named by its
     // head word alone, right after the governing verb.
     bool bare = false;
+    // "新建智能工厂和数字化车间50个": the same, for the next item of a list.
+    if (b == h.b && continuation && (type == "Platform" || type == "Pilot") && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
+      bare = true;
+    }
     if (b < h.b && (type == "Platform" || type == "Pilot")) {
       size_t vl = 0;
       if (ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {

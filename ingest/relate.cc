@@ -434,6 +434,16 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     }
     if (best >= 0) {
       out.push_back({"MEASURES", i, best, "indicator.subject", ind.sentence});
+      // "新建智能工厂和数字化车间数量": coordinated subjects of one type are each measured.
+      if (ms[best].span.begin >= ind.span.begin && ms[best].span.end <= ind.span.end) {
+        for (int j : in_sentence(ind.sentence)) {
+          const Mention& t = ms[j];
+          if (j == best || t.type != ms[best].type || t.embedded || t.weak || t.key == ms[best].key ||
+              t.span.begin < ind.span.begin || t.span.end > ind.span.end ||
+              (t.span.begin < ms[best].span.end && ms[best].span.begin < t.span.end)) continue;
+          out.push_back({"MEASURES", i, j, "indicator.subject", ind.sentence});
+        }
+      }
       // And the group the subject belongs to, when the sentence names it (创新药 → 生物医药).
       if (ms[best].lex_entry >= 0) {
         for (const auto& g : ctx.lex->entries()[ms[best].lex_entry].part_of) {

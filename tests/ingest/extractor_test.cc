@@ -616,6 +616,17 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(HasEdge(st, "RESPONSIBLE", "工业和信息化部", "中试工程师培养计划"));
     CHECK(HasEdge(st, "RESPONSIBLE", "科学技术部", "中试工程师培养计划"));
   }
+  SECTION("a platform class listed after another is an item; an indicator of both measures both") {
+    auto st = Run("某市智能化改造数字化转型工作方案\n\n2025年,全市新建智能工厂和数字化车间50个。\n");
+    CHECK(has(NodesOf(st, "Platform"), "智能工厂"));
+    CHECK(has(NodesOf(st, "Platform"), "数字化车间"));
+    int measured = 0;
+    for (const auto& x : st) {
+      if (auto* e = std::get_if<EdgeStatement>(&x); e && e->type == "MEASURES" && e->from.rfind("Indicator:", 0) == 0 &&
+                                                     e->to.rfind("Platform:", 0) == 0) ++measured;
+    }
+    CHECK(measured == 2);
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
