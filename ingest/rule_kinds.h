@@ -56,6 +56,7 @@ namespace pkg::ingest {
   X(pct_unit) \
   X(pilot_of) \
   X(purpose) \
+  X(purpose_tail) \
   X(report_shift) \
   X(representative) \
   X(reprint) \

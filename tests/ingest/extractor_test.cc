@@ -627,6 +627,13 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     }
     CHECK(measured == 2);
   }
+  SECTION("为建设X提供有力支撑 mid-sentence states the goals, split where the first ends in a goal head") {
+    auto st = Run("江西省制造业数字化转型规划\n\n深入贯彻落实国家部署,以智能制造为主攻方向,为建设制造强省和数字江西提供有力支撑。\n");
+    const std::string plan = "江西省制造业数字化转型规划";
+    CHECK(HasEdge(st, "SUPPORTS", plan, "制造强省"));
+    CHECK(HasEdge(st, "SUPPORTS", plan, "数字江西"));
+    for (const auto& g : NodesOf(st, "Goal")) CHECK(g.find("提供") == std::string::npos);
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
