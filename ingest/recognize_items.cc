@@ -51,10 +51,28 @@ uint32_t AfterPlaceList(const DocContext& ctx, uint32_t b, uint32_t e) {
   return b;
 }
 
+// True when a lexicon Industry ends right before p, or before a field word
+// there (量子科技企业, 生物医药领域顶尖人才); *sector gets where it starts.
+bool SectorBefore(const DocContext& ctx, uint32_t p, uint32_t* sector) {
+  if (!ctx.lexicon) return false;
+  for (uint32_t end : {p, p >= 6 ? p - 6 : p}) {
+    if (end != p && !(ctx.text.substr(end, 6) == "领域" || ctx.text.substr(end, 6) == "行业" || ctx.text.substr(end, 6) == "产业")) continue;
+    for (size_t i = ctx.LexiconFrom(end > 48 ? end - 48 : 0); i < ctx.lexicon->size() && (*ctx.lexicon)[i].span.begin < end; ++i) {
+      const Mention& m = (*ctx.lexicon)[i];
+      if (m.span.end == end && m.type == "Industry" && !m.weak) {
+        *sector = m.span.begin;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 struct Head {
   uint32_t b, e;  // the head word
   const Rule* rule;
   size_t tail;    // name tail kept after it (建设)
+  uint32_t min_b = 0;  // the name starts no earlier (a group admitted by its sector starts there)
 };
 
 // True when p falls strictly inside a lexicon name; `measures_too` false lets
@@ -263,8 +281,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
-    if (r->arg == "TargetGroup" && !aimed) continue;  // groups only where the clause aims at someone
-    hs.push_back(Head{p, he, r, tail});
+    // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
+    uint32_t sector = 0;
+    if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector)) continue;
+    hs.push_back(Head{p, he, r, tail, sector});
   }
   uint32_t left = c.begin;
   bool continuation = false;
@@ -291,6 +311,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info, kNoiseAfterVerb);
     }
     b = CutModifier(ctx, b, h.b);
+    b = std::max(b, h.min_b);
     // "按照“包河英才计划”给予安家补贴": a quoted name that ends in its own head
     // word and is followed by a verb is an item of its own; the verb's object
     // (the rest) is the name for this head.
@@ -312,7 +333,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // Two heads of one type are two items of a list: "直升机起降点和无人机起降场".
       if (coord.PrefixAt(s, h.e, &len) && !At(s, h.e, "、") && n.b > h.e + len && n.rule->arg != h.rule->arg &&
           WordChars(s.substr(h.e + len, n.b - h.e - len)) <= 4) {
-        h = Head{n.b, n.e, n.rule, n.tail};
+        h = Head{n.b, n.e, n.rule, n.tail, n.min_b};
         ++i;
       }
     }

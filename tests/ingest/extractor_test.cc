@@ -634,6 +634,11 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(HasEdge(st, "SUPPORTS", plan, "数字江西"));
     for (const auto& g : NodesOf(st, "Goal")) CHECK(g.find("提供") == std::string::npos);
   }
+  SECTION("firms of a named sector are a target group outside an aimed clause too, named from the sector") {
+    auto st = Run("合肥量子产业新闻\n\n截至目前,合肥已集聚量子科技企业60余家。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "量子科技企业"));
+    CHECK_FALSE(has(NodesOf(st, "TargetGroup"), "集聚量子科技企业"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
