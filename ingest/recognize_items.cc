@@ -160,11 +160,17 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   while (b + 3 <= head_b && At(s, b, "的")) b += 3;
   // "引导银行机构加大对绿色技术改造项目的…": after an adverbial verb and 对 (kind strip:
   // 加大, 加强 …), the object of 对 is the name; the subject and verb before it are not.
+  // "奖励资金从X专项资金中列支", "中央财政通过X专项资金": likewise after a preposition
+  // that never stands inside a name (kind strip, arg inner).
+  const KindWords strip = ctx.Words(RuleKind::strip);
   for (uint32_t k = b + 3; k + 3 < head_b; k = NextChar(s, k)) {
     size_t vl = 0;
-    if (At(s, k, "对") && ctx.Words(RuleKind::strip).SuffixAt(s, k, &vl) && vl >= 6) {
+    if (At(s, k, "对") && strip.SuffixAt(s, k, &vl) && vl >= 6) {
       b = k + 3;
       break;
+    }
+    if (const Rule* r = strip.PrefixAt(s, k, &vl); r && r->arg == "inner" && k + vl <= head_b) {
+      b = static_cast<uint32_t>(k + vl);  // and on: "最高不超过X" starts after the last
     }
   }
   // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
@@ -276,8 +282,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     uint32_t he = static_cast<uint32_t>(p + len);
     if (!NameBoundary(ctx, he, c.end, &tail)) {
       size_t vl = 0;
-      const bool cond_end = condition && r->arg == "TargetGroup" && ctx.Words(RuleKind::condition_verb).PrefixAt(s, he, &vl);
-      if (!cond_end && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+      // A word after a head of its type (kind name_end, arg = the type) may end the name:
+      // "从市工业和信息化专项资金中列支", "X专项资金对试点城市给予…"; for a group, only in a
+      // subsidy's condition ("对集成电路设计企业首次完成…").
+      const Rule* end_rule = ctx.Words(RuleKind::name_end).PrefixAt(s, he, &vl);
+      const bool typed_end = end_rule && end_rule->arg == r->arg && (r->arg != "TargetGroup" || condition);
+      if (!typed_end && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place

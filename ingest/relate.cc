@@ -387,7 +387,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     for (int j : in_sentence(f.sentence)) {
       const Mention& t = ms[j];
       if (j == i || !(t.type == "Industry" || t.type == "Goal" || t.type == "TargetGroup" || IsMeasure(t.type))) continue;
-      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type)) {
+      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type) && !t.weak) {
         out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
       } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key) {
         out.push_back({"FUNDS", i, j, "funds_verb.invest", f.sentence});

@@ -23,7 +23,6 @@ namespace pkg::ingest {
   X(comparator) \
   X(compound) \
   X(condition_lead) \
-  X(condition_verb) \
   X(coord) \
   X(count_unit) \
   X(directive) \
@@ -48,6 +47,7 @@ namespace pkg::ingest {
   X(metric) \
   X(modifier) \
   X(name_follow) \
+  X(name_end) \
   X(name_region) \
   X(name_tail) \
   X(news_byline) \

@@ -639,6 +639,19 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK(has(NodesOf(st, "TargetGroup"), "量子科技企业"));
     CHECK_FALSE(has(NodesOf(st, "TargetGroup"), "集聚量子科技企业"));
   }
+  SECTION("a fund's name ends before what follows a fund, and after a preposition inside the clause") {
+    auto st = Run("常州市智能制造示范工厂认定管理办法\n\n奖励资金从市工业和信息化专项资金中列支。\n"
+                  "中央财政通过中小企业发展专项资金对试点城市给予定额奖补。天使基金出资比例最高不超过子基金规模的40%。\n");
+    auto funds = NodesOf(st, "Fund");
+    CHECK(has(funds, "市工业和信息化专项资金"));
+    CHECK(has(funds, "中小企业发展专项资金"));
+    for (const auto& f : funds) {
+      CHECK(f.find("从") == std::string::npos);
+      CHECK(f.find("通过") == std::string::npos);
+      CHECK(f.find("不超过") == std::string::npos);
+    }
+    CHECK_FALSE(has(NodesOf(st, "Industry"), "工业"));  // a weak word inside a fund's name is no node
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
