@@ -183,6 +183,9 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A span of time alone before a head word names no item: "实施三年试点", "开展两年行动".
   if (size_t dl = 0; !bare && b < head_b && ctx.Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
+  // "给予奖励", "发放补贴": a governing verb and a head word name no item.
+  if (size_t vl = 0; !bare && ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == head_b &&
+                     !ctx.LexiconAt(b)) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
   if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal") {

@@ -652,6 +652,11 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     }
     CHECK_FALSE(has(NodesOf(st, "Industry"), "工业"));  // a weak word inside a fund's name is no node
   }
+  SECTION("a governing verb with a head word names no item") {
+    auto st = Run("某市管理办法\n\n市工信局负责发布申报指南。探索创新运营模式。\n");
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "申报指南"));
+    CHECK_FALSE(has(NodesOf(st, "Pilot"), "运营模式"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
