@@ -293,6 +293,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       if (!typed_end && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
+    // "秦创原创新驱动平台建设": the building of a platform names the platform.
+    if (size_t tl = 0; tail && r->arg == "Platform") {
+      const Rule* t = ctx.Words(RuleKind::name_tail).PrefixAt(s, he, &tl);
+      if (t && t->arg == "Initiative") tail = 0;
+    }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
     // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
     uint32_t sector = 0;

@@ -657,6 +657,11 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
     CHECK_FALSE(has(NodesOf(st, "Policy"), "申报指南"));
     CHECK_FALSE(has(NodesOf(st, "Pilot"), "运营模式"));
   }
+  SECTION("the building of a platform names the platform; of a system, an initiative") {
+    auto st = Run("某市政府工作报告\n\n加快工业互联网公共服务平台建设。推进绿色制造体系建设。\n");
+    CHECK(has(NodesOf(st, "Platform"), "工业互联网公共服务平台"));
+    CHECK(has(NodesOf(st, "Initiative"), "绿色制造体系建设"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
