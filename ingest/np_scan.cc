@@ -188,6 +188,9 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     if (size_t t = (flags & kNoiseTime) ? TimeAt(s, b, e) : 0) { b += static_cast<uint32_t>(t); continue; }
     if (const Mention* m = (flags & kNoiseActors) ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
         (Is(m->type, "Region") || Is(m->type, "Agency") || Is(m->type, "Enterprise"))) {
+      // A scope that is no jurisdiction acting (全国, 全球) stays in the name: 全国农机作业指挥调度平台.
+      size_t nl = 0;
+      if (Is(m->type, "Region") && ctx.Words(RuleKind::name_region).PrefixAt(s, b, &nl) && b + nl == m->span.end) break;
       b = m->span.end;
       continue;
     }

@@ -271,6 +271,22 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
       if (it->span.end <= m.span.end && (m.span.end - m.span.begin) > (it->span.end - it->span.begin)) it->embedded = true;
     }
   }
+  // A known measure name run straight into more of a noun phrase is its
+  // modifier (首台(套)装备推广应用, 首台(套)具身智能机器人产品): no item of its own.
+  // A name boundary, a governing verb or a strip word after it ends it as usual.
+  {
+    const KindWords trig = ctx.Words(RuleKind::trigger);
+    const KindWords strip = ctx.Words(RuleKind::strip);
+    for (Mention& m : lex) {
+      if (m.embedded || m.sentence < 0 || !(m.type == "Initiative" || m.type == "Policy" || m.type == "Pilot")) continue;
+      const uint32_t e = m.span.end, end = ctx.st->sentences[m.sentence].span.end;
+      size_t j = e, len = 0, tail = 0;
+      if (e >= end || !IsHan(NextCp(ctx.text, j)) || NameBoundary(ctx, e, end, &tail) ||
+          trig.PrefixAt(ctx.text, e, &len) || strip.PrefixAt(ctx.text, e, &len) ||
+          ctx.Words(RuleKind::head).PrefixAt(ctx.text, e, &len)) continue;
+      m.embedded = true;
+    }
+  }
   // Lexicon mentions are sorted already: sort only what is added, then merge
   // (the same order as a stable sort of the concatenation, fewer moves).
   auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
@@ -283,6 +299,7 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   std::vector<Mention> all = std::move(lex);
   if (!std::is_sorted(all.begin(), all.end(), by_begin)) std::stable_sort(all.begin(), all.end(), by_begin);
   append_sorted(all, kept);
+  FindShortNames(ctx, all);
   std::vector<Mention> indicators;
   FindIndicators(ctx, all, indicators);
   append_sorted(all, indicators);

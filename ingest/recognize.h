@@ -11,6 +11,7 @@
 //   recognize_indicators.cc   subject + metric/comparator + number + unit
 //   recognize_citations.cc    《titles》, 文号, the document's own measure,
 //                             landmark achievements
+//   recognize_short_names.cc  "X(以下简称Y)": every later Y names X
 // Overlaps: an open-class item wins over lexicon names inside it (those
 // become `embedded`: used for relations, not nodes on their own); a lexicon
 // name wins over an open-class item inside it.
@@ -43,5 +44,9 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out);
 void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out);
 void FindCitations(const DocContext& ctx, std::vector<Mention>& out);
 void FindAchievements(const DocContext& ctx, std::vector<Mention>& out);
+// "X(以下简称Y)" after a measure's or firm's name: Y becomes an alias of X and
+// every later Y outside a longer name a mention of X (rule short_name.alias).
+// `all` is sorted by span.begin and stays so.
+void FindShortNames(const DocContext& ctx, std::vector<Mention>& all);
 
 }  // namespace pkg::ingest

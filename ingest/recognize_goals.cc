@@ -167,6 +167,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   const KindWords purpose = ctx.Words(RuleKind::purpose);
   const KindWords cite = ctx.Words(RuleKind::cite);
   const KindWords modifier = ctx.Words(RuleKind::modifier);
+  const KindWords tails = ctx.Words(RuleKind::purpose_tail);
   int seen = 0;
   for (const Sentence& sen : ctx.st->sentences) {
     if (++seen > 8) break;
@@ -174,8 +175,21 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
     if (sen.heading && sen.item >= 0) p = std::max(p, ctx.st->items[sen.item].body);
     p = SkipNoise(ctx, p, sen.span.end, nullptr, kNoiseTime);
     size_t len = 0;
-    if (!purpose.PrefixAt(s, p, &len)) continue;
+    // "…,为建设制造强省和数字江西提供有力支撑。": a clause that opens with a purpose word
+    // and ends with what it provides (kind purpose_tail) states the goal anywhere in the sentence.
+    const Span* framed = nullptr;
+    if (!purpose.PrefixAt(s, p, &len)) {
+      for (const Span& c : sen.clauses) {
+        uint32_t ce = c.end;
+        while (ce > c.begin && s[ce - 1] == ' ') --ce;
+        if (ce >= c.begin + 3 && s.substr(ce - 3, 3) == "。") ce -= 3;
+        size_t tl = 0;
+        if (purpose.PrefixAt(s, c.begin, &len) && tails.SuffixAt(s, ce, &tl)) framed = &c;
+      }
+      if (!framed) continue;
+    }
     for (const Span& c : sen.clauses) {
+      if (framed && &c != framed) continue;
       std::string_view ct = s.substr(c.begin, c.end - c.begin);
       if (ct.find("《") != std::string_view::npos || ct.find("结合") != std::string_view::npos ||
           ct.find("制定") != std::string_view::npos || ct.find("现就") != std::string_view::npos ||
@@ -200,6 +214,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       b = KeepScope(s, after_verb, b);
       uint32_t e = c.end;
       TrimSpan(s, b, e);
+      if (size_t tl = 0; tails.SuffixAt(s, e, &tl) && e >= b + tl) e = static_cast<uint32_t>(e - tl);
       if (b >= e) continue;
       // "贯彻落实…关于X的决策部署": a directive being carried out, not a goal.
       if (ctx.Words(RuleKind::directive).SuffixAt(s, e, &len)) continue;
@@ -207,6 +222,20 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       // measure (a base or zone, 配套基地 / 先行区, may well be the goal).
       const Rule* h = ctx.Words(RuleKind::head).SuffixAt(s, e, &len);
       if (h && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
+      // "制造强省和数字江西": two goals when the first ends in a goal's head word (强省, 高地 …).
+      for (uint32_t k = b; k < e; k += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[k])))) {
+        size_t cl = 0, gl = 0;
+        if (!(s.substr(k, 3) == "和" || s.substr(k, 3) == "与") || InCompound(ctx, k) || !ctx.Words(RuleKind::goal_head).SuffixAt(s, k, &gl)) continue;
+        if (!ctx.Words(RuleKind::coord).PrefixAt(s, k, &cl) || WordChars(s.substr(b, k - b)) < 3 ||
+            WordChars(s.substr(k + cl, e - k - cl)) < 2 || WordChars(s.substr(k + cl, e - k - cl)) > 10) break;
+        Mention first = NamedAt(ctx, b, k, CleanName(s.substr(b, k - b)), /*goals_only=*/false);
+        first.rule = "purpose.supports";
+        first.sentence = sen.index;
+        first.purpose = true;
+        if (first.type == "Goal") out.push_back(std::move(first));
+        b = static_cast<uint32_t>(k + cl);
+        break;
+      }
       std::string name = CleanName(s.substr(b, e - b));
       size_t chars = WordChars(name);
       if (chars < 3 || chars > 24) continue;

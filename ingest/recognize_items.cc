@@ -34,10 +34,45 @@ const Mention* LexiconFrom(const DocContext& ctx, uint32_t p) {
   return i == ctx.lexicon->size() ? nullptr : &(*ctx.lexicon)[i];
 }
 
+// When [b, e) opens with two or more region names joined by 、/和/及 (and
+// more text follows), the position after the last of them; else b.
+uint32_t AfterPlaceList(const DocContext& ctx, uint32_t b, uint32_t e) {
+  const KindWords coord = ctx.Words(RuleKind::coord);
+  uint32_t q = b;
+  int places = 0;
+  for (int guard = 0; guard < 12; ++guard) {
+    const Mention* r = ctx.LexiconAt(q);
+    if (!r || r->type != "Region" || r->span.end >= e) return b;
+    ++places;
+    size_t cl = 0;
+    if (!coord.PrefixAt(ctx.text, r->span.end, &cl)) return places >= 2 ? r->span.end : b;
+    q = static_cast<uint32_t>(r->span.end + cl);
+  }
+  return b;
+}
+
+// True when a lexicon Industry ends right before p, or before a field word
+// there (量子科技企业, 生物医药领域顶尖人才); *sector gets where it starts.
+bool SectorBefore(const DocContext& ctx, uint32_t p, uint32_t* sector) {
+  if (!ctx.lexicon) return false;
+  for (uint32_t end : {p, p >= 6 ? p - 6 : p}) {
+    if (end != p && !(ctx.text.substr(end, 6) == "领域" || ctx.text.substr(end, 6) == "行业" || ctx.text.substr(end, 6) == "产业")) continue;
+    for (size_t i = ctx.LexiconFrom(end > 48 ? end - 48 : 0); i < ctx.lexicon->size() && (*ctx.lexicon)[i].span.begin < end; ++i) {
+      const Mention& m = (*ctx.lexicon)[i];
+      if (m.span.end == end && m.type == "Industry" && !m.weak) {
+        *sector = m.span.begin;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 struct Head {
   uint32_t b, e;  // the head word
   const Rule* rule;
   size_t tail;    // name tail kept after it (建设)
+  uint32_t min_b = 0;  // the name starts no earlier (a group admitted by its sector starts there)
 };
 
 // True when p falls strictly inside a lexicon name; `measures_too` false lets
@@ -66,12 +101,20 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
   for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
+  size_t pl = 0;
+  const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
+  // "对创新药给予奖励": in a condition the verb right before the head governs the head alone.
+  const bool condition = ctx.Words(RuleKind::condition_lead).PrefixAt(s, left, &pl) != nullptr;
+  prep |= aimed_lead;
   bool short_subject = false, actor_subject = false;
   for (uint32_t t = noise; t < head; t = NextChar(s, t)) {
     const Mention* a = ctx.LexiconAt(t);
     if (a && (a->type == "Agency" || a->type == "Enterprise" || a->type == "Region")) actor_subject = true;
     size_t len = 0;
-    if (!trig.PrefixAt(s, t, &len) || t + len >= head || InsideLexicon(ctx, t)) continue;
+    // After an aimed phrase the verb may abut the head: "面向中小企业发放算力券".
+    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition) || InsideLexicon(ctx, t)) continue;
+    // A known name that starts like a verb (创新药研发奖励) is not a verb.
+    if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应"));
@@ -113,6 +156,23 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
           const std::string& rule, const NpPrefix& info, std::vector<Mention>& out, bool bare = false) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
+  // "对新获批建设的国家级制造业创新中心": a name never opens with the 的 of a cut modifier.
+  while (b + 3 <= head_b && At(s, b, "的")) b += 3;
+  // "引导银行机构加大对绿色技术改造项目的…": after an adverbial verb and 对 (kind strip:
+  // 加大, 加强 …), the object of 对 is the name; the subject and verb before it are not.
+  // "奖励资金从X专项资金中列支", "中央财政通过X专项资金": likewise after a preposition
+  // that never stands inside a name (kind strip, arg inner).
+  const KindWords strip = ctx.Words(RuleKind::strip);
+  for (uint32_t k = b + 3; k + 3 < head_b; k = NextChar(s, k)) {
+    size_t vl = 0;
+    if (At(s, k, "对") && strip.SuffixAt(s, k, &vl) && vl >= 6) {
+      b = k + 3;
+      break;
+    }
+    if (const Rule* r = strip.PrefixAt(s, k, &vl); r && r->arg == "inner" && k + vl <= head_b) {
+      b = static_cast<uint32_t>(k + vl);  // and on: "最高不超过X" starts after the last
+    }
+  }
   // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
   // ("一批智能工厂" → 智能工厂), else no item ("同一项目", "多个平台", "本行动计划").
   if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
@@ -123,6 +183,9 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A span of time alone before a head word names no item: "实施三年试点", "开展两年行动".
   if (size_t dl = 0; !bare && b < head_b && ctx.Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
+  // "给予奖励", "发放补贴": a governing verb and a head word name no item.
+  if (size_t vl = 0; !bare && ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == head_b &&
+                     !ctx.LexiconAt(b)) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
   if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal") {
@@ -151,7 +214,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
   if (ctx.Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
   // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
-  if (type != "Fund" && (name.find('%') != std::string::npos || name.find("万元") != std::string::npos ||
+  if (name.find('%') != std::string::npos) return;  // a rate is a subsidy's term, not a name
+  if (type != "Fund" && (name.find("万元") != std::string::npos ||
                          name.find("亿元") != std::string::npos)) return;
   Mention m;
   m.span = {b, e};
@@ -203,10 +267,17 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   const KindWords units = ctx.Words(RuleKind::count_unit);
   std::vector<Head> hs;
   size_t alen = 0;
-  // (SkipNoise returns a position in [c.begin, c.end]: only an aim word there can follow it.)
+  // SkipNoise returns a position in [c.begin, c.end]: it runs only when an aim
+  // or condition word starts there (most clauses have neither).
   const KindWords aim = ctx.Words(RuleKind::aim);
-  const bool aimed = aim.Skip(s, c.begin, size_t{c.end} + 1) <= c.end &&
-                     aim.PrefixAt(s, SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors), &alen) != nullptr;
+  const KindWords condition_lead = ctx.Words(RuleKind::condition_lead);
+  const bool may_open = aim.Skip(s, c.begin, size_t{c.end} + 1) <= c.end ||
+                        condition_lead.Skip(s, c.begin, size_t{c.end} + 1) <= c.end;
+  const uint32_t opening = may_open ? SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors) : c.end + 1;
+  const bool aimed = may_open && aim.PrefixAt(s, opening, &alen) != nullptr;
+  // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
+  // group's name ends before the verb of the condition.
+  const bool condition = may_open && condition_lead.PrefixAt(s, opening, &alen) != nullptr;
   size_t speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end, &alen);
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
   const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);
@@ -221,12 +292,24 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     uint32_t he = static_cast<uint32_t>(p + len);
     if (!NameBoundary(ctx, he, c.end, &tail)) {
       size_t vl = 0;
-      if (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
-          !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl)) continue;
+      // A word after a head of its type (kind name_end, arg = the type) may end the name:
+      // "从市工业和信息化专项资金中列支", "X专项资金对试点城市给予…"; for a group, only in a
+      // subsidy's condition ("对集成电路设计企业首次完成…").
+      const Rule* end_rule = ctx.Words(RuleKind::name_end).PrefixAt(s, he, &vl);
+      const bool typed_end = end_rule && end_rule->arg == r->arg && (r->arg != "TargetGroup" || condition);
+      if (!typed_end && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+          !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
+    }
+    // "秦创原创新驱动平台建设": the building of a platform names the platform.
+    if (size_t tl = 0; tail && r->arg == "Platform") {
+      const Rule* t = ctx.Words(RuleKind::name_tail).PrefixAt(s, he, &tl);
+      if (t && t->arg == "Initiative") tail = 0;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
-    if (r->arg == "TargetGroup" && !aimed) continue;  // groups only where the clause aims at someone
-    hs.push_back(Head{p, he, r, tail});
+    // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
+    uint32_t sector = 0;
+    if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector)) continue;
+    hs.push_back(Head{p, he, r, tail, sector});
   }
   uint32_t left = c.begin;
   bool continuation = false;
@@ -254,6 +337,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info, kNoiseAfterVerb);
     }
     b = CutModifier(ctx, b, h.b);
+    b = std::max(b, h.min_b);
     // "按照“包河英才计划”给予安家补贴": a quoted name that ends in its own head
     // word and is followed by a verb is an item of its own; the verb's object
     // (the rest) is the name for this head.
@@ -272,9 +356,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (i + 1 < hs.size() && h.tail == 0) {
       size_t len = 0;
       const Head& n = hs[i + 1];
-      if (coord.PrefixAt(s, h.e, &len) && !At(s, h.e, "、") && n.b > h.e + len &&
+      // Two heads of one type are two items of a list: "直升机起降点和无人机起降场".
+      if (coord.PrefixAt(s, h.e, &len) && !At(s, h.e, "、") && n.b > h.e + len && n.rule->arg != h.rule->arg &&
           WordChars(s.substr(h.e + len, n.b - h.e - len)) <= 4) {
-        h = Head{n.b, n.e, n.rule, n.tail};
+        h = Head{n.b, n.e, n.rule, n.tail, n.min_b};
         ++i;
       }
     }
@@ -302,6 +387,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     std::string type = h.rule->arg;
     // Names of places, agencies and firms keep their region: 广州开发区, 广州市黄埔区财政局.
     bool actor = type == "Agency" || type == "Region" || type == "Enterprise";
+    // "打造自贡、绵阳低空装备产业园": a list of places before a measure's name says
+    // where it is built, and is no part of the name (one place is: 上海市制造业创新中心).
+    if (!actor) b = AfterPlaceList(ctx, b, h.b);
     // Names of actors hold no 、: in "A、B局" or "X基地、Y有限公司" the name is the last conjunct.
     if (actor) {
       size_t k = s.substr(b, h.b - b).rfind("、");
@@ -362,17 +450,33 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // category after 等 (and after a count: "等10个五千亿级优势产业").
     if (size_t cat = CategoryAfterList(s.substr(b, h.b - b)); cat != std::string_view::npos) {
       b = SkipNoise(ctx, static_cast<uint32_t>(b + cat), h.b, &info, kNoiseAfterVerb);
+      // "A、B等领域开展示范应用": a verb after the category governs the name; one
+      // right before the head leaves it no name of its own.
+      if (uint32_t v = SkipToObject(ctx, b, h.b, &info); v > b) {
+        size_t vl = 0;
+        if (ctx.Words(RuleKind::trigger).PrefixAt(s, v, &vl) && v + vl == h.b) continue;
+        if (ctx.Words(RuleKind::trigger).Find(s.substr(0, v), b) != std::string_view::npos) b = v;
+      }
       if (b >= h.b && WordChars(s.substr(h.b, h.e - h.b)) <= 2) continue;  // "等产业": no name of its own
     }
     // "新建智能工厂50个", "建成加氢站": a platform or pilot class named by its
     // head word alone, right after the governing verb.
     bool bare = false;
+    // "新建智能工厂和数字化车间50个": the same, for the next item of a list.
+    if (b == h.b && continuation && (type == "Platform" || type == "Pilot") && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
+      bare = true;
+    }
     if (b < h.b && (type == "Platform" || type == "Pilot")) {
       size_t vl = 0;
       if (ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
         b = h.b;
         bare = true;
       }
+    }
+    // "面向中小企业发放算力券": after an aimed phrase and its verb, a long head word is the name.
+    if (size_t ll = 0; b == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3 &&
+                       ctx.Words(RuleKind::targets_lead).PrefixAt(s, c.begin, &ll)) {
+      bare = true;
     }
     Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), type, h.rule->id, info, out, bare);
     // Past the item: a trailing count ("115家", "近3700家"), then a conjunction or 等.
@@ -428,12 +532,16 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
       }
       k = static_cast<uint32_t>(j);
     }
-    if (WordChars(inner) < 2 || WordChars(inner) > 12 || modifies || heads.PrefixAt(s, qe, &len) || ctx.LexiconAt(p)) {
+    // The slogan's last word may say what it is, whatever the verb: “数转贷” a
+    // loan product (Fund), “算力券” a voucher, “链长制” a system (Policy); a head
+    // word right after it then starts another phrase (“数转贷”专项信贷产品).
+    size_t tl = 0;
+    const Rule* r = ctx.Words(RuleKind::slogan_tail).SuffixAt(s, q, &tl);
+    if (WordChars(inner) < 2 || WordChars(inner) > 12 || modifies || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
       p = static_cast<uint32_t>(q);
       continue;
     }
-    const Rule* r = nullptr;
-    for (uint32_t b = p; b > sp.begin && p - b <= 12;) {
+    for (uint32_t b = p; !r && b > sp.begin && p - b <= 12;) {
       b = static_cast<uint32_t>(PrevCpStart(s, b));
       if ((r = verbs.PrefixAt(s, b, &len)) && b + len == p) break;
       r = nullptr;

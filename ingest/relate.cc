@@ -150,23 +150,49 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       bool aimed_first = false;
       if ((m.type == "TargetGroup" || m.type == "Industry") && Nodeish(m) && !m.weak &&
           WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
+        size_t host_clauses = 0;
+        const Span* last_host = nullptr;
         for (int j : ids) {
           const Mention& y = ms[j];
           if (y.span.begin < m.span.end || !IsMeasure(y.type) || y.embedded || y.cited) continue;
+          // A host relied on ("依托X中心,布局Y平台") is not what is aimed: the item
+          // built after it is, one clause further on.
+          if (const Span* yc = ClauseOf(ctx, y); yc && yc->begin > clause->begin &&
+              ctx.FindIn(RuleKind::host_lead, yc->begin, y.span.begin) != std::string_view::npos) {
+            if (yc != last_host) ++host_clauses;
+            last_host = yc;
+            continue;
+          }
           std::string_view between = s.substr(m.span.end, y.span.begin - m.span.end);
           size_t commas = std::count(between.begin(), between.end(), ',');
-          if (commas <= 1 && between.find(';') == std::string_view::npos && between.size() <= 90) {
+          if (commas <= 1 + host_clauses && between.find(';') == std::string_view::npos && between.size() <= 90 + 60 * host_clauses) {
             out.push_back({"TARGETS", j, i, "targets_lead.aim", sen.index});
             aimed_first = true;
           }
           break;
         }
       }
-      // TARGETS: a verb aiming at a group or sector, for the measure before it.
-      if (!aimed_first && m.type == "TargetGroup" && Nodeish(m) && !m.weak &&
-          (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target")) {
-        int best = governing(sen, m.span.begin);
-        if (best >= 0) out.push_back({"TARGETS", best, i, "targets.aim", sen.index});
+      // TARGETS: a verb aiming at a group or sector, for the measure before it;
+      // or a group named in a subsidy's condition ("对首次认定的X企业,给予…"),
+      // for the measure the sentence speaks for (its item's heading: 第九条 X奖励).
+      if (!aimed_first && m.type == "TargetGroup" && Nodeish(m) && !m.weak) {
+        const char* rule = nullptr;
+        size_t cl = 0;
+        if (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target") {
+          rule = "targets.aim";
+        } else if (ctx.Words(RuleKind::condition_lead)
+                       .PrefixAt(s, SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors), &cl)) {
+          rule = "condition.lead";
+        }
+        int best = -1;
+        if (rule && rule[0] == 'c') {
+          // "对X…的,按照“Y计划”给予…": the measure that gives, named after the condition.
+          for (int j : ids) {
+            if (ms[j].span.begin >= m.span.end && IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) { best = j; break; }
+          }
+        }
+        if (rule && best < 0) best = governing(sen, m.span.begin);
+        if (best >= 0) out.push_back({"TARGETS", best, i, rule, sen.index});
       }
       // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
       bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";
@@ -193,6 +219,16 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
             !label && open != std::string_view::npos) {
           std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
           label = inside.find(')') == std::string_view::npos && ctx.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
+        }
+        // "(工业和信息化部、科技部负责)": a bracket of agencies closed by a lead verb
+        // names those responsible for the whole item, as a 责任单位 label does.
+        if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
+            !label && open != std::string_view::npos) {
+          size_t close = s.substr(0, sen.span.end).find(')', m.span.end);
+          size_t vl = 0;
+          label = close != std::string_view::npos && close - m.span.end <= 120 &&
+                  s.substr(m.span.end, close - m.span.end).find('(') == std::string_view::npos &&
+                  ctx.Words(RuleKind::lead_verb).SuffixAt(s, close, &vl) != nullptr;
         }
         size_t len = 0;
         bool lead = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
@@ -279,6 +315,23 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           }
         }
       }
+      // "A、B等未来产业", "A、B等战略性产业集群": the listed sectors are parts of
+      // the category named after 等, when it is an item of its own.
+      if (m.type == "Industry" && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
+        for (int j : ids) {
+          const Mention& g = ms[j];
+          if (g.span.begin < m.span.end || g.type != "Industry" || g.embedded || g.key == m.key) continue;
+          if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
+          if (g.weak) break;  // a generic word (工业) names no category of its own
+          std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);
+          size_t etc = gap.rfind("等");
+          if (etc != std::string_view::npos && gap.size() - etc <= 24 && gap.find(',') == std::string_view::npos &&
+              gap.find(';') == std::string_view::npos && gap.find("。") == std::string_view::npos) {
+            out.push_back({"PART_OF", i, j, "sector_list.category", sen.index});
+          }
+          break;
+        }
+      }
       if (m.rule == "group.member") {
         for (int j : ids) {
           if (ms[j].span.begin >= m.span.end && ms[j].rule == "group.count") {
@@ -330,7 +383,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     for (int j : in_sentence(f.sentence)) {
       const Mention& t = ms[j];
       if (j == i || !(t.type == "Industry" || t.type == "Goal" || t.type == "TargetGroup" || IsMeasure(t.type))) continue;
-      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type)) {
+      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type) && !t.weak) {
         out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
       } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key) {
         out.push_back({"FUNDS", i, j, "funds_verb.invest", f.sentence});
@@ -377,6 +430,16 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     }
     if (best >= 0) {
       out.push_back({"MEASURES", i, best, "indicator.subject", ind.sentence});
+      // "新建智能工厂和数字化车间数量": coordinated subjects of one type are each measured.
+      if (ms[best].span.begin >= ind.span.begin && ms[best].span.end <= ind.span.end) {
+        for (int j : in_sentence(ind.sentence)) {
+          const Mention& t = ms[j];
+          if (j == best || t.type != ms[best].type || t.embedded || t.weak || t.key == ms[best].key ||
+              t.span.begin < ind.span.begin || t.span.end > ind.span.end ||
+              (t.span.begin < ms[best].span.end && ms[best].span.begin < t.span.end)) continue;
+          out.push_back({"MEASURES", i, j, "indicator.subject", ind.sentence});
+        }
+      }
       // And the group the subject belongs to, when the sentence names it (创新药 → 生物医药).
       if (ms[best].lex_entry >= 0) {
         for (const auto& g : ctx.lex->entries()[ms[best].lex_entry].part_of) {
@@ -401,6 +464,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
       auto it = by_lexicon_name.find(g);
       if (it != by_lexicon_name.end()) out.push_back({"PART_OF", i, it->second, "lexicon.part_of", ms[i].sentence});
+    }
+  }
+  // A subsidy named after a sector supports it: 创新药研发奖励 → 创新药,
+  // 高端医疗器械产业化奖励 → 高端医疗器械 (the subsidy words: kind subsidy).
+  {
+    const KindWords grants = ctx.Words(RuleKind::subsidy);
+    for (int i = 0; i < n; ++i) {
+      const Mention& m = ms[i];
+      size_t gl = 0;
+      if (m.type != "Policy" || m.embedded || m.doc_measure || m.cited || !grants.SuffixAt(s, m.span.end, &gl)) continue;
+      for (int j : in_sentence(m.sentence)) {
+        const Mention& g = ms[j];
+        if (g.type != "Industry" || g.weak || g.span.begin < m.span.begin || g.span.end > m.span.end ||
+            g.name.find("、") != std::string::npos) continue;
+        out.push_back({"SUPPORTS", i, j, "subsidy.supports", m.sentence});
+      }
     }
   }
   // TARGETS by shared name: 专精特新梯度培育 → 专精特新中小企业.

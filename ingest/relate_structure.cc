@@ -407,6 +407,32 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     out.push_back({"SUPPORTS", i, g, "heading_goal.supports", ms[i].sentence});
   }
   RelateTables(ctx, ms, out);
+  // "第七条 专项资金重点支持以下方向:" then "(一)流片补助。…": a fund that a heading
+  // ending in a colon says supports (kind funds_verb) FUNDS the measure heading each sub-item.
+  const KindWords invest = ctx.Words(RuleKind::funds_verb);
+  for (int item = 0; item < static_cast<int>(st.items.size()); ++item) {
+    const int hs = st.items[item].heading_sentence;
+    if (hs < 0) continue;
+    const Span& hsp = st.sentences[hs].span;
+    std::string_view head_text = s.substr(hsp.begin, hsp.end - hsp.begin);
+    while (!head_text.empty() && (head_text.back() == ' ' || head_text.back() == '\n')) head_text.remove_suffix(1);
+    if (head_text.empty() || head_text.back() != ':') continue;
+    int fund = -1;
+    for (int j : in_sentence(hs)) {
+      const Mention& f = ms[j];
+      if (f.type != "Fund" || f.embedded) continue;
+      if (invest.Find(s.substr(0, hsp.end), f.span.end) != std::string_view::npos) { fund = j; break; }
+    }
+    if (fund < 0) continue;
+    for (int child = item + 1; child < static_cast<int>(st.items.size()) && st.items[child].span.begin < st.items[item].span.end; ++child) {
+      if (st.items[child].parent != item || st.items[child].heading_sentence < 0) continue;
+      for (int j : in_sentence(st.items[child].heading_sentence)) {
+        if (!Candidate(ms[j]) || ms[j].key == ms[fund].key) continue;
+        out.push_back({"FUNDS", fund, j, "funds_verb.items", st.items[child].heading_sentence});
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace pkg::ingest

@@ -22,6 +22,7 @@ namespace pkg::ingest {
   X(cite) \
   X(comparator) \
   X(compound) \
+  X(condition_lead) \
   X(coord) \
   X(count_unit) \
   X(directive) \
@@ -46,6 +47,8 @@ namespace pkg::ingest {
   X(metric) \
   X(modifier) \
   X(name_follow) \
+  X(name_end) \
+  X(name_region) \
   X(name_tail) \
   X(news_byline) \
   X(pair_follow) \
@@ -53,6 +56,7 @@ namespace pkg::ingest {
   X(pct_unit) \
   X(pilot_of) \
   X(purpose) \
+  X(purpose_tail) \
   X(report_shift) \
   X(representative) \
   X(reprint) \
@@ -61,6 +65,8 @@ namespace pkg::ingest {
   X(section_name) \
   X(sector_list) \
   X(serve_as) \
+  X(short_name) \
+  X(slogan_tail) \
   X(slogan_type) \
   X(speech_verb) \
   X(strip) \

@@ -489,6 +489,181 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
   }
 }
 
+TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("全国 opening a name is part of it, not a jurisdiction acting") {
+    auto st = Run("关于开展农机试点工作的通知\n\n依托全国农机作业指挥调度平台,建设省级农机作业大数据中心。\n");
+    CHECK(has(NodesOf(st, "Platform"), "全国农机作业指挥调度平台"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "农机作业指挥调度平台"));
+  }
+  SECTION("a subsidy's condition (对X…的,给予) names the group its measure targets") {
+    auto st = Run("某市软件产业专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(一)研发补助。对工业软件企业首次取得"
+                  "软件著作权的,给予最高50万元补助。\n(二)人才安居补贴。对符合条件的青年人才,按照“青鸟计划”给予安家补贴。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "工业软件企业"));
+    CHECK(HasEdge(st, "TARGETS", "研发补助", "工业软件企业"));
+    CHECK(HasEdge(st, "TARGETS", "青鸟计划", "青年人才"));
+  }
+  SECTION("two heads of one type joined by 和 are two items, of two types one name") {
+    auto st = Run("某省低空经济实施意见\n\n统筹布局通用机场、直升机起降点和无人机起降场。开展产业用地弹性规划和功能复合试点。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "直升机起降点"));
+    CHECK(has(platforms, "无人机起降场"));
+    CHECK_FALSE(has(platforms, "直升机起降点和无人机起降场"));
+    CHECK(has(NodesOf(st, "Pilot"), "产业用地弹性规划和功能复合试点"));
+  }
+  SECTION("a list of places before a name says where it is built; one place stays in the name") {
+    auto st = Run("某省低空经济实施意见\n\n打造自贡、绵阳低空装备产业园。建设成都低空飞行服务中心。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "低空装备产业园"));
+    CHECK_FALSE(has(platforms, "自贡、绵阳低空装备产业园"));
+    CHECK(has(NodesOf(st, "Region"), "绵阳"));
+    CHECK(has(platforms, "成都低空飞行服务中心"));
+  }
+  SECTION("a known measure run straight into a longer noun phrase is its modifier, not an item") {
+    auto st = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。落实首台(套)、首批次政策。\n");
+    // Before a boundary (、) it is the known item.
+    CHECK(has(NodesOf(st, "Initiative"), "首台(套)"));
+    auto alone = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。\n");
+    CHECK_FALSE(has(NodesOf(alone, "Initiative"), "首台(套)"));
+  }
+  SECTION("a quoted slogan's last word types it: 贷 a loan product, 券 / 码 / 制 a policy") {
+    auto st = Run("某市数字化转型工作方案\n\n联合农商银行推出“数转贷”专项信贷产品。深化“链长制”,发放“算力券”。\n");
+    CHECK(has(NodesOf(st, "Fund"), "数转贷"));
+    CHECK(has(NodesOf(st, "Policy"), "链长制"));
+    CHECK(has(NodesOf(st, "Policy"), "算力券"));
+    CHECK_FALSE(has(NodesOf(st, "Initiative"), "链长制"));
+  }
+  SECTION("a phase after the head stays in the name") {
+    auto st = Run("某市数字经济工作要点\n\n建设人工智能超算中心二期,推动算力调度平台上线运行。\n");
+    CHECK(has(NodesOf(st, "Platform"), "人工智能超算中心二期"));
+  }
+  SECTION("a name may end before a verb of completion (上线运行, 投入使用)") {
+    auto st = Run("某市数字经济工作要点\n\n推动“甬智算”算力调度平台上线运行。\n");
+    CHECK(has(NodesOf(st, "Platform"), "甬智算算力调度平台"));
+  }
+  SECTION("围绕 sectors: the item built after a host clause targets them, not the host") {
+    auto st = Run("某部中试平台建设指南\n\n围绕人形机器人、生物制造等未来产业,依托国家制造业创新中心,前瞻布局一批未来产业中试平台。\n");
+    CHECK(HasEdge(st, "TARGETS", "未来产业中试平台", "人形机器人"));
+    CHECK(HasEdge(st, "TARGETS", "未来产业中试平台", "生物制造"));
+    CHECK_FALSE(HasEdge(st, "TARGETS", "国家制造业创新中心", "人形机器人"));
+  }
+  SECTION("A、B等X工业 lists sectors like 等X产业") {
+    auto st = Run("某部中试平台建设指南\n\n面向新材料、高端化工等原材料工业,建设材料中试验证平台。\n");
+    CHECK(has(NodesOf(st, "Industry"), "高端化工"));
+    CHECK(HasEdge(st, "TARGETS", "材料中试验证平台", "高端化工"));
+  }
+  SECTION("面向X发放Y: the verb after an aimed phrase governs Y, a voucher is a policy") {
+    auto st = Run("某园区行动计划\n\n加快建设智能计算中心二期,面向中小企业发放算力券,每年总额不超过5000万元。\n");
+    CHECK(has(NodesOf(st, "Policy"), "算力券"));
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "中小企业发放算力券"));
+    CHECK(HasEdge(st, "TARGETS", "算力券", "中小企业"));
+  }
+  SECTION("A、B等X产业: the listed sectors are parts of the category after 等") {
+    auto st = Run("某市政府工作报告\n\n前瞻布局人工智能、低空经济、量子科技等未来产业。\n");
+    CHECK(HasEdge(st, "PART_OF", "人工智能", "未来产业"));
+    CHECK(HasEdge(st, "PART_OF", "量子科技", "未来产业"));
+    CHECK_FALSE(HasEdge(st, "PART_OF", "人工智能", "低空经济"));
+  }
+  SECTION("X(以下简称Y): every later Y names X") {
+    auto st = Run("无锡市软件产业专项资金管理办法\n\n第一条 为规范无锡市软件产业发展专项资金(以下简称专项资金)管理,制定本办法。\n"
+                  "第五条 无锡市财政局负责专项资金的预算安排。\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "无锡市财政局", "无锡市软件产业发展专项资金"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "负责专项资金"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "专项资金"));
+  }
+  SECTION("a fund a heading says supports the items below (重点支持以下方向:) funds each item's measure") {
+    auto st = Run("无锡市软件产业专项资金管理办法\n\n第一条 为规范无锡市软件产业发展专项资金(以下简称专项资金)管理,制定本办法。\n"
+                  "第七条 专项资金重点支持以下方向:\n(一)研发补助。对软件企业给予补助。\n(二)人才团队资助。对顶尖人才团队给予资助。\n");
+    CHECK(HasEdge(st, "FUNDS", "无锡市软件产业发展专项资金", "研发补助"));
+    CHECK(HasEdge(st, "FUNDS", "无锡市软件产业发展专项资金", "人才团队资助"));
+  }
+  SECTION("a subsidy named after a sector supports it; 对X给予奖励 names no item") {
+    auto st = Run("某区若干措施\n\n第三条 创新药研发奖励。对创新药给予奖励。\n");
+    CHECK(has(NodesOf(st, "Policy"), "创新药研发奖励"));  // 创新 here starts a known name, not a verb
+    CHECK(HasEdge(st, "SUPPORTS", "创新药研发奖励", "创新药"));
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "创新药给予奖励"));
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "药研发奖励"));
+  }
+  SECTION("clause fragments are no names: a verb after a category, 加大对X, a leading 的, a rate") {
+    auto st = Run("某省实施方案\n\n实施绿色信贷专项行动,引导银行机构加大对绿色技术改造项目的信贷支持。"
+                  "在应急救援、物流配送等领域开展示范应用。对新获批建设的国家级制造业创新中心,给予奖励。"
+                  "对企业贷款按贷款市场报价利率的50%给予贴息。\n");
+    std::vector<std::string> all;
+    for (const char* t : {"Initiative", "Fund", "Platform", "Policy", "Pilot"}) {
+      for (const auto& n : NodesOf(st, t)) all.push_back(n);
+    }
+    CHECK_FALSE(has(all, "银行机构加大对绿色技术改造项目"));
+    CHECK(has(NodesOf(st, "Initiative"), "绿色技术改造项目"));
+    CHECK_FALSE(has(all, "领域开展示范应用"));
+    CHECK(has(NodesOf(st, "Platform"), "国家级制造业创新中心"));
+    for (const auto& n : all) {
+      CHECK(n.rfind("的", 0) != 0);
+      CHECK(n.find('%') == std::string::npos);
+    }
+  }
+  SECTION("party offices and regional civil-aviation administrations in 责任单位 lists are agencies") {
+    auto st = Run("宁波市数字经济发展工作要点\n\n10.实施甬江人才工程数字经济专项。(牵头单位:市委人才办;责任单位:市人力社保局)\n"
+                  "11.建设低空飞行服务中心。(责任单位:民航西南地区管理局)\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "中共宁波市委人才工作领导小组办公室", "甬江人才工程数字经济专项"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "宁波市人力资源和社会保障局", "甬江人才工程数字经济专项"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "中国民用航空西南地区管理局", "低空飞行服务中心"));
+  }
+  SECTION("(A、B负责) closing an item makes every agency in it responsible for the item") {
+    auto st = Run("制造业中试平台建设实施指南\n\n(四)强化人才和标准支撑。实施中试工程师培养计划;制定中试平台建设标准。(工业和信息化部、科技部负责)\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "工业和信息化部", "中试工程师培养计划"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "科学技术部", "中试工程师培养计划"));
+  }
+  SECTION("a platform class listed after another is an item; an indicator of both measures both") {
+    auto st = Run("某市智能化改造数字化转型工作方案\n\n2025年,全市新建智能工厂和数字化车间50个。\n");
+    CHECK(has(NodesOf(st, "Platform"), "智能工厂"));
+    CHECK(has(NodesOf(st, "Platform"), "数字化车间"));
+    int measured = 0;
+    for (const auto& x : st) {
+      if (auto* e = std::get_if<EdgeStatement>(&x); e && e->type == "MEASURES" && e->from.rfind("Indicator:", 0) == 0 &&
+                                                     e->to.rfind("Platform:", 0) == 0) ++measured;
+    }
+    CHECK(measured == 2);
+  }
+  SECTION("为建设X提供有力支撑 mid-sentence states the goals, split where the first ends in a goal head") {
+    auto st = Run("江西省制造业数字化转型规划\n\n深入贯彻落实国家部署,以智能制造为主攻方向,为建设制造强省和数字江西提供有力支撑。\n");
+    const std::string plan = "江西省制造业数字化转型规划";
+    CHECK(HasEdge(st, "SUPPORTS", plan, "制造强省"));
+    CHECK(HasEdge(st, "SUPPORTS", plan, "数字江西"));
+    for (const auto& g : NodesOf(st, "Goal")) CHECK(g.find("提供") == std::string::npos);
+  }
+  SECTION("firms of a named sector are a target group outside an aimed clause too, named from the sector") {
+    auto st = Run("合肥量子产业新闻\n\n截至目前,合肥已集聚量子科技企业60余家。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "量子科技企业"));
+    CHECK_FALSE(has(NodesOf(st, "TargetGroup"), "集聚量子科技企业"));
+  }
+  SECTION("a fund's name ends before what follows a fund, and after a preposition inside the clause") {
+    auto st = Run("常州市智能制造示范工厂认定管理办法\n\n奖励资金从市工业和信息化专项资金中列支。\n"
+                  "中央财政通过中小企业发展专项资金对试点城市给予定额奖补。天使基金出资比例最高不超过子基金规模的40%。\n");
+    auto funds = NodesOf(st, "Fund");
+    CHECK(has(funds, "市工业和信息化专项资金"));
+    CHECK(has(funds, "中小企业发展专项资金"));
+    for (const auto& f : funds) {
+      CHECK(f.find("从") == std::string::npos);
+      CHECK(f.find("通过") == std::string::npos);
+      CHECK(f.find("不超过") == std::string::npos);
+    }
+    CHECK_FALSE(has(NodesOf(st, "Industry"), "工业"));  // a weak word inside a fund's name is no node
+  }
+  SECTION("a governing verb with a head word names no item") {
+    auto st = Run("某市管理办法\n\n市工信局负责发布申报指南。探索创新运营模式。\n");
+    CHECK_FALSE(has(NodesOf(st, "Policy"), "申报指南"));
+    CHECK_FALSE(has(NodesOf(st, "Pilot"), "运营模式"));
+  }
+  SECTION("the building of a platform names the platform; of a system, an initiative") {
+    auto st = Run("某市政府工作报告\n\n加快工业互联网公共服务平台建设。推进绿色制造体系建设。\n");
+    CHECK(has(NodesOf(st, "Platform"), "工业互联网公共服务平台"));
+    CHECK(has(NodesOf(st, "Initiative"), "绿色制造体系建设"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;

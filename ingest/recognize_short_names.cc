@@ -1,0 +1,81 @@
+// Short names the text gives an item; see recognize.h (FindShortNames).
+//   "无锡市集成电路产业发展专项资金(以下简称专项资金)" … "负责专项资金的预算安排"
+// The bracket right after a measure's or a firm's name introduces its short
+// name (data/rules/items.tsv kind short_name: 以下简称, 下称, 简称); every later
+// occurrence of the short name that is not part of a longer name names the
+// same item. Cited titles have their own rule (recognize_citations.cc).
+#include <algorithm>
+
+#include "ingest/np_scan.h"
+#include "ingest/recognize.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+namespace {
+
+bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
+
+bool Named(const std::string& t) {
+  return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy" || t == "Enterprise";
+}
+
+}  // namespace
+
+void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
+  std::string_view s = ctx.text;
+  const KindWords intro = ctx.Words(RuleKind::short_name);
+  std::vector<Mention> more;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Mention& m = all[i];
+    if (m.embedded || m.cited || m.doc_measure || !Named(m.type)) continue;
+    size_t p = m.span.end, len = 0;
+    if (p >= s.size() || s[p] != '(' || !intro.PrefixAt(s, p + 1, &len)) continue;
+    size_t yb = p + 1 + len;
+    size_t close = s.find(')', yb);
+    if (close == std::string_view::npos || close - yb > 40) continue;
+    size_t ye = close;
+    if (At(s, yb, "“")) yb += 3;
+    if (ye >= yb + 3 && At(s, ye - 3, "”")) ye -= 3;
+    std::string_view y = s.substr(yb, ye - yb);
+    if (WordChars(y) < 2 || At(s, yb, "《") || y.find_first_of(",、") != std::string_view::npos || y == m.name) continue;
+    all[i].aliases.emplace_back(y);
+    // Every later occurrence that is no part of a longer name.
+    for (size_t at = s.find(y, close); at != std::string_view::npos; at = s.find(y, at + y.size())) {
+      const uint32_t b = static_cast<uint32_t>(at), e = static_cast<uint32_t>(at + y.size());
+      auto it = std::lower_bound(all.begin(), all.end(), b > 256 ? b - 256 : 0,
+                                 [](const Mention& x, uint32_t v) { return x.span.begin < v; });
+      // A name already read there wins, except an open-class item of the same
+      // type and head that the short name ends (负责专项资金, 天使基金): the short
+      // name says which item it is.
+      bool taken = false;
+      std::vector<Mention*> same;
+      for (; it != all.end() && it->span.begin < e && !taken; ++it) {
+        if (it->span.end <= b || it->embedded) continue;
+        if (it->type == m.type && it->span.end == e && it->lex_entry < 0 && !it->cited && !it->doc_measure &&
+            it->rule != "short_name.alias") {
+          same.push_back(&*it);
+        } else {
+          taken = true;
+        }
+      }
+      if (taken) continue;
+      for (Mention* x : same) x->embedded = true;
+      Mention k;
+      k.span = {b, e};
+      k.type = m.type;
+      k.name = m.name;
+      k.lex_entry = m.lex_entry;
+      k.rule = "short_name.alias";
+      k.sentence = ctx.st ? ctx.st->SentenceAt(b) : -1;
+      more.push_back(std::move(k));
+    }
+  }
+  if (more.empty()) return;
+  auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
+  std::stable_sort(more.begin(), more.end(), by_begin);
+  const size_t mid = all.size();
+  for (Mention& k : more) all.push_back(std::move(k));
+  std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by_begin);
+}
+
+}  // namespace pkg::ingest
