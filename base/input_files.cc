@@ -1,7 +1,12 @@
 #include "base/input_files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 namespace pkg {
@@ -39,20 +44,34 @@ Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<std::str
   return Status::OK();
 }
 
+Status ReadFileInto(const std::string& path, std::string* out) {
+  out->clear();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::NotFound("cannot open " + path + " (does the file exist and is it readable?)");
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) out->reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n > 0) {
+      out->append(buf, static_cast<size_t>(n));
+    } else if (n == 0) {
+      break;
+    } else if (errno != EINTR) {
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      return Status::IoError("cannot read " + path + ": " + why);
+    }
+  }
+  ::close(fd);
+  return Status::OK();
+}
+
 Result<std::string> ReadWholeFile(const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return Status::Invalid(path + ": is a folder, not a file");
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::IoError("cannot open " + path + " (does the file exist and is it readable?)");
   std::string out;
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > 0) out.reserve(static_cast<size_t>(size));
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  bool bad = std::ferror(f) != 0;
-  std::fclose(f);
-  if (bad) return Status::IoError("cannot read " + path);
+  PKG_RETURN_IF_ERROR(ReadFileInto(path, &out));
   return out;
 }
 

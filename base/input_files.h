@@ -23,4 +23,10 @@ Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<std::str
 // be opened or read; Invalid when it is a folder.
 Result<std::string> ReadWholeFile(const std::string& path);
 
+// The same into *out, whose capacity is reused (for reading many files in a
+// loop): POSIX reads, no stream buffer per file. NotFound when the file
+// cannot be opened (missing or unreadable), IoError when a read fails; the
+// messages name the path.
+Status ReadFileInto(const std::string& path, std::string* out);
+
 }  // namespace pkg

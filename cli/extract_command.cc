@@ -9,13 +9,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <thread>
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/input_files.h"
@@ -34,34 +30,6 @@ struct ExtractOptions {
   std::string data_dir;
   unsigned jobs = 0;  // 0: one per core
 };
-
-// The whole file into *out (its capacity reused): POSIX reads, since an
-// ifstream allocates and frees its own buffer for every file. False, with
-// errno set, when it cannot be opened or read.
-bool ReadAll(const std::string& path, std::string* out) {
-  out->clear();
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) out->reserve(static_cast<size_t>(st.st_size));
-  char buf[1 << 16];
-  bool ok = true;
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n > 0) {
-      out->append(buf, static_cast<size_t>(n));
-    } else if (n == 0) {
-      break;
-    } else if (errno != EINTR) {
-      ok = false;
-      break;
-    }
-  }
-  const int saved = errno;
-  ::close(fd);
-  errno = saved;
-  return ok;
-}
 
 // Files in a folder that hold statements (.jsonl, .json, .ndjson) or a
 // snapshot (.pkg) are not text to extract from; named one by one, they are.
@@ -99,10 +67,10 @@ class DocumentJob {
       return;
     }
     doc_.path = path;
-    if (!ReadAll(path, &doc_.bytes)) {
-      result->error = errno == ENOENT || errno == EACCES || errno == ENOTDIR
+    if (pkg::Status st = pkg::ReadFileInto(path, &doc_.bytes); !st.ok()) {
+      result->error = st.code() == pkg::StatusCode::kNotFound
                           ? path + ": cannot open (does the file exist and is it readable?)"
-                          : path + ": read error (" + std::strerror(errno) + ")";
+                          : st.message();
       return;
     }
     out_.clear();

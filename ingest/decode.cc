@@ -184,15 +184,8 @@ size_t CommonChineseChars(std::string_view utf8) {
   }();
   size_t n = 0;
   for (size_t i = 0; i < utf8.size();) {
-    const auto b = static_cast<unsigned char>(utf8[i]);
-    if (b < 0xE0 || b > 0xEF || i + 2 >= utf8.size()) {
-      ++i;
-      continue;
-    }
-    const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu} << 6) |
-                       (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
-    n += common[c];
-    i += 3;
+    const char32_t c = NextCp(utf8, i);
+    n += c < common.size() && common[c];
   }
   return n;
 }
