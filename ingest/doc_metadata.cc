@@ -102,6 +102,12 @@ std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
     // Every opening bracket starts with one of these bytes: skip the rest at once.
     const auto lead = static_cast<unsigned char>(s[p]);
     if (lead != 0xE3 && lead != '[' && lead != '(') continue;
+    // 〔 and 【 are E3 80 94 / E3 80 90; other E3 characters (、。「) are not brackets.
+    if (lead == 0xE3 && (p + 2 >= s.size() || static_cast<unsigned char>(s[p + 1]) != 0x80 ||
+                         (static_cast<unsigned char>(s[p + 2]) != 0x94 && static_cast<unsigned char>(s[p + 2]) != 0x90))) {
+      p += 2;
+      continue;
+    }
     for (int k = 0; k < 4; ++k) {
       std::string_view o(kOpen[k]), c(kClose[k]);
       if (s.substr(p, o.size()) != o) continue;

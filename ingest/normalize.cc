@@ -91,17 +91,37 @@ CharPass Characters(const DecodedText& in) {
   char32_t prev = 0;
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    // Fast path for most of a Chinese text: a Han character of three bytes
-    // (leads E3..E9) is copied as it is, as the general path below would.
-    if (u[i] >= 0xE3 && u[i] <= 0xE9 && i + 2 < s.size() && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-      const char32_t h = (char32_t{u[i] & 0x0Fu} << 12) | (char32_t{u[i + 1] & 0x3Fu} << 6) | (u[i + 2] & 0x3Fu);
-      if (IsHan(h)) {
-        const uint32_t at = in.orig[i];
-        out.Emit(std::string_view(s).substr(i, 3), at, in.orig[i + 2] - at + 1);
-        prev = h;
-        i += 3;
-        continue;
+    // Fast path for most of a text: a run of Han characters of three bytes
+    // (leads E3..E9) and plain printable ASCII is copied as it is, with its
+    // slice of the offset map, as the general path below would copy each
+    // character (PushOrig of an unchanged character reproduces its entries).
+    // '(' and '?' end the run: they may start pinyin or placeholders.
+    size_t j = i;
+    while (j < s.size()) {
+      const unsigned char b = u[j];
+      if (b < 0x80) {
+        if ((b >= 0x20 && b < 0x7F && b != '(' && b != '?') || b == '\n') {
+          prev = b;
+          ++j;
+          continue;
+        }
+        break;
       }
+      if (b >= 0xE3 && b <= 0xE9 && j + 2 < s.size() && (u[j + 1] & 0xC0) == 0x80 && (u[j + 2] & 0xC0) == 0x80) {
+        const char32_t h = (char32_t{b & 0x0Fu} << 12) | (char32_t{u[j + 1] & 0x3Fu} << 6) | (u[j + 2] & 0x3Fu);
+        if (IsHan(h)) {
+          prev = h;
+          j += 3;
+          continue;
+        }
+      }
+      break;
+    }
+    if (j > i) {
+      out.text.append(s, i, j - i);
+      out.orig.insert(out.orig.end(), in.orig.begin() + i, in.orig.begin() + j);
+      i = j;
+      continue;
     }
     size_t start = i;
     char32_t c = NextCp(s, i);

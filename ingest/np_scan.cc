@@ -269,16 +269,31 @@ void TrimSpan(std::string_view s, uint32_t& b, uint32_t& e) {
 }
 
 std::string CleanName(std::string_view s) {
+  // Byte-wise over valid UTF-8: every dropped character starts with '"',
+  // ' ', E2 80 (“”‘’: 98 99 9C 9D) or E3 80 (《》「」『』: 8A..8F); lead
+  // bytes never occur inside a character, so runs between them are copied whole.
   std::string out;
   out.reserve(s.size());
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  size_t run = 0;
   for (size_t i = 0; i < s.size();) {
-    size_t j = i;
-    char32_t c = NextCp(s, j);
-    bool drop = c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'「' || c == U'」' || c == U'《' ||
-                c == U'》' || c == '"' || c == ' ' || c == U'『' || c == U'』';
-    if (!drop) out.append(s.substr(i, j - i));
-    i = j;
+    const unsigned char b = u[i];
+    size_t n = 0;
+    if (b == '"' || b == ' ') {
+      n = 1;
+    } else if ((b == 0xE2 || b == 0xE3) && i + 2 < s.size() && u[i + 1] == 0x80) {
+      const unsigned char t = u[i + 2];
+      if (b == 0xE2 ? (t == 0x98 || t == 0x99 || t == 0x9C || t == 0x9D) : (t >= 0x8A && t <= 0x8F)) n = 3;
+    }
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    out.append(s, run, i - run);
+    i += n;
+    run = i;
   }
+  out.append(s, run, s.size() - run);
   return out;
 }
 

@@ -37,7 +37,14 @@ struct UnitTrie {
   uint32_t AddChild(uint32_t n, uint64_t unit);  // the child, made when missing
   // The node of word `w` (made when missing), read forwards or reversed.
   uint32_t Insert(std::string_view w, bool reversed);
-  static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
+  // Mixes all bits into the low ones the mask keeps (a plain multiply left
+  // the node bits, high in the key, out of small tables: children of many
+  // nodes under the same character then shared long probe runs).
+  static size_t Hash(uint64_t k) {
+    k ^= k >> 31;
+    k *= 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(k ^ (k >> 29));
+  }
 
   static uint64_t UnitAt(std::string_view s, size_t* i) {
     const auto lead = static_cast<unsigned char>(s[*i]);

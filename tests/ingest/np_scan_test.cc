@@ -59,3 +59,16 @@ TEST_CASE("FindIn answers as a scan of the clause would", "[ingest][np_scan]") {
   CHECK(ctx.FindIn(RuleKind::speech_verb, at, at + 6, &len) == at);
   CHECK(len == 6);
 }
+
+TEST_CASE("CleanName drops quotes, title marks and spaces, and nothing else", "[ingest][np_scan]") {
+  CHECK(CleanName("“人工智能+”行动") == "人工智能+行动");
+  CHECK(CleanName("《上海市 促进条例》") == "上海市促进条例");
+  CHECK(CleanName("「智造」『基金』") == "智造基金");
+  CHECK(CleanName("‘专精特新’\"中小企业\"") == "专精特新中小企业");
+  CHECK(CleanName("") == "");
+  CHECK(CleanName("“”") == "");
+  // Neighbours of the dropped characters in the same Unicode blocks stay: 、。〔〕—….
+  CHECK(CleanName("、。〔2025〕—…") == "、。〔2025〕—…");
+  // A dropped character's lead byte at the very end, cut short, is kept as it is.
+  CHECK(CleanName(std::string("AB\xE2\x80")) == std::string("AB\xE2\x80"));
+}
