@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <unicode/translit.h>
@@ -36,6 +37,26 @@ std::string Replace(std::string s, std::string_view from, std::string_view to) {
 std::string Capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
+}
+
+bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// The forms an English name is written in: as listed, all lower case, each
+// word capitalised (in a headline), the first word capitalised (at a
+// sentence start). "integrated circuits" → also "Integrated Circuits",
+// "Integrated circuits".
+std::vector<std::string> EnglishForms(const std::string& name) {
+  std::string lower = name, title = name;
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (size_t i = 0; i < title.size(); ++i) {
+    if ((i == 0 || title[i - 1] == ' ' || title[i - 1] == '-') && title[i] >= 'a' && title[i] <= 'z') {
+      title[i] = static_cast<char>(title[i] - 'a' + 'A');
+    }
+  }
+  std::vector<std::string> out{name, lower, title, Capitalised(lower)};
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 // Pinyin of many short names in one ICU call ("上海" → "shanghai"); far
@@ -267,6 +288,27 @@ void Lexicon::Instantiate() {
       if (!ambiguous_set_.count(a)) AddSurface(a, i, "");
     }
   }
+  // English names, so that English texts (and English words in Chinese ones)
+  // name the same items: "Shanghai", "integrated circuits", "Ministry of
+  // Industry and Information Technology". Only names of one entry: pinyin
+  // names shared by two places (苏州 and 宿州 are both Suzhou) name neither.
+  // Instances of agency templates are left out (tens of thousands of long
+  // names). Match keeps ASCII word boundaries ("China" not in "Chinatown").
+  std::unordered_map<std::string, std::vector<uint32_t>> english_forms;
+  for (uint32_t i = 0; i < entries_.size() && i < first_instance; ++i) {
+    const LexEntry& x = entries_[i];
+    if (x.template_id >= 0 || x.name_en.size() < 3) continue;
+    for (auto& f : EnglishForms(x.name_en)) {
+      auto& ids = english_forms[f];
+      if (std::find(ids.begin(), ids.end(), i) == ids.end()) ids.push_back(i);
+    }
+  }
+  std::vector<std::pair<std::string, uint32_t>> unique_english;
+  for (auto& [form, ids] : english_forms) {
+    if (ids.size() == 1 && !ambiguous_set_.count(form)) unique_english.emplace_back(form, ids[0]);
+  }
+  std::sort(unique_english.begin(), unique_english.end());  // the same automaton on every run
+  for (const auto& [form, id] : unique_english) AddSurface(form, id, "");
   // The forms of the regions the templates were instantiated for, and the
   // templates' tails (added last: a tail equal to a surface keeps the surface).
   for (uint32_t r = 0; r < plain; ++r) {
@@ -398,6 +440,12 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
   cands.reserve(all.size());
   for (const auto& m : all) {
     const Surface& s = surfaces_[m.pattern];
+    // A name that starts or ends with a Latin letter or digit is a whole
+    // word: "China" not in "Chinatown", "MIIT" not in "MIITs".
+    if ((m.begin > 0 && IsAsciiAlnum(text[m.begin]) && IsAsciiAlnum(text[m.begin - 1])) ||
+        (m.end < text.size() && IsAsciiAlnum(text[m.end - 1]) && IsAsciiAlnum(text[m.end]))) {
+      continue;
+    }
     if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
     if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
   }

@@ -272,14 +272,26 @@ std::string CleanName(std::string_view s) {
   // Byte-wise over valid UTF-8: every dropped character starts with '"',
   // ' ', E2 80 (“”‘’: 98 99 9C 9D) or E3 80 (《》「」『』: 8A..8F); lead
   // bytes never occur inside a character, so runs between them are copied whole.
+  // A space between two Latin words stays, one for a run ("State Council",
+  // "AI Agent创新中心"); beside a Chinese character or a dropped one it goes.
   std::string out;
   out.reserve(s.size());
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  auto latin = [](unsigned char c) { return c > ' ' && c < 0x80 && c != '"'; };
   size_t run = 0;
   for (size_t i = 0; i < s.size();) {
     const unsigned char b = u[i];
     size_t n = 0;
-    if (b == '"' || b == ' ') {
+    if (b == ' ') {
+      size_t j = i;
+      while (j < s.size() && u[j] == ' ') ++j;
+      out.append(s, run, i - run);
+      if (!out.empty() && latin(static_cast<unsigned char>(out.back())) && j < s.size() && latin(u[j])) out.push_back(' ');
+      i = j;
+      run = i;
+      continue;
+    }
+    if (b == '"') {
       n = 1;
     } else if ((b == 0xE2 || b == 0xE3) && i + 2 < s.size() && u[i + 1] == 0x80) {
       const unsigned char t = u[i + 2];

@@ -223,3 +223,28 @@ TEST_CASE("Agency English names use the places' own romanisation", "[ingest][lex
     CHECK(lex.entries()[e].name_en.rfind(en, 0) == 0);
   }
 }
+
+TEST_CASE("English names and abbreviations match as whole words, and only when they name one entry",
+          "[ingest][lexicon]") {
+  auto first = [](const std::string& text) -> std::string {
+    auto hits = Shipped().Match(text);
+    if (hits.empty()) return "";
+    return Shipped().entries()[hits.front().entry].name;
+  };
+  CHECK(first("The Ministry of Industry and Information Technology said") == "工业和信息化部");
+  CHECK(first("guidance from MIIT on Tuesday") == "工业和信息化部");
+  CHECK(first("will invest in integrated circuits and") == "集成电路");
+  CHECK(first("Integrated Circuits") == "集成电路");      // a headline's capitals
+  CHECK(first("Integrated circuits lead") == "集成电路");  // a sentence start
+  CHECK(first("SHANGHAI, June 10 - Shanghai steps up") == "上海");
+  // Not inside a longer Latin word.
+  CHECK(first("MIITs") == "");
+  CHECK(first("Shanghainese cuisine") == "");
+  CHECK(first("a Chinatown shop") == "");
+  // Pinyin names of two places name neither: 苏州 and 宿州 are both Suzhou.
+  CHECK(first("Suzhou industrial park") == "");
+  CHECK(first("Hangzhou and Ningbo") == "杭州");  // while a city's own romanisation names it
+  // Beside Chinese characters a Latin name is a word too.
+  CHECK(first("中央Shanghai") == "党中央");  // 中央 is an alias of 党中央
+  CHECK(Shipped().Match("中央Shanghai").size() == 2);
+}

@@ -63,6 +63,10 @@ TEST_CASE("FindIn answers as a scan of the clause would", "[ingest][np_scan]") {
 TEST_CASE("CleanName drops quotes, title marks and spaces, and nothing else", "[ingest][np_scan]") {
   CHECK(CleanName("“人工智能+”行动") == "人工智能+行动");
   CHECK(CleanName("《上海市 促进条例》") == "上海市促进条例");
+  // Spaces between Latin words stay (one for a run); beside Chinese they go.
+  CHECK(CleanName("State  Council") == "State Council");
+  CHECK(CleanName(" AI Agent 创新中心 ") == "AI Agent创新中心");
+  CHECK(CleanName("“AI” 创新") == "AI创新");
   CHECK(CleanName("「智造」『基金』") == "智造基金");
   CHECK(CleanName("‘专精特新’\"中小企业\"") == "专精特新中小企业");
   CHECK(CleanName("") == "");
