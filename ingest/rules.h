@@ -57,7 +57,11 @@ class StartFilter {
   bool MayStart(std::string_view text, size_t pos) const {
     const size_t room = text.size() - pos;
     uint64_t w = 0;
-    std::memcpy(&w, text.data() + pos, room < 8 ? room : 8);
+    if (room >= 8) {
+      std::memcpy(&w, text.data() + pos, 8);  // one load, no library call
+    } else {
+      std::memcpy(&w, text.data() + pos, room);
+    }
     const size_t n1 = LeadLen(static_cast<uint8_t>(w));
     if (TestSlot(single_, Slot(w & ByteMask(n1)))) return true;
     if (n1 >= room) return false;  // room for a one-character word only
@@ -69,7 +73,7 @@ class StartFilter {
   // The keys: the first one or two characters' bytes (at most 8,
   // little-endian in a word), hashed to kSlotBits.
   static constexpr uint32_t kSlotBits = 15;
-  static size_t LeadLen(uint8_t b) { return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
+  static size_t LeadLen(uint8_t b) { return size_t{1} + (b >= 0xC0) + (b >= 0xE0) + (b >= 0xF0); }
   static uint64_t ByteMask(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
   static uint32_t Slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits)); }
   static bool TestSlot(const uint64_t* bits, uint32_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }

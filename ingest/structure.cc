@@ -39,6 +39,31 @@ bool StartsWith(std::string_view s, size_t pos, std::string_view w) { return s.s
 
 bool IsSentenceEnd(char32_t c) { return c == U'。' || c == '!' || c == '?' || c == ';' || c == U'…'; }
 
+// Bytes at which the sentence scan has something to decide: brackets, the
+// ASCII sentence ends, and the lead bytes of 。 (E3 80 82) and … (E2 80 A6).
+// Every other byte, Han characters' included, is stepped over at once.
+struct ByteSet {
+  bool on[256] = {};
+  constexpr ByteSet(std::string_view bytes) {
+    for (char b : bytes) on[static_cast<unsigned char>(b)] = true;
+  }
+  bool operator()(char b) const { return on[static_cast<unsigned char>(b)]; }
+};
+constexpr ByteSet kSentenceBytes(std::string_view("()!?;\xE2\xE3"));
+// Bytes that may bound a clause (all ASCII).
+constexpr ByteSet kClauseBytes(std::string_view(",:()| "));
+
+// The first position in [q, lim) holding a byte of `set`, else lim.
+uint32_t SkipTo(std::string_view text, uint32_t q, uint32_t lim, const ByteSet& set) {
+  while (q < lim && !set(text[q])) ++q;
+  return q;
+}
+// The start of the character holding byte q (q itself unless a continuation byte).
+uint32_t CharStart(std::string_view text, uint32_t q, uint32_t floor) {
+  while (q > floor && (static_cast<unsigned char>(text[q]) & 0xC0) == 0x80) --q;
+  return q;
+}
+
 }  // namespace
 
 int MarkerAt(std::string_view s, size_t pos, size_t* len, bool inline_only) {
@@ -123,6 +148,14 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
       uint32_t stop = static_cast<uint32_t>(le);
       int depth = 0;  // inside "(牵头单位:X;责任单位:Y)" a ";" does not end the sentence
       while (q < le) {
+        // Fast: skip to the next byte that matters, while the sentence is
+        // short of the cut (the cut is decided at character starts below).
+        if (q - s < kMaxSentenceBytes) {
+          const uint32_t lim = std::min(static_cast<uint32_t>(le), s + kMaxSentenceBytes);
+          const uint32_t at = SkipTo(text, q, lim, kSentenceBytes);
+          if (at >= le) break;  // no end on this line
+          q = at < lim ? at : CharStart(text, lim, q);
+        }
         size_t j = q;
         char32_t c = NextCp(text, j);
         if (c == '(') ++depth;
@@ -145,6 +178,20 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
       // Clauses.
       uint32_t cb = s;
       for (uint32_t k = s; k < stop;) {
+        // Fast: characters before the clause cut that bound nothing are
+        // stepped over; the first character start at or past the cut and
+        // every delimiter are decided below.
+        if (k - cb < kMaxClauseBytes) {
+          const uint32_t lim = std::min(stop, cb + kMaxClauseBytes);
+          const uint32_t at = SkipTo(text, k, lim, kClauseBytes);
+          if (at < lim) {
+            k = at;
+          } else {
+            k = lim;
+            while (k < stop && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) ++k;
+            if (k >= stop) break;
+          }
+        }
         size_t j = k;
         char32_t c = NextCp(text, j);
         if (k - cb >= kMaxClauseBytes) {  // the same for clauses

@@ -71,3 +71,46 @@ TEST_CASE("AnalyzeStructure survives hostile text", "[ingest][structure]") {
     for (const auto& s : st.sentences) CHECK(s.span.end <= t.size());
   }
 }
+
+TEST_CASE("Long sentences and clauses are cut at the first character start past the limit",
+          "[ingest][structure]") {
+  // 200 Han characters (600 bytes) with no delimiter: the clause is cut at
+  // byte 513 (the first character start at or past 512), the rest is one clause.
+  std::string han;
+  for (int i = 0; i < 200; ++i) han += "产";
+  Structure st = AnalyzeStructure(han + "。", 0, static_cast<uint32_t>(han.size() + 3));
+  REQUIRE(st.sentences.size() == 1);
+  REQUIRE(st.sentences[0].clauses.size() == 2);
+  CHECK(st.sentences[0].clauses[0].begin == 0);
+  CHECK(st.sentences[0].clauses[0].end == 513);
+  CHECK(st.sentences[0].clauses[1].end == 600);
+
+  // Random texts: every sentence and clause starts and ends on a character
+  // start, lies inside its line, and no clause is longer than the limit plus
+  // one character; sentences end before a sentence-ending mark.
+  const char* pieces[] = {"产业", "基金", ",", "。", "(", ")", ";", "!", " ", "AI ", "…", "\n", "、", "1.", "(集团)"};
+  uint32_t seed = 7;
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>((seed = seed * 1103515245u + 12345u) % 3000);
+    for (int i = 0; i < n; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      // Mostly Han words, so that long sentences and clauses occur.
+      text += (seed >> 16) % 10 < 7 ? pieces[(seed >> 8) % 2] : pieces[(seed >> 8) % 15];
+    }
+    Structure s = AnalyzeStructure(text, 0, static_cast<uint32_t>(text.size()));
+    auto char_start = [&](uint32_t p) { return p >= text.size() || (static_cast<unsigned char>(text[p]) & 0xC0) != 0x80; };
+    for (const auto& sen : s.sentences) {
+      INFO("round " << round << " sentence at " << sen.span.begin);
+      CHECK(char_start(sen.span.begin));
+      CHECK(char_start(sen.span.end));
+      CHECK(text.substr(sen.span.begin, sen.span.end - sen.span.begin).find("。") == std::string::npos);
+      CHECK(text.substr(sen.span.begin, sen.span.end - sen.span.begin).find('\n') == std::string::npos);
+      for (const auto& c : sen.clauses) {
+        CHECK(char_start(c.begin));
+        CHECK(c.end - c.begin <= 512 + 3);
+        CHECK(c.begin >= sen.span.begin);
+      }
+    }
+  }
+}
