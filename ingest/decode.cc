@@ -53,21 +53,23 @@ Result<DecodedText> FromUtf8(std::string_view bytes, size_t skip) {
     out.orig.back() = static_cast<uint32_t>(bytes.size());
     return out;
   }
+  // Runs between CRs are copied whole with their offsets; a CR becomes LF
+  // (at the CR's offset) and swallows the LF of a CR LF. The input is valid
+  // UTF-8 (Decode checked), so a CR is never inside a character.
   out.utf8.reserve(bytes.size() - skip);
   out.orig.reserve(bytes.size() - skip + 1);
-  bool cr = false;
   for (size_t i = skip; i < bytes.size();) {
-    unsigned char b = static_cast<unsigned char>(bytes[i]);
-    if (b < 0x80) {
-      Put(out, b, static_cast<uint32_t>(i), 1, cr);
-      ++i;
-      continue;
-    }
-    size_t n = CpLen(b);
-    if (cr) cr = false;
-    out.utf8.append(bytes.substr(i, n));
-    for (size_t k = 0; k < n; ++k) out.orig.push_back(static_cast<uint32_t>(i + k));
-    i += n;
+    size_t r = bytes.find('\r', i);
+    if (r == std::string_view::npos) r = bytes.size();
+    out.utf8.append(bytes.substr(i, r - i));
+    const size_t at = out.orig.size();
+    out.orig.resize(at + (r - i));
+    std::iota(out.orig.begin() + static_cast<std::ptrdiff_t>(at), out.orig.end(), static_cast<uint32_t>(i));
+    if (r == bytes.size()) break;
+    out.utf8.push_back('\n');
+    out.orig.push_back(static_cast<uint32_t>(r));
+    i = r + 1;
+    if (i < bytes.size() && bytes[i] == '\n') ++i;
   }
   out.orig.push_back(static_cast<uint32_t>(bytes.size()));
   return out;

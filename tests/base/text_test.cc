@@ -3,6 +3,9 @@
 #include "base/text.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/utf8.h>
+
+#include <string>
 
 namespace pkg {
 namespace {
@@ -65,6 +68,44 @@ TEST_CASE("UTF-8 validation and safe prefixes", "[text]") {
   CHECK(bad == 2);
   CHECK(Utf8Prefix("中文", 4) == "中");
   CHECK(Utf8Prefix("中文", 6) == "中文");
+}
+
+TEST_CASE("IsValidUtf8 agrees with ICU's U8_NEXT on every byte string", "[text]") {
+  // The reference: step with U8_NEXT; the first negative code point is the bad offset.
+  auto reference = [](const std::string& s, size_t* bad) {
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    while (i < n) {
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) {
+        *bad = static_cast<size_t>(start);
+        return false;
+      }
+    }
+    return true;
+  };
+  // Pieces that mix well-formed text with every kind of malformation:
+  // truncated, overlong, surrogate (ED A0..), above U+10FFFF, stray continuation.
+  const char* pieces[] = {"a", "abcdefgh", "中", "文", "\xEF\xBF\xBF", "\xE0\xA0\x80", "\xE0\x80\x80", "\xED\x9F\xBF",
+                          "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80", "\xC3\xA9", "\xC0\xAF", "\x80", "\xE4\xB8",
+                          "\xFF", "\n"};
+  uint32_t seed = 11;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int len = static_cast<int>((seed = seed * 1103515245u + 12345u) >> 16) % 24;
+    for (int k = 0; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      // Mostly well-formed pieces, so that a bad one lands at many offsets.
+      s += pieces[(seed >> 16) % 10 < 8 ? (seed >> 8) % 5 : (seed >> 8) % 17];
+    }
+    size_t want_bad = 0, got_bad = 0;
+    const bool want = reference(s, &want_bad);
+    INFO("round " << round);
+    REQUIRE(IsValidUtf8(s, &got_bad) == want);
+    if (!want) CHECK(got_bad == want_bad);
+  }
 }
 
 }  // namespace
