@@ -11,6 +11,9 @@ PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
   if (a == std::string_view::npos) return Verdict::kText;
   line.remove_prefix(a);
   while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  // Every test below needs at most 60 characters; a line of more than 240
+  // bytes has more than 60 (a character is at most 4 bytes): a paragraph.
+  if (line.size() > 240) return Verdict::kText;
   size_t cps = CpCount(line);
   if (cps <= 12) {
     for (const auto& m : tail_markers) {
