@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <charconv>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -136,20 +137,55 @@ std::string StatementToJson(const Statement& s) {
 }
 
 // JsonLinesWriter writes the same bytes as the rapidjson Writer above
-// (escapes, number forms), straight into one std::string: runs of bytes that
+// (escapes, number forms), straight into one growable buffer through a
+// cursor: each piece reserves its worst case once (a string 6 bytes a byte,
+// as \u00XX), then is written without further checks; runs of bytes that
 // need no escape are copied whole, not byte by byte.
 namespace {
 
+class OutBuf {
+ public:
+  // Room for n more bytes at cursor(); invalidates earlier cursors.
+  char* Reserve(size_t n) {
+    if (cap_ - size_ < n) Grow(n);
+    return data_.get() + size_;
+  }
+  void Commit(char* end) { size_ = static_cast<size_t>(end - data_.get()); }
+  std::string_view view() const { return {data_.get(), size_}; }
+  void clear() { size_ = 0; }
+
+ private:
+  void Grow(size_t n) {
+    size_t cap = std::max<size_t>({cap_ * 2, size_ + n, 1 << 16});
+    std::unique_ptr<char[]> d(new char[cap]);
+    if (size_) std::memcpy(d.get(), data_.get(), size_);
+    data_ = std::move(d);
+    cap_ = cap;
+  }
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0, cap_ = 0;
+};
+
 class LineOut {
  public:
-  explicit LineOut(std::string& out) : out_(out) {}
-  void Raw(std::string_view s) { out_.append(s); }
-  void Raw(char c) { out_.push_back(c); }
+  explicit LineOut(OutBuf& out) : out_(out) {}
+  void Raw(std::string_view s) {
+    if (s.empty()) return;  // (an empty view's data may be null: no memcpy from it)
+    char* p = out_.Reserve(s.size());
+    std::memcpy(p, s.data(), s.size());
+    out_.Commit(p + s.size());
+  }
+  void Raw(char c) {
+    char* p = out_.Reserve(1);
+    *p = c;
+    out_.Commit(p + 1);
+  }
   // A JSON string: '"', '\\' and control bytes escaped as rapidjson does;
   // other bytes (UTF-8 included) copied as they are.
   void Str(std::string_view s) {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    out_.push_back('"');
+    char* p = out_.Reserve(s.size() * 6 + 2);
+    *p++ = '"';
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
       // Sixteen (then eight) bytes at a time while none of them needs an escape.
@@ -157,25 +193,32 @@ class LineOut {
       if (i >= s.size()) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
+      std::memcpy(p, s.data() + run, i - run);
+      p += i - run;
       run = i + 1;
-      out_.push_back('\\');
+      *p++ = '\\';
       switch (c) {
-        case '"': out_.push_back('"'); break;
-        case '\\': out_.push_back('\\'); break;
-        case '\b': out_.push_back('b'); break;
-        case '\t': out_.push_back('t'); break;
-        case '\n': out_.push_back('n'); break;
-        case '\f': out_.push_back('f'); break;
-        case '\r': out_.push_back('r'); break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\t': *p++ = 't'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\f': *p++ = 'f'; break;
+        case '\r': *p++ = 'r'; break;
         default:
-          out_.append("u00");
-          out_.push_back(kHex[c >> 4]);
-          out_.push_back(kHex[c & 15]);
+          *p++ = 'u';
+          *p++ = '0';
+          *p++ = '0';
+          *p++ = kHex[c >> 4];
+          *p++ = kHex[c & 15];
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_.push_back('"');
+    if (run < s.size()) {
+      std::memcpy(p, s.data() + run, s.size() - run);
+      p += s.size() - run;
+    }
+    *p++ = '"';
+    out_.Commit(p);
   }
   // A position p >= i such that no byte in [i, p) needs an escape: the
   // start of the first block (16, then 8 bytes) holding one, or s.size()
@@ -212,17 +255,15 @@ class LineOut {
   }
   void Key(std::string_view k) {  // ,"k":  (the caller writes the first key itself)
     Str(k);
-    out_.push_back(':');
+    Raw(':');
   }
   void Int(int64_t v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    char* p = out_.Reserve(24);
+    out_.Commit(std::to_chars(p, p + 24, v).ptr);
   }
   void Uint(uint64_t v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    char* p = out_.Reserve(24);
+    out_.Commit(std::to_chars(p, p + 24, v).ptr);
   }
   void Num(double d) {  // as Num() above
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
@@ -230,9 +271,9 @@ class LineOut {
     } else if (std::isfinite(d)) {
       char buf[32];
       char* end = rapidjson::internal::dtoa(d, buf, 324);  // Writer's default precision
-      out_.append(buf, end);
+      Raw(std::string_view(buf, static_cast<size_t>(end - buf)));
     } else {
-      out_.append("null");
+      Raw("null");
     }
   }
   void Value(const pkg::Value& v) {
@@ -345,13 +386,13 @@ class LineOut {
   }
 
  private:
-  std::string& out_;
+  OutBuf& out_;
 };
 
 }  // namespace
 
 struct JsonLinesWriter::Impl {
-  std::string buf;
+  OutBuf buf;
 };
 
 JsonLinesWriter::JsonLinesWriter() : impl_(std::make_unique<Impl>()) {}
@@ -363,16 +404,18 @@ void JsonLinesWriter::Append(const Statement& s) {
 }
 
 void JsonLinesWriter::Append(const NodeStatement& n) {
-  LineOut(impl_->buf).Node(n);
-  impl_->buf.push_back('\n');
+  LineOut out(impl_->buf);
+  out.Node(n);
+  out.Raw('\n');
 }
 
 void JsonLinesWriter::Append(const EdgeStatement& e) {
-  LineOut(impl_->buf).Edge(e);
-  impl_->buf.push_back('\n');
+  LineOut out(impl_->buf);
+  out.Edge(e);
+  out.Raw('\n');
 }
 
-std::string_view JsonLinesWriter::view() const { return impl_->buf; }
+std::string_view JsonLinesWriter::view() const { return impl_->buf.view(); }
 
 void JsonLinesWriter::clear() { impl_->buf.clear(); }
 
