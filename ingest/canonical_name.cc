@@ -18,6 +18,25 @@ bool EndsWith(const std::string& s, std::string_view w) {
   return s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
 }
 
+// The normalised forms of a region's names, longest first. A document's
+// mentions all ask for its one region: the last answer is kept per thread,
+// keyed by the names themselves (not the entry's address, which another
+// lexicon may reuse).
+const std::vector<std::string>& RegionForms(const LexEntry& r) {
+  thread_local std::string name;
+  thread_local std::vector<std::string> aliases;
+  thread_local std::vector<std::string> forms;
+  if (forms.empty() || name != r.name || aliases != r.aliases) {
+    name = r.name;
+    aliases = r.aliases;
+    forms.clear();
+    for (const auto& a : r.aliases) forms.push_back(NormalizeName(a));
+    forms.push_back(NormalizeName(r.name));
+    std::stable_sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
+  return forms;
+}
+
 }  // namespace
 
 std::string CanonicalForm(std::string_view type, std::string_view name, std::string_view region, const Lexicon* lex) {
@@ -30,11 +49,7 @@ std::string CanonicalForm(std::string_view type, std::string_view name, std::str
   // The document's own region prefix.
   if (!region.empty() && lex) {
     if (const LexEntry* r = lex->FindRegion(region)) {
-      std::vector<std::string> forms = r->aliases;
-      forms.push_back(r->name);
-      std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-      for (const auto& f : forms) {
-        std::string fn = NormalizeName(f);
+      for (const auto& fn : RegionForms(*r)) {
         if (n.size() > fn.size() + 6 && n.compare(0, fn.size(), fn) == 0) {
           n.erase(0, fn.size());
           break;
