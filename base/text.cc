@@ -1,15 +1,15 @@
 // Text utilities for Chinese names; see text.h.
 //
-// Traditional→Simplified and Han→pinyin are per code point, from tables that
-// are built once from ICU's transforms ("Traditional-Simplified",
-// "Han-Latin; Latin-ASCII") by transliterating every CJK code point in a
-// single call. Per-character tables make normalisation of millions of names
-// (graph load) cheap; phrase-level conversions that ICU does not do per
-// character are not needed for names.
+// Traditional→Simplified and Han→pinyin are per code point, from tables of
+// ICU's transforms ("Traditional-Simplified", "Han-Latin; Latin-ASCII") over
+// every CJK code point, generated into text_tables.inc by
+// scripts/gen-text-tables (building them at start-up cost every process
+// 0.06 s, and the first search 0.3 s). Per-character tables make
+// normalisation of millions of names (graph load) cheap; phrase-level
+// conversions that ICU does not do per character are not needed for names.
 #include "base/text.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -34,35 +34,7 @@ struct Tables {
   const icu::Normalizer2* nfkc = nullptr;
 };
 
-// Transliterates every code point of [kCjkBegin, kCjkEnd) in one call, the
-// code points separated by '\n'; returns one UnicodeString per code point.
-std::vector<icu::UnicodeString> TransliterateAll(const char* id) {
-  std::vector<icu::UnicodeString> out(kCjkEnd - kCjkBegin);
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> tr(
-      icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !tr) return out;
-  // In blocks of code points: a replacement that changes a length moves
-  // the rest of the string, so one string of all 21,000 costs quadratic time.
-  constexpr UChar32 kBlock = 256;
-  size_t k = 0;
-  for (UChar32 first = kCjkBegin; first < kCjkEnd; first += kBlock) {
-    icu::UnicodeString all;
-    for (UChar32 c = first; c < std::min<UChar32>(kCjkEnd, first + kBlock); ++c) {
-      all.append(c);
-      all.append(static_cast<UChar>('\n'));
-    }
-    tr->transliterate(all);
-    int32_t start = 0;
-    for (int32_t i = 0; i < all.length() && k < out.size(); ++i) {
-      if (all.charAt(i) == '\n') {
-        out[k++] = icu::UnicodeString(all, start, i - start);
-        start = i + 1;
-      }
-    }
-  }
-  return out;
-}
+#include "base/text_tables.inc"
 
 const Tables& GetTables() {
   static Tables* tables = [] {
@@ -70,34 +42,24 @@ const Tables& GetTables() {
     UErrorCode status = U_ZERO_ERROR;
     t->nfkc = icu::Normalizer2::getNFKCInstance(status);
     t->t2s.assign(kCjkEnd - kCjkBegin, 0);
-    auto simp = TransliterateAll("Traditional-Simplified");
-    for (size_t i = 0; i < simp.size(); ++i) {
-      const auto& s = simp[i];
-      if (s.length() > 0 && s.countChar32() == 1) {
-        UChar32 c = s.char32At(0);
-        if (c != static_cast<UChar32>(kCjkBegin + i)) t->t2s[i] = static_cast<char32_t>(c);
-        if (c != static_cast<UChar32>(kCjkBegin + i) && (c < 0x800 || c > 0xFFFF)) t->t2s_three_bytes = false;
-      }
+    for (const auto& [from, to] : kT2sPairs) {
+      t->t2s[from - kCjkBegin] = to;
+      if (to < 0x800 || to > 0xFFFF) t->t2s_three_bytes = false;
     }
     return t;
   }();
   return *tables;
 }
 
-// Han → pinyin per code point; built on first use (Han-Latin is slow, and
-// only search needs it).
+// Han → pinyin per code point, unpacked from the table on first use (only
+// search needs it).
 const std::vector<std::string>& PinyinTable() {
   static std::vector<std::string>* table = [] {
     auto* t = new std::vector<std::string>(kCjkEnd - kCjkBegin);
-    auto latin = TransliterateAll("Han-Latin; Latin-ASCII");
-    for (size_t i = 0; i < latin.size(); ++i) {
-      std::string s;
-      latin[i].toUTF8String(s);
-      bool ascii = !s.empty();
-      for (char ch : s) {
-        if (static_cast<unsigned char>(ch) >= 0x80 || ch == ' ') ascii = false;
-      }
-      if (ascii && s.size() <= 8) (*t)[i] = s;
+    const char* p = kPinyinPacked;
+    for (auto& reading : *t) {
+      reading = p;
+      p += reading.size() + 1;
     }
     return t;
   }();
