@@ -3,6 +3,9 @@
 
 #include <cstdio>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <vector>
 
 #include "ingest/utf8.h"
@@ -95,42 +98,74 @@ std::string ParseDateAt(std::string_view s, size_t pos, size_t* len) {
   return "";
 }
 
-std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
+namespace {
+
+// The 文号 whose opening bracket is at p, as FindDocNumber returns it, or npos.
+std::pair<size_t, size_t> DocNumberAt(std::string_view s, size_t p) {
   static const char* kOpen[] = {"〔", "[", "(", "【"};
   static const char* kClose[] = {"〕", "]", ")", "】"};
-  for (size_t p = from; p < s.size(); ++p) {
-    // Every opening bracket starts with one of these bytes: skip the rest at once.
-    const auto lead = static_cast<unsigned char>(s[p]);
-    if (lead != 0xE3 && lead != '[' && lead != '(') continue;
-    // 〔 and 【 are E3 80 94 / E3 80 90; other E3 characters (、。「) are not brackets.
-    if (lead == 0xE3 && (p + 2 >= s.size() || static_cast<unsigned char>(s[p + 1]) != 0x80 ||
-                         (static_cast<unsigned char>(s[p + 2]) != 0x94 && static_cast<unsigned char>(s[p + 2]) != 0x90))) {
-      p += 2;
-      continue;
+  for (int k = 0; k < 4; ++k) {
+    std::string_view o(kOpen[k]), c(kClose[k]);
+    if (s.substr(p, o.size()) != o) continue;
+    size_t y = Digits(s, p + o.size(), 4);
+    if (y != 4 || s.substr(p + o.size() + 4, c.size()) != c) continue;
+    size_t q = p + o.size() + 4 + c.size();
+    size_t n = Digits(s, q, 4);
+    if (!n || s.substr(q + n, 3) != "号") continue;
+    // Prefix: 1 to 8 Han characters before the bracket (沪经信规, 国发, 工信厅科函),
+    // stopping at a character no issuer abbreviation uses but the words
+    // before a cited number do (为落实国发…, 根据…, 按照…, …的).
+    static constexpr std::u32string_view kNotPrefix = U"为落实据照依贯彻的和及与将对在按根执关";
+    size_t b = p;
+    int han = 0;
+    while (b > 0 && han < 8) {
+      size_t pb = PrevCpStart(s, b);
+      size_t t = pb;
+      char32_t cp = NextCp(s, t);
+      if (!IsHan(cp) || kNotPrefix.find(cp) != std::u32string_view::npos) break;
+      b = pb;
+      ++han;
     }
-    for (int k = 0; k < 4; ++k) {
-      std::string_view o(kOpen[k]), c(kClose[k]);
-      if (s.substr(p, o.size()) != o) continue;
-      size_t y = Digits(s, p + o.size(), 4);
-      if (y != 4 || s.substr(p + o.size() + 4, c.size()) != c) continue;
-      size_t q = p + o.size() + 4 + c.size();
-      size_t n = Digits(s, q, 4);
-      if (!n || s.substr(q + n, 3) != "号") continue;
-      // Prefix: 1 to 8 Han characters before the bracket (沪经信规, 国发, 工信厅科函),
-      // stopping at a character no issuer abbreviation uses but the words
-      // before a cited number do (为落实国发…, 根据…, 按照…, …的).
-      static constexpr std::u32string_view kNotPrefix = U"为落实据照依贯彻的和及与将对在按根执关";
-      size_t b = p;
-      int han = 0;
-      while (b > 0 && han < 8) {
-        size_t pb = PrevCpStart(s, b);
-        size_t t = pb;
-        char32_t cp = NextCp(s, t);
-        if (!IsHan(cp) || kNotPrefix.find(cp) != std::u32string_view::npos) break;
-        b = pb;
-        ++han;
-      }
-      if (han >= 1) return {b, q + n + 3};
+    if (han >= 1) return {b, q + n + 3};
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
+
+// The first position in [d, s.size()) holding an ASCII digit, else s.size().
+size_t NextDigit(std::string_view s, size_t d) {
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  for (; d + 16 <= s.size(); d += 16) {
+    const __m128i t = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + d)), zero);
+    const int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t));  // t <= 9
+    if (m) return d + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+  }
+#endif
+  while (d < s.size() && static_cast<unsigned char>(s[d] - '0') > 9) ++d;
+  return d;
+}
+
+bool FourDigits(std::string_view s, size_t d) {
+  if (d + 4 > s.size()) return false;
+  for (size_t k = 0; k < 4; ++k) {
+    if (static_cast<unsigned char>(s[d + k] - '0') > 9) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
+  // Every 文号 has four digits right after its opening bracket (one byte for
+  // [ and (, three for 〔 and 【): the scan jumps from digit to digit and tries
+  // the brackets before a run of four. Matches come in the order of their
+  // brackets: a later match's digits start after an earlier one's close.
+  for (size_t d = NextDigit(s, from); d < s.size(); d = NextDigit(s, d + 1)) {
+    if (!FourDigits(s, d)) continue;
+    for (size_t olen : {3, 1}) {
+      if (d < from + olen) continue;
+      auto m = DocNumberAt(s, d - olen);
+      if (m.first != std::string_view::npos) return m;
     }
   }
   return {std::string_view::npos, std::string_view::npos};

@@ -31,12 +31,31 @@ TEST_CASE("FindDocNumber finds 文号 in their bracket styles", "[ingest][metada
                         {"2025年3号", ""},
                         // Words before a cited number are not part of it.
                         {"为落实国发〔2025〕11号文件精神", "国发〔2025〕11号"},
-                        {"根据工信厅科函〔2024〕346号", "工信厅科函〔2024〕346号"}};
+                        {"根据工信厅科函〔2024〕346号", "工信厅科函〔2024〕346号"},
+                        // Five digits are no year; a bracket with no issuer before it is no 文号.
+                        {"国发〔20251〕11号", ""},
+                        {"〔2025〕11号", ""},
+                        {"2025、2026,国发【2026】7号", "国发【2026】7号"},
+                        // The first of several, whatever its bracket style.
+                        {"京政发[2024]5号和沪府发〔2025〕8号", "京政发[2024]5号"}};
   for (const auto& c : cases) {
     INFO(c.text);
     auto [b, e] = FindDocNumber(c.text, 0);
     CHECK((b == std::string::npos ? std::string() : c.text.substr(b, e - b)) == c.number);
   }
+  // From an offset: the next one at or after it, its bracket included.
+  const std::string two = "京政发[2024]5号和沪府发〔2025〕8号";
+  const size_t second = two.find("沪府发");
+  auto [b, e] = FindDocNumber(two, two.find("和") + 3);
+  CHECK(b == second);
+  CHECK(two.substr(b, e - b) == "沪府发〔2025〕8号");
+  // Starting at the bracket itself: found, as the bracket is at or after `from`.
+  auto [b2, e2] = FindDocNumber(two, two.find("〔"));
+  CHECK(b2 != std::string::npos);
+  auto [b3, e3] = FindDocNumber(two, two.find("〔") + 1);
+  CHECK(b3 == std::string::npos);
+  (void)e2;
+  (void)e3;
 }
 
 TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metadata]") {
