@@ -41,6 +41,24 @@ std::string Capitalised(std::string s) {
 
 bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
+// Whether [b, e) lies in a token of printable ASCII (no spaces) that is a web
+// or mail address: it holds "://", "www.", '@' or a dot right before or after
+// the span with a letter beyond it ("www.shanghai.gov.cn", "miit.gov.cn").
+bool InAddress(std::string_view text, size_t b, size_t e) {
+  auto token_char = [](char c) { return c > ' ' && c < 0x7F; };
+  size_t tb = b, te = e;
+  while (tb > 0 && token_char(text[tb - 1]) && b - tb < 256) --tb;
+  while (te < text.size() && token_char(text[te]) && te - e < 256) ++te;
+  const std::string_view token = text.substr(tb, te - tb);
+  if (token.find("://") != std::string_view::npos || token.find("www.") != std::string_view::npos ||
+      token.find('@') != std::string_view::npos) {
+    return true;
+  }
+  const bool dot_before = b >= 2 && text[b - 1] == '.' && IsAsciiAlnum(text[b - 2]);
+  const bool dot_after = e + 1 < text.size() && text[e] == '.' && IsAsciiAlnum(text[e + 1]);
+  return dot_before || dot_after;
+}
+
 // The forms an English name is written in: as listed, all lower case, each
 // word capitalised (in a headline), the first word capitalised (at a
 // sentence start). "integrated circuits" → also "Integrated Circuits",
@@ -441,11 +459,14 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
   for (const auto& m : all) {
     const Surface& s = surfaces_[m.pattern];
     // A name that starts or ends with a Latin letter or digit is a whole
-    // word: "China" not in "Chinatown", "MIIT" not in "MIITs".
-    if ((m.begin > 0 && IsAsciiAlnum(text[m.begin]) && IsAsciiAlnum(text[m.begin - 1])) ||
-        (m.end < text.size() && IsAsciiAlnum(text[m.end - 1]) && IsAsciiAlnum(text[m.end]))) {
+    // word: "China" not in "Chinatown", "MIIT" not in "MIITs"; and none
+    // inside a web or mail address (www.shanghai.gov.cn).
+    const bool latin_begin = IsAsciiAlnum(text[m.begin]), latin_end = IsAsciiAlnum(text[m.end - 1]);
+    if ((latin_begin && m.begin > 0 && IsAsciiAlnum(text[m.begin - 1])) ||
+        (latin_end && m.end < text.size() && IsAsciiAlnum(text[m.end]))) {
       continue;
     }
+    if ((latin_begin || latin_end) && InAddress(text, m.begin, m.end)) continue;
     if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
     if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
   }

@@ -241,6 +241,11 @@ TEST_CASE("English names and abbreviations match as whole words, and only when t
   CHECK(first("MIITs") == "");
   CHECK(first("Shanghainese cuisine") == "");
   CHECK(first("a Chinatown shop") == "");
+  // Nor inside a web or mail address; a sentence's full stop is no address.
+  CHECK(first("see www.shanghai.gov.cn for") == "");
+  CHECK(first("详见MIIT.gov.cn") == "");
+  CHECK(first("https://china.example/x") == "");
+  CHECK(first("He visited Shanghai.") == "上海");
   // Pinyin names of two places name neither: 苏州 and 宿州 are both Suzhou.
   CHECK(first("Suzhou industrial park") == "");
   CHECK(first("Hangzhou and Ningbo") == "杭州");  // while a city's own romanisation names it
