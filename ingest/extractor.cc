@@ -1,5 +1,5 @@
 // Extractor: the ingest pipeline in one place; see extractor.h.
-//   Decode → Normalize → ReadMetadata → AnalyzeStructure → Recognize →
+//   Decode → StripHtml (web pages only) → Normalize → ReadMetadata → AnalyzeStructure → Recognize →
 //   NodeKey → Relate → EmitStatements
 #include "ingest/extractor.h"
 
@@ -17,6 +17,7 @@
 #include "ingest/decode.h"
 #include "ingest/doc_metadata.h"
 #include "ingest/emit.h"
+#include "ingest/html.h"
 #include "ingest/extractor_data.h"
 #include "ingest/normalize.h"
 #include "ingest/recognize.h"
@@ -93,6 +94,7 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
   auto decoded = ingest::Decode(doc.bytes);
   lap(0);
   if (!decoded.ok()) return Status(decoded.status().code(), doc.path + ": " + decoded.status().message());
+  if (ingest::LooksLikeHtml(decoded->utf8)) *decoded = ingest::StripHtml(*decoded);
   ingest::NormalizedText norm = ingest::Normalize(*decoded, data_->chrome);
   decoded = Status::Internal("released");  // free the decoded copy early
   lap(1);
@@ -184,6 +186,7 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
 Result<ingest::NormalizedText> Extractor::Normalized(const DocumentInput& doc) const {
   auto decoded = ingest::Decode(doc.bytes);
   if (!decoded.ok()) return Status(decoded.status().code(), doc.path + ": " + decoded.status().message());
+  if (ingest::LooksLikeHtml(decoded->utf8)) *decoded = ingest::StripHtml(*decoded);
   return ingest::Normalize(*decoded, data_->chrome);
 }
 

@@ -165,6 +165,36 @@ TEST_CASE("Extracted statements fit the schema and point into the file", "[inges
   CHECK(std::get<NodeStatement>(again.front()).id == doc->id);
 }
 
+TEST_CASE("A saved web page is read as its text, with provenance into the page", "[ingest][extractor]") {
+  const std::string page =
+      "<!DOCTYPE html><html><head><title>上海市经济和信息化委员会关于印发《上海市促进工业互联网发展行动方案》的通知</title>"
+      "<script>var region = \"北京市\";</script></head><body>\n"
+      "<div class=\"crumb\">首页 &gt; 政策文件</div>\n"
+      "<p>\n  设立总规模100亿元的人工智能产业投资基金,\n  支持集成电路和&ldquo;生物医药&rdquo;产业发展。</p>\n</body></html>\n";
+  auto st = Run(page);
+  REQUIRE_FALSE(st.empty());
+  const auto& doc = std::get<NodeStatement>(st.front());
+  CHECK(doc.name == "上海市经济和信息化委员会关于印发上海市促进工业互联网发展行动方案的通知");
+  CHECK(NodesOf(st, "Fund") == std::vector<std::string>{"人工智能产业投资基金"});
+  CHECK(HasEdge(st, "FUNDS", "人工智能产业投资基金", "集成电路"));
+  CHECK(HasEdge(st, "FUNDS", "人工智能产业投资基金", "生物医药"));  // across a source line break
+  // Nothing from the script; no markup in any name.
+  for (const auto& s : st) {
+    if (auto* n = std::get_if<NodeStatement>(&s)) {
+      CHECK(n->name.find("北京") == std::string::npos);
+      CHECK(n->name.find('<') == std::string::npos);
+    }
+  }
+  // The fund's provenance is its span in the page, references and all.
+  for (const auto& s : st) {
+    auto* n = std::get_if<NodeStatement>(&s);
+    if (!n || n->type != "Fund") continue;
+    REQUIRE_FALSE(n->sources.empty());
+    const std::string span = page.substr(n->sources[0].begin, n->sources[0].end - n->sources[0].begin);
+    CHECK(span == "人工智能产业投资基金");
+  }
+}
+
 TEST_CASE("Patterns of policy language give typed items and relations", "[ingest][extractor]") {
   struct NodeCase {
     const char* what;
