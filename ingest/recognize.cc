@@ -4,6 +4,7 @@
 #include "ingest/recognize.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "ingest/np_scan.h"
@@ -76,6 +77,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     own = L.Match(ctx.text);
     hits = &own;
   }
+  out.reserve(hits->size());  // a Mention is large: no moves while growing
   // A counted group's short form that is also a common phrase (重点产业 for
   // 六大重点产业; rule kind group_anaphor) refers back to the group only where
   // the document names the group in full. Distinctive short forms (先导产业)
@@ -288,13 +290,18 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
     }
   }
   // Lexicon mentions are sorted already: sort only what is added, then merge
-  // (the same order as a stable sort of the concatenation, fewer moves).
+  // into a new vector (the same order as a stable sort of the concatenation;
+  // each mention moved once).
   auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
   auto append_sorted = [&](std::vector<Mention>& all, std::vector<Mention>& more) {
+    if (more.empty()) return;
     std::stable_sort(more.begin(), more.end(), by_begin);
-    size_t mid = all.size();
-    for (Mention& m : more) all.push_back(std::move(m));
-    std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by_begin);
+    std::vector<Mention> merged;
+    merged.reserve(all.size() + more.size());
+    std::merge(std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()),
+               std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()), std::back_inserter(merged),
+               by_begin);
+    all.swap(merged);
   };
   std::vector<Mention> all = std::move(lex);
   if (!std::is_sorted(all.begin(), all.end(), by_begin)) std::stable_sort(all.begin(), all.end(), by_begin);
