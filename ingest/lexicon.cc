@@ -2,6 +2,7 @@
 #include "ingest/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -326,7 +327,17 @@ void Lexicon::Instantiate() {
     if (ids.size() == 1 && !ambiguous_set_.count(form)) unique_english.emplace_back(form, ids[0]);
   }
   std::sort(unique_english.begin(), unique_english.end());  // the same automaton on every run
-  for (const auto& [form, id] : unique_english) AddSurface(form, id, "");
+  for (const auto& [form, id] : unique_english) {
+    bool ascii = true;
+    for (char ch : form) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (!ascii) {
+      AddSurface(form, id, "");
+      continue;
+    }
+    const int32_t pid = ac_en_.Add(form);
+    if (pid >= 0 && static_cast<size_t>(pid) == en_entry_.size()) en_entry_.push_back(id);
+  }
+  ac_en_.Build();
   // The forms of the regions the templates were instantiated for, and the
   // templates' tails (added last: a tail equal to a surface keeps the surface).
   for (uint32_t r = 0; r < plain; ++r) {
@@ -469,6 +480,30 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
     if ((latin_begin || latin_end) && InAddress(text, m.begin, m.end)) continue;
     if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
     if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
+  }
+  // English names, in each run of ASCII that holds a letter and is long enough.
+  static const std::string kNoLevel;
+  for (size_t b = 0; b < text.size() && !en_entry_.empty();) {
+    // Past non-ASCII text, 8 bytes at a time while all of them are.
+    for (uint64_t w; b + 8 <= text.size() && (std::memcpy(&w, text.data() + b, 8), (w & 0x8080808080808080ull) == 0x8080808080808080ull);) b += 8;
+    while (b < text.size() && (static_cast<unsigned char>(text[b]) >= 0x80 || text[b] == '\n')) ++b;
+    size_t e = b;
+    bool letter = false;
+    while (e < text.size() && static_cast<unsigned char>(text[e]) < 0x80 && text[e] != '\n') {
+      letter = letter || (text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z');
+      ++e;
+    }
+    if (letter && e - b >= 3) {
+      for (const auto& m : ac_en_.FindAll(text.substr(b, e - b))) {
+        const size_t mb = b + m.begin, me = b + m.end;
+        if ((mb > 0 && IsAsciiAlnum(text[mb - 1]) && IsAsciiAlnum(text[mb])) ||
+            (me < text.size() && IsAsciiAlnum(text[me - 1]) && IsAsciiAlnum(text[me])) || InAddress(text, mb, me)) {
+          continue;
+        }
+        cands.push_back(Candidate{static_cast<uint32_t>(mb), static_cast<uint32_t>(me), en_entry_[m.pattern], false, &kNoLevel});
+      }
+    }
+    b = e;
   }
   if (!types.empty()) {
     cands.erase(std::remove_if(cands.begin(), cands.end(),

@@ -135,6 +135,11 @@ class Lexicon {
   std::vector<std::array<std::vector<uint32_t>, 2>> form_regions_;
   std::unordered_map<uint64_t, uint32_t> instance_of_;  // template << 32 | region entry → entry
   AhoCorasick ac_;
+  // English names (all ASCII) in an automaton of their own, run only over a
+  // text's runs of ASCII: in the main one their letters doubled the states
+  // every Chinese character's step hashes into.
+  AhoCorasick ac_en_;
+  std::vector<uint32_t> en_entry_;  // by ac_en_ pattern id
 };
 
 }  // namespace pkg::ingest
