@@ -41,7 +41,11 @@ void FindItems(const DocContext& ctx, std::vector<Mention>& out);
 void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);
 void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out);
 void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out);
-void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out);
+// Indicators (recognize_indicators.cc). A fund's size stated on its own
+// ("…X基金…,基金规模100亿元", "该基金总规模50亿元") is no indicator: it becomes
+// the size of the fund named last before it (in `known`, in this sentence or
+// the one before) when that fund has none.
+void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vector<Mention>& out);
 void FindCitations(const DocContext& ctx, std::vector<Mention>& out);
 void FindAchievements(const DocContext& ctx, std::vector<Mention>& out);
 // "X(以下简称Y)" after a measure's or firm's name: Y becomes an alias of X and

@@ -9,6 +9,7 @@
 // ("三大先导产业…,年均增速达到13.1%"). "到2027年…" makes a target.
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "ingest/np_scan.h"
 #include "ingest/numbers.h"
@@ -22,6 +23,8 @@ template <size_t N>  // a literal: a compare of known length, inlined
 bool At(std::string_view s, size_t p, const char (&w)[N]) {
   return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
 }
+
+bool EndsWith(std::string_view s, std::string_view w) { return s.size() >= w.size() && s.substr(s.size() - w.size()) == w; }
 
 size_t Digits(std::string_view s, size_t p) {
   size_t i = p;
@@ -77,7 +80,23 @@ std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, b
 
 }  // namespace
 
-void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, std::vector<Mention>& out) {
+namespace {
+
+// The fund a size clause at p speaks of: the last Fund in `known` starting
+// before p, in p's sentence or the one before; nullptr when none.
+Mention* FundBefore(std::vector<Mention>& known, uint32_t p, int sentence) {
+  auto it = std::lower_bound(known.begin(), known.end(), p, [](const Mention& m, uint32_t x) { return m.span.begin < x; });
+  while (it != known.begin()) {
+    --it;
+    if (it->sentence >= 0 && it->sentence < sentence - 1) break;
+    if (it->type == "Fund" && (it->sentence == sentence || it->sentence == sentence - 1)) return &*it;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const RuleSet& R = *ctx.rules;
   const KindWords metric = ctx.Words(RuleKind::metric);
@@ -104,7 +123,9 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
         size_t ue = 0, len = 0;
         std::string unit, kind_hint;
         double value = n->value;
+        std::optional<ParsedAmount> amount;
         if (auto a = ParseAmountAt(s, p); a && a->end <= c.end) {
+          amount = a;
           ue = a->end;
           unit = a->unit.find("美元") != std::string::npos ? "美元" : "元";
           value = a->unit.find("美元") != std::string::npos ? n->value : a->cny;
@@ -202,6 +223,17 @@ void FindIndicators(const DocContext& ctx, const std::vector<Mention>& known, st
           continue;
         }
         if (WordChars(name) > 40) continue;
+        // "基金规模100亿元", "该基金总规模50亿元": the size of the fund just named.
+        if (mr && mr->arg == "level" && amount && unit == "元" &&
+            (EndsWith(subject, "基金") || EndsWith(subject, "基金总")) &&
+            (EndsWith(name, "基金规模") || EndsWith(name, "基金总规模"))) {
+          if (Mention* fund = FundBefore(known, mb, sen.index)) {  // the subject's own fund (天使基金) too
+            if (!FindProperty(fund->props, "size")) {
+              SetProperty(fund->props, "size", Amount{amount->written, amount->unit, amount->cny});
+            }
+            continue;
+          }
+        }
         bool target = false;
         std::string period = PeriodBefore(s, sen.span.begin, p, year, &target);
         Mention m;

@@ -195,6 +195,28 @@ TEST_CASE("A saved web page is read as its text, with provenance into the page",
   }
 }
 
+TEST_CASE("A fund's size stated after it is the fund's size, not an indicator", "[ingest][extractor]") {
+  auto size_of = [](const std::vector<Statement>& st, const std::string& fund) -> double {
+    for (const auto& s : st) {
+      auto* n = std::get_if<NodeStatement>(&s);
+      if (!n || n->type != "Fund" || n->name != fund) continue;
+      const Value* v = FindProperty(n->props, "size");
+      return v && v->kind() == Value::Kind::kAmount ? v->as_amount().cny : -1;
+    }
+    return -2;  // no such fund
+  };
+  auto st = Run("关于支持生物医药产业发展的若干措施\n发挥市生物医药产业投资基金引导作用,基金规模100亿元,采取母基金方式投资。\n");
+  CHECK(size_of(st, "市生物医药产业投资基金") == 1e10);
+  CHECK(NodesOf(st, "Indicator").empty());
+  // The next sentence's "该基金总规模" speaks of the fund too.
+  st = Run("关于支持集成电路产业发展的通知\n设立无锡市集成电路产业投资基金。该基金总规模50亿元,由市产业集团管理。\n");
+  CHECK(size_of(st, "无锡市集成电路产业投资基金") == 5e9);
+  CHECK(NodesOf(st, "Indicator").empty());
+  // With no fund named before it, a size stays an indicator.
+  st = Run("关于支持产业发展的通知\n到2027年,基金规模达到100亿元。\n");
+  CHECK(NodesOf(st, "Indicator").size() == 1);
+}
+
 TEST_CASE("Patterns of policy language give typed items and relations", "[ingest][extractor]") {
   struct NodeCase {
     const char* what;
