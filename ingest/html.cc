@@ -6,6 +6,7 @@
 // line of text).
 #include "ingest/html.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -48,7 +49,7 @@ bool ReadTag(std::string_view s, size_t i, Tag* tag) {
   size_t j = i + 1;
   if (j >= s.size()) return false;
   if (s[j] == '!' || s[j] == '?') {  // <!DOCTYPE …>, <?xml …?>; comments are handled before
-    size_t e = s.find('>', j);
+    size_t e = s.substr(0, std::min(s.size(), i + 8192)).find('>', j);  // bounded, as below
     if (e == std::string_view::npos) return false;
     tag->name.clear();
     tag->end = e + 1;
@@ -59,9 +60,12 @@ bool ReadTag(std::string_view s, size_t i, Tag* tag) {
   if (j >= s.size() || !IsAlpha(s[j])) return false;
   tag->name.clear();
   while (j < s.size() && (IsAlnum(s[j]) || s[j] == '-' || s[j] == ':')) tag->name.push_back(Lower(s[j++]));
-  // To its '>', past quoted attribute values ("a>b" inside quotes is no end).
+  // To its '>', past quoted attribute values ("a>b" inside quotes is no end),
+  // within 8 KB: an unclosed quote must not make every later '<' scan to the
+  // end of the page (quadratic time on hostile input).
   char quote = 0;
-  for (; j < s.size(); ++j) {
+  const size_t stop = std::min(s.size(), i + 8192);
+  for (; j < stop; ++j) {
     const char c = s[j];
     if (quote) {
       if (c == quote) quote = 0;

@@ -2,6 +2,7 @@
 // and that every output byte still maps to the original bytes it came from.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 
 #include "ingest/decode.h"
@@ -70,6 +71,20 @@ TEST_CASE("StripHtml keeps the text, one line a block, and drops what is no text
   CHECK(Source(html, t, f, f + 9) == "母基金");
   for (size_t i = 0; i + 1 < t.orig.size(); ++i) CHECK(t.orig[i] <= t.orig[i + 1]);
   CHECK(t.orig.back() == html.size());
+}
+
+TEST_CASE("StripHtml takes linear time on hostile markup", "[ingest][html]") {
+  // Tags that never close, quotes that never close, '<' that start no tag,
+  // unclosed comments and scripts: each '<' is decided within a bounded scan.
+  std::string html = "<html><p title='";
+  while (html.size() < (4u << 20)) html += "<a '<a \"<<b x<3 <!";
+  auto d = Decode(html);
+  REQUIRE(d.ok());
+  const auto t0 = std::chrono::steady_clock::now();
+  DecodedText t = StripHtml(*d);
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(t.orig.size() == t.utf8.size() + 1);
+  CHECK(s < 20.0);  // well under a second; quadratic would be hours (a bound for a hang, not a timing)
 }
 
 TEST_CASE("StripHtml survives broken markup", "[ingest][html]") {
