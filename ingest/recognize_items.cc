@@ -257,6 +257,21 @@ size_t CategoryAfterList(std::string_view t) {
   return cat;
 }
 
+// The offset of the last 、 of `t` outside quotes, else npos.
+size_t LastListComma(std::string_view t) {
+  bool quoted = false;
+  size_t last = std::string_view::npos;
+  for (size_t i = 0; i < t.size();) {
+    size_t j = i;
+    char32_t c = NextCp(t, j);
+    if (c == U'“' || c == U'《') quoted = true;
+    if (c == U'”' || c == U'》') quoted = false;
+    if (!quoted && c == U'、') last = i;
+    i = j;
+  }
+  return last;
+}
+
 void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
@@ -458,6 +473,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         if (ctx.Words(RuleKind::trigger).Find(s.substr(0, v), b) != std::string_view::npos) b = v;
       }
       if (b >= h.b && WordChars(s.substr(h.b, h.e - h.b)) <= 2) continue;  // "等产业": no name of its own
+    } else if (size_t last = LastListComma(s.substr(b, h.b - b)); last != std::string_view::npos) {
+      // "A、B、C五大重点产业": the list names the members of a counted group
+      // (recognize_lists.cc); the name is the group, from its count word on.
+      if (size_t g = ctx.FindIn(RuleKind::group, b + last, h.b); g != std::string_view::npos) b = static_cast<uint32_t>(g);
     }
     // "新建智能工厂50个", "建成加氢站": a platform or pilot class named by its
     // head word alone, right after the governing verb.

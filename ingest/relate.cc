@@ -332,12 +332,17 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           break;
         }
       }
-      if (m.rule == "group.member") {
+      // "A、B、C五大重点产业": every listed sector, a known one too (whose lexicon
+      // mention stands in for the list item), is PART_OF the counted group.
+      if (m.type == "Industry" && !m.embedded && m.rule != "group.count" &&
+          (m.rule == "group.member" || At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
         for (int j : ids) {
-          if (ms[j].span.begin >= m.span.end && ms[j].rule == "group.count") {
+          if (ms[j].span.begin < m.span.end || ms[j].rule != "group.count") continue;
+          std::string_view gap = s.substr(m.span.end, ms[j].span.begin - m.span.end);
+          if (gap.size() <= 120 && gap.find_first_of(",;:") == std::string_view::npos && gap.find("。") == std::string_view::npos) {
             out.push_back({"PART_OF", i, j, "group.member", sen.index});
-            break;
           }
+          break;
         }
       }
       if (m.rule == "subsector.track") {

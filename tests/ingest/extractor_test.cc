@@ -664,6 +664,29 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
   }
 }
 
+TEST_CASE("Counted groups, definitions, support directions and duty brackets are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a list before a counted group names its members; the head-word name is the group") {
+    auto st = Run("某市工业和信息化专项资金申报指南\n\n(二)产业建圈强链。围绕电子信息、装备制造、医药健康、新型材料、"
+                  "绿色食品五大重点产业,支持链主企业组建产业生态圈联盟。\n");
+    auto industries = NodesOf(st, "Industry");
+    CHECK(has(industries, "五大重点产业"));
+    CHECK(has(industries, "电子信息"));
+    CHECK(has(industries, "绿色食品"));
+    for (const auto& n : industries) CHECK(n.find("、") == std::string::npos);
+    CHECK(HasEdge(st, "PART_OF", "电子信息", "五大重点产业"));
+  }
+  SECTION("聚焦 governs its object list") {
+    auto st = Run("某市新型工业化计划\n\n加速计划聚焦生命健康科技、人工智能与数据科学、先进制造与新能源科技三大策略性产业。\n");
+    auto industries = NodesOf(st, "Industry");
+    CHECK(has(industries, "生命健康科技"));
+    CHECK_FALSE(has(industries, "加速计划聚焦生命健康科技"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
