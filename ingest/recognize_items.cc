@@ -117,7 +117,9 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
-    bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应"));
+    // "专项资金可注资X基金", "项目单位应当建立X": the modals of rules count too.
+    bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应") ||
+                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))));
     std::string_view subject = s.substr(noise, t - noise);
     size_t l2 = 0;
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;

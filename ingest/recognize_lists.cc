@@ -135,8 +135,11 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
     }
     if (!r) continue;
     if (word == p && s.substr(c.begin, p - c.begin).find("、") == std::string_view::npos) continue;
+    // After the sector word a boundary, or after 等 the firms of those sectors ("等重点产业链链主企业").
+    size_t fl = 0;
     if (word + len < c.end && !At(s, static_cast<uint32_t>(word + len), "、") &&
-        s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的")) continue;
+        s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的") &&
+        !(word > p && ctx.Words(RuleKind::firm_list).PrefixAt(s, word + len, &fl))) continue;
     uint32_t b = ListStart(ctx, c, p);
     if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;  // a list, not one name
     if (word == p && s.substr(b, p - b).find("等") != std::string_view::npos) continue;  // "…等细分赛道"
@@ -191,11 +194,12 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
     uint32_t list_end = 0, list_begin = 0;
     const Rule* r = nullptr;
     if (At(s, p, "等")) {
-      // 等 + a short modifier + a firm word at a boundary.
+      // 等 + a short modifier + a firm word at a boundary; a sector word in the
+      // modifier makes the list one of sectors ("A、B等重点产业链链主企业").
       for (uint32_t q = p + 3; q < c.end && q - p <= 21; q = NextChar(s, q)) {
         size_t len = 0;
         if ((r = firms.PrefixAt(s, q, &len))) {
-          list_end = p;
+          if (ctx.FindIn(RuleKind::sector_list, p + 3, q) == std::string_view::npos) list_end = p;
           break;
         }
       }

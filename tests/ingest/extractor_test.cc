@@ -685,6 +685,25 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(has(industries, "生命健康科技"));
     CHECK_FALSE(has(industries, "加速计划聚焦生命健康科技"));
   }
+  SECTION("本办法所称X(以下简称Y) defines a fund; Y later names it; a fund may inject capital (注资) into another") {
+    auto st = Run("吉林省工业强省建设专项资金管理办法\n\n第二条 本办法所称工业强省建设专项资金(以下简称专项资金),是指省级财政"
+                  "预算安排的资金。\n第四条 省财政厅负责专项资金预算管理。\n第八条 专项资金可注资新动能产业投资基金,重点投向新材料。\n");
+    CHECK(has(NodesOf(st, "Fund"), "工业强省建设专项资金"));
+    CHECK(has(NodesOf(st, "Fund"), "新动能产业投资基金"));
+    for (const auto& f : NodesOf(st, "Fund")) CHECK(f.find("注资") == std::string::npos);
+    CHECK(HasEdge(st, "RESPONSIBLE", "吉林省财政厅", "工业强省建设专项资金"));
+    CHECK(HasEdge(st, "FUNDS", "工业强省建设专项资金", "新动能产业投资基金"));
+  }
+  SECTION("an interest subsidy (贴息) is a policy, not a fund") {
+    auto st = Run("某省专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(一)贷款贴息。对工业企业的银行贷款,按照利率的50%给予贴息。\n");
+    CHECK(has(NodesOf(st, "Policy"), "贷款贴息"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "贷款贴息"));
+  }
+  SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
+    auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
+    CHECK(has(NodesOf(st, "Industry"), "农机装备"));
+    CHECK_FALSE(has(NodesOf(st, "Enterprise"), "农机装备"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
