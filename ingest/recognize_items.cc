@@ -278,6 +278,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
   if (sen.heading && sen.item >= 0) c.begin = std::max(c.begin, std::min(c.end, ctx.st->items[sen.item].body));
+  // The clause is a whole heading (no comma, colon or bracket splits it).
+  const bool nominal_heading = sen.heading && sen.item >= 0 && c.end - c.begin <= 48 &&
+                               ctx.st->items[sen.item].body == c.begin && WordChars(s.substr(c.begin, c.end - c.begin)) >= 4;
   const KindWords heads = ctx.Words(RuleKind::head);
   const KindWords coord = ctx.Words(RuleKind::coord);
   const KindWords etc = ctx.Words(RuleKind::list_end);
@@ -337,6 +340,17 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     NpPrefix info = carried;
     carried = NpPrefix{};
     uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info, kNoiseAfterVerb) : ObjectStart(ctx, left, h.b, &info);
+    // "(四)创新平台建设奖励。", "(三)首台(套)产品推广应用补助。": a heading that is a
+    // subsidy's name (its head a word of kind subsidy, ending the heading) is named in
+    // full, verbs inside and all; one opening with a verb of support (给予…) is a clause.
+    if (nominal_heading && !continuation && h.e == c.end && h.rule->arg == "Policy") {
+      size_t sl = 0, vl = 0;
+      const uint32_t nb = SkipNoise(ctx, left, h.b, nullptr, kNoiseLevels | kNoiseObject);
+      const Rule* verb = ctx.Words(RuleKind::trigger).PrefixAt(s, nb, &vl);
+      if (nb < h.b && ctx.Words(RuleKind::subsidy).PrefixAt(s, h.b, &sl) && (!verb || verb->id != "trigger.support")) {
+        b = SkipNoise(ctx, left, h.b, &info, kNoiseLevels | kNoiseObject);
+      }
+    }
     if (continuation) {
       // "A、B联合龙头企业建设X中心": a verb inside the list item governs the name.
       const KindWords trig = ctx.Words(RuleKind::trigger);

@@ -699,6 +699,14 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(has(NodesOf(st, "Policy"), "贷款贴息"));
     CHECK_FALSE(has(NodesOf(st, "Fund"), "贷款贴息"));
   }
+  SECTION("a heading that names a subsidy is named in full, verbs inside and all") {
+    auto st = Run("某省专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(一)创新平台建设奖励。对新获批的国家级企业技术中心,"
+                  "给予300万元一次性奖励。\n(二)首台(套)产品推广应用补助。对首台(套)重大技术装备给予补助。\n");
+    auto policies = NodesOf(st, "Policy");
+    CHECK(has(policies, "创新平台建设奖励"));
+    CHECK(has(policies, "首台(套)产品推广应用补助"));
+    CHECK_FALSE(has(policies, "平台建设奖励"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
