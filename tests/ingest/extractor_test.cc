@@ -707,6 +707,13 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(has(policies, "首台(套)产品推广应用补助"));
     CHECK_FALSE(has(policies, "平台建设奖励"));
   }
+  SECTION("a city's big-data administration and communications administration resolve to the city") {
+    auto st = Run("宁波市2025年数字经济发展工作要点\n\n8.培育数据要素市场。开展公共数据授权运营试点。(牵头单位:市大数据局;责任单位:市通信管理局)\n");
+    auto agencies = NodesOf(st, "Agency");
+    CHECK(has(agencies, "宁波市大数据发展管理局"));
+    CHECK(has(agencies, "宁波市通信管理局"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "宁波市大数据发展管理局", "公共数据授权运营试点"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
