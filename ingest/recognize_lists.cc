@@ -134,6 +134,14 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       if ((r = words.PrefixAt(s, q, &len))) word = q;
     }
     if (!r) continue;
+    // Sector words in a row make one category: "等未来产业领域".
+    for (size_t nl = 0; word + len < c.end;) {
+      const Rule* next = words.PrefixAt(s, word + len, &nl);
+      if (!next) break;
+      word = static_cast<uint32_t>(word + len);
+      len = nl;
+      r = next;
+    }
     if (word == p && s.substr(c.begin, p - c.begin).find("、") == std::string_view::npos) continue;
     // After the sector word a boundary, or after 等 the firms of those sectors ("等重点产业链链主企业").
     size_t fl = 0;

@@ -322,6 +322,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           const Mention& g = ms[j];
           if (g.span.begin < m.span.end || g.type != "Industry" || g.embedded || g.key == m.key) continue;
           if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
+          if (g.span.begin >= 1 && s[g.span.begin - 1] == '(') continue;  // a member's bracketed short form: 第六代移动通信(6G)
           if (g.weak) break;  // a generic word (工业) names no category of its own
           std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);
           size_t etc = gap.rfind("等");

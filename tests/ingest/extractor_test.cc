@@ -714,6 +714,17 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(has(agencies, "宁波市通信管理局"));
     CHECK(HasEdge(st, "RESPONSIBLE", "宁波市大数据发展管理局", "公共数据授权运营试点"));
   }
+  SECTION("sector words in a row close a list as one category (等未来产业领域)") {
+    auto st = Run("某市天使投资基金管理办法\n\n天使基金重点投向前沿新材料、光子芯片与光子器件、量子技术等未来产业领域的早期项目。\n");
+    CHECK(has(NodesOf(st, "Industry"), "光子芯片与光子器件"));
+    CHECK(HasEdge(st, "PART_OF", "量子技术", "未来产业"));
+    CHECK(HasEdge(st, "FUNDS", "天使基金", "量子技术"));
+  }
+  SECTION("a member's bracketed short form is no category of the list") {
+    auto st = Run("某部中试平台建设指南\n\n围绕人形机器人、生物制造、第六代移动通信(6G)等未来产业,布局一批未来产业中试平台。\n");
+    CHECK(HasEdge(st, "PART_OF", "人形机器人", "未来产业"));
+    CHECK(HasEdge(st, "PART_OF", "生物制造", "未来产业"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
