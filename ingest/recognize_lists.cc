@@ -8,6 +8,7 @@
 // Items are split at 、 only ("人工智能与数据科学" stays one item); each item
 // runs from the governing verb before the list.
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/np_scan.h"
 #include "ingest/recognize.h"
@@ -53,6 +54,13 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
       }
     }
     TrimSpan(s, ib, ie);
+    // "电动垂直起降航空器(eVTOL)": a bracketed Latin abbreviation after the item is no part of its name.
+    if (ie > ib + 2 && s[ie - 1] == ')') {
+      size_t open = s.substr(ib, ie - ib).rfind('(');
+      bool latin = open != std::string_view::npos && open > 0 && ie - 1 - (ib + open) > 1;
+      for (size_t k = ib + open + 1; latin && k < ie - 1; ++k) latin = std::isalnum(static_cast<unsigned char>(s[k])) != 0;
+      if (latin) ie = static_cast<uint32_t>(ib + open);
+    }
     std::string name = CleanName(s.substr(ib, ie - ib));
     bool digits = name.find_first_of("0123456789") != std::string::npos && type != "Enterprise";
     bool dangling = name.size() >= 3 && (name.compare(name.size() - 3, 3, "为") == 0 || name.compare(name.size() - 3, 3, "是") == 0);

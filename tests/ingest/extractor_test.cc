@@ -725,6 +725,17 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(HasEdge(st, "PART_OF", "人形机器人", "未来产业"));
     CHECK(HasEdge(st, "PART_OF", "生物制造", "未来产业"));
   }
+  SECTION("a list item's bracketed Latin abbreviation is no part of its name; X产业集群 names a sector") {
+    auto st = Run("某省低空经济实施意见\n\n一、重点任务\n(三)壮大低空制造产业。聚焦大中型无人机、电动垂直起降航空器(eVTOL)、机载系统等关键领域,"
+                  "支持龙头企业做大做强。\n(四)壮大“51020”现代产业集群。\n");
+    CHECK(has(NodesOf(st, "Industry"), "电动垂直起降航空器"));
+    CHECK(HasEdge(st, "PART_OF", "电动垂直起降航空器", "低空制造产业"));
+    CHECK(has(NodesOf(st, "Industry"), "51020现代产业集群"));
+  }
+  SECTION("本地 is a scope word, not 本 + a name") {
+    auto st = Run("某部数字化转型城市试点通知\n\n试点城市要面向本地特色产业集群,筛选数字化转型需求迫切的细分行业。\n");
+    for (const auto& n : NodesOf(st, "Industry")) CHECK(n.rfind("地", 0) != 0);
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
