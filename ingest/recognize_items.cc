@@ -317,7 +317,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // subsidy's condition ("对集成电路设计企业首次完成…").
       const Rule* end_rule = ctx.Words(RuleKind::name_end).PrefixAt(s, he, &vl);
       const bool typed_end = end_rule && end_rule->arg == r->arg && (r->arg != "TargetGroup" || condition);
-      if (!typed_end && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+      // "由X有限公司牵头组建", "由Y集团负责管理": a firm's name ends before the verb of its duty (kind lead_verb).
+      // (Not before 会同 / 联合, rule lead_verb.with: "X大学联合龙头企业共建Y" goes on to name Y.)
+      const Rule* duty_rule = r->arg == "Enterprise" ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, he, &vl) : nullptr;
+      const bool duty = duty_rule && duty_rule->id == "lead_verb.lead";
+      if (!typed_end && !duty && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     // "秦创原创新驱动平台建设": the building of a platform names the platform.
@@ -326,6 +330,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       if (t && t->arg == "Initiative") tail = 0;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
+    // "合肥市产业投资控股(集团)有限公司": a firm head inside a bracket that a firm head follows is part of the name.
+    if (size_t fl = 0; r->arg == "Enterprise" && he + 1 < c.end && s[he] == ')') {
+      const Rule* next = heads.PrefixAt(s, he + 1, &fl);
+      if (next && next->arg == "Enterprise") continue;
+    }
     // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
     uint32_t sector = 0;
     if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector)) continue;
@@ -454,6 +463,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // Again after the region look-back, which may cross a list: "X基地、厦门海辰…公司".
       size_t k = s.substr(b, h.b - b).rfind("、");
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
+    }
+    // "国网厦门供电公司负责…": a firm opening its clause keeps a two-character brand before its region.
+    if (size_t k0 = c.begin, k1 = c.begin + 3; type == "Enterprise" && region_prefix && b == c.begin + 6 &&
+        IsHan(NextCp(s, k0)) && IsHan(NextCp(s, k1)) && SkipNoise(ctx, c.begin, b, nullptr) == c.begin &&
+        !ctx.Words(RuleKind::trigger).PrefixAt(s, c.begin, &sl)) {
+      b = c.begin;
     }
     if (type == "Enterprise" && b >= c.begin + 3) {
       // A firm listed after 、 starts right after it, whatever verb-like word it holds (中创新航…公司).

@@ -211,7 +211,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
       // Responsibility: "(责任单位:A、B)", "由X负责", "X牵头".
-      if (m.type == "Agency" && Nodeish(m)) {
+      if ((m.type == "Agency" || m.type == "Enterprise") && Nodeish(m)) {
         bool label = WordBefore(ctx, ctx.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
                      s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
         // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
@@ -241,12 +241,30 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
             while (first > 0 && all[first - 1].item == item) --first;
             while (last + 1 < static_cast<int>(all.size()) && all[last + 1].item == item) ++last;
           }
-          for (int k = first; k <= last; ++k) {
-            for (int j : by_sentence[k]) {
-              const Mention& t = ms[j];
-              if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
-              out.push_back({"RESPONSIBLE", i, j, label ? "responsible.label" : "lead_verb.lead", sen.index});
+          if (label) {
+            for (int k = first; k <= last; ++k) {
+              for (int j : by_sentence[k]) {
+                const Mention& t = ms[j];
+                if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+                out.push_back({"RESPONSIBLE", i, j, "responsible.label", sen.index});
+              }
             }
+          } else {
+            // "X牵头制定Y, Z负责W": the measures after X up to the next actor; "Y,由X牵头组建"
+            // with none after: the one named last before X, unless another actor comes before X.
+            int before = -1;
+            bool any = false, other_actor = false;
+            for (int j : by_sentence[sen.index]) {
+              const Mention& t = ms[j];
+              const bool actor = j != i && (t.type == "Agency" || t.type == "Enterprise") && Nodeish(t);
+              if (actor && t.span.begin >= m.span.end) break;
+              if (actor) other_actor = true;  // what comes before is that actor's
+              if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+              if (t.span.end <= m.span.begin) { before = j; continue; }
+              out.push_back({"RESPONSIBLE", i, j, "lead_verb.lead", sen.index});
+              any = true;
+            }
+            if (!any && !other_actor && before >= 0) out.push_back({"RESPONSIBLE", i, before, "lead_verb.lead", sen.index});
           }
         }
       }

@@ -736,6 +736,18 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     auto st = Run("某部数字化转型城市试点通知\n\n试点城市要面向本地特色产业集群,筛选数字化转型需求迫切的细分行业。\n");
     for (const auto& n : NodesOf(st, "Industry")) CHECK(n.rfind("地", 0) != 0);
   }
+  SECTION("a firm's name holds a bracketed infix and ends before its duty verb; it is responsible for what it leads") {
+    auto st = Run("合肥市促进量子科技产业高质量发展若干政策\n\n合肥市将设立规模20亿元的合肥量子科技产业基金,"
+                  "由合肥市产业投资控股(集团)有限公司牵头组建。\n");
+    CHECK(has(NodesOf(st, "Enterprise"), "合肥市产业投资控股(集团)有限公司"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "合肥市产业投资控股(集团)有限公司", "量子科技产业基金"));
+  }
+  SECTION("a firm leading after another actor's measure is not responsible for it; a brand before its region stays") {
+    auto st = Run("厦门市新型储能行动方案\n\n市发展改革委牵头制定新型储能价格机制,国网厦门供电公司负责优化并网服务。\n");
+    CHECK(has(NodesOf(st, "Enterprise"), "国网厦门供电公司"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "厦门市发展和改革委员会", "新型储能价格机制"));
+    CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "国网厦门供电公司", "新型储能价格机制"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
