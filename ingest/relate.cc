@@ -220,15 +220,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
           label = inside.find(')') == std::string_view::npos && ctx.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
         }
-        // "(工业和信息化部、科技部负责)": a bracket of agencies closed by a lead verb
-        // names those responsible for the whole item, as a 责任单位 label does.
+        // "(工业和信息化部、科技部负责)", "(X牵头,Y配合)": a bracket of agencies whose part
+        // is closed by a lead verb names those responsible for the whole item, as a 责任单位
+        // label does.
         if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
             !label && open != std::string_view::npos) {
           size_t close = s.substr(0, sen.span.end).find(')', m.span.end);
           size_t vl = 0;
+          // Each part of the bracket counts apart: "(X牵头,Y配合)", "(X、Y按职责分工负责)".
+          size_t part_end = close;
+          if (close != std::string_view::npos) {
+            size_t comma = s.substr(0, close).find_first_of(",;", m.span.end);
+            if (comma != std::string_view::npos) part_end = comma;
+          }
           label = close != std::string_view::npos && close - m.span.end <= 120 &&
                   s.substr(m.span.end, close - m.span.end).find('(') == std::string_view::npos &&
-                  ctx.Words(RuleKind::lead_verb).SuffixAt(s, close, &vl) != nullptr;
+                  ctx.Words(RuleKind::lead_verb).SuffixAt(s, part_end, &vl) != nullptr;
         }
         size_t len = 0;
         bool lead = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);

@@ -748,6 +748,15 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(HasEdge(st, "RESPONSIBLE", "厦门市发展和改革委员会", "新型储能价格机制"));
     CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "国网厦门供电公司", "新型储能价格机制"));
   }
+  SECTION("an unlabelled closing bracket of agencies, each part closed by a duty verb, names those responsible for the task") {
+    auto st = Run("江西省2025年数字经济工作要点\n\n二、重点任务\n\n1.实施“智造强企”行动。推动中小企业数字化改造,建设一批工业互联网平台。"
+                  "(省工业和信息化厅牵头,省通信管理局配合)\n\n2.加强人才培养。建设数字化转型人才实训基地10个。(省人力资源社会保障厅负责)\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "江西省工业和信息化厅", "智造强企行动"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "江西省工业和信息化厅", "工业互联网平台"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "江西省通信管理局", "工业互联网平台"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "江西省人力资源和社会保障厅", "数字化转型人才实训基地"));
+    CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "江西省工业和信息化厅", "数字化转型人才实训基地"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
