@@ -757,6 +757,14 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(HasEdge(st, "RESPONSIBLE", "江西省人力资源和社会保障厅", "数字化转型人才实训基地"));
     CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "江西省工业和信息化厅", "数字化转型人才实训基地"));
   }
+  SECTION("a jurisdiction's scope word covers the indicators of the sentences it opens, joined by ;") {
+    auto st = Run("成都市政府工作报告\n\n过去一年,成都全市经济运行总体平稳。全年地区生产总值达到2.3万亿元,同比增长5.7%;"
+                  "规模以上工业增加值增长6.2%,其中先进制造业增加值增长10.5%;社会消费品零售总额增长4.1%;培育龙头企业5家。\n");
+    CHECK(HasEdge(st, "MEASURES", "规模以上工业增加值增长", "成都"));
+    CHECK(HasEdge(st, "MEASURES", "社会消费品零售总额增长", "成都"));
+    CHECK(HasEdge(st, "MEASURES", "先进制造业增加值增长", "先进制造业"));
+    CHECK_FALSE(HasEdge(st, "MEASURES", "龙头企业数量", "成都"));  // a count measures what it counts
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
