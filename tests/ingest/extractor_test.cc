@@ -765,6 +765,11 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(HasEdge(st, "MEASURES", "先进制造业增加值增长", "先进制造业"));
     CHECK_FALSE(HasEdge(st, "MEASURES", "龙头企业数量", "成都"));  // a count measures what it counts
   }
+  SECTION("a fixed compound is never stripped in part: 研究与试验发展 keeps 研究与") {
+    auto st = Run("西安市政府工作报告\n\n全市经济社会发展的主要预期目标是:研究与试验发展(R&D)经费投入强度达到5.3%。\n");
+    auto inds = NodesOf(st, "Indicator");
+    CHECK(std::any_of(inds.begin(), inds.end(), [](const std::string& n) { return n.rfind("研究与试验发展", 0) == 0; }));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
