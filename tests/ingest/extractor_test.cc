@@ -770,6 +770,18 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     auto inds = NodesOf(st, "Indicator");
     CHECK(std::any_of(inds.begin(), inds.end(), [](const std::string& n) { return n.rfind("研究与试验发展", 0) == 0; }));
   }
+  SECTION("a directive carried out names the goals it is about; a known goal ending in 体系 is a goal; a frame is cut") {
+    auto st = Run("某部制造业中试平台建设实施指南\n\n为贯彻落实党中央、国务院关于推进新型工业化、发展新质生产力的决策部署,"
+                  "加快推动科技成果工程化和产业化,制定本指南。\n");
+    CHECK(HasEdge(st, "SUPPORTS", "某部制造业中试平台建设实施指南", "新型工业化"));
+    CHECK(HasEdge(st, "SUPPORTS", "某部制造业中试平台建设实施指南", "新质生产力"));
+    auto dg = Run("东莞市制造业工作任务分工方案\n\n为贯彻落实《广东省推动制造业高质量发展条例》和市委、市政府关于坚持制造业当家的部署要求,"
+                  "现将方案印发给你们。\n");
+    CHECK(has(NodesOf(dg, "Goal"), "制造业当家"));
+    auto hb = Run("湖北省关于加快推进新型工业化的实施意见\n\n为深入贯彻落实全国新型工业化推进大会精神,加快建设以先进制造业为骨干的"
+                  "现代化产业体系,结合我省实际,提出如下实施意见。\n");
+    CHECK(HasEdge(hb, "SUPPORTS", "湖北省关于加快推进新型工业化的实施意见", "现代化产业体系"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
