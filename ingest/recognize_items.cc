@@ -555,6 +555,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   }
 }
 
+bool IsMeasureType(std::string_view t) {
+  return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy";
+}
+
 // Quoted slogans with no head word, typed by the verb before them:
 // 抓“两个转型” → Initiative.
 void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>& out) {
@@ -587,7 +591,26 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
     // word right after it then starts another phrase (“数转贷”专项信贷产品).
     size_t tl = 0;
     const Rule* r = ctx.Words(RuleKind::slogan_tail).SuffixAt(s, q, &tl);
-    if (WordChars(inner) < 2 || WordChars(inner) > 12 || modifies || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
+    // “再工业化资助计划”, “创科产业引导基金”: a quoted name that ends in a measure's head
+    // word is that measure, whatever verb (or none) comes before it.
+    // (Such a name modifies what follows only when a noun runs straight on: "“甬江人才工程”数字经济
+    // 专项", not "透过“X计划”继续支援制造商"; a count makes a slogan: “五个中心”.)
+    bool headed = false;
+    if (size_t hl = 0, vl = 0; !r) {
+      const Rule* h = heads.SuffixAt(s, q, &hl);
+      size_t k = p + 3;
+      const char32_t first = NextCp(s, k);
+      const bool counted = IsAsciiDigit(first) || std::u32string_view(U"一二三四五六七八九十两百千").find(first) != std::u32string_view::npos;
+      // (Nor a head that also ends goals, 中心 of “国际创新科技中心”: ambiguous in quotes.)
+      size_t gl = 0;
+      const bool goalish = ctx.Words(RuleKind::goal_head).SuffixAt(s, q, &gl) != nullptr;
+      if (h && !counted && !goalish && q >= p + 3 + hl + 6 && (IsMeasureType(h->arg) || h->arg == "Industry")) {
+        r = h;
+        headed = qe >= sp.end || !IsHan(NextCp(s, k = qe)) || ctx.Words(RuleKind::trigger).PrefixAt(s, qe, &vl) ||
+                 ctx.Words(RuleKind::strip).PrefixAt(s, qe, &vl);
+      }
+    }
+    if (WordChars(inner) < 2 || WordChars(inner) > 12 || (modifies && !headed) || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
       p = static_cast<uint32_t>(q);
       continue;
     }

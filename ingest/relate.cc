@@ -139,7 +139,13 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         if (joined || WordBefore(ctx, ctx.Words(RuleKind::cite), clause->begin, before, 12)) {
           // The measure the sentence speaks for ("母基金将按照国发〔2025〕11号文件要求"),
           // else the document's own.
-          int by = governing(sen, m.span.begin);
+          // A sentence that institutes the document's own measure ("…,制定本工作要点") speaks for it,
+          // whatever programme it names on the way ("为深入实施“一号发展工程”,根据《X》…").
+          std::string_view st = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+          const bool institutes = doc_measure >= 0 && (st.find("制定本") != std::string_view::npos ||
+                                                       st.find("特制定") != std::string_view::npos ||
+                                                       st.find("提出如下") != std::string_view::npos);
+          int by = institutes ? doc_measure : governing(sen, m.span.begin);
           out.push_back({"IMPLEMENTS", by >= 0 && ms[by].key != m.key ? by : doc_measure, i, "cite.implements", sen.index});
           cited_end = m.span.end;
           cited_sentence = sen.index;
@@ -192,6 +198,13 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           }
         }
         if (rule && best < 0) best = governing(sen, m.span.begin);
+        // A measure modifying the group in its clause ("对入选“X计划”的Y团队") is the condition's,
+        // not the giver: the measure heading the item is.
+        if (best >= 0 && ms[best].sentence == sen.index && ms[best].span.end <= m.span.begin &&
+            clause->contains(ms[best].span.begin) &&
+            s.substr(ms[best].span.end, m.span.begin - ms[best].span.end).find("的") != std::string_view::npos) {
+          best = governing(sen, sen.span.begin);
+        }
         if (best >= 0) out.push_back({"TARGETS", best, i, rule, sen.index});
       }
       // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.

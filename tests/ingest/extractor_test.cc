@@ -782,6 +782,26 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
                   "现代化产业体系,结合我省实际,提出如下实施意见。\n");
     CHECK(HasEdge(hb, "SUPPORTS", "湖北省关于加快推进新型工业化的实施意见", "现代化产业体系"));
   }
+  SECTION("a quoted name ending in a measure's head word is that measure, whatever verb comes before; a bracket may abbreviate it") {
+    auto st = Run("政府推出新型工业化措施\n\n政府亦会透过“再工业化资助计划”继续支援制造商。政府已于去年成立的“创科产业引导基金”(引导基金)"
+                  "总额100亿元。引导基金投资于初创企业。发挥“国际创新科技中心”的角色。推进“五个中心”建设。\n");
+    CHECK(has(NodesOf(st, "Initiative"), "再工业化资助计划"));
+    CHECK(has(NodesOf(st, "Fund"), "创科产业引导基金"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "引导基金"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "国际创新科技中心"));  // 中心 also ends goals
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "五个中心"));          // a count makes a slogan
+    auto mod = Run("宁波市数字经济工作要点\n\n实施“甬江人才工程”数字经济专项。\n");
+    CHECK_FALSE(has(NodesOf(mod, "Initiative"), "甬江人才工程"));  // the quote modifies the name after it
+  }
+  SECTION("a measure inside a subsidy's condition is not the giver; a sentence instituting the document speaks for it") {
+    auto st = Run("无锡市集成电路专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(五)人才团队资助。对入选无锡“太湖人才计划”的"
+                  "集成电路顶尖人才团队,按照有关规定给予最高1亿元项目资助。\n");
+    CHECK(HasEdge(st, "TARGETS", "人才团队资助", "集成电路顶尖人才团队"));
+    CHECK_FALSE(HasEdge(st, "TARGETS", "太湖人才计划", "集成电路顶尖人才团队"));
+    auto nb = Run("宁波市2025年数字经济发展工作要点\n\n为深入实施数字经济创新提质“一号发展工程”,根据《浙江省数字经济高质量发展行动方案》,"
+                  "制定本工作要点。\n");
+    CHECK_FALSE(HasEdge(nb, "IMPLEMENTS", "数字经济创新提质一号发展工程", "浙江省数字经济高质量发展行动方案"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
