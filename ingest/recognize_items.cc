@@ -126,7 +126,8 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     bool reported = ctx.Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
                     ctx.Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
     if (prep || short_subject || actor_subject || modal || list_subject || reported) {
-      return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
+      // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
+      return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);
     }
     // A verb inside with a long subject before it: "中试平台建设纳入…规划" is a clause.
     return head;

@@ -693,6 +693,8 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     for (const auto& f : NodesOf(st, "Fund")) CHECK(f.find("注资") == std::string::npos);
     CHECK(HasEdge(st, "RESPONSIBLE", "吉林省财政厅", "工业强省建设专项资金"));
     CHECK(HasEdge(st, "FUNDS", "工业强省建设专项资金", "新动能产业投资基金"));
+    auto rg = Run("吉林省工业强省建设专项资金管理办法\n\n第八条 省级专项资金可注资吉林省新动能产业投资基金,重点投向新材料等领域。\n");
+    CHECK(has(NodesOf(rg, "Fund"), "吉林省新动能产业投资基金"));  // after a modal the object keeps its region
   }
   SECTION("an interest subsidy (贴息) is a policy, not a fund") {
     auto st = Run("某省专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(一)贷款贴息。对工业企业的银行贷款,按照利率的50%给予贴息。\n");
