@@ -96,7 +96,16 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   std::string_view s = ctx.text;
   uint32_t noise = SkipNoise(ctx, left, head, nullptr);
   uint32_t b = SkipToObject(ctx, left, head, info);
-  if (b != noise) return b;
+  if (b != noise) {
+    // "联合X局开展Y行动", "支持X公司建设Y平台": an actor and its own verb after the first
+    // verb; the object is what that verb governs.
+    size_t vl = 0;
+    if (const Mention* a = ctx.LexiconAt(b); a && (a->type == "Agency" || a->type == "Enterprise") && a->span.end < head &&
+        ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl) && a->span.end + vl < head) {
+      return SkipToObject(ctx, a->span.end, head, info);
+    }
+    return b;
+  }
   const KindWords trig = ctx.Words(RuleKind::trigger);
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;

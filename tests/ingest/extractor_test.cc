@@ -804,6 +804,11 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
                   "制定本工作要点。\n");
     CHECK_FALSE(HasEdge(nb, "IMPLEMENTS", "数字经济创新提质一号发展工程", "浙江省数字经济高质量发展行动方案"));
   }
+  SECTION("an actor with its own verb after the first verb: the object is what that verb governs") {
+    auto st = Run("苏州工业园区人工智能行动计划\n\n园区将联合苏州市工业和信息化局开展“人工智能+制造”专项行动。\n");
+    CHECK(has(NodesOf(st, "Agency"), "苏州市工业和信息化局"));
+    for (const auto& n : NodesOf(st, "Initiative")) CHECK(n.find("信息化局") == std::string::npos);
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
