@@ -53,6 +53,8 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
         break;
       }
     }
+    // A listed firm's name is a proper name: the pronoun strip took the 本 of 本源量子.
+    if (type == "Enterprise" && ib >= 3 && At(s, ib - 3, "本") && ie > ib + 6) ib -= 3;
     TrimSpan(s, ib, ie);
     // "电动垂直起降航空器(eVTOL)": a bracketed Latin abbreviation after the item is no part of its name.
     if (ie > ib + 2 && s[ie - 1] == ')') {

@@ -809,6 +809,11 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(has(NodesOf(st, "Agency"), "苏州市工业和信息化局"));
     for (const auto& n : NodesOf(st, "Initiative")) CHECK(n.find("信息化局") == std::string::npos);
   }
+  SECTION("a listed firm's name keeps a leading 本 (本源量子)") {
+    auto st = Run("合肥市量子政策解读\n\n截至目前,合肥已集聚本源量子、国盾量子、国仪量子等量子企业60余家。\n");
+    CHECK(has(NodesOf(st, "Enterprise"), "本源量子"));
+    CHECK_FALSE(has(NodesOf(st, "Enterprise"), "源量子"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
