@@ -814,6 +814,13 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(has(NodesOf(st, "Enterprise"), "本源量子"));
     CHECK_FALSE(has(NodesOf(st, "Enterprise"), "源量子"));
   }
+  SECTION("an increment (新增, 新建) stays in a count indicator's name and carries over a 、-list") {
+    auto st = Run("宁波市数字经济工作要点\n\n2025年,新增国家级工业互联网平台2个、省级工业互联网平台10个;培育工业软件企业50家。\n");
+    auto inds = NodesOf(st, "Indicator");
+    CHECK(has(inds, "新增国家级工业互联网平台"));
+    CHECK(has(inds, "新增省级工业互联网平台"));
+    CHECK(has(inds, "工业软件企业数量"));  // 培育 says nothing about the quantity
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
