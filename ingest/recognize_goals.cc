@@ -163,15 +163,18 @@ Mention NamedAt(const DocContext& ctx, uint32_t b, uint32_t e, std::string name,
 
 // "关于A、B的决策部署" in [b, e) (e at the directive word): A and B, past their
 // goal verbs, are goals (or sectors) the document's measure serves.
-void DirectiveGoals(const DocContext& ctx, const KindWords& verbs, uint32_t b, uint32_t e, int sentence, std::vector<Mention>& out) {
+void DirectiveGoals(const DocContext& ctx, const KindWords& verbs, uint32_t b, uint32_t e, int sentence,
+                    std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   size_t about = s.substr(b, e - b).rfind("关于");
   if (about == std::string_view::npos || e < 3 || s.substr(e - 3, 3) != "的") return;
-  uint32_t from = static_cast<uint32_t>(b + about + 6), to = e - 3;
-  for (uint32_t p = from, q = from; q <= to; q = q < to ? static_cast<uint32_t>(q + CpLen(static_cast<unsigned char>(s[q]))) : to + 1) {
+  const uint32_t from = static_cast<uint32_t>(b + about + 6), to = e - 3;
+  auto next = [&](uint32_t q) { return static_cast<uint32_t>(q + CpLen(static_cast<unsigned char>(s[q]))); };
+  for (uint32_t p = from, q = from; q <= to; q = q < to ? next(q) : to + 1) {
     if (q < to && s.substr(q, 3) != "、") continue;
-    uint32_t ib = SkipVerbChain(s, verbs, p, q), ie = q;
-    if (size_t len = 0; verbs.PrefixAt(s, p, &len) && p + len < q) ib = SkipVerbChain(s, verbs, static_cast<uint32_t>(p + len), q);
+    uint32_t ib = p, ie = q;
+    if (size_t len = 0; verbs.PrefixAt(s, p, &len) && p + len < q) ib = static_cast<uint32_t>(p + len);
+    ib = SkipVerbChain(s, verbs, ib, q);
     p = q + 3;
     TrimSpan(s, ib, ie);
     std::string name = CleanName(s.substr(ib, ie - ib));
