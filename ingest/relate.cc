@@ -158,9 +158,11 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
         size_t host_clauses = 0;
         const Span* last_host = nullptr;
+        bool any_after = false;
         for (int j : ids) {
           const Mention& y = ms[j];
           if (y.span.begin < m.span.end || !IsMeasure(y.type) || y.embedded || y.cited) continue;
+          any_after = true;
           // A host relied on ("依托X中心,布局Y平台") is not what is aimed: the item
           // built after it is, one clause further on.
           if (const Span* yc = ClauseOf(ctx, y); yc && yc->begin > clause->begin &&
@@ -176,6 +178,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
             aimed_first = true;
           }
           break;
+        }
+        // "实施“链式改造”专项行动 | 围绕家电、陶瓷等优势产业集群,…": with no measure after the
+        // aimed phrase, the measure named last before it in the sentence is the one aimed.
+        // (Only when the aimed phrase holds it with no verb between: not "面向全球发布X产业应用场景".)
+        size_t al = 0;
+        const size_t aim_at = ctx.FindIn(RuleKind::targets_lead, clause->begin, m.span.begin, &al);
+        if (!any_after && aim_at != std::string_view::npos &&
+            ctx.FindIn(RuleKind::trigger, aim_at + al, m.span.begin) == std::string_view::npos) {
+          int before = -1;
+          for (int j : ids) {
+            if (ms[j].span.end <= clause->begin && IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) before = j;
+          }
+          if (before >= 0 && ms[before].key != m.key) {
+            out.push_back({"TARGETS", before, i, "targets_lead.aim", sen.index});
+            aimed_first = true;
+          }
         }
       }
       // TARGETS: a verb aiming at a group or sector, for the measure before it;

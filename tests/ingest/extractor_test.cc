@@ -821,6 +821,12 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(has(inds, "新增省级工业互联网平台"));
     CHECK(has(inds, "工业软件企业数量"));  // 培育 says nothing about the quantity
   }
+  SECTION("an aimed phrase with no measure after it is aimed at by the measure before it in the sentence") {
+    auto st = Run("佛山市数字化转型工作方案\n\n1\t实施“链式改造”专项行动\t围绕家电、陶瓷、铝型材等优势产业集群,每个集群遴选1家链主企业\n");
+    CHECK(HasEdge(st, "TARGETS", "链式改造专项行动", "陶瓷"));
+    auto far = Run("北京市未来产业实施方案\n\n五是实施“场景创新”行动,每年面向全球发布100个以上未来产业应用场景。\n");
+    CHECK_FALSE(HasEdge(far, "TARGETS", "场景创新行动", "未来产业"));  // a verb between: not the aimed phrase
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
