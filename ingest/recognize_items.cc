@@ -331,7 +331,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // (Not before 会同 / 联合, rule lead_verb.with: "X大学联合龙头企业共建Y" goes on to name Y.)
       const Rule* duty_rule = r->arg == "Enterprise" ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, he, &vl) : nullptr;
       const bool duty = duty_rule && duty_rule->id == "lead_verb.lead";
-      if (!typed_end && !duty && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+      // "围绕A、B等战略性产业集群开展精准招商": a list's sector category may end before the verb that follows it.
+      size_t dl = 0;
+      const size_t etc_at = s.substr(c.begin, p - c.begin).rfind("等");
+      const bool category = r->arg == "Industry" && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
+                            ctx.Words(RuleKind::trigger).PrefixAt(s, he, &dl) != nullptr;
+      if (!typed_end && !duty && !category && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     // "秦创原创新驱动平台建设": the building of a platform names the platform.

@@ -827,6 +827,11 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     auto far = Run("北京市未来产业实施方案\n\n五是实施“场景创新”行动,每年面向全球发布100个以上未来产业应用场景。\n");
     CHECK_FALSE(HasEdge(far, "TARGETS", "场景创新行动", "未来产业"));  // a verb between: not the aimed phrase
   }
+  SECTION("a list's sector category may end before the verb that follows it") {
+    auto st = Run("东莞市制造业重点工作任务分工方案\n\n深化“链长制”,围绕新一代电子信息、新材料、新能源等战略性产业集群开展精准招商。\n");
+    CHECK(has(NodesOf(st, "Industry"), "战略性产业集群"));
+    CHECK(HasEdge(st, "PART_OF", "新材料", "战略性产业集群"));
+  }
   SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
     auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
     CHECK(has(NodesOf(st, "Industry"), "农机装备"));
