@@ -196,6 +196,9 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     }
     if ((strip ? strip->PrefixAt(s, b, &len) : strip_object ? strip_object->PrefixAt(s, b, &len) : nullptr) &&
         b + len < e) {
+      // A fixed compound is never stripped in part: 研究与试验发展(R&D)经费 keeps 研究与.
+      size_t cl = 0;
+      if (ctx.Words(RuleKind::compound).PrefixAt(s, b, &cl)) break;
       b += static_cast<uint32_t>(len);
       continue;
     }

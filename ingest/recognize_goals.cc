@@ -161,6 +161,33 @@ Mention NamedAt(const DocContext& ctx, uint32_t b, uint32_t e, std::string name,
 
 }  // namespace
 
+// "关于A、B的决策部署" in [b, e) (e at the directive word): A and B, past their
+// goal verbs, are goals (or sectors) the document's measure serves.
+void DirectiveGoals(const DocContext& ctx, const KindWords& verbs, uint32_t b, uint32_t e, int sentence,
+                    std::vector<Mention>& out) {
+  std::string_view s = ctx.text;
+  size_t about = s.substr(b, e - b).rfind("关于");
+  if (about == std::string_view::npos || e < 3 || s.substr(e - 3, 3) != "的") return;
+  const uint32_t from = static_cast<uint32_t>(b + about + 6), to = e - 3;
+  auto next = [&](uint32_t q) { return static_cast<uint32_t>(q + CpLen(static_cast<unsigned char>(s[q]))); };
+  for (uint32_t p = from, q = from; q <= to; q = q < to ? next(q) : to + 1) {
+    if (q < to && s.substr(q, 3) != "、") continue;
+    uint32_t ib = p, ie = q;
+    if (size_t len = 0; verbs.PrefixAt(s, p, &len) && p + len < q) ib = static_cast<uint32_t>(p + len);
+    ib = SkipVerbChain(s, verbs, ib, q);
+    p = q + 3;
+    TrimSpan(s, ib, ie);
+    std::string name = CleanName(s.substr(ib, ie - ib));
+    if (WordChars(name) < 2 || WordChars(name) > 16) continue;
+    Mention m = NamedAt(ctx, ib, ie, std::move(name), /*goals_only=*/false);
+    if (m.type != "Goal" && m.type != "Industry") continue;
+    m.rule = "directive.goal";
+    m.sentence = sentence;
+    m.purpose = true;
+    out.push_back(std::move(m));
+  }
+}
+
 void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords verbs = ctx.Words(RuleKind::heading_goal);
@@ -191,6 +218,16 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
     for (const Span& c : sen.clauses) {
       if (framed && &c != framed) continue;
       std::string_view ct = s.substr(c.begin, c.end - c.begin);
+      // "为贯彻落实《X》和市委、市政府关于坚持Y的部署要求": the directive's object, even beside a citation.
+      {
+        uint32_t cb = c.begin, ce = c.end;
+        TrimSpan(s, cb, ce);
+        size_t dl = 0;
+        if (ce > cb && ct.find("关于") != std::string_view::npos && ctx.Words(RuleKind::directive).SuffixAt(s, ce, &dl)) {
+          DirectiveGoals(ctx, verbs, cb, static_cast<uint32_t>(ce - dl), sen.index, out);
+          continue;
+        }
+      }
       if (ct.find("《") != std::string_view::npos || ct.find("结合") != std::string_view::npos ||
           ct.find("制定") != std::string_view::npos || ct.find("现就") != std::string_view::npos ||
           ct.find("现提出") != std::string_view::npos || ct.find("如下") != std::string_view::npos) continue;
@@ -204,7 +241,11 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       }
       if (!b) continue;
       uint32_t after_verb = b;
-      b = SkipNoise(ctx, b, c.end, nullptr, kNoiseAll & ~kNoiseActors);
+      // "加快建设以先进制造业为骨干的现代化产业体系": the frame is cut before the noise
+      // skip, which would drop its 以.
+      const uint32_t chain = SkipVerbChain(s, verbs, b, c.end);
+      const uint32_t framed_at = CutFrame(s, ctx.Words(RuleKind::representative), chain, c.end);
+      b = framed_at != chain ? framed_at : SkipNoise(ctx, b, c.end, nullptr, kNoiseAll & ~kNoiseActors);
       b = SkipVerbChain(s, verbs, b, c.end);
       if (modifier.PrefixAt(s, b, &len)) {
         size_t de = s.substr(b, c.end - b).rfind("的");
@@ -216,18 +257,25 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       TrimSpan(s, b, e);
       if (size_t tl = 0; tails.SuffixAt(s, e, &tl) && e >= b + tl) e = static_cast<uint32_t>(e - tl);
       if (b >= e) continue;
-      // "贯彻落实…关于X的决策部署": a directive being carried out, not a goal.
-      if (ctx.Words(RuleKind::directive).SuffixAt(s, e, &len)) continue;
+      // "贯彻落实…关于X的决策部署": a directive being carried out is no goal itself, but
+      // what it is about is: "关于推进新型工业化、发展新质生产力的决策部署" names two goals.
+      if (ctx.Words(RuleKind::directive).SuffixAt(s, e, &len)) {
+        DirectiveGoals(ctx, verbs, c.begin, static_cast<uint32_t>(e - len), sen.index, out);
+        continue;
+      }
       // "加强X产业发展专项资金": a goal verb inside a fund, rule or programme name; the object is that
       // measure (a base or zone, 配套基地 / 先行区, may well be the goal).
+      // (A known goal is a goal whatever its last word: 现代化产业体系.)
       const Rule* h = ctx.Words(RuleKind::head).SuffixAt(s, e, &len);
-      if (h && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
+      const Mention* known = ctx.LexiconAt(b);
+      const bool known_goal = known && known->span.end == e && known->type == "Goal";
+      if (h && !known_goal && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
       // "制造强省和数字江西": two goals when the first ends in a goal's head word (强省, 高地 …).
       for (uint32_t k = b; k < e; k += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[k])))) {
         size_t cl = 0, gl = 0;
         if (!(s.substr(k, 3) == "和" || s.substr(k, 3) == "与") || InCompound(ctx, k) || !ctx.Words(RuleKind::goal_head).SuffixAt(s, k, &gl)) continue;
         if (!ctx.Words(RuleKind::coord).PrefixAt(s, k, &cl) || WordChars(s.substr(b, k - b)) < 3 ||
-            WordChars(s.substr(k + cl, e - k - cl)) < 2 || WordChars(s.substr(k + cl, e - k - cl)) > 10) break;
+            WordChars(s.substr(k + cl, e - k - cl)) < 2 || WordChars(s.substr(k + cl, e - k - cl)) > 12) break;
         Mention first = NamedAt(ctx, b, k, CleanName(s.substr(b, k - b)), /*goals_only=*/false);
         first.rule = "purpose.supports";
         first.sentence = sen.index;

@@ -110,6 +110,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
     std::string prev_name, prev_subject, prev_level;  // prev_level: its level metric (规模, 营业收入)
     for (const Span& c : sen.clauses) {
       uint32_t seg = c.begin;
+      std::string carried_verb;  // an increment verb (新增) that the next item of a 、-list shares
       // Not the item's marker: "(三)关键工序数控化率达到70%".
       if (sen.item >= 0) {
         uint32_t body = ctx.st->items[sen.item].body;
@@ -164,12 +165,20 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           continue;
         }
         uint32_t sb = SkipNoise(ctx, seg, mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
-        bool verb_subject = false;
-        if (have.PrefixAt(s, sb, &len) && sb + len < mb) {
-          sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
+        bool verb_subject = false, increment = false;
+        if (const Rule* hr = have.PrefixAt(s, sb, &len); hr && sb + len < mb) {
+          // "新增国家级工业互联网平台2个": an increment is a quantity of its own, named with its verb.
+          increment = hr->id == "comparator.increment";
+          if (increment) carried_verb = std::string(s.substr(sb, len));
+          if (!increment) sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
           approx = "have";
         } else if (trig.PrefixAt(s, sb, &len)) {
           verb_subject = true;
+          carried_verb.clear();
+        } else if (!carried_verb.empty() && !mr && sb >= 3 && At(s, sb - 3, "、")) {
+          increment = true;  // "新增A2个、B10个": B is an increment too
+        } else {
+          carried_verb.clear();
         }
         uint32_t se = mb;
         TrimSpan(s, sb, se);
@@ -179,6 +188,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           if (de != std::string_view::npos) sb = static_cast<uint32_t>(sb + de + 3);
         }
         std::string subject = sb < se ? CleanName(s.substr(sb, se - sb)) : "";
+        if (increment && s.substr(sb, carried_verb.size()) != carried_verb) subject = carried_verb + subject;
         // "能耗较2024年下降10%": the base year of a change is not part of the subject.
         for (const char* base : {"较", "比"}) {
           size_t at = subject.rfind(base);
@@ -194,7 +204,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (At(s, seg, "、")) seg += 3;
         p = static_cast<uint32_t>(ue) - 1;
         if (subject.find("从") != std::string::npos || subject.find("的") == subject.size() - 3) continue;
-        std::string name;
+        std::string name, count_alias;
         if (At(subject, 0, "占") && !prev_name.empty()) {
           std::string rest = subject.substr(3);
           size_t de = rest.find("的");
@@ -218,7 +228,8 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           subject = last->name;
         } else if (WordChars(subject) >= 2) {
           name = subject + (mr ? std::string(s.substr(mb, q - mb)) : "");
-          if (!mr && count_unit.Contains(unit) && !verb_subject) name += "数量";
+          if (!mr && count_unit.Contains(unit) && increment) count_alias = name + "数量";
+          else if (!mr && count_unit.Contains(unit) && !verb_subject) name += "数量";
         } else {
           continue;
         }
@@ -240,6 +251,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         m.span = {sb < se ? sb : mb, static_cast<uint32_t>(ue)};
         m.type = "Indicator";
         m.name = name;
+        if (!count_alias.empty()) m.aliases.push_back(count_alias);
         m.rule = mr ? mr->id : "indicator.count";
         m.sentence = sen.index;
         SetProperty(m.props, "value", value);

@@ -96,7 +96,16 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   std::string_view s = ctx.text;
   uint32_t noise = SkipNoise(ctx, left, head, nullptr);
   uint32_t b = SkipToObject(ctx, left, head, info);
-  if (b != noise) return b;
+  if (b != noise) {
+    // "联合X局开展Y行动", "支持X公司建设Y平台": an actor and its own verb after the first
+    // verb; the object is what that verb governs.
+    size_t vl = 0;
+    if (const Mention* a = ctx.LexiconAt(b); a && (a->type == "Agency" || a->type == "Enterprise") && a->span.end < head &&
+        ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl) && a->span.end + vl < head) {
+      return SkipToObject(ctx, a->span.end, head, info);
+    }
+    return b;
+  }
   const KindWords trig = ctx.Words(RuleKind::trigger);
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
@@ -117,14 +126,17 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
-    bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应"));
+    // "专项资金可注资X基金", "项目单位应当建立X": the modals of rules count too.
+    bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应") ||
+                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))));
     std::string_view subject = s.substr(noise, t - noise);
     size_t l2 = 0;
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
     bool reported = ctx.Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
                     ctx.Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
     if (prep || short_subject || actor_subject || modal || list_subject || reported) {
-      return SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info);
+      // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
+      return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);
     }
     // A verb inside with a long subject before it: "中试平台建设纳入…规划" is a clause.
     return head;
@@ -257,10 +269,28 @@ size_t CategoryAfterList(std::string_view t) {
   return cat;
 }
 
+// The offset of the last 、 of `t` outside quotes, else npos.
+size_t LastListComma(std::string_view t) {
+  bool quoted = false;
+  size_t last = std::string_view::npos;
+  for (size_t i = 0; i < t.size();) {
+    size_t j = i;
+    char32_t c = NextCp(t, j);
+    if (c == U'“' || c == U'《') quoted = true;
+    if (c == U'”' || c == U'》') quoted = false;
+    if (!quoted && c == U'、') last = i;
+    i = j;
+  }
+  return last;
+}
+
 void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
   if (sen.heading && sen.item >= 0) c.begin = std::max(c.begin, std::min(c.end, ctx.st->items[sen.item].body));
+  // The clause is a whole heading (no comma, colon or bracket splits it).
+  const bool nominal_heading = sen.heading && sen.item >= 0 && c.end - c.begin <= 48 &&
+                               ctx.st->items[sen.item].body == c.begin && WordChars(s.substr(c.begin, c.end - c.begin)) >= 4;
   const KindWords heads = ctx.Words(RuleKind::head);
   const KindWords coord = ctx.Words(RuleKind::coord);
   const KindWords etc = ctx.Words(RuleKind::list_end);
@@ -297,7 +327,16 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // subsidy's condition ("对集成电路设计企业首次完成…").
       const Rule* end_rule = ctx.Words(RuleKind::name_end).PrefixAt(s, he, &vl);
       const bool typed_end = end_rule && end_rule->arg == r->arg && (r->arg != "TargetGroup" || condition);
-      if (!typed_end && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+      // "由X有限公司牵头组建", "由Y集团负责管理": a firm's name ends before the verb of its duty (kind lead_verb).
+      // (Not before 会同 / 联合, rule lead_verb.with: "X大学联合龙头企业共建Y" goes on to name Y.)
+      const Rule* duty_rule = r->arg == "Enterprise" ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, he, &vl) : nullptr;
+      const bool duty = duty_rule && duty_rule->id == "lead_verb.lead";
+      // "围绕A、B等战略性产业集群开展精准招商": a list's sector category may end before the verb that follows it.
+      size_t dl = 0;
+      const size_t etc_at = s.substr(c.begin, p - c.begin).rfind("等");
+      const bool category = r->arg == "Industry" && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
+                            ctx.Words(RuleKind::trigger).PrefixAt(s, he, &dl) != nullptr;
+      if (!typed_end && !duty && !category && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     // "秦创原创新驱动平台建设": the building of a platform names the platform.
@@ -306,6 +345,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       if (t && t->arg == "Initiative") tail = 0;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
+    // "合肥市产业投资控股(集团)有限公司": a firm head inside a bracket that a firm head follows is part of the name.
+    if (size_t fl = 0; r->arg == "Enterprise" && he + 1 < c.end && s[he] == ')') {
+      const Rule* next = heads.PrefixAt(s, he + 1, &fl);
+      if (next && next->arg == "Enterprise") continue;
+    }
     // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
     uint32_t sector = 0;
     if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector)) continue;
@@ -320,6 +364,17 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     NpPrefix info = carried;
     carried = NpPrefix{};
     uint32_t b = continuation ? SkipNoise(ctx, left, h.b, &info, kNoiseAfterVerb) : ObjectStart(ctx, left, h.b, &info);
+    // "(四)创新平台建设奖励。", "(三)首台(套)产品推广应用补助。": a heading that is a
+    // subsidy's name (its head a word of kind subsidy, ending the heading) is named in
+    // full, verbs inside and all; one opening with a verb of support (给予…) is a clause.
+    if (nominal_heading && !continuation && h.e == c.end && h.rule->arg == "Policy") {
+      size_t sl = 0, vl = 0;
+      const uint32_t nb = SkipNoise(ctx, left, h.b, nullptr, kNoiseLevels | kNoiseObject);
+      const Rule* verb = ctx.Words(RuleKind::trigger).PrefixAt(s, nb, &vl);
+      if (nb < h.b && ctx.Words(RuleKind::subsidy).PrefixAt(s, h.b, &sl) && (!verb || verb->id != "trigger.support")) {
+        b = SkipNoise(ctx, left, h.b, &info, kNoiseLevels | kNoiseObject);
+      }
+    }
     if (continuation) {
       // "A、B联合龙头企业建设X中心": a verb inside the list item governs the name.
       const KindWords trig = ctx.Words(RuleKind::trigger);
@@ -424,6 +479,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       size_t k = s.substr(b, h.b - b).rfind("、");
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
+    // "国网厦门供电公司负责…": a firm opening its clause keeps a two-character brand before its region.
+    if (size_t k0 = c.begin, k1 = c.begin + 3; type == "Enterprise" && region_prefix && b == c.begin + 6 &&
+        IsHan(NextCp(s, k0)) && IsHan(NextCp(s, k1)) && SkipNoise(ctx, c.begin, b, nullptr) == c.begin &&
+        !ctx.Words(RuleKind::trigger).PrefixAt(s, c.begin, &sl)) {
+      b = c.begin;
+    }
     if (type == "Enterprise" && b >= c.begin + 3) {
       // A firm listed after 、 starts right after it, whatever verb-like word it holds (中创新航…公司).
       size_t k = s.substr(c.begin, b - c.begin).rfind("、");
@@ -458,6 +519,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         if (ctx.Words(RuleKind::trigger).Find(s.substr(0, v), b) != std::string_view::npos) b = v;
       }
       if (b >= h.b && WordChars(s.substr(h.b, h.e - h.b)) <= 2) continue;  // "等产业": no name of its own
+    } else if (size_t last = LastListComma(s.substr(b, h.b - b)); last != std::string_view::npos) {
+      // "A、B、C五大重点产业": the list names the members of a counted group
+      // (recognize_lists.cc); the name is the group, from its count word on.
+      if (size_t g = ctx.FindIn(RuleKind::group, b + last, h.b); g != std::string_view::npos) b = static_cast<uint32_t>(g);
     }
     // "新建智能工厂50个", "建成加氢站": a platform or pilot class named by its
     // head word alone, right after the governing verb.
@@ -505,6 +570,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   }
 }
 
+bool IsMeasureType(std::string_view t) {
+  return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy";
+}
+
 // Quoted slogans with no head word, typed by the verb before them:
 // 抓“两个转型” → Initiative.
 void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>& out) {
@@ -537,7 +606,26 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
     // word right after it then starts another phrase (“数转贷”专项信贷产品).
     size_t tl = 0;
     const Rule* r = ctx.Words(RuleKind::slogan_tail).SuffixAt(s, q, &tl);
-    if (WordChars(inner) < 2 || WordChars(inner) > 12 || modifies || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
+    // “再工业化资助计划”, “创科产业引导基金”: a quoted name that ends in a measure's head
+    // word is that measure, whatever verb (or none) comes before it.
+    // (Such a name modifies what follows only when a noun runs straight on: "“甬江人才工程”数字经济
+    // 专项", not "透过“X计划”继续支援制造商"; a count makes a slogan: “五个中心”.)
+    bool headed = false;
+    if (size_t hl = 0, vl = 0; !r) {
+      const Rule* h = heads.SuffixAt(s, q, &hl);
+      size_t k = p + 3;
+      const char32_t first = NextCp(s, k);
+      const bool counted = IsAsciiDigit(first) || std::u32string_view(U"一二三四五六七八九十两百千").find(first) != std::u32string_view::npos;
+      // (Nor a head that also ends goals, 中心 of “国际创新科技中心”: ambiguous in quotes.)
+      size_t gl = 0;
+      const bool goalish = ctx.Words(RuleKind::goal_head).SuffixAt(s, q, &gl) != nullptr;
+      if (h && !counted && !goalish && q >= p + 3 + hl + 6 && (IsMeasureType(h->arg) || h->arg == "Industry")) {
+        r = h;
+        headed = qe >= sp.end || !IsHan(NextCp(s, k = qe)) || ctx.Words(RuleKind::trigger).PrefixAt(s, qe, &vl) ||
+                 ctx.Words(RuleKind::strip).PrefixAt(s, qe, &vl);
+      }
+    }
+    if (WordChars(inner) < 2 || WordChars(inner) > 12 || (modifies && !headed) || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
       p = static_cast<uint32_t>(q);
       continue;
     }

@@ -8,6 +8,7 @@
 // Items are split at 、 only ("人工智能与数据科学" stays one item); each item
 // runs from the governing verb before the list.
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/np_scan.h"
 #include "ingest/recognize.h"
@@ -52,7 +53,16 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
         break;
       }
     }
+    // A listed firm's name is a proper name: the pronoun strip took the 本 of 本源量子.
+    if (type == "Enterprise" && ib >= 3 && At(s, ib - 3, "本") && ie > ib + 6) ib -= 3;
     TrimSpan(s, ib, ie);
+    // "电动垂直起降航空器(eVTOL)": a bracketed Latin abbreviation after the item is no part of its name.
+    if (ie > ib + 2 && s[ie - 1] == ')') {
+      size_t open = s.substr(ib, ie - ib).rfind('(');
+      bool latin = open != std::string_view::npos && open > 0 && ie - 1 - (ib + open) > 1;
+      for (size_t k = ib + open + 1; latin && k < ie - 1; ++k) latin = std::isalnum(static_cast<unsigned char>(s[k])) != 0;
+      if (latin) ie = static_cast<uint32_t>(ib + open);
+    }
     std::string name = CleanName(s.substr(ib, ie - ib));
     bool digits = name.find_first_of("0123456789") != std::string::npos && type != "Enterprise";
     bool dangling = name.size() >= 3 && (name.compare(name.size() - 3, 3, "为") == 0 || name.compare(name.size() - 3, 3, "是") == 0);
@@ -134,9 +144,20 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       if ((r = words.PrefixAt(s, q, &len))) word = q;
     }
     if (!r) continue;
+    // Sector words in a row make one category: "等未来产业领域".
+    for (size_t nl = 0; word + len < c.end;) {
+      const Rule* next = words.PrefixAt(s, word + len, &nl);
+      if (!next) break;
+      word = static_cast<uint32_t>(word + len);
+      len = nl;
+      r = next;
+    }
     if (word == p && s.substr(c.begin, p - c.begin).find("、") == std::string_view::npos) continue;
+    // After the sector word a boundary, or after 等 the firms of those sectors ("等重点产业链链主企业").
+    size_t fl = 0;
     if (word + len < c.end && !At(s, static_cast<uint32_t>(word + len), "、") &&
-        s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的")) continue;
+        s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的") &&
+        !(word > p && ctx.Words(RuleKind::firm_list).PrefixAt(s, word + len, &fl))) continue;
     uint32_t b = ListStart(ctx, c, p);
     if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;  // a list, not one name
     if (word == p && s.substr(b, p - b).find("等") != std::string_view::npos) continue;  // "…等细分赛道"
@@ -191,11 +212,12 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
     uint32_t list_end = 0, list_begin = 0;
     const Rule* r = nullptr;
     if (At(s, p, "等")) {
-      // 等 + a short modifier + a firm word at a boundary.
+      // 等 + a short modifier + a firm word at a boundary; a sector word in the
+      // modifier makes the list one of sectors ("A、B等重点产业链链主企业").
       for (uint32_t q = p + 3; q < c.end && q - p <= 21; q = NextChar(s, q)) {
         size_t len = 0;
         if ((r = firms.PrefixAt(s, q, &len))) {
-          list_end = p;
+          if (ctx.FindIn(RuleKind::sector_list, p + 3, q) == std::string_view::npos) list_end = p;
           break;
         }
       }

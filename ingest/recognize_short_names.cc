@@ -19,6 +19,23 @@ bool Named(const std::string& t) {
   return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy" || t == "Enterprise";
 }
 
+// True when y, all Han characters, is shorter than `name` and its characters
+// appear in `name` in order (引导基金 of 创科产业引导基金, 加速计划 of 新型工业化加速计划).
+bool Abbreviates(std::string_view y, std::string_view name) {
+  if (y.size() >= name.size() || WordChars(y) > 8) return false;
+  size_t at = 0;
+  for (size_t i = 0; i < y.size();) {
+    size_t j = i;
+    const char32_t c = NextCp(y, j);
+    if (!IsHan(c)) return false;
+    at = name.find(y.substr(i, j - i), at);
+    if (at == std::string_view::npos) return false;
+    at += j - i;
+    i = j;
+  }
+  return true;
+}
+
 }  // namespace
 
 void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
@@ -29,7 +46,9 @@ void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
     const Mention& m = all[i];
     if (m.embedded || m.cited || m.doc_measure || !Named(m.type)) continue;
     size_t p = m.span.end, len = 0;
-    if (p >= s.size() || s[p] != '(' || !intro.PrefixAt(s, p + 1, &len)) continue;
+    if (p >= s.size() || s[p] != '(') continue;
+    // Without an intro word the bracket must abbreviate the name: "“创科产业引导基金”(引导基金)".
+    const bool introduced = intro.PrefixAt(s, p + 1, &len) != nullptr;
     size_t yb = p + 1 + len;
     size_t close = s.find(')', yb);
     if (close == std::string_view::npos || close - yb > 40) continue;
@@ -38,7 +57,14 @@ void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
     if (ye >= yb + 3 && At(s, ye - 3, "”")) ye -= 3;
     std::string_view y = s.substr(yb, ye - yb);
     if (WordChars(y) < 2 || At(s, yb, "《") || y.find_first_of(",、") != std::string_view::npos || y == m.name) continue;
+    if (!introduced && !Abbreviates(y, m.name)) continue;
     all[i].aliases.emplace_back(y);
+    if (!introduced) {
+      // The bracket itself names no item of its own (加速计划 read by its head word).
+      for (Mention& x : all) {
+        if (x.span.begin == yb && x.span.end == ye && x.type == m.type && x.lex_entry < 0) x.embedded = true;
+      }
+    }
     // Every later occurrence that is no part of a longer name.
     for (size_t at = s.find(y, close); at != std::string_view::npos; at = s.find(y, at + y.size())) {
       const uint32_t b = static_cast<uint32_t>(at), e = static_cast<uint32_t>(at + y.size());

@@ -139,7 +139,13 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         if (joined || WordBefore(ctx, ctx.Words(RuleKind::cite), clause->begin, before, 12)) {
           // The measure the sentence speaks for ("母基金将按照国发〔2025〕11号文件要求"),
           // else the document's own.
-          int by = governing(sen, m.span.begin);
+          // A sentence that institutes the document's own measure ("…,制定本工作要点") speaks for it,
+          // whatever programme it names on the way ("为深入实施“一号发展工程”,根据《X》…").
+          std::string_view st = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+          const bool institutes = doc_measure >= 0 && (st.find("制定本") != std::string_view::npos ||
+                                                       st.find("特制定") != std::string_view::npos ||
+                                                       st.find("提出如下") != std::string_view::npos);
+          int by = institutes ? doc_measure : governing(sen, m.span.begin);
           out.push_back({"IMPLEMENTS", by >= 0 && ms[by].key != m.key ? by : doc_measure, i, "cite.implements", sen.index});
           cited_end = m.span.end;
           cited_sentence = sen.index;
@@ -152,9 +158,11 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
         size_t host_clauses = 0;
         const Span* last_host = nullptr;
+        bool any_after = false;
         for (int j : ids) {
           const Mention& y = ms[j];
           if (y.span.begin < m.span.end || !IsMeasure(y.type) || y.embedded || y.cited) continue;
+          any_after = true;
           // A host relied on ("依托X中心,布局Y平台") is not what is aimed: the item
           // built after it is, one clause further on.
           if (const Span* yc = ClauseOf(ctx, y); yc && yc->begin > clause->begin &&
@@ -170,6 +178,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
             aimed_first = true;
           }
           break;
+        }
+        // "实施“链式改造”专项行动 | 围绕家电、陶瓷等优势产业集群,…": with no measure after the
+        // aimed phrase, the measure named last before it in the sentence is the one aimed.
+        // (Only when the aimed phrase holds it with no verb between: not "面向全球发布X产业应用场景".)
+        size_t al = 0;
+        const size_t aim_at = ctx.FindIn(RuleKind::targets_lead, clause->begin, m.span.begin, &al);
+        if (!any_after && aim_at != std::string_view::npos &&
+            ctx.FindIn(RuleKind::trigger, aim_at + al, m.span.begin) == std::string_view::npos) {
+          int before = -1;
+          for (int j : ids) {
+            if (ms[j].span.end <= clause->begin && IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) before = j;
+          }
+          if (before >= 0 && ms[before].key != m.key) {
+            out.push_back({"TARGETS", before, i, "targets_lead.aim", sen.index});
+            aimed_first = true;
+          }
         }
       }
       // TARGETS: a verb aiming at a group or sector, for the measure before it;
@@ -192,6 +216,13 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           }
         }
         if (rule && best < 0) best = governing(sen, m.span.begin);
+        // A measure modifying the group in its clause ("对入选“X计划”的Y团队") is the condition's,
+        // not the giver: the measure heading the item is.
+        if (best >= 0 && ms[best].sentence == sen.index && ms[best].span.end <= m.span.begin &&
+            clause->contains(ms[best].span.begin) &&
+            s.substr(ms[best].span.end, m.span.begin - ms[best].span.end).find("的") != std::string_view::npos) {
+          best = governing(sen, sen.span.begin);
+        }
         if (best >= 0) out.push_back({"TARGETS", best, i, rule, sen.index});
       }
       // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
@@ -211,7 +242,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
       // Responsibility: "(责任单位:A、B)", "由X负责", "X牵头".
-      if (m.type == "Agency" && Nodeish(m)) {
+      if ((m.type == "Agency" || m.type == "Enterprise") && Nodeish(m)) {
         bool label = WordBefore(ctx, ctx.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
                      s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
         // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
@@ -220,15 +251,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
           label = inside.find(')') == std::string_view::npos && ctx.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
         }
-        // "(工业和信息化部、科技部负责)": a bracket of agencies closed by a lead verb
-        // names those responsible for the whole item, as a 责任单位 label does.
+        // "(工业和信息化部、科技部负责)", "(X牵头,Y配合)": a bracket of agencies whose part
+        // is closed by a lead verb names those responsible for the whole item, as a 责任单位
+        // label does.
         if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
             !label && open != std::string_view::npos) {
           size_t close = s.substr(0, sen.span.end).find(')', m.span.end);
           size_t vl = 0;
+          // Each part of the bracket counts apart: "(X牵头,Y配合)", "(X、Y按职责分工负责)".
+          size_t part_end = close;
+          if (close != std::string_view::npos) {
+            size_t comma = s.substr(0, close).find_first_of(",;", m.span.end);
+            if (comma != std::string_view::npos) part_end = comma;
+          }
           label = close != std::string_view::npos && close - m.span.end <= 120 &&
                   s.substr(m.span.end, close - m.span.end).find('(') == std::string_view::npos &&
-                  ctx.Words(RuleKind::lead_verb).SuffixAt(s, close, &vl) != nullptr;
+                  ctx.Words(RuleKind::lead_verb).SuffixAt(s, part_end, &vl) != nullptr;
         }
         size_t len = 0;
         bool lead = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
@@ -241,12 +279,30 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
             while (first > 0 && all[first - 1].item == item) --first;
             while (last + 1 < static_cast<int>(all.size()) && all[last + 1].item == item) ++last;
           }
-          for (int k = first; k <= last; ++k) {
-            for (int j : by_sentence[k]) {
-              const Mention& t = ms[j];
-              if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
-              out.push_back({"RESPONSIBLE", i, j, label ? "responsible.label" : "lead_verb.lead", sen.index});
+          if (label) {
+            for (int k = first; k <= last; ++k) {
+              for (int j : by_sentence[k]) {
+                const Mention& t = ms[j];
+                if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+                out.push_back({"RESPONSIBLE", i, j, "responsible.label", sen.index});
+              }
             }
+          } else {
+            // "X牵头制定Y, Z负责W": the measures after X up to the next actor; "Y,由X牵头组建"
+            // with none after: the one named last before X, unless another actor comes before X.
+            int before = -1;
+            bool any = false, other_actor = false;
+            for (int j : by_sentence[sen.index]) {
+              const Mention& t = ms[j];
+              const bool actor = j != i && (t.type == "Agency" || t.type == "Enterprise") && Nodeish(t);
+              if (actor && t.span.begin >= m.span.end) break;
+              if (actor) other_actor = true;  // what comes before is that actor's
+              if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+              if (t.span.end <= m.span.begin) { before = j; continue; }
+              out.push_back({"RESPONSIBLE", i, j, "lead_verb.lead", sen.index});
+              any = true;
+            }
+            if (!any && !other_actor && before >= 0) out.push_back({"RESPONSIBLE", i, before, "lead_verb.lead", sen.index});
           }
         }
       }
@@ -322,6 +378,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           const Mention& g = ms[j];
           if (g.span.begin < m.span.end || g.type != "Industry" || g.embedded || g.key == m.key) continue;
           if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
+          if (g.span.begin >= 1 && s[g.span.begin - 1] == '(') continue;  // a member's bracketed short form: 第六代移动通信(6G)
           if (g.weak) break;  // a generic word (工业) names no category of its own
           std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);
           size_t etc = gap.rfind("等");
@@ -332,12 +389,17 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
           break;
         }
       }
-      if (m.rule == "group.member") {
+      // "A、B、C五大重点产业": every listed sector, a known one too (whose lexicon
+      // mention stands in for the list item), is PART_OF the counted group.
+      if (m.type == "Industry" && !m.embedded && m.rule != "group.count" &&
+          (m.rule == "group.member" || At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
         for (int j : ids) {
-          if (ms[j].span.begin >= m.span.end && ms[j].rule == "group.count") {
+          if (ms[j].span.begin < m.span.end || ms[j].rule != "group.count") continue;
+          std::string_view gap = s.substr(m.span.end, ms[j].span.begin - m.span.end);
+          if (gap.size() <= 120 && gap.find_first_of(",;:") == std::string_view::npos && gap.find("。") == std::string_view::npos) {
             out.push_back({"PART_OF", i, j, "group.member", sen.index});
-            break;
           }
+          break;
         }
       }
       if (m.rule == "subsector.track") {
@@ -413,8 +475,20 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     }
     // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
     if ((best < 0 || ms[best].weak) && doc_region >= 0 && ind.sentence >= 0) {
-      const Span& sp = ctx.st->sentences[ind.sentence].span;
-      std::string_view before = s.substr(sp.begin, ind.span.begin - sp.begin);
+      // From the start of the sentence, or of the run of sentences joined by ; before it
+      // ("全年地区生产总值…;规模以上工业增加值增长8.2%;…": 全年 scopes them all).
+      // (Not for counts, nor for a group inside the name: "培育…龙头企业5家" counts the group.)
+      const bool count = ind.name.size() >= 6 && (ind.name.compare(ind.name.size() - 6, 6, "数量") == 0 ||
+                                                  ind.name.compare(ind.name.size() - 6, 6, "总数") == 0);
+      const bool run = !count && (best < 0 || ms[best].type == "Industry");
+      uint32_t from = ctx.st->sentences[ind.sentence].span.begin;
+      for (int k = ind.sentence; run && k > 0 && ind.sentence - k < 8; --k) {
+        const Span& prev = ctx.st->sentences[k - 1].span;
+        std::string_view gap = s.substr(prev.end, ctx.st->sentences[k].span.begin - prev.end);
+        if (gap.find(';') == std::string_view::npos && !(prev.end > prev.begin && s[prev.end - 1] == ';')) break;
+        from = prev.begin;
+      }
+      std::string_view before = s.substr(from, ind.span.begin - from);
       bool scoped = false;
       for (std::string_view w : {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年"}) {
         scoped |= before.find(w) != std::string_view::npos;

@@ -372,9 +372,10 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         // The verb between the last fund and this one.
         uint32_t from = parent >= 0 ? ms[parent].span.end : m.span.begin;
         size_t len = 0;
-        size_t verb = parent >= 0 ? sets_up.Find(s.substr(0, m.span.begin), from, &len) : std::string_view::npos;
+        const Rule* rule = nullptr;
+        size_t verb = parent >= 0 ? sets_up.Find(s.substr(0, m.span.begin), from, &len, &rule) : std::string_view::npos;
         if (verb != std::string_view::npos && ms[parent].key != m.key) {
-          out.push_back({"FUNDS", parent, i, "fund_of.sets_up", sen.index});
+          out.push_back({"FUNDS", parent, i, rule ? rule->id : "fund_of.sets_up", sen.index});
           parent = -1;
           continue;
         }

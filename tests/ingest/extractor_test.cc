@@ -716,6 +716,181 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
   }
 }
 
+TEST_CASE("Counted groups, definitions, support directions and duty brackets are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a list before a counted group names its members; the head-word name is the group") {
+    auto st = Run("某市工业和信息化专项资金申报指南\n\n(二)产业建圈强链。围绕电子信息、装备制造、医药健康、新型材料、"
+                  "绿色食品五大重点产业,支持链主企业组建产业生态圈联盟。\n");
+    auto industries = NodesOf(st, "Industry");
+    CHECK(has(industries, "五大重点产业"));
+    CHECK(has(industries, "电子信息"));
+    CHECK(has(industries, "绿色食品"));
+    for (const auto& n : industries) CHECK(n.find("、") == std::string::npos);
+    CHECK(HasEdge(st, "PART_OF", "电子信息", "五大重点产业"));
+  }
+  SECTION("聚焦 governs its object list") {
+    auto st = Run("某市新型工业化计划\n\n加速计划聚焦生命健康科技、人工智能与数据科学、先进制造与新能源科技三大策略性产业。\n");
+    auto industries = NodesOf(st, "Industry");
+    CHECK(has(industries, "生命健康科技"));
+    CHECK_FALSE(has(industries, "加速计划聚焦生命健康科技"));
+  }
+  SECTION("本办法所称X(以下简称Y) defines a fund; Y later names it; a fund may inject capital (注资) into another") {
+    auto st = Run("吉林省工业强省建设专项资金管理办法\n\n第二条 本办法所称工业强省建设专项资金(以下简称专项资金),是指省级财政"
+                  "预算安排的资金。\n第四条 省财政厅负责专项资金预算管理。\n第八条 专项资金可注资新动能产业投资基金,重点投向新材料。\n");
+    CHECK(has(NodesOf(st, "Fund"), "工业强省建设专项资金"));
+    CHECK(has(NodesOf(st, "Fund"), "新动能产业投资基金"));
+    for (const auto& f : NodesOf(st, "Fund")) CHECK(f.find("注资") == std::string::npos);
+    CHECK(HasEdge(st, "RESPONSIBLE", "吉林省财政厅", "工业强省建设专项资金"));
+    CHECK(HasEdge(st, "FUNDS", "工业强省建设专项资金", "新动能产业投资基金"));
+    auto rg = Run("吉林省工业强省建设专项资金管理办法\n\n第八条 省级专项资金可注资吉林省新动能产业投资基金,重点投向新材料等领域。\n");
+    CHECK(has(NodesOf(rg, "Fund"), "吉林省新动能产业投资基金"));  // after a modal the object keeps its region
+  }
+  SECTION("an interest subsidy (贴息) is a policy, not a fund") {
+    auto st = Run("某省专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(一)贷款贴息。对工业企业的银行贷款,按照利率的50%给予贴息。\n");
+    CHECK(has(NodesOf(st, "Policy"), "贷款贴息"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "贷款贴息"));
+  }
+  SECTION("a heading that names a subsidy is named in full, verbs inside and all") {
+    auto st = Run("某省专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(一)创新平台建设奖励。对新获批的国家级企业技术中心,"
+                  "给予300万元一次性奖励。\n(二)首台(套)产品推广应用补助。对首台(套)重大技术装备给予补助。\n");
+    auto policies = NodesOf(st, "Policy");
+    CHECK(has(policies, "创新平台建设奖励"));
+    CHECK(has(policies, "首台(套)产品推广应用补助"));
+    CHECK_FALSE(has(policies, "平台建设奖励"));
+  }
+  SECTION("a city's big-data administration and communications administration resolve to the city") {
+    auto st = Run("宁波市2025年数字经济发展工作要点\n\n8.培育数据要素市场。开展公共数据授权运营试点。(牵头单位:市大数据局;责任单位:市通信管理局)\n");
+    auto agencies = NodesOf(st, "Agency");
+    CHECK(has(agencies, "宁波市大数据发展管理局"));
+    CHECK(has(agencies, "宁波市通信管理局"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "宁波市大数据发展管理局", "公共数据授权运营试点"));
+  }
+  SECTION("sector words in a row close a list as one category (等未来产业领域)") {
+    auto st = Run("某市天使投资基金管理办法\n\n天使基金重点投向前沿新材料、光子芯片与光子器件、量子技术等未来产业领域的早期项目。\n");
+    CHECK(has(NodesOf(st, "Industry"), "光子芯片与光子器件"));
+    CHECK(HasEdge(st, "PART_OF", "量子技术", "未来产业"));
+    CHECK(HasEdge(st, "FUNDS", "天使基金", "量子技术"));
+  }
+  SECTION("a member's bracketed short form is no category of the list") {
+    auto st = Run("某部中试平台建设指南\n\n围绕人形机器人、生物制造、第六代移动通信(6G)等未来产业,布局一批未来产业中试平台。\n");
+    CHECK(HasEdge(st, "PART_OF", "人形机器人", "未来产业"));
+    CHECK(HasEdge(st, "PART_OF", "生物制造", "未来产业"));
+  }
+  SECTION("a list item's bracketed Latin abbreviation is no part of its name; X产业集群 names a sector") {
+    auto st = Run("某省低空经济实施意见\n\n一、重点任务\n(三)壮大低空制造产业。聚焦大中型无人机、电动垂直起降航空器(eVTOL)、机载系统等关键领域,"
+                  "支持龙头企业做大做强。\n(四)壮大“51020”现代产业集群。\n");
+    CHECK(has(NodesOf(st, "Industry"), "电动垂直起降航空器"));
+    CHECK(HasEdge(st, "PART_OF", "电动垂直起降航空器", "低空制造产业"));
+    CHECK(has(NodesOf(st, "Industry"), "51020现代产业集群"));
+  }
+  SECTION("本地 is a scope word, not 本 + a name") {
+    auto st = Run("某部数字化转型城市试点通知\n\n试点城市要面向本地特色产业集群,筛选数字化转型需求迫切的细分行业。\n");
+    for (const auto& n : NodesOf(st, "Industry")) CHECK(n.rfind("地", 0) != 0);
+  }
+  SECTION("a firm's name holds a bracketed infix and ends before its duty verb; it is responsible for what it leads") {
+    auto st = Run("合肥市促进量子科技产业高质量发展若干政策\n\n合肥市将设立规模20亿元的合肥量子科技产业基金,"
+                  "由合肥市产业投资控股(集团)有限公司牵头组建。\n");
+    CHECK(has(NodesOf(st, "Enterprise"), "合肥市产业投资控股(集团)有限公司"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "合肥市产业投资控股(集团)有限公司", "量子科技产业基金"));
+  }
+  SECTION("a firm leading after another actor's measure is not responsible for it; a brand before its region stays") {
+    auto st = Run("厦门市新型储能行动方案\n\n市发展改革委牵头制定新型储能价格机制,国网厦门供电公司负责优化并网服务。\n");
+    CHECK(has(NodesOf(st, "Enterprise"), "国网厦门供电公司"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "厦门市发展和改革委员会", "新型储能价格机制"));
+    CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "国网厦门供电公司", "新型储能价格机制"));
+  }
+  SECTION("an unlabelled closing bracket of agencies, each part closed by a duty verb, names those responsible for the task") {
+    auto st = Run("江西省2025年数字经济工作要点\n\n二、重点任务\n\n1.实施“智造强企”行动。推动中小企业数字化改造,建设一批工业互联网平台。"
+                  "(省工业和信息化厅牵头,省通信管理局配合)\n\n2.加强人才培养。建设数字化转型人才实训基地10个。(省人力资源社会保障厅负责)\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "江西省工业和信息化厅", "智造强企行动"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "江西省工业和信息化厅", "工业互联网平台"));
+    CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "江西省通信管理局", "工业互联网平台"));  // 配合: a helper
+    CHECK(HasEdge(st, "RESPONSIBLE", "江西省人力资源和社会保障厅", "数字化转型人才实训基地"));
+    CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "江西省工业和信息化厅", "数字化转型人才实训基地"));
+  }
+  SECTION("a jurisdiction's scope word covers the indicators of the sentences it opens, joined by ;") {
+    auto st = Run("成都市政府工作报告\n\n过去一年,成都全市经济运行总体平稳。全年地区生产总值达到2.3万亿元,同比增长5.7%;"
+                  "规模以上工业增加值增长6.2%,其中先进制造业增加值增长10.5%;社会消费品零售总额增长4.1%;培育龙头企业5家。\n");
+    CHECK(HasEdge(st, "MEASURES", "规模以上工业增加值增长", "成都"));
+    CHECK(HasEdge(st, "MEASURES", "社会消费品零售总额增长", "成都"));
+    CHECK(HasEdge(st, "MEASURES", "先进制造业增加值增长", "先进制造业"));
+    CHECK_FALSE(HasEdge(st, "MEASURES", "龙头企业数量", "成都"));  // a count measures what it counts
+  }
+  SECTION("a fixed compound is never stripped in part: 研究与试验发展 keeps 研究与") {
+    auto st = Run("西安市政府工作报告\n\n全市经济社会发展的主要预期目标是:研究与试验发展(R&D)经费投入强度达到5.3%。\n");
+    auto inds = NodesOf(st, "Indicator");
+    CHECK(std::any_of(inds.begin(), inds.end(), [](const std::string& n) { return n.rfind("研究与试验发展", 0) == 0; }));
+  }
+  SECTION("a directive carried out names the goals it is about; a known goal ending in 体系 is a goal; a frame is cut") {
+    auto st = Run("某部制造业中试平台建设实施指南\n\n为贯彻落实党中央、国务院关于推进新型工业化、发展新质生产力的决策部署,"
+                  "加快推动科技成果工程化和产业化,制定本指南。\n");
+    CHECK(HasEdge(st, "SUPPORTS", "某部制造业中试平台建设实施指南", "新型工业化"));
+    CHECK(HasEdge(st, "SUPPORTS", "某部制造业中试平台建设实施指南", "新质生产力"));
+    auto dg = Run("东莞市制造业工作任务分工方案\n\n为贯彻落实《广东省推动制造业高质量发展条例》和市委、市政府关于坚持制造业当家的部署要求,"
+                  "现将方案印发给你们。\n");
+    CHECK(has(NodesOf(dg, "Goal"), "制造业当家"));
+    auto hb = Run("湖北省关于加快推进新型工业化的实施意见\n\n为深入贯彻落实全国新型工业化推进大会精神,加快建设以先进制造业为骨干的"
+                  "现代化产业体系,结合我省实际,提出如下实施意见。\n");
+    CHECK(HasEdge(hb, "SUPPORTS", "湖北省关于加快推进新型工业化的实施意见", "现代化产业体系"));
+  }
+  SECTION("a quoted name ending in a measure's head word is that measure, whatever verb comes before; a bracket may abbreviate it") {
+    auto st = Run("政府推出新型工业化措施\n\n政府亦会透过“再工业化资助计划”继续支援制造商。政府已于去年成立的“创科产业引导基金”(引导基金)"
+                  "总额100亿元。引导基金投资于初创企业。发挥“国际创新科技中心”的角色。推进“五个中心”建设。\n");
+    CHECK(has(NodesOf(st, "Initiative"), "再工业化资助计划"));
+    CHECK(has(NodesOf(st, "Fund"), "创科产业引导基金"));
+    CHECK_FALSE(has(NodesOf(st, "Fund"), "引导基金"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "国际创新科技中心"));  // 中心 also ends goals
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "五个中心"));          // a count makes a slogan
+    auto mod = Run("宁波市数字经济工作要点\n\n实施“甬江人才工程”数字经济专项。\n");
+    CHECK_FALSE(has(NodesOf(mod, "Initiative"), "甬江人才工程"));  // the quote modifies the name after it
+  }
+  SECTION("a measure inside a subsidy's condition is not the giver; a sentence instituting the document speaks for it") {
+    auto st = Run("无锡市集成电路专项资金管理办法\n\n第七条 专项资金重点支持以下方向:\n(五)人才团队资助。对入选无锡“太湖人才计划”的"
+                  "集成电路顶尖人才团队,按照有关规定给予最高1亿元项目资助。\n");
+    CHECK(HasEdge(st, "TARGETS", "人才团队资助", "集成电路顶尖人才团队"));
+    CHECK_FALSE(HasEdge(st, "TARGETS", "太湖人才计划", "集成电路顶尖人才团队"));
+    auto nb = Run("宁波市2025年数字经济发展工作要点\n\n为深入实施数字经济创新提质“一号发展工程”,根据《浙江省数字经济高质量发展行动方案》,"
+                  "制定本工作要点。\n");
+    CHECK_FALSE(HasEdge(nb, "IMPLEMENTS", "数字经济创新提质一号发展工程", "浙江省数字经济高质量发展行动方案"));
+  }
+  SECTION("an actor with its own verb after the first verb: the object is what that verb governs") {
+    auto st = Run("苏州工业园区人工智能行动计划\n\n园区将联合苏州市工业和信息化局开展“人工智能+制造”专项行动。\n");
+    CHECK(has(NodesOf(st, "Agency"), "苏州市工业和信息化局"));
+    for (const auto& n : NodesOf(st, "Initiative")) CHECK(n.find("信息化局") == std::string::npos);
+  }
+  SECTION("a listed firm's name keeps a leading 本 (本源量子)") {
+    auto st = Run("合肥市量子政策解读\n\n截至目前,合肥已集聚本源量子、国盾量子、国仪量子等量子企业60余家。\n");
+    CHECK(has(NodesOf(st, "Enterprise"), "本源量子"));
+    CHECK_FALSE(has(NodesOf(st, "Enterprise"), "源量子"));
+  }
+  SECTION("an increment (新增, 新建) stays in a count indicator's name and carries over a 、-list") {
+    auto st = Run("宁波市数字经济工作要点\n\n2025年,新增国家级工业互联网平台2个、省级工业互联网平台10个;培育工业软件企业50家。\n");
+    auto inds = NodesOf(st, "Indicator");
+    CHECK(has(inds, "新增国家级工业互联网平台"));
+    CHECK(has(inds, "新增省级工业互联网平台"));
+    CHECK(has(inds, "工业软件企业数量"));  // 培育 says nothing about the quantity
+  }
+  SECTION("an aimed phrase with no measure after it is aimed at by the measure before it in the sentence") {
+    auto st = Run("佛山市数字化转型工作方案\n\n1\t实施“链式改造”专项行动\t围绕家电、陶瓷、铝型材等优势产业集群,每个集群遴选1家链主企业\n");
+    CHECK(HasEdge(st, "TARGETS", "链式改造专项行动", "陶瓷"));
+    auto far = Run("北京市未来产业实施方案\n\n五是实施“场景创新”行动,每年面向全球发布100个以上未来产业应用场景。\n");
+    CHECK_FALSE(HasEdge(far, "TARGETS", "场景创新行动", "未来产业"));  // a verb between: not the aimed phrase
+  }
+  SECTION("a list's sector category may end before the verb that follows it") {
+    auto st = Run("东莞市制造业重点工作任务分工方案\n\n深化“链长制”,围绕新一代电子信息、新材料、新能源等战略性产业集群开展精准招商。\n");
+    CHECK(has(NodesOf(st, "Industry"), "战略性产业集群"));
+    CHECK(HasEdge(st, "PART_OF", "新材料", "战略性产业集群"));
+  }
+  SECTION("A、B等重点产业链链主企业 lists sectors, not firms") {
+    auto st = Run("某省管理办法\n\n支持石化、汽车、农机装备、航空航天等重点产业链链主企业与中小企业开展协作配套。\n");
+    CHECK(has(NodesOf(st, "Industry"), "农机装备"));
+    CHECK_FALSE(has(NodesOf(st, "Enterprise"), "农机装备"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
