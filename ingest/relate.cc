@@ -63,7 +63,6 @@ BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& ms
 std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& ms) {
   std::vector<Relation> out;
   std::string_view s = ctx.text;
-  const RuleSet& R = *ctx.rules;
   const int n = static_cast<int>(ms.size());
   const BySentence by_sentence = IndexBySentence(ctx, ms);
   auto in_sentence = [&](int sentence) -> const std::vector<int>& {
