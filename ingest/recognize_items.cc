@@ -249,38 +249,42 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   out.push_back(std::move(m));
 }
 
+// Calls f(c, i, j) for each character c at [i, j) of `t` that stands outside
+// “…” and 《…》 (the marks themselves count as inside).
+template <class F>
+void ForEachUnquoted(std::string_view t, F&& f) {
+  bool quoted = false;
+  for (size_t i = 0; i < t.size();) {
+    size_t j = i;
+    const char32_t c = NextCp(t, j);
+    if (c == U'“' || c == U'《') quoted = true;
+    if (c == U'”' || c == U'》') quoted = false;
+    if (!quoted) f(c, i, j);
+    i = j;
+  }
+}
+
 // When `t` (a name's modifier) holds a list closed by 等 — "A、B等" — outside
 // quotes, the head word names the list's category: returns the offset just
 // after the last such 等 (and after a later 和/及/以及, which starts another
 // category), else npos.
 size_t CategoryAfterList(std::string_view t) {
-  bool quoted = false, listed = false;
+  bool listed = false;
   size_t cat = std::string_view::npos;
-  for (size_t i = 0; i < t.size();) {
-    size_t j = i;
-    char32_t c = NextCp(t, j);
-    if (c == U'“' || c == U'《') quoted = true;
-    if (c == U'”' || c == U'》') quoted = false;
-    if (!quoted && c == U'、') listed = true;
-    if (!quoted && listed && c == U'等') cat = j;
-    if (!quoted && cat != std::string_view::npos && (c == U'和' || c == U'及')) cat = j;
-    i = j;
-  }
+  ForEachUnquoted(t, [&](char32_t c, size_t, size_t j) {
+    if (c == U'、') listed = true;
+    if (listed && c == U'等') cat = j;
+    if (cat != std::string_view::npos && (c == U'和' || c == U'及')) cat = j;
+  });
   return cat;
 }
 
 // The offset of the last 、 of `t` outside quotes, else npos.
 size_t LastListComma(std::string_view t) {
-  bool quoted = false;
   size_t last = std::string_view::npos;
-  for (size_t i = 0; i < t.size();) {
-    size_t j = i;
-    char32_t c = NextCp(t, j);
-    if (c == U'“' || c == U'《') quoted = true;
-    if (c == U'”' || c == U'》') quoted = false;
-    if (!quoted && c == U'、') last = i;
-    i = j;
-  }
+  ForEachUnquoted(t, [&](char32_t c, size_t i, size_t) {
+    if (c == U'、') last = i;
+  });
   return last;
 }
 
