@@ -60,6 +60,17 @@ bool InAddress(std::string_view text, size_t b, size_t e) {
   return dot_before || dot_after;
 }
 
+// Whether a match [b, e) that starts or ends with a Latin letter or digit
+// cuts a word ("China" in "Chinatown", "MIIT" in "MIITs") or lies in a web or
+// mail address (www.shanghai.gov.cn): such a match names nothing.
+bool CutsWordOrAddress(std::string_view text, size_t b, size_t e) {
+  const bool latin_begin = IsAsciiAlnum(text[b]), latin_end = IsAsciiAlnum(text[e - 1]);
+  if ((latin_begin && b > 0 && IsAsciiAlnum(text[b - 1])) || (latin_end && e < text.size() && IsAsciiAlnum(text[e]))) {
+    return true;
+  }
+  return (latin_begin || latin_end) && InAddress(text, b, e);
+}
+
 // The forms an English name is written in: as listed, all lower case, each
 // word capitalised (in a headline), the first word capitalised (at a
 // sentence start). "integrated circuits" → also "Integrated Circuits",
@@ -469,15 +480,7 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
   cands.reserve(all.size());
   for (const auto& m : all) {
     const Surface& s = surfaces_[m.pattern];
-    // A name that starts or ends with a Latin letter or digit is a whole
-    // word: "China" not in "Chinatown", "MIIT" not in "MIITs"; and none
-    // inside a web or mail address (www.shanghai.gov.cn).
-    const bool latin_begin = IsAsciiAlnum(text[m.begin]), latin_end = IsAsciiAlnum(text[m.end - 1]);
-    if ((latin_begin && m.begin > 0 && IsAsciiAlnum(text[m.begin - 1])) ||
-        (latin_end && m.end < text.size() && IsAsciiAlnum(text[m.end]))) {
-      continue;
-    }
-    if ((latin_begin || latin_end) && InAddress(text, m.begin, m.end)) continue;
+    if (CutsWordOrAddress(text, m.begin, m.end)) continue;
     if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
     if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
   }
@@ -496,10 +499,7 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
     if (letter && e - b >= 3) {
       for (const auto& m : ac_en_.FindAll(text.substr(b, e - b))) {
         const size_t mb = b + m.begin, me = b + m.end;
-        if ((mb > 0 && IsAsciiAlnum(text[mb - 1]) && IsAsciiAlnum(text[mb])) ||
-            (me < text.size() && IsAsciiAlnum(text[me - 1]) && IsAsciiAlnum(text[me])) || InAddress(text, mb, me)) {
-          continue;
-        }
+        if (CutsWordOrAddress(text, mb, me)) continue;
         cands.push_back(Candidate{static_cast<uint32_t>(mb), static_cast<uint32_t>(me), en_entry_[m.pattern], false, &kNoLevel});
       }
     }
