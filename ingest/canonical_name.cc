@@ -8,6 +8,8 @@
 #include "graph/value.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 bool IsMeasureOrGoal(std::string_view t) {
@@ -80,7 +82,7 @@ std::string NodeKey(const Mention& m, const DocContext& ctx) {
   std::string key = m.type;
   key += ':';
   key += form;
-  if (m.type == "Indicator") {
+  if (m.type == "Indicator"sv) {
     if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) {
       key += '@';
       key += NormalizeName(p->as_string());

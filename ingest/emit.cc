@@ -13,6 +13,8 @@
 #include "ingest/np_scan.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 struct Node {
@@ -146,7 +148,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   const std::string publisher = md.publisher.empty() ? std::string() : NormalizeName(md.publisher);
   for (size_t i = 0; i < ms.size() && issuer < 0; ++i) {
     const Mention& m = ms[i];
-    if (m.type != "Agency") continue;
+    if (m.type != "Agency"sv) continue;
     bool in_title = md.title_span.contains(m.span.begin) &&
                     (md.issuer_text.empty() || md.title.find(m.name) != std::string::npos ||
                      md.issuer_text.find(std::string(ctx.text.substr(m.span.begin, m.span.end - m.span.begin))) != std::string::npos);
@@ -161,7 +163,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   size_t about = md.title.find("关于");
   for (size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    if (m.type != "Agency" || m.embedded) continue;
+    if (m.type != "Agency"sv || m.embedded) continue;
     bool in_prefix = about != std::string::npos && about > 0 && md.title_span.contains(m.span.begin) &&
                      m.span.end <= md.title_span.begin + about;
     bool signed_by = issuer < 0 && md.signature.contains(m.span.begin) && m.span.end <= md.signature.end;
@@ -173,7 +175,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     nodes[who].used = true;
     add_edge("ISSUED", who, doc_node, nullptr);
     for (size_t i = 0; i < ms.size(); ++i) {
-      if (ms[i].doc_measure && ms[i].type == "Policy") add_edge("ISSUED", who, node_of[i], nullptr);
+      if (ms[i].doc_measure && ms[i].type == "Policy"sv) add_edge("ISSUED", who, node_of[i], nullptr);
     }
   }
   // The Document node.
@@ -202,7 +204,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       auto choice = ChooseInstrument(*ctx.rules, n.st.type, n.st.name, Quote(ctx, first.sentence));
       if (!choice.instrument.empty()) SetProperty(n.st.props, "instrument", choice.instrument);
     }
-    if (n.st.type == "Region" && !ctx.region.empty() && n.st.name == ctx.region) region_node = static_cast<int>(k);
+    if (n.st.type == "Region"sv && !ctx.region.empty() && n.st.name == ctx.region) region_node = static_cast<int>(k);
     sink.Node(n.st);
   }
   // One edge statement, refilled for every edge (no allocation once its
@@ -240,7 +242,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     p.rule = first.rule;
     p.quote.clear();  // the node's own provenance carries the sentence
     emit_edge("MENTIONS", in.doc_id, n.st.id);
-    bool applies = IsMeasure(n.st.type) || n.st.type == "Indicator" || n.st.type == "Goal";
+    bool applies = IsMeasure(n.st.type) || n.st.type == "Indicator"sv || n.st.type == "Goal"sv;
     if (applies && region_node >= 0 && !ms[n.mentions.front()].cited) {
       emit_edge("APPLIES_IN", n.st.id, nodes[region_node].st.id);
     }

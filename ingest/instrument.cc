@@ -3,6 +3,8 @@
 
 namespace pkg::ingest {
 
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
+
 namespace {
 
 // The first keyword rule (file order) with a word anywhere in `text`, among
@@ -26,7 +28,7 @@ InstrumentChoice ChooseInstrument(const RuleSet& rules, std::string_view type, s
   const WordSet& kws = rules.Words(RuleKind::instrument_keyword);
   if (const Rule* r = FirstKeywordRule(kws, name, [](const Rule*) { return true; })) return {r->arg, r->id};
   // Initiatives and policies with a generic name take a keyword of their sentence.
-  if (type == "Initiative" || type == "Policy") {
+  if (type == "Initiative"sv || type == "Policy"sv) {
     const Rule* r = FirstKeywordRule(kws, sentence, [](const Rule* k) {
       return k->arg != "goal_planning" && k->arg != "regulation";
     });

@@ -15,6 +15,8 @@
 #include "base/text.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 std::vector<std::string> SplitBar(std::string_view s) {
@@ -177,7 +179,7 @@ Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool t
     x.aliases = SplitBar(f[2]);
     x.name_en = f[3];
     x.level = f[4];
-    if (x.type == "Region") {
+    if (x.type == "Region"sv) {
       x.parent = f[5];
       x.pinyin = f[7];
     } else {
@@ -186,7 +188,7 @@ Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool t
     uint32_t id = static_cast<uint32_t>(entries_.size());
     by_type_name_.emplace(x.type + "\t" + x.name, id);
     for (const auto& a : x.aliases) by_type_name_.emplace(x.type + "\t" + a, id);
-    if (x.type == "Region") {
+    if (x.type == "Region"sv) {
       region_by_name_.emplace(x.name, id);
       for (const auto& a : x.aliases) region_by_name_.emplace(a, id);
     }
@@ -214,7 +216,7 @@ void Lexicon::Instantiate() {
   std::vector<std::string> region_names;
   std::vector<size_t> region_ids;
   for (size_t r = 0; r < plain; ++r) {
-    if (entries_[r].type == "Region" && entries_[r].level != "national" && entries_[r].level != "regional" &&
+    if (entries_[r].type == "Region"sv && entries_[r].level != "national" && entries_[r].level != "regional" &&
         entries_[r].name_en.empty()) {
       region_names.push_back(entries_[r].name);
       region_ids.push_back(r);
@@ -283,7 +285,7 @@ void Lexicon::Instantiate() {
     }
     for (size_t r = 0; r < plain; ++r) {
       const LexEntry& reg = entries_[r];
-      if (reg.type != "Region" || reg.level == "national") continue;
+      if (reg.type != "Region"sv || reg.level == "national") continue;
       if (std::find(tp.levels.begin(), tp.levels.end(), reg.level) == tp.levels.end()) continue;
       const std::string& full = FullName(reg);
       std::string lw = LevelWord(full);
@@ -353,7 +355,7 @@ void Lexicon::Instantiate() {
   // templates' tails (added last: a tail equal to a surface keeps the surface).
   for (uint32_t r = 0; r < plain; ++r) {
     const LexEntry& reg = entries_[r];
-    if (reg.type != "Region" || reg.level == "national") continue;
+    if (reg.type != "Region"sv || reg.level == "national") continue;
     for (int k = 0; k < 2; ++k) {
       int32_t id = AddHelperPattern(k ? FullName(reg) : reg.name);
       if (id < 0) continue;

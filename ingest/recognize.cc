@@ -11,13 +11,15 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 // The document's region: the issuer's, else the region named most often.
 std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& lex) {
   const Lexicon& L = *ctx.lex;
   for (const Mention& m : lex) {
-    if (m.type == "Agency" && m.lex_entry >= 0 && ctx.md->title_span.contains(m.span.begin) &&
+    if (m.type == "Agency"sv && m.lex_entry >= 0 && ctx.md->title_span.contains(m.span.begin) &&
         !L.entries()[m.lex_entry].region.empty()) {
       return L.entries()[m.lex_entry].region;
     }
@@ -26,8 +28,8 @@ std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& le
   for (const Mention& m : lex) {
     if (m.lex_entry < 0) continue;
     const LexEntry& x = L.entries()[m.lex_entry];
-    if (x.type == "Region" && x.level != "national") count[x.name] += x.level == "district" ? 1 : 2;
-    if (x.type == "Agency" && !x.region.empty()) count[x.region] += 2;
+    if (x.type == "Region"sv && x.level != "national") count[x.name] += x.level == "district" ? 1 : 2;
+    if (x.type == "Agency"sv && !x.region.empty()) count[x.region] += 2;
   }
   std::string best;
   int n = 0;
@@ -124,7 +126,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司; not
     // across a governing verb with its object (中国人民银行设立X中心: the bank
     // sets up a centre) or a conjunction.
-    if (m.type == "Agency") {
+    if (m.type == "Agency"sv) {
       std::string_view t = ctx.text;
       size_t e = h.end, k = h.end;
       int chars = 0;
@@ -166,7 +168,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
         m.aliases.clear();
       }
     }
-    bool descriptive = (x.type == "Initiative" || x.type == "Goal" || x.type == "Policy") && h.end - h.begin >= 24;
+    bool descriptive = (x.type == "Initiative"sv || x.type == "Goal"sv || x.type == "Policy"sv) && h.end - h.begin >= 24;
     int sentence = m.sentence;
     out.push_back(std::move(m));
     // A descriptive alias ("先进制造业和现代服务业深度融合") names sectors too.
@@ -280,7 +282,7 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
     const KindWords trig = ctx.Words(RuleKind::trigger);
     const KindWords strip = ctx.Words(RuleKind::strip);
     for (Mention& m : lex) {
-      if (m.embedded || m.sentence < 0 || !(m.type == "Initiative" || m.type == "Policy" || m.type == "Pilot")) continue;
+      if (m.embedded || m.sentence < 0 || !(m.type == "Initiative"sv || m.type == "Policy"sv || m.type == "Pilot"sv)) continue;
       const uint32_t e = m.span.end, end = ctx.st->sentences[m.sentence].span.end;
       size_t j = e, len = 0, tail = 0;
       if (e >= end || !IsHan(NextCp(ctx.text, j)) || NameBoundary(ctx, e, end, &tail) ||

@@ -19,6 +19,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 template <size_t N>  // a literal: a compare of known length, inlined
@@ -180,7 +182,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
       // Without the issuing agency ("上海市人民政府关于…" → "关于…").
       for (int guard = 0; guard < 4; ++guard) {
         const Mention* a = ctx.LexiconAt(b);
-        if (!a || a->type != "Agency" || a->span.end >= e) break;
+        if (!a || a->type != "Agency"sv || a->span.end >= e) break;
         b = a->span.end;
         while (b < e && s[b] == ' ') ++b;  // co-issuers apart: "农业农村部办公厅 工业和信息化部办公厅关于…"
         if (At(s, b, "、") || At(s, b, ":")) b += At(s, b, ":") ? 1 : 3;

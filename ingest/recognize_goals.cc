@@ -18,6 +18,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 // Past a chain of goal verbs: "加快推动X", "大力推进X" → X (the first verb is
@@ -67,7 +69,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
       const size_t first = ctx.LexiconFrom(k.begin);
       for (size_t i = first; i < ctx.lexicon_begin.size() && ctx.lexicon_begin[i] < k.end; ++i) {
         if (i > first && ctx.lexicon_begin[i] == ctx.lexicon_begin[i - 1]) continue;
-        if ((*ctx.lexicon)[i].type == "Goal") { c = k; has_goal = true; }
+        if ((*ctx.lexicon)[i].type == "Goal"sv) { c = k; has_goal = true; }
       }
     }
     uint32_t b = std::max(c.begin, item.body);
@@ -97,7 +99,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     const Mention* sector = ctx.LexiconAt(b);
     // Also a product sector after a heading verb ("(二)突破高技术船舶"), when no
     // other head word ends the heading.
-    bool industry = (sector && sector->type == "Industry" && sector->span.end == e) ||
+    bool industry = (sector && sector->type == "Industry"sv && sector->span.end == e) ||
                     (verb && heads.SuffixAt(s, e, &len) && ctx.rules->Words("head", "Industry").SuffixAt(s, e, &len)) ||
                     (verb && !heads.SuffixAt(s, e, &len) && ctx.rules->Words("heading_sector", "Industry").SuffixAt(s, e, &len));
     // "发展人工智能和未来产业": two sectors, read by the list patterns, not one name.
@@ -151,7 +153,7 @@ namespace {
 // a Goal when `goals_only`), else a new Goal called `name`.
 Mention NamedAt(const DocContext& ctx, uint32_t b, uint32_t e, std::string name, bool goals_only) {
   const Mention* whole = ctx.LexiconAt(b);
-  if (whole && whole->span.end == e && (!goals_only || whole->type == "Goal")) return *whole;
+  if (whole && whole->span.end == e && (!goals_only || whole->type == "Goal"sv)) return *whole;
   Mention m;
   m.span = {b, e};
   m.type = "Goal";
@@ -180,7 +182,7 @@ void DirectiveGoals(const DocContext& ctx, const KindWords& verbs, uint32_t b, u
     std::string name = CleanName(s.substr(ib, ie - ib));
     if (WordChars(name) < 2 || WordChars(name) > 16) continue;
     Mention m = NamedAt(ctx, ib, ie, std::move(name), /*goals_only=*/false);
-    if (m.type != "Goal" && m.type != "Industry") continue;
+    if (m.type != "Goal"sv && m.type != "Industry"sv) continue;
     m.rule = "directive.goal";
     m.sentence = sentence;
     m.purpose = true;
@@ -268,7 +270,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       // (A known goal is a goal whatever its last word: 现代化产业体系.)
       const Rule* h = ctx.Words(RuleKind::head).SuffixAt(s, e, &len);
       const Mention* known = ctx.LexiconAt(b);
-      const bool known_goal = known && known->span.end == e && known->type == "Goal";
+      const bool known_goal = known && known->span.end == e && known->type == "Goal"sv;
       if (h && !known_goal && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
       // "制造强省和数字江西": two goals when the first ends in a goal's head word (强省, 高地 …).
       for (uint32_t k = b; k < e; k += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[k])))) {
@@ -280,7 +282,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
         first.rule = "purpose.supports";
         first.sentence = sen.index;
         first.purpose = true;
-        if (first.type == "Goal") out.push_back(std::move(first));
+        if (first.type == "Goal"sv) out.push_back(std::move(first));
         b = static_cast<uint32_t>(k + cl);
         break;
       }
@@ -292,7 +294,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       m.sentence = sen.index;
       m.purpose = true;
       // A sector to develop is not a goal: "推动生物医药产业高质量发展" names the sector.
-      if (m.type == "Goal" || m.type == "Industry") out.push_back(std::move(m));
+      if (m.type == "Goal"sv || m.type == "Industry"sv) out.push_back(std::move(m));
     }
   }
   // Anywhere: "把合肥建设成为具有全球影响力的“量子中心”" (kind vision) states the vision the

@@ -17,6 +17,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 template <size_t N>  // a literal: a compare of known length, inlined
@@ -89,7 +91,7 @@ Mention* FundBefore(std::vector<Mention>& known, uint32_t p, int sentence) {
   while (it != known.begin()) {
     --it;
     if (it->sentence >= 0 && it->sentence < sentence - 1) break;
-    if (it->type == "Fund" && (it->sentence == sentence || it->sentence == sentence - 1)) return &*it;
+    if (it->type == "Fund"sv && (it->sentence == sentence || it->sentence == sentence - 1)) return &*it;
   }
   return nullptr;
 }
@@ -221,7 +223,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           auto from = std::lower_bound(known.begin(), known.end(), sen.span.begin,
                                        [](const Mention& m, uint32_t x) { return m.span.begin < x; });
           for (auto it = from; it != known.end() && it->span.begin < p; ++it) {
-            if (it->span.end <= p && (it->type == "Industry" || it->type == "TargetGroup")) last = &*it;
+            if (it->span.end <= p && (it->type == "Industry"sv || it->type == "TargetGroup"sv)) last = &*it;
           }
           if (!last) continue;
           name = last->name + std::string(s.substr(mb, q - mb));

@@ -17,6 +17,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
@@ -42,7 +44,7 @@ uint32_t AfterPlaceList(const DocContext& ctx, uint32_t b, uint32_t e) {
   int places = 0;
   for (int guard = 0; guard < 12; ++guard) {
     const Mention* r = ctx.LexiconAt(q);
-    if (!r || r->type != "Region" || r->span.end >= e) return b;
+    if (!r || r->type != "Region"sv || r->span.end >= e) return b;
     ++places;
     size_t cl = 0;
     if (!coord.PrefixAt(ctx.text, r->span.end, &cl)) return places >= 2 ? r->span.end : b;
@@ -59,7 +61,7 @@ bool SectorBefore(const DocContext& ctx, uint32_t p, uint32_t* sector) {
     if (end != p && !(ctx.text.substr(end, 6) == "领域" || ctx.text.substr(end, 6) == "行业" || ctx.text.substr(end, 6) == "产业")) continue;
     for (size_t i = ctx.LexiconFrom(end > 48 ? end - 48 : 0); i < ctx.lexicon->size() && (*ctx.lexicon)[i].span.begin < end; ++i) {
       const Mention& m = (*ctx.lexicon)[i];
-      if (m.span.end == end && m.type == "Industry" && !m.weak) {
+      if (m.span.end == end && m.type == "Industry"sv && !m.weak) {
         *sector = m.span.begin;
         return true;
       }
@@ -84,8 +86,8 @@ bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too = true) 
                                         ctx.lexicon_begin.begin());
   if (up == 0) return false;
   const Mention* it = &(*ctx.lexicon)[up - 1];
-  if (!measures_too && (it->type == "Platform" || it->type == "Fund" || it->type == "Pilot" ||
-                        it->type == "Initiative" || it->type == "Policy")) return false;
+  if (!measures_too && (it->type == "Platform"sv || it->type == "Fund"sv || it->type == "Pilot"sv ||
+                        it->type == "Initiative"sv || it->type == "Policy"sv)) return false;
   return p > it->span.begin && p < it->span.end;
 }
 
@@ -100,7 +102,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // "联合X局开展Y行动", "支持X公司建设Y平台": an actor and its own verb after the first
     // verb; the object is what that verb governs.
     size_t vl = 0;
-    if (const Mention* a = ctx.LexiconAt(b); a && (a->type == "Agency" || a->type == "Enterprise") && a->span.end < head &&
+    if (const Mention* a = ctx.LexiconAt(b); a && (a->type == "Agency"sv || a->type == "Enterprise"sv) && a->span.end < head &&
         ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl) && a->span.end + vl < head) {
       return SkipToObject(ctx, a->span.end, head, info);
     }
@@ -118,7 +120,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   bool short_subject = false, actor_subject = false;
   for (uint32_t t = noise; t < head; t = NextChar(s, t)) {
     const Mention* a = ctx.LexiconAt(t);
-    if (a && (a->type == "Agency" || a->type == "Enterprise" || a->type == "Region")) actor_subject = true;
+    if (a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "Region"sv)) actor_subject = true;
     size_t len = 0;
     // After an aimed phrase the verb may abut the head: "面向中小企业发放算力券".
     if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition) || InsideLexicon(ctx, t)) continue;
@@ -188,7 +190,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
   // ("一批智能工厂" → 智能工厂), else no item ("同一项目", "多个平台", "本行动计划").
   if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
-    if (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform" || type == "Pilot")) return;
+    if (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv)) return;
     b = head_b;
     bare = true;
   }
@@ -200,7 +202,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
                      !ctx.LexiconAt(b)) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
-  if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal") {
+  if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal"sv) {
     std::string_view left = s.substr(b, de);
     bool clause = false;
     size_t len = 0;
@@ -227,7 +229,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (ctx.Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
   // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
   if (name.find('%') != std::string::npos) return;  // a rate is a subsidy's term, not a name
-  if (type != "Fund" && (name.find("万元") != std::string::npos ||
+  if (type != "Fund"sv && (name.find("万元") != std::string::npos ||
                          name.find("亿元") != std::string::npos)) return;
   Mention m;
   m.span = {b, e};
@@ -244,8 +246,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (size_t ll = 0; !info.levels.empty() && ctx.Words(RuleKind::level).SuffixAt(s, b, &ll)) {
     m.aliases.push_back(CleanName(s.substr(b - ll, e - b + ll)));
   }
-  if (info.count > 0 && m.type == "Platform") SetProperty(m.props, "count", info.count);
-  if (info.size && m.type == "Fund") SetProperty(m.props, "size", *info.size);
+  if (info.count > 0 && m.type == "Platform"sv) SetProperty(m.props, "count", info.count);
+  if (info.size && m.type == "Fund"sv) SetProperty(m.props, "size", *info.size);
   out.push_back(std::move(m));
 }
 
@@ -445,7 +447,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     std::string type = h.rule->arg;
     // Names of places, agencies and firms keep their region: 广州开发区, 广州市黄埔区财政局.
-    bool actor = type == "Agency" || type == "Region" || type == "Enterprise";
+    bool actor = type == "Agency"sv || type == "Region"sv || type == "Enterprise"sv;
     // "打造自贡、绵阳低空装备产业园": a list of places before a measure's name says
     // where it is built, and is no part of the name (one place is: 上海市制造业创新中心).
     if (!actor) b = AfterPlaceList(ctx, b, h.b);
@@ -461,17 +463,17 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     for (int guard = 0; (actor || subject) && guard < 2; ++guard) {
       const Mention* r = nullptr;
       for (const Mention* m = LexiconFrom(ctx, b > 64 ? b - 64 : 0); m && m->span.begin < b; ++m) {
-        if (m->span.end == b && m->type == "Region") r = m;
+        if (m->span.end == b && m->type == "Region"sv) r = m;
         if (m + 1 == ctx.lexicon->data() + ctx.lexicon->size()) break;
       }
       if (!r || r->span.begin < c.begin) break;
       b = r->span.begin;
       region_prefix = true;
     }
-    if (type == "Enterprise" && !region_prefix) {
+    if (type == "Enterprise"sv && !region_prefix) {
       // "由苏州创新投资集团有限公司": a region and a verb-like word open a firm's name.
       for (const Mention* m = LexiconFrom(ctx, b > 64 ? b - 64 : 0); m && m->span.begin < b; ++m) {
-        if (m->type == "Region" && m->span.end < b && m->span.end + 9 >= b && m->span.begin >= c.begin) {
+        if (m->type == "Region"sv && m->span.end < b && m->span.end + 9 >= b && m->span.begin >= c.begin) {
           b = m->span.begin;
           break;
         }
@@ -484,12 +486,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
     // "国网厦门供电公司负责…": a firm opening its clause keeps a two-character brand before its region.
-    if (size_t k0 = c.begin, k1 = c.begin + 3; type == "Enterprise" && region_prefix && b == c.begin + 6 &&
+    if (size_t k0 = c.begin, k1 = c.begin + 3; type == "Enterprise"sv && region_prefix && b == c.begin + 6 &&
         IsHan(NextCp(s, k0)) && IsHan(NextCp(s, k1)) && SkipNoise(ctx, c.begin, b, nullptr) == c.begin &&
         !ctx.Words(RuleKind::trigger).PrefixAt(s, c.begin, &sl)) {
       b = c.begin;
     }
-    if (type == "Enterprise" && b >= c.begin + 3) {
+    if (type == "Enterprise"sv && b >= c.begin + 3) {
       // A firm listed after 、 starts right after it, whatever verb-like word it holds (中创新航…公司).
       size_t k = s.substr(c.begin, b - c.begin).rfind("、");
       if (k != std::string_view::npos && b - (c.begin + k + 3) <= 24 &&
@@ -497,12 +499,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         b = static_cast<uint32_t>(c.begin + k + 3);
       }
     }
-    if (type == "Agency" && !region_prefix) {
+    if (type == "Agency"sv && !region_prefix) {
       bool bare = At(s, b, "市") || At(s, b, "区") || At(s, b, "省") || At(s, b, "县");
       bool zone = h.rule->id == "head.agency_zone" && WordChars(s.substr(b, h.b - b)) >= 2;
       if (!bare && !zone) continue;
     }
-    if (type == "Region" && !region_prefix && WordChars(s.substr(b, h.e - b)) < 5) continue;
+    if (type == "Region"sv && !region_prefix && WordChars(s.substr(b, h.e - b)) < 5) continue;
     // A clause reporting speech names no measure unless a verb governs it.
     if (speech_at != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
     size_t tl = 0;
@@ -532,10 +534,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // head word alone, right after the governing verb.
     bool bare = false;
     // "新建智能工厂和数字化车间50个": the same, for the next item of a list.
-    if (b == h.b && continuation && (type == "Platform" || type == "Pilot") && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
+    if (b == h.b && continuation && (type == "Platform"sv || type == "Pilot"sv) && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
       bare = true;
     }
-    if (b < h.b && (type == "Platform" || type == "Pilot")) {
+    if (b < h.b && (type == "Platform"sv || type == "Pilot"sv)) {
       size_t vl = 0;
       if (ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
         b = h.b;

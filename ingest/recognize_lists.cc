@@ -15,6 +15,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
@@ -54,7 +56,7 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
       }
     }
     // A listed firm's name is a proper name: the pronoun strip took the 本 of 本源量子.
-    if (type == "Enterprise" && ib >= 3 && At(s, ib - 3, "本") && ie > ib + 6) ib -= 3;
+    if (type == "Enterprise"sv && ib >= 3 && At(s, ib - 3, "本") && ie > ib + 6) ib -= 3;
     TrimSpan(s, ib, ie);
     // "电动垂直起降航空器(eVTOL)": a bracketed Latin abbreviation after the item is no part of its name.
     if (ie > ib + 2 && s[ie - 1] == ')') {
@@ -64,7 +66,7 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
       if (latin) ie = static_cast<uint32_t>(ib + open);
     }
     std::string name = CleanName(s.substr(ib, ie - ib));
-    bool digits = name.find_first_of("0123456789") != std::string::npos && type != "Enterprise";
+    bool digits = name.find_first_of("0123456789") != std::string::npos && type != "Enterprise"sv;
     bool dangling = name.size() >= 3 && (name.compare(name.size() - 3, 3, "为") == 0 || name.compare(name.size() - 3, 3, "是") == 0);
     if (WordChars(name) >= 2 && WordChars(name) <= 12 && name.find("的") == std::string::npos && !digits && !dangling) {
       Mention m;

@@ -9,6 +9,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
@@ -104,8 +106,8 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       for (int i : ids) {
         const Mention& m = ms[i];
         if (!Nodeish(m)) continue;
-        if (m.span.end <= asp && (m.type == "Goal" || IsMeasure(m.type))) x = i;
-        if (m.span.begin > asp && y < 0 && (m.type == "Goal" || IsMeasure(m.type)) && At(s, m.span.end, "的")) {
+        if (m.span.end <= asp && (m.type == "Goal"sv || IsMeasure(m.type))) x = i;
+        if (m.span.begin > asp && y < 0 && (m.type == "Goal"sv || IsMeasure(m.type)) && At(s, m.span.end, "的")) {
           size_t len = 0;
           if (ctx.Words(RuleKind::serve_as).PrefixAt(s, m.span.end + 3, &len)) y = i;
         }
@@ -122,7 +124,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       if (m.cited) {
         uint32_t before = m.span.begin;
         for (int j : ids) {
-          if (ms[j].type == "Agency" && ms[j].span.end == m.span.begin) {
+          if (ms[j].type == "Agency"sv && ms[j].span.end == m.span.begin) {
             before = ms[j].span.begin;
             out.push_back({"ISSUED", j, i, "cite.issuer", sen.index});
           }
@@ -153,7 +155,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       // TARGETS, aim first: "面向X发放Y", "面向X、Z等领域,建设Y" — the measure right
       // after the aimed-at group or sector (same clause or the next one).
       bool aimed_first = false;
-      if ((m.type == "TargetGroup" || m.type == "Industry") && Nodeish(m) && !m.weak &&
+      if ((m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak &&
           WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
         size_t host_clauses = 0;
         const Span* last_host = nullptr;
@@ -198,7 +200,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       // TARGETS: a verb aiming at a group or sector, for the measure before it;
       // or a group named in a subsidy's condition ("对首次认定的X企业,给予…"),
       // for the measure the sentence speaks for (its item's heading: 第九条 X奖励).
-      if (!aimed_first && m.type == "TargetGroup" && Nodeish(m) && !m.weak) {
+      if (!aimed_first && m.type == "TargetGroup"sv && Nodeish(m) && !m.weak) {
         const char* rule = nullptr;
         size_t cl = 0;
         if (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target") {
@@ -226,7 +228,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
       bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";
-      if (m.type == "Industry" && Nodeish(m) && !m.weak &&
+      if (m.type == "Industry"sv && Nodeish(m) && !m.weak &&
           (WordBefore(ctx, ctx.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6))) {
         int best = governing(sen, m.span.begin);
         if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
@@ -234,14 +236,14 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       // A measure tried out under a pilot: "试点推行X" → X PART_OF the pilot before.
       if (IsMeasure(m.type) && !m.embedded && WordBefore(ctx, ctx.Words(RuleKind::pilot_of), clause->begin, m.span.begin, 3)) {
         for (int j = i - 1; j >= 0; --j) {
-          if (ms[j].type == "Pilot" && !ms[j].embedded && ms[j].sentence >= sen.index - 2 && ms[j].key != m.key) {
+          if (ms[j].type == "Pilot"sv && !ms[j].embedded && ms[j].sentence >= sen.index - 2 && ms[j].key != m.key) {
             out.push_back({"PART_OF", i, j, "pilot_of.trial", sen.index});
             break;
           }
         }
       }
       // Responsibility: "(责任单位:A、B)", "由X负责", "X牵头".
-      if ((m.type == "Agency" || m.type == "Enterprise") && Nodeish(m)) {
+      if ((m.type == "Agency"sv || m.type == "Enterprise"sv) && Nodeish(m)) {
         bool label = WordBefore(ctx, ctx.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
                      s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
         // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
@@ -293,7 +295,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
             bool any = false, other_actor = false;
             for (int j : by_sentence[sen.index]) {
               const Mention& t = ms[j];
-              const bool actor = j != i && (t.type == "Agency" || t.type == "Enterprise") && Nodeish(t);
+              const bool actor = j != i && (t.type == "Agency"sv || t.type == "Enterprise"sv) && Nodeish(t);
               if (actor && t.span.begin >= m.span.end) break;
               if (actor) other_actor = true;  // what comes before is that actor's
               if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
@@ -316,7 +318,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       int subj = -1;
       for (int i : ids) {
         if (!Nodeish(ms[i]) || ms[i].span.begin < start) continue;
-        if ((ms[i].type == "Agency" || ms[i].type == "Enterprise") && ms[i].span.begin <= start + 3) subj = i;
+        if ((ms[i].type == "Agency"sv || ms[i].type == "Enterprise"sv) && ms[i].span.begin <= start + 3) subj = i;
         break;
       }
       size_t duty = std::string_view::npos;
@@ -346,7 +348,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         for (int j : ids) {
           if (j == i || ms[j].span.begin <= m.span.end || ms[j].embedded || ms[j].key == m.key) continue;
           if (ms[j].type == m.type || (IsMeasure(ms[j].type) && IsMeasure(m.type)) ||
-              (ms[j].type == "Industry" && m.type == "Industry")) {
+              (ms[j].type == "Industry"sv && m.type == "Industry"sv)) {
             out.push_back({"PART_OF", j, i, "member_list.include", sen.index});
           }
         }
@@ -372,10 +374,10 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // "A、B等未来产业", "A、B等战略性产业集群": the listed sectors are parts of
       // the category named after 等, when it is an item of its own.
-      if (m.type == "Industry" && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
+      if (m.type == "Industry"sv && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
         for (int j : ids) {
           const Mention& g = ms[j];
-          if (g.span.begin < m.span.end || g.type != "Industry" || g.embedded || g.key == m.key) continue;
+          if (g.span.begin < m.span.end || g.type != "Industry"sv || g.embedded || g.key == m.key) continue;
           if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
           if (g.span.begin >= 1 && s[g.span.begin - 1] == '(') continue;  // a member's bracketed short form: 第六代移动通信(6G)
           if (g.weak) break;  // a generic word (工业) names no category of its own
@@ -390,7 +392,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // "A、B、C五大重点产业": every listed sector, a known one too (whose lexicon
       // mention stands in for the list item), is PART_OF the counted group.
-      if (m.type == "Industry" && !m.embedded && m.rule != "group.count" &&
+      if (m.type == "Industry"sv && !m.embedded && m.rule != "group.count" &&
           (m.rule == "group.member" || At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
         for (int j : ids) {
           if (ms[j].span.begin < m.span.end || ms[j].rule != "group.count") continue;
@@ -406,7 +408,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         // A sector inside a fund's name counts when no other is named ("X产业子基金, 重点投向A、B等细分领域").
         int nearest = -1, sharing = -1, inside = -1;
         for (int j = i - 1; j >= 0 && (ms[j].sentence == sen.index || ms[j].sentence < 0); --j) {
-          if (ms[j].type != "Industry" || ms[j].rule == "subsector.track") continue;
+          if (ms[j].type != "Industry"sv || ms[j].rule == "subsector.track") continue;
           if (ms[j].embedded) {
             if (inside < 0) inside = j;
             continue;
@@ -425,7 +427,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   for (int i = 0; i < n; ++i) {
     if (!ms[i].cited) continue;
     for (int j : in_sentence(ms[i].sentence)) {
-      if (ms[j].type == "Agency" && ms[j].span.begin == ms[i].span.begin + 3) {
+      if (ms[j].type == "Agency"sv && ms[j].span.begin == ms[i].span.begin + 3) {
         out.push_back({"ISSUED", j, i, "cite.issuer", ms[i].sentence});
       }
     }
@@ -434,7 +436,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   const KindWords invest = ctx.Words(RuleKind::funds_verb);
   for (int i = 0; i < n; ++i) {
     const Mention& f = ms[i];
-    if (f.type != "Fund" || f.embedded) continue;
+    if (f.type != "Fund"sv || f.embedded) continue;
     uint32_t verb_at = UINT32_MAX;
     if (f.sentence >= 0) {
       const Span& sp = ctx.st->sentences[f.sentence].span;
@@ -443,7 +445,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     }
     for (int j : in_sentence(f.sentence)) {
       const Mention& t = ms[j];
-      if (j == i || !(t.type == "Industry" || t.type == "Goal" || t.type == "TargetGroup" || IsMeasure(t.type))) continue;
+      if (j == i || !(t.type == "Industry"sv || t.type == "Goal"sv || t.type == "TargetGroup"sv || IsMeasure(t.type))) continue;
       if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type) && !t.weak) {
         out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
       } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key) {
@@ -455,21 +457,21 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   // else, for a jurisdiction-wide figure (全市规模以上工业增加值增长6%), the document's region.
   int doc_region = -1;
   for (int i = 0; i < n && !ctx.region.empty(); ++i) {
-    if (ms[i].type == "Region" && ms[i].name == ctx.region) { doc_region = i; break; }
+    if (ms[i].type == "Region"sv && ms[i].name == ctx.region) { doc_region = i; break; }
   }
   for (int i = 0; i < n; ++i) {
     const Mention& ind = ms[i];
-    if (ind.type != "Indicator") continue;
+    if (ind.type != "Indicator"sv) continue;
     int best = -1;
     for (int j : in_sentence(ind.sentence)) {
       const Mention& t = ms[j];
-      if (j == i || t.type == "Indicator" || t.type == "Agency" || t.type == "Enterprise" || t.type == "Achievement") continue;
+      if (j == i || t.type == "Indicator"sv || t.type == "Agency"sv || t.type == "Enterprise"sv || t.type == "Achievement"sv) continue;
       if (t.span.begin >= ind.span.begin && t.span.end <= ind.span.end &&
           (best < 0 || t.span.end - t.span.begin > ms[best].span.end - ms[best].span.begin)) best = j;
     }
     if (best < 0) {
       for (int j : in_sentence(ind.sentence)) {
-        if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry" || ms[j].type == "TargetGroup") && !ms[j].embedded) best = j;
+        if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry"sv || ms[j].type == "TargetGroup"sv) && !ms[j].embedded) best = j;
       }
     }
     // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
@@ -479,7 +481,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       // (Not for counts, nor for a group inside the name: "培育…龙头企业5家" counts the group.)
       const bool count = ind.name.size() >= 6 && (ind.name.compare(ind.name.size() - 6, 6, "数量") == 0 ||
                                                   ind.name.compare(ind.name.size() - 6, 6, "总数") == 0);
-      const bool run = !count && (best < 0 || ms[best].type == "Industry");
+      const bool run = !count && (best < 0 || ms[best].type == "Industry"sv);
       uint32_t from = ctx.st->sentences[ind.sentence].span.begin;
       for (int k = ind.sentence; run && k > 0 && ind.sentence - k < 8; --k) {
         const Span& prev = ctx.st->sentences[k - 1].span;
@@ -494,7 +496,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // The region named outright counts only when nothing else is the subject.
       for (int j : in_sentence(ind.sentence)) {
-        scoped |= best < 0 && ms[j].type == "Region" && ms[j].key == ms[doc_region].key && ms[j].span.end <= ind.span.begin;
+        scoped |= best < 0 && ms[j].type == "Region"sv && ms[j].key == ms[doc_region].key && ms[j].span.end <= ind.span.begin;
       }
       if (scoped) {
         out.push_back({"MEASURES", i, doc_region, "indicator.region", ind.sentence});
@@ -546,10 +548,10 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     for (int i = 0; i < n; ++i) {
       const Mention& m = ms[i];
       size_t gl = 0;
-      if (m.type != "Policy" || m.embedded || m.doc_measure || m.cited || !grants.SuffixAt(s, m.span.end, &gl)) continue;
+      if (m.type != "Policy"sv || m.embedded || m.doc_measure || m.cited || !grants.SuffixAt(s, m.span.end, &gl)) continue;
       for (int j : in_sentence(m.sentence)) {
         const Mention& g = ms[j];
-        if (g.type != "Industry" || g.weak || g.span.begin < m.span.begin || g.span.end > m.span.end ||
+        if (g.type != "Industry"sv || g.weak || g.span.begin < m.span.begin || g.span.end > m.span.end ||
             g.name.find("、") != std::string::npos) continue;
         out.push_back({"SUPPORTS", i, j, "subsidy.supports", m.sentence});
       }
@@ -559,7 +561,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   for (int i = 0; i < n; ++i) {
     if (!IsMeasure(ms[i].type) || ms[i].embedded) continue;
     for (int j : in_sentence(ms[i].sentence)) {
-      if (ms[j].type != "TargetGroup" || ms[j].weak) continue;
+      if (ms[j].type != "TargetGroup"sv || ms[j].weak) continue;
       const std::string& a = ms[i].name;
       const std::string& b = ms[j].name;
       if (a.size() >= 12 && b.size() >= 12 && a.compare(0, 12, b, 0, 12) == 0) {

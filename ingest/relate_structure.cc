@@ -8,6 +8,8 @@
 #include "ingest/relate.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
 bool Candidate(const Mention& m) {
@@ -84,7 +86,7 @@ void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::ve
           for (int i = first_at(cells[c].begin); i < static_cast<int>(ms.size()) && ms[i].span.begin < cells[c].end; ++i) {
             const Mention& m = ms[i];
             if (m.embedded || m.span.end > cells[c].end) continue;
-            if (resp_col[c] && m.type == "Agency") agencies.push_back(i);
+            if (resp_col[c] && m.type == "Agency"sv) agencies.push_back(i);
             if (!resp_col[c] && IsMeasure(m.type) && !m.cited && !m.doc_measure) measures.push_back(i);
           }
         }
@@ -132,7 +134,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     // "…的新型工业化" is part of 新型工业化.
     for (int j : in_sentence(ms[i].sentence)) {
       const Mention& g = ms[j];
-      if (j != i && g.type == "Goal" && g.span.end == ms[i].span.end && g.span.begin > ms[i].span.begin &&
+      if (j != i && g.type == "Goal"sv && g.span.end == ms[i].span.end && g.span.begin > ms[i].span.begin &&
           g.key != ms[i].key) {
         out.push_back({"PART_OF", i, j, "heading_goal.part_of", ms[i].sentence});
       }
@@ -161,7 +163,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       int x = -1, y = -1;
       for (int i : in_sentence(sen.index)) {
         if (!Candidate(ms[i])) continue;
-        if (ms[i].span.begin == pa + la && ms[i].type == "Initiative") x = i;
+        if (ms[i].span.begin == pa + la && ms[i].type == "Initiative"sv) x = i;
         if (ms[i].span.begin >= pb + lb && ms[i].span.begin <= pb + lb + 6 && ms[i].span.end <= b.end) y = i;
       }
       if (x >= 0 && y >= 0 && ms[x].key != ms[y].key) {
@@ -246,7 +248,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         if (!IsMeasure(ms[h].type)) continue;
         hosts.insert(h);
         // (A fund relied on funds what it sets up: fund_of below.)
-        if (built >= 0 && ms[h].type != "Fund" && ms[h].key != ms[built].key) {
+        if (built >= 0 && ms[h].type != "Fund"sv && ms[h].key != ms[built].key) {
           out.push_back({"SUPPORTS", h, built, "host.supports", sen.index});
         }
       }
@@ -264,7 +266,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   int pilot = -1;
   if (doc >= 0) {
     for (int i = 0; i < static_cast<int>(ms.size()) && pilot < 0; ++i) {
-      if (ms[i].type == "Pilot" && Candidate(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
+      if (ms[i].type == "Pilot"sv && Candidate(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
           WordChars(ms[i].name) >= 6 && ms[doc].name.find(ms[i].name) != std::string::npos &&
           ms[doc].name.find("开展") < ms[doc].name.find(ms[i].name)) pilot = i;
     }
@@ -277,7 +279,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       if (i == doc || m.key == ms[doc].key) continue;
       if (m.purpose && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "purpose.supports", m.sentence});
       bool in_title = m.span.begin >= ms[doc].span.begin && m.span.end <= ms[doc].span.end;
-      if (in_title && (m.type == "Industry" || m.type == "Goal")) {
+      if (in_title && (m.type == "Industry"sv || m.type == "Goal"sv)) {
         size_t len = 0;
         bool promoted = false;
         for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
@@ -306,7 +308,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       int reported = -1;
       for (int i : ids) {
         const Mention& m = ms[i];
-        if (!m.cited || !(m.type == "Initiative" || m.type == "Policy")) continue;
+        if (!m.cited || !(m.type == "Initiative"sv || m.type == "Policy"sv)) continue;
         uint32_t v = m.span.end;
         for (const char* adv : {"还", "也", "进一步", "同时"}) {
           if (s.substr(v, std::strlen(adv)) == adv) v += static_cast<uint32_t>(std::strlen(adv));
@@ -327,7 +329,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       for (int i : ids) {
         const Mention& m = ms[i];
         // The vision it states: "《方案》提出,…把天津打造成为全国生物制造创新高地".
-        if (m.purpose && m.type == "Goal" && m.span.begin >= from && linked.insert("S" + m.key).second) {
+        if (m.purpose && m.type == "Goal"sv && m.span.begin >= from && linked.insert("S" + m.key).second) {
           out.push_back({"SUPPORTS", plan, i, "report.supports", sen.index});
         }
         if (m.span.begin < from || !Candidate(m) || hosts.count(i) || m.key == ms[plan].key) continue;
@@ -341,11 +343,11 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     std::set<std::pair<std::string, std::string>> seen;
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       const Mention& m = ms[i];
-      if (!(m.type == "Initiative" || m.type == "Policy") || m.embedded || m.doc_measure) continue;
+      if (!(m.type == "Initiative"sv || m.type == "Policy"sv) || m.embedded || m.doc_measure) continue;
       if (!m.cited && m.rule.rfind("doc_head", 0) != 0) continue;  // titles only, not 联席会议制度
       for (int j = i + 1; j < static_cast<int>(ms.size()) && ms[j].span.begin < m.span.end; ++j) {
         const Mention& g = ms[j];
-        if (g.type != "Industry" || g.weak || g.span.end > m.span.end || g.key == m.key) continue;
+        if (g.type != "Industry"sv || g.weak || g.span.end > m.span.end || g.key == m.key) continue;
         // Not a statistical category the word belongs to (软件 → 信息传输、软件和信息技术服务业).
         if (g.name.find("、") != std::string::npos) continue;
         // "X产业(高质量/创新)发展": the sector as an industry, not a field word (制造业高质量发展).
@@ -368,7 +370,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       int parent = -1;
       for (int i : ids) {
         const Mention& m = ms[i];
-        if (m.type != "Fund" || m.embedded) continue;
+        if (m.type != "Fund"sv || m.embedded) continue;
         // The verb between the last fund and this one.
         uint32_t from = parent >= 0 ? ms[parent].span.end : m.span.begin;
         size_t len = 0;
@@ -392,9 +394,9 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     std::set<std::pair<std::string, std::string>> seen;
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       const Mention& m = ms[i];
-      if (m.type != "Industry" || m.embedded || m.heading_goal || m.rule.rfind("sector_list", 0) != 0) continue;
+      if (m.type != "Industry"sv || m.embedded || m.heading_goal || m.rule.rfind("sector_list", 0) != 0) continue;
       int g = heading_goal(m.sentence);
-      if (g < 0 || ms[g].type != "Industry" || ms[g].key == m.key || ms[g].sentence == m.sentence) continue;
+      if (g < 0 || ms[g].type != "Industry"sv || ms[g].key == m.key || ms[g].sentence == m.sentence) continue;
       if (seen.insert({m.key, ms[g].key}).second) out.push_back({"PART_OF", i, g, "heading_sector.part", m.sentence});
     }
   }
@@ -421,7 +423,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     int fund = -1;
     for (int j : in_sentence(hs)) {
       const Mention& f = ms[j];
-      if (f.type != "Fund" || f.embedded) continue;
+      if (f.type != "Fund"sv || f.embedded) continue;
       if (invest.Find(s.substr(0, hsp.end), f.span.end) != std::string_view::npos) { fund = j; break; }
     }
     if (fund < 0) continue;
