@@ -12,13 +12,6 @@
 namespace pkg::ingest {
 namespace {
 
-bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
-// A literal: its length is known, so the compare is a few inlined loads.
-template <size_t N>
-bool At(std::string_view s, uint32_t p, const char (&w)[N]) {
-  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
-}
-
 // s == literal, the length compared first (std::string == const char* does not).
 template <size_t N>
 bool Is(const std::string& s, const char (&w)[N]) {

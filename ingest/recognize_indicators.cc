@@ -21,11 +21,6 @@ namespace pkg::ingest {
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
-template <size_t N>  // a literal: a compare of known length, inlined
-bool At(std::string_view s, size_t p, const char (&w)[N]) {
-  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
-}
-
 bool EndsWith(std::string_view s, std::string_view w) { return s.size() >= w.size() && s.substr(s.size() - w.size()) == w; }
 
 size_t Digits(std::string_view s, size_t p) {

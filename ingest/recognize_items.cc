@@ -21,11 +21,6 @@ namespace pkg::ingest {
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
-bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
-template <size_t N>  // a literal: a compare of known length, inlined
-bool At(std::string_view s, uint32_t p, const char (&w)[N]) {
-  return p <= s.size() && s.size() - p >= N - 1 && std::memcmp(s.data() + p, w, N - 1) == 0;
-}
 
 uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p]))); }
 

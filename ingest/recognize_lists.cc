@@ -19,7 +19,6 @@ namespace pkg::ingest {
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
-bool At(std::string_view s, uint32_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
 uint32_t NextChar(std::string_view s, uint32_t p) { return p + static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p]))); }
 
 // The start of a list ending at `end`: after the last governing verb.

@@ -13,8 +13,6 @@
 namespace pkg::ingest {
 namespace {
 
-bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
-
 bool Named(const std::string& t) {
   return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy" || t == "Enterprise";
 }

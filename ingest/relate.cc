@@ -13,8 +13,6 @@ namespace pkg::ingest {
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
-bool At(std::string_view s, size_t p, std::string_view w) { return s.substr(p, w.size()) == w; }
-
 bool Nodeish(const Mention& m) { return !m.embedded; }
 
 // Does a word of `words` end within `max_gap` bytes before position p

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,14 @@ inline char32_t NextCp(std::string_view s, size_t& i) {
   for (int k = 1; k <= n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   i += n + 1;
   return c;
+}
+
+// Does `w` occur in `s` at byte p? False when it would run past the end
+// (p past the end included). The first byte is compared before the rest: most
+// positions differ there, and with a literal `w` the whole compare inlines.
+inline bool At(std::string_view s, size_t p, std::string_view w) {
+  return p <= s.size() && s.size() - p >= w.size() &&
+         (w.empty() || (s[p] == w[0] && std::memcmp(s.data() + p, w.data(), w.size()) == 0));
 }
 
 // Byte length of the code point starting with byte b (1 for stray bytes).
