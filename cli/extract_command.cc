@@ -45,43 +45,44 @@ struct Extracted {
   std::string error;
 };
 
-// Reads and extracts one file into `out` (its buffers reused across calls).
+// Reads and extracts one file (its buffers reused across calls): the JSON
+// stays in the job (view()), the error, if any, goes to *error.
 class DocumentJob {
  public:
   explicit DocumentJob(const pkg::Extractor& ex) : ex_(ex), writer_(out_) {}
-  void Run(const std::string& path, Extracted* result) {
-    result->json.clear();
-    result->error.clear();
+  // False, with *error set, when the file gives no statements.
+  bool Run(const std::string& path, std::string* error) {
+    out_.clear();
+    error->clear();
     // Only regular files and pipes: reading a device (/dev/zero) would never
     // end, and a folder is expanded before it gets here.
     std::error_code ec;
     auto type = std::filesystem::status(path, ec).type();
     if (!ec && type != std::filesystem::file_type::regular && type != std::filesystem::file_type::fifo) {
-      result->error = path + ": not a regular file";
-      return;
+      *error = path + ": not a regular file";
+      return false;
     }
     // Over the decoder's limit: say so before reading it all into memory.
     if (auto size = std::filesystem::file_size(path, ec); !ec && size > pkg::ingest::kMaxDocumentBytes) {
-      result->error = path + ": document of " + std::to_string(size) + " bytes is over the " +
-                      std::to_string(pkg::ingest::kMaxDocumentBytes >> 20) + " MiB limit; split it into smaller files";
-      return;
+      *error = path + ": document of " + std::to_string(size) + " bytes is over the " +
+               std::to_string(pkg::ingest::kMaxDocumentBytes >> 20) + " MiB limit; split it into smaller files";
+      return false;
     }
     doc_.path = path;
     if (pkg::Status st = pkg::ReadFileInto(path, &doc_.bytes); !st.ok()) {
-      result->error = st.code() == pkg::StatusCode::kNotFound
-                          ? path + ": cannot open (does the file exist and is it readable?)"
-                          : st.message();
-      return;
+      *error = st.code() == pkg::StatusCode::kNotFound ? path + ": cannot open (does the file exist and is it readable?)"
+                                                        : st.message();
+      return false;
     }
-    out_.clear();
     pkg::Status st = ex_.Extract(doc_, writer_);
     if (!st.ok()) {
-      result->error = st.message();
-      return;
+      out_.clear();
+      *error = st.message();
+      return false;
     }
-    result->json.assign(out_.view());
+    return true;
   }
-  // The last document's JSON, without a copy (Run's result->json unused).
+  // The last document's JSON (empty after a failed Run).
   std::string_view view() const { return out_.view(); }
 
  private:
@@ -138,7 +139,7 @@ void ExtractInParallel(const pkg::Extractor& ex, const std::vector<std::string>&
   pkg::OrderedWork<Extracted> work(files.size(), jobs, size_t{jobs} * 4, [&](size_t i) {
     DocumentJob job(ex);  // one per document: its buffers are small beside the extraction
     Extracted r;
-    job.Run(files[i], &r);
+    if (job.Run(files[i], &r.error)) r.json.assign(job.view());
     return r;
   });
   Progress progress(files.size());
@@ -178,15 +179,14 @@ void RunExtract(const ExtractOptions& opt) {
     ExtractInParallel(**ex, files, jobs);
   } else {
     DocumentJob job(**ex);
-    Extracted r;
+    std::string error;
     Progress progress(files.size());
     for (size_t i = 0; i < files.size(); ++i) {
-      const std::string& path = files[i];
-      job.Run(path, &r);
+      const bool ok = job.Run(files[i], &error);
       progress.Done(i + 1);
-      if (!r.error.empty()) {
+      if (!ok) {
         progress.Clear();
-        pkg::cli::Fail(r.error);
+        pkg::cli::Fail(error);
         continue;
       }
       std::string_view v = job.view();
