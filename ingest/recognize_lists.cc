@@ -209,7 +209,15 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
 void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords firms = ctx.Words(RuleKind::firm_list);
+  // Only 等 and 为代表的 open a list: step from one to the next (each found
+  // once per clause: the positions found ahead are kept).
+  const std::string_view clause = s.substr(0, c.end);
+  size_t next_etc = clause.find("等", c.begin), next_rep = clause.find("为代表的", c.begin);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
+    if (next_etc < p) next_etc = clause.find("等", p);
+    if (next_rep < p) next_rep = clause.find("为代表的", p);
+    if (std::min(next_etc, next_rep) == std::string_view::npos) break;
+    p = static_cast<uint32_t>(std::min(next_etc, next_rep));
     uint32_t list_end = 0, list_begin = 0;
     const Rule* r = nullptr;
     if (At(s, p, "等")) {
