@@ -69,9 +69,17 @@ bool InSpans(const std::vector<Span>& spans, const Span& x) {
   return false;
 }
 
+// Hits come sorted; only names found inside a descriptive alias are out of
+// place (a stable sort of sorted mentions would still move every one).
+void SortByBegin(std::vector<Mention>& ms) {
+  auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
+  if (!std::is_sorted(ms.begin(), ms.end(), by_begin)) std::stable_sort(ms.begin(), ms.end(), by_begin);
+}
+
 }  // namespace
 
-std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, const std::vector<Lexicon::Hit>* hits) {
+std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, const std::vector<Lexicon::Hit>* hits,
+                                         std::vector<uint64_t>* order, bool only_bare) {
   std::vector<Mention> out;
   const Lexicon& L = *ctx.lex;
   std::vector<Lexicon::Hit> own;
@@ -98,8 +106,11 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     if (!short_form(h)) named_in_full.push_back(h.entry);
   }
   std::sort(named_in_full.begin(), named_in_full.end());
-  for (const Lexicon::Hit& h : *hits) {
+  if (order) order->clear();
+  for (size_t hi = 0; hi < hits->size(); ++hi) {
+    const Lexicon::Hit& h = (*hits)[hi];
     const LexEntry& x = L.entries()[h.entry];
+    if (only_bare && x.template_id < 0) continue;
     if (short_form(h) && !std::binary_search(named_in_full.begin(), named_in_full.end(), h.entry)) continue;
     Mention m;
     m.span = {h.begin, h.end};
@@ -171,9 +182,12 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     bool descriptive = (x.type == "Initiative"sv || x.type == "Goal"sv || x.type == "Policy"sv) && h.end - h.begin >= 24;
     int sentence = m.sentence;
     out.push_back(std::move(m));
+    uint64_t rank = uint64_t{hi} << 32;
+    if (order) order->push_back(rank++);
     // A descriptive alias ("先进制造业和现代服务业深度融合") names sectors too.
     if (descriptive) {
       for (const Lexicon::Hit& in : L.Match(surface, {"Industry", "TargetGroup"})) {
+        if (order) order->push_back(rank++);
         const LexEntry& y = L.entries()[in.entry];
         Mention k;
         k.span = {h.begin + in.begin, h.begin + in.end};
@@ -187,10 +201,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
       }
     }
   }
-  // Hits come sorted; only names found inside a descriptive alias are out of
-  // place (a stable sort of sorted mentions would still move every one).
-  auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
-  if (!std::is_sorted(out.begin(), out.end(), by_begin)) std::stable_sort(out.begin(), out.end(), by_begin);
+  if (!order) SortByBegin(out);
   return out;
 }
 
@@ -198,18 +209,41 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   bool saw_bare = false;
   const std::vector<Lexicon::Hit> hits = ctx.lex->Match(ctx.text);
   const std::vector<Span> addressee = AddresseeLines(ctx);
-  auto drop_addressee = [&](std::vector<Mention>& ms) {
+  std::vector<uint64_t> order;
+  auto drop_addressee = [&](std::vector<Mention>& ms, std::vector<uint64_t>* ranks = nullptr) {
     if (addressee.empty()) return;
-    ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Mention& m) { return InSpans(addressee, m.span); }), ms.end());
+    size_t k = 0;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (InSpans(addressee, ms[i].span)) continue;
+      if (k != i) {
+        ms[k] = std::move(ms[i]);
+        if (ranks) (*ranks)[k] = (*ranks)[i];
+      }
+      ++k;
+    }
+    ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k), ms.end());
+    if (ranks) ranks->resize(k);
   };
-  lexicon_store = FindLexiconMentions(ctx, &saw_bare, &hits);
-  drop_addressee(lexicon_store);
+  // The region is unknown while the names are read first, so bare
+  // abbreviations (市经信委) are skipped; once the names give the region,
+  // only those are read again and merged in, in the order one reading with
+  // the region known would give.
+  lexicon_store = FindLexiconMentions(ctx, &saw_bare, &hits, &order);
+  drop_addressee(lexicon_store, &order);
   ctx.region = DocumentRegion(ctx, lexicon_store);
-  // Bare abbreviations (市经信委) need the region: read the hits again only if there were any.
   if (!ctx.region.empty() && saw_bare) {
-    lexicon_store = FindLexiconMentions(ctx, nullptr, &hits);
-    drop_addressee(lexicon_store);
+    std::vector<uint64_t> bare_order;
+    std::vector<Mention> bare = FindLexiconMentions(ctx, nullptr, &hits, &bare_order, true);
+    drop_addressee(bare, &bare_order);
+    std::vector<Mention> merged;
+    merged.reserve(lexicon_store.size() + bare.size());
+    for (size_t i = 0, j = 0; i < lexicon_store.size() || j < bare.size();) {
+      const bool take_bare = j < bare.size() && (i == lexicon_store.size() || bare_order[j] < order[i]);
+      merged.push_back(std::move(take_bare ? bare[j++] : lexicon_store[i++]));
+    }
+    lexicon_store.swap(merged);
   }
+  SortByBegin(lexicon_store);
   ctx.SetLexicon(&lexicon_store);
 
   std::vector<Mention> open;

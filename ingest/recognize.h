@@ -34,8 +34,15 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
 // *saw_bare (when given) is set if a bare abbreviation (市经信委) was seen.
 // `hits` (when given) are the lexicon's matches on ctx.text, computed once by
 // the caller and reused when the mentions are read again with the region known.
+// The mentions come sorted by position; with `order` given, they come in the
+// order of the hits instead (a name found inside a descriptive alias right
+// after the alias), and *order gets each one's place in that order (hit
+// index << 32 | rank after its hit), so that two calls' mentions can be
+// merged. `only_bare`: only the bare abbreviations (市经信委), which need
+// ctx.region (without it, none are read).
 std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare = nullptr,
-                                         const std::vector<Lexicon::Hit>* hits = nullptr);
+                                         const std::vector<Lexicon::Hit>* hits = nullptr,
+                                         std::vector<uint64_t>* order = nullptr, bool only_bare = false);
 void FindItems(const DocContext& ctx, std::vector<Mention>& out);
 // List patterns of one clause (recognize_lists.cc).
 void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);
