@@ -45,6 +45,9 @@ CASES = [
     ("alias shared within a type", [{"kind": "node", "type": "Industry", "name": "集成电路", "aliases": ["集成电路产业"]}], [],
      "also belongs to"),
     ("node named twice", [{"kind": "node", "type": "Industry", "name": "集成电路产业"}], [], "named twice"),
+    # A page whose title is its own measure (a 条例 published alone): the Document and the measure share the name.
+    ("document and own measure share a name", [{"kind": "node", "type": "Policy", "name": "测试文件"}], [], None),
+    ("two measures share a name", [{"kind": "node", "type": "Policy", "name": "上海市集成电路产业基金"}], [], "named twice"),
     ("indicator value read in 亿", [{"kind": "node", "type": "Indicator", "name": "基金规模", "props": {"value": 5.0e9}}], [],
      None),
     ("indicator value not in the text", [{"kind": "node", "type": "Indicator", "name": "基金规模", "props": {"value": 5.0e10}}],
