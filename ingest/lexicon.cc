@@ -73,6 +73,13 @@ bool CutsWordOrAddress(std::string_view text, size_t b, size_t e) {
   return (latin_begin || latin_end) && InAddress(text, b, e);
 }
 
+// A ministry's name ending in 部 run into 门 is the common noun 部门
+// ("department(s)"): 市财政部门 is a city's finance department, not 财政部;
+// 工业和信息化部门, 科技部门 likewise. (部 + 门户, the ministry's portal, stays.)
+bool EndsInsideBumen(std::string_view text, size_t e) {
+  return e >= 3 && text.substr(e - 3, 3) == "部" && text.substr(e, 3) == "门" && text.substr(e + 3, 3) != "户";
+}
+
 // The forms an English name is written in: as listed, all lower case, each
 // word capitalised (in a headline), the first word capitalised (at a
 // sentence start). "integrated circuits" → also "Integrated Circuits",
@@ -477,17 +484,22 @@ void Lexicon::Compose(std::string_view text, const AhoCorasick::Match& m, const 
 }
 
 std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vector<std::string>& types) const {
+  static const std::string kNoLevel;
   const auto all = ac_.FindAll(text);
   std::vector<Candidate> cands;
   cands.reserve(all.size());
   for (const auto& m : all) {
     const Surface& s = surfaces_[m.pattern];
     if (CutsWordOrAddress(text, m.begin, m.end)) continue;
+    if (EndsInsideBumen(text, m.end)) {
+      // The whole noun phrase (农业农村部门) names no item: not 农业 either.
+      cands.push_back(Candidate{m.begin, m.end + 3, kNoEntry, false, &kNoLevel});
+      continue;
+    }
     if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
     if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
   }
   // English names, in each run of ASCII that holds a letter and is long enough.
-  static const std::string kNoLevel;
   for (size_t b = 0; b < text.size() && !en_entry_.empty();) {
     // Past non-ASCII text, 8 bytes at a time while all of them are.
     for (uint64_t w; b + 8 <= text.size() && (std::memcpy(&w, text.data() + b, 8), (w & 0x8080808080808080ull) == 0x8080808080808080ull);) b += 8;
@@ -510,6 +522,7 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
   if (!types.empty()) {
     cands.erase(std::remove_if(cands.begin(), cands.end(),
                                [&](const Candidate& c) {
+                                 if (c.entry == kNoEntry) return false;  // a blocked span stays
                                  const std::string& t = entries_[c.entry].type;
                                  return std::find(types.begin(), types.end(), t) == types.end();
                                }),
@@ -527,7 +540,7 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
   uint32_t covered = 0;
   for (const auto& c : cands) {
     if (c.begin < covered) continue;
-    out.push_back(Hit{c.begin, c.end, c.entry, *c.bare_level});
+    if (c.entry != kNoEntry) out.push_back(Hit{c.begin, c.end, c.entry, *c.bare_level});
     covered = c.end;
   }
   return out;

@@ -51,6 +51,22 @@ TEST_CASE("Lexicon matches leftmost-longest names", "[ingest][lexicon]") {
   CHECK(Shipped().Match("东方红").empty());  // an ambiguous short region name alone
 }
 
+TEST_CASE("A ministry's name run into 门 is the noun 部门, not the ministry", "[ingest][lexicon]") {
+  auto agencies = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& h : Shipped().Match(text)) {
+      const LexEntry& x = Shipped().entries()[h.entry];
+      if (x.type == "Agency") out.push_back(x.name);
+    }
+    return out;
+  };
+  CHECK(agencies("由市财政部门会同有关部门制定").empty());
+  CHECK(agencies("各地工业和信息化部门要加强指导").empty());
+  CHECK(Shipped().Match("各省级农业农村部门会同").empty());  // nor 农业 inside it
+  CHECK(agencies("财政部、工业和信息化部联合印发") == std::vector<std::string>{"财政部", "工业和信息化部"});
+  CHECK(agencies("详见财政部门户网站") == std::vector<std::string>{"财政部"});  // 部 + 门户: the ministry's portal
+}
+
 TEST_CASE("Bare agency abbreviations resolve to the document's region", "[ingest][lexicon]") {
   struct Case {
     std::string surface, region, name;
