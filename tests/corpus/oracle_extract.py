@@ -32,12 +32,16 @@ def emit(r):
 def from_gold(path, gold, doc):
     rows = cl.load_jsonl(gold)
     ids = {}
+    has_document = False
     for r in rows:
         if r.get("kind") == "node" and not r.get("optional"):
+            # (A Document may share its name with its own measure, listed after
+            # it: edges by that name then mean the measure, as in score.py.)
             ids[r["name"]] = doc if r["type"] == "Document" else f"{r['type']}:{r['name']}"
+            has_document |= r["type"] == "Document"
             emit({"kind": "node", "id": ids[r["name"]], "type": r["type"], "name": r["name"],
                   "aliases": r.get("aliases", []), "source": {"document": doc, "rule": "oracle"}})
-    if doc not in ids.values():
+    if not has_document:
         emit({"kind": "node", "id": doc, "type": "Document", "name": os.path.basename(path)})
     for r in rows:
         if r.get("kind") == "edge" and not r.get("optional") and r["from"] in ids and r["to"] in ids:
