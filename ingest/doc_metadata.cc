@@ -171,6 +171,64 @@ std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
   return {std::string_view::npos, std::string_view::npos};
 }
 
+namespace {
+
+// An announcement's head near the top ("温州市人民代表大会常务委员会公告" or
+// "上海市人民政府令", then a line "第35号"): its announcer publishes the text,
+// and the signer and date lines that close the announcement are the
+// document's signature and date, where none was read otherwise. Regulations
+// and government rules are published this way, their own title above.
+void ReadAnnouncement(std::string_view text, DocMetadata* md) {
+  const size_t limit = std::min<size_t>(text.size(), 4096);
+  std::vector<Span> lines;  // non-empty lines, trimmed
+  for (size_t b = 0; b < limit && lines.size() < 40;) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    size_t lb = b, le = e;
+    while (lb < le && (text[lb] == ' ' || text[lb] == '\r' || text[lb] == '\t')) ++lb;
+    while (le > lb && (text[le - 1] == ' ' || text[le - 1] == '\r' || text[le - 1] == '\t')) --le;
+    if (le > lb) lines.push_back({static_cast<uint32_t>(lb), static_cast<uint32_t>(le)});
+    b = e + 1;
+  }
+  auto line = [&](size_t i) { return text.substr(lines[i].begin, lines[i].end - lines[i].begin); };
+  auto plain = [](std::string_view s) {  // no sentence punctuation or spaces: a name line
+    for (std::string_view p : {"。", ",", ":", " ", "、", "“", "《"}) {
+      if (s.find(p) != std::string_view::npos) return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string_view t = line(i), num = line(i + 1);
+    size_t cut = 0;
+    if (t.size() > 6 && t.substr(t.size() - 6) == "公告") {
+      cut = 6;
+    } else if (t.size() > 3 && t.substr(t.size() - 3) == "令") {
+      cut = 3;
+    }
+    if (!cut || t.find("关于") != std::string_view::npos) continue;
+    std::string_view who = t.substr(0, t.size() - cut);
+    if (CpCount(who) < 4 || CpCount(who) > 40 || !plain(who)) continue;
+    if (num.size() > 2 && num.front() == '(' && num.back() == ')') num = num.substr(1, num.size() - 2);
+    if (num.substr(0, 3) != "第" || num.size() < 7 || num.substr(num.size() - 3) != "号" || CpCount(num) > 12) continue;
+    if (md->publisher.empty()) md->publisher = std::string(who);
+    // The closing date within the next lines, the signer right above it.
+    for (size_t k = i + 2; k < lines.size() && k < i + 10; ++k) {
+      std::string_view d = line(k);
+      size_t l = 0;
+      std::string date = ParseDateAt(d, 0, &l);
+      if (date.empty() || l + 2 < d.size()) continue;
+      if (md->date.empty()) md->date = date;
+      if (md->signature.end <= md->signature.begin && k > i + 2 && CpCount(line(k - 1)) <= 60 && plain(line(k - 1))) {
+        md->signature = lines[k - 1];
+      }
+      break;
+    }
+    return;
+  }
+}
+
+}  // namespace
+
 DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   DocMetadata md;
   const WordSet& labels = rules.Words(RuleKind::meta_label);
@@ -327,6 +385,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
       e = b - 1;
     }
   }
+  if (md.publisher.empty() || md.date.empty() || md.signature.end <= md.signature.begin) ReadAnnouncement(text, &md);
   if (md.date.size() >= 4) md.year = std::stoi(md.date.substr(0, 4));
   return md;
 }

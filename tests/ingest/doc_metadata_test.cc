@@ -81,6 +81,11 @@ TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metada
        "某发〔2024〕1号", "", ""},
       {"number cited in the first sentence", "某区关于推动某事的若干措施\n为落实国发〔2025〕11号文件精神,结合本区实际,制定本措施。\n",
        "某区关于推动某事的若干措施", "", "", "", "", ""},
+      {"regulation with its announcement", "某市促进某产业条例\n(2025年8月27日某市人大常委会通过)\n某市人民代表大会常务委员会公告\n第35号\n《某市促进某产业条例》现予公布。\n某市人民代表大会常务委员会\n2025年12月5日\n第一条 为了促进某产业发展,制定本条例。\n",
+       "某市促进某产业条例", "某市人民代表大会常务委员会", "2025-12-05", "", "", ""},
+      {"government order", "某市数据条例实施办法\n某市人民政府令\n(第12号)\n现公布,自2026年1月1日起施行。\n市长 某某\n2025年10月9日\n第一条 正文。\n",
+       "某市数据条例实施办法", "某市人民政府", "2025-10-09", "", "", ""},
+      {"a notice about an announcement is no announcement", "关于某事的公告\n第3号\n正文。\n", "关于某事的公告", "", "", "", "", ""},
       {"empty", "", "", "", "", "", "", ""},
   };
   for (const auto& c : cases) {
@@ -94,4 +99,6 @@ TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metada
     CHECK(md.issuer_text == c.issuer);
     CHECK(md.body_begin <= c.text.size());
   }
+  DocMetadata reg = ReadMetadata(cases[4].text, rules);  // the announcement's signer line
+  CHECK(cases[4].text.substr(reg.signature.begin, reg.signature.end - reg.signature.begin) == "某市人民代表大会常务委员会");
 }
