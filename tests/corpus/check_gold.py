@@ -181,7 +181,11 @@ def check_gold(gold_path, schema, fill):
         problems.append(f"document has {len(raw)} characters (want 800–4000)")
     if not 15 <= len(nodes) <= 60:
         problems.append(f"gold has {len(nodes)} nodes (want 15–60)")
-    if not any(r.get("kind") == "query" for r in rows):
+    # A text that names no measure (a statistical bulletin: indicators only)
+    # has nothing a "which measures support X" query could return.
+    measures = {"Fund", "Platform", "Pilot", "Initiative", "Policy"}
+    names_measures = any(r.get("kind") == "node" and r.get("type") in measures and not r.get("optional") for r in rows)
+    if names_measures and not any(r.get("kind") == "query" for r in rows):
         problems.append("gold has no query line")
     return problems
 

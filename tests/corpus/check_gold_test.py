@@ -57,6 +57,8 @@ CASES = [
      [], "is not 500000000.0 CNY"),
     ("query answers disagree with the graph", [], [5], "the gold graph gives"),
     ("no query line", [], [7], "no query line"),
+    # No measure (the fund dropped with its edges and the query): no query is owed.
+    ("no measure, no query", [], [1, 5, 6, 7], None),
 ]
 
 
