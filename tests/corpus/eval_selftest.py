@@ -61,7 +61,8 @@ def main():
             r = d["result"]
             check(isinstance(r, dict), f"{d['file']}: {r}")
             for k in ("node", "edge", "lnode", "ledge", "query"):
-                check(r[k] == 1.0, f"{d['file']}: {k} = {r[k]}, want 1.0")
+                # (No query for a text that names no measure: check_gold owes none.)
+                check(r[k] == 1.0 or (k == "query" and r[k] is None), f"{d['file']}: {k} = {r[k]}, want 1.0")
         L = f["linking"]
         check(L["merge_precision"] == 1.0 and L["merge_recall"] == 1.0, f"merge figures {L}")
         check(L["matched"] == L["mentions"], "a mention found no node")
