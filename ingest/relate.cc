@@ -475,7 +475,9 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
     if ((best < 0 || ms[best].weak) && doc_region >= 0 && ind.sentence >= 0) {
       // From the start of the sentence, or of the run of sentences joined by ; before it
-      // ("全年地区生产总值…;规模以上工业增加值增长8.2%;…": 全年 scopes them all).
+      // ("全年地区生产总值…;规模以上工业增加值增长8.2%;…": 全年 scopes them all), a
+      // sentence opening with 其中 going on with the one before ("全市实现地区生产总值…。
+      // 其中,第一产业增加值178亿元": its parts share that scope).
       // (Not for counts, nor for a group inside the name: "培育…龙头企业5家" counts the group.)
       const bool count = ind.name.size() >= 6 && (ind.name.compare(ind.name.size() - 6, 6, "数量") == 0 ||
                                                   ind.name.compare(ind.name.size() - 6, 6, "总数") == 0);
@@ -484,7 +486,10 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       for (int k = ind.sentence; run && k > 0 && ind.sentence - k < 8; --k) {
         const Span& prev = ctx.st->sentences[k - 1].span;
         std::string_view gap = s.substr(prev.end, ctx.st->sentences[k].span.begin - prev.end);
-        if (gap.find(';') == std::string_view::npos && !(prev.end > prev.begin && s[prev.end - 1] == ';')) break;
+        uint32_t open = ctx.st->sentences[k].span.begin;
+        while (open < s.size() && s[open] == ' ') ++open;
+        const bool among = At(s, open, "其中");
+        if (!among && gap.find(';') == std::string_view::npos && !(prev.end > prev.begin && s[prev.end - 1] == ';')) break;
         from = prev.begin;
       }
       std::string_view before = s.substr(from, ind.span.begin - from);

@@ -819,6 +819,13 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
     CHECK(HasEdge(st, "MEASURES", "先进制造业增加值增长", "先进制造业"));
     CHECK_FALSE(HasEdge(st, "MEASURES", "龙头企业数量", "成都"));  // a count measures what it counts
   }
+  SECTION("a sentence opening with 其中 goes on with the scope of the sentence before it") {
+    auto st = Run("嘉兴市2025年统计公报\n\n2025年全市实现地区生产总值7865亿元。其中,第一产业增加值178亿元,增长2.3%;"
+                  "第二产业增加值4021亿元。\n\n规模以上工业企业实现利润总额612亿元。第三产业增加值3666亿元。\n");
+    CHECK(HasEdge(st, "MEASURES", "第一产业增加值", "嘉兴"));
+    CHECK(HasEdge(st, "MEASURES", "第二产业增加值", "嘉兴"));  // joined by ; to the 其中 sentence
+    CHECK_FALSE(HasEdge(st, "MEASURES", "第三产业增加值", "嘉兴"));  // no 其中, no scope word: not read as the city's
+  }
   SECTION("a fixed compound is never stripped in part: 研究与试验发展 keeps 研究与") {
     auto st = Run("西安市政府工作报告\n\n全市经济社会发展的主要预期目标是:研究与试验发展(R&D)经费投入强度达到5.3%。\n");
     auto inds = NodesOf(st, "Indicator");
