@@ -22,6 +22,7 @@ bool Is(const std::string& s, const char (&w)[N]) {
 size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   static const char* kWords[] = {"今年以来", "近年来", "近年", "今年", "去年", "目前", "当前", "截至目前", "截至",
                                  "前三季度", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "全年",
+                                 "年末", "年底", "年初",
                                  "此外", "同时", "其中", "期间", "以来"};
   // Most positions start with none of these words (nor 到/至 or a digit):
   // one comparison of the first character instead of one per word. The

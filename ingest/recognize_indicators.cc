@@ -79,6 +79,27 @@ std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, b
 
 namespace {
 
+// Whether a subject is only a comparison with its base ("比上年", "较上年末增加",
+// "比去年同期"): then the figure is a change of the indicator before it.
+bool BaseComparisonOnly(std::string_view subject) {
+  if (!(At(subject, 0, "比") || At(subject, 0, "较"))) return false;
+  std::string_view rest = subject.substr(3);
+  bool base = false;
+  for (std::string_view b : {"上年同期", "上年末", "上年底", "上年", "去年同期", "去年", "上月"}) {
+    if (At(rest, 0, b)) {
+      rest.remove_prefix(b.size());
+      base = true;
+      break;
+    }
+  }
+  if (!base) return false;
+  if (rest.empty()) return true;
+  for (std::string_view v : {"增加", "增长", "减少", "下降", "提高", "降低"}) {
+    if (rest == v) return true;
+  }
+  return false;
+}
+
 // The fund a size clause at p speaks of: the last Fund in `known` starting
 // before p, in p's sentence or the one before; nullptr when none.
 Mention* FundBefore(std::vector<Mention>& known, uint32_t p, int sentence) {
@@ -105,6 +126,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
   int year = ctx.md ? ctx.md->year : 0;
   for (const Sentence& sen : ctx.st->sentences) {
     std::string prev_name, prev_subject, prev_level;  // prev_level: its level metric (规模, 营业收入)
+    std::string prev_full;  // the name of the indicator before
     for (const Span& c : sen.clauses) {
       uint32_t seg = c.begin;
       std::string carried_verb;  // an increment verb (新增) that the next item of a 、-list shares
@@ -201,17 +223,29 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (At(s, seg, "、")) seg += 3;
         p = static_cast<uint32_t>(ue) - 1;
         if (subject.find("从") != std::string::npos || subject.find("的") == subject.size() - 3) continue;
-        std::string name, count_alias;
-        if (At(subject, 0, "占") && !prev_name.empty()) {
+        std::string name, count_alias, kind_of_change;
+        // "实现地区生产总值7865亿元,按不变价格计算,比上年增长6.1%", "有效高新技术企业4205家,
+        // 比上年末增加386家": a change of the indicator before it.
+        const bool change_only = BaseComparisonOnly(subject) && !prev_full.empty();
+        if (change_only && count_unit.Contains(unit)) {
+          name = prev_full + subject + (mr ? std::string(s.substr(mb, q - mb)) : "");  // 高新技术企业数量比上年末增加
+          subject = prev_full;
+          kind_of_change = "yoy_growth";
+        } else if (change_only && mr) {
+          subject = prev_subject.empty() ? prev_name : prev_subject;
+          name = subject + std::string(s.substr(mb, q - mb));
+        } else if (At(subject, 0, "占") && !prev_name.empty()) {
           std::string rest = subject.substr(3);
           size_t de = rest.find("的");
           if (de != std::string::npos) rest.erase(de, 3);
           name = prev_name + "占" + rest + "比重";
-        } else if (WordChars(subject) < 2 && mr && !prev_subject.empty()) {
+        } else if (WordChars(subject) < 2 && mr && (!prev_subject.empty() || (!prev_name.empty() && mr->arg != "level"))) {
           // "产业规模突破500亿元,年均增长25%": the subject of the indicator before, with its level
-          // metric ("营业收入达到3000亿元,年均增长10%" → 营业收入年均增长).
-          name = prev_subject + (mr->arg == "level" ? "" : prev_level) + std::string(s.substr(mb, q - mb));
-          subject = prev_subject;
+          // metric ("营业收入达到3000亿元,年均增长10%" → 营业收入年均增长); one named without a
+          // metric word lends its name ("实现地区生产总值7865亿元,比上年增长6.1%").
+          const std::string& before = prev_subject.empty() ? prev_name : prev_subject;
+          name = before + (mr->arg == "level" || prev_subject.empty() ? "" : prev_level) + std::string(s.substr(mb, q - mb));
+          subject = before;
         } else if (WordChars(subject) < 2 && mr) {
           // Borrow the sector named last before it in the sentence.
           const Mention* last = nullptr;
@@ -253,12 +287,14 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         m.sentence = sen.index;
         SetProperty(m.props, "value", value);
         SetProperty(m.props, "unit", unit);
-        if (mr) SetProperty(m.props, "kind", mr->arg);
+        if (!kind_of_change.empty()) SetProperty(m.props, "kind", kind_of_change);
+        else if (mr) SetProperty(m.props, "kind", mr->arg);
         else if (approx == "have" || count_unit.Contains(unit)) SetProperty(m.props, "kind", std::string("level"));
         if (!period.empty()) SetProperty(m.props, "period", period);
         if (target) SetProperty(m.props, "target", true);
         if (!subject.empty()) SetProperty(m.props, "subject", subject);
         prev_name = subject.empty() ? name : subject;
+        prev_full = name;
         if (mr && !subject.empty()) {
           prev_level = mr->arg == "level" && prev_subject != subject ? std::string(s.substr(mb, q - mb)) : "";
           prev_subject = subject;

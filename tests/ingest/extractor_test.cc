@@ -217,6 +217,32 @@ TEST_CASE("A fund's size stated after it is the fund's size, not an indicator", 
   CHECK(NodesOf(st, "Indicator").size() == 1);
 }
 
+TEST_CASE("A statistical bulletin's figures are named by what they count or change", "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  auto kind_of = [](const std::vector<Statement>& st, const std::string& name) -> std::string {
+    for (const auto& s : st) {
+      auto* n = std::get_if<NodeStatement>(&s);
+      if (!n || n->type != "Indicator" || n->name != name) continue;
+      const Value* v = FindProperty(n->props, "kind");
+      return v && v->kind() == Value::Kind::kString ? v->as_string() : "";
+    }
+    return "(none)";
+  };
+  // A growth stated after its own clause lends the name of the figure before it.
+  auto st = Run("某市统计公报\n\n初步核算,2025年全市实现地区生产总值7865亿元,按不变价格计算,比上年增长6.1%。\n");
+  auto inds = NodesOf(st, "Indicator");
+  CHECK(std::any_of(inds.begin(), inds.end(), [](const std::string& n) { return n.rfind("地区生产总值", 0) == 0 && n.size() > 18; }));
+  // 年末 is a time word, not part of the subject; a change against the year before is a change of the count before it.
+  st = Run("某市统计公报\n\n年末全市有效高新技术企业4205家,比上年末增加386家。\n");
+  inds = NodesOf(st, "Indicator");
+  CHECK(has(inds, "高新技术企业数量"));
+  CHECK(has(inds, "高新技术企业数量比上年末增加"));
+  CHECK(kind_of(st, "高新技术企业数量比上年末增加") == "yoy_growth");
+  CHECK_FALSE(has(inds, "比上年末增加"));
+}
+
 TEST_CASE("Patterns of policy language give typed items and relations", "[ingest][extractor]") {
   struct NodeCase {
     const char* what;
