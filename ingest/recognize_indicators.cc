@@ -222,6 +222,8 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         seg = static_cast<uint32_t>(after);
         if (At(s, seg, "、")) seg += 3;
         p = static_cast<uint32_t>(ue) - 1;
+        // "占地区生产总值的比重为3.45%": the share's base may take 的 (占X的比重 is 占X比重).
+        if (mr && mr->arg == "share" && EndsWith(subject, "的") && subject.find("占") != std::string::npos) subject.resize(subject.size() - 3);
         if (subject.find("从") != std::string::npos || subject.find("的") == subject.size() - 3) continue;
         std::string name, count_alias, kind_of_change;
         // "实现地区生产总值7865亿元,按不变价格计算,比上年增长6.1%", "有效高新技术企业4205家,

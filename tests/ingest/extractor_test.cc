@@ -241,6 +241,12 @@ TEST_CASE("A statistical bulletin's figures are named by what they count or chan
   CHECK(has(inds, "高新技术企业数量比上年末增加"));
   CHECK(kind_of(st, "高新技术企业数量比上年末增加") == "yoy_growth");
   CHECK_FALSE(has(inds, "比上年末增加"));
+  // A share's base may take 的; an elided subject is the figure's before it.
+  st = Run("某市统计公报\n\n全年研究与试验发展经费支出占地区生产总值的比重为3.45%。"
+           "高新技术产业增加值增长9.4%,占规模以上工业增加值的比重为67.2%。\n");
+  inds = NodesOf(st, "Indicator");
+  CHECK(has(inds, "研究与试验发展经费支出占地区生产总值比重"));
+  CHECK(has(inds, "高新技术产业增加值占规模以上工业增加值比重"));
 }
 
 TEST_CASE("Patterns of policy language give typed items and relations", "[ingest][extractor]") {
