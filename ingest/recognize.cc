@@ -134,14 +134,15 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     }
     if (std::string clean = CleanName(surface); clean != m.name) m.aliases.push_back(std::move(clean));
     if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
-    // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司; not
+    // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司,
+    // 国家统计局嘉兴调查队 (a survey team of the statistics bureau); not
     // across a governing verb with its object (中国人民银行设立X中心: the bank
     // sets up a centre) or a conjunction.
     if (m.type == "Agency"sv) {
       std::string_view t = ctx.text;
       size_t e = h.end, k = h.end;
       int chars = 0;
-      static const char* const kUnits[] = {"司", "局", "处", "办公室", "中心"};
+      static const char* const kUnits[] = {"司", "局", "处", "办公室", "中心", "调查队", "调查总队"};
       auto unit_at = [&](size_t p) {
         for (const char* unit : kUnits) {
           std::string_view u(unit);

@@ -557,6 +557,8 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
     CHECK(has(agencies, "工业和信息化部中小企业局"));
     CHECK(has(agencies, "中国人民银行征信中心"));
     for (const auto& n : agencies) CHECK(n.find("设立") == std::string::npos);
+    auto survey = Run("某市统计公报\n\n嘉兴市统计局　国家统计局嘉兴调查队\n\n全年地区生产总值增长6.1%。\n");
+    CHECK(has(NodesOf(survey, "Agency"), "国家统计局嘉兴调查队"));
     CHECK(has(NodesOf(st, "Platform"), "绿色金融服务中心"));
     // A span of time alone before a head word names no pilot.
     CHECK_FALSE(has(NodesOf(st, "Pilot"), "三年试点"));
