@@ -54,7 +54,9 @@ struct LexEntry {
   std::string parent;   // for regions: the short name of the enclosing region
   std::string pinyin;   // for regions: romanised short name for templates' {E} (column 8)
   int template_id = -1; // for bare template placeholders: index into templates
-  bool weak() const { return level == "weak"; }
+  // Emitted only when a relation uses it: generic words (level "weak"), and the
+  // nation as a region (全国, 我国: mostly adverbial, "在全国率先", "全国领先").
+  bool weak() const { return level == "weak" || (level == "national" && type == "Region"); }
 };
 
 class Lexicon {

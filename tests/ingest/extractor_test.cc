@@ -557,6 +557,9 @@ TEST_CASE("News reports, hosts, subjects, notices of pilots and long lists are r
     CHECK(has(agencies, "工业和信息化部中小企业局"));
     CHECK(has(agencies, "中国人民银行征信中心"));
     for (const auto& n : agencies) CHECK(n.find("设立") == std::string::npos);
+    // The nation named adverbially (在全国率先) is no region node; a figure of the nation's still measures it.
+    auto nation = Run("某市通知\n\n我市在全国率先建成工业互联网平台。\n");
+    CHECK_FALSE(has(NodesOf(nation, "Region"), "全国"));
     auto survey = Run("某市统计公报\n\n嘉兴市统计局　国家统计局嘉兴调查队\n\n全年地区生产总值增长6.1%。\n");
     CHECK(has(NodesOf(survey, "Agency"), "国家统计局嘉兴调查队"));
     CHECK(has(NodesOf(st, "Platform"), "绿色金融服务中心"));
