@@ -136,7 +136,11 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
     bool reported = ctx.Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
                     ctx.Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
-    if (prep || short_subject || actor_subject || modal || list_subject || reported) {
+    // "支持湘江新区建设X先导区": a place the lexicon does not hold, named by its head word
+    // (新区, 开发区), is the subject of the verb, as a known place is.
+    const Rule* place = ctx.Words(RuleKind::head).SuffixAt(s, t, &l2);
+    const bool place_subject = place && place->arg == "Region" && t - l2 > noise && WordChars(subject) <= 8;
+    if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
       return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);
     }

@@ -891,6 +891,23 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
   }
 }
 
+TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodies and lists closed by 及 are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a demonstration zone or base (示范区, 先导区, 示范基地) is a pilot, not a platform") {
+    auto st = Run("某市工作要点\n\n建设低空经济示范区,创建国家新型工业化产业示范基地。\n");
+    CHECK(has(NodesOf(st, "Pilot"), "低空经济示范区"));
+    CHECK(has(NodesOf(st, "Pilot"), "国家新型工业化产业示范基地"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "低空经济示范区"));
+  }
+  SECTION("a place the lexicon does not hold, named by its head word, is the subject of its own verb") {
+    auto st = Run("某省工作要点\n\n支持湘江新区建设人工智能创新应用先导区。\n");
+    CHECK(has(NodesOf(st, "Pilot"), "人工智能创新应用先导区"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
