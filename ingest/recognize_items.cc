@@ -434,7 +434,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       size_t len = 0;
       if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k) || InCompound(ctx, k)) continue;
       std::string_view lpart = s.substr(b, k - b), rpart = s.substr(k + len, h.b - k - len);
-      if (WordChars(rpart) > 4 && rpart.find("的") == std::string_view::npos &&
+      // (Not the last conjunct of a list, "A、B及C等X产业": the list patterns read that.)
+      const bool listed = lpart.find("、") != std::string_view::npos && rpart.find("等") != std::string_view::npos;
+      if (WordChars(rpart) > 4 && rpart.find("的") == std::string_view::npos && !listed &&
           lpart.find("的") == std::string_view::npos && WordChars(lpart) >= 2 && WordChars(lpart) <= 12) {
         std::string head_text(s.substr(h.b, h.e - h.b));
         Mention m;

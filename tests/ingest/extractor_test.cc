@@ -906,6 +906,30 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     auto st = Run("某省工作要点\n\n支持湘江新区建设人工智能创新应用先导区。\n");
     CHECK(has(NodesOf(st, "Pilot"), "人工智能创新应用先导区"));
   }
+  SECTION("the last item of a list may follow 和 or 及 (A、B和C等X), unless a known name or compound holds it") {
+    auto st = Run("某市行动计划\n\n重点发展集成电路、生物医药和新材料等产业。聚焦人工智能、生命健康科技及微电子等策略性产业。\n");
+    auto industries = NodesOf(st, "Industry");
+    CHECK(has(industries, "新材料"));
+    CHECK(has(industries, "微电子"));
+    CHECK(has(industries, "生命健康科技"));
+    CHECK(has(industries, "策略性产业"));
+    for (const auto& n : industries) CHECK((n.find("和") == std::string::npos && n.find("及") == std::string::npos));
+    CHECK(HasEdge(st, "PART_OF", "微电子", "策略性产业"));
+    auto fixed = Run("某市行动计划\n\n重点发展集成电路、工业和信息化等领域。\n");
+    CHECK_FALSE(has(NodesOf(fixed, "Industry"), "信息化"));
+  }
+  SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
+    auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
+                  "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
+    auto agencies = NodesOf(st, "Agency");
+    CHECK(has(agencies, "创新科技及工业局"));
+    CHECK(has(agencies, "创新科技署"));
+    CHECK(has(agencies, "投资推广署"));
+    auto firms = NodesOf(st, "Enterprise");
+    CHECK(has(firms, "香港生产力促进局"));
+    CHECK(has(firms, "香港科技园公司"));
+    CHECK(has(firms, "数码港"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
