@@ -402,6 +402,16 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info, kNoiseAfterVerb);
     }
     b = CutModifier(ctx, b, h.b);
+    // "对租用区属标准化厂房的新能源汽车零部件企业给予…": a group's name holds no
+    // relative clause; it starts after the last 的 of its modifier.
+    if (h.rule->arg == "TargetGroup") {
+      if (size_t de = s.substr(b, h.b - b).rfind("的"); de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
+      // "对现有企业…", "区内企业": a scope word (kind strip, rule strip.scope) is no part of a group's name.
+      size_t sl = 0;
+      if (const Rule* sc = ctx.Words(RuleKind::strip).PrefixAt(s, b, &sl); sc && sc->id == "strip.scope" && b + sl <= h.b) {
+        b = static_cast<uint32_t>(b + sl);
+      }
+    }
     b = std::max(b, h.min_b);
     // "按照“包河英才计划”给予安家补贴": a quoted name that ends in its own head
     // word and is followed by a verb is an item of its own; the verb's object

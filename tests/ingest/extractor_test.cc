@@ -918,6 +918,15 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     auto fixed = Run("某市行动计划\n\n重点发展集成电路、工业和信息化等领域。\n");
     CHECK_FALSE(has(NodesOf(fixed, "Industry"), "信息化"));
   }
+  SECTION("a target group's name holds no relative clause and no scope word (区内企业, 现有企业)") {
+    auto st = Run("某区若干措施\n\n(八)对租用区属标准化厂房的新能源汽车零部件企业,给予租金补贴。\n"
+                  "(九)对现有企业实施扩产的,按5%给予补助。对首次获评的区内企业,一次性奖励50万元。\n");
+    auto groups = NodesOf(st, "TargetGroup");
+    CHECK(has(groups, "新能源汽车零部件企业"));
+    CHECK_FALSE(has(groups, "租用区属标准化厂房的新能源汽车零部件企业"));
+    CHECK_FALSE(has(groups, "现有企业"));
+    CHECK_FALSE(has(groups, "区内企业"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
