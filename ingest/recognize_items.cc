@@ -70,6 +70,23 @@ bool SectorBefore(const DocContext& ctx, uint32_t p, uint32_t* sector) {
   return false;
 }
 
+// "继续支援制造商", "资助本地大学生": a group word up to four characters after a
+// verb that aims at someone (kind aim) counts outside aimed clauses too; returns
+// where its name may start (right after the verb), else 0.
+uint32_t AimRightBefore(const DocContext& ctx, uint32_t clause_begin, uint32_t p) {
+  const KindWords aim = ctx.Words(RuleKind::aim);
+  uint32_t q = p;
+  for (int k = 0; k <= 4 && q > clause_begin; ++k) {
+    size_t len = 0;
+    const Rule* r = aim.SuffixAt(ctx.text, q, &len);
+    if (r && q >= clause_begin + len && len > 3) return q;  // a two-character verb, not 对 / 为
+    size_t j = q - 3;
+    if (q < clause_begin + 3 || !IsHan(NextCp(ctx.text, j))) return 0;
+    q -= 3;
+  }
+  return 0;
+}
+
 struct Head {
   uint32_t b, e;  // the head word
   const Rule* rule;
@@ -336,7 +353,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // "从市工业和信息化专项资金中列支", "X专项资金对试点城市给予…"; for a group, only in a
       // subsidy's condition ("对集成电路设计企业首次完成…").
       const Rule* end_rule = ctx.Words(RuleKind::name_end).PrefixAt(s, he, &vl);
-      const bool typed_end = end_rule && end_rule->arg == r->arg && (r->arg != "TargetGroup" || condition);
+      const bool typed_end = end_rule && end_rule->arg == r->arg &&
+                             (r->arg != "TargetGroup" || condition || (!aimed && AimRightBefore(ctx, c.begin, p)));
       // "由X有限公司牵头组建", "由Y集团负责管理": a firm's name ends before the verb of its duty (kind lead_verb).
       // (Not before 会同 / 联合, rule lead_verb.with: "X大学联合龙头企业共建Y" goes on to name Y.)
       const Rule* duty_rule = r->arg == "Enterprise" ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, he, &vl) : nullptr;
@@ -362,7 +380,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
     uint32_t sector = 0;
-    if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector)) continue;
+    if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector) && !(sector = AimRightBefore(ctx, c.begin, p))) continue;
     hs.push_back(Head{p, he, r, tail, sector});
   }
   uint32_t left = c.begin;
@@ -560,6 +578,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         bare = true;
       }
     }
+    // "面向制造商", "继续支援制造商": a group named by a long head word alone (制造商, 服务商).
+    if (b == h.b && type == "TargetGroup"sv && WordChars(s.substr(h.b, h.e - h.b)) >= 3) bare = true;
     // "面向中小企业发放算力券": after an aimed phrase and its verb, a long head word is the name.
     if (size_t ll = 0; b == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3 &&
                        ctx.Words(RuleKind::targets_lead).PrefixAt(s, c.begin, &ll)) {

@@ -927,6 +927,11 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK_FALSE(has(groups, "现有企业"));
     CHECK_FALSE(has(groups, "区内企业"));
   }
+  SECTION("a group right after a verb that aims at it (支援, 资助, 协助) is a target of the measure, even named by its head alone") {
+    auto st = Run("某计划\n\n政府亦会透过“再工业化资助计划”继续支援制造商在港设立智能生产线。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "制造商"));
+    CHECK(HasEdge(st, "TARGETS", "再工业化资助计划", "制造商"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
