@@ -374,11 +374,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // "A、B等未来产业", "A、B等战略性产业集群": the listed sectors are parts of
       // the category named after 等, when it is an item of its own.
-      if (m.type == "Industry"sv && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
+      // (The last member may follow 和 or 及, "A、B及C等策略性产业", but a conjunction
+      // inside one member, "现代化工及能源、大健康等", joins no two.)
+      bool penultimate = false;
+      if (At(s, m.span.end, "和") || At(s, m.span.end, "及")) {
+        const std::string_view next = s.substr(m.span.end, 39);  // a bounded look: 等 within 12 characters
+        const size_t etc = next.find("等");
+        penultimate = etc != std::string_view::npos && next.substr(0, etc).find("、") == std::string_view::npos &&
+                      next.substr(0, etc).find_first_of(",;") == std::string_view::npos;
+      }
+      if (m.type == "Industry"sv && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等") || penultimate)) {
         for (int j : ids) {
           const Mention& g = ms[j];
           if (g.span.begin < m.span.end || g.type != "Industry"sv || g.embedded || g.key == m.key) continue;
-          if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
+          if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和") || At(s, g.span.begin - 3, "及"))) {
+            continue;  // a member
+          }
           if (g.span.begin >= 1 && s[g.span.begin - 1] == '(') continue;  // a member's bracketed short form: 第六代移动通信(6G)
           if (g.weak) break;  // a generic word (工业) names no category of its own
           std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);

@@ -915,6 +915,8 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(has(industries, "策略性产业"));
     for (const auto& n : industries) CHECK((n.find("和") == std::string::npos && n.find("及") == std::string::npos));
     CHECK(HasEdge(st, "PART_OF", "微电子", "策略性产业"));
+    CHECK(HasEdge(st, "PART_OF", "生命健康科技", "策略性产业"));
+    CHECK(HasEdge(st, "PART_OF", "人工智能", "策略性产业"));
     auto fixed = Run("某市行动计划\n\n重点发展集成电路、工业和信息化等领域。\n");
     CHECK_FALSE(has(NodesOf(fixed, "Industry"), "信息化"));
   }
