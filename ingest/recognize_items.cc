@@ -144,12 +144,13 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // A known name that starts like a verb (创新药研发奖励) is not a verb.
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
+    size_t l2 = 0;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     // "专项资金可注资X基金", "项目单位应当建立X": the modals of rules count too.
     bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应") ||
-                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))));
+                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))) ||
+                            ctx.Words(RuleKind::subject_follow).SuffixAt(s, t, &l2) != nullptr);  // 政府已设立X, 拟设立
     std::string_view subject = s.substr(noise, t - noise);
-    size_t l2 = 0;
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
     bool reported = ctx.Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
                     ctx.Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
@@ -332,6 +333,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
                         condition_lead.Skip(s, c.begin, size_t{c.end} + 1) <= c.end;
   const uint32_t opening = may_open ? SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors) : c.end + 1;
   const bool aimed = may_open && aim.PrefixAt(s, opening, &alen) != nullptr;
+  const uint32_t aim_end = aimed ? static_cast<uint32_t>(opening + alen) : 0;  // after the clause's aiming verb
   // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
   // group's name ends before the verb of the condition.
   const bool condition = may_open && condition_lead.PrefixAt(s, opening, &alen) != nullptr;
@@ -381,6 +383,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
     uint32_t sector = 0;
     if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector) && !(sector = AimRightBefore(ctx, c.begin, p))) continue;
+    // In an aimed clause a group's name starts after the verb that opens it (资助大学科研团队).
+    if (r->arg == "TargetGroup" && aimed && !sector && aim_end <= p) sector = aim_end;
     hs.push_back(Head{p, he, r, tail, sector});
   }
   uint32_t left = c.begin;
