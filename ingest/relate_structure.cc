@@ -436,6 +436,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
+  RelateDirections(ctx, ms, by_sentence, out);
 }
 
 }  // namespace pkg::ingest

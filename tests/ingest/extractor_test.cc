@@ -934,6 +934,21 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(has(NodesOf(st, "TargetGroup"), "制造商"));
     CHECK(HasEdge(st, "TARGETS", "再工业化资助计划", "制造商"));
   }
+  SECTION("support directions under a heading that names no fund are funded by the fund named before them") {
+    auto st = Run("某市经济和信息化局关于组织申报2025年度某市数字经济专项资金项目的通知\n\n"
+                  "为用好市级数字经济专项资金,现将申报指南印发给你们。\n\n一、支持方向\n\n"
+                  "(一)数字化转型。支持建设一批智能工厂,按投入的8%给予补助。\n"
+                  "(二)平台建设。对新认定的市级工业互联网平台,给予最高100万元奖励。\n\n二、申报条件\n\n"
+                  "(一)申报单位应依法注册。\n");
+    CHECK(HasEdge(st, "FUNDS", "数字经济专项资金", "智能工厂"));
+    CHECK(HasEdge(st, "FUNDS", "数字经济专项资金", "工业互联网平台"));
+    auto hk = Run("政府向某基金注资\n\n政府已设立科技发展基金。是次注资将主要用于以下两方面:\n"
+                  "(一)支援研发。政府将推出“科研配对计划”,资助大学科研团队。\n"
+                  "(二)培育人才。新增“创科实习计划”,资助大学生到科技企业实习。\n");
+    CHECK(HasEdge(hk, "FUNDS", "科技发展基金", "科研配对计划"));
+    CHECK(HasEdge(hk, "FUNDS", "科技发展基金", "创科实习计划"));
+    CHECK(has(NodesOf(hk, "TargetGroup"), "大学科研团队"));  // the aiming verb is no part of the group
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
