@@ -119,10 +119,13 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // "联合X局开展Y行动", "支持X公司建设Y平台": an actor and its own verb after the first
     // verb; the object is what that verb governs.
     size_t vl = 0;
-    if (const Mention* a = ctx.LexiconAt(b); a && (a->type == "Agency"sv || a->type == "Enterprise"sv) && a->span.end < head &&
+    // So does a group ("支持企业建设智能工厂", "鼓励龙头企业建设X"): known, or named by a group head word.
+    if (const Mention* a = ctx.LexiconAt(b);
+        a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "TargetGroup"sv) && a->span.end < head &&
         ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl) && a->span.end + vl < head) {
       return SkipToObject(ctx, a->span.end, head, info);
     }
+
     return b;
   }
   const KindWords trig = ctx.Words(RuleKind::trigger);
@@ -140,7 +143,16 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "Region"sv)) actor_subject = true;
     size_t len = 0;
     // After an aimed phrase the verb may abut the head: "面向中小企业发放算力券".
-    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition) || InsideLexicon(ctx, t)) continue;
+    // So may the verb of a group or actor subject ("支持企业建设智能工厂": the head alone may name a
+    // platform class).
+    const Mention* subj = ctx.LexiconAt(noise);
+    size_t gl = 0;
+    const Rule* group_head = t > noise && WordChars(s.substr(noise, t - noise)) <= 6 ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl) : nullptr;
+    const bool group_subject = (subj && subj->span.end == t &&
+                                (subj->type == "TargetGroup"sv || subj->type == "Agency"sv || subj->type == "Enterprise"sv)) ||
+                               (group_head && group_head->arg == "TargetGroup" && trig.PrefixAt(s, t, &gl));
+    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition && !group_subject) ||
+        InsideLexicon(ctx, t)) continue;
     // A known name that starts like a verb (创新药研发奖励) is not a verb.
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
@@ -158,7 +170,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // (新区, 开发区), is the subject of the verb, as a known place is.
     const Rule* place = ctx.Words(RuleKind::head).SuffixAt(s, t, &l2);
     const bool place_subject = place && place->arg == "Region" && t - l2 > noise && WordChars(subject) <= 8;
-    if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject) {
+    if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject || group_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
       return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);
     }
@@ -573,6 +585,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     bool bare = false;
     // "新建智能工厂和数字化车间50个": the same, for the next item of a list.
     if (b == h.b && continuation && (type == "Platform"sv || type == "Pilot"sv) && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
+      bare = true;
+    }
+    // "支持企业建设智能工厂": the verb after a group subject abuts the head.
+    if (size_t vl = 0; b == h.b && !continuation && (type == "Platform"sv || type == "Pilot"sv) && h.b >= c.begin + 6 &&
+                       WordChars(s.substr(h.b, h.e - h.b)) >= 3 && ctx.Words(RuleKind::trigger).SuffixAt(s, h.b, &vl)) {
       bare = true;
     }
     if (b < h.b && (type == "Platform"sv || type == "Pilot"sv)) {

@@ -949,6 +949,14 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(HasEdge(hk, "FUNDS", "科技发展基金", "创科实习计划"));
     CHECK(has(NodesOf(hk, "TargetGroup"), "大学科研团队"));  // the aiming verb is no part of the group
   }
+  SECTION("a group or firm before its own verb is that verb's subject, even when the verb abuts the head (支持企业建设智能工厂)") {
+    auto st = Run("某市行动方案\n\n支持企业建设智能工厂。鼓励龙头企业建设创新中心。支持制造企业建设工业互联网平台。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "智能工厂"));
+    CHECK(has(platforms, "创新中心"));
+    CHECK(has(platforms, "工业互联网平台"));
+    for (const auto& n : platforms) CHECK(n.find("企业") == std::string::npos);
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
