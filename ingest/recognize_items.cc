@@ -231,6 +231,9 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A span of time alone before a head word names no item: "实施三年试点", "开展两年行动".
   if (size_t dl = 0; !bare && b < head_b && ctx.Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
+  // "围绕技术攻关、成果转化、应用示范": a pilot's head after an enumeration of activities
+  // closes the list; it names no pilot.
+  if (type == "Pilot"sv && s.substr(b, head_b - b).find("、") != std::string_view::npos) return;
   // "给予奖励", "发放补贴": a governing verb and a head word name no item.
   if (size_t vl = 0; !bare && ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == head_b &&
                      !ctx.LexiconAt(b)) return;

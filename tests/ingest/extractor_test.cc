@@ -957,6 +957,11 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(has(platforms, "工业互联网平台"));
     for (const auto& n : platforms) CHECK(n.find("企业") == std::string::npos);
   }
+  SECTION("an enumeration of activities before a pilot head names no pilot; 营运 governs like 运营") {
+    auto st = Run("某市行动方案\n\n围绕技术攻关、成果转化、应用示范,打造量子产业集群。\n香港科技园公司营运的先进制造业中心已投入使用。\n");
+    for (const auto& n : NodesOf(st, "Pilot")) CHECK(n.find("、") == std::string::npos);
+    CHECK(has(NodesOf(st, "Platform"), "先进制造业中心"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
