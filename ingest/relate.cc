@@ -147,6 +147,20 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
                                                        st.find("特制定") != std::string_view::npos ||
                                                        st.find("提出如下") != std::string_view::npos);
           int by = institutes ? doc_measure : governing(sen, m.span.begin);
+          // "为落实《X》,政府将推出Y" in a text with no measure of its own (a press release, a
+          // news report): the measure the sentence goes on to name carries X out.
+          if (by < 0 && doc_measure < 0) {
+            for (int j : ids) {
+              const Mention& y = ms[j];
+              // (Not a title cited beside X, "落实《X》及《Z》", nor one implemented itself.)
+              const bool beside = y.cited && (s.substr(m.span.end, y.span.begin - m.span.end).find(',') == std::string_view::npos ||
+                                              WordBefore(ctx, ctx.Words(RuleKind::cite), sen.span.begin, y.span.begin, 12));
+              if (y.span.begin >= m.span.end && IsMeasure(y.type) && !y.embedded && y.key != m.key && !beside) {
+                by = j;
+                break;
+              }
+            }
+          }
           out.push_back({"IMPLEMENTS", by >= 0 && ms[by].key != m.key ? by : doc_measure, i, "cite.implements", sen.index});
           cited_end = m.span.end;
           cited_sentence = sen.index;

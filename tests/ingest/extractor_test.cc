@@ -962,6 +962,14 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     for (const auto& n : NodesOf(st, "Pilot")) CHECK(n.find("、") == std::string::npos);
     CHECK(has(NodesOf(st, "Platform"), "先进制造业中心"));
   }
+  SECTION("in a text with no measure of its own, a purpose clause and its citations go to the measure the sentence names next") {
+    auto st = Run("政府推出新计划 资助最高2亿元\n\n新闻公报 2025年3月6日\n\n创新科技及工业局今日宣布,为落实《香港创新科技发展蓝图》及"
+                  "《香港新型工业发展行动纲领》,推动新型工业化,政府将推出“新型工业化加速计划”,资助企业设立智能生产线。\n");
+    CHECK(HasEdge(st, "IMPLEMENTS", "新型工业化加速计划", "香港创新科技发展蓝图"));
+    CHECK(HasEdge(st, "IMPLEMENTS", "新型工业化加速计划", "香港新型工业发展行动纲领"));
+    CHECK_FALSE(HasEdge(st, "IMPLEMENTS", "香港新型工业发展行动纲领", "香港创新科技发展蓝图"));
+    CHECK(HasEdge(st, "SUPPORTS", "新型工业化加速计划", "新型工业化"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
