@@ -249,6 +249,11 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
                ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
+    // "落实《X》的相关措施": what is left may be a quantifier and a head word alone.
+    if (size_t ql = 0; clause && !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b &&
+                       (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv))) {
+      return;
+    }
   }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
   if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);

@@ -969,6 +969,8 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(HasEdge(st, "IMPLEMENTS", "新型工业化加速计划", "香港新型工业发展行动纲领"));
     CHECK_FALSE(HasEdge(st, "IMPLEMENTS", "香港新型工业发展行动纲领", "香港创新科技发展蓝图"));
     CHECK(HasEdge(st, "SUPPORTS", "新型工业化加速计划", "新型工业化"));
+    auto q = Run("某计划\n\n是次注资旨在落实《行政长官2025年施政报告》的相关措施。\n");
+    CHECK_FALSE(has(NodesOf(q, "Policy"), "相关措施"));  // a quantifier and a head word left after 的
   }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
