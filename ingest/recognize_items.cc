@@ -687,9 +687,10 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
       size_t k = p + 3;
       const char32_t first = NextCp(s, k);
       const bool counted = IsAsciiDigit(first) || std::u32string_view(U"一二三四五六七八九十两百千").find(first) != std::u32string_view::npos;
-      // (Nor a head that also ends goals, 中心 of “国际创新科技中心”: ambiguous in quotes.)
+      // (Nor a head that also ends goals, 中心 of “国际创新科技中心”: ambiguous in quotes; a longer
+      // measure head is not, 超算中心 of “人工智能超算中心”.)
       size_t gl = 0;
-      const bool goalish = ctx.Words(RuleKind::goal_head).SuffixAt(s, q, &gl) != nullptr;
+      const bool goalish = ctx.Words(RuleKind::goal_head).SuffixAt(s, q, &gl) != nullptr && (!h || gl >= hl);
       if (h && !counted && !goalish && q >= p + 3 + hl + 6 && (IsMeasureType(h->arg) || h->arg == "Industry")) {
         r = h;
         headed = qe >= sp.end || !IsHan(NextCp(s, k = qe)) || ctx.Words(RuleKind::trigger).PrefixAt(s, qe, &vl) ||

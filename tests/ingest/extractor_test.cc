@@ -972,6 +972,11 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     auto q = Run("某计划\n\n是次注资旨在落实《行政长官2025年施政报告》的相关措施。\n");
     CHECK_FALSE(has(NodesOf(q, "Policy"), "相关措施"));  // a quantifier and a head word left after 的
   }
+  SECTION("a quoted name ending in a long platform head is that platform (“人工智能超算中心”), a bare goal head stays ambiguous") {
+    auto st = Run("某计划\n\n数码港将于明年启用“人工智能超算中心”第二期,巩固香港作为“国际某某中心”的地位。\n");
+    CHECK(has(NodesOf(st, "Platform"), "人工智能超算中心"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "国际某某中心"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
