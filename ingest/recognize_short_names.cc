@@ -56,7 +56,9 @@ void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
     if (At(s, yb, "“")) yb += 3;
     if (ye >= yb + 3 && At(s, ye - 3, "”")) ye -= 3;
     std::string_view y = s.substr(yb, ye - yb);
-    if (WordChars(y) < 2 || At(s, yb, "《") || y.find_first_of(",、") != std::string_view::npos || y == m.name) continue;
+    // (、 is three bytes: find_first_of(",、") would take any character holding 0x80 or 0x81, 速 of 加速计划, for one.)
+    if (WordChars(y) < 2 || At(s, yb, "《") || y.find(',') != std::string_view::npos || y.find("、") != std::string_view::npos ||
+        y == m.name) continue;
     if (!introduced && !Abbreviates(y, m.name)) continue;
     all[i].aliases.emplace_back(y);
     if (!introduced) {

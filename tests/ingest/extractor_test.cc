@@ -977,6 +977,11 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(has(NodesOf(st, "Platform"), "人工智能超算中心"));
     CHECK_FALSE(has(NodesOf(st, "Platform"), "国际某某中心"));
   }
+  SECTION("a bracketed short form names the item later whatever bytes its characters hold (加速计划: 速 is E9 80 9F)") {
+    auto st = Run("某新闻\n\n政府将推出“新型工业化加速计划”(加速计划),资助企业。\n加速计划由创新科技署负责推行。\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "创新科技署", "新型工业化加速计划"));
+    CHECK_FALSE(has(NodesOf(st, "Initiative"), "加速计划"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
