@@ -106,4 +106,51 @@ void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
   std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by_begin);
 }
 
+void FindAnaphors(const DocContext& ctx, std::vector<Mention>& all) {
+  if (!ctx.st || all.empty()) return;
+  std::string_view s = ctx.text;
+  const KindWords heads = ctx.Words(RuleKind::head);
+  const KindWords follow = ctx.Words(RuleKind::subject_follow);
+  std::vector<Mention> more;
+  size_t cursor = 0;  // mentions before the sentence (all is sorted)
+  for (const Sentence& sen : ctx.st->sentences) {
+    while (cursor < all.size() && all[cursor].span.begin < sen.span.begin) ++cursor;
+    uint32_t p = sen.span.begin;
+    for (std::string_view d : {"该", "此", "上述"}) {
+      if (At(s, p, d)) { p += static_cast<uint32_t>(d.size()); break; }
+    }
+    size_t hl = 0, fl = 0;
+    const Rule* h = heads.PrefixAt(s, p, &hl);
+    if (!h || !Named(h->arg) || h->arg == "Enterprise" || WordChars(s.substr(p, hl)) != 2) continue;
+    const uint32_t e = static_cast<uint32_t>(p + hl);
+    // The head word alone is the subject: 由 (its executor follows), or an adverb or modal.
+    if (!(At(s, e, "由") || follow.PrefixAt(s, e, &fl))) continue;
+    // A mention already there (a name read from these words) wins.
+    if (cursor < all.size() && all[cursor].span.begin < e) continue;
+    const Mention* antecedent = nullptr;
+    for (size_t k = cursor; k-- > 0;) {
+      const Mention& m = all[k];
+      if (m.sentence >= 0 && m.sentence < sen.index - 3) break;
+      if (m.type == h->arg && !m.embedded && !m.cited && !m.doc_measure && m.sentence >= 0) {
+        antecedent = &m;
+        break;
+      }
+    }
+    if (!antecedent) continue;
+    Mention k;
+    k.span = {p, e};
+    k.type = antecedent->type;
+    k.name = antecedent->name;
+    k.lex_entry = antecedent->lex_entry;
+    k.rule = "anaphor.head";
+    k.sentence = sen.index;
+    more.push_back(std::move(k));
+  }
+  if (more.empty()) return;
+  auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
+  const size_t mid = all.size();
+  for (Mention& k : more) all.push_back(std::move(k));
+  std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by_begin);
+}
+
 }  // namespace pkg::ingest

@@ -982,6 +982,12 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(HasEdge(st, "RESPONSIBLE", "创新科技署", "新型工业化加速计划"));
     CHECK_FALSE(has(NodesOf(st, "Initiative"), "加速计划"));
   }
+  SECTION("a measure's bare head word as a sentence's subject (计划由X负责, 该基金将…) speaks of the last such measure named") {
+    auto st = Run("某新闻\n\n政府将推出“科研配对计划”,资助大学团队。计划由创新科技署负责推行。\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "创新科技署", "科研配对计划"));
+    auto none = Run("某新闻\n\n计划由创新科技署负责推行。\n");  // nothing named before: no item
+    CHECK(NodesOf(none, "Initiative").empty());
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
