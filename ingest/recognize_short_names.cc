@@ -116,22 +116,27 @@ void FindAnaphors(const DocContext& ctx, std::vector<Mention>& all) {
   for (const Sentence& sen : ctx.st->sentences) {
     while (cursor < all.size() && all[cursor].span.begin < sen.span.begin) ++cursor;
     uint32_t p = sen.span.begin;
+    bool demonstrative = false;
     for (std::string_view d : {"该", "此", "上述"}) {
-      if (At(s, p, d)) { p += static_cast<uint32_t>(d.size()); break; }
+      if (At(s, p, d)) { p += static_cast<uint32_t>(d.size()); demonstrative = true; break; }
     }
     size_t hl = 0, fl = 0;
     const Rule* h = heads.PrefixAt(s, p, &hl);
     if (!h || !Named(h->arg) || h->arg == "Enterprise" || WordChars(s.substr(p, hl)) != 2) continue;
     const uint32_t e = static_cast<uint32_t>(p + hl);
-    // The head word alone is the subject: 由 (its executor follows), or an adverb or modal.
-    if (!(At(s, e, "由") || follow.PrefixAt(s, e, &fl))) continue;
+    // The head word alone is the subject: after a demonstrative (该基金总规模…), or before 由 (its
+    // executor follows) or an adverb or modal.
+    if (!(demonstrative || At(s, e, "由") || follow.PrefixAt(s, e, &fl))) continue;
     // A mention already there (a name read from these words) wins.
     if (cursor < all.size() && all[cursor].span.begin < e) continue;
     const Mention* antecedent = nullptr;
     for (size_t k = cursor; k-- > 0;) {
       const Mention& m = all[k];
       if (m.sentence >= 0 && m.sentence < sen.index - 3) break;
-      if (m.type == h->arg && !m.embedded && !m.cited && !m.doc_measure && m.sentence >= 0) {
+      // Of the same type and ending in the same head word (该基金 is no 专项资金).
+      const std::string_view head_word = s.substr(p, hl);
+      if (m.type == h->arg && !m.embedded && !m.cited && !m.doc_measure && m.sentence >= 0 && m.name.size() > head_word.size() &&
+          std::string_view(m.name).substr(m.name.size() - head_word.size()) == head_word) {
         antecedent = &m;
         break;
       }

@@ -985,6 +985,9 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
   SECTION("a measure's bare head word as a sentence's subject (计划由X负责, 该基金将…) speaks of the last such measure named") {
     auto st = Run("某新闻\n\n政府将推出“科研配对计划”,资助大学团队。计划由创新科技署负责推行。\n");
     CHECK(HasEdge(st, "RESPONSIBLE", "创新科技署", "科研配对计划"));
+    auto fund = Run("某市专项资金管理办法\n\n第八条 专项资金可注资某市新动能产业投资基金,重点投向新材料。该基金总规模100亿元,"
+                    "由某市新产业投资集团有限公司负责管理运营。\n");
+    CHECK(HasEdge(fund, "RESPONSIBLE", "某市新产业投资集团有限公司", "某市新动能产业投资基金"));
     auto none = Run("某新闻\n\n计划由创新科技署负责推行。\n");  // nothing named before: no item
     CHECK(NodesOf(none, "Initiative").empty());
   }
