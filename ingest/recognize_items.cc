@@ -256,7 +256,14 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     }
   }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
+  // So does one before 及 / 和: "先进制造业中心(AMC)及微电子中心(MEC)".
   if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
+  for (std::string_view conj : {")以及", ")及", ")和"}) {
+    if (size_t k = s.substr(b, head_b - b).rfind(conj); k != std::string_view::npos) {
+      b = static_cast<uint32_t>(b + k + conj.size());
+      break;
+    }
+  }
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));

@@ -322,6 +322,36 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
     }
+    // "香港科技园公司营运的先进制造业中心(AMC)及微电子中心(MEC)": an actor, its own verb
+    // (kind trigger or lead_verb) and 的 before a measure make it RESPONSIBLE for that
+    // measure and for those joined to it by 及 / 和 / 、 in the clause.
+    for (int i : ids) {
+      const Mention& a = ms[i];
+      if (!(a.type == "Agency"sv || a.type == "Enterprise"sv) || !Nodeish(a)) continue;
+      size_t vl = 0;
+      if (!ctx.Words(RuleKind::trigger).PrefixAt(s, a.span.end, &vl) && !ctx.Words(RuleKind::lead_verb).PrefixAt(s, a.span.end, &vl)) continue;
+      const uint32_t de = static_cast<uint32_t>(a.span.end + vl);
+      if (!At(s, de, "的")) continue;
+      const Span* clause = nullptr;
+      for (const Span& c : sen.clauses) {
+        if (c.contains(a.span.begin)) clause = &c;
+      }
+      uint32_t next = de + 3;
+      for (int j : ids) {
+        const Mention& t = ms[j];
+        if (t.span.begin < next || t.embedded || t.cited) continue;
+        if (!IsMeasure(t.type) || (clause && t.span.begin >= clause->end && t.span.begin != next)) break;
+        std::string_view gap = s.substr(next, t.span.begin - next);
+        if (t.span.begin != de + 3 && !(gap == "及" || gap == "和" || gap == "、" || gap == "以及")) break;
+        out.push_back({"RESPONSIBLE", i, j, "lead_verb.relative", sen.index});
+        next = t.span.end;
+        // A bracketed short form after it: "(AMC)".
+        if (At(s, next, "(")) {
+          const size_t close = s.substr(next, 24).find(')');
+          if (close != std::string_view::npos) next = static_cast<uint32_t>(next + close + 1);
+        }
+      }
+    }
     // The subject of a duty sentence: "第四条 X(以下简称Y)履行…职责,负责Z的…" and
     // "由X负责Z": an agency or firm opening the sentence is RESPONSIBLE for the
     // measures named after its 负责 / 牵头.

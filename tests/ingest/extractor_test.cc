@@ -991,6 +991,12 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     auto none = Run("某新闻\n\n计划由创新科技署负责推行。\n");  // nothing named before: no item
     CHECK(NodesOf(none, "Initiative").empty());
   }
+  SECTION("an actor and its own verb before 的 is responsible for the measures it qualifies; a bracketed abbreviation ends a list item before 及") {
+    auto st = Run("某新闻\n\n香港科技园公司营运的先进制造业中心(AMC)及微电子中心(MEC)已陆续投入使用。\n");
+    CHECK(has(NodesOf(st, "Platform"), "微电子中心"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "香港科技园公司", "先进制造业中心"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "香港科技园公司", "微电子中心"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
