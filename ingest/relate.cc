@@ -169,7 +169,23 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       // TARGETS, aim first: "面向X发放Y", "面向X、Z等领域,建设Y" — the measure right
       // after the aimed-at group or sector (same clause or the next one).
       bool aimed_first = false;
-      if ((m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak &&
+      // "加速计划聚焦A、B等三大策略性产业": a measure right before the aiming verb is its subject
+      // and TARGETS what the phrase ends with (the category, or a single sector or group).
+      if ((m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak && !m.embedded &&
+          !At(s, m.span.end, "、") && !At(s, m.span.end, "及") && !At(s, m.span.end, "和") && !At(s, m.span.end, "等")) {
+        size_t al0 = 0;
+        const size_t aim0 = ctx.FindIn(RuleKind::targets_lead, clause->begin, m.span.begin, &al0);
+        if (aim0 != std::string_view::npos && m.span.begin - aim0 <= 90) {
+          for (int j : ids) {
+            const Mention& y = ms[j];
+            if (y.span.end == aim0 && IsMeasure(y.type) && !y.embedded && !y.cited && y.key != m.key) {
+              out.push_back({"TARGETS", j, i, "targets_lead.subject", sen.index});
+              aimed_first = true;
+            }
+          }
+        }
+      }
+      if (!aimed_first && (m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak &&
           WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
         size_t host_clauses = 0;
         const Span* last_host = nullptr;

@@ -997,6 +997,11 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(HasEdge(st, "RESPONSIBLE", "香港科技园公司", "先进制造业中心"));
     CHECK(HasEdge(st, "RESPONSIBLE", "香港科技园公司", "微电子中心"));
   }
+  SECTION("a measure right before 聚焦 / 面向 is its subject and targets what the phrase ends with") {
+    auto st = Run("某新闻\n\n政府将推出“新型工业化加速计划”(加速计划)。局长表示,加速计划聚焦生命健康科技、人工智能与数据科学、先进制造与新能源科技三大策略性产业。\n");
+    CHECK(HasEdge(st, "TARGETS", "新型工业化加速计划", "三大策略性产业"));
+    CHECK_FALSE(HasEdge(st, "TARGETS", "新型工业化加速计划", "生命健康科技"));
+  }
   SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
     auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
                   "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
