@@ -120,10 +120,13 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // verb; the object is what that verb governs.
     size_t vl = 0;
     // So does a group ("支持企业建设智能工厂", "鼓励龙头企业建设X"): known, or named by a group head word.
+    // (For a group, a verb of building or doing, not one of support: "推进人才发展体制机制综合改革试点" is one name.)
     if (const Mention* a = ctx.LexiconAt(b);
-        a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "TargetGroup"sv) && a->span.end < head &&
-        ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl) && a->span.end + vl < head) {
-      return SkipToObject(ctx, a->span.end, head, info);
+        a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "TargetGroup"sv) && a->span.end < head) {
+      const Rule* v = ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl);
+      if (v && a->span.end + vl < head && (a->type != "TargetGroup"sv || v->id != "trigger.support")) {
+        return SkipToObject(ctx, a->span.end, head, info);
+      }
     }
 
     return b;
@@ -148,9 +151,12 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     const Mention* subj = ctx.LexiconAt(noise);
     size_t gl = 0;
     const Rule* group_head = t > noise && WordChars(s.substr(noise, t - noise)) <= 6 ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl) : nullptr;
-    const bool group_subject = (subj && subj->span.end == t &&
-                                (subj->type == "TargetGroup"sv || subj->type == "Agency"sv || subj->type == "Enterprise"sv)) ||
-                               (group_head && group_head->arg == "TargetGroup" && trig.PrefixAt(s, t, &gl));
+    // (A verb of building or doing, not one of support: "推进人才发展体制机制综合改革试点" is one name.)
+    const Rule* verb_rule = trig.PrefixAt(s, t, &gl);
+    const bool group_subject = verb_rule && verb_rule->id != "trigger.support" &&
+                               ((subj && subj->span.end == t &&
+                                 (subj->type == "TargetGroup"sv || subj->type == "Agency"sv || subj->type == "Enterprise"sv)) ||
+                                (group_head && group_head->arg == "TargetGroup"));
     if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition && !group_subject) ||
         InsideLexicon(ctx, t)) continue;
     // A known name that starts like a verb (创新药研发奖励) is not a verb.

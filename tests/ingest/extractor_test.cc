@@ -956,6 +956,8 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(has(platforms, "创新中心"));
     CHECK(has(platforms, "工业互联网平台"));
     for (const auto& n : platforms) CHECK(n.find("企业") == std::string::npos);
+    auto one = Run("某市行动方案\n\n推进人才发展体制机制综合改革试点。\n");  // a verb of support after a group: one name
+    CHECK(has(NodesOf(one, "Pilot"), "人才发展体制机制综合改革试点"));
   }
   SECTION("an enumeration of activities before a pilot head names no pilot; 营运 governs like 运营") {
     auto st = Run("某市行动方案\n\n围绕技术攻关、成果转化、应用示范,打造量子产业集群。\n香港科技园公司营运的先进制造业中心已投入使用。\n");
