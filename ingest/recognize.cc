@@ -344,6 +344,7 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   if (!std::is_sorted(all.begin(), all.end(), by_begin)) std::stable_sort(all.begin(), all.end(), by_begin);
   append_sorted(all, kept);
   FindShortNames(ctx, all);
+  FindAnaphors(ctx, all);
   std::vector<Mention> indicators;
   FindIndicators(ctx, all, indicators);
   append_sorted(all, indicators);

@@ -59,5 +59,10 @@ void FindAchievements(const DocContext& ctx, std::vector<Mention>& out);
 // every later Y outside a longer name a mention of X (rule short_name.alias).
 // `all` is sorted by span.begin and stays so.
 void FindShortNames(const DocContext& ctx, std::vector<Mention>& all);
+// A sentence whose subject is a measure's bare head word, with or without a
+// demonstrative ("计划由X负责推行", "该基金将…"), speaks of the last measure of that
+// type named in the three sentences before: a mention of it there (rule
+// anaphor.head). `all` is sorted by span.begin and stays so.
+void FindAnaphors(const DocContext& ctx, std::vector<Mention>& all);
 
 }  // namespace pkg::ingest

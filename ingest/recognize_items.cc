@@ -65,6 +65,23 @@ bool SectorBefore(const DocContext& ctx, uint32_t p, uint32_t* sector) {
   return false;
 }
 
+// "继续支援制造商", "资助本地大学生": a group word up to four characters after a
+// verb that aims at someone (kind aim) counts outside aimed clauses too; returns
+// where its name may start (right after the verb), else 0.
+uint32_t AimRightBefore(const DocContext& ctx, uint32_t clause_begin, uint32_t p) {
+  const KindWords aim = ctx.Words(RuleKind::aim);
+  uint32_t q = p;
+  for (int k = 0; k <= 4 && q > clause_begin; ++k) {
+    size_t len = 0;
+    const Rule* r = aim.SuffixAt(ctx.text, q, &len);
+    if (r && q >= clause_begin + len && len > 3) return q;  // a two-character verb, not 对 / 为
+    size_t j = q - 3;
+    if (q < clause_begin + 3 || !IsHan(NextCp(ctx.text, j))) return 0;
+    q -= 3;
+  }
+  return 0;
+}
+
 struct Head {
   uint32_t b, e;  // the head word
   const Rule* rule;
@@ -97,10 +114,16 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // "联合X局开展Y行动", "支持X公司建设Y平台": an actor and its own verb after the first
     // verb; the object is what that verb governs.
     size_t vl = 0;
-    if (const Mention* a = ctx.LexiconAt(b); a && (a->type == "Agency"sv || a->type == "Enterprise"sv) && a->span.end < head &&
-        ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl) && a->span.end + vl < head) {
-      return SkipToObject(ctx, a->span.end, head, info);
+    // So does a group ("支持企业建设智能工厂", "鼓励龙头企业建设X"): known, or named by a group head word.
+    // (For a group, a verb of building or doing, not one of support: "推进人才发展体制机制综合改革试点" is one name.)
+    if (const Mention* a = ctx.LexiconAt(b);
+        a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "TargetGroup"sv) && a->span.end < head) {
+      const Rule* v = ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl);
+      if (v && a->span.end + vl < head && (a->type != "TargetGroup"sv || v->id != "trigger.support")) {
+        return SkipToObject(ctx, a->span.end, head, info);
+      }
     }
+
     return b;
   }
   const KindWords trig = ctx.Words(RuleKind::trigger);
@@ -118,20 +141,37 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "Region"sv)) actor_subject = true;
     size_t len = 0;
     // After an aimed phrase the verb may abut the head: "面向中小企业发放算力券".
-    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition) || InsideLexicon(ctx, t)) continue;
+    // So may the verb of a group or actor subject ("支持企业建设智能工厂": the head alone may name a
+    // platform class).
+    const Mention* subj = ctx.LexiconAt(noise);
+    size_t gl = 0;
+    const Rule* group_head = t > noise && WordChars(s.substr(noise, t - noise)) <= 6 ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl) : nullptr;
+    // (A verb of building or doing, not one of support: "推进人才发展体制机制综合改革试点" is one name.)
+    const Rule* verb_rule = trig.PrefixAt(s, t, &gl);
+    const bool group_subject = verb_rule && verb_rule->id != "trigger.support" &&
+                               ((subj && subj->span.end == t &&
+                                 (subj->type == "TargetGroup"sv || subj->type == "Agency"sv || subj->type == "Enterprise"sv)) ||
+                                (group_head && group_head->arg == "TargetGroup"));
+    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition && !group_subject) ||
+        InsideLexicon(ctx, t)) continue;
     // A known name that starts like a verb (创新药研发奖励) is not a verb.
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
+    size_t l2 = 0;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     // "专项资金可注资X基金", "项目单位应当建立X": the modals of rules count too.
     bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应") ||
-                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))));
+                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))) ||
+                            ctx.Words(RuleKind::subject_follow).SuffixAt(s, t, &l2) != nullptr);  // 政府已设立X, 拟设立
     std::string_view subject = s.substr(noise, t - noise);
-    size_t l2 = 0;
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
     bool reported = ctx.Words(RuleKind::speech_verb).SuffixAt(subject, subject.size(), &l2) ||
                     ctx.Words(RuleKind::lead_verb).Find(subject, 0) != std::string_view::npos;
-    if (prep || short_subject || actor_subject || modal || list_subject || reported) {
+    // "支持湘江新区建设X先导区": a place the lexicon does not hold, named by its head word
+    // (新区, 开发区), is the subject of the verb, as a known place is.
+    const Rule* place = ctx.Words(RuleKind::head).SuffixAt(s, t, &l2);
+    const bool place_subject = place && place->arg == "Region" && t - l2 > noise && WordChars(subject) <= 8;
+    if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject || group_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
       return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);
     }
@@ -192,6 +232,9 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A span of time alone before a head word names no item: "实施三年试点", "开展两年行动".
   if (size_t dl = 0; !bare && b < head_b && ctx.Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
+  // "围绕技术攻关、成果转化、应用示范": a pilot's head after an enumeration of activities
+  // closes the list; it names no pilot.
+  if (type == "Pilot"sv && s.substr(b, head_b - b).find("、") != std::string_view::npos) return;
   // "给予奖励", "发放补贴": a governing verb and a head word name no item.
   if (size_t vl = 0; !bare && ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == head_b &&
                      !ctx.LexiconAt(b)) return;
@@ -207,9 +250,21 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
                ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
+    // "落实《X》的相关措施": what is left may be a quantifier and a head word alone.
+    if (size_t ql = 0; clause && !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b &&
+                       (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv))) {
+      return;
+    }
   }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
+  // So does one before 及 / 和: "先进制造业中心(AMC)及微电子中心(MEC)".
   if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
+  for (std::string_view conj : {")以及", ")及", ")和"}) {
+    if (size_t k = s.substr(b, head_b - b).rfind(conj); k != std::string_view::npos) {
+      b = static_cast<uint32_t>(b + k + conj.size());
+      break;
+    }
+  }
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
@@ -306,6 +361,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
                         condition_lead.Skip(s, c.begin, size_t{c.end} + 1) <= c.end;
   const uint32_t opening = may_open ? SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors) : c.end + 1;
   const bool aimed = may_open && aim.PrefixAt(s, opening, &alen) != nullptr;
+  const uint32_t aim_end = aimed ? static_cast<uint32_t>(opening + alen) : 0;  // after the clause's aiming verb
   // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
   // group's name ends before the verb of the condition.
   const bool condition = may_open && condition_lead.PrefixAt(s, opening, &alen) != nullptr;
@@ -327,7 +383,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // "从市工业和信息化专项资金中列支", "X专项资金对试点城市给予…"; for a group, only in a
       // subsidy's condition ("对集成电路设计企业首次完成…").
       const Rule* end_rule = ctx.Words(RuleKind::name_end).PrefixAt(s, he, &vl);
-      const bool typed_end = end_rule && end_rule->arg == r->arg && (r->arg != "TargetGroup" || condition);
+      const bool typed_end = end_rule && end_rule->arg == r->arg &&
+                             (r->arg != "TargetGroup" || condition || (!aimed && AimRightBefore(ctx, c.begin, p)));
       // "由X有限公司牵头组建", "由Y集团负责管理": a firm's name ends before the verb of its duty (kind lead_verb).
       // (Not before 会同 / 联合, rule lead_verb.with: "X大学联合龙头企业共建Y" goes on to name Y.)
       const Rule* duty_rule = r->arg == "Enterprise" ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, he, &vl) : nullptr;
@@ -353,7 +410,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
     uint32_t sector = 0;
-    if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector)) continue;
+    if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector) && !(sector = AimRightBefore(ctx, c.begin, p))) continue;
+    // In an aimed clause a group's name starts after the verb that opens it (资助大学科研团队).
+    if (r->arg == "TargetGroup" && aimed && !sector && aim_end <= p) sector = aim_end;
     hs.push_back(Head{p, he, r, tail, sector});
   }
   uint32_t left = c.begin;
@@ -393,6 +452,16 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       b = SkipNoise(ctx, static_cast<uint32_t>(b + len), h.b, &info, kNoiseAfterVerb);
     }
     b = CutModifier(ctx, b, h.b);
+    // "对租用区属标准化厂房的新能源汽车零部件企业给予…": a group's name holds no
+    // relative clause; it starts after the last 的 of its modifier.
+    if (h.rule->arg == "TargetGroup") {
+      if (size_t de = s.substr(b, h.b - b).rfind("的"); de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
+      // "对现有企业…", "区内企业": a scope word (kind strip, rule strip.scope) is no part of a group's name.
+      size_t sl = 0;
+      if (const Rule* sc = ctx.Words(RuleKind::strip).PrefixAt(s, b, &sl); sc && sc->id == "strip.scope" && b + sl <= h.b) {
+        b = static_cast<uint32_t>(b + sl);
+      }
+    }
     b = std::max(b, h.min_b);
     // "按照“包河英才计划”给予安家补贴": a quoted name that ends in its own head
     // word and is followed by a verb is an item of its own; the verb's object
@@ -425,7 +494,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       size_t len = 0;
       if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k) || InCompound(ctx, k)) continue;
       std::string_view lpart = s.substr(b, k - b), rpart = s.substr(k + len, h.b - k - len);
-      if (WordChars(rpart) > 4 && rpart.find("的") == std::string_view::npos &&
+      // (Not the last conjunct of a list, "A、B及C等X产业": the list patterns read that.)
+      const bool listed = lpart.find("、") != std::string_view::npos && rpart.find("等") != std::string_view::npos;
+      if (WordChars(rpart) > 4 && rpart.find("的") == std::string_view::npos && !listed &&
           lpart.find("的") == std::string_view::npos && WordChars(lpart) >= 2 && WordChars(lpart) <= 12) {
         std::string head_text(s.substr(h.b, h.e - h.b));
         Mention m;
@@ -532,6 +603,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (b == h.b && continuation && (type == "Platform"sv || type == "Pilot"sv) && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
       bare = true;
     }
+    // "支持企业建设智能工厂": the verb after a group subject abuts the head.
+    if (size_t vl = 0; b == h.b && !continuation && (type == "Platform"sv || type == "Pilot"sv) && h.b >= c.begin + 6 &&
+                       WordChars(s.substr(h.b, h.e - h.b)) >= 3 && ctx.Words(RuleKind::trigger).SuffixAt(s, h.b, &vl)) {
+      bare = true;
+    }
     if (b < h.b && (type == "Platform"sv || type == "Pilot"sv)) {
       size_t vl = 0;
       if (ctx.Words(RuleKind::trigger).PrefixAt(s, b, &vl) && b + vl == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3) {
@@ -539,6 +615,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         bare = true;
       }
     }
+    // "面向制造商", "继续支援制造商": a group named by a long head word alone (制造商, 服务商).
+    if (b == h.b && type == "TargetGroup"sv && WordChars(s.substr(h.b, h.e - h.b)) >= 3) bare = true;
     // "面向中小企业发放算力券": after an aimed phrase and its verb, a long head word is the name.
     if (size_t ll = 0; b == h.b && WordChars(s.substr(h.b, h.e - h.b)) >= 3 &&
                        ctx.Words(RuleKind::targets_lead).PrefixAt(s, c.begin, &ll)) {
@@ -617,9 +695,10 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
       size_t k = p + 3;
       const char32_t first = NextCp(s, k);
       const bool counted = IsAsciiDigit(first) || std::u32string_view(U"一二三四五六七八九十两百千").find(first) != std::u32string_view::npos;
-      // (Nor a head that also ends goals, 中心 of “国际创新科技中心”: ambiguous in quotes.)
+      // (Nor a head that also ends goals, 中心 of “国际创新科技中心”: ambiguous in quotes; a longer
+      // measure head is not, 超算中心 of “人工智能超算中心”.)
       size_t gl = 0;
-      const bool goalish = ctx.Words(RuleKind::goal_head).SuffixAt(s, q, &gl) != nullptr;
+      const bool goalish = ctx.Words(RuleKind::goal_head).SuffixAt(s, q, &gl) != nullptr && (!h || gl >= hl);
       if (h && !counted && !goalish && q >= p + 3 + hl + 6 && (IsMeasureType(h->arg) || h->arg == "Industry")) {
         r = h;
         headed = qe >= sp.end || !IsHan(NextCp(s, k = qe)) || ctx.Words(RuleKind::trigger).PrefixAt(s, qe, &vl) ||

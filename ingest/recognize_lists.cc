@@ -36,7 +36,36 @@ uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
   return SkipNoise(ctx, b, end, nullptr);
 }
 
-// Splits [b, end) at 、 into items of `type`; returns how many were added.
+// True when a lexicon name spans position p (starts before it and ends after it).
+bool InsideKnownName(const DocContext& ctx, uint32_t p) {
+  if (!ctx.lexicon) return false;
+  const size_t up = static_cast<size_t>(std::upper_bound(ctx.lexicon_begin.begin(), ctx.lexicon_begin.end(), p) -
+                                        ctx.lexicon_begin.begin());
+  if (up == 0) return false;
+  const Mention& m = (*ctx.lexicon)[up - 1];
+  return p > m.span.begin && p < m.span.end;
+}
+
+// In the last item of a list, "A、B和C" / "A、B及C": the offset of the conjunction
+// (和, 及, 以及) that joins two items, and its length in *len; npos when there is
+// none, or it stands inside a known name or a fixed compound (工业和信息化), or
+// either side would be under two characters. (与 is left alone: it joins the
+// halves of one sector's name more often than two items, 人工智能与数据科学.)
+size_t LastConjunct(const DocContext& ctx, uint32_t b, uint32_t e, size_t* len) {
+  std::string_view s = ctx.text;
+  for (uint32_t k = b; k < e; k = NextChar(s, k)) {
+    size_t l = At(s, k, "以及") ? 6 : (At(s, k, "和") || At(s, k, "及")) ? 3 : 0;
+    if (l == 0) continue;
+    if (InsideKnownName(ctx, k) || InCompound(ctx, k)) return std::string_view::npos;
+    if (WordChars(s.substr(b, k - b)) < 2 || WordChars(s.substr(k + l, e - k - l)) < 2) return std::string_view::npos;
+    *len = l;
+    return k;
+  }
+  return std::string_view::npos;
+}
+
+// Splits [b, end) at 、 into items of `type`, the last item also at 和 / 及
+// ("A、B和C"); returns how many were added.
 int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, const std::string& type,
               const std::string& rule, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
@@ -44,6 +73,12 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
   for (uint32_t p = b, q = b; q <= end; q = q < end ? NextChar(s, q) : end + 1) {
     if (q < end && !At(s, q, "、")) continue;
     uint32_t ib = p, ie = std::min(q, end);
+    size_t cl = 0;
+    if (size_t k = q >= end && p > b ? LastConjunct(ctx, ib, ie, &cl) : std::string_view::npos; k != std::string_view::npos) {
+      // "A、B和C": B is an item here, C the next (and last) one.
+      ie = static_cast<uint32_t>(k);
+      q = static_cast<uint32_t>(k + cl - 3);  // p = q + 3 below starts C
+    }
     // Item hygiene: no governing verb in front ("重点投向量子计算"), nothing after a
     // group count ("绿色食品五大重点"), no numbers ("20个细分").
     ib = SkipToObject(ctx, ib, ie, nullptr);

@@ -54,7 +54,9 @@ void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
     if (At(s, yb, "“")) yb += 3;
     if (ye >= yb + 3 && At(s, ye - 3, "”")) ye -= 3;
     std::string_view y = s.substr(yb, ye - yb);
-    if (WordChars(y) < 2 || At(s, yb, "《") || y.find_first_of(",、") != std::string_view::npos || y == m.name) continue;
+    // (、 is three bytes: find_first_of(",、") would take any character holding 0x80 or 0x81, 速 of 加速计划, for one.)
+    if (WordChars(y) < 2 || At(s, yb, "《") || y.find(',') != std::string_view::npos || y.find("、") != std::string_view::npos ||
+        y == m.name) continue;
     if (!introduced && !Abbreviates(y, m.name)) continue;
     all[i].aliases.emplace_back(y);
     if (!introduced) {
@@ -97,6 +99,58 @@ void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
   if (more.empty()) return;
   auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
   std::stable_sort(more.begin(), more.end(), by_begin);
+  const size_t mid = all.size();
+  for (Mention& k : more) all.push_back(std::move(k));
+  std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by_begin);
+}
+
+void FindAnaphors(const DocContext& ctx, std::vector<Mention>& all) {
+  if (!ctx.st || all.empty()) return;
+  std::string_view s = ctx.text;
+  const KindWords heads = ctx.Words(RuleKind::head);
+  const KindWords follow = ctx.Words(RuleKind::subject_follow);
+  std::vector<Mention> more;
+  size_t cursor = 0;  // mentions before the sentence (all is sorted)
+  for (const Sentence& sen : ctx.st->sentences) {
+    while (cursor < all.size() && all[cursor].span.begin < sen.span.begin) ++cursor;
+    uint32_t p = sen.span.begin;
+    bool demonstrative = false;
+    for (std::string_view d : {"该", "此", "上述"}) {
+      if (At(s, p, d)) { p += static_cast<uint32_t>(d.size()); demonstrative = true; break; }
+    }
+    size_t hl = 0, fl = 0;
+    const Rule* h = heads.PrefixAt(s, p, &hl);
+    if (!h || !Named(h->arg) || h->arg == "Enterprise" || WordChars(s.substr(p, hl)) != 2) continue;
+    const uint32_t e = static_cast<uint32_t>(p + hl);
+    // The head word alone is the subject: after a demonstrative (该基金总规模…), or before 由 (its
+    // executor follows) or an adverb or modal.
+    if (!(demonstrative || At(s, e, "由") || follow.PrefixAt(s, e, &fl))) continue;
+    // A mention already there (a name read from these words) wins.
+    if (cursor < all.size() && all[cursor].span.begin < e) continue;
+    const Mention* antecedent = nullptr;
+    for (size_t k = cursor; k-- > 0;) {
+      const Mention& m = all[k];
+      if (m.sentence >= 0 && m.sentence < sen.index - 3) break;
+      // Of the same type and ending in the same head word (该基金 is no 专项资金).
+      const std::string_view head_word = s.substr(p, hl);
+      if (m.type == h->arg && !m.embedded && !m.cited && !m.doc_measure && m.sentence >= 0 && m.name.size() > head_word.size() &&
+          std::string_view(m.name).substr(m.name.size() - head_word.size()) == head_word) {
+        antecedent = &m;
+        break;
+      }
+    }
+    if (!antecedent) continue;
+    Mention k;
+    k.span = {p, e};
+    k.type = antecedent->type;
+    k.name = antecedent->name;
+    k.lex_entry = antecedent->lex_entry;
+    k.rule = "anaphor.head";
+    k.sentence = sen.index;
+    more.push_back(std::move(k));
+  }
+  if (more.empty()) return;
+  auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
   const size_t mid = all.size();
   for (Mention& k : more) all.push_back(std::move(k));
   std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by_begin);

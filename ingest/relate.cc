@@ -145,6 +145,20 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
                                                        st.find("特制定") != std::string_view::npos ||
                                                        st.find("提出如下") != std::string_view::npos);
           int by = institutes ? doc_measure : governing(sen, m.span.begin);
+          // "为落实《X》,政府将推出Y" in a text with no measure of its own (a press release, a
+          // news report): the measure the sentence goes on to name carries X out.
+          if (by < 0 && doc_measure < 0) {
+            for (int j : ids) {
+              const Mention& y = ms[j];
+              // (Not a title cited beside X, "落实《X》及《Z》", nor one implemented itself.)
+              const bool beside = y.cited && (s.substr(m.span.end, y.span.begin - m.span.end).find(',') == std::string_view::npos ||
+                                              WordBefore(ctx, ctx.Words(RuleKind::cite), sen.span.begin, y.span.begin, 12));
+              if (y.span.begin >= m.span.end && IsMeasure(y.type) && !y.embedded && y.key != m.key && !beside) {
+                by = j;
+                break;
+              }
+            }
+          }
           out.push_back({"IMPLEMENTS", by >= 0 && ms[by].key != m.key ? by : doc_measure, i, "cite.implements", sen.index});
           cited_end = m.span.end;
           cited_sentence = sen.index;
@@ -153,7 +167,23 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       // TARGETS, aim first: "面向X发放Y", "面向X、Z等领域,建设Y" — the measure right
       // after the aimed-at group or sector (same clause or the next one).
       bool aimed_first = false;
-      if ((m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak &&
+      // "加速计划聚焦A、B等三大策略性产业": a measure right before the aiming verb is its subject
+      // and TARGETS what the phrase ends with (the category, or a single sector or group).
+      if ((m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak && !m.embedded &&
+          !At(s, m.span.end, "、") && !At(s, m.span.end, "及") && !At(s, m.span.end, "和") && !At(s, m.span.end, "等")) {
+        size_t al0 = 0;
+        const size_t aim0 = ctx.FindIn(RuleKind::targets_lead, clause->begin, m.span.begin, &al0);
+        if (aim0 != std::string_view::npos && m.span.begin - aim0 <= 90) {
+          for (int j : ids) {
+            const Mention& y = ms[j];
+            if (y.span.end == aim0 && IsMeasure(y.type) && !y.embedded && !y.cited && y.key != m.key) {
+              out.push_back({"TARGETS", j, i, "targets_lead.subject", sen.index});
+              aimed_first = true;
+            }
+          }
+        }
+      }
+      if (!aimed_first && (m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak &&
           WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
         size_t host_clauses = 0;
         const Span* last_host = nullptr;
@@ -306,6 +336,36 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
         }
       }
     }
+    // "香港科技园公司营运的先进制造业中心(AMC)及微电子中心(MEC)": an actor, its own verb
+    // (kind trigger or lead_verb) and 的 before a measure make it RESPONSIBLE for that
+    // measure and for those joined to it by 及 / 和 / 、 in the clause.
+    for (int i : ids) {
+      const Mention& a = ms[i];
+      if (!(a.type == "Agency"sv || a.type == "Enterprise"sv) || !Nodeish(a)) continue;
+      size_t vl = 0;
+      if (!ctx.Words(RuleKind::trigger).PrefixAt(s, a.span.end, &vl) && !ctx.Words(RuleKind::lead_verb).PrefixAt(s, a.span.end, &vl)) continue;
+      const uint32_t de = static_cast<uint32_t>(a.span.end + vl);
+      if (!At(s, de, "的")) continue;
+      const Span* clause = nullptr;
+      for (const Span& c : sen.clauses) {
+        if (c.contains(a.span.begin)) clause = &c;
+      }
+      uint32_t next = de + 3;
+      for (int j : ids) {
+        const Mention& t = ms[j];
+        if (t.span.begin < next || t.embedded || t.cited) continue;
+        if (!IsMeasure(t.type) || (clause && t.span.begin >= clause->end && t.span.begin != next)) break;
+        std::string_view gap = s.substr(next, t.span.begin - next);
+        if (t.span.begin != de + 3 && !(gap == "及" || gap == "和" || gap == "、" || gap == "以及")) break;
+        out.push_back({"RESPONSIBLE", i, j, "lead_verb.relative", sen.index});
+        next = t.span.end;
+        // A bracketed short form after it: "(AMC)".
+        if (At(s, next, "(")) {
+          const size_t close = s.substr(next, 24).find(')');
+          if (close != std::string_view::npos) next = static_cast<uint32_t>(next + close + 1);
+        }
+      }
+    }
     // The subject of a duty sentence: "第四条 X(以下简称Y)履行…职责,负责Z的…" and
     // "由X负责Z": an agency or firm opening the sentence is RESPONSIBLE for the
     // measures named after its 负责 / 牵头.
@@ -372,11 +432,22 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       }
       // "A、B等未来产业", "A、B等战略性产业集群": the listed sectors are parts of
       // the category named after 等, when it is an item of its own.
-      if (m.type == "Industry"sv && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
+      // (The last member may follow 和 or 及, "A、B及C等策略性产业", but a conjunction
+      // inside one member, "现代化工及能源、大健康等", joins no two.)
+      bool penultimate = false;
+      if (At(s, m.span.end, "和") || At(s, m.span.end, "及")) {
+        const std::string_view next = s.substr(m.span.end, 39);  // a bounded look: 等 within 12 characters
+        const size_t etc = next.find("等");
+        penultimate = etc != std::string_view::npos && next.substr(0, etc).find("、") == std::string_view::npos &&
+                      next.substr(0, etc).find_first_of(",;") == std::string_view::npos;
+      }
+      if (m.type == "Industry"sv && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等") || penultimate)) {
         for (int j : ids) {
           const Mention& g = ms[j];
           if (g.span.begin < m.span.end || g.type != "Industry"sv || g.embedded || g.key == m.key) continue;
-          if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和"))) continue;  // a member
+          if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和") || At(s, g.span.begin - 3, "及"))) {
+            continue;  // a member
+          }
           if (g.span.begin >= 1 && s[g.span.begin - 1] == '(') continue;  // a member's bracketed short form: 第六代移动通信(6G)
           if (g.weak) break;  // a generic word (工业) names no category of its own
           std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);

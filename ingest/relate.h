@@ -44,6 +44,12 @@ BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& me
 void RelateStructure(const DocContext& ctx, const std::vector<Mention>& mentions, const BySentence& by_sentence,
                      std::vector<Relation>& out);
 
+// Support directions listed under a heading that names no fund ("一、支持方向",
+// "…用于以下三方面:"): the fund named last before them FUNDS their measures
+// (relate_directions.cc), appended to `out`.
+void RelateDirections(const DocContext& ctx, const std::vector<Mention>& mentions, const BySentence& by_sentence,
+                      std::vector<Relation>& out);
+
 // True for the measure types, the subtypes of Measure in data/schema.json
 // (Initiative, Fund, Platform, Pilot, Policy). Asked about a million times
 // per thousand documents, so the length picks the one name to compare.

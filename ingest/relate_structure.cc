@@ -294,6 +294,31 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // A report on a plan (news, with no measure of its own): "《方案》提出,…建设X" makes X part of
   // the plan, in that sentence after the speech verb and in the rest of its paragraph until
   // another speaker (表示, 介绍) or a look back (此前, 截至) takes over.
+  // With no measure of its own (a press release, a news report), "为…推动X,政府将推出Y":
+  // the purpose clause's goals are served by the measure the sentence goes on to name.
+  // (The purpose clause may follow a speech verb: "X局今日宣布,为落实《Y》,推动Z,政府将推出W".)
+  if (doc < 0) {
+    const KindWords purpose = ctx.Words(RuleKind::purpose);
+    for (const Sentence& sen : ctx.st->sentences) {
+      const auto& ids = in_sentence(sen.index);
+      if (ids.empty()) continue;
+      uint32_t from = sen.span.end;
+      for (const Span& c : sen.clauses) {
+        size_t pl = 0;
+        if (purpose.PrefixAt(s, c.begin, &pl)) { from = c.begin; break; }
+      }
+      if (from == sen.span.end) continue;
+      std::vector<int> goals;
+      for (int j : ids) {
+        const Mention& y = ms[j];
+        if (y.span.begin < from || y.embedded) continue;
+        if (y.type == "Goal"sv) goals.push_back(j);
+        if (!IsMeasure(y.type) || y.cited) continue;
+        for (int g : goals) out.push_back({"SUPPORTS", j, g, "purpose.supports", sen.index});
+        break;
+      }
+    }
+  }
   if (doc < 0) {
     const KindWords speech = ctx.Words(RuleKind::speech_verb);
     const KindWords shift = ctx.Words(RuleKind::report_shift);
@@ -436,6 +461,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
+  RelateDirections(ctx, ms, by_sentence, out);
 }
 
 }  // namespace pkg::ingest

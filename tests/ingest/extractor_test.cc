@@ -935,6 +935,133 @@ TEST_CASE("Counted groups, definitions, support directions and duty brackets are
   }
 }
 
+TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodies and lists closed by 及 are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a demonstration zone or base (示范区, 先导区, 示范基地) is a pilot, not a platform") {
+    auto st = Run("某市工作要点\n\n建设低空经济示范区,创建国家新型工业化产业示范基地。\n");
+    CHECK(has(NodesOf(st, "Pilot"), "低空经济示范区"));
+    CHECK(has(NodesOf(st, "Pilot"), "国家新型工业化产业示范基地"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "低空经济示范区"));
+  }
+  SECTION("a place the lexicon does not hold, named by its head word, is the subject of its own verb") {
+    auto st = Run("某省工作要点\n\n支持湘江新区建设人工智能创新应用先导区。\n");
+    CHECK(has(NodesOf(st, "Pilot"), "人工智能创新应用先导区"));
+  }
+  SECTION("the last item of a list may follow 和 or 及 (A、B和C等X), unless a known name or compound holds it") {
+    auto st = Run("某市行动计划\n\n重点发展集成电路、生物医药和新材料等产业。聚焦人工智能、生命健康科技及微电子等策略性产业。\n");
+    auto industries = NodesOf(st, "Industry");
+    CHECK(has(industries, "新材料"));
+    CHECK(has(industries, "微电子"));
+    CHECK(has(industries, "生命健康科技"));
+    CHECK(has(industries, "策略性产业"));
+    for (const auto& n : industries) CHECK((n.find("和") == std::string::npos && n.find("及") == std::string::npos));
+    CHECK(HasEdge(st, "PART_OF", "微电子", "策略性产业"));
+    CHECK(HasEdge(st, "PART_OF", "生命健康科技", "策略性产业"));
+    CHECK(HasEdge(st, "PART_OF", "人工智能", "策略性产业"));
+    auto fixed = Run("某市行动计划\n\n重点发展集成电路、工业和信息化等领域。\n");
+    CHECK_FALSE(has(NodesOf(fixed, "Industry"), "信息化"));
+  }
+  SECTION("a target group's name holds no relative clause and no scope word (区内企业, 现有企业)") {
+    auto st = Run("某区若干措施\n\n(八)对租用区属标准化厂房的新能源汽车零部件企业,给予租金补贴。\n"
+                  "(九)对现有企业实施扩产的,按5%给予补助。对首次获评的区内企业,一次性奖励50万元。\n");
+    auto groups = NodesOf(st, "TargetGroup");
+    CHECK(has(groups, "新能源汽车零部件企业"));
+    CHECK_FALSE(has(groups, "租用区属标准化厂房的新能源汽车零部件企业"));
+    CHECK_FALSE(has(groups, "现有企业"));
+    CHECK_FALSE(has(groups, "区内企业"));
+  }
+  SECTION("a group right after a verb that aims at it (支援, 资助, 协助) is a target of the measure, even named by its head alone") {
+    auto st = Run("某计划\n\n政府亦会透过“再工业化资助计划”继续支援制造商在港设立智能生产线。\n");
+    CHECK(has(NodesOf(st, "TargetGroup"), "制造商"));
+    CHECK(HasEdge(st, "TARGETS", "再工业化资助计划", "制造商"));
+  }
+  SECTION("support directions under a heading that names no fund are funded by the fund named before them") {
+    auto st = Run("某市经济和信息化局关于组织申报2025年度某市数字经济专项资金项目的通知\n\n"
+                  "为用好市级数字经济专项资金,现将申报指南印发给你们。\n\n一、支持方向\n\n"
+                  "(一)数字化转型。支持建设一批智能工厂,按投入的8%给予补助。\n"
+                  "(二)平台建设。对新认定的市级工业互联网平台,给予最高100万元奖励。\n\n二、申报条件\n\n"
+                  "(一)申报单位应依法注册。\n");
+    CHECK(HasEdge(st, "FUNDS", "数字经济专项资金", "智能工厂"));
+    CHECK(HasEdge(st, "FUNDS", "数字经济专项资金", "工业互联网平台"));
+    auto hk = Run("政府向某基金注资\n\n政府已设立科技发展基金。是次注资将主要用于以下两方面:\n"
+                  "(一)支援研发。政府将推出“科研配对计划”,资助大学科研团队。\n"
+                  "(二)培育人才。新增“创科实习计划”,资助大学生到科技企业实习。\n");
+    CHECK(HasEdge(hk, "FUNDS", "科技发展基金", "科研配对计划"));
+    CHECK(HasEdge(hk, "FUNDS", "科技发展基金", "创科实习计划"));
+    CHECK(has(NodesOf(hk, "TargetGroup"), "大学科研团队"));  // the aiming verb is no part of the group
+  }
+  SECTION("a group or firm before its own verb is that verb's subject, even when the verb abuts the head (支持企业建设智能工厂)") {
+    auto st = Run("某市行动方案\n\n支持企业建设智能工厂。鼓励龙头企业建设创新中心。支持制造企业建设工业互联网平台。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "智能工厂"));
+    CHECK(has(platforms, "创新中心"));
+    CHECK(has(platforms, "工业互联网平台"));
+    for (const auto& n : platforms) CHECK(n.find("企业") == std::string::npos);
+    auto one = Run("某市行动方案\n\n推进人才发展体制机制综合改革试点。\n");  // a verb of support after a group: one name
+    CHECK(has(NodesOf(one, "Pilot"), "人才发展体制机制综合改革试点"));
+  }
+  SECTION("an enumeration of activities before a pilot head names no pilot; 营运 governs like 运营") {
+    auto st = Run("某市行动方案\n\n围绕技术攻关、成果转化、应用示范,打造量子产业集群。\n香港科技园公司营运的先进制造业中心已投入使用。\n");
+    for (const auto& n : NodesOf(st, "Pilot")) CHECK(n.find("、") == std::string::npos);
+    CHECK(has(NodesOf(st, "Platform"), "先进制造业中心"));
+  }
+  SECTION("in a text with no measure of its own, a purpose clause and its citations go to the measure the sentence names next") {
+    auto st = Run("政府推出新计划 资助最高2亿元\n\n新闻公报 2025年3月6日\n\n创新科技及工业局今日宣布,为落实《香港创新科技发展蓝图》及"
+                  "《香港新型工业发展行动纲领》,推动新型工业化,政府将推出“新型工业化加速计划”,资助企业设立智能生产线。\n");
+    CHECK(HasEdge(st, "IMPLEMENTS", "新型工业化加速计划", "香港创新科技发展蓝图"));
+    CHECK(HasEdge(st, "IMPLEMENTS", "新型工业化加速计划", "香港新型工业发展行动纲领"));
+    CHECK_FALSE(HasEdge(st, "IMPLEMENTS", "香港新型工业发展行动纲领", "香港创新科技发展蓝图"));
+    CHECK(HasEdge(st, "SUPPORTS", "新型工业化加速计划", "新型工业化"));
+    auto q = Run("某计划\n\n是次注资旨在落实《行政长官2025年施政报告》的相关措施。\n");
+    CHECK_FALSE(has(NodesOf(q, "Policy"), "相关措施"));  // a quantifier and a head word left after 的
+  }
+  SECTION("a quoted name ending in a long platform head is that platform (“人工智能超算中心”), a bare goal head stays ambiguous") {
+    auto st = Run("某计划\n\n数码港将于明年启用“人工智能超算中心”第二期,巩固香港作为“国际某某中心”的地位。\n");
+    CHECK(has(NodesOf(st, "Platform"), "人工智能超算中心"));
+    CHECK_FALSE(has(NodesOf(st, "Platform"), "国际某某中心"));
+  }
+  SECTION("a bracketed short form names the item later whatever bytes its characters hold (加速计划: 速 is E9 80 9F)") {
+    auto st = Run("某新闻\n\n政府将推出“新型工业化加速计划”(加速计划),资助企业。\n加速计划由创新科技署负责推行。\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "创新科技署", "新型工业化加速计划"));
+    CHECK_FALSE(has(NodesOf(st, "Initiative"), "加速计划"));
+  }
+  SECTION("a measure's bare head word as a sentence's subject (计划由X负责, 该基金将…) speaks of the last such measure named") {
+    auto st = Run("某新闻\n\n政府将推出“科研配对计划”,资助大学团队。计划由创新科技署负责推行。\n");
+    CHECK(HasEdge(st, "RESPONSIBLE", "创新科技署", "科研配对计划"));
+    auto fund = Run("某市专项资金管理办法\n\n第八条 专项资金可注资某市新动能产业投资基金,重点投向新材料。该基金总规模100亿元,"
+                    "由某市新产业投资集团有限公司负责管理运营。\n");
+    CHECK(HasEdge(fund, "RESPONSIBLE", "某市新产业投资集团有限公司", "某市新动能产业投资基金"));
+    auto none = Run("某新闻\n\n计划由创新科技署负责推行。\n");  // nothing named before: no item
+    CHECK(NodesOf(none, "Initiative").empty());
+  }
+  SECTION("an actor and its own verb before 的 is responsible for the measures it qualifies; a bracketed abbreviation ends a list item before 及") {
+    auto st = Run("某新闻\n\n香港科技园公司营运的先进制造业中心(AMC)及微电子中心(MEC)已陆续投入使用。\n");
+    CHECK(has(NodesOf(st, "Platform"), "微电子中心"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "香港科技园公司", "先进制造业中心"));
+    CHECK(HasEdge(st, "RESPONSIBLE", "香港科技园公司", "微电子中心"));
+  }
+  SECTION("a measure right before 聚焦 / 面向 is its subject and targets what the phrase ends with") {
+    auto st = Run("某新闻\n\n政府将推出“新型工业化加速计划”(加速计划)。局长表示,加速计划聚焦生命健康科技、人工智能与数据科学、先进制造与新能源科技三大策略性产业。\n");
+    CHECK(HasEdge(st, "TARGETS", "新型工业化加速计划", "三大策略性产业"));
+    CHECK_FALSE(HasEdge(st, "TARGETS", "新型工业化加速计划", "生命健康科技"));
+  }
+  SECTION("Hong Kong bureaux, departments and statutory bodies are known by their official names (Traditional text)") {
+    auto st = Run("政府推出新計劃\n\n香港特別行政區政府創新科技及工業局今日宣布,計劃由創新科技署負責推行,並由香港生產力促進局、"
+                  "香港科技園公司及數碼港提供支援,投資推廣署協助企業落戶。\n");
+    auto agencies = NodesOf(st, "Agency");
+    CHECK(has(agencies, "创新科技及工业局"));
+    CHECK(has(agencies, "创新科技署"));
+    CHECK(has(agencies, "投资推广署"));
+    auto firms = NodesOf(st, "Enterprise");
+    CHECK(has(firms, "香港生产力促进局"));
+    CHECK(has(firms, "香港科技园公司"));
+    CHECK(has(firms, "数码港"));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
