@@ -136,24 +136,35 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   const bool condition = ctx.Words(RuleKind::condition_lead).PrefixAt(s, left, &pl) != nullptr;
   prep |= aimed_lead;
   bool short_subject = false, actor_subject = false;
+  const Mention* subj = ctx.LexiconAt(noise);
+  // The lexicon names from `noise` on, read as t advances: an actor (the first
+  // name at a position, as LexiconAt gives it) starting at or before t.
+  size_t li = ctx.lexicon ? ctx.LexiconFrom(noise) : 0;
+  const size_t ln = ctx.lexicon ? ctx.lexicon->size() : 0;
   for (uint32_t t = noise; t < head; t = NextChar(s, t)) {
-    const Mention* a = ctx.LexiconAt(t);
-    if (a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "Region"sv)) actor_subject = true;
+    // Only a position where a verb starts decides anything: jump there.
+    if ((t = static_cast<uint32_t>(trig.Skip(s, t, head))) >= head) break;
+    for (; li < ln && ctx.lexicon_begin[li] <= t; ++li) {
+      if (li > 0 && ctx.lexicon_begin[li] == ctx.lexicon_begin[li - 1]) continue;
+      const Mention& a = (*ctx.lexicon)[li];
+      if (a.type == "Agency"sv || a.type == "Enterprise"sv || a.type == "Region"sv) actor_subject = true;
+    }
     size_t len = 0;
+    // (A verb of building or doing, not one of support: "推进人才发展体制机制综合改革试点" is one name.)
+    const Rule* verb_rule = trig.PrefixAt(s, t, &len);
+    if (!verb_rule || t + len > head || InsideLexicon(ctx, t)) continue;
     // After an aimed phrase the verb may abut the head: "面向中小企业发放算力券".
     // So may the verb of a group or actor subject ("支持企业建设智能工厂": the head alone may name a
     // platform class).
-    const Mention* subj = ctx.LexiconAt(noise);
     size_t gl = 0;
-    const Rule* group_head = t > noise && WordChars(s.substr(noise, t - noise)) <= 6 ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl) : nullptr;
-    // (A verb of building or doing, not one of support: "推进人才发展体制机制综合改革试点" is one name.)
-    const Rule* verb_rule = trig.PrefixAt(s, t, &gl);
-    const bool group_subject = verb_rule && verb_rule->id != "trigger.support" &&
+    const Rule* group_head = verb_rule->id != "trigger.support" && t > noise && WordChars(s.substr(noise, t - noise)) <= 6
+                                 ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl)
+                                 : nullptr;
+    const bool group_subject = verb_rule->id != "trigger.support" &&
                                ((subj && subj->span.end == t &&
                                  (subj->type == "TargetGroup"sv || subj->type == "Agency"sv || subj->type == "Enterprise"sv)) ||
                                 (group_head && group_head->arg == "TargetGroup"));
-    if (!trig.PrefixAt(s, t, &len) || t + len > head || (t + len == head && !aimed_lead && !condition && !group_subject) ||
-        InsideLexicon(ctx, t)) continue;
+    if (t + len == head && !aimed_lead && !condition && !group_subject) continue;
     // A known name that starts like a verb (创新药研发奖励) is not a verb.
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
     short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
