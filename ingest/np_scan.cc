@@ -309,8 +309,17 @@ std::string CleanName(std::string_view s) {
 size_t WordChars(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
-    char32_t c = NextCp(s, i);
-    n += IsHan(c) || IsAsciiAlpha(c) || IsAsciiDigit(c);
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII: a letter or digit counts
+      n += IsAsciiAlpha(b) || IsAsciiDigit(b);
+      ++i;
+    } else if (b >= 0xE5 && b <= 0xE9 && i + 2 < s.size()) {  // U+5000..U+9FFF: all Han, as NextCp reads them
+      ++n;
+      i += 3;
+    } else {
+      char32_t c = NextCp(s, i);  // (a malformed sequence may decode to an ASCII letter or digit)
+      n += IsHan(c) || IsAsciiAlpha(c) || IsAsciiDigit(c);
+    }
   }
   return n;
 }

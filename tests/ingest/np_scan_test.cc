@@ -11,6 +11,7 @@
 #include "ingest/mention.h"
 #include "ingest/np_scan.h"
 #include "ingest/rules.h"
+#include "ingest/utf8.h"
 
 using namespace pkg::ingest;
 
@@ -75,4 +76,36 @@ TEST_CASE("CleanName drops quotes, title marks and spaces, and nothing else", "[
   CHECK(CleanName("、。〔2025〕—…") == "、。〔2025〕—…");
   // A dropped character's lead byte at the very end, cut short, is kept as it is.
   CHECK(CleanName(std::string("AB\xE2\x80")) == std::string("AB\xE2\x80"));
+}
+
+// WordChars counts Han characters, ASCII letters and digits; its fast paths
+// (ASCII, lead bytes E5-E9) must agree with decoding every code point, on
+// names and on random bytes (truncated and stray sequences included).
+TEST_CASE("WordChars agrees with a code-point count", "[ingest][np_scan]") {
+  auto slow = [](std::string_view s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size();) {
+      char32_t c = NextCp(s, i);
+      n += IsHan(c) || IsAsciiAlpha(c) || IsAsciiDigit(c);
+    }
+    return n;
+  };
+  for (std::string_view s : {"", "国家统计局嘉兴调查队", "5G基站", "研究与试验发展(R&D)经费", "䷀䷁ 〇一二", "\xE5\x90", "A\xE9"}) {
+    INFO(s);
+    CHECK(WordChars(s) == slow(s));
+  }
+  uint64_t x = 88172645463325252ull;
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const size_t len = k % 13;
+    for (size_t i = 0; i < len; ++i) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      static const unsigned char kBytes[] = {'a', '1', ' ', 0x80, 0xA5, 0xBF, 0xC3, 0xE4, 0xE5, 0xE9, 0xEA, 0xF0};
+      s.push_back(static_cast<char>(kBytes[x % sizeof kBytes]));
+    }
+    std::string hex;
+    for (unsigned char c : s) hex += std::to_string(c) + " ";
+    INFO(hex);
+    REQUIRE(WordChars(s) == slow(s));
+  }
 }
