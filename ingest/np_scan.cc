@@ -124,7 +124,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   if (flags & kNoiseAdverbs) strip = ctx.Words(RuleKind::strip);
   if (flags & kNoiseLevels) level = ctx.Words(RuleKind::level);
   if (flags & kNoiseObject) units = ctx.Words(RuleKind::count_unit);
-  const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words("strip", "object") : nullptr;
+  const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words(RuleKind::strip, "object") : nullptr;
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;

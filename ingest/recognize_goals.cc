@@ -100,7 +100,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     // Also a product sector after a heading verb ("(二)突破高技术船舶"), when no
     // other head word ends the heading.
     bool industry = (sector && sector->type == "Industry"sv && sector->span.end == e) ||
-                    (verb && heads.SuffixAt(s, e, &len) && ctx.rules->Words("head", "Industry").SuffixAt(s, e, &len)) ||
+                    (verb && heads.SuffixAt(s, e, &len) && ctx.rules->Words(RuleKind::head, "Industry").SuffixAt(s, e, &len)) ||
                     (verb && !heads.SuffixAt(s, e, &len) && ctx.rules->Words("heading_sector", "Industry").SuffixAt(s, e, &len));
     // "发展人工智能和未来产业": two sectors, read by the list patterns, not one name.
     if (industry && !(sector && sector->span.end == e) &&

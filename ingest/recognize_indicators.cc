@@ -122,7 +122,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
   const KindWords count_unit = ctx.Words(RuleKind::count_unit);
   const KindWords pct = ctx.Words(RuleKind::pct_unit);
   const KindWords trig = ctx.Words(RuleKind::trigger);
-  const WordSet& have = R.Words("comparator", "have");
+  const WordSet& have = R.Words(RuleKind::comparator, "have");
   int year = ctx.md ? ctx.md->year : 0;
   for (const Sentence& sen : ctx.st->sentences) {
     std::string prev_name, prev_subject, prev_level;  // prev_level: its level metric (规模, 营业收入)

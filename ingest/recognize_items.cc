@@ -235,7 +235,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   }
   // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
   // ("一批智能工厂" → 智能工厂), else no item ("同一项目", "多个平台", "本行动计划").
-  if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
+  if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words(RuleKind::strip, "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
     if (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv)) return;
     b = head_b;
     bare = true;
@@ -262,7 +262,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
     // "落实《X》的相关措施": what is left may be a quantifier and a head word alone.
-    if (size_t ql = 0; clause && !bare && b < head_b && ctx.rules->Words("strip", "object").PrefixAt(s, b, &ql) && b + ql == head_b &&
+    if (size_t ql = 0; clause && !bare && b < head_b && ctx.rules->Words(RuleKind::strip, "object").PrefixAt(s, b, &ql) && b + ql == head_b &&
                        (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv))) {
       return;
     }

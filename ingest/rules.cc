@@ -193,6 +193,12 @@ void RuleSet::Finish() {
   for (size_t k = 0; k < static_cast<size_t>(RuleKind::kCount); ++k) {
     auto it = words_.find(RuleKindName(static_cast<RuleKind>(k)));
     by_kind_id_[k] = it == words_.end() ? &kNone : &it->second;
+    by_kind_arg_[k].clear();
+  }
+  for (const auto& [key, words] : words_by_arg_) {
+    for (size_t k = 0; k < static_cast<size_t>(RuleKind::kCount); ++k) {
+      if (key.first == RuleKindName(static_cast<RuleKind>(k))) by_kind_arg_[k].emplace_back(key.second, &words);
+    }
   }
   all_ = std::make_shared<AllWords>(by_kind_);
 }
@@ -227,6 +233,14 @@ const WordSet& RuleSet::Words(std::string_view kind) const {
   static const WordSet kNone;
   auto it = words_.find(kind);
   return it == words_.end() ? kNone : it->second;
+}
+
+const WordSet& RuleSet::Words(RuleKind kind, std::string_view arg) const {
+  static const WordSet kNone;
+  for (const auto& [a, words] : by_kind_arg_[static_cast<size_t>(kind)]) {
+    if (a == arg) return *words;
+  }
+  return kNone;
 }
 
 const WordSet& RuleSet::Words(std::string_view kind, std::string_view arg) const {

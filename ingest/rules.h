@@ -145,6 +145,8 @@ class RuleSet {
   }
   // All words of a kind whose arg equals `arg`.
   const WordSet& Words(std::string_view kind, std::string_view arg) const;
+  // The same, by a kind the code names: a short list of the kind's args, no map walk.
+  const WordSet& Words(RuleKind kind, std::string_view arg) const;
   // The words of every kind rule_kinds.h names, in one trie (word_hits.h).
   const AllWords& All() const { return *all_; }
   size_t size() const { return rules_.size(); }
@@ -179,6 +181,8 @@ class RuleSet {
   std::map<std::pair<std::string, std::string>, WordSet, PairLess> words_by_arg_;
   // By RuleKind: into words_, or the empty set for kinds without rules.
   const WordSet* by_kind_id_[static_cast<size_t>(RuleKind::kCount)] = {};
+  // By RuleKind: its (arg, words) pairs, into words_by_arg_.
+  std::vector<std::pair<std::string_view, const WordSet*>> by_kind_arg_[static_cast<size_t>(RuleKind::kCount)];
   std::shared_ptr<const AllWords> all_;  // never null
   void Finish();
 };

@@ -114,3 +114,22 @@ TEST_CASE("The shipped rule files load", "[ingest][rules]") {
   }
   CHECK_FALSE(RuleSet::LoadDir("/nonexistent").ok());
 }
+
+TEST_CASE("Words by kind and arg answer the same by enum and by name", "[ingest][rules]") {
+  RuleSet rules;
+  REQUIRE(rules.AddText("strip.object\tstrip\tobject\t一批|多个|本\n"
+                        "strip.inner\tstrip\tinner\t从|通过\n"
+                        "comparator.have\tcomparator\thave\t拥有|共有\n",
+                        "test")
+              .ok());
+  for (const char* arg : {"object", "inner"}) {
+    INFO(arg);
+    CHECK(&rules.Words(RuleKind::strip, arg) == &rules.Words("strip", arg));
+  }
+  CHECK(rules.Words(RuleKind::strip, "none").empty());
+  size_t len = 0;
+  CHECK(rules.Words(RuleKind::strip, "object").PrefixAt("一批平台", 0, &len) != nullptr);
+  CHECK(rules.Words(RuleKind::strip, "inner").PrefixAt("一批平台", 0, &len) == nullptr);
+  CHECK(rules.Words(RuleKind::comparator, "have").PrefixAt("共有企业", 0, &len) != nullptr);
+  CHECK(rules.Words(RuleKind::comparator, "exact").empty());
+}
