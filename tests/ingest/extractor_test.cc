@@ -1062,6 +1062,23 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
   }
 }
 
+TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a class of projects named by its kind or sector is no initiative; a project singled out by a figure, quote or place is") {
+    auto st = Run("某省实施方案\n\n实施一批技术改造项目,重点投向绿色低碳装备项目。推进年产8GWh储能电池项目,"
+                  "建设“光谷之星”项目,推进宿松县储能电池项目。\n");
+    auto inits = NodesOf(st, "Initiative");
+    CHECK_FALSE(has(inits, "技术改造项目"));
+    CHECK_FALSE(has(inits, "绿色低碳装备项目"));
+    CHECK(has(inits, "年产8GWh储能电池项目"));
+    CHECK(std::any_of(inits.begin(), inits.end(), [](const std::string& n) { return n.find("光谷之星") != std::string::npos; }));
+    CHECK(std::any_of(inits.begin(), inits.end(), [](const std::string& n) { return n.find("宿松县储能电池项目") != std::string::npos; }));
+  }
+}
+
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
   struct Case {
     const char* what;
