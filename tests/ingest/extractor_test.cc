@@ -614,9 +614,9 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
   SECTION("a known measure run straight into a longer noun phrase is its modifier, not an item") {
     auto st = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。落实首台(套)、首批次政策。\n");
     // Before a boundary (、) it is the known item.
-    CHECK(has(NodesOf(st, "Initiative"), "首台(套)"));
+    CHECK(has(NodesOf(st, "Policy"), "首台(套)"));
     auto alone = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。\n");
-    CHECK_FALSE(has(NodesOf(alone, "Initiative"), "首台(套)"));
+    CHECK_FALSE(has(NodesOf(alone, "Policy"), "首台(套)"));
   }
   SECTION("a quoted slogan's last word types it: 贷 a loan product, 券 / 码 / 制 a policy") {
     auto st = Run("某市数字化转型工作方案\n\n联合农商银行推出“数转贷”专项信贷产品。深化“链长制”,发放“算力券”。\n");
