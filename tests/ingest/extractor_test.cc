@@ -1077,6 +1077,12 @@ TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read
     CHECK(std::any_of(inits.begin(), inits.end(), [](const std::string& n) { return n.find("光谷之星") != std::string::npos; }));
     CHECK(std::any_of(inits.begin(), inits.end(), [](const std::string& n) { return n.find("宿松县储能电池项目") != std::string::npos; }));
   }
+  SECTION("a heading goal that qualifies a generic goal (制造业数字化转型) is one goal; the generic one is no part of it") {
+    auto st = Run("某省实施意见\n\n一、重点任务\n\n(三)推进制造业数字化转型。实施智能工厂培育行动。\n");
+    CHECK(has(NodesOf(st, "Goal"), "制造业数字化转型"));
+    CHECK_FALSE(has(NodesOf(st, "Goal"), "数字化转型"));
+    CHECK_FALSE(HasEdge(st, "PART_OF", "制造业数字化转型", "数字化转型"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
