@@ -1083,6 +1083,14 @@ TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read
     CHECK_FALSE(has(NodesOf(st, "Goal"), "数字化转型"));
     CHECK_FALSE(HasEdge(st, "PART_OF", "制造业数字化转型", "数字化转型"));
   }
+  SECTION("a subject with 符合 or 作为 before a policy head is a clause, not a name") {
+    auto st = Run("某区若干措施\n\n(十)同一企业同一项目符合本区其他同类政策的,按照就高原则执行。"
+                  "评价结果作为支持政策的重要依据。\n");
+    for (const auto& n : NodesOf(st, "Policy")) {
+      CHECK(n.find("符合") == std::string::npos);
+      CHECK(n.find("作为") == std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
