@@ -1091,6 +1091,13 @@ TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read
       CHECK(n.find("作为") == std::string::npos);
     }
   }
+  SECTION("会同 before a county body is the verb, not the county 会同县; the county keeps its prefecture form") {
+    auto st = Run("某县新闻\n\n县投资促进中心将会同县发展和改革委员会建立签约项目跟踪推进台账。\n");
+    auto regions = NodesOf(st, "Region");
+    CHECK_FALSE(has(regions, "会同县"));
+    auto county = Run("某市新闻\n\n怀化市会同县建设林业产业园。\n");
+    CHECK(has(NodesOf(county, "Region"), "会同县"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
