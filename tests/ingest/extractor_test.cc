@@ -1098,6 +1098,12 @@ TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read
     auto county = Run("某市新闻\n\n怀化市会同县建设林业产业园。\n");
     CHECK(has(NodesOf(county, "Region"), "会同县"));
   }
+  SECTION("此次, 本次 before a name are a pronoun and a measure word, not part of it") {
+    auto st = Run("某县新闻\n\n此次集中签约项目14个,总投资126.8亿元。本次行动计划由县政府负责。\n");
+    for (const char* t : {"Indicator", "Initiative"}) {
+      for (const auto& n : NodesOf(st, t)) CHECK(n.rfind("次", 0) != 0);
+    }
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
