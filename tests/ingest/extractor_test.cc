@@ -1104,6 +1104,13 @@ TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read
       for (const auto& n : NodesOf(st, t)) CHECK(n.rfind("次", 0) != 0);
     }
   }
+  SECTION("选址 and 落户 govern the place a project goes to; they are no part of its name") {
+    auto st = Run("某县新闻\n\n储能电池项目总投资45亿元,选址宿松经济开发区新能源产业园。\n数控机床项目总投资12亿元,落户智能装备产业园。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "宿松经济开发区新能源产业园"));
+    CHECK(has(platforms, "智能装备产业园"));
+    for (const auto& n : platforms) CHECK((n.find("选址") == std::string::npos && n.find("落户") == std::string::npos));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
