@@ -1111,6 +1111,10 @@ TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read
     CHECK(has(platforms, "智能装备产业园"));
     for (const auto& n : platforms) CHECK((n.find("选址") == std::string::npos && n.find("落户") == std::string::npos));
   }
+  SECTION("a purpose clause's object holding a copula or modal (作为, 已) is a clause, not a goal") {
+    auto st = Run("某县新闻\n\n为推动签约项目加快落地,宿松县设立产业发展引导基金,由宿松县城市建设投资集团有限公司作为出资主体。\n");
+    for (const auto& n : NodesOf(st, "Goal")) CHECK(n.find("作为") == std::string::npos);
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
