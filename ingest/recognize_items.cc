@@ -129,7 +129,9 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   const KindWords trig = ctx.Words(RuleKind::trigger);
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
-  for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
+  // "…,并在新能源产业园建设X": a conjunction may open the clause before its preposition.
+  const uint32_t lead = At(s, left, "并") || At(s, left, "且") || At(s, left, "还") ? left + 3 : left;
+  for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p) || (lead < head && At(s, lead, p));
   size_t pl = 0;
   const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
   // "对创新药给予奖励": in a condition the verb right before the head governs the head alone.

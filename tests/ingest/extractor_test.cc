@@ -1115,6 +1115,10 @@ TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read
     auto st = Run("某县新闻\n\n为推动签约项目加快落地,宿松县设立产业发展引导基金,由宿松县城市建设投资集团有限公司作为出资主体。\n");
     for (const auto& n : NodesOf(st, "Goal")) CHECK(n.find("作为") == std::string::npos);
   }
+  SECTION("a clause opening with 并 before its preposition (并在X建设Y) is read as one opening with the preposition") {
+    auto st = Run("某县新闻\n\n双方开展联合攻关,并在新能源产业园建设锂电池中试基地。\n");
+    CHECK(has(NodesOf(st, "Platform"), "锂电池中试基地"));
+  }
 }
 
 TEST_CASE("Bad input gives a clear message or an empty result", "[ingest][extractor][robustness]") {
