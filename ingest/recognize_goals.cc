@@ -286,6 +286,8 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
         b = static_cast<uint32_t>(k + cl);
         break;
       }
+      // "由X有限公司作为出资主体", "X已投入使用": a subject with its modal or copula is a clause.
+      if (ctx.FindIn(RuleKind::subject_follow, b, e) != std::string_view::npos) continue;
       std::string name = CleanName(s.substr(b, e - b));
       size_t chars = WordChars(name);
       if (chars < 3 || chars > 24) continue;

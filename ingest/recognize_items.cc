@@ -129,7 +129,9 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   const KindWords trig = ctx.Words(RuleKind::trigger);
   static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
   bool prep = false;
-  for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p);
+  // "…,并在新能源产业园建设X": a conjunction may open the clause before its preposition.
+  const uint32_t lead = At(s, left, "并") || At(s, left, "且") || At(s, left, "还") ? left + 3 : left;
+  for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p) || (lead < head && At(s, lead, p));
   size_t pl = 0;
   const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
   // "对创新药给予奖励": in a condition the verb right before the head governs the head alone.
@@ -210,6 +212,24 @@ uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
   return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
 }
 
+// "实施技术改造项目", "重点投向绿色低碳装备项目": a class of projects named by their kind or sector is
+// no named project. A named one carries what singles it out before 项目: a figure or Latin
+// letters (年产8GWh储能电池项目), a quote or title mark, or a known firm or place (X有限公司…项目).
+bool NamedProject(const DocContext& ctx, std::string_view s, uint32_t b, uint32_t head_b) {
+  for (uint32_t k = b; k < head_b; ++k) {
+    const unsigned char c = static_cast<unsigned char>(s[k]);
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  }
+  std::string_view mod = s.substr(b, head_b - b);
+  if (mod.find("“") != std::string_view::npos || mod.find("《") != std::string_view::npos) return true;
+  if (!ctx.lexicon) return false;
+  for (size_t i = ctx.LexiconFrom(b); i < ctx.lexicon->size() && (*ctx.lexicon)[i].span.begin < head_b; ++i) {
+    const Mention& m = (*ctx.lexicon)[i];
+    if (m.type == "Enterprise"sv || m.type == "Region"sv) return true;
+  }
+  return false;
+}
+
 // `bare`: the head word alone is the name (a verb governed it directly:
 // 新建智能工厂, 建成加氢站), for heads of three characters or more.
 void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, const std::string& type,
@@ -243,6 +263,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // A span of time alone before a head word names no item: "实施三年试点", "开展两年行动".
   if (size_t dl = 0; !bare && b < head_b && ctx.Words(RuleKind::duration).PrefixAt(s, b, &dl) && b + dl == head_b) return;
   if ((b >= head_b && !(bare && b == head_b)) || e <= b) return;
+  if (type == "Initiative"sv && At(s, head_b, "项目") && !NamedProject(ctx, s, b, head_b)) return;
   // "围绕技术攻关、成果转化、应用示范": a pilot's head after an enumeration of activities
   // closes the list; it names no pilot.
   if (type == "Pilot"sv && s.substr(b, head_b - b).find("、") != std::string_view::npos) return;

@@ -6,6 +6,7 @@
 
 #include "ingest/np_scan.h"
 #include "ingest/relate.h"
+#include "ingest/utf8.h"
 
 namespace pkg::ingest {
 
@@ -131,11 +132,12 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     if (!ms[i].heading_goal) continue;
     int item = ItemOfSentence(ctx, ms[i].sentence);
     if (item >= 0 && !goal_of_item.count(item)) goal_of_item[item] = i;
-    // "…的新型工业化" is part of 新型工业化.
+    // "…的新型工业化" is part of 新型工业化. A generic (weak) goal qualified straight on by its
+    // field (推进制造业数字化转型) is no part of its own: the heading names the one goal.
     for (int j : in_sentence(ms[i].sentence)) {
       const Mention& g = ms[j];
       if (j != i && g.type == "Goal"sv && g.span.end == ms[i].span.end && g.span.begin > ms[i].span.begin &&
-          g.key != ms[i].key) {
+          g.key != ms[i].key && !(g.weak && !(g.span.begin >= 3 && At(s, g.span.begin - 3, "的")))) {
         out.push_back({"PART_OF", i, j, "heading_goal.part_of", ms[i].sentence});
       }
     }

@@ -614,9 +614,9 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
   SECTION("a known measure run straight into a longer noun phrase is its modifier, not an item") {
     auto st = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。落实首台(套)、首批次政策。\n");
     // Before a boundary (、) it is the known item.
-    CHECK(has(NodesOf(st, "Initiative"), "首台(套)"));
+    CHECK(has(NodesOf(st, "Policy"), "首台(套)"));
     auto alone = Run("某省绿色制造实施方案\n\n支持骨干企业开展首台(套)装备推广应用。\n");
-    CHECK_FALSE(has(NodesOf(alone, "Initiative"), "首台(套)"));
+    CHECK_FALSE(has(NodesOf(alone, "Policy"), "首台(套)"));
   }
   SECTION("a quoted slogan's last word types it: 贷 a loan product, 券 / 码 / 制 a policy") {
     auto st = Run("某市数字化转型工作方案\n\n联合农商银行推出“数转贷”专项信贷产品。深化“链长制”,发放“算力券”。\n");
@@ -685,7 +685,7 @@ TEST_CASE("Scopes, subsidy conditions, coordinated heads and clauses are read as
       for (const auto& n : NodesOf(st, t)) all.push_back(n);
     }
     CHECK_FALSE(has(all, "银行机构加大对绿色技术改造项目"));
-    CHECK(has(NodesOf(st, "Initiative"), "绿色技术改造项目"));
+    CHECK_FALSE(has(NodesOf(st, "Initiative"), "绿色技术改造项目"));  // a class of projects (session 8)
     CHECK_FALSE(has(all, "领域开展示范应用"));
     CHECK(has(NodesOf(st, "Platform"), "国家级制造业创新中心"));
     for (const auto& n : all) {
@@ -1059,6 +1059,65 @@ TEST_CASE("Demonstration zones, places named by their head word, Hong Kong bodie
     CHECK(has(firms, "香港生产力促进局"));
     CHECK(has(firms, "香港科技园公司"));
     CHECK(has(firms, "数码港"));
+  }
+}
+
+TEST_CASE("Classes of projects, signing-ceremony news and county bodies are read as policy language uses them",
+          "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("a class of projects named by its kind or sector is no initiative; a project singled out by a figure, quote or place is") {
+    auto st = Run("某省实施方案\n\n实施一批技术改造项目,重点投向绿色低碳装备项目。推进年产8GWh储能电池项目,"
+                  "建设“光谷之星”项目,推进宿松县储能电池项目。\n");
+    auto inits = NodesOf(st, "Initiative");
+    CHECK_FALSE(has(inits, "技术改造项目"));
+    CHECK_FALSE(has(inits, "绿色低碳装备项目"));
+    CHECK(has(inits, "年产8GWh储能电池项目"));
+    CHECK(std::any_of(inits.begin(), inits.end(), [](const std::string& n) { return n.find("光谷之星") != std::string::npos; }));
+    CHECK(std::any_of(inits.begin(), inits.end(), [](const std::string& n) { return n.find("宿松县储能电池项目") != std::string::npos; }));
+  }
+  SECTION("a heading goal that qualifies a generic goal (制造业数字化转型) is one goal; the generic one is no part of it") {
+    auto st = Run("某省实施意见\n\n一、重点任务\n\n(三)推进制造业数字化转型。实施智能工厂培育行动。\n");
+    CHECK(has(NodesOf(st, "Goal"), "制造业数字化转型"));
+    CHECK_FALSE(has(NodesOf(st, "Goal"), "数字化转型"));
+    CHECK_FALSE(HasEdge(st, "PART_OF", "制造业数字化转型", "数字化转型"));
+  }
+  SECTION("a subject with 符合 or 作为 before a policy head is a clause, not a name") {
+    auto st = Run("某区若干措施\n\n(十)同一企业同一项目符合本区其他同类政策的,按照就高原则执行。"
+                  "评价结果作为支持政策的重要依据。\n");
+    for (const auto& n : NodesOf(st, "Policy")) {
+      CHECK(n.find("符合") == std::string::npos);
+      CHECK(n.find("作为") == std::string::npos);
+    }
+  }
+  SECTION("会同 before a county body is the verb, not the county 会同县; the county keeps its prefecture form") {
+    auto st = Run("某县新闻\n\n县投资促进中心将会同县发展和改革委员会建立签约项目跟踪推进台账。\n");
+    auto regions = NodesOf(st, "Region");
+    CHECK_FALSE(has(regions, "会同县"));
+    auto county = Run("某市新闻\n\n怀化市会同县建设林业产业园。\n");
+    CHECK(has(NodesOf(county, "Region"), "会同县"));
+  }
+  SECTION("此次, 本次 before a name are a pronoun and a measure word, not part of it") {
+    auto st = Run("某县新闻\n\n此次集中签约项目14个,总投资126.8亿元。本次行动计划由县政府负责。\n");
+    for (const char* t : {"Indicator", "Initiative"}) {
+      for (const auto& n : NodesOf(st, t)) CHECK(n.rfind("次", 0) != 0);
+    }
+  }
+  SECTION("选址 and 落户 govern the place a project goes to; they are no part of its name") {
+    auto st = Run("某县新闻\n\n储能电池项目总投资45亿元,选址宿松经济开发区新能源产业园。\n数控机床项目总投资12亿元,落户智能装备产业园。\n");
+    auto platforms = NodesOf(st, "Platform");
+    CHECK(has(platforms, "宿松经济开发区新能源产业园"));
+    CHECK(has(platforms, "智能装备产业园"));
+    for (const auto& n : platforms) CHECK((n.find("选址") == std::string::npos && n.find("落户") == std::string::npos));
+  }
+  SECTION("a purpose clause's object holding a copula or modal (作为, 已) is a clause, not a goal") {
+    auto st = Run("某县新闻\n\n为推动签约项目加快落地,宿松县设立产业发展引导基金,由宿松县城市建设投资集团有限公司作为出资主体。\n");
+    for (const auto& n : NodesOf(st, "Goal")) CHECK(n.find("作为") == std::string::npos);
+  }
+  SECTION("a clause opening with 并 before its preposition (并在X建设Y) is read as one opening with the preposition") {
+    auto st = Run("某县新闻\n\n双方开展联合攻关,并在新能源产业园建设锂电池中试基地。\n");
+    CHECK(has(NodesOf(st, "Platform"), "锂电池中试基地"));
   }
 }
 
