@@ -128,22 +128,37 @@ std::string NormalizeName(std::string_view s) {
   // Fast path: names of ASCII, CJK ideographs (basic block and extension A)
   // and quotes only. All of these are NFKC already, and the ideographs have
   // no case, so the result is the loop below without ICU strings.
-  {
+  // The output is never longer than the input there (an ideograph and its
+  // simplified form are three bytes each), so it is written in place.
+  if (t.t2s_three_bytes) {
     bool simple = true;
-    ForEachCodePoint(s, [&](UChar32 c, size_t, size_t) {
+    out.resize(s.size());
+    char* w = out.data();
+    ForEachCodePoint(s, [&](UChar32 c, size_t b, size_t) {
       if (c < 0) {
         simple = false;
       } else if (c < 0x80) {
         if (c == ' ' || (c >= 0x09 && c <= 0x0D) || IsQuoteOrBracket(c)) return true;
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        *w++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
       } else if ((c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0)) {
-        AppendUtf8(out, u_tolower(static_cast<UChar32>(SimplifyCp(t, c))));
+        const char32_t to = SimplifyCp(t, c);
+        if (to == static_cast<char32_t>(c)) {
+          std::memcpy(w, s.data() + b, 3);
+        } else {
+          w[0] = static_cast<char>(0xE0 | (to >> 12));
+          w[1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+          w[2] = static_cast<char>(0x80 | (to & 0x3F));
+        }
+        w += 3;
       } else if (!IsQuoteOrBracket(c)) {
         simple = false;
       }
       return simple;
     });
-    if (simple) return out;
+    if (simple) {
+      out.resize(static_cast<size_t>(w - out.data()));
+      return out;
+    }
     out.clear();
   }
   UErrorCode status = U_ZERO_ERROR;

@@ -59,11 +59,11 @@ std::string CanonicalForm(std::string_view type, std::string_view name, std::str
       }
     }
   }
-  static const std::pair<const char*, const char*> kFold[] = {
+  static constexpr std::pair<std::string_view, std::string_view> kFold[] = {
       {"专项行动计划", "行动"}, {"行动计划", "行动"}, {"专项行动", "行动"}, {"三年行动", "行动"},
       {"投资基金", "基金"}, {"产业基金", "基金"}, {"工作体系", "体系"}, {"实施方案", "方案"}};
   for (const auto& [from, to] : kFold) {
-    std::string f = from;
+    const std::string_view f = from;
     if (EndsWith(n, f) && n.size() > f.size() + 3) {
       n.replace(n.size() - f.size(), f.size(), to);
       break;
