@@ -62,6 +62,41 @@ std::vector<Span> AddresseeLines(const DocContext& ctx) {
   return out;
 }
 
+// Whether the agency of hits[hi] only owns a directive being carried out:
+// "贯彻落实党中央、国务院关于推进新型工业化的决策部署", "按照市委、市政府部署要求".
+// From the agency, past a list of agencies (、 / 和 / 及), either "关于…的" and a
+// directive word (rule kind directive) before the clause ends, or a directive
+// word of four characters or more at once (决策部署, 部署要求; not 要求 alone:
+// "市经信局要求各区" is the agency acting). Such an agency names no participant.
+bool DirectiveOwner(const DocContext& ctx, const std::vector<Lexicon::Hit>& hits, size_t hi) {
+  std::string_view t = ctx.text;
+  const Lexicon& L = *ctx.lex;
+  const KindWords directive = ctx.Words(RuleKind::directive);
+  size_t p = hits[hi].end;
+  for (size_t k = hi + 1; k < hits.size() && hits[k].begin <= p + 3; ++k) {
+    const size_t gap = hits[k].begin - p;
+    if (L.entries()[hits[k].entry].type != "Agency"sv || hits[k].begin < p ||
+        !(gap == 3 && (At(t, p, "、") || At(t, p, "和") || At(t, p, "及")))) {
+      continue;
+    }
+    p = hits[k].end;
+  }
+  size_t len = 0;
+  if (directive.PrefixAt(t, p, &len) && len >= 12) return true;
+  if (!At(t, p, "关于")) return false;
+  for (size_t q = p + 6; q < t.size() && q < p + 300;) {
+    const auto c = static_cast<unsigned char>(t[q]);
+    if (c == '\n' || c == ',' || c == ';' || c == ':' || At(t, q, "。")) return false;
+    if (At(t, q, "的") && directive.PrefixAt(t, q + 3, &len)) {
+      const size_t e = q + 3 + len;
+      return e >= t.size() || t[e] == ',' || t[e] == ';' || At(t, e, "。") || At(t, e, "和") ||
+             At(t, e, "及") || At(t, e, "精神");
+    }
+    q += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return false;
+}
+
 bool InSpans(const std::vector<Span>& spans, const Span& x) {
   for (const Span& a : spans) {
     if (x.begin >= a.begin && x.end <= a.end) return true;
@@ -116,7 +151,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     m.span = {h.begin, h.end};
     m.type = x.type;
     m.lex_entry = static_cast<int>(h.entry);
-    m.weak = x.weak();
+    m.weak = x.weak() || (x.type == "Agency"sv && DirectiveOwner(ctx, *hits, hi));
     m.rule = "lexicon." + x.type;
     m.sentence = ctx.st ? ctx.st->SentenceAt(h.begin) : -1;
     std::string surface(ctx.text.substr(h.begin, h.end - h.begin));

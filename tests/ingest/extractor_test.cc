@@ -329,6 +329,30 @@ TEST_CASE("A 文号 cited on its own is a Policy the citing measure implements",
   CHECK(HasEdge(st, "IMPLEMENTS", "某市人工智能产业母基金", "国发〔2025〕11号"));
 }
 
+TEST_CASE("An agency that only owns a directive being carried out names no participant", "[ingest][extractor]") {
+  auto has = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  SECTION("贯彻落实A、B关于X的决策部署: neither A nor B is a node") {
+    auto st = Run("四川省实施意见\n\n为深入贯彻落实党中央、国务院关于发展低空经济的决策部署,加快建设低空经济强省,现提出如下意见。"
+                  "四川省经济和信息化厅牵头推进低空制造。\n");
+    auto agencies = NodesOf(st, "Agency");
+    CHECK_FALSE(has(agencies, "党中央"));
+    CHECK_FALSE(has(agencies, "国务院"));
+    CHECK(std::any_of(agencies.begin(), agencies.end(), [](const std::string& n) { return n.find("经济和信息化厅") != std::string::npos; }));
+  }
+  SECTION("a directive word of four characters right after the list counts; 要求 alone is the agency acting") {
+    auto st = Run("某市工作方案\n\n按照国务院部署要求,推进数字化转型。工业和信息化部要求各地加快建设工业互联网平台。\n");
+    auto agencies = NodesOf(st, "Agency");
+    CHECK_FALSE(has(agencies, "国务院"));
+    CHECK(has(agencies, "工业和信息化部"));
+  }
+  SECTION("中央 alone (中央财政) is not the party centre") {
+    auto st = Run("某部通知\n\n中央财政通过产业基础再造和制造业高质量发展专项资金予以支持。\n");
+    CHECK_FALSE(has(NodesOf(st, "Agency"), "党中央"));
+  }
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
