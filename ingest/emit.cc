@@ -197,7 +197,12 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   int region_node = -1;
   for (size_t k = 0; k < nodes.size(); ++k) {
     Node& n = nodes[k];
-    if (!(n.used || (n.standalone && !n.weak))) continue;
+    // The document's region named in its title stands even inside the title's
+    // measure (江西省制造业数字化转型规划): it is where the document applies.
+    const bool title_region = n.st.type == "Region"sv && !ctx.region.empty() && n.st.name == ctx.region &&
+                              std::any_of(n.mentions.begin(), n.mentions.end(),
+                                          [&](int i) { return md.title_span.contains(ms[i].span.begin); });
+    if (!(n.used || (n.standalone && !n.weak) || title_region)) continue;
     emitted[k] = true;
     if (IsMeasure(n.st.type)) {
       const Mention& first = ms[n.mentions.front()];

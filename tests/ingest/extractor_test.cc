@@ -353,6 +353,13 @@ TEST_CASE("An agency that only owns a directive being carried out names no parti
   }
 }
 
+TEST_CASE("The document's region named only in its title's measure is a node", "[ingest][extractor]") {
+  auto st = Run("江西省制造业数字化转型规划\n\n一、总体要求\n\n到2030年,规模以上工业企业数字化改造全覆盖。\n");
+  auto regions = NodesOf(st, "Region");
+  CHECK(std::find(regions.begin(), regions.end(), "江西") != regions.end());
+  CHECK(HasEdge(st, "APPLIES_IN", "江西省制造业数字化转型规划", "江西"));
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
