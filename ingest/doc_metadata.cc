@@ -155,6 +155,21 @@ bool FourDigits(std::string_view s, size_t d) {
 
 }  // namespace
 
+std::vector<std::string_view> Publishers(std::string_view publisher) {
+  std::vector<std::string_view> out;
+  for (size_t b = 0; b < publisher.size();) {
+    size_t e = b, step = 0;
+    while (e < publisher.size()) {
+      if (publisher.compare(e, 3, "、") == 0) { step = 3; break; }
+      if (publisher[e] == ',') { step = 1; break; }
+      ++e;
+    }
+    if (e > b) out.push_back(publisher.substr(b, e - b));
+    b = e + (step ? step : 1);
+  }
+  return out;
+}
+
 std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
   // Every 文号 has four digits right after its opening bracket (one byte for
   // [ and (, three for 〔 and 【): the scan jumps from digit to digit and tries

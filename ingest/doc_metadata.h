@@ -41,6 +41,10 @@ struct DocMetadata {
 
 DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules);
 
+// The bodies a 来源: value names, in order: "北京市科学技术委员会、中关村科技园区管理委员会"
+// is two (split at 、 and at commas); a single name is itself.
+std::vector<std::string_view> Publishers(std::string_view publisher);
+
 // A document number (文号) starting at or after `from`: "沪经信规〔2025〕3号".
 // Returns its span, or {npos, npos}.
 std::pair<size_t, size_t> FindDocNumber(std::string_view text, size_t from);

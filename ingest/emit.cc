@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "base/text.h"
+#include "ingest/doc_metadata.h"
 #include "ingest/instrument.h"
 #include "ingest/np_scan.h"
 
@@ -145,15 +146,16 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   }
   // Issuer: an agency in the title prefix, the 发文机关, or an agency publisher.
   int issuer = -1;
-  const std::string publisher = md.publisher.empty() ? std::string() : NormalizeName(md.publisher);
+  std::vector<std::string> publishers;
+  for (std::string_view who : Publishers(md.publisher)) publishers.push_back(NormalizeName(who));
   for (size_t i = 0; i < ms.size() && issuer < 0; ++i) {
     const Mention& m = ms[i];
     if (m.type != "Agency"sv) continue;
     bool in_title = md.title_span.contains(m.span.begin) &&
                     (md.issuer_text.empty() || md.title.find(m.name) != std::string::npos ||
                      md.issuer_text.find(std::string(ctx.text.substr(m.span.begin, m.span.end - m.span.begin))) != std::string::npos);
-    bool named = !md.publisher.empty() && (publisher == NormalizeName(m.name) ||
-                                           std::find(m.aliases.begin(), m.aliases.end(), md.publisher) != m.aliases.end());
+    bool named = !publishers.empty() && (publishers.front() == NormalizeName(m.name) ||
+                                         std::find(m.aliases.begin(), m.aliases.end(), md.publisher) != m.aliases.end());
     if (in_title || named) issuer = node_of[i];
   }
   // Co-issuers: every agency named in the title before 关于 ("A B关于印发…的
@@ -167,7 +169,10 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     bool in_prefix = about != std::string::npos && about > 0 && md.title_span.contains(m.span.begin) &&
                      m.span.end <= md.title_span.begin + about;
     bool signed_by = issuer < 0 && md.signature.contains(m.span.begin) && m.span.end <= md.signature.end;
-    if ((in_prefix || signed_by) && std::find(issuers.begin(), issuers.end(), node_of[i]) == issuers.end()) {
+    // The other bodies of a 来源: list co-publish it.
+    bool co_published = m.rule == "metadata.publisher" && publishers.size() > 1 &&
+                        std::find(publishers.begin() + 1, publishers.end(), NormalizeName(m.name)) != publishers.end();
+    if ((in_prefix || signed_by || co_published) && std::find(issuers.begin(), issuers.end(), node_of[i]) == issuers.end()) {
       issuers.push_back(node_of[i]);
     }
   }

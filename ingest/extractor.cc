@@ -16,6 +16,7 @@
 #include "ingest/canonical_name.h"
 #include "ingest/decode.h"
 #include "ingest/doc_metadata.h"
+#include "ingest/utf8.h"
 #include "ingest/emit.h"
 #include "ingest/html.h"
 #include "ingest/extractor_data.h"
@@ -118,23 +119,33 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
   ctx.IndexWords();
   std::vector<ingest::Mention> lexicon_store;
   std::vector<ingest::Mention> mentions = ingest::Recognize(ctx, lexicon_store);
-  // The publisher of a 来源: line is an agency the lexicon may know; its line
-  // was blanked for recognition, so name it here (it issues the document).
-  if (!md.publisher.empty()) {
-    int e = data_->lexicon->Find("Agency", md.publisher);
-    size_t at = norm.text.find(md.publisher);
-    if (e >= 0 && data_->lexicon->entries()[e].template_id < 0 && at != std::string::npos && at < 4096) {
-      ingest::Mention m;
-      m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + md.publisher.size())};
-      m.type = "Agency";
+  // The publishers of a 来源: line (one, or a list joined by 、) are agencies
+  // the lexicon may know, or names ending in an agency head word
+  // (中关村科技园区管理委员会); their line was blanked for recognition, so name
+  // them here (they issue the document).
+  size_t from = 0;
+  for (std::string_view who : ingest::Publishers(md.publisher)) {
+    int e = data_->lexicon->Find("Agency", who);
+    size_t at = norm.text.find(who, from);
+    if (at == std::string::npos || at >= 4096) continue;
+    from = at + who.size();
+    ingest::Mention m;
+    if (e >= 0 && data_->lexicon->entries()[e].template_id < 0) {
       m.lex_entry = e;
       m.name = data_->lexicon->entries()[e].name;
-      m.rule = "metadata.publisher";
-      if (m.name != md.publisher) m.aliases.push_back(md.publisher);
-      auto pos = std::lower_bound(mentions.begin(), mentions.end(), m.span.begin,
-                                  [](const ingest::Mention& x, uint32_t b) { return x.span.begin < b; });
-      mentions.insert(pos, std::move(m));  // relate.h wants them sorted by position
+    } else {
+      size_t len = 0;
+      const ingest::Rule* head = data_->rules->Words(ingest::RuleKind::head).SuffixAt(who, who.size(), &len);
+      if (!head || head->arg != "Agency" || len == who.size() || ingest::CpCount(who) > 30) continue;
+      m.name = std::string(who);
     }
+    m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + who.size())};
+    m.type = "Agency";
+    m.rule = "metadata.publisher";
+    if (m.name != who) m.aliases.emplace_back(who);
+    auto pos = std::lower_bound(mentions.begin(), mentions.end(), m.span.begin,
+                                [](const ingest::Mention& x, uint32_t b) { return x.span.begin < b; });
+    mentions.insert(pos, std::move(m));  // relate.h wants them sorted by position
   }
   lap(4);
   {

@@ -102,3 +102,11 @@ TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metada
   DocMetadata reg = ReadMetadata(cases[4].text, rules);  // the announcement's signer line
   CHECK(cases[4].text.substr(reg.signature.begin, reg.signature.end - reg.signature.begin) == "某市人民代表大会常务委员会");
 }
+
+TEST_CASE("Publishers splits a 来源: list at 、 and commas", "[ingest][metadata]") {
+  using V = std::vector<std::string_view>;
+  CHECK(Publishers("") == V{});
+  CHECK(Publishers("北京市科学技术委员会") == V{"北京市科学技术委员会"});
+  CHECK(Publishers("北京市科学技术委员会、中关村科技园区管理委员会") == V{"北京市科学技术委员会", "中关村科技园区管理委员会"});
+  CHECK(Publishers("甲局,乙局、、丙局、") == V{"甲局", "乙局", "丙局"});
+}

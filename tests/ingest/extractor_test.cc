@@ -360,6 +360,17 @@ TEST_CASE("The document's region named only in its title's measure is a node", "
   CHECK(HasEdge(st, "APPLIES_IN", "江西省制造业数字化转型规划", "江西"));
 }
 
+TEST_CASE("Every body of a 来源: list publishes the document, known to the lexicon or not", "[ingest][extractor]") {
+  auto st = Run("一图读懂|某市未来产业实施方案政策解读\n\n发布时间:2025-01-16 来源:北京市科学技术委员会、中关村科技园区管理委员会\n\n"
+                "近日,市政府办公厅印发实施方案。\n");
+  std::string doc;
+  for (const auto& s : st) {
+    if (auto* n = std::get_if<NodeStatement>(&s); n && n->type == "Document") doc = n->name;
+  }
+  CHECK(HasEdge(st, "ISSUED", "北京市科学技术委员会", doc));
+  CHECK(HasEdge(st, "ISSUED", "中关村科技园区管理委员会", doc));
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
