@@ -12,6 +12,7 @@
 #include "ingest/doc_metadata.h"
 #include "ingest/instrument.h"
 #include "ingest/np_scan.h"
+#include "ingest/utf8.h"
 
 namespace pkg::ingest {
 
@@ -174,6 +175,30 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
                         std::find(publishers.begin() + 1, publishers.end(), NormalizeName(m.name)) != publishers.end();
     if ((in_prefix || signed_by || co_published) && std::find(issuers.begin(), issuers.end(), node_of[i]) == issuers.end()) {
       issuers.push_back(node_of[i]);
+    }
+  }
+  // A press release (新闻公报 / 新闻稿 near the top) with no issuer named is
+  // issued by the body that announces it or whose spokesman speaks:
+  // "香港特别行政区政府创新科技及工业局今日(三月六日)宣布", "创新科技及工业局发言人表示".
+  if (issuers.empty()) {
+    const std::string_view head = ctx.text.substr(0, std::min<size_t>(ctx.text.size(), md.body_begin + 400));
+    if (head.find("新闻公报") != std::string_view::npos || head.find("新闻稿") != std::string_view::npos) {
+      for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.type != "Agency"sv || m.embedded || m.span.begin < md.body_begin) continue;
+        size_t p = m.span.end;
+        if (At(ctx.text, p, "今日")) {
+          p += 6;
+          if (At(ctx.text, p, "(")) {
+            const size_t close = ctx.text.find(')', p);
+            p = close != std::string_view::npos && close < p + 40 ? close + 1 : p;
+          }
+        }
+        const bool announces = At(ctx.text, p, "宣布") || At(ctx.text, p, "公布") || At(ctx.text, m.span.end, "发言人");
+        if (announces && std::find(issuers.begin(), issuers.end(), node_of[i]) == issuers.end()) {
+          issuers.push_back(node_of[i]);
+        }
+      }
     }
   }
   for (int who : issuers) {

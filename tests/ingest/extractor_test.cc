@@ -371,6 +371,25 @@ TEST_CASE("Every body of a 来源: list publishes the document, known to the lex
   CHECK(HasEdge(st, "ISSUED", "中关村科技园区管理委员会", doc));
 }
 
+TEST_CASE("A press release is issued by the body that announces it or whose spokesman speaks", "[ingest][extractor]") {
+  auto issued_by = [](const std::vector<Statement>& st, const std::string& agency) {
+    std::string doc;
+    for (const auto& s : st) {
+      if (auto* n = std::get_if<NodeStatement>(&s); n && n->type == "Document") doc = n->name;
+    }
+    return HasEdge(st, "ISSUED", agency, doc);
+  };
+  auto announced = Run("政府推出新型工业化加速计划\n\n新闻公报 2025年3月6日(星期四)\n\n"
+                       "创新科技及工业局今日(三月六日)宣布,推出新型工业化加速计划。\n");
+  CHECK(issued_by(announced, "创新科技及工业局"));
+  auto spoken = Run("政府向创新及科技基金注资100亿元\n\n新闻公报 2026年11月20日(星期五)\n\n"
+                    "立法会财务委员会今日批准注资。创新科技及工业局发言人表示,注资旨在加强支援研发。\n");
+  CHECK(issued_by(spoken, "创新科技及工业局"));
+  CHECK_FALSE(issued_by(spoken, "立法会财务委员会"));
+  auto news = Run("某区新闻\n\n创新科技及工业局今日宣布推出新型工业化加速计划。\n");  // no press-release mark
+  CHECK_FALSE(issued_by(news, "创新科技及工业局"));
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
