@@ -174,9 +174,15 @@ void Lexicon::Instantiate() {
     for (size_t r = 0; r < plain; ++r) {
       const LexEntry& reg = entries_[r];
       if (reg.type != "Region"sv || reg.level == "national") continue;
-      if (std::find(tp.levels.begin(), tp.levels.end(), reg.level) == tp.levels.end()) continue;
       const std::string& full = FullName(reg);
       std::string lw = LevelWord(full);
+      // A municipality (北京市, 天津市, 上海市, 重庆市) is a province whose bodies
+      // are named as a city's: 天津市科学技术局, 北京市经济和信息化局.
+      const bool municipality = reg.level == "province" && lw == "市";
+      auto takes = [&](std::string_view level) {
+        return std::find(tp.levels.begin(), tp.levels.end(), level) != tp.levels.end();
+      };
+      if (!takes(reg.level) && !(municipality && takes("city"))) continue;
       auto fill = [&](std::string s) {
         s = Replace(std::move(s), "{R}", full);
         s = Replace(std::move(s), "{S}", reg.name);

@@ -77,6 +77,9 @@ TEST_CASE("Bare agency abbreviations resolve to the document's region", "[ingest
       {"区政府", "浦东新区", "上海市浦东新区人民政府"},
       {"市政府", "浦东新区", "上海市人民政府"},  // walks up to the city
       {"省工信厅", "浙江", "浙江省工业和信息化厅"},
+      // A municipality is a province whose bodies are named as a city's.
+      {"市科技局", "天津", "天津市科学技术局"},
+      {"市工业和信息化局", "天津", "天津市工业和信息化局"},
   };
   for (const auto& c : cases) {
     INFO(c.surface << " in " << c.region);
