@@ -217,9 +217,29 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     }
     bool descriptive = (x.type == "Initiative"sv || x.type == "Goal"sv || x.type == "Policy"sv) && h.end - h.begin >= 24;
     int sentence = m.sentence;
+    // A zone's committee: "苏州工业园区管委会", "宿松经济开发区管理委员会" (a head
+    // of rule head.agency_zone right after the region) is an agency; the
+    // region is inside its name.
+    Mention committee;
+    if (m.type == "Region"sv && !m.weak) {
+      size_t len = 0;
+      const Rule* r = ctx.Words(RuleKind::head).PrefixAt(ctx.text, h.end, &len);
+      if (r && r->id == "head.agency_zone" && r->arg == "Agency") {
+        committee.span = {h.begin, static_cast<uint32_t>(h.end + len)};
+        committee.type = "Agency";
+        committee.rule = r->id;
+        committee.sentence = m.sentence;
+        committee.name = CleanName(ctx.text.substr(h.begin, h.end + len - h.begin));
+        m.embedded = true;
+      }
+    }
     out.push_back(std::move(m));
     uint64_t rank = uint64_t{hi} << 32;
     if (order) order->push_back(rank++);
+    if (!committee.name.empty()) {
+      out.push_back(std::move(committee));
+      if (order) order->push_back(rank++);
+    }
     // A descriptive alias ("先进制造业和现代服务业深度融合") names sectors too.
     if (descriptive) {
       for (const Lexicon::Hit& in : L.Match(surface, {"Industry", "TargetGroup"})) {

@@ -390,6 +390,14 @@ TEST_CASE("A press release is issued by the body that announces it or whose spok
   CHECK_FALSE(issued_by(news, "创新科技及工业局"));
 }
 
+TEST_CASE("A zone's committee is an agency; the zone is still a region", "[ingest][extractor]") {
+  auto st = Run("苏州工业园区新闻\n\n3月17日,苏州工业园区管委会召开新闻发布会,发布人工智能产业创新集群三年行动计划。\n");
+  auto agencies = NodesOf(st, "Agency");
+  CHECK(std::find(agencies.begin(), agencies.end(), "苏州工业园区管委会") != agencies.end());
+  auto regions = NodesOf(st, "Region");
+  CHECK(std::find(regions.begin(), regions.end(), "苏州工业园区") != regions.end());
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
