@@ -77,6 +77,10 @@ class Lexicon {
   // The instance of a bare template entry for a region (short name), walking
   // up to the enclosing region whose level word is `level_word`; -1 if none.
   int Resolve(uint32_t template_entry, std::string_view region, std::string_view level_word) const;
+  // The name a bare template entry would have for that region when the
+  // template has no instance at its level (区财政局 in 包河区: 合肥市包河区财政局,
+  // from the city-level {R}财政局); "" when the region or level is not found.
+  std::string ComposeName(uint32_t template_entry, std::string_view region, std::string_view level_word) const;
   // Region entry by short or full name; nullptr when unknown.
   const LexEntry* FindRegion(std::string_view name) const;
   // Entry by type and canonical name or alias; -1 when unknown.

@@ -290,6 +290,24 @@ void Lexicon::Instantiate() {
   }
 }
 
+std::string Lexicon::ComposeName(uint32_t template_entry, std::string_view region, std::string_view level_word) const {
+  const LexEntry& t = entries_[template_entry];
+  if (t.template_id < 0) return "";
+  std::string r(region);
+  for (int hop = 0; hop < 4 && !r.empty(); ++hop) {
+    const LexEntry* reg = FindRegion(r);
+    if (!reg) return "";
+    const std::string& full = FullName(*reg);
+    if (LevelWord(full) == level_word) {
+      std::string s = Replace(templates_[t.template_id].name, "{R}", full);
+      s = Replace(std::move(s), "{S}", reg->name);
+      return Replace(std::move(s), "{L}", level_word);
+    }
+    r = reg->parent;
+  }
+  return "";
+}
+
 int Lexicon::Resolve(uint32_t template_entry, std::string_view region, std::string_view level_word) const {
   const LexEntry& t = entries_[template_entry];
   if (t.template_id < 0) return -1;

@@ -24,6 +24,16 @@ std::string DocumentRegion(const DocContext& ctx, const std::vector<Mention>& le
       return L.entries()[m.lex_entry].region;
     }
   }
+  // A region the title names: the most specific one (广州市黄埔区…措施 is 黄埔区's,
+  // however often the text names 广州).
+  const LexEntry* titled = nullptr;
+  auto depth = [](const LexEntry& r) { return r.level == "district" ? 3 : r.level == "city" ? 2 : r.level == "province" ? 1 : 0; };
+  for (const Mention& m : lex) {
+    if (m.lex_entry < 0 || !ctx.md->title_span.contains(m.span.begin)) continue;
+    const LexEntry& x = L.entries()[m.lex_entry];
+    if (x.type == "Region"sv && depth(x) > 0 && (!titled || depth(x) > depth(*titled))) titled = &x;
+  }
+  if (titled) return titled->name;
   std::map<std::string, int> count;
   for (const Mention& m : lex) {
     if (m.lex_entry < 0) continue;
@@ -161,6 +171,12 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
       if (inst >= 0) {
         m.lex_entry = inst;
         m.name = L.entries()[inst].name;
+      } else if (std::string composed = ctx.region.empty() ? "" : L.ComposeName(h.entry, ctx.region, h.bare_level);
+                 !composed.empty() && h.bare_level == "区") {
+        // A district's bureau: the city-level template for the district
+        // (区财政局 in 包河区 is 合肥市包河区财政局), named without an entry.
+        m.lex_entry = -1;
+        m.name = std::move(composed);
       } else {
         continue;  // "区政府" with no known region: not a name we can pin down
       }

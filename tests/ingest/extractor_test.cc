@@ -398,6 +398,22 @@ TEST_CASE("A zone's committee is an agency; the zone is still a region", "[inges
   CHECK(std::find(regions.begin(), regions.end(), "苏州工业园区") != regions.end());
 }
 
+TEST_CASE("The most specific region the title names is the document's; its district bureaus get full names",
+          "[ingest][extractor]") {
+  auto st = Run("广州市黄埔区促进生物医药产业发展若干措施\n\n支持广州企业在广州建设研发中心。广州全市协同。"
+                "本措施由区发展改革局、区财政局负责解释。\n");
+  auto agencies = NodesOf(st, "Agency");
+  CHECK(std::find(agencies.begin(), agencies.end(), "广州市黄埔区发展和改革局") != agencies.end());
+  CHECK(std::find(agencies.begin(), agencies.end(), "广州市黄埔区财政局") != agencies.end());
+  for (const auto& s : st) {
+    if (auto* n = std::get_if<NodeStatement>(&s); n && n->type == "Document") {
+      const Value* r = FindProperty(n->props, "region");
+      REQUIRE(r);
+      CHECK(r->as_string() == "黄埔区");
+    }
+  }
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();

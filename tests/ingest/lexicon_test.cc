@@ -92,6 +92,15 @@ TEST_CASE("Bare agency abbreviations resolve to the document's region", "[ingest
   }
 }
 
+TEST_CASE("A district's bureau is composed from the city-level template", "[ingest][lexicon]") {
+  auto hits = Shipped().Match("区财政局");
+  REQUIRE(hits.size() == 1);
+  REQUIRE(hits[0].bare_level == "区");
+  CHECK(Shipped().Resolve(hits[0].entry, "包河区", "区") < 0);  // no instance at district level
+  CHECK(Shipped().ComposeName(hits[0].entry, "包河区", "区") == "合肥市包河区财政局");
+  CHECK(Shipped().ComposeName(hits[0].entry, "合肥", "区") == "");  // a city has no 区 level word
+}
+
 TEST_CASE("CanonicalForm folds the variants that name one item", "[ingest][canonical]") {
   struct Case {
     std::string type, name, region, form;
