@@ -168,7 +168,7 @@ void Lexicon::Instantiate() {
     entries_.push_back(bare);
     for (const auto& a : tp.aliases) {
       if (a.find("{L}") != std::string::npos && a.find("{R}") == std::string::npos && a.find("{S}") == std::string::npos) {
-        for (const char* lw : {"省", "市", "区"}) AddSurface(Replace(a, "{L}", lw), bare_id, lw);
+        for (const char* lw : {"省", "市", "区", "县"}) AddSurface(Replace(a, "{L}", lw), bare_id, lw);
       }
     }
     for (size_t r = 0; r < plain; ++r) {
@@ -299,7 +299,9 @@ std::string Lexicon::ComposeName(uint32_t template_entry, std::string_view regio
     if (!reg) return "";
     const std::string& full = FullName(*reg);
     if (LevelWord(full) == level_word) {
-      std::string s = Replace(templates_[t.template_id].name, "{R}", full);
+      // A county's bodies go by the county's own name (宿松县发展和改革委员会);
+      // a city district's by the city's and the district's (合肥市包河区财政局).
+      std::string s = Replace(templates_[t.template_id].name, "{R}", level_word == "县" ? reg->name : full);
       s = Replace(std::move(s), "{S}", reg->name);
       return Replace(std::move(s), "{L}", level_word);
     }

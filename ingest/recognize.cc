@@ -172,7 +172,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
         m.lex_entry = inst;
         m.name = L.entries()[inst].name;
       } else if (std::string composed = ctx.region.empty() ? "" : L.ComposeName(h.entry, ctx.region, h.bare_level);
-                 !composed.empty() && h.bare_level == "区") {
+                 !composed.empty() && (h.bare_level == "区" || h.bare_level == "县")) {
         // A district's bureau: the city-level template for the district
         // (区财政局 in 包河区 is 合肥市包河区财政局), named without an entry.
         m.lex_entry = -1;

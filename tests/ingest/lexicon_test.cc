@@ -99,6 +99,14 @@ TEST_CASE("A district's bureau is composed from the city-level template", "[inge
   CHECK(Shipped().Resolve(hits[0].entry, "包河区", "区") < 0);  // no instance at district level
   CHECK(Shipped().ComposeName(hits[0].entry, "包河区", "区") == "合肥市包河区财政局");
   CHECK(Shipped().ComposeName(hits[0].entry, "合肥", "区") == "");  // a city has no 区 level word
+  // A county's bodies go by the county's own name.
+  auto county = Shipped().Match("县发展和改革委员会");
+  REQUIRE(county.size() == 1);
+  CHECK(county[0].bare_level == "县");
+  CHECK(Shipped().ComposeName(county[0].entry, "宿松县", "县") == "宿松县发展和改革委员会");
+  auto centre = Shipped().Match("区投资促进中心");
+  REQUIRE(centre.size() == 1);
+  CHECK(Shipped().ComposeName(centre[0].entry, "包河区", "区") == "合肥市包河区投资促进中心");
 }
 
 TEST_CASE("CanonicalForm folds the variants that name one item", "[ingest][canonical]") {
