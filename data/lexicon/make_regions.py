@@ -13,6 +13,11 @@ import csv, os, sys, collections
 SUFFIXES = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"]
 
 
+# District short forms that name only the district in running text (结合浦东实际). Most two-character
+# short forms are words or other places' names (东城, 滨海), so this list is curated, not derived.
+DISTRICT_SHORT_FORMS = {"浦东新区": ("浦东",)}
+
+
 def short(name):
     for s in SUFFIXES:
         if name.endswith(s) and len(name) - len(s) >= 2:
@@ -56,7 +61,8 @@ def main(d):
                     short(prov[a["provinceCode"]]))
         full_city = next((c["name"] for c in cities if c["code"] == a["cityCode"] and c["name"] != "市辖区"),
                          prov[a["provinceCode"]])
-        print(f"Region\t{n}\t{full_city}{n}\t\tdistrict\t{city}\t{a['code']}")
+        extra = "".join("|" + f for f in DISTRICT_SHORT_FORMS.get(n, ()))
+        print(f"Region\t{n}\t{full_city}{n}{extra}\t\tdistrict\t{city}\t{a['code']}")
 
 
 if __name__ == "__main__":
