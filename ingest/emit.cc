@@ -117,7 +117,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     n.mentions.push_back(static_cast<int>(i));
   }
   // Edges.
-  struct E { std::string type; int from, to; const Relation* rel; };
+  struct E { std::string type; int from, to; const Relation* rel; std::string_view rule; };  // rule: when rel is null
   std::vector<E> edges;
   // Schema look-ups scan the type lists by name: resolve each name once.
   std::unordered_set<uint64_t> seen;  // (edge type, from, to) packed
@@ -127,7 +127,8 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   for (size_t k = 0; k < nodes.size(); ++k) node_tid[k] = in.schema->FindNodeType(nodes[k].st.type);
   // Keyed by an owned string: callers pass temporaries ("MENTIONS").
   std::unordered_map<std::string, std::optional<EdgeTypeId>> edge_tid;
-  auto add_edge = [&](const std::string& type, int from, int to, const Relation* rel) {
+  auto add_edge = [&](const std::string& type, int from, int to, const Relation* rel,
+                      std::string_view rule = "metadata.issuer") {
     if (from == to) return;
     auto [at, fresh] = edge_tid.try_emplace(type);
     if (fresh) at->second = in.schema->FindEdgeType(type);
@@ -137,7 +138,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     if (!ft || !tt || !in.schema->EdgeAllowed(*tid, *ft, *tt)) return;
     uint64_t packed = (uint64_t{tid->v} << 48) | (uint64_t(uint32_t(from + 2)) << 24) | uint64_t(uint32_t(to + 2));
     if (!seen.insert(packed).second) return;
-    edges.push_back(E{type, from, to, rel});
+    edges.push_back(E{type, from, to, rel, rule});
     if (from != doc_node) nodes[from].used = true;
     if (to != doc_node) nodes[to].used = true;
   };
@@ -208,6 +209,52 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       if (ms[i].doc_measure && ms[i].type == "Policy"sv) add_edge("ISSUED", who, node_of[i], nullptr);
     }
   }
+  // "关于开展X工作的通知": the issuers run X. An office (工业和信息化部办公厅) issues
+  // for its body (工业和信息化部), which is the one RESPONSIBLE; X is the
+  // longest pilot, initiative or platform the title names after 开展.
+  if (size_t kai = md.title.find("关于开展"); kai != std::string::npos && !issuers.empty()) {
+    const std::string_view what = std::string_view(md.title).substr(kai + 12);
+    int target = -1;
+    for (size_t k = 0; k < nodes.size(); ++k) {
+      const std::string& t = nodes[k].st.type;
+      if (!(t == "Pilot"sv || t == "Initiative"sv || t == "Platform"sv) || nodes[k].st.name.size() < 9) continue;
+      if (what.find(nodes[k].st.name) == std::string_view::npos) continue;
+      if (target < 0 || nodes[k].st.name.size() > nodes[target].st.name.size()) target = static_cast<int>(k);
+    }
+    for (size_t w = 0; target >= 0 && w < issuers.size(); ++w) {
+      std::string body = nodes[issuers[w]].st.name;
+      for (std::string_view office : {"办公厅"sv, "办公室"sv}) {
+        if (body.size() > office.size() + 6 && body.compare(body.size() - office.size(), office.size(), office) == 0) {
+          body.resize(body.size() - office.size());
+        }
+      }
+      int who = issuers[w];
+      if (body != nodes[who].st.name) {
+        const int e = L.Find("Agency", body);
+        if (e < 0) continue;
+        const LexEntry& x = L.entries()[e];
+        std::string key = "Agency:" + NormalizeName(x.name);
+        auto [it, fresh] = by_key.try_emplace(key, static_cast<int>(nodes.size()));
+        if (fresh) {  // the body is named only through its office
+          Node n;
+          n.st.id = std::move(key);
+          n.st.type = "Agency";
+          n.st.name = x.name;
+          n.st.name_en = x.name_en;
+          for (const auto& a : x.aliases) AddAlias(n.st, a);
+          n.st.sources.push_back(nodes[who].st.sources.front());
+          n.st.sources.back().rule = "metadata.issuer_body";
+          n.mentions.push_back(nodes[who].mentions.front());
+          nodes.push_back(std::move(n));
+          node_tid.push_back(in.schema->FindNodeType("Agency"));
+        }
+        who = it->second;
+      }
+      nodes[who].used = true;
+      nodes[target].used = true;
+      add_edge("RESPONSIBLE", who, target, nullptr, "metadata.title_responsible");
+    }
+  }
   // The Document node.
   NodeStatement doc;
   doc.id = in.doc_id;
@@ -262,7 +309,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       const Mention& b = ms[e.rel->to];
       SetProv(p, in, Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)}, e.rel->sentence, e.rel->rule);
     } else {
-      SetProv(p, in, md.title_span, -1, "metadata.issuer");
+      SetProv(p, in, md.title_span, -1, e.rule);
     }
     emit_edge(e.type, f, t);
   }

@@ -414,6 +414,15 @@ TEST_CASE("The most specific region the title names is the document's; its distr
   }
 }
 
+TEST_CASE("关于开展X工作的通知: the issuing bodies are responsible for X", "[ingest][extractor]") {
+  auto st = Run("工业和信息化部办公厅 财政部办公厅关于开展中小企业数字化转型城市试点工作的通知\n\n"
+                "各省、自治区、直辖市工业和信息化主管部门:\n\n"
+                "为加快推进中小企业数字化转型,组织开展中小企业数字化转型城市试点。\n");
+  CHECK(HasEdge(st, "RESPONSIBLE", "工业和信息化部", "中小企业数字化转型城市试点"));
+  CHECK(HasEdge(st, "RESPONSIBLE", "财政部", "中小企业数字化转型城市试点"));
+  CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "工业和信息化部办公厅", "中小企业数字化转型城市试点"));
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
