@@ -95,6 +95,7 @@ Result<std::unique_ptr<Linker>> Linker::FromText(std::shared_ptr<const Schema> s
                                                  std::string_view equivalences) {
   std::unique_ptr<Linker> l(new Linker());
   l->agency_ = schema->FindNodeType("Agency");
+  l->policy_ = schema->FindNodeType("Policy");
   l->schema_ = std::move(schema);
   l->rules_ = std::move(rules);
   PKG_RETURN_IF_ERROR(l->AddEquivalences(equivalences, "equivalences"));
@@ -106,6 +107,7 @@ Result<std::unique_ptr<Linker>> Linker::Create(std::shared_ptr<const Schema> sch
   if (!rules.ok()) return rules.status();
   std::unique_ptr<Linker> l(new Linker());
   l->agency_ = schema->FindNodeType("Agency");
+  l->policy_ = schema->FindNodeType("Policy");
   l->schema_ = std::move(schema);
   l->rules_ = *rules;
   std::vector<std::string> files;
@@ -169,6 +171,14 @@ void Linker::ForEachKey(TypeId type, const std::vector<std::string_view>& names,
         emit(hash_of(tp, eq->second), ni, kLexicon, uint64_t{0});
       }
     }
+    // A policy's title without its issuer, when what is left is specific (12
+    // characters or more): 关于开展人工智能赋能制造业试点工作的通知 cited bare is
+    // 工业和信息化部办公厅关于开展…的通知 unless two issuers' titles read so.
+    if (policy_ && type == *policy_) {
+      if (size_t at = full.find("关于"); at != std::string::npos && at > 0 && Utf8Length(full.substr(at)) >= 12) {
+        emit(hash_of(tp, full.substr(at)), ni, kIssuer, HashBytes(full.substr(0, at)) | 1);
+      }
+    }
   }
 }
 
@@ -214,7 +224,7 @@ Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, c
     auto v = b.node(r);
     ForEachKey(v.type, names_of(v), [&](uint64_t h, uint16_t ni, Kind kind, uint64_t rh) {
       entries.push_back({h, static_cast<uint32_t>(r), ni, kind});
-      if (kind == kBare) {
+      if (kind == kBare || kind == kIssuer) {
         auto [it, fresh] = bare_region.emplace(h, rh);
         if (!fresh && it->second != rh) it->second = 0;
       }
@@ -229,6 +239,7 @@ Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, c
     NameKey key = rules_->Key(names[e.name]);
     if (e.kind == kLexicon) return "listed as the same item in the lexicon (\"" + std::string(names[e.name]) + "\")";
     if (e.kind == kBare) return "same name without the region prefix " + key.region + " (\"" + key.key + "\")";
+    if (e.kind == kIssuer) return "same title without the issuer (\"" + std::string(names[e.name]) + "\")";
     return "same canonical name \"" + (key.region + key.key) + "\"";
   };
   for (size_t i = 0; i < entries.size();) {
@@ -239,7 +250,7 @@ Result<LinkReport> Linker::LinkRows(GraphBuilder& b, std::vector<size_t> rows, c
     if (auto it = bare_region.find(entries[i].h); it != bare_region.end() && it->second == 0) ambiguous = true;
     size_t anchor = j;
     for (size_t k = i; k < j; ++k) {
-      if (ambiguous && entries[k].kind == kBare) continue;
+      if (ambiguous && (entries[k].kind == kBare || entries[k].kind == kIssuer)) continue;
       if (anchor == j) { anchor = k; continue; }
       if (entries[k].row == entries[anchor].row) continue;
       const Entry& why = entries[k].kind != kPlain ? entries[k] : entries[anchor];

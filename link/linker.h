@@ -117,10 +117,13 @@ class Linker {
   const KeyRules& rules() const { return *rules_; }
 
  private:
-  enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2 };
+  // kBare: the name without its region prefix; kIssuer: a policy's title
+  // without its issuer (工业和信息化部办公厅关于开展X的通知 → 关于开展X的通知).
+  enum Kind : uint8_t { kPlain = 0, kLexicon = 1, kBare = 2, kIssuer = 3 };
   using KeyEmit = std::function<void(uint64_t hash, uint16_t name, Kind kind, uint64_t region_hash)>;
   // Calls emit(hash, name index, kind, region hash) for every pass 1-3 key of
-  // the names of a node of `type` (region hash 0 unless kind is kBare).
+  // the names of a node of `type` (region hash 0 unless kind is kBare, or
+  // the issuer's hash for kIssuer).
   void ForEachKey(TypeId type, const std::vector<std::string_view>& names, const KeyEmit& emit) const;
   bool Linkable(TypeId type) const;
   // Passes 1-5 over `rows` of the builder, then the merges; a cluster keeps
@@ -132,6 +135,7 @@ class Linker {
 
   std::shared_ptr<const Schema> schema_;
   std::optional<TypeId> agency_;  // names with a region are never the lexicon's bare agency
+  std::optional<TypeId> policy_;  // titles "X关于Y" also link as "关于Y" (kIssuer)
   std::shared_ptr<const KeyRules> rules_;
   // type id + "\t" + canonical key of a listed name → canonical key of the item's name
   std::unordered_map<std::string, std::string> equivalent_;

@@ -99,6 +99,25 @@ TEST_CASE("a bare name used with two different regions stays apart", "[link]") {
   CHECK(g->num_nodes() == 3);
 }
 
+TEST_CASE("a policy title cited without its issuer is the issuer's, unless two issuers' titles read so", "[link]") {
+  auto one = LinkedGraph({
+      {"full", "Policy", "工业和信息化部办公厅关于开展人工智能赋能制造业试点工作的通知"},
+      {"bare", "Policy", "关于开展人工智能赋能制造业试点工作的通知"},
+  });
+  CHECK(one->num_nodes() == 1);
+  auto two = LinkedGraph({
+      {"a", "Policy", "上海市经济和信息化委员会关于开展2025年度工业领域数字化转型试点工作的通知"},
+      {"b", "Policy", "北京市经济和信息化局关于开展2025年度工业领域数字化转型试点工作的通知"},
+      {"bare", "Policy", "关于开展2025年度工业领域数字化转型试点工作的通知"},
+  });
+  CHECK(two->num_nodes() == 3);
+  auto short_rest = LinkedGraph({  // too little left to be one policy's title
+      {"full", "Policy", "某市人民政府关于印发实施意见的通知"},
+      {"bare", "Policy", "关于印发实施意见的通知"},
+  });
+  CHECK(short_rest->num_nodes() == 2);
+}
+
 TEST_CASE("names relative to the reader's region link nothing across regions", "[link]") {
   auto node = [](const char* id, const char* name, std::vector<std::string> aliases) {
     NodeStatement n{id, "Agency", name};
