@@ -20,6 +20,15 @@ PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
       if (line.substr(0, m.size()) == m) return Verdict::kTail;
     }
   }
+  // A list of links under a tail marker, on one line: "相关链接: 中国政府网 | 工业和信息化部".
+  if (cps <= 60) {
+    for (const auto& m : tail_markers) {
+      if (line.substr(0, m.size()) == m && line.substr(m.size(), 1) == ":" &&
+          line.find('|', m.size()) != std::string_view::npos) {
+        return Verdict::kChrome;
+      }
+    }
+  }
   // Long lines are text: a marker such as 注册 or 登录 inside a sentence means nothing.
   if (cps <= 60) {
     if (line_marker_words) {
