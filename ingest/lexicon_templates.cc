@@ -174,8 +174,10 @@ void Lexicon::Instantiate() {
     for (size_t r = 0; r < plain; ++r) {
       const LexEntry& reg = entries_[r];
       if (reg.type != "Region"sv || reg.level == "national") continue;
-      const std::string& full = FullName(reg);
-      std::string lw = LevelWord(full);
+      std::string lw = LevelWord(FullName(reg));
+      // A county's bodies go by the county's own name (宿松县人民政府), a city
+      // district's by the city's and the district's (合肥市包河区人民政府).
+      const std::string& full = lw == "县" ? reg.name : FullName(reg);
       // A municipality (北京市, 天津市, 上海市, 重庆市) is a province whose bodies
       // are named as a city's: 天津市科学技术局, 北京市经济和信息化局.
       const bool municipality = reg.level == "province" && lw == "市";

@@ -104,6 +104,13 @@ TEST_CASE("A district's bureau is composed from the city-level template", "[inge
   REQUIRE(county.size() == 1);
   CHECK(county[0].bare_level == "县");
   CHECK(Shipped().ComposeName(county[0].entry, "宿松县", "县") == "宿松县发展和改革委员会");
+  // A county's own government goes by the county's name, written with it or not.
+  for (const char* text : {"宿松县人民政府", "宿松县政府"}) {
+    INFO(text);
+    auto gov = Shipped().Match(text);
+    REQUIRE(gov.size() == 1);
+    CHECK(Shipped().entries()[gov[0].entry].name == "宿松县人民政府");
+  }
   auto centre = Shipped().Match("区投资促进中心");
   REQUIRE(centre.size() == 1);
   CHECK(Shipped().ComposeName(centre[0].entry, "包河区", "区") == "合肥市包河区投资促进中心");
