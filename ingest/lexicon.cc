@@ -56,6 +56,7 @@ struct Lexicon::Candidate {
   uint32_t entry;
   bool composed;                   // a template instance (loses to a surface of the same span)
   const std::string* bare_level;
+  uint32_t region = kNoRegion;     // see Hit::region
 };
 
 void Lexicon::Compose(std::string_view text, const AhoCorasick::Match& m, const std::vector<AhoCorasick::Match>& all,
@@ -77,11 +78,24 @@ void Lexicon::Compose(std::string_view text, const AhoCorasick::Match& m, const 
       // The first region (file order) of the template's levels: the instance
       // whose string was listed first.
       const Template& tp = templates_[role.tmpl];
+      bool found = false;
       for (uint32_t r : rs) {
         if (std::find(tp.levels.begin(), tp.levels.end(), entries_[r].level) == tp.levels.end()) continue;
         auto inst = instance_of_.find(uint64_t{role.tmpl} << 32 | r);
         if (inst != instance_of_.end()) out.push_back(Candidate{begin, m.end, inst->second, true, &kNone});
+        found = true;
         break;
+      }
+      // A city-level body written with a county or district (宿松县发展和改革委员会,
+      // 包河区财政局): no instance exists; the name is composed by NameFor.
+      // An ambiguous region form (会同县: 将会同县发展和改革委员会 is 会同 + 县…) composes none.
+      if (!found && std::find(tp.levels.begin(), tp.levels.end(), "city") != tp.levels.end() &&
+          !ambiguous_set_.count(text.substr(q->begin, q->end - q->begin))) {
+        for (uint32_t r : rs) {
+          if (entries_[r].level != "district") continue;
+          out.push_back(Candidate{begin, m.end, template_bare_[role.tmpl], true, &kNone, r});
+          break;
+        }
       }
     }
   }
@@ -144,7 +158,7 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
   uint32_t covered = 0;
   for (const auto& c : cands) {
     if (c.begin < covered) continue;
-    if (c.entry != kNoEntry) out.push_back(Hit{c.begin, c.end, c.entry, *c.bare_level});
+    if (c.entry != kNoEntry) out.push_back(Hit{c.begin, c.end, c.entry, *c.bare_level, c.region});
     covered = c.end;
   }
   return out;

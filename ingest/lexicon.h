@@ -65,7 +65,12 @@ class Lexicon {
     uint32_t begin, end;  // byte span in the text
     uint32_t entry;       // index into entries()
     std::string bare_level;  // for bare forms ("市经信委"): the level word, "市"
+    // For a template's name written with a county or district that has no
+    // instance of it (宿松县发展和改革委员会 from the city-level template): that
+    // region's entry, with `entry` the template's bare entry; kNoRegion otherwise.
+    uint32_t region = kNoRegion;
   };
+  static constexpr uint32_t kNoRegion = 0xFFFFFFFF;
 
   // Reads every *.tsv in `dir`. Errors name the file and line.
   static Result<std::shared_ptr<const Lexicon>> LoadDir(const std::string& dir);
@@ -81,6 +86,9 @@ class Lexicon {
   // template has no instance at its level (区财政局 in 包河区: 合肥市包河区财政局,
   // from the city-level {R}财政局); "" when the region or level is not found.
   std::string ComposeName(uint32_t template_entry, std::string_view region, std::string_view level_word) const;
+  // The name of a template entry for a region entry (a Hit's `region`):
+  // 宿松县发展和改革委员会, 合肥市包河区财政局.
+  std::string NameFor(uint32_t template_entry, uint32_t region) const;
   // Region entry by short or full name; nullptr when unknown.
   const LexEntry* FindRegion(std::string_view name) const;
   // Entry by type and canonical name or alias; -1 when unknown.
@@ -139,6 +147,7 @@ class Lexicon {
   // By AC pattern id: the regions (entries, file order) whose short name
   // ([0]) or full name ([1]) the pattern is; empty for most patterns.
   std::vector<std::array<std::vector<uint32_t>, 2>> form_regions_;
+  std::vector<uint32_t> template_bare_;  // by template: its bare entry
   std::unordered_map<uint64_t, uint32_t> instance_of_;  // template << 32 | region entry → entry
   AhoCorasick ac_;
   // English names (all ASCII) in an automaton of their own, run only over a

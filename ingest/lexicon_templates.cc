@@ -166,6 +166,7 @@ void Lexicon::Instantiate() {
     bare.template_id = static_cast<int>(t);
     uint32_t bare_id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(bare);
+    template_bare_.push_back(bare_id);
     for (const auto& a : tp.aliases) {
       if (a.find("{L}") != std::string::npos && a.find("{R}") == std::string::npos && a.find("{S}") == std::string::npos) {
         for (const char* lw : {"省", "市", "区", "县"}) AddSurface(Replace(a, "{L}", lw), bare_id, lw);
@@ -252,11 +253,14 @@ void Lexicon::Instantiate() {
   for (uint32_t r = 0; r < plain; ++r) {
     const LexEntry& reg = entries_[r];
     if (reg.type != "Region"sv || reg.level == "national") continue;
-    for (int k = 0; k < 2; ++k) {
-      int32_t id = AddHelperPattern(k ? FullName(reg) : reg.name);
+    // A county's own name is also its full form ({R}: 宿松县人民政府).
+    const bool county = LevelWord(FullName(reg)) == "县";
+    for (int k = 0; k < 3; ++k) {
+      if (k == 2 && !county) break;
+      int32_t id = AddHelperPattern(k == 1 ? FullName(reg) : reg.name);
       if (id < 0) continue;
       if (form_regions_.size() <= static_cast<size_t>(id)) form_regions_.resize(static_cast<size_t>(id) + 1);
-      form_regions_[static_cast<size_t>(id)][k].push_back(r);
+      form_regions_[static_cast<size_t>(id)][k == 2 ? 1 : k].push_back(r);
     }
   }
   for (uint32_t t = 0; t < templates_.size(); ++t) {
@@ -310,6 +314,16 @@ std::string Lexicon::ComposeName(uint32_t template_entry, std::string_view regio
     r = reg->parent;
   }
   return "";
+}
+
+std::string Lexicon::NameFor(uint32_t template_entry, uint32_t region) const {
+  const LexEntry& t = entries_[template_entry];
+  if (t.template_id < 0 || region >= entries_.size()) return "";
+  const LexEntry& reg = entries_[region];
+  const std::string lw = LevelWord(FullName(reg));
+  std::string s = Replace(templates_[t.template_id].name, "{R}", lw == "县" ? reg.name : FullName(reg));
+  s = Replace(std::move(s), "{S}", reg.name);
+  return Replace(std::move(s), "{L}", lw);
 }
 
 int Lexicon::Resolve(uint32_t template_entry, std::string_view region, std::string_view level_word) const {

@@ -155,7 +155,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
   for (size_t hi = 0; hi < hits->size(); ++hi) {
     const Lexicon::Hit& h = (*hits)[hi];
     const LexEntry& x = L.entries()[h.entry];
-    if (only_bare && x.template_id < 0) continue;
+    if (only_bare && (x.template_id < 0 || h.region != Lexicon::kNoRegion)) continue;
     if (short_form(h) && !std::binary_search(named_in_full.begin(), named_in_full.end(), h.entry)) continue;
     Mention m;
     m.span = {h.begin, h.end};
@@ -165,7 +165,11 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     m.rule = "lexicon." + x.type;
     m.sentence = ctx.st ? ctx.st->SentenceAt(h.begin) : -1;
     std::string surface(ctx.text.substr(h.begin, h.end - h.begin));
-    if (x.template_id >= 0) {
+    if (h.region != Lexicon::kNoRegion) {
+      // A city-level body written with its county or district (宿松县发展和改革委员会).
+      m.lex_entry = -1;
+      m.name = L.NameFor(h.entry, h.region);
+    } else if (x.template_id >= 0) {
       if (saw_bare) *saw_bare = true;
       int inst = ctx.region.empty() ? -1 : L.Resolve(h.entry, ctx.region, h.bare_level);
       if (inst >= 0) {

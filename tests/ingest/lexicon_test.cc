@@ -111,6 +111,18 @@ TEST_CASE("A district's bureau is composed from the city-level template", "[inge
     REQUIRE(gov.size() == 1);
     CHECK(Shipped().entries()[gov[0].entry].name == "宿松县人民政府");
   }
+  // A city-level body written with its county or district: composed, not dropped.
+  struct Written { const char* text; const char* name; };
+  for (const Written& w : {Written{"宿松县发展和改革委员会负责协调", "宿松县发展和改革委员会"},
+                           Written{"包河区财政局负责", "合肥市包河区财政局"}}) {
+    INFO(w.text);
+    auto hits = Shipped().Match(w.text);
+    REQUIRE_FALSE(hits.empty());
+    REQUIRE(hits[0].region != Lexicon::kNoRegion);
+    CHECK(Shipped().NameFor(hits[0].entry, hits[0].region) == w.name);
+  }
+  // ...but not from an ambiguous form: 将会同县发展和改革委员会 is 会同 + 县发展和改革委员会.
+  for (const auto& h : Shipped().Match("将会同县发展和改革委员会")) CHECK(h.region == Lexicon::kNoRegion);
   auto centre = Shipped().Match("区投资促进中心");
   REQUIRE(centre.size() == 1);
   CHECK(Shipped().ComposeName(centre[0].entry, "包河区", "区") == "合肥市包河区投资促进中心");
