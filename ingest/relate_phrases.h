@@ -1,0 +1,72 @@
+// Phrase-driven relations, one family a file: what relate.cc's sentence loop
+// calls, and the few helpers they share. Internal to the relate stage: the
+// stage's interface is relate.h.
+//
+// Each function appends to the scope's `out`; Relate (relate.cc) calls them
+// in a fixed order, which is the order of the edges (the first edge of a
+// kind between two nodes gives its rule to the statement).
+//
+//   relate_citations.cc  IMPLEMENTS, ISSUED of cited titles
+//   relate_targets.cc    TARGETS
+//   relate_supports.cc   SUPPORTS from phrases
+//   relate_duties.cc     RESPONSIBLE
+//   relate_members.cc    PART_OF from lists and lexicon groups
+//   relate_funds.cc      FUNDS
+//   relate_indicators.cc MEASURES
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "ingest/relate.h"
+
+namespace pkg::ingest {
+
+// What every phrase relater reads, and where it writes.
+struct RelateScope {
+  const DocContext& ctx;
+  const std::vector<Mention>& ms;
+  const BySentence& by_sentence;
+  int doc_measure = -1;  // the document's own measure, or -1
+  std::vector<Relation>& out;
+
+  // The mentions of a sentence; for -1 (outside any sentence), the title's.
+  const std::vector<int>& InSentence(int sentence) const;
+  // The measure a sentence speaks for: one before `pos` in the sentence, else
+  // the measure heading its item (第三条 创新药研发奖励), else the document's own.
+  int Governing(const Sentence& sen, uint32_t pos) const;
+};
+
+// A mention that stands for a node of its own (not one inside a longer name).
+inline bool Nodeish(const Mention& m) { return !m.embedded; }
+
+// Does a word of `words` end within `max_gap` bytes before position p
+// (only spaces, quotes and short adverbs between)?
+bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap);
+
+// The clause holding the mention's start, or nullptr.
+const Span* ClauseOf(const DocContext& ctx, const Mention& m);
+
+// Per sentence (sen's mentions), in the order Relate calls them.
+void RelateServeAs(const RelateScope& r, const Sentence& sen);
+// Per mention i of the sentence, whose clause is `clause`.
+void RelateCitation(const RelateScope& r, const Sentence& sen, const Span* clause, int i, uint32_t& cited_end,
+                    int& cited_sentence);
+void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, int i);
+void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* clause, int i);
+void RelatePilotOf(const RelateScope& r, const Sentence& sen, const Span* clause, int i);
+void RelateDuty(const RelateScope& r, const Sentence& sen, int i);
+void RelateRelativeDuties(const RelateScope& r, const Sentence& sen);
+void RelateDutySubject(const RelateScope& r, const Sentence& sen);
+void RelateMembers(const RelateScope& r, const Sentence& sen);
+
+// Over the whole document, after the sentence loop.
+void RelateCitedIssuers(const RelateScope& r);
+void RelateFunds(const RelateScope& r);
+void RelateIndicators(const RelateScope& r);
+void RelateLexiconGroups(const RelateScope& r);
+void RelateSubsidySupports(const RelateScope& r);
+void RelateSharedNameTargets(const RelateScope& r);
+
+}  // namespace pkg::ingest
