@@ -219,7 +219,11 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
       size_t l = 0;
       if (At(s, q, "产业") || At(s, q, "行业") || At(s, q, "领域")) {
         size_t t = 0;
-        if (NameBoundary(ctx, q + 6, c.end, &t)) { ge = q + 6; break; }
+        // A boundary, or the clause's verb right after the group ("三大主导产业开展精准招商").
+        if (NameBoundary(ctx, q + 6, c.end, &t) || ctx.Words(RuleKind::trigger).PrefixAt(s, q + 6, &l)) {
+          ge = q + 6;
+          break;
+        }
         (void)l;
       }
     }
@@ -234,8 +238,10 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
     g.rule = r->id;
     g.sentence = sentence;
     int n = SplitList(ctx, sentence, b, At(s, prev, "等") ? prev : p, "Industry", "group.member", out);
-    if (n >= 2) out.push_back(std::move(g));
-    else out.resize(out.size() - n);
+    // A count and a bare scope word ("六大领域", "四大行业") names no group: the members stay.
+    const bool bare = ge == p + len + 6 && (At(s, p + len, "领域") || At(s, p + len, "行业"));
+    if (n < 2) out.resize(out.size() - n);
+    else if (!bare) out.push_back(std::move(g));
     p = ge - 1;
   }
 }

@@ -115,9 +115,16 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
       }
     }
     // "A、B、C五大重点产业": every listed sector, a known one too (whose lexicon
-    // mention stands in for the list item), is PART_OF the counted group.
+    // mention stands in for the list item, the last one right before the count too),
+    // is PART_OF the counted group.
+    const auto abuts_group = [&] {
+      for (int j : ids) {
+        if (ms[j].span.begin == m.span.end && ms[j].rule == "group.count") return true;
+      }
+      return false;
+    };
     if (m.type == "Industry"sv && !m.embedded && m.rule != "group.count" &&
-        (m.rule == "group.member" || At(s, m.span.end, "、") || At(s, m.span.end, "等"))) {
+        (m.rule == "group.member" || At(s, m.span.end, "、") || At(s, m.span.end, "等") || abuts_group())) {
       for (int j : ids) {
         if (ms[j].span.begin < m.span.end || ms[j].rule != "group.count") continue;
         std::string_view gap = s.substr(m.span.end, ms[j].span.begin - m.span.end);
