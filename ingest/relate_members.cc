@@ -1,6 +1,6 @@
 // PART_OF from phrases: 包括 lists, 以X为代表的, listed sectors before their category
 // or counted group, sub-sector tracks, 试点推行, lexicon groups. (Items under a heading:
-// relate_structure.cc.) See relate_phrases.h. Tested in tests/ingest/extractor_test.cc.
+// relate_structure.cc.) See relate_phrases.h. Tested in tests/ingest/relate_members_test.cc and extractor_test.cc.
 #include <map>
 #include <set>
 #include <string>

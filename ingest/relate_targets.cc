@@ -1,6 +1,6 @@
 // TARGETS: a measure aimed at a group or sector (面向/围绕/聚焦 X, a verb of
 // aiming, a subsidy's condition 对X…的,给予…, a shared name). See relate_phrases.h.
-// Tested in tests/ingest/extractor_test.cc.
+// Tested in tests/ingest/relate_targets_test.cc and tests/ingest/extractor_test.cc.
 #include <algorithm>
 
 #include "ingest/np_scan.h"
@@ -10,6 +10,46 @@
 namespace pkg::ingest {
 
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
+namespace {
+
+bool Aimable(const Mention& m) {
+  return (m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak;
+}
+
+// The category that closes the list m is a member of ("A、B、C等重点产业链": 重点产业链 for
+// A, B and C), or -1: the next group or sector of the clause after 等 and a short modifier.
+int ListCategory(const RelateScope& r, const std::vector<int>& ids, const Span& clause, int i) {
+  const std::string_view s = r.ctx.text;
+  const Mention& m = r.ms[i];
+  if (!(At(s, m.span.end, "、") || At(s, m.span.end, "等") || At(s, m.span.end, "和") || At(s, m.span.end, "及"))) return -1;
+  for (int j : ids) {
+    const Mention& c = r.ms[j];
+    if (c.span.begin < m.span.end || c.span.begin >= clause.end || c.embedded || j == i) continue;
+    if (c.type != "Industry"sv && c.type != "TargetGroup"sv) continue;
+    if (c.span.begin >= 3 && (At(s, c.span.begin - 3, "、") || At(s, c.span.begin - 3, "和") || At(s, c.span.begin - 3, "及"))) {
+      continue;  // another member
+    }
+    std::string_view gap = s.substr(m.span.end, c.span.begin - m.span.end);
+    const size_t etc = gap.rfind("等");
+    if (etc == std::string_view::npos || gap.size() - etc > 24 || gap.find_first_of(",;") != std::string_view::npos) return -1;
+    return c.weak ? -1 : j;
+  }
+  return -1;
+}
+
+// True when category c closes a list that an aim word opens ("围绕A、B等重点产业链"):
+// its first member follows the aim word closely.
+bool AimedList(const RelateScope& r, const std::vector<int>& ids, const Span& clause, int c) {
+  for (int j : ids) {
+    const Mention& m = r.ms[j];
+    if (m.span.begin < clause.begin || m.span.end > r.ms[c].span.begin || m.embedded) continue;
+    if (ListCategory(r, ids, clause, j) != c) continue;
+    return WordBefore(r.ctx, r.ctx.Words(RuleKind::targets_lead), clause.begin, m.span.begin, 60);
+  }
+  return false;
+}
+
+}  // namespace
 
 void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, int i) {
   const DocContext& ctx = r.ctx;
@@ -20,14 +60,17 @@ void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, i
   const Mention& m = r.ms[i];
   // TARGETS, aim first: "面向X发放Y", "面向X、Z等领域,建设Y" — the measure right
   // after the aimed-at group or sector (same clause or the next one).
+  // An aimed list closed by its category ("围绕A、B、C等重点产业链,实施Y") aims at the
+  // category too, however long the list.
   bool aimed_first = false;
+  const bool aimed_list = Aimable(m) && AimedList(r, ids, *clause, i);
   // "加速计划聚焦A、B等三大策略性产业": a measure right before the aiming verb is its subject
   // and TARGETS what the phrase ends with (the category, or a single sector or group).
   if ((m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak && !m.embedded &&
       !At(s, m.span.end, "、") && !At(s, m.span.end, "及") && !At(s, m.span.end, "和") && !At(s, m.span.end, "等")) {
     size_t al0 = 0;
     const size_t aim0 = ctx.FindIn(RuleKind::targets_lead, clause->begin, m.span.begin, &al0);
-    if (aim0 != std::string_view::npos && m.span.begin - aim0 <= 90) {
+    if (aim0 != std::string_view::npos && (m.span.begin - aim0 <= 90 || aimed_list)) {
       for (int j : ids) {
         const Mention& y = ms[j];
         if (y.span.end == aim0 && IsMeasure(y.type) && !y.embedded && !y.cited && y.key != m.key) {
@@ -37,8 +80,8 @@ void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, i
       }
     }
   }
-  if (!aimed_first && (m.type == "TargetGroup"sv || m.type == "Industry"sv) && Nodeish(m) && !m.weak &&
-      WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60)) {
+  if (!aimed_first && Aimable(m) &&
+      (aimed_list || WordBefore(ctx, ctx.Words(RuleKind::targets_lead), clause->begin, m.span.begin, 60))) {
     size_t host_clauses = 0;
     const Span* last_host = nullptr;
     bool any_after = false;
