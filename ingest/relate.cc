@@ -4,6 +4,8 @@
 // See relate.h; tested in tests/ingest/relate_test.cc and extractor_test.cc.
 #include "ingest/relate.h"
 
+#include <algorithm>
+
 #include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
@@ -15,6 +17,44 @@ bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint
     if (words.SuffixAt(ctx.text.substr(0, e), e, &len) && e - len >= lo) return true;
     if (e == lo || e == 0) break;
     e = static_cast<uint32_t>(PrevCpStart(ctx.text, e));
+  }
+  return false;
+}
+
+bool ListGovernedBy(const RelateScope& r, RuleKind kind, const Span& clause, int i, size_t max_gap) {
+  const DocContext& ctx = r.ctx;
+  const std::string_view s = ctx.text;
+  const Mention& m = r.ms[i];
+  const uint32_t pos = m.span.begin;
+  auto joint = [&](uint32_t p) { return At(s, p, "、") || At(s, p, "和") || At(s, p, "及"); };
+  if (pos < clause.begin + 3 || !joint(pos - 3)) return false;
+  if (!(m.span.end >= clause.end || joint(m.span.end) || At(s, m.span.end, "等"))) return false;
+  const KindWords words = ctx.Words(kind);
+  const uint32_t lo = pos - clause.begin > max_gap ? static_cast<uint32_t>(pos - max_gap) : clause.begin;
+  for (uint32_t e = static_cast<uint32_t>(PrevCpStart(s, pos)); e > lo;) {
+    const char c = s[e - 1];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return false;
+    size_t len = 0;
+    if (words.SuffixAt(s.substr(0, e), e, &len) && e - len >= clause.begin) {
+      // A list, opening right after the word: not "推动X在A、B等领域应用" (a coverb between).
+      const std::string_view between = s.substr(e, pos - e);
+      if (between.find("、") == std::string_view::npos) return false;
+      for (std::string_view coverb : {"在", "对", "向", "于", "把", "将", "从"}) {
+        if (between.find(coverb) != std::string_view::npos) return false;
+      }
+      // Every governing verb in between lies inside a name.
+      const auto& ids = r.InSentence(m.sentence);
+      size_t vl = 0;
+      for (size_t v = ctx.FindIn(RuleKind::trigger, e, pos, &vl); v != std::string_view::npos;
+           v = ctx.FindIn(RuleKind::trigger, v + 1, pos, &vl)) {
+        const bool inside = std::any_of(ids.begin(), ids.end(), [&](int j) {
+          return r.ms[j].span.begin <= v && v + vl <= r.ms[j].span.end;
+        });
+        if (!inside) return false;
+      }
+      return true;
+    }
+    e = static_cast<uint32_t>(PrevCpStart(s, e));
   }
   return false;
 }

@@ -45,6 +45,14 @@ inline bool Nodeish(const Mention& m) { return !m.embedded; }
 // (only spaces, quotes and short adverbs between)?
 bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap);
 
+// True when a word of `kind` ends before mention i in `clause` and governs the list
+// that i closes or belongs to ("重点支持创新药、高端医疗器械、细胞与基因治疗、合成生物等领域":
+// 支持 for 合成生物): i follows 、 (和 / 及 for the last item) and ends at 、, 等, 和, 及 or
+// the clause's end; between the word and i stand list items alone, with no clause mark,
+// no coverb (推动X在A、B中应用) and no governing verb (kind trigger) outside a mention of
+// the sentence (创新 of 创新药 is none); at most `max_gap` bytes.
+bool ListGovernedBy(const RelateScope& r, RuleKind kind, const Span& clause, int i, size_t max_gap);
+
 // The clause holding the mention's start, or nullptr.
 const Span* ClauseOf(const DocContext& ctx, const Mention& m);
 

@@ -1,6 +1,6 @@
 // SUPPORTS from phrases: 把X作为Y的支撑, 支持/发展 + a sector, a subsidy named
 // after a sector. (Purpose clauses and headings: relate_structure.cc.) See relate_phrases.h.
-// Tested in tests/ingest/extractor_test.cc.
+// Tested in tests/ingest/relate_supports_test.cc and tests/ingest/extractor_test.cc.
 #include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
@@ -39,8 +39,18 @@ void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* 
   const Mention& m = r.ms[i];
   // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
   bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";
+  // "未来信息领域重点发展A、B、C": the list names the parts of a domain (PART_OF), not what the
+  // measure supports; only its first item keeps the reading of a verb and its object.
+  const auto domain_list = [&] {
+    for (int j : r.by_sentence[sen.index]) {
+      const Mention& d = r.ms[j];
+      if (d.rule == "domain_list.parent" && clause->contains(d.span.begin) && d.span.end <= m.span.begin) return true;
+    }
+    return false;
+  };
   if (m.type == "Industry"sv && Nodeish(m) && !m.weak &&
-      (WordBefore(ctx, ctx.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6))) {
+      (WordBefore(ctx, ctx.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6) ||
+       (!domain_list() && ListGovernedBy(r, RuleKind::supports_ind, *clause, i, 150)))) {
     int best = r.Governing(sen, m.span.begin);
     if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
   }
