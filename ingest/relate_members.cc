@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "ingest/np_scan.h"
 #include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
@@ -29,6 +30,25 @@ bool SharesBigram(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+int HeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int sentence) {
+  if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return -1;
+  const int item = ctx.st->sentences[sentence].item;
+  if (item < 0) return -1;
+  const int hs = ctx.st->items[item].heading_sentence;
+  if (hs < 0 || hs == sentence) return -1;
+  const Sentence& h = ctx.st->sentences[hs];
+  if (WordChars(ctx.text.substr(h.span.begin, h.span.end - h.span.begin)) > 30) return -1;
+  int found = -1;
+  for (int j : by_sentence[hs]) {
+    const Mention& m = ms[j];
+    if (m.embedded || m.cited || m.doc_measure || m.heading_goal) continue;
+    if (!(m.type == "Initiative"sv || m.type == "Policy"sv || m.type == "Pilot"sv)) continue;
+    if (found >= 0 && ms[found].key != m.key) return -1;  // several: which one is unclear
+    found = j;
+  }
+  return found;
+}
 
 void RelatePilotOf(const RelateScope& r, const Sentence& sen, const Span* clause, int i) {
   const DocContext& ctx = r.ctx;

@@ -69,6 +69,14 @@ void RelateRelativeDuties(const RelateScope& r, const Sentence& sen);
 void RelateDutySubject(const RelateScope& r, const Sentence& sen);
 void RelateMembers(const RelateScope& r, const Sentence& sen);
 
+// The programme a sentence's item heading names ("4.实施“智造甬军”培育工程。",
+// "(二)健全低空飞行服务保障体系。"): the one Initiative, Policy or Pilot of a short
+// heading sentence (up to 30 characters) of the sentence's innermost item, or -1 (none,
+// several, or the sentence is that heading). The measures of the item's body are the
+// parts of an Initiative so named (relate_structure.cc, rule heading_measure.part); a fund
+// there FUNDS any of the three (heading_measure.funds). In relate_members.cc.
+int HeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int sentence);
+
 // Over the whole document, after the sentence loop.
 void RelateCitedIssuers(const RelateScope& r);
 void RelateFunds(const RelateScope& r);

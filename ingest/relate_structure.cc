@@ -6,6 +6,7 @@
 
 #include "ingest/np_scan.h"
 #include "ingest/relate.h"
+#include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -288,8 +289,20 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
       if (Candidate(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
-        if (pilot >= 0 && m.key != ms[pilot].key) out.push_back({"PART_OF", i, pilot, "doc_measure.pilot", m.sentence});
-        else out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        // The programme the item's heading names ("4.实施“智造甬军”培育工程。新增未来工厂…"),
+        // else the pilot the notice launches, else the document's measure.
+        // (A fund named there finances the programme and stays the document's part.)
+        const int programme = HeadingProgramme(ctx, ms, by_sentence, m.sentence);
+        if (programme >= 0 && ms[programme].key != m.key && m.type == "Fund"sv) {
+          out.push_back({"FUNDS", i, programme, "heading_measure.funds", m.sentence});
+          out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        } else if (programme >= 0 && ms[programme].key != m.key && ms[programme].type == "Initiative"sv) {
+          out.push_back({"PART_OF", i, programme, "heading_measure.part", m.sentence});
+        } else if (pilot >= 0 && m.key != ms[pilot].key) {
+          out.push_back({"PART_OF", i, pilot, "doc_measure.pilot", m.sentence});
+        } else {
+          out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        }
       }
     }
   }

@@ -26,3 +26,24 @@ TEST_CASE("Counted groups collect their listed sectors", "[ingest][relate]") {
     CHECK_FALSE(HasNode(st, "Industry", "主导产业"));
   }
 }
+
+TEST_CASE("The programme an item's heading names collects the measures of its body", "[ingest][relate]") {
+  const char* programme =
+      "某市工作要点\n\n一、重点任务\n\n4.实施“智造甬军”培育工程。新增未来工厂5家、智能工厂100家。设立技术改造专项资金,支持企业改造。\n";
+  CheckEdges({
+      {programme, "PART_OF", "未来工厂", "智造甬军培育工程"},
+      {programme, "PART_OF", "智能工厂", "智造甬军培育工程"},
+      // Not the document's measure as well: the programme is the part of it.
+      {programme, "PART_OF", "未来工厂", "某市工作要点", false},
+      {programme, "PART_OF", "智造甬军培育工程", "某市工作要点"},
+      // A fund named there finances the programme and stays a part of the document.
+      {programme, "FUNDS", "技术改造专项资金", "智造甬军培育工程"},
+      {programme, "PART_OF", "技术改造专项资金", "某市工作要点"},
+      // A heading naming a system (体系, a Policy) is no programme with parts.
+      {"某省实施方案\n\n一、重点任务\n\n(三)构建绿色制造体系。开展绿色工厂梯度培育,建设绿色工业园区。\n", "PART_OF", "绿色工业园区",
+       "绿色制造体系", false},
+      // A long first sentence is no heading: "第六条 …应当实施X行动,引导企业建设Y" (one sentence).
+      {"某市条例\n\n第六条 市、县(市、区)人民政府应当实施智能工厂梯度培育行动,引导企业建设数字化车间、智能工厂和未来工厂,并对新认定的省级未来工厂给予奖励。建设工业互联网平台。\n",
+       "PART_OF", "工业互联网平台", "智能工厂梯度培育行动", false},
+  });
+}
