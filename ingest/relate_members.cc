@@ -50,6 +50,21 @@ int HeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, cons
   return found;
 }
 
+int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int i) {
+  const Mention& y = ms[i];
+  const Span* yc = ClauseOf(ctx, y);
+  if (!yc || y.sentence < 0 || y.sentence >= static_cast<int>(by_sentence.size()) - 1) return -1;
+  const KindWords institute = ctx.Words(RuleKind::pair_follow);
+  for (int j : by_sentence[y.sentence]) {
+    const Mention& x = ms[j];
+    if (x.span.end > yc->begin) break;
+    if (x.type != "Initiative"sv || x.embedded || x.cited || x.doc_measure || x.heading_goal) continue;
+    const Span* xc = ClauseOf(ctx, x);
+    if (xc && WordBefore(ctx, institute, xc->begin, x.span.begin, 3) && SharesBigram(x.name, y.name)) return j;
+  }
+  return -1;
+}
+
 void RelatePilotOf(const RelateScope& r, const Sentence& sen, const Span* clause, int i) {
   const DocContext& ctx = r.ctx;
   const std::vector<Mention>& ms = r.ms;

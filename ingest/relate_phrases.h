@@ -77,6 +77,14 @@ void RelateMembers(const RelateScope& r, const Sentence& sen);
 // there FUNDS any of the three (heading_measure.funds). In relate_members.cc.
 int HeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int sentence);
 
+// The programme a measure's sentence institutes before it ("实施智能工厂梯度培育行动,引导企业
+// 建设数字化车间、智能工厂", "开展“概念验证+中试熟化”行动,建设概念验证中心20家"): the first
+// Initiative of the sentence right after a verb of kind pair_follow (实施, 开展, 推进, 启动), in
+// a clause before measure i's, that shares a two-character word with measure i (its parts are
+// of its own kind; "实施“万企上云”工程,…打造一批智能工厂" keeps 智能工厂 the document's); or -1.
+// In relate_members.cc.
+int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int i);
+
 // Over the whole document, after the sentence loop.
 void RelateCitedIssuers(const RelateScope& r);
 void RelateFunds(const RelateScope& r);

@@ -47,3 +47,16 @@ TEST_CASE("The programme an item's heading names collects the measures of its bo
        "PART_OF", "工业互联网平台", "智能工厂梯度培育行动", false},
   });
 }
+
+TEST_CASE("A programme instituted at the head of a sentence collects the measures of its kind after it", "[ingest][relate]") {
+  const char* action = "某市条例\n\n第六条 市、县人民政府应当实施智能工厂梯度培育行动,引导企业建设数字化车间、智能工厂和未来工厂。\n";
+  const char* verification = "某市方案\n\n三是开展“概念验证+中试熟化”行动,建设概念验证中心20家、中试平台30个。\n";
+  CheckEdges({
+      {action, "PART_OF", "智能工厂", "智能工厂梯度培育行动"},
+      {action, "PART_OF", "智能工厂", "某市条例", false},
+      {verification, "PART_OF", "概念验证中心", "概念验证+中试熟化行动"},
+      // A measure of another kind joined in the same sentence stays the document's.
+      {"某省意见\n\n实施“万企上云”工程,建设工业互联网标识解析国家顶级节点,打造一批智能工厂和数字化车间。\n", "PART_OF", "智能工厂",
+       "万企上云工程", false},
+  });
+}
