@@ -40,7 +40,7 @@ void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* 
   // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
   bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";
   // "未来信息领域重点发展A、B、C": the list names the parts of a domain (PART_OF), not what the
-  // measure supports; only its first item keeps the reading of a verb and its object.
+  // measure supports, its first item included.
   const auto domain_list = [&] {
     for (int j : r.by_sentence[sen.index]) {
       const Mention& d = r.ms[j];
@@ -50,7 +50,8 @@ void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* 
   };
   if (m.type == "Industry"sv && Nodeish(m) && !m.weak &&
       (WordBefore(ctx, ctx.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6) ||
-       (!domain_list() && ListGovernedBy(r, RuleKind::supports_ind, *clause, i, 150)))) {
+       ListGovernedBy(r, RuleKind::supports_ind, *clause, i, 150)) &&
+      !domain_list()) {
     int best = r.Governing(sen, m.span.begin);
     if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
   }

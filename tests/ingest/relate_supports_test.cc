@@ -19,5 +19,7 @@ TEST_CASE("A verb of support governs the whole list after it", "[ingest][relate]
        "生物医药", false},
       // The parts of a domain (未来信息领域重点发展A、B、C) are no sectors the plan supports.
       {"某市方案\n\n其中,未来信息领域重点发展通用人工智能、6G、元宇宙、量子信息和光电子。\n", "SUPPORTS", "某市方案", "元宇宙", false},
+      {"某市方案\n\n其中,未来信息领域重点发展通用人工智能、6G、元宇宙、量子信息和光电子。\n", "SUPPORTS", "某市方案", "通用人工智能",
+       false},
   });
 }
