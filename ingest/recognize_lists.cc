@@ -166,16 +166,17 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
     size_t len = 0;
     const Rule* r = nullptr;
     // "A、B等领域", or "A、B、C领域" right after a list; after 等 a short
-    // modifier may come first ("A、B等重点产业链", "A、B等本市主导产业").
+    // modifier may come first ("A、B等重点产业链", "A、B等本市主导产业"), a count
+    // too ("A、B等5个万亿级支柱产业").
     uint32_t word = At(s, p, "等") ? p + 3 : p;
     r = words.PrefixAt(s, word, &len);
     // (Not "A、B等细分赛道": Subsectors reads those as parts of a sector.)
     const bool sub = word > p && ctx.Words(RuleKind::subsector).PrefixAt(s, word, &len);
-    for (uint32_t q = word; !r && !sub && word > p && q < c.end && q - word <= 18;) {
+    for (uint32_t q = word; !r && !sub && word > p && q < c.end && q - word <= 24;) {
       char32_t ch = 0;
       size_t j = q;
       ch = NextCp(s, j);
-      if (!IsHan(ch)) break;
+      if (!IsHan(ch) && !(ch >= '0' && ch <= '9' && q - word < 3)) break;
       q = static_cast<uint32_t>(j);
       if ((r = words.PrefixAt(s, q, &len))) word = q;
     }

@@ -131,10 +131,16 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
       penultimate = etc != std::string_view::npos && next.substr(0, etc).find("、") == std::string_view::npos &&
                     next.substr(0, etc).find_first_of(",;") == std::string_view::npos;
     }
-    if (m.type == "Industry"sv && !m.embedded && (At(s, m.span.end, "、") || At(s, m.span.end, "等") || penultimate)) {
+    // (A member may carry a bracketed alias first: "新一代信息技术(光电子信息)、汽车制造等".)
+    uint32_t after = m.span.end;
+    if (At(s, after, "(")) {
+      const size_t close = s.substr(after, 40).find(')');
+      if (close != std::string_view::npos) after = static_cast<uint32_t>(after + close + 1);
+    }
+    if (m.type == "Industry"sv && !m.embedded && (At(s, after, "、") || At(s, after, "等") || penultimate)) {
       for (int j : ids) {
         const Mention& g = ms[j];
-        if (g.span.begin < m.span.end || g.type != "Industry"sv || g.embedded || g.key == m.key) continue;
+        if (g.span.begin < after || g.type != "Industry"sv || g.embedded || g.key == m.key) continue;
         if (g.span.begin >= 3 && (At(s, g.span.begin - 3, "、") || At(s, g.span.begin - 3, "和") || At(s, g.span.begin - 3, "及"))) {
           continue;  // a member
         }

@@ -60,3 +60,16 @@ TEST_CASE("A programme instituted at the head of a sentence collects the measure
        "万企上云工程", false},
   });
 }
+
+TEST_CASE("Sectors listed before a counted category are its parts", "[ingest][relate]") {
+  const char* counted = "某省意见\n\n聚焦新一代信息技术(光电子信息)、汽车制造、现代化工及能源、大健康、现代农产品加工等5个万亿级支柱产业,实施产业链链长制。\n";
+  CheckEdges({
+      // A count between 等 and the category ("等5个万亿级支柱产业").
+      {counted, "PART_OF", "汽车制造", "万亿级支柱产业"},
+      {counted, "PART_OF", "现代农产品加工", "万亿级支柱产业"},
+      // A member with a bracketed alias before its 、.
+      {counted, "PART_OF", "新一代信息技术", "万亿级支柱产业"},
+      // A conjunction inside one member joins no two.
+      {counted, "PART_OF", "现代化工及能源", "万亿级支柱产业"},
+  });
+}
