@@ -124,6 +124,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   RelateCitedIssuers(r);
   RelateFunds(r);
   RelateIndicators(r);
+  RelateHeadingSectorParts(r);
   RelateLexiconGroups(r);
   RelateSubsidySupports(r);
   RelateSharedNameTargets(r);

@@ -194,6 +194,28 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
   }
 }
 
+void RelateHeadingSectorParts(const RelateScope& r) {
+  if (r.doc_measure < 0) return;
+  const Mention& doc = r.ms[r.doc_measure];
+  int title_sector = -1;
+  for (int j = 0; j < static_cast<int>(r.ms.size()); ++j) {
+    const Mention& g = r.ms[j];
+    if (g.type != "Industry"sv || g.weak || g.span.begin < doc.span.begin || g.span.end > doc.span.end) continue;
+    // A sector named as an industry ("海洋装备产业高质量发展"), not a field word (制造业数字化转型).
+    const bool industry = At(r.ctx.text, g.span.end, "产业") ||
+                          (g.span.end - g.span.begin > 6 && At(r.ctx.text, g.span.end - 6, "产业"));
+    if (!industry) continue;
+    if (title_sector >= 0 && r.ms[title_sector].key != g.key) return;  // two sectors: which one is unclear
+    title_sector = j;
+  }
+  if (title_sector < 0) return;
+  for (int i = 0; i < static_cast<int>(r.ms.size()); ++i) {
+    const Mention& m = r.ms[i];
+    if (m.type != "Industry"sv || m.rule != "heading_goal.sector" || m.embedded || m.key == r.ms[title_sector].key) continue;
+    r.out.push_back({"PART_OF", i, title_sector, "heading_sector.title", m.sentence});
+  }
+}
+
 void RelateLexiconGroups(const RelateScope& r) {
   const DocContext& ctx = r.ctx;
   const std::vector<Mention>& ms = r.ms;

@@ -89,6 +89,10 @@ int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, con
 void RelateCitedIssuers(const RelateScope& r);
 void RelateFunds(const RelateScope& r);
 void RelateIndicators(const RelateScope& r);
+// "山东省海洋装备产业高质量发展行动方案" … "(二)突破高技术船舶": the sectors the headings of a
+// document name are parts of the one sector its own measure's title names as an industry
+// (X产业; not 制造业数字化转型: a field) (heading_sector.title).
+void RelateHeadingSectorParts(const RelateScope& r);
 void RelateLexiconGroups(const RelateScope& r);
 void RelateSubsidySupports(const RelateScope& r);
 void RelateSharedNameTargets(const RelateScope& r);

@@ -73,3 +73,15 @@ TEST_CASE("Sectors listed before a counted category are its parts", "[ingest][re
       {counted, "PART_OF", "现代化工及能源", "万亿级支柱产业"},
   });
 }
+
+TEST_CASE("The sectors a plan's headings name are parts of the industry its title names", "[ingest][relate]") {
+  const char* plan = "山东省海洋装备产业高质量发展行动方案\n\n一、重点任务\n\n(一)突破高技术船舶。推进大型邮轮研制。\n\n"
+                     "(二)发展海上风电装备。建设海上风电装备产业园。\n";
+  CheckEdges({
+      {plan, "PART_OF", "高技术船舶", "海洋装备"},
+      {plan, "PART_OF", "海上风电装备", "海洋装备"},
+      // A title naming a field of change, not an industry, collects none.
+      {"某省制造业数字化转型工作要点\n\n一、重点任务\n\n(一)发展新兴数字产业。建设人工智能创新应用先导区。\n", "PART_OF", "新兴数字产业",
+       "制造业", false},
+  });
+}
