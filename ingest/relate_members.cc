@@ -226,7 +226,14 @@ void RelateLexiconGroups(const RelateScope& r) {
   for (int i = 0; i < n; ++i) {
     if (ms[i].lex_entry >= 0) by_lexicon_name.emplace(ctx.lex->entries()[ms[i].lex_entry].name, i);
   }
+  // A sector the text itself groups (未来信息领域重点发展6G、元宇宙: PART_OF 未来信息) takes no
+  // lexicon group over that nearer parent.
   std::set<std::string> grouped;
+  for (const Relation& rel : out) {
+    if (rel.type == "PART_OF" && rel.from >= 0 && ms[rel.from].type == "Industry"sv && ms[rel.to].type == "Industry"sv) {
+      grouped.insert(ms[rel.from].key);
+    }
+  }
   for (int i = 0; i < n; ++i) {
     if (ms[i].lex_entry < 0 || !grouped.insert(ms[i].key).second) continue;
     for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {

@@ -85,3 +85,10 @@ TEST_CASE("The sectors a plan's headings name are parts of the industry its titl
        "制造业", false},
   });
 }
+
+TEST_CASE("A sector the text groups takes no lexicon group over that nearer parent", "[ingest][relate]") {
+  CheckEdges({
+      {"某市方案\n\n推动人形机器人发展,推动机器人产业发展。\n", "PART_OF", "人形机器人", "机器人"},
+      {"某市方案\n\n重点发展人形机器人、智能传感器等未来制造产业,推动机器人产业发展。\n", "PART_OF", "人形机器人", "机器人", false},
+  });
+}
