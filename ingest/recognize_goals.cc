@@ -301,13 +301,24 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   }
   // Anywhere: "把合肥建设成为具有全球影响力的“量子中心”" (kind vision) states the vision the
   // document's measure (or the plan a report speaks for) serves.
+  // In a target sentence ("到2030年,…,建成全国低空经济发展高地") a clause that opens with such a
+  // verb states one too, when what it names ends in a goal head word (kind goal_head).
+  // (target_intro, data/rules/indicators.tsv, is no kind of the word index: looked up once a sentence.)
+  const KindWords goal_heads = ctx.Words(RuleKind::goal_head);
+  const WordSet& by_year = ctx.rules->Words("target_intro");
   for (const Sentence& sen : ctx.st->sentences) {
+    size_t tl = 0;
+    const uint32_t open = sen.span.begin;
+    const bool target = by_year.PrefixAt(s, open, &tl) && open + tl < sen.span.end && s[open + tl] >= '0' &&
+                        s[open + tl] <= '9';
     for (const Span& c : sen.clauses) {
       size_t len = 0;
       size_t at = ctx.FindIn(RuleKind::vision, c.begin, c.end, &len);
       if (at == std::string_view::npos) continue;
       std::string_view before = s.substr(c.begin, at - c.begin);
-      if (before.find("把") == std::string_view::npos && before.find("将") == std::string_view::npos) continue;
+      size_t hl = 0;
+      const bool stated = target && at == c.begin && goal_heads.SuffixAt(s.substr(0, c.end), c.end, &hl);
+      if (!stated && before.find("把") == std::string_view::npos && before.find("将") == std::string_view::npos) continue;
       uint32_t b = static_cast<uint32_t>(at + len), e = c.end;
       if (modifier.PrefixAt(s, b, &len)) {
         size_t de = s.substr(b, e - b).rfind("的");

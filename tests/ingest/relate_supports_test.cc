@@ -23,3 +23,14 @@ TEST_CASE("A verb of support governs the whole list after it", "[ingest][relate]
        false},
   });
 }
+
+TEST_CASE("A target sentence's vision is a goal the document's measure supports", "[ingest][relate]") {
+  const char* opinion = "某省关于促进低空经济高质量发展的实施意见\n\n到2030年,低空经济成为全省战略性新兴产业的重要增长极,建成全国低空经济发展高地。\n";
+  CheckEdges({
+      {opinion, "SUPPORTS", "某省关于促进低空经济高质量发展的实施意见", "全国低空经济发展高地"},
+      // Not outside a target sentence, nor for what ends in no goal head (增长极).
+      {"某省关于促进低空经济高质量发展的实施意见\n\n近年来,全省建成全国低空经济发展高地。\n", "SUPPORTS",
+       "某省关于促进低空经济高质量发展的实施意见", "全国低空经济发展高地", false},
+      {opinion, "SUPPORTS", "某省关于促进低空经济高质量发展的实施意见", "全省战略性新兴产业的重要增长极", false},
+  });
+}
