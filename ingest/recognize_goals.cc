@@ -86,7 +86,9 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
       }
     }
     uint32_t after_verb = b;
-    b = SkipNoise(ctx, b, c.end, nullptr);
+    // A "以X为骨干的" frame is cut before the noise skip would drop its 以.
+    const uint32_t framed = CutFrame(s, ctx.Words(RuleKind::representative), b, c.end);
+    b = framed != b ? framed : SkipNoise(ctx, b, c.end, nullptr);
     if (verb) b = SkipVerbChain(s, verbs, b, c.end);
     b = CutFrame(s, ctx.Words(RuleKind::representative), b, c.end);
     b = KeepScope(s, after_verb, b);
@@ -120,7 +122,10 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
       continue;
     }
     if (item.level > 2 && item.level != 5) continue;
-    if (chars < 3 || chars > 24 || heads.SuffixAt(s, e, &len)) continue;
+    // A known goal whose name ends in a measure's head word (现代化产业体系) is still a goal.
+    const Mention* known = ctx.LexiconAt(b);
+    const bool known_goal = known && known->span.end == e && known->type == "Goal"sv;
+    if (chars < 3 || chars > 24 || (heads.SuffixAt(s, e, &len) && !known_goal)) continue;
     // Without a known goal, a heading states one only with a goal verb and a
     // goal word at its end ("加快打造…产业高地"); questions and rules are not goals.
     if (!has_goal && (item.level == 5 || !verb || !ctx.Words(RuleKind::goal_head).SuffixAt(s, e, &len))) continue;

@@ -34,3 +34,11 @@ TEST_CASE("A target sentence's vision is a goal the document's measure supports"
       {opinion, "SUPPORTS", "某省关于促进低空经济高质量发展的实施意见", "全省战略性新兴产业的重要增长极", false},
   });
 }
+
+TEST_CASE("A heading naming a known goal in a frame states the goal its measures support", "[ingest][relate]") {
+  CheckEdges({
+      // 以X为骨干的 cut before 以 is dropped; a known goal ending in a measure's head word (体系) is still a goal.
+      {"某市政府工作报告\n\n三、重点工作\n\n(二)构建以先进制造业为骨干的现代化产业体系。实施先进制造业集群培育工程。\n", "SUPPORTS",
+       "先进制造业集群培育工程", "现代化产业体系"},
+  });
+}
