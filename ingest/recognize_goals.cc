@@ -86,6 +86,17 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
       }
     }
     uint32_t after_verb = b;
+    // "建设具有全国影响力的科技创新中心": a 具有…的 modifier marks a vision; what follows is a goal
+    // when it ends in a goal head word, even one that also ends platforms (中心).
+    bool vision = false;
+    if (size_t ml = 0; verb && ctx.Words(RuleKind::modifier).PrefixAt(s, b, &ml)) {
+      const size_t de = s.substr(b, c.end - b).rfind("的");
+      if (de != std::string_view::npos && b + de + 3 < c.end) {
+        b = static_cast<uint32_t>(b + de + 3);
+        after_verb = b;
+        vision = true;
+      }
+    }
     // A "以X为骨干的" frame is cut before the noise skip would drop its 以.
     const uint32_t framed = CutFrame(s, ctx.Words(RuleKind::representative), b, c.end);
     b = framed != b ? framed : SkipNoise(ctx, b, c.end, nullptr);
@@ -125,7 +136,8 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     // A known goal whose name ends in a measure's head word (现代化产业体系) is still a goal.
     const Mention* known = ctx.LexiconAt(b);
     const bool known_goal = known && known->span.end == e && known->type == "Goal"sv;
-    if (chars < 3 || chars > 24 || (heads.SuffixAt(s, e, &len) && !known_goal)) continue;
+    const bool vision_goal = vision && ctx.Words(RuleKind::goal_head).SuffixAt(s, e, &len);
+    if (chars < 3 || chars > 24 || (heads.SuffixAt(s, e, &len) && !known_goal && !vision_goal)) continue;
     // Without a known goal, a heading states one only with a goal verb and a
     // goal word at its end ("加快打造…产业高地"); questions and rules are not goals.
     if (!has_goal && (item.level == 5 || !verb || !ctx.Words(RuleKind::goal_head).SuffixAt(s, e, &len))) continue;

@@ -40,5 +40,8 @@ TEST_CASE("A heading naming a known goal in a frame states the goal its measures
       // 以X为骨干的 cut before 以 is dropped; a known goal ending in a measure's head word (体系) is still a goal.
       {"某市政府工作报告\n\n三、重点工作\n\n(二)构建以先进制造业为骨干的现代化产业体系。实施先进制造业集群培育工程。\n", "SUPPORTS",
        "先进制造业集群培育工程", "现代化产业体系"},
+      // A 具有…的 modifier marks a vision: 中心 ends the goal, not a platform.
+      {"某市政府工作报告\n\n三、重点工作\n\n(一)加快建设具有全国影响力的科技创新中心。实施“三项改革”扩面提质行动。\n", "SUPPORTS",
+       "三项改革扩面提质行动", "科技创新中心"},
   });
 }
