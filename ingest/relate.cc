@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "ingest/np_scan.h"
 #include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
@@ -100,9 +101,19 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   std::vector<Relation> out;
   const BySentence by_sentence = IndexBySentence(ctx, ms);
   RelateStructure(ctx, ms, by_sentence, out);
-  RelateScope r{ctx, ms, by_sentence, -1, out};
+  RelateScope r{ctx, ms, by_sentence, -1, -1, out};
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
     if (ms[i].doc_measure) { r.doc_measure = i; break; }
+  }
+  if (r.doc_measure >= 0) {
+    const std::string& title = ms[r.doc_measure].name;
+    for (int i = 0; i < static_cast<int>(ms.size()) && r.launched_pilot < 0; ++i) {
+      const Mention& p = ms[i];
+      if (p.type == "Pilot" && !p.embedded && !p.cited && !p.doc_measure && p.sentence >= 0 && WordChars(p.name) >= 6 &&
+          title.find(p.name) != std::string::npos && title.find("开展") < title.find(p.name)) {
+        r.launched_pilot = i;
+      }
+    }
   }
   uint32_t cited_end = 0;   // end of the last implemented citation
   int cited_sentence = -1;  // and its sentence

@@ -29,6 +29,9 @@ struct RelateScope {
   const std::vector<Mention>& ms;
   const BySentence& by_sentence;
   int doc_measure = -1;  // the document's own measure, or -1
+  // The pilot a notice launches ("关于开展X试点工作的通知" naming X in its body), or -1:
+  // what the notice's sentences aim at beneficiaries for (TARGETS), in its stead.
+  int launched_pilot = -1;
   std::vector<Relation>& out;
 
   // The mentions of a sentence; for -1 (outside any sentence), the title's.

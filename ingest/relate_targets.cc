@@ -149,6 +149,10 @@ void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, i
         s.substr(ms[best].span.end, m.span.begin - ms[best].span.end).find("的") != std::string_view::npos) {
       best = r.Governing(sen, sen.span.begin);
     }
+    // A notice that launches a pilot aims through the pilot.
+    if (best >= 0 && best == r.doc_measure && r.launched_pilot >= 0 && ms[r.launched_pilot].key != m.key) {
+      best = r.launched_pilot;
+    }
     if (best >= 0) out.push_back({"TARGETS", best, i, rule, sen.index});
   }
 }

@@ -19,3 +19,12 @@ TEST_CASE("An aimed list closed by its category aims at the category and its mem
        "TARGETS", "一链一策", "重点产业链", false},
   });
 }
+
+TEST_CASE("A notice that launches a pilot aims through the pilot", "[ingest][relate]") {
+  const char* notice = "关于开展中小企业数字化转型城市试点工作的通知\n\n为贯彻落实党中央决策部署,组织开展中小企业数字化转型城市试点工作。"
+                       "聚焦制造业中小企业,以城市为载体,支持制造业中小企业加快数字化转型。\n";
+  CheckEdges({
+      {notice, "TARGETS", "中小企业数字化转型城市试点", "制造业中小企业"},
+      {notice, "TARGETS", "关于开展中小企业数字化转型城市试点工作的通知", "制造业中小企业", false},
+  });
+}
