@@ -150,6 +150,19 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
     return -1;
   };
+  // "(一)做强数字产业集群 … 1.壮大集成电路产业": a sector a sub-item's heading names is part of the
+  // sector its parent's heading names (heading_sector.nested).
+  for (const auto& [item, g] : goal_of_item) {
+    if (ms[g].type != "Industry"sv) continue;
+    for (int up = st.items[item].parent; up >= 0; up = st.items[up].parent) {
+      auto it = goal_of_item.find(up);
+      if (it == goal_of_item.end()) continue;
+      if (ms[it->second].type == "Industry"sv && ms[it->second].key != ms[g].key) {
+        out.push_back({"PART_OF", g, it->second, "heading_sector.nested", ms[g].sentence});
+      }
+      break;
+    }
+  }
 
   std::set<int> assigned;  // measures already attached to a sub-theme or a pair
   // Pairs: "推进X行动,实施Y计划" → Y SUPPORTS X (adjacent clauses of one sentence).

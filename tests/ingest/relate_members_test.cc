@@ -92,3 +92,12 @@ TEST_CASE("A sector the text groups takes no lexicon group over that nearer pare
       {"某市方案\n\n重点发展人形机器人、智能传感器等未来制造产业,推动机器人产业发展。\n", "PART_OF", "人形机器人", "机器人", false},
   });
 }
+
+TEST_CASE("A sub-item's heading sector is part of its parent heading's sector", "[ingest][relate]") {
+  const char* plan = "某市数字经济工作要点\n\n一、重点任务\n\n(一)做强数字产业集群\n\n1.壮大集成电路产业。推进重大项目建设。\n\n"
+                     "2.发展工业软件产业。建设开源社区。\n";
+  CheckEdges({
+      {plan, "PART_OF", "集成电路", "数字产业集群"},  // (集成电路产业 is the lexicon's 集成电路)
+      {plan, "PART_OF", "工业软件产业", "数字产业集群"},
+  });
+}
