@@ -166,16 +166,17 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
     size_t len = 0;
     const Rule* r = nullptr;
     // "A、B等领域", or "A、B、C领域" right after a list; after 等 a short
-    // modifier may come first ("A、B等重点产业链", "A、B等本市主导产业").
+    // modifier may come first ("A、B等重点产业链", "A、B等本市主导产业"), a count
+    // too ("A、B等5个万亿级支柱产业").
     uint32_t word = At(s, p, "等") ? p + 3 : p;
     r = words.PrefixAt(s, word, &len);
     // (Not "A、B等细分赛道": Subsectors reads those as parts of a sector.)
     const bool sub = word > p && ctx.Words(RuleKind::subsector).PrefixAt(s, word, &len);
-    for (uint32_t q = word; !r && !sub && word > p && q < c.end && q - word <= 18;) {
+    for (uint32_t q = word; !r && !sub && word > p && q < c.end && q - word <= 24;) {
       char32_t ch = 0;
       size_t j = q;
       ch = NextCp(s, j);
-      if (!IsHan(ch)) break;
+      if (!IsHan(ch) && !(ch >= '0' && ch <= '9' && q - word < 3)) break;
       q = static_cast<uint32_t>(j);
       if ((r = words.PrefixAt(s, q, &len))) word = q;
     }
@@ -219,7 +220,11 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
       size_t l = 0;
       if (At(s, q, "产业") || At(s, q, "行业") || At(s, q, "领域")) {
         size_t t = 0;
-        if (NameBoundary(ctx, q + 6, c.end, &t)) { ge = q + 6; break; }
+        // A boundary, or the clause's verb right after the group ("三大主导产业开展精准招商").
+        if (NameBoundary(ctx, q + 6, c.end, &t) || ctx.Words(RuleKind::trigger).PrefixAt(s, q + 6, &l)) {
+          ge = q + 6;
+          break;
+        }
         (void)l;
       }
     }
@@ -234,8 +239,10 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
     g.rule = r->id;
     g.sentence = sentence;
     int n = SplitList(ctx, sentence, b, At(s, prev, "等") ? prev : p, "Industry", "group.member", out);
-    if (n >= 2) out.push_back(std::move(g));
-    else out.resize(out.size() - n);
+    // A count and a bare scope word ("六大领域", "四大行业") names no group: the members stay.
+    const bool bare = ge == p + len + 6 && (At(s, p + len, "领域") || At(s, p + len, "行业"));
+    if (n < 2) out.resize(out.size() - n);
+    else if (!bare) out.push_back(std::move(g));
     p = ge - 1;
   }
 }

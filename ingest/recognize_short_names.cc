@@ -3,7 +3,8 @@
 // The bracket right after a measure's or a firm's name introduces its short
 // name (data/rules/items.tsv kind short_name: 以下简称, 下称, 简称); every later
 // occurrence of the short name that is not part of a longer name names the
-// same item. Cited titles have their own rule (recognize_citations.cc).
+// same item. Cited titles have their own rule (recognize_citations.cc). A
+// counted group's name without its count (主导产业 of 三大主导产业) names the group.
 #include <algorithm>
 
 #include "ingest/np_scan.h"
@@ -34,9 +35,39 @@ bool Abbreviates(std::string_view y, std::string_view name) {
   return true;
 }
 
+// A counted group read from its list ("A、B、C三大主导产业", rule group.count) is
+// named elsewhere in the document by its name without the count ("…等主导产业"):
+// that open-class sector is the group (an alias of it), unless two groups of the
+// document share the short form.
+void GroupShortForms(const DocContext& ctx, std::vector<Mention>& all) {
+  const KindWords counts = ctx.Words(RuleKind::group);
+  struct Group { std::string short_form, name, type; bool ambiguous = false; };
+  std::vector<Group> groups;
+  for (const Mention& g : all) {
+    if (g.rule != "group.count" || g.embedded) continue;
+    size_t cl = 0;
+    if (!counts.PrefixAt(g.name, 0, &cl) || WordChars(std::string_view(g.name).substr(cl)) < 2) continue;
+    const std::string tail = g.name.substr(cl);
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.short_form == tail; });
+    if (it == groups.end()) groups.push_back({tail, g.name, g.type});
+    else if (it->name != g.name) it->ambiguous = true;
+  }
+  for (Mention& m : all) {
+    if (groups.empty()) break;
+    if (m.lex_entry >= 0 || m.embedded || m.rule == "group.count") continue;
+    for (const Group& g : groups) {
+      if (g.ambiguous || m.type != g.type || m.name != g.short_form) continue;
+      m.name = g.name;
+      m.aliases.push_back(g.short_form);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
+  GroupShortForms(ctx, all);
   std::string_view s = ctx.text;
   const KindWords intro = ctx.Words(RuleKind::short_name);
   std::vector<Mention> more;

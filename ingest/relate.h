@@ -5,7 +5,8 @@
 // goal its heading states; a sub-goal "…的新型工业化" is PART_OF the goal it
 // ends in; a sub-theme opened by 抓“X” collects the measures after it; in
 // "推进X行动,实施Y计划" Y SUPPORTS X.
-// From phrases (relate.cc, words in data/rules/relations.tsv): 把X作为Y的支撑
+// From phrases (relate.cc drives the relate_*.cc files listed in
+// relate_phrases.h; words in data/rules/relations.tsv): 把X作为Y的支撑
 // (SUPPORTS), 为…/旨在… purpose clauses (SUPPORTS), 贯彻落实《X》 (IMPLEMENTS),
 // 责任单位/牵头 (RESPONSIBLE), 包括/以X为代表的/等细分赛道 (PART_OF), 面向/吸引
 // (TARGETS), 支持/发展 + sector (SUPPORTS), funds named after or investing in a

@@ -6,6 +6,7 @@
 
 #include "ingest/np_scan.h"
 #include "ingest/relate.h"
+#include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -149,6 +150,19 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
     return -1;
   };
+  // "(一)做强数字产业集群 … 1.壮大集成电路产业": a sector a sub-item's heading names is part of the
+  // sector its parent's heading names (heading_sector.nested).
+  for (const auto& [item, g] : goal_of_item) {
+    if (ms[g].type != "Industry"sv) continue;
+    for (int up = st.items[item].parent; up >= 0; up = st.items[up].parent) {
+      auto it = goal_of_item.find(up);
+      if (it == goal_of_item.end()) continue;
+      if (ms[it->second].type == "Industry"sv && ms[it->second].key != ms[g].key) {
+        out.push_back({"PART_OF", g, it->second, "heading_sector.nested", ms[g].sentence});
+      }
+      break;
+    }
+  }
 
   std::set<int> assigned;  // measures already attached to a sub-theme or a pair
   // Pairs: "推进X行动,实施Y计划" → Y SUPPORTS X (adjacent clauses of one sentence).
@@ -288,8 +302,21 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
       if (Candidate(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
-        if (pilot >= 0 && m.key != ms[pilot].key) out.push_back({"PART_OF", i, pilot, "doc_measure.pilot", m.sentence});
-        else out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        // The programme the item's heading names ("4.实施“智造甬军”培育工程。新增未来工厂…"),
+        // else the pilot the notice launches, else the document's measure.
+        // (A fund named there finances the programme and stays the document's part.)
+        const int instituted = assigned.count(i) ? -1 : SentenceProgramme(ctx, ms, by_sentence, i);
+        const int programme = instituted >= 0 ? instituted : HeadingProgramme(ctx, ms, by_sentence, m.sentence);
+        if (programme >= 0 && ms[programme].key != m.key && m.type == "Fund"sv) {
+          out.push_back({"FUNDS", i, programme, "heading_measure.funds", m.sentence});
+          out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        } else if (programme >= 0 && ms[programme].key != m.key && ms[programme].type == "Initiative"sv) {
+          out.push_back({"PART_OF", i, programme, "heading_measure.part", m.sentence});
+        } else if (pilot >= 0 && m.key != ms[pilot].key) {
+          out.push_back({"PART_OF", i, pilot, "doc_measure.pilot", m.sentence});
+        } else {
+          out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        }
       }
     }
   }

@@ -1,0 +1,163 @@
+// RESPONSIBLE: (责任单位:X、Y), brackets of agencies closed by a duty verb, X牵头,
+// "X营运的Y", the agency opening a duty sentence. (Task tables: relate_structure.cc.)
+// See relate_phrases.h. Tested in tests/ingest/extractor_test.cc.
+#include <algorithm>
+
+#include "ingest/relate_phrases.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
+
+void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
+  const DocContext& ctx = r.ctx;
+  const std::vector<Mention>& ms = r.ms;
+  const std::string_view s = r.ctx.text;
+  std::vector<Relation>& out = r.out;
+  const Mention& m = r.ms[i];
+  // Responsibility: "(责任单位:A、B)", "由X负责", "X牵头".
+  if ((m.type == "Agency"sv || m.type == "Enterprise"sv) && Nodeish(m)) {
+    bool label = WordBefore(ctx, ctx.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
+                 s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
+    // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
+    if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
+        !label && open != std::string_view::npos) {
+      std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
+      label = inside.find(')') == std::string_view::npos && ctx.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
+    }
+    // "(工业和信息化部、科技部负责)", "(X牵头,Y配合)": a bracket of agencies whose part
+    // is closed by a lead verb names those responsible for the whole item, as a 责任单位
+    // label does.
+    if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
+        !label && open != std::string_view::npos) {
+      size_t close = s.substr(0, sen.span.end).find(')', m.span.end);
+      size_t vl = 0;
+      // Each part of the bracket counts apart: "(X牵头,Y配合)", "(X、Y按职责分工负责)".
+      size_t part_end = close;
+      if (close != std::string_view::npos) {
+        size_t comma = s.substr(0, close).find_first_of(",;", m.span.end);
+        if (comma != std::string_view::npos) part_end = comma;
+      }
+      label = close != std::string_view::npos && close - m.span.end <= 120 &&
+              s.substr(m.span.end, close - m.span.end).find('(') == std::string_view::npos &&
+              ctx.Words(RuleKind::lead_verb).SuffixAt(s, part_end, &vl) != nullptr;
+    }
+    size_t len = 0;
+    bool lead = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
+    if (label || lead) {
+      // The item's sentences (contiguous), or just this sentence.
+      int item = sen.item;
+      int first = sen.index, last = sen.index;
+      if (label && item >= 0) {
+        const auto& all = ctx.st->sentences;
+        while (first > 0 && all[first - 1].item == item) --first;
+        while (last + 1 < static_cast<int>(all.size()) && all[last + 1].item == item) ++last;
+      }
+      if (label) {
+        for (int k = first; k <= last; ++k) {
+          for (int j : r.by_sentence[k]) {
+            const Mention& t = ms[j];
+            if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+            out.push_back({"RESPONSIBLE", i, j, "responsible.label", sen.index});
+          }
+        }
+      } else {
+        // "X牵头制定Y, Z负责W": the measures after X up to the next actor; "Y,由X牵头组建"
+        // with none after: the one named last before X, unless another actor comes before X.
+        int before = -1;
+        bool any = false, other_actor = false;
+        for (int j : r.by_sentence[sen.index]) {
+          const Mention& t = ms[j];
+          const bool actor = j != i && (t.type == "Agency"sv || t.type == "Enterprise"sv) && Nodeish(t);
+          if (actor && t.span.begin >= m.span.end) break;
+          if (actor) other_actor = true;  // what comes before is that actor's
+          if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+          if (t.span.end <= m.span.begin) { before = j; continue; }
+          out.push_back({"RESPONSIBLE", i, j, "lead_verb.lead", sen.index});
+          any = true;
+        }
+        if (!any && !other_actor && before >= 0) out.push_back({"RESPONSIBLE", i, before, "lead_verb.lead", sen.index});
+      }
+    }
+  }
+}
+
+void RelateRelativeDuties(const RelateScope& r, const Sentence& sen) {
+  const DocContext& ctx = r.ctx;
+  const std::vector<Mention>& ms = r.ms;
+  const std::string_view s = r.ctx.text;
+  std::vector<Relation>& out = r.out;
+  const std::vector<int>& ids = r.by_sentence[sen.index];
+  // "香港科技园公司营运的先进制造业中心(AMC)及微电子中心(MEC)": an actor, its own verb
+  // (kind trigger or lead_verb) and 的 before a measure make it RESPONSIBLE for that
+  // measure and for those joined to it by 及 / 和 / 、 in the clause.
+  for (int i : ids) {
+    const Mention& a = ms[i];
+    if (!(a.type == "Agency"sv || a.type == "Enterprise"sv) || !Nodeish(a)) continue;
+    size_t vl = 0;
+    if (!ctx.Words(RuleKind::trigger).PrefixAt(s, a.span.end, &vl) && !ctx.Words(RuleKind::lead_verb).PrefixAt(s, a.span.end, &vl)) continue;
+    const uint32_t de = static_cast<uint32_t>(a.span.end + vl);
+    if (!At(s, de, "的")) continue;
+    const Span* clause = nullptr;
+    for (const Span& c : sen.clauses) {
+      if (c.contains(a.span.begin)) clause = &c;
+    }
+    uint32_t next = de + 3;
+    for (int j : ids) {
+      const Mention& t = ms[j];
+      if (t.span.begin < next || t.embedded || t.cited) continue;
+      if (!IsMeasure(t.type) || (clause && t.span.begin >= clause->end && t.span.begin != next)) break;
+      std::string_view gap = s.substr(next, t.span.begin - next);
+      if (t.span.begin != de + 3 && !(gap == "及" || gap == "和" || gap == "、" || gap == "以及")) break;
+      out.push_back({"RESPONSIBLE", i, j, "lead_verb.relative", sen.index});
+      next = t.span.end;
+      // A bracketed short form after it: "(AMC)".
+      if (At(s, next, "(")) {
+        const size_t close = s.substr(next, 24).find(')');
+        if (close != std::string_view::npos) next = static_cast<uint32_t>(next + close + 1);
+      }
+    }
+  }
+}
+
+void RelateDutySubject(const RelateScope& r, const Sentence& sen) {
+  const DocContext& ctx = r.ctx;
+  const std::vector<Mention>& ms = r.ms;
+  const std::string_view s = r.ctx.text;
+  std::vector<Relation>& out = r.out;
+  const std::vector<int>& ids = r.by_sentence[sen.index];
+  // The subject of a duty sentence: "第四条 X(以下简称Y)履行…职责,负责Z的…" and
+  // "由X负责Z": an agency or firm opening the sentence is RESPONSIBLE for the
+  // measures named after its 负责 / 牵头.
+  if (!ids.empty()) {
+    uint32_t start = sen.span.begin;
+    if (sen.heading && sen.item >= 0) start = std::max(start, ctx.st->items[sen.item].body);
+    if (At(s, start, "由")) start += 3;
+    int subj = -1;
+    for (int i : ids) {
+      if (!Nodeish(ms[i]) || ms[i].span.begin < start) continue;
+      if ((ms[i].type == "Agency"sv || ms[i].type == "Enterprise"sv) && ms[i].span.begin <= start + 3) subj = i;
+      break;
+    }
+    size_t duty = std::string_view::npos;
+    if (subj >= 0) {
+      std::string_view rest = s.substr(ms[subj].span.end, sen.span.end - ms[subj].span.end);
+      for (std::string_view w : {std::string_view("负责"), std::string_view("牵头")}) {
+        size_t at = rest.find(w);
+        while (at != std::string_view::npos && rest.substr(at + w.size(), 3) == "人") at = rest.find(w, at + 3);  // 负责人: a person
+        if (at != std::string_view::npos && (duty == std::string_view::npos || at < duty)) duty = at;
+      }
+    }
+    if (duty != std::string_view::npos && duty > 0) {  // right after the name: the lead_verb rule above
+      uint32_t from = static_cast<uint32_t>(ms[subj].span.end + duty);
+      for (int j : ids) {
+        const Mention& t = ms[j];
+        if (t.span.begin < from || !IsMeasure(t.type) || t.embedded || t.cited) continue;
+        out.push_back({"RESPONSIBLE", subj, j, "lead_verb.subject", sen.index});
+      }
+    }
+  }
+}
+
+}  // namespace pkg::ingest

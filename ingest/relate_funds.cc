@@ -1,0 +1,39 @@
+// FUNDS: the sector or goal a fund is named after, and what it 投向/支持 later in
+// its sentence. (Support directions: relate_directions.cc.) See relate_phrases.h.
+// Tested in tests/ingest/extractor_test.cc.
+#include "ingest/relate_phrases.h"
+
+namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
+
+void RelateFunds(const RelateScope& r) {
+  const DocContext& ctx = r.ctx;
+  const std::vector<Mention>& ms = r.ms;
+  const std::string_view s = r.ctx.text;
+  std::vector<Relation>& out = r.out;
+  const int n = static_cast<int>(r.ms.size());
+  // Funds: the sector or goal a fund is named after; what it "投向/支持" later in its sentence.
+  const KindWords invest = ctx.Words(RuleKind::funds_verb);
+  for (int i = 0; i < n; ++i) {
+    const Mention& f = ms[i];
+    if (f.type != "Fund"sv || f.embedded) continue;
+    uint32_t verb_at = UINT32_MAX;
+    if (f.sentence >= 0) {
+      const Span& sp = ctx.st->sentences[f.sentence].span;
+      size_t at = invest.Find(s.substr(0, sp.end), f.span.end);
+      if (at != std::string_view::npos) verb_at = static_cast<uint32_t>(at);
+    }
+    for (int j : r.InSentence(f.sentence)) {
+      const Mention& t = ms[j];
+      if (j == i || !(t.type == "Industry"sv || t.type == "Goal"sv || t.type == "TargetGroup"sv || IsMeasure(t.type))) continue;
+      if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type) && !t.weak) {
+        out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
+      } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key) {
+        out.push_back({"FUNDS", i, j, "funds_verb.invest", f.sentence});
+      }
+    }
+  }
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,99 @@
+// MEASURES: an indicator's subject inside its name, else the sector or group named
+// before it, else the document's region for a jurisdiction-wide figure. See relate_phrases.h.
+// Tested in tests/ingest/extractor_test.cc.
+#include "ingest/relate_phrases.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
+
+void RelateIndicators(const RelateScope& r) {
+  const DocContext& ctx = r.ctx;
+  const std::vector<Mention>& ms = r.ms;
+  const std::string_view s = r.ctx.text;
+  std::vector<Relation>& out = r.out;
+  const int n = static_cast<int>(r.ms.size());
+  // Indicators: MEASURES the subject inside their name, else the sector named last before them,
+  // else, for a jurisdiction-wide figure (全市规模以上工业增加值增长6%), the document's region.
+  int doc_region = -1;
+  for (int i = 0; i < n && !ctx.region.empty(); ++i) {
+    if (ms[i].type == "Region"sv && ms[i].name == ctx.region) { doc_region = i; break; }
+  }
+  for (int i = 0; i < n; ++i) {
+    const Mention& ind = ms[i];
+    if (ind.type != "Indicator"sv) continue;
+    int best = -1;
+    for (int j : r.InSentence(ind.sentence)) {
+      const Mention& t = ms[j];
+      if (j == i || t.type == "Indicator"sv || t.type == "Agency"sv || t.type == "Enterprise"sv || t.type == "Achievement"sv) continue;
+      if (t.span.begin >= ind.span.begin && t.span.end <= ind.span.end &&
+          (best < 0 || t.span.end - t.span.begin > ms[best].span.end - ms[best].span.begin)) best = j;
+    }
+    if (best < 0) {
+      for (int j : r.InSentence(ind.sentence)) {
+        if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry"sv || ms[j].type == "TargetGroup"sv) && !ms[j].embedded) best = j;
+      }
+    }
+    // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
+    if ((best < 0 || ms[best].weak) && doc_region >= 0 && ind.sentence >= 0) {
+      // From the start of the sentence, or of the run of sentences joined by ; before it
+      // ("全年地区生产总值…;规模以上工业增加值增长8.2%;…": 全年 scopes them all), a
+      // sentence opening with 其中 going on with the one before ("全市实现地区生产总值…。
+      // 其中,第一产业增加值178亿元": its parts share that scope).
+      // (Not for counts, nor for a group inside the name: "培育…龙头企业5家" counts the group.)
+      const bool count = ind.name.size() >= 6 && (ind.name.compare(ind.name.size() - 6, 6, "数量") == 0 ||
+                                                  ind.name.compare(ind.name.size() - 6, 6, "总数") == 0);
+      const bool run = !count && (best < 0 || ms[best].type == "Industry"sv);
+      uint32_t from = ctx.st->sentences[ind.sentence].span.begin;
+      for (int k = ind.sentence; run && k > 0 && ind.sentence - k < 8; --k) {
+        const Span& prev = ctx.st->sentences[k - 1].span;
+        std::string_view gap = s.substr(prev.end, ctx.st->sentences[k].span.begin - prev.end);
+        uint32_t open = ctx.st->sentences[k].span.begin;
+        while (open < s.size() && s[open] == ' ') ++open;
+        const bool among = At(s, open, "其中");
+        if (!among && gap.find(';') == std::string_view::npos && !(prev.end > prev.begin && s[prev.end - 1] == ';')) break;
+        from = prev.begin;
+      }
+      std::string_view before = s.substr(from, ind.span.begin - from);
+      bool scoped = false;
+      for (std::string_view w : {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年"}) {
+        scoped |= before.find(w) != std::string_view::npos;
+      }
+      // The region named outright counts only when nothing else is the subject.
+      for (int j : r.InSentence(ind.sentence)) {
+        scoped |= best < 0 && ms[j].type == "Region"sv && ms[j].key == ms[doc_region].key && ms[j].span.end <= ind.span.begin;
+      }
+      if (scoped) {
+        out.push_back({"MEASURES", i, doc_region, "indicator.region", ind.sentence});
+        best = -1;
+      }
+    }
+    if (best >= 0) {
+      out.push_back({"MEASURES", i, best, "indicator.subject", ind.sentence});
+      // "新建智能工厂和数字化车间数量": coordinated subjects of one type are each measured.
+      if (ms[best].span.begin >= ind.span.begin && ms[best].span.end <= ind.span.end) {
+        for (int j : r.InSentence(ind.sentence)) {
+          const Mention& t = ms[j];
+          if (j == best || t.type != ms[best].type || t.embedded || t.weak || t.key == ms[best].key ||
+              t.span.begin < ind.span.begin || t.span.end > ind.span.end ||
+              (t.span.begin < ms[best].span.end && ms[best].span.begin < t.span.end)) continue;
+          out.push_back({"MEASURES", i, j, "indicator.subject", ind.sentence});
+        }
+      }
+      // And the group the subject belongs to, when the sentence names it (创新药 → 生物医药).
+      if (ms[best].lex_entry >= 0) {
+        for (const auto& g : ctx.lex->entries()[ms[best].lex_entry].part_of) {
+          for (int j : r.InSentence(ind.sentence)) {
+            if (ms[j].lex_entry >= 0 && ctx.lex->entries()[ms[j].lex_entry].name == g) {
+              out.push_back({"MEASURES", i, j, "indicator.subject_group", ind.sentence});
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,103 @@
+// Phrase-driven relations, one family a file: what relate.cc's sentence loop
+// calls, and the few helpers they share. Internal to the relate stage: the
+// stage's interface is relate.h.
+//
+// Each function appends to the scope's `out`; Relate (relate.cc) calls them
+// in a fixed order, which is the order of the edges (the first edge of a
+// kind between two nodes gives its rule to the statement).
+//
+//   relate_citations.cc  IMPLEMENTS, ISSUED of cited titles
+//   relate_targets.cc    TARGETS
+//   relate_supports.cc   SUPPORTS from phrases
+//   relate_duties.cc     RESPONSIBLE
+//   relate_members.cc    PART_OF from lists and lexicon groups
+//   relate_funds.cc      FUNDS
+//   relate_indicators.cc MEASURES
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "ingest/relate.h"
+
+namespace pkg::ingest {
+
+// What every phrase relater reads, and where it writes.
+struct RelateScope {
+  const DocContext& ctx;
+  const std::vector<Mention>& ms;
+  const BySentence& by_sentence;
+  int doc_measure = -1;  // the document's own measure, or -1
+  // The pilot a notice launches ("关于开展X试点工作的通知" naming X in its body), or -1:
+  // what the notice's sentences aim at beneficiaries for (TARGETS), in its stead.
+  int launched_pilot = -1;
+  std::vector<Relation>& out;
+
+  // The mentions of a sentence; for -1 (outside any sentence), the title's.
+  const std::vector<int>& InSentence(int sentence) const;
+  // The measure a sentence speaks for: one before `pos` in the sentence, else
+  // the measure heading its item (第三条 创新药研发奖励), else the document's own.
+  int Governing(const Sentence& sen, uint32_t pos) const;
+};
+
+// A mention that stands for a node of its own (not one inside a longer name).
+inline bool Nodeish(const Mention& m) { return !m.embedded; }
+
+// Does a word of `words` end within `max_gap` bytes before position p
+// (only spaces, quotes and short adverbs between)?
+bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap);
+
+// True when a word of `kind` ends before mention i in `clause` and governs the list
+// that i closes or belongs to ("重点支持创新药、高端医疗器械、细胞与基因治疗、合成生物等领域":
+// 支持 for 合成生物): i follows 、 (和 / 及 for the last item) and ends at 、, 等, 和, 及 or
+// the clause's end; between the word and i stand list items alone, with no clause mark,
+// no coverb (推动X在A、B中应用) and no governing verb (kind trigger) outside a mention of
+// the sentence (创新 of 创新药 is none); at most `max_gap` bytes.
+bool ListGovernedBy(const RelateScope& r, RuleKind kind, const Span& clause, int i, size_t max_gap);
+
+// The clause holding the mention's start, or nullptr.
+const Span* ClauseOf(const DocContext& ctx, const Mention& m);
+
+// Per sentence (sen's mentions), in the order Relate calls them.
+void RelateServeAs(const RelateScope& r, const Sentence& sen);
+// Per mention i of the sentence, whose clause is `clause`.
+void RelateCitation(const RelateScope& r, const Sentence& sen, const Span* clause, int i, uint32_t& cited_end,
+                    int& cited_sentence);
+void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, int i);
+void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* clause, int i);
+void RelatePilotOf(const RelateScope& r, const Sentence& sen, const Span* clause, int i);
+void RelateDuty(const RelateScope& r, const Sentence& sen, int i);
+void RelateRelativeDuties(const RelateScope& r, const Sentence& sen);
+void RelateDutySubject(const RelateScope& r, const Sentence& sen);
+void RelateMembers(const RelateScope& r, const Sentence& sen);
+
+// The programme a sentence's item heading names ("4.实施“智造甬军”培育工程。",
+// "(二)健全低空飞行服务保障体系。"): the one Initiative, Policy or Pilot of a short
+// heading sentence (up to 30 characters) of the sentence's innermost item, or -1 (none,
+// several, or the sentence is that heading). The measures of the item's body are the
+// parts of an Initiative so named (relate_structure.cc, rule heading_measure.part); a fund
+// there FUNDS any of the three (heading_measure.funds). In relate_members.cc.
+int HeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int sentence);
+
+// The programme a measure's sentence institutes before it ("实施智能工厂梯度培育行动,引导企业
+// 建设数字化车间、智能工厂", "开展“概念验证+中试熟化”行动,建设概念验证中心20家"): the first
+// Initiative of the sentence right after a verb of kind pair_follow (实施, 开展, 推进, 启动), in
+// a clause before measure i's, that shares a two-character word with measure i (its parts are
+// of its own kind; "实施“万企上云”工程,…打造一批智能工厂" keeps 智能工厂 the document's); or -1.
+// In relate_members.cc.
+int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int i);
+
+// Over the whole document, after the sentence loop.
+void RelateCitedIssuers(const RelateScope& r);
+void RelateFunds(const RelateScope& r);
+void RelateIndicators(const RelateScope& r);
+// "山东省海洋装备产业高质量发展行动方案" … "(二)突破高技术船舶": the sectors the headings of a
+// document name are parts of the one sector its own measure's title names as an industry
+// (X产业; not 制造业数字化转型: a field) (heading_sector.title).
+void RelateHeadingSectorParts(const RelateScope& r);
+void RelateLexiconGroups(const RelateScope& r);
+void RelateSubsidySupports(const RelateScope& r);
+void RelateSharedNameTargets(const RelateScope& r);
+
+}  // namespace pkg::ingest

@@ -1,0 +1,82 @@
+// SUPPORTS from phrases: 把X作为Y的支撑, 支持/发展 + a sector, a subsidy named
+// after a sector. (Purpose clauses and headings: relate_structure.cc.) See relate_phrases.h.
+// Tested in tests/ingest/relate_supports_test.cc and tests/ingest/extractor_test.cc.
+#include "ingest/relate_phrases.h"
+#include "ingest/utf8.h"
+
+namespace pkg::ingest {
+
+using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
+
+void RelateServeAs(const RelateScope& r, const Sentence& sen) {
+  const DocContext& ctx = r.ctx;
+  const std::vector<Mention>& ms = r.ms;
+  const std::string_view s = r.ctx.text;
+  std::vector<Relation>& out = r.out;
+  const std::vector<int>& ids = r.by_sentence[sen.index];
+  std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
+  // 把X作为Y的关键支撑 → X SUPPORTS Y.
+  size_t as = text.find("作为");
+  if (as != std::string_view::npos) {
+    uint32_t asp = static_cast<uint32_t>(sen.span.begin + as);
+    int x = -1, y = -1;
+    for (int i : ids) {
+      const Mention& m = ms[i];
+      if (!Nodeish(m)) continue;
+      if (m.span.end <= asp && (m.type == "Goal"sv || IsMeasure(m.type))) x = i;
+      if (m.span.begin > asp && y < 0 && (m.type == "Goal"sv || IsMeasure(m.type)) && At(s, m.span.end, "的")) {
+        size_t len = 0;
+        if (ctx.Words(RuleKind::serve_as).PrefixAt(s, m.span.end + 3, &len)) y = i;
+      }
+    }
+    if (x >= 0 && y >= 0 && ms[x].key != ms[y].key) out.push_back({"SUPPORTS", x, y, "serve_as.supports", sen.index});
+  }
+}
+
+void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* clause, int i) {
+  const DocContext& ctx = r.ctx;
+  std::vector<Relation>& out = r.out;
+  const Mention& m = r.ms[i];
+  // SUPPORTS a sector: "支持/发展 X产业" after a measure in the same clause.
+  bool listed = m.rule == "sector_list.field" || m.rule == "group.member" || m.rule == "group.count";
+  // "未来信息领域重点发展A、B、C": the list names the parts of a domain (PART_OF), not what the
+  // measure supports, its first item included.
+  const auto domain_list = [&] {
+    for (int j : r.by_sentence[sen.index]) {
+      const Mention& d = r.ms[j];
+      if (d.rule == "domain_list.parent" && clause->contains(d.span.begin) && d.span.end <= m.span.begin) return true;
+    }
+    return false;
+  };
+  if (m.type == "Industry"sv && Nodeish(m) && !m.weak &&
+      (WordBefore(ctx, ctx.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6) ||
+       ListGovernedBy(r, RuleKind::supports_ind, *clause, i, 150)) &&
+      !domain_list()) {
+    int best = r.Governing(sen, m.span.begin);
+    if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
+  }
+}
+
+void RelateSubsidySupports(const RelateScope& r) {
+  const DocContext& ctx = r.ctx;
+  const std::vector<Mention>& ms = r.ms;
+  const std::string_view s = r.ctx.text;
+  std::vector<Relation>& out = r.out;
+  const int n = static_cast<int>(r.ms.size());
+  // A subsidy named after a sector supports it: 创新药研发奖励 → 创新药,
+  // 高端医疗器械产业化奖励 → 高端医疗器械 (the subsidy words: kind subsidy).
+  const KindWords grants = ctx.Words(RuleKind::subsidy);
+  for (int i = 0; i < n; ++i) {
+    const Mention& m = ms[i];
+    size_t gl = 0;
+    if (m.type != "Policy"sv || m.embedded || m.doc_measure || m.cited || !grants.SuffixAt(s, m.span.end, &gl)) continue;
+    for (int j : r.InSentence(m.sentence)) {
+      const Mention& g = ms[j];
+      if (g.type != "Industry"sv || g.weak || g.span.begin < m.span.begin || g.span.end > m.span.end ||
+          g.name.find("、") != std::string::npos) continue;
+      out.push_back({"SUPPORTS", i, j, "subsidy.supports", m.sentence});
+    }
+  }
+}
+
+}  // namespace pkg::ingest

@@ -1,0 +1,103 @@
+// PART_OF from phrases (ingest/relate_members.cc) and the counted groups they
+// attach to (ingest/recognize_lists.cc, ingest/recognize_short_names.cc),
+// end to end on short texts: one row a pattern.
+#include "tests/ingest/extract_fixture.h"
+
+using pkg::testing::CheckEdges;
+using pkg::testing::EdgeCase;
+using pkg::testing::Extract;
+using pkg::testing::HasNode;
+
+TEST_CASE("Counted groups collect their listed sectors", "[ingest][relate]") {
+  CheckEdges({
+      // The group followed by its clause's verb, the last (known) member right before the count.
+      {"某县新闻\n\n聚焦新能源电池、高端装备制造、纺织服装三大主导产业开展精准招商。\n", "PART_OF", "新能源电池", "三大主导产业"},
+      {"某县新闻\n\n聚焦新能源电池、高端装备制造、纺织服装三大主导产业开展精准招商。\n", "PART_OF", "纺织", "三大主导产业"},
+      {"某县新闻\n\n培育集成电路、生物医药、人工智能三大先导产业,建设产业园。\n", "PART_OF", "人工智能", "三大先导产业"},
+  });
+  SECTION("a count and a bare scope word (六大领域) names no group; the members stay") {
+    auto st = Extract("某市方案\n\n在未来信息、未来健康、未来制造六大领域培育细分产业。\n");
+    CHECK_FALSE(HasNode(st, "Industry", "六大领域"));
+    CHECK(HasNode(st, "Industry", "未来信息"));
+  }
+  SECTION("the group's name without its count, elsewhere in the text, is the group") {
+    auto st = Extract("某县新闻\n\n基金重点投向新能源电池、纺织服装等主导产业。聚焦新能源电池、高端装备制造、纺织服装三大主导产业开展精准招商。\n");
+    CHECK(HasNode(st, "Industry", "三大主导产业"));
+    CHECK_FALSE(HasNode(st, "Industry", "主导产业"));
+  }
+}
+
+TEST_CASE("The programme an item's heading names collects the measures of its body", "[ingest][relate]") {
+  const char* programme =
+      "某市工作要点\n\n一、重点任务\n\n4.实施“智造甬军”培育工程。新增未来工厂5家、智能工厂100家。设立技术改造专项资金,支持企业改造。\n";
+  CheckEdges({
+      {programme, "PART_OF", "未来工厂", "智造甬军培育工程"},
+      {programme, "PART_OF", "智能工厂", "智造甬军培育工程"},
+      // Not the document's measure as well: the programme is the part of it.
+      {programme, "PART_OF", "未来工厂", "某市工作要点", false},
+      {programme, "PART_OF", "智造甬军培育工程", "某市工作要点"},
+      // A fund named there finances the programme and stays a part of the document.
+      {programme, "FUNDS", "技术改造专项资金", "智造甬军培育工程"},
+      {programme, "PART_OF", "技术改造专项资金", "某市工作要点"},
+      // A heading naming a system (体系, a Policy) is no programme with parts.
+      {"某省实施方案\n\n一、重点任务\n\n(三)构建绿色制造体系。开展绿色工厂梯度培育,建设绿色工业园区。\n", "PART_OF", "绿色工业园区",
+       "绿色制造体系", false},
+      // A long first sentence is no heading: "第六条 …应当实施X行动,引导企业建设Y" (one sentence).
+      {"某市条例\n\n第六条 市、县(市、区)人民政府应当实施智能工厂梯度培育行动,引导企业建设数字化车间、智能工厂和未来工厂,并对新认定的省级未来工厂给予奖励。建设工业互联网平台。\n",
+       "PART_OF", "工业互联网平台", "智能工厂梯度培育行动", false},
+  });
+}
+
+TEST_CASE("A programme instituted at the head of a sentence collects the measures of its kind after it", "[ingest][relate]") {
+  const char* action = "某市条例\n\n第六条 市、县人民政府应当实施智能工厂梯度培育行动,引导企业建设数字化车间、智能工厂和未来工厂。\n";
+  const char* verification = "某市方案\n\n三是开展“概念验证+中试熟化”行动,建设概念验证中心20家、中试平台30个。\n";
+  CheckEdges({
+      {action, "PART_OF", "智能工厂", "智能工厂梯度培育行动"},
+      {action, "PART_OF", "智能工厂", "某市条例", false},
+      {verification, "PART_OF", "概念验证中心", "概念验证+中试熟化行动"},
+      // A measure of another kind joined in the same sentence stays the document's.
+      {"某省意见\n\n实施“万企上云”工程,建设工业互联网标识解析国家顶级节点,打造一批智能工厂和数字化车间。\n", "PART_OF", "智能工厂",
+       "万企上云工程", false},
+  });
+}
+
+TEST_CASE("Sectors listed before a counted category are its parts", "[ingest][relate]") {
+  const char* counted = "某省意见\n\n聚焦新一代信息技术(光电子信息)、汽车制造、现代化工及能源、大健康、现代农产品加工等5个万亿级支柱产业,实施产业链链长制。\n";
+  CheckEdges({
+      // A count between 等 and the category ("等5个万亿级支柱产业").
+      {counted, "PART_OF", "汽车制造", "万亿级支柱产业"},
+      {counted, "PART_OF", "现代农产品加工", "万亿级支柱产业"},
+      // A member with a bracketed alias before its 、.
+      {counted, "PART_OF", "新一代信息技术", "万亿级支柱产业"},
+      // A conjunction inside one member joins no two.
+      {counted, "PART_OF", "现代化工及能源", "万亿级支柱产业"},
+  });
+}
+
+TEST_CASE("The sectors a plan's headings name are parts of the industry its title names", "[ingest][relate]") {
+  const char* plan = "山东省海洋装备产业高质量发展行动方案\n\n一、重点任务\n\n(一)突破高技术船舶。推进大型邮轮研制。\n\n"
+                     "(二)发展海上风电装备。建设海上风电装备产业园。\n";
+  CheckEdges({
+      {plan, "PART_OF", "高技术船舶", "海洋装备"},
+      {plan, "PART_OF", "海上风电装备", "海洋装备"},
+      // A title naming a field of change, not an industry, collects none.
+      {"某省制造业数字化转型工作要点\n\n一、重点任务\n\n(一)发展新兴数字产业。建设人工智能创新应用先导区。\n", "PART_OF", "新兴数字产业",
+       "制造业", false},
+  });
+}
+
+TEST_CASE("A sector the text groups takes no lexicon group over that nearer parent", "[ingest][relate]") {
+  CheckEdges({
+      {"某市方案\n\n推动人形机器人发展,推动机器人产业发展。\n", "PART_OF", "人形机器人", "机器人"},
+      {"某市方案\n\n重点发展人形机器人、智能传感器等未来制造产业,推动机器人产业发展。\n", "PART_OF", "人形机器人", "机器人", false},
+  });
+}
+
+TEST_CASE("A sub-item's heading sector is part of its parent heading's sector", "[ingest][relate]") {
+  const char* plan = "某市数字经济工作要点\n\n一、重点任务\n\n(一)做强数字产业集群\n\n1.壮大集成电路产业。推进重大项目建设。\n\n"
+                     "2.发展工业软件产业。建设开源社区。\n";
+  CheckEdges({
+      {plan, "PART_OF", "集成电路", "数字产业集群"},  // (集成电路产业 is the lexicon's 集成电路)
+      {plan, "PART_OF", "工业软件产业", "数字产业集群"},
+  });
+}

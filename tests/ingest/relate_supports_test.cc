@@ -1,0 +1,47 @@
+// SUPPORTS from phrases (ingest/relate_supports.cc), end to end on short
+// texts: one row a pattern, with the edges it must not give.
+#include "tests/ingest/extract_fixture.h"
+
+using pkg::testing::CheckEdges;
+
+TEST_CASE("A verb of support governs the whole list after it", "[ingest][relate]") {
+  const char* list = "某区若干措施\n\n本措施重点支持创新药、高端医疗器械、细胞与基因治疗、合成生物等领域。\n";
+  CheckEdges({
+      {list, "SUPPORTS", "某区若干措施", "创新药"},
+      // Far down the list, past a verb inside a name (创新 of 创新药) and a 与 inside an item.
+      {list, "SUPPORTS", "某区若干措施", "合成生物"},
+      {"某市报告\n\n实施先进制造业集群培育工程,做强光伏、电子信息、航空航天等产业集群。\n", "SUPPORTS", "先进制造业集群培育工程", "航空航天"},
+      // A coverb between the verb and the list: the list is where, not what.
+      {"某园区新闻\n\n园区将发布应用场景清单,推动人工智能在生物医药、纳米技术应用、高端装备制造等主导产业中深度应用。\n",
+       "SUPPORTS", "应用场景清单", "高端装备", false},
+      // An item that only starts with a sector (生物医药原料) is no sector of the list.
+      {"某市新闻\n\n建设生物制造产业园,推进生物基材料、食品营养、生物医药原料等产品规模化生产。\n", "SUPPORTS", "生物制造产业园",
+       "生物医药", false},
+      // The parts of a domain (未来信息领域重点发展A、B、C) are no sectors the plan supports.
+      {"某市方案\n\n其中,未来信息领域重点发展通用人工智能、6G、元宇宙、量子信息和光电子。\n", "SUPPORTS", "某市方案", "元宇宙", false},
+      {"某市方案\n\n其中,未来信息领域重点发展通用人工智能、6G、元宇宙、量子信息和光电子。\n", "SUPPORTS", "某市方案", "通用人工智能",
+       false},
+  });
+}
+
+TEST_CASE("A target sentence's vision is a goal the document's measure supports", "[ingest][relate]") {
+  const char* opinion = "某省关于促进低空经济高质量发展的实施意见\n\n到2030年,低空经济成为全省战略性新兴产业的重要增长极,建成全国低空经济发展高地。\n";
+  CheckEdges({
+      {opinion, "SUPPORTS", "某省关于促进低空经济高质量发展的实施意见", "全国低空经济发展高地"},
+      // Not outside a target sentence, nor for what ends in no goal head (增长极).
+      {"某省关于促进低空经济高质量发展的实施意见\n\n近年来,全省建成全国低空经济发展高地。\n", "SUPPORTS",
+       "某省关于促进低空经济高质量发展的实施意见", "全国低空经济发展高地", false},
+      {opinion, "SUPPORTS", "某省关于促进低空经济高质量发展的实施意见", "全省战略性新兴产业的重要增长极", false},
+  });
+}
+
+TEST_CASE("A heading naming a known goal in a frame states the goal its measures support", "[ingest][relate]") {
+  CheckEdges({
+      // 以X为骨干的 cut before 以 is dropped; a known goal ending in a measure's head word (体系) is still a goal.
+      {"某市政府工作报告\n\n三、重点工作\n\n(二)构建以先进制造业为骨干的现代化产业体系。实施先进制造业集群培育工程。\n", "SUPPORTS",
+       "先进制造业集群培育工程", "现代化产业体系"},
+      // A 具有…的 modifier marks a vision: 中心 ends the goal, not a platform.
+      {"某市政府工作报告\n\n三、重点工作\n\n(一)加快建设具有全国影响力的科技创新中心。实施“三项改革”扩面提质行动。\n", "SUPPORTS",
+       "三项改革扩面提质行动", "科技创新中心"},
+  });
+}
