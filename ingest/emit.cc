@@ -117,7 +117,8 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     n.mentions.push_back(static_cast<int>(i));
   }
   // Edges.
-  struct E { std::string type; int from, to; const Relation* rel; std::string_view rule; };  // rule: when rel is null
+  // type and rule (used when rel is null) are literals or rule ids.
+  struct E { std::string_view type; int from, to; const Relation* rel; std::string_view rule; };
   std::vector<E> edges;
   // Schema look-ups scan the type lists by name: resolve each name once.
   std::unordered_set<uint64_t> seen;  // (edge type, from, to) packed
@@ -125,9 +126,9 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   const auto doc_tid = in.schema->FindNodeType("Document");
   std::vector<std::optional<TypeId>> node_tid(nodes.size());
   for (size_t k = 0; k < nodes.size(); ++k) node_tid[k] = in.schema->FindNodeType(nodes[k].st.type);
-  // Keyed by an owned string: callers pass temporaries ("MENTIONS").
-  std::unordered_map<std::string, std::optional<EdgeTypeId>> edge_tid;
-  auto add_edge = [&](const std::string& type, int from, int to, const Relation* rel,
+  // Keyed by views: every edge type passed is a literal or a Relation's (static) type.
+  std::unordered_map<std::string_view, std::optional<EdgeTypeId>> edge_tid;
+  auto add_edge = [&](std::string_view type, int from, int to, const Relation* rel,
                       std::string_view rule = "metadata.issuer") {
     if (from == to) return;
     auto [at, fresh] = edge_tid.try_emplace(type);

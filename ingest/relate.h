@@ -25,10 +25,13 @@
 
 namespace pkg::ingest {
 
+// `type` and `rule` are views of string literals or of the RuleSet's rule
+// ids, which outlive every relation: a relation allocates nothing (a text of
+// one 8 MB line holds millions of them).
 struct Relation {
-  std::string type;  // edge type
+  std::string_view type;  // edge type
   int from = -1, to = -1;  // indices into the mentions
-  std::string rule;
+  std::string_view rule;
   int sentence = -1;
 };
 

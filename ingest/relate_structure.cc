@@ -431,7 +431,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         const Rule* rule = nullptr;
         size_t verb = parent >= 0 ? sets_up.Find(s.substr(0, m.span.begin), from, &len, &rule) : std::string_view::npos;
         if (verb != std::string_view::npos && ms[parent].key != m.key) {
-          out.push_back({"FUNDS", parent, i, rule ? rule->id : "fund_of.sets_up", sen.index});
+          out.push_back({"FUNDS", parent, i, rule ? std::string_view(rule->id) : std::string_view("fund_of.sets_up"), sen.index});
           parent = -1;
           continue;
         }
