@@ -51,6 +51,11 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& mentions
 // Support directions listed under a heading that names no fund ("一、支持方向",
 // "…用于以下三方面:"): the fund named last before them FUNDS their measures
 // (relate_directions.cc), appended to `out`.
+// Task tables: a header row whose cells include a responsibility label and
+// the rows below it; the agencies of a labelled column are RESPONSIBLE for the
+// measures in the other cells of their row (relate_tables.cc).
+void RelateTables(const DocContext& ctx, const std::vector<Mention>& mentions, std::vector<Relation>& out);
+
 void RelateDirections(const DocContext& ctx, const std::vector<Mention>& mentions, const BySentence& by_sentence,
                       std::vector<Relation>& out);
 
