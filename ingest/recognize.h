@@ -40,6 +40,8 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
 // index << 32 | rank after its hit), so that two calls' mentions can be
 // merged. `only_bare`: only the bare abbreviations (市经信委), which need
 // ctx.region (without it, none are read).
+// Sorts mentions by span.begin (stable), in place; cheap when already sorted.
+void SortByBegin(std::vector<Mention>& ms);
 std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare = nullptr,
                                          const std::vector<Lexicon::Hit>* hits = nullptr,
                                          std::vector<uint64_t>* order = nullptr, bool only_bare = false);
