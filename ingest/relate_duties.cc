@@ -149,6 +149,32 @@ void RelateDutySubject(const RelateScope& r, const Sentence& sen) {
         if (at != std::string_view::npos && (duty == std::string_view::npos || at < duty)) duty = at;
       }
     }
+    // "本办法由财政部会同工业和信息化部负责解释", "本措施由区发展改革局、区财政局负责解释":
+    // the document's own measure, named by 本 and its head word (kind doc_head), is the
+    // object of the bodies between 由 and the duty verb (each joined by 、/和/会同).
+    size_t hl = 0;
+    uint32_t own_at = start;
+    while (own_at < sen.span.end && s[own_at] == ' ') ++own_at;  // "第十四条 本办法…"
+    if (!At(s, own_at, "本") || !ctx.Words(RuleKind::doc_head).PrefixAt(s, own_at + 3, &hl) ||
+        !At(s, own_at + 3 + hl, "由")) {
+      hl = 0;
+    }
+    if (hl > 0) {
+      const uint32_t from = static_cast<uint32_t>(own_at + 3 + hl + 3);
+      const size_t verb = s.substr(from, sen.span.end - from).find("负责");
+      int own = -1;
+      for (int j = 0; j < static_cast<int>(ms.size()) && own < 0; ++j) {
+        if (ms[j].doc_measure && (IsMeasure(ms[j].type))) own = j;
+      }
+      for (int i : ids) {
+        if (own < 0 || verb == std::string_view::npos) break;
+        const Mention& a = ms[i];
+        if (a.span.begin < from || a.span.end > from + verb) continue;
+        if ((a.type == "Agency"sv || a.type == "Enterprise"sv) && Nodeish(a)) {
+          out.push_back({"RESPONSIBLE", i, own, "lead_verb.own_measure", sen.index});
+        }
+      }
+    }
     if (duty != std::string_view::npos && duty > 0) {  // right after the name: the lead_verb rule above
       uint32_t from = static_cast<uint32_t>(ms[subj].span.end + duty);
       for (int j : ids) {

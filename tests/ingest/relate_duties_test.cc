@@ -1,0 +1,22 @@
+// RESPONSIBLE (ingest/relate_duties.cc), end to end on short texts: one row a
+// pattern, with the edges it must not give.
+#include "tests/ingest/extract_fixture.h"
+
+using pkg::testing::CheckEdges;
+
+TEST_CASE("The bodies that interpret or carry out 本办法 are responsible for the document's measure", "[ingest][relate]") {
+  const char* rules = "合肥市促进产业发展若干措施\n\n一、支持企业发展。对企业给予奖励。\n\n"
+                      "二、本措施由市发展改革委、市财政局负责解释。\n";
+  const char* article = "合肥市产业发展专项资金管理办法\n\n第一条 为规范专项资金管理,制定本办法。\n\n"
+                        "第十四条 本办法由市财政局会同市经济和信息化局负责解释。\n";
+  CheckEdges({
+      {rules, "RESPONSIBLE", "合肥市发展和改革委员会", "合肥市促进产业发展若干措施"},
+      {rules, "RESPONSIBLE", "合肥市财政局", "合肥市促进产业发展若干措施"},
+      // After an article marker and its space, each body joined by 会同.
+      {article, "RESPONSIBLE", "合肥市财政局", "合肥市产业发展专项资金管理办法"},
+      {article, "RESPONSIBLE", "合肥市经济和信息化局", "合肥市产业发展专项资金管理办法"},
+      // A body named after the duty verb is not one of them.
+      {"合肥市促进产业发展若干措施\n\n二、本措施由市财政局负责解释,市发展改革委配合。\n", "RESPONSIBLE",
+       "合肥市发展和改革委员会", "合肥市促进产业发展若干措施", false},
+  });
+}
