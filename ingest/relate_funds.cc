@@ -2,6 +2,7 @@
 // its sentence. (Support directions: relate_directions.cc.) See relate_phrases.h.
 // Tested in tests/ingest/extractor_test.cc.
 #include "ingest/relate_phrases.h"
+#include "ingest/utf8.h"
 
 namespace pkg::ingest {
 
@@ -23,6 +24,23 @@ void RelateFunds(const RelateScope& r) {
       const Span& sp = ctx.st->sentences[f.sentence].span;
       size_t at = invest.Find(s.substr(0, sp.end), f.span.end);
       if (at != std::string_view::npos) verb_at = static_cast<uint32_t>(at);
+    }
+    // "试点资金,是指中央财政通过X专项资金安排…的资金", "从X中列支": the fund a
+    // budget is arranged through funds it (a preposition of kind strip/inner
+    // right before X, 安排 / 列支 right after it).
+    for (int j : r.InSentence(f.sentence)) {
+      const Mention& src = ms[j];
+      if (j == i || src.type != "Fund"sv || src.embedded || src.span.begin < f.span.end || src.key == f.key) continue;
+      bool via = false;
+      for (size_t back = 3; back <= 12 && !via && src.span.begin >= back; back += 3) {
+        size_t pl = 0;
+        const Rule* p = ctx.Words(RuleKind::strip).PrefixAt(s, src.span.begin - back, &pl);
+        via = p && p->arg == "inner" && pl == back;
+      }
+      const uint32_t e = src.span.end;
+      if (via && (At(s, e, "安排") || At(s, e, "中安排") || At(s, e, "列支") || At(s, e, "中列支"))) {
+        out.push_back({"FUNDS", j, i, "funds.arranged_through", f.sentence});
+      }
     }
     for (int j : r.InSentence(f.sentence)) {
       const Mention& t = ms[j];

@@ -1,0 +1,20 @@
+// FUNDS (ingest/relate_funds.cc), end to end on short texts: one row a
+// pattern, with the edges it must not give.
+#include "tests/ingest/extract_fixture.h"
+
+using pkg::testing::CheckEdges;
+
+TEST_CASE("A fund a budget is arranged through funds it", "[ingest][relate]") {
+  const char* via = "某市专项资金管理办法\n\n第二条 本办法所称人才发展专项资金,是指市财政通过市产业发展专项资金安排,"
+                    "用于支持人才引进的资金。\n";
+  const char* from = "某市专项资金管理办法\n\n第三条 设立人才发展专项资金,所需资金从市产业发展专项资金中列支。\n";
+  CheckEdges({
+      {via, "FUNDS", "市产业发展专项资金", "人才发展专项资金"},
+      {from, "FUNDS", "市产业发展专项资金", "人才发展专项资金"},
+      // The arranged budget does not fund the larger fund.
+      {via, "FUNDS", "人才发展专项资金", "市产业发展专项资金", false},
+      // Two funds in one sentence with no such preposition and verb: no edge between them.
+      {"某市专项资金管理办法\n\n第三条 人才发展专项资金和市产业发展专项资金分别管理。\n", "FUNDS", "市产业发展专项资金",
+       "人才发展专项资金", false},
+  });
+}
