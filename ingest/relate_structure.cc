@@ -399,10 +399,22 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     if (fund < 0) continue;
     for (int child = item + 1; child < static_cast<int>(st.items.size()) && st.items[child].span.begin < st.items[item].span.end; ++child) {
       if (st.items[child].parent != item || st.items[child].heading_sentence < 0) continue;
+      bool headed = false;
       for (int j : in_sentence(st.items[child].heading_sentence)) {
         if (!Candidate(ms[j]) || ms[j].key == ms[fund].key) continue;
         out.push_back({"FUNDS", fund, j, "funds_verb.items", st.items[child].heading_sentence});
+        headed = true;
         break;
+      }
+      // A heading that names no measure ("(一)支持智能化改造。"): the measures of the
+      // first sentence of its body that names any, as relate_directions.cc reads them.
+      for (int k = st.items[child].heading_sentence + 1; !headed && k < static_cast<int>(st.sentences.size()); ++k) {
+        if (st.sentences[k].item != child) break;
+        for (int j : in_sentence(k)) {
+          if (!Candidate(ms[j]) || ms[j].key == ms[fund].key) continue;
+          out.push_back({"FUNDS", fund, j, "funds_verb.items", k});
+          headed = true;
+        }
       }
     }
   }

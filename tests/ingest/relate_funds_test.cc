@@ -18,3 +18,14 @@ TEST_CASE("A fund a budget is arranged through funds it", "[ingest][relate]") {
        "人才发展专项资金", false},
   });
 }
+
+TEST_CASE("A fund whose heading lists directions funds the measures each direction's body names", "[ingest][relate]") {
+  const char* text = "某部专项资金管理办法\n\n第七条 试点专项资金重点支持以下方向:\n\n"
+                     "(一)支持智能化改造。引导企业建设一批数字化车间和智能工厂。\n\n"
+                     "(二)支持公共服务能力建设。支持试点城市建设技术改造公共服务平台。\n";
+  CheckEdges({
+      {text, "FUNDS", "试点专项资金", "数字化车间"},
+      {text, "FUNDS", "试点专项资金", "智能工厂"},
+      {text, "FUNDS", "试点专项资金", "技术改造公共服务平台"},
+  });
+}
