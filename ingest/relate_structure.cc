@@ -289,6 +289,20 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
           break;
         }
       }
+      // "X负责人介绍,《行动计划》围绕…部署了十二项重点任务": a speaker who goes on to cite
+      // the plan reports it too; the report starts after the cited name.
+      if (reported < 0) {
+        const size_t said = speech.Find(s.substr(0, sen.span.end), sen.span.begin, &len);
+        for (int i : ids) {
+          const Mention& m = ms[i];
+          if (said == std::string_view::npos || m.span.begin < said + len) continue;
+          if (!m.cited || !(m.type == "Initiative"sv || m.type == "Policy"sv)) continue;
+          if (plan >= 0 ? m.key != ms[plan].key : !At(s, said + len, ",")) continue;
+          reported = i;
+          from = m.span.end;
+          break;
+        }
+      }
       if (reported >= 0) {
         plan = reported;
       } else if (plan >= 0) {

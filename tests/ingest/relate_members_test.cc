@@ -101,3 +101,13 @@ TEST_CASE("A sub-item's heading sector is part of its parent heading's sector", 
       {plan, "PART_OF", "工业软件产业", "数字产业集群"},
   });
 }
+
+TEST_CASE("A speaker who goes on to cite the plan reports it too", "[ingest][relate]") {
+  const char* news = "园区人工智能产业迎来新一轮政策支持\n\n3月17日,园区正式发布《苏州工业园区人工智能产业创新集群三年行动计划》。"
+                     "园区科技创新局负责人介绍,《苏州工业园区人工智能产业创新集群三年行动计划》围绕算力、算法部署了十二项重点任务。"
+                     "其中,园区将实施“智算领航”工程,建设苏州工业园区智能计算中心二期。\n";
+  CheckEdges({
+      {news, "PART_OF", "智算领航工程", "苏州工业园区人工智能产业创新集群三年行动计划"},
+      {news, "PART_OF", "苏州工业园区智能计算中心二期", "苏州工业园区人工智能产业创新集群三年行动计划"},
+  });
+}
