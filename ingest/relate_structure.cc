@@ -340,7 +340,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         if (after.substr(0, 6) == "产业") after.remove_prefix(6);
         else if (name.substr(g.span.end - g.span.begin - 6, 6) != "产业") continue;
         bool grows = false;
-        for (std::string_view w : {"发展", "高质量发展", "创新发展", "集群"}) grows |= after.substr(0, w.size()) == w;
+        for (std::string_view w : {"发展", "高质量发展", "创新发展", "集群", "创新集群"}) grows |= after.substr(0, w.size()) == w;
         if (grows && seen.insert({m.key, g.key}).second) out.push_back({"SUPPORTS", i, j, "title.supports", m.sentence});
       }
     }

@@ -45,3 +45,10 @@ TEST_CASE("A heading naming a known goal in a frame states the goal its measures
        "三项改革扩面提质行动", "科技创新中心"},
   });
 }
+
+TEST_CASE("A cited plan titled for a sector's innovation cluster supports the sector", "[ingest][relate]") {
+  CheckEdges({
+      {"园区人工智能产业迎来新一轮政策支持\n\n园区正式发布《苏州工业园区人工智能产业创新集群三年行动计划》。\n", "SUPPORTS",
+       "苏州工业园区人工智能产业创新集群三年行动计划", "人工智能"},
+  });
+}
