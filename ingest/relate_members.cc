@@ -119,6 +119,21 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
           break;
         }
       }
+    } else if (m.type == "Industry"sv && !m.embedded) {
+      // A member the lexicon knows, inside the list: "未来信息领域重点发展通用人工智能、6G、元宇宙、
+      // 量子信息和光电子" (6G between two open-class members) is the field's part too.
+      int parent = -1, later = -1;
+      for (int j : ids) {
+        if (ms[j].rule == "domain_list.parent" && ms[j].span.end <= m.span.begin) parent = j;
+        if (ms[j].rule == "domain_list.member" && ms[j].span.begin > m.span.begin) { later = j; break; }
+      }
+      if (parent >= 0 && later >= 0) {
+        const std::string_view between = s.substr(ms[parent].span.end, ms[later].span.begin - ms[parent].span.end);
+        const bool listed = At(s, m.span.end, "、") || At(s, m.span.end, "和") || At(s, m.span.end, "及");
+        if (listed && between.find_first_of(";,:") == std::string_view::npos && between.find("。") == std::string_view::npos) {
+          out.push_back({"PART_OF", i, parent, "domain_list.member", sen.index});
+        }
+      }
     }
     // "A、B等未来产业", "A、B等战略性产业集群": the listed sectors are parts of
     // the category named after 等, when it is an item of its own.

@@ -111,3 +111,15 @@ TEST_CASE("A speaker who goes on to cite the plan reports it too", "[ingest][rel
       {news, "PART_OF", "苏州工业园区智能计算中心二期", "苏州工业园区人工智能产业创新集群三年行动计划"},
   });
 }
+
+TEST_CASE("A member the lexicon knows inside a field's list is the field's part too", "[ingest][relate]") {
+  const char* text = "北京市未来产业实施方案解读\n\n《实施方案》聚焦六大领域。其中,未来信息领域重点发展通用人工智能、6G、元宇宙、"
+                     "量子信息和光电子;未来健康领域重点发展基因技术、合成生物。\n";
+  CheckEdges({
+      {text, "PART_OF", "6G", "未来信息"},
+      {text, "PART_OF", "元宇宙", "未来信息"},
+      {text, "PART_OF", "量子科技", "未来信息"},  // 量子信息 is the lexicon's 量子科技
+      // Not across the semicolon into the next field's list.
+      {text, "PART_OF", "合成生物", "未来信息", false},
+  });
+}
