@@ -109,9 +109,10 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
         m.lex_entry = inst;
         m.name = L.entries()[inst].name;
       } else if (std::string composed = ctx.region.empty() ? "" : L.ComposeName(h.entry, ctx.region, h.bare_level);
-                 !composed.empty() && (h.bare_level == "区" || h.bare_level == "县")) {
-        // A district's bureau: the city-level template for the district
-        // (区财政局 in 包河区 is 合肥市包河区财政局), named without an entry.
+                 !composed.empty()) {
+        // A body whose template has no instance at that level, named without an
+        // entry: 区财政局 in 包河区 is 合肥市包河区财政局 (from the city-level
+        // template), 省投资促进局 in 四川 is 四川省投资促进局.
         m.lex_entry = -1;
         m.name = std::move(composed);
       } else {

@@ -123,6 +123,10 @@ TEST_CASE("A district's bureau is composed from the city-level template", "[inge
   }
   // ...but not from an ambiguous form: 将会同县发展和改革委员会 is 会同 + 县发展和改革委员会.
   for (const auto& h : Shipped().Match("将会同县发展和改革委员会")) CHECK(h.region == Lexicon::kNoRegion);
+  // A province's body from a city-level template: 省投资促进局 in 四川.
+  auto province = Shipped().Match("省投资促进局");
+  REQUIRE(province.size() == 1);
+  CHECK(Shipped().ComposeName(province[0].entry, "四川", "省") == "四川省投资促进局");
   auto centre = Shipped().Match("区投资促进中心");
   REQUIRE(centre.size() == 1);
   CHECK(Shipped().ComposeName(centre[0].entry, "包河区", "区") == "合肥市包河区投资促进中心");
