@@ -1,0 +1,68 @@
+// Tests for ingest/recognize.h and the recognisers of data/rules/items.tsv
+// that session 8 added: each case is a sentence in the language of Chinese
+// policy texts, run through the whole extractor, with the items it must (and
+// must not) name. Tables of cases; one TEST_CASE per pattern.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/schema.h"
+#include "ingest/extractor.h"
+
+using namespace pkg;
+
+namespace {
+
+const Extractor& TestExtractor() {
+  static std::unique_ptr<Extractor> ex = [] {
+    auto s = Schema::Load(std::string(PKG_TEST_DIR) + "/../data/schema.json");
+    REQUIRE(s.ok());
+    auto e = Extractor::Create(*s, std::string(PKG_TEST_DIR) + "/../data");
+    REQUIRE(e.ok());
+    return std::move(e).value();
+  }();
+  return *ex;
+}
+
+// The names of the nodes of `type` that the extractor gives for `text`.
+std::vector<std::string> NodesOf(const std::string& text, const std::string& type) {
+  std::vector<std::string> names;
+  Status s = TestExtractor().Extract(DocumentInput{"test.txt", text, ""}, [&](Statement&& st) {
+    if (auto* n = std::get_if<NodeStatement>(&st); n && n->type == type) names.push_back(n->name);
+  });
+  REQUIRE(s.ok());
+  return names;
+}
+
+bool Has(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+struct Case {
+  const char* text;
+  const char* type;
+  const char* present;  // a node that must be there ("" for none)
+  const char* absent;   // a node that must not be there ("" for none)
+};
+
+void Check(const Case& c) {
+  INFO(c.text);
+  auto names = NodesOf(c.text, c.type);
+  if (*c.present) CHECK(Has(names, c.present));
+  if (*c.absent) CHECK_FALSE(Has(names, c.absent));
+}
+
+}  // namespace
+
+TEST_CASE("会同 between two bodies joins two agencies, not one name", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"杭州市某行动计划\n\n市经信局会同市统计局建立产业统计监测制度。\n", "Agency", "杭州市统计局",
+       "市经信局会同市统计局"},
+      {"杭州市某行动计划\n\n市经信局会同市统计局建立产业统计监测制度。\n", "Agency", "杭州市经济和信息化局", ""},
+      {"某省某办法\n\n省工信厅会同省财政厅委托第三方机构开展评审。\n", "Agency", "", "省工信厅会同省财政厅"},
+  };
+  for (const Case& c : cases) Check(c);
+}
