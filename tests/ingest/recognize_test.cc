@@ -66,3 +66,13 @@ TEST_CASE("会同 between two bodies joins two agencies, not one name", "[ingest
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("适用 opening a scope clause (适用本条例, 适用本办法) names no policy", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市智能制造促进条例\n\n第二条 本市行政区域内智能制造的推进、服务与保障等活动,适用本条例。\n", "Policy", "",
+       "适用本条例"},
+      {"某市专项资金管理办法\n\n第二条 专项资金的分配、使用和监督管理,适用本办法。\n", "Policy", "", "适用本办法"},
+      {"某市专项资金管理办法\n\n第二条 专项资金的分配、使用和监督管理,适用本办法。\n", "Policy", "", "本办法"},
+  };
+  for (const Case& c : cases) Check(c);
+}
