@@ -76,3 +76,12 @@ TEST_CASE("适用 opening a scope clause (适用本条例, 适用本办法) name
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("重点是 / 主要是 before a list stays out of the first item's name", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市若干政策措施\n\n支持对象为零部件企业,重点是车规级芯片、汽车软件等领域。\n", "Industry", "车规级芯片",
+       "重点是车规级芯片"},
+      {"某市若干政策措施\n\n资金投向主要是工业软件、智能传感器等领域。\n", "Industry", "工业软件", "主要是工业软件"},
+  };
+  for (const Case& c : cases) Check(c);
+}
