@@ -332,6 +332,7 @@ void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   GroupLists(ctx, sentence, c, out);
   FirmLists(ctx, sentence, c, out);
   DomainLists(ctx, sentence, c, out);
+  FindCompoundSectors(ctx, sentence, c, out);
 }
 
 }  // namespace pkg::ingest

@@ -85,3 +85,22 @@ TEST_CASE("重点是 / 主要是 before a list stays out of the first item's nam
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a known sector at the tail of a longer list member names that member (工业机器人, not 机器人)",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市条例\n\n支持开展工业软件、智能传感器、工业机器人等领域技术攻关。\n", "Industry", "工业机器人", "机器人"},
+      {"某市方案\n\n开展深海探测装备、水下机器人等关键技术攻关。\n", "Industry", "水下机器人", "机器人"},
+      {"某市方案\n\n围绕新一代电子信息、高端装备制造等战略性产业集群开展精准招商。\n", "Industry", "新一代电子信息",
+       "电子信息"},
+      // Not a list member: the known sector stands, no compound.
+      {"某市方案\n\n对新认定的国家级智能制造示范工厂给予奖励。\n", "Industry", "", "国家级智能制造"},
+      // A group or a verb no rule lists before the sector opens no compound.
+      {"某市方案\n\n支持企业人工智能应用。\n", "Industry", "", "企业人工智能"},
+      {"某市方案\n\n(二)夯实工业互联网和算力支撑\n", "Industry", "", "夯实工业互联网"},
+      // Firms of a list stay firms.
+      {"某省方案\n\n支持国鸿氢能、鸿基创能等企业做大做强。\n", "Industry", "", "国鸿氢能"},
+      {"某省方案\n\n支持国鸿氢能、鸿基创能等企业做大做强。\n", "Enterprise", "国鸿氢能", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
