@@ -104,3 +104,16 @@ TEST_CASE("a known sector at the tail of a longer list member names that member 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a host after 发挥 / 依托 keeps its region (发挥重庆产业投资母基金的引导作用)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市若干政策措施\n\n发挥重庆产业投资母基金的引导作用,设立汽车零部件子基金。\n", "Fund", "重庆产业投资母基金",
+       "产业投资母基金"},
+      {"某市若干政策措施\n\n发挥北京市人工智能产业投资基金、北京市信息产业发展投资基金的引导作用。\n", "Fund",
+       "北京市人工智能产业投资基金", "人工智能产业投资基金"},
+      // A subject with its own verb after a verb of support is still no part of the name.
+      {"某市方案\n\n支持中国科学院天津工业生物技术研究所开展菌种创制等底层技术攻关。\n", "Initiative", "",
+       "中国科学院天津工业生物技术研究所开展菌种创制"},
+  };
+  for (const Case& c : cases) Check(c);
+}
