@@ -117,3 +117,13 @@ TEST_CASE("a host after 发挥 / 依托 keeps its region (发挥重庆产业投�
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("an administrative mode (审批模式, 供地模式, 监管模式) is a Policy, a new model tried is a Pilot", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某县新闻\n\n实行“拿地即开工”审批模式,为落户企业提供全生命周期服务。\n", "Policy", "拿地即开工审批模式", ""},
+      {"某县新闻\n\n实行“拿地即开工”审批模式,为落户企业提供全生命周期服务。\n", "Pilot", "", "拿地即开工审批模式"},
+      {"某区简介\n\n实行“标准地+承诺制”供地模式。\n", "Policy", "标准地+承诺制供地模式", ""},
+      {"某市方案\n\n推广M0土地混合利用新模式。\n", "Pilot", "M0土地混合利用新模式", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
