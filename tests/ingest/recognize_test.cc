@@ -127,3 +127,15 @@ TEST_CASE("an administrative mode (审批模式, 供地模式, 监管模式) is 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("应当 / 可以 after a subject end its name: a fund named by its owner is read (市政府产业基金应当…)",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      {"温州市智能制造促进条例\n\n第十三条 市政府产业基金应当加大对智能制造领域的投资。\n", "Fund", "市政府产业基金", ""},
+      {"某市专项资金管理办法\n\n第八条 专项资金可以注资某市新动能产业投资基金。\n", "Fund", "某市新动能产业投资基金", ""},
+      // A name holding the modal is a clause, not a name.
+      {"某市条例\n\n第五条 市工业和信息化主管部门应当建立智能制造统计制度。\n", "Policy", "智能制造统计制度",
+       "市工业和信息化主管部门应当建立智能制造统计制度"},
+  };
+  for (const Case& c : cases) Check(c);
+}
