@@ -152,6 +152,20 @@ void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention
 }
 
 
+// "鼓励A、B等传统优势产业开展X": the list before 等 (at `deng`) and its category
+// (at `word`) are the subject of the verb after the category. Not a scope
+// (在A、B等领域开展X应用: application fields, kind strip 在), and no verb between
+// 等 and the category (等区布局一批未来产业 is no category).
+bool SubjectList(const DocContext& ctx, Span c, uint32_t deng, uint32_t word) {
+  std::string_view s = ctx.text;
+  const uint32_t b = ListStart(ctx, c, deng);
+  for (uint32_t k = c.begin; k < b; k = NextChar(s, k)) {
+    if (At(s, k, "在")) return false;
+  }
+  size_t l = 0;
+  return ctx.Words(RuleKind::trigger).Find(s.substr(0, word), deng + 3, &l) == std::string_view::npos;
+}
+
 // "A、B等领域": sector lists.
 void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
@@ -189,11 +203,13 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       r = next;
     }
     if (word == p && s.substr(c.begin, p - c.begin).find("、") == std::string_view::npos) continue;
-    // After the sector word a boundary, or after 等 the firms of those sectors ("等重点产业链链主企业").
+    // After the sector word a boundary, or after 等 the firms of those sectors ("等重点产业链链主企业")
+    // or the verb of the clause whose subject the list is ("A、B等传统优势产业开展智能化技术改造").
     size_t fl = 0;
     if (word + len < c.end && !At(s, static_cast<uint32_t>(word + len), "、") &&
         s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的") &&
-        !(word > p && ctx.Words(RuleKind::firm_list).PrefixAt(s, word + len, &fl))) continue;
+        !(word > p && ctx.Words(RuleKind::firm_list).PrefixAt(s, word + len, &fl)) &&
+        !(word > p && ctx.Words(RuleKind::trigger).PrefixAt(s, word + len, &fl) && SubjectList(ctx, c, p, word))) continue;
     uint32_t b = ListStart(ctx, c, p);
     if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;  // a list, not one name
     if (word == p && s.substr(b, p - b).find("等") != std::string_view::npos) continue;  // "…等细分赛道"

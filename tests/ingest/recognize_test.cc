@@ -139,3 +139,15 @@ TEST_CASE("应当 / 可以 after a subject end its name: a fund named by its own
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a sector list closed by 等 and a category may be the subject of the verb after it", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市条例\n\n第七条 鼓励电气、鞋服、汽车零部件、泵阀等传统优势产业开展智能化技术改造。\n", "Industry", "鞋服", ""},
+      {"某市条例\n\n第七条 鼓励电气、鞋服、汽车零部件、泵阀等传统优势产业开展智能化技术改造。\n", "Industry", "泵阀", ""},
+      // A scope (在…等领域) lists application fields, not sectors.
+      {"某市方案\n\n在政务、金融、电力等领域开展量子通信应用。\n", "Industry", "", "金融"},
+      // A verb between 等 and the sector word: no category.
+      {"某市方案\n\n支持海淀、昌平、亦庄等区布局一批未来产业创新集聚区。\n", "Industry", "", "昌平"},
+  };
+  for (const Case& c : cases) Check(c);
+}
