@@ -189,7 +189,8 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       char32_t ch = 0;
       size_t j = q;
       ch = NextCp(s, j);
-      if (!IsHan(ch)) break;
+      // A count may stand in the modifier: "A、B等5个万亿级支柱产业".
+      if (!IsHan(ch) && !(ch >= U'0' && ch <= U'9')) break;
       q = static_cast<uint32_t>(j);
       if ((r = words.PrefixAt(s, q, &len))) word = q;
     }

@@ -151,3 +151,11 @@ TEST_CASE("a sector list closed by 等 and a category may be the subject of the 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a count may stand between 等 and a list's category (A、B等5个万亿级支柱产业)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省意见\n\n聚焦汽车制造、大健康、现代农产品加工等5个万亿级支柱产业,打造产业集群。\n", "Industry", "大健康", ""},
+      {"某省意见\n\n聚焦汽车制造、大健康、现代农产品加工等5个万亿级支柱产业,打造产业集群。\n", "Industry", "现代农产品加工", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
