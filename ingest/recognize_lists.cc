@@ -320,8 +320,19 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
   uint32_t lb = static_cast<uint32_t>(after + len), le = c.end;
   // The last item may be joined by 和/及: "…量子信息和光电子".
   std::string_view list = s.substr(lb, le - lb);
-  if (list.find("、") == std::string_view::npos) return;
   size_t size_before = out.size();
+  if (list.find("、") == std::string_view::npos) {
+    // Two items joined by 和 / 及 alone: "未来制造领域重点发展人形机器人和智能传感器".
+    size_t cl = 0;
+    const size_t k = LastConjunct(ctx, lb, le, &cl);
+    if (k == std::string_view::npos) return;
+    SplitList(ctx, sentence, lb, static_cast<uint32_t>(k), r->arg, "domain_list.member", out);
+    SplitList(ctx, sentence, static_cast<uint32_t>(k + cl), le, r->arg, "domain_list.member", out);
+    if (out.size() != size_before + 2) {
+      out.resize(size_before);
+      return;
+    }
+  } else {
   size_t last = list.rfind("、");
   size_t join = list.find("和", last);
   if (join == std::string_view::npos) join = list.find("及", last);
@@ -330,6 +341,7 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
     SplitList(ctx, sentence, static_cast<uint32_t>(lb + join + 3), le, r->arg, "domain_list.member", out);
   } else {
     SplitList(ctx, sentence, lb, le, r->arg, "domain_list.member", out);
+  }
   }
   if (out.size() == size_before) return;
   Mention m;

@@ -159,3 +159,15 @@ TEST_CASE("a count may stand between 等 and a list's category (A、B等5个万�
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("X领域重点发展A和B: two members joined by 和 alone are parts of the field", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市实施方案\n\n未来制造领域重点发展人形机器人和智能传感器;未来能源领域重点发展氢能和新型储能。\n", "Industry",
+       "智能传感器", "人形机器人和智能传感器"},
+      {"某市实施方案\n\n未来制造领域重点发展人形机器人和智能传感器;未来能源领域重点发展氢能和新型储能。\n", "Industry",
+       "未来制造", ""},
+      // A fixed compound holding 和 is one item.
+      {"某市实施方案\n\n信息领域重点发展工业和信息化软件。\n", "Industry", "", "信息化软件"},
+  };
+  for (const Case& c : cases) Check(c);
+}
