@@ -171,3 +171,12 @@ TEST_CASE("X领域重点发展A和B: two members joined by 和 alone are parts o
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("the nodes of the industrial-internet identifier system are platforms (二级节点, 国家顶级节点)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省规划\n\n加快建设工业互联网标识解析二级节点和“映山红”工业互联网平台。\n", "Platform", "工业互联网标识解析二级节点",
+       "工业互联网标识解析二级节点和映山红工业互联网平台"},
+      {"某省意见\n\n建设工业互联网标识解析国家顶级节点(武汉),打造一批智能工厂。\n", "Platform", "工业互联网标识解析国家顶级节点", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
