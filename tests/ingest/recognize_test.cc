@@ -180,3 +180,11 @@ TEST_CASE("the nodes of the industrial-internet identifier system are platforms 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("建有 / 设有 govern an object like 建设 (开发区建有A、B和C)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某开发区简介\n\n开发区建有光伏产业园和电子信息产业园。\n", "Platform", "电子信息产业园", "开发区建有光伏产业园"},
+      {"某开发区简介\n\n园区设有新能源汽车产业园、电子信息产业园。\n", "Platform", "新能源汽车产业园", "园区设有新能源汽车产业园"},
+  };
+  for (const Case& c : cases) Check(c);
+}
