@@ -188,3 +188,16 @@ TEST_CASE("建有 / 设有 govern an object like 建设 (开发区建有A、B和
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a short title set after the 文号 in the same bracket, or used before its bracket, names the cited item",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市政策解读\n\n近日,某市印发《某市加快未来产业创新发展实施方案》(某政办发〔2025〕2号,以下简称《实施方案》)。"
+       "《实施方案》提出,建设概念验证中心。\n",
+       "Initiative", "某市加快未来产业创新发展实施方案", "实施方案"},
+      {"某市政策问答\n\n问:《若干政策措施》出台的背景是什么?\n答:某市制定了《某市支持汽车零部件产业发展若干政策措施》"
+       "(某经信发〔2025〕31号,以下简称《若干政策措施》)。\n",
+       "Policy", "某市支持汽车零部件产业发展若干政策措施", "若干政策措施"},
+  };
+  for (const Case& c : cases) Check(c);
+}
