@@ -201,3 +201,11 @@ TEST_CASE("a short title set after the 文号 in the same bracket, or used befor
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("每款 / 每月 / 每项 / 连续 before a subsidy's head name no subsidy", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市若干政策措施\n\n对首次通过车规级认证的芯片产品,每款奖励100万元。\n", "Policy", "", "每款奖励"},
+      {"某开发区简介\n\n对新引进的硕士以上学历人才,给予生活补贴,连续补贴3年。\n", "Policy", "", "连续补贴"},
+  };
+  for (const Case& c : cases) Check(c);
+}
