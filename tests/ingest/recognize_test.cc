@@ -209,3 +209,13 @@ TEST_CASE("每款 / 每月 / 每项 / 连续 before a subsidy's head name no sub
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a firm's or university's name ends before the verb it governs (X大学共建Y)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某区若干措施\n\n支持企业联合中国科学技术大学、合肥工业大学共建新能源汽车零部件创新联合体。\n", "Enterprise", "合肥工业大学",
+       ""},
+      {"某区若干措施\n\n支持企业联合中国科学技术大学、合肥工业大学共建新能源汽车零部件创新联合体。\n", "Platform",
+       "新能源汽车零部件创新联合体", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
