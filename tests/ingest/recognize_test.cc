@@ -219,3 +219,11 @@ TEST_CASE("a firm's or university's name ends before the verb it governs (X大�
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a 工作专班 is a working mechanism (Policy), a 领导小组 a body (Agency)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省意见\n\n建立省推进新型工业化工作专班,统筹推进重大事项。\n", "Policy", "省推进新型工业化工作专班", ""},
+      {"某省意见\n\n建立省推进新型工业化工作专班,统筹推进重大事项。\n", "Agency", "", "省推进新型工业化工作专班"},
+  };
+  for (const Case& c : cases) Check(c);
+}
