@@ -227,3 +227,11 @@ TEST_CASE("a 工作专班 is a working mechanism (Policy), a 领导小组 a body
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("中央 alone opens a fiscal term, not the party centre (中央财政资金)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某部通知\n\n通过中央财政资金支持地方政府开展试点。\n", "Agency", "", "党中央"},
+      {"某省意见\n\n为深入贯彻落实党中央、国务院关于发展低空经济的决策部署,制定本意见。\n", "Agency", "国务院", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
