@@ -235,3 +235,11 @@ TEST_CASE("中央 alone opens a fiscal term, not the party centre (中央财政�
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("an indicator's subject drops a whole list of places before it (青岛、烟台、威海三大X基地产值)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"山东省某行动方案\n\n到2027年,青岛、烟台、威海三大海洋装备制造基地产值占全省比重达到70%。\n", "Indicator",
+       "三大海洋装备制造基地产值占全省比重", "、烟台、威海三大海洋装备制造基地产值占全省比重"},
+  };
+  for (const Case& c : cases) Check(c);
+}
