@@ -310,13 +310,32 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
       if (title_like(t) && EndsWithAny(t, heads) && t.find("关于") != std::string::npos) { title_line = li; break; }
     }
   }
+  // A line that is only a body's name (a portal's banner, 盐城经济技术开发区管理委员会, or an
+  // issuer line above the title) is no title when a title-like line follows.
+  auto body_name = [&](std::string_view l) {
+    static const char* const kBodies[] = {"委员会", "管委会", "人民政府", "办公厅", "办公室", "局", "厅"};
+    if (l.find("关于") != std::string_view::npos || CpCount(l) > 24 || l.find(' ') != std::string_view::npos) return false;
+    for (const char* b : kBodies) {
+      std::string_view w(b);
+      if (l.size() > w.size() && l.substr(l.size() - w.size()) == w) return true;
+    }
+    return false;
+  };
   if (title_line < 0) {
+    int banner = -1;
     for (int li = 0; li < static_cast<int>(lines.size()) && li < 6; ++li) {
       bool is_meta = false;
       for (const auto& m : md.meta_lines) is_meta |= m.begin == lines[li].begin;
       std::string_view l = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
-      if (!is_meta && title_like(Trim(l))) { title_line = li; break; }
+      if (is_meta || !title_like(Trim(l))) continue;
+      if (banner < 0 && body_name(Trim(l))) {
+        banner = li;
+        continue;
+      }
+      title_line = li;
+      break;
     }
+    if (title_line < 0) title_line = banner;
   }
   if (title_line >= 0 && md.title.empty()) {
     std::string_view l = text.substr(lines[title_line].begin, lines[title_line].end - lines[title_line].begin);

@@ -125,6 +125,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   if (flags & kNoiseLevels) level = ctx.Words(RuleKind::level);
   if (flags & kNoiseObject) units = ctx.Words(RuleKind::count_unit);
   const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words(RuleKind::strip, "object") : nullptr;
+  bool verb_seen = false;
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
@@ -180,7 +181,10 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       }
     }
     if (size_t t = (flags & kNoiseTime) ? TimeAt(s, b, e) : 0) { b += static_cast<uint32_t>(t); continue; }
-    if (const Mention* m = (flags & kNoiseActors) ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
+    // After a host's verb stripped as an adverb (发挥, 依托, 借助: kind host_lead), a
+    // place, body or firm is the host's own (发挥重庆产业投资母基金的引导作用), not
+    // the clause's subject.
+    if (const Mention* m = (flags & kNoiseActors) && !verb_seen ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
         (Is(m->type, "Region") || Is(m->type, "Agency") || Is(m->type, "Enterprise"))) {
       // A scope that is no jurisdiction acting (全国, 全球) stays in the name: 全国农机作业指挥调度平台.
       size_t nl = 0;
@@ -193,6 +197,8 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       // A fixed compound is never stripped in part: 研究与试验发展(R&D)经费 keeps 研究与.
       size_t cl = 0;
       if (ctx.Words(RuleKind::compound).PrefixAt(s, b, &cl)) break;
+      size_t vl = 0;
+      verb_seen |= ctx.Words(RuleKind::host_lead).PrefixAt(s, b, &vl) && vl == len;
       b += static_cast<uint32_t>(len);
       continue;
     }

@@ -7,6 +7,8 @@
 //   recognize_items.cc        measures named by a head word (…基金, …平台,
 //                             …试点, …行动, …机制), quoted slogans
 //   recognize_lists.cc        sub-sector, sector and group lists (A、B等领域)
+//   recognize_compound_sectors.cc  a known sector inside a longer compound
+//                             (工业机器人 names no 机器人)
 //   recognize_goals.cc        goals stated by headings and purpose clauses
 //   recognize_indicators.cc   subject + metric/comparator + number + unit
 //   recognize_citations.cc    《titles》, 文号, the document's own measure,
@@ -48,6 +50,9 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare =
 void FindItems(const DocContext& ctx, std::vector<Mention>& out);
 // List patterns of one clause (recognize_lists.cc).
 void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);
+// A known sector written as the tail of a longer noun compound names the
+// compound (工业机器人, 新一代电子信息; recognize_compound_sectors.cc).
+void FindCompoundSectors(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);
 void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out);
 void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out);
 // Indicators (recognize_indicators.cc). A fund's size stated on its own

@@ -46,6 +46,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
   std::string instituted;
   // Short titles: "《X》(以下简称《Y》)" makes a later 《Y》 a citation of X.
   std::vector<std::pair<std::string, size_t>> short_titles;  // Y, index of X's mention in out
+  const size_t first_citation = out.size();
   // 《…》 anywhere (title included).
   for (size_t p = s.find("《"); p != std::string_view::npos; p = s.find("《", p + 3)) {
     size_t q = s.find("》", p);
@@ -86,8 +87,13 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     if (dn.first != std::string_view::npos && dn.first <= q + 6) {
       SetProperty(m.props, "doc_number", std::string(s.substr(dn.first, dn.second - dn.first)));
     }
-    // "(以下简称《Y》)" or "(以下简称“Y”)" right after: Y is an alias, and names X from here on.
-    if (size_t a = q + 3; At(s, a, "(以下简称") || At(s, a, "(下称")) {
+    // "(以下简称《Y》)" or "(以下简称“Y”)" right after, also after the 文号 in the same
+    // bracket ("(京政办发〔2025〕2号,以下简称《实施方案》)"): Y is an alias, and names X from here on.
+    size_t a = q + 3;
+    if (dn.first == q + 4 && At(s, a, "(") && dn.second < s.size() && s[dn.second] == ',') {
+      a = dn.second;  // the comma: "(以下简称" is looked for right after it
+    }
+    if (At(s, a, "(以下简称") || At(s, a, "(下称") || At(s, a, ",以下简称") || At(s, a, ",下称")) {
       a = s.find("称", a) + 3;
       size_t close = s.find(')', a);
       if (close != std::string_view::npos && close - a <= 60) {
@@ -106,6 +112,19 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
       instituted = name;
     }
     out.push_back(std::move(m));
+  }
+  // A short title used before the bracket that defines it (a question "《若干政策措施》出台的背景是什么?"
+  // above the answer that cites the full title) names the same item.
+  for (const auto& [y, x] : short_titles) {
+    for (size_t i = first_citation; i < x; ++i) {
+      if (!out[i].cited || out[i].name != y || out[i].rule == "cite.short_title") continue;
+      const Span at = out[i].span;
+      const int sentence = out[i].sentence;
+      out[i] = out[x];
+      out[i].span = at;
+      out[i].sentence = sentence;
+      out[i].rule = "cite.short_title";
+    }
   }
   // A 文号 cited on its own ("为落实国发〔2025〕11号文件精神"): a Policy named by
   // its number, which the linker joins with the policy of that doc_number.

@@ -200,6 +200,13 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           carried_verb.clear();
         }
         uint32_t se = mb;
+        // "以青岛、烟台、威海三大X基地产值占全省比重": the noise skip took the first place of a
+        // list of places; the others are no part of the subject either.
+        for (int guard = 0; guard < 12 && At(s, sb, "、"); ++guard) {
+          const Mention* r = ctx.LexiconAt(sb + 3);
+          if (!r || r->type != "Region" || r->span.end >= se) break;
+          sb = r->span.end;
+        }
         TrimSpan(s, sb, se);
         // "具有国际竞争力的X企业": the modifier is not part of the subject.
         if (ctx.Words(RuleKind::modifier).PrefixAt(s, sb, &len)) {

@@ -152,6 +152,20 @@ void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention
 }
 
 
+// "鼓励A、B等传统优势产业开展X": the list before 等 (at `deng`) and its category
+// (at `word`) are the subject of the verb after the category. Not a scope
+// (在A、B等领域开展X应用: application fields, kind strip 在), and no verb between
+// 等 and the category (等区布局一批未来产业 is no category).
+bool SubjectList(const DocContext& ctx, Span c, uint32_t deng, uint32_t word) {
+  std::string_view s = ctx.text;
+  const uint32_t b = ListStart(ctx, c, deng);
+  for (uint32_t k = c.begin; k < b; k = NextChar(s, k)) {
+    if (At(s, k, "在")) return false;
+  }
+  size_t l = 0;
+  return ctx.Words(RuleKind::trigger).Find(s.substr(0, word), deng + 3, &l) == std::string_view::npos;
+}
+
 // "A、B等领域": sector lists.
 void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
@@ -176,7 +190,8 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       char32_t ch = 0;
       size_t j = q;
       ch = NextCp(s, j);
-      if (!IsHan(ch) && !(ch >= '0' && ch <= '9' && q - word < 3)) break;
+      // A count may stand in the modifier: "A、B等5个万亿级支柱产业".
+      if (!IsHan(ch) && !(ch >= U'0' && ch <= U'9')) break;
       q = static_cast<uint32_t>(j);
       if ((r = words.PrefixAt(s, q, &len))) word = q;
     }
@@ -190,11 +205,13 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       r = next;
     }
     if (word == p && s.substr(c.begin, p - c.begin).find("、") == std::string_view::npos) continue;
-    // After the sector word a boundary, or after 等 the firms of those sectors ("等重点产业链链主企业").
+    // After the sector word a boundary, or after 等 the firms of those sectors ("等重点产业链链主企业")
+    // or the verb of the clause whose subject the list is ("A、B等传统优势产业开展智能化技术改造").
     size_t fl = 0;
     if (word + len < c.end && !At(s, static_cast<uint32_t>(word + len), "、") &&
         s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的") &&
-        !(word > p && ctx.Words(RuleKind::firm_list).PrefixAt(s, word + len, &fl))) continue;
+        !(word > p && ctx.Words(RuleKind::firm_list).PrefixAt(s, word + len, &fl)) &&
+        !(word > p && ctx.Words(RuleKind::trigger).PrefixAt(s, word + len, &fl) && SubjectList(ctx, c, p, word))) continue;
     uint32_t b = ListStart(ctx, c, p);
     if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;  // a list, not one name
     if (word == p && s.substr(b, p - b).find("等") != std::string_view::npos) continue;  // "…等细分赛道"
@@ -310,8 +327,19 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
   uint32_t lb = static_cast<uint32_t>(after + len), le = c.end;
   // The last item may be joined by 和/及: "…量子信息和光电子".
   std::string_view list = s.substr(lb, le - lb);
-  if (list.find("、") == std::string_view::npos) return;
   size_t size_before = out.size();
+  if (list.find("、") == std::string_view::npos) {
+    // Two items joined by 和 / 及 alone: "未来制造领域重点发展人形机器人和智能传感器".
+    size_t cl = 0;
+    const size_t k = LastConjunct(ctx, lb, le, &cl);
+    if (k == std::string_view::npos) return;
+    SplitList(ctx, sentence, lb, static_cast<uint32_t>(k), r->arg, "domain_list.member", out);
+    SplitList(ctx, sentence, static_cast<uint32_t>(k + cl), le, r->arg, "domain_list.member", out);
+    if (out.size() != size_before + 2) {
+      out.resize(size_before);
+      return;
+    }
+  } else {
   size_t last = list.rfind("、");
   size_t join = list.find("和", last);
   if (join == std::string_view::npos) join = list.find("及", last);
@@ -320,6 +348,7 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
     SplitList(ctx, sentence, static_cast<uint32_t>(lb + join + 3), le, r->arg, "domain_list.member", out);
   } else {
     SplitList(ctx, sentence, lb, le, r->arg, "domain_list.member", out);
+  }
   }
   if (out.size() == size_before) return;
   Mention m;
@@ -339,6 +368,7 @@ void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   GroupLists(ctx, sentence, c, out);
   FirmLists(ctx, sentence, c, out);
   DomainLists(ctx, sentence, c, out);
+  FindCompoundSectors(ctx, sentence, c, out);
 }
 
 }  // namespace pkg::ingest

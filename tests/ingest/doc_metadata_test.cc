@@ -86,6 +86,10 @@ TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metada
       {"government order", "某市数据条例实施办法\n某市人民政府令\n(第12号)\n现公布,自2026年1月1日起施行。\n市长 某某\n2025年10月9日\n第一条 正文。\n",
        "某市数据条例实施办法", "某市人民政府", "2025-10-09", "", "", ""},
       {"a notice about an announcement is no announcement", "关于某事的公告\n第3号\n正文。\n", "关于某事的公告", "", "", "", "", ""},
+      {"a portal's banner (a body's name alone) above the title",
+       "某经济技术开发区管理委员会\n某开发区招商引资优惠政策简介(2025年版)\n来源:开发区投资促进局\n正文。\n",
+       "某开发区招商引资优惠政策简介(2025年版)", "开发区投资促进局", "", "", "", ""},
+      {"a body's name with nothing title-like after it stays the title", "某市人民政府\n", "某市人民政府", "", "", "", "", ""},
       {"empty", "", "", "", "", "", "", ""},
   };
   for (const auto& c : cases) {
