@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "base/tsv.h"
 
 namespace pkg::ingest {
 
@@ -27,22 +28,7 @@ std::vector<std::string> SplitBar(std::string_view s) {
 }  // namespace
 
 Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool templates) {
-  size_t line_no = 0;
-  for (size_t b = 0; b <= text.size();) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    for (size_t p = 0;;) {
-      size_t t = line.find('\t', p);
-      f.emplace_back(line.substr(p, t == std::string_view::npos ? std::string_view::npos : t - p));
-      if (t == std::string_view::npos) break;
-      p = t + 1;
-    }
+  return ForEachTsvRow(text, [&](size_t line_no, std::string_view line, std::vector<std::string>& f) -> Status {
     std::string where = origin + ":" + std::to_string(line_no);
     if (!IsValidUtf8(line)) return Status::Invalid(where + ": not valid UTF-8");
     if (f.size() < 2 || f[0].empty() || f[1].empty()) {
@@ -53,7 +39,7 @@ Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool t
     if (templates) {
       templates_.push_back(Template{f[1], f[3], SplitBar(f[2]), SplitBar(f[4])});
       if (templates_.back().levels.empty()) return Status::Invalid(where + ": a template needs its levels (5th field)");
-      continue;
+      return Status::OK();
     }
     LexEntry x;
     x.type = f[0];
@@ -75,8 +61,8 @@ Status Lexicon::AddFile(std::string_view text, const std::string& origin, bool t
       for (const auto& a : x.aliases) region_by_name_.emplace(a, id);
     }
     entries_.push_back(std::move(x));
-  }
-  return Status::OK();
+    return Status::OK();
+  });
 }
 
 void Lexicon::AddSurface(const std::string& s, uint32_t entry, const std::string& bare_level) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "base/tsv.h"
 #include "ingest/utf8.h"
 #include "ingest/word_hits.h"
 
@@ -135,22 +136,7 @@ size_t WordSet::Find(std::string_view text, size_t from, size_t* len, const Rule
 RuleSet::RuleSet() : all_(std::make_shared<AllWords>(by_kind_)) {}
 
 Status RuleSet::AddText(std::string_view text, const std::string& origin) {
-  size_t line_no = 0;
-  for (size_t b = 0; b <= text.size();) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    for (size_t p = 0;;) {
-      size_t t = line.find('\t', p);
-      f.emplace_back(line.substr(p, t == std::string_view::npos ? std::string_view::npos : t - p));
-      if (t == std::string_view::npos) break;
-      p = t + 1;
-    }
+  Status read = ForEachTsvRow(text, [&](size_t line_no, std::string_view line, std::vector<std::string>& f) -> Status {
     std::string where = origin + ":" + std::to_string(line_no);
     if (f.size() != 4) {
       return Status::Invalid(where + ": expected 4 tab-separated fields (id, kind, arg, words), got " +
@@ -171,7 +157,9 @@ Status RuleSet::AddText(std::string_view text, const std::string& origin) {
     r->order = same_kind.size();
     same_kind.push_back(r.get());
     rules_.push_back(std::move(r));
-  }
+    return Status::OK();
+  });
+  if (!read.ok()) return read;
   Finish();
   return Status::OK();
 }
