@@ -126,7 +126,6 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   if (flags & kNoiseObject) units = ctx.Words(RuleKind::count_unit);
   const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words(RuleKind::strip, "object") : nullptr;
   bool verb_seen = false;
-  bool governed = (flags & kNoiseGoverned) != 0;
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
@@ -177,8 +176,6 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
             }
           }
         }
-        // "设立规模20亿元的", "合肥市将设立规模20亿元的": a verb inside governs what follows.
-        governed |= ctx.Words(RuleKind::trigger).Find(s.substr(0, de), b) != std::string_view::npos;
         b = de + 3;
         continue;
       }
@@ -192,8 +189,6 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
       // A scope that is no jurisdiction acting (全国, 全球) stays in the name: 全国农机作业指挥调度平台.
       size_t nl = 0;
       if (Is(m->type, "Region") && ctx.Words(RuleKind::name_region).PrefixAt(s, b, &nl) && b + nl == m->span.end) break;
-      // After a governing verb a place opens the object's name, unless a verb of its own follows it.
-      if (governed && Is(m->type, "Region") && !ctx.Words(RuleKind::trigger).PrefixAt(s, m->span.end, &nl)) break;
       b = m->span.end;
       continue;
     }
@@ -212,11 +207,11 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   return b;
 }
 
-uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info, bool governed) {
+uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
   const KindWords trig = ctx.Words(RuleKind::trigger);
   bool verb = false;
   for (int guard = 0; guard < 8; ++guard) {
-    b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : governed ? kNoiseAll | kNoiseGoverned : kNoiseAll);
+    b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
     size_t len = 0;
     // A known name that starts like a verb (创新药) is not a verb.
     const Mention* known = ctx.LexiconAt(b);

@@ -34,11 +34,6 @@ enum NoiseFlags : int {
   kNoiseTime = 16,      // time words (2025年, 今年, 前三季度)
   kNoiseAmount = 32,    // modifiers holding a number, with their 的 (总规模1000亿元的)
   kNoiseAll = 63,
-  // A governing verb stands right before b: a place there opens the verb's
-  // object (设立合肥量子科技产业基金) and is skipped as an actor only when it is the
-  // subject of a further verb (支持合肥建设X). Also set inside SkipNoise when an
-  // amount modifier it skips opens with a verb (设立规模20亿元的合肥X基金).
-  kNoiseGoverned = 64,
   kNoiseAfterVerb = kNoiseLevels | kNoiseObject | kNoiseAmount,
 };
 
@@ -47,8 +42,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
 
 // Skips noise and then any governing verbs (triggers) at the start of
 // [b, e); returns the start of the object noun phrase.
-// `governed`: a verb right before b already governs what follows (kNoiseGoverned).
-uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info, bool governed = false);
+uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info);
 
 // True when the text at `pos` (within [pos, e)) may follow the end of a name:
 // the clause end, a conjunction, 等, a bracket, a count or a quote.

@@ -166,7 +166,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     const bool place_subject = place && place->arg == "Region" && t - l2 > noise && WordChars(subject) <= 8;
     if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject || group_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
-      return modal ? SkipToObject(ctx, t, head, info) : SkipToObject(ctx, static_cast<uint32_t>(t + len), head, info, true);
+      return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);
     }
     // A verb inside with a long subject before it: "中试平台建设纳入…规划" is a clause.
     return head;

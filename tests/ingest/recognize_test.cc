@@ -244,19 +244,3 @@ TEST_CASE("an indicator's subject drops a whole list of places before it (青岛
   };
   for (const Case& c : cases) Check(c);
 }
-
-TEST_CASE("after a governing verb a place opens the object's name unless a verb of its own follows it",
-          "[ingest][recognize]") {
-  const Case cases[] = {
-      // A verb inside an amount modifier governs what follows it.
-      {"某市若干政策措施\n\n合肥市将设立规模20亿元的合肥量子科技产业基金,由合肥市产业投资控股(集团)有限公司牵头组建。\n",
-       "Fund", "合肥量子科技产业基金", "量子科技产业基金"},
-      {"某市若干政策措施\n\n设立规模20亿元的合肥量子科技产业基金。\n", "Fund", "合肥量子科技产业基金", "量子科技产业基金"},
-      // After a reported verb (提出) and the verb it introduces.
-      {"某市若干政策措施\n\n《若干政策》提出建设合肥量子产业概念验证中心和量子科技中试基地。\n", "Platform",
-       "合肥量子产业概念验证中心", "量子产业概念验证中心"},
-      // The place is the subject of a further verb: no part of the name.
-      {"某市若干政策措施\n\n政府提出支持合肥建设量子中试基地。\n", "Platform", "量子中试基地", "合肥建设量子中试基地"},
-  };
-  for (const Case& c : cases) Check(c);
-}
