@@ -228,9 +228,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       region_prefix = true;
     }
     if (type == "Enterprise"sv && !region_prefix) {
-      // "由苏州创新投资集团有限公司": a region and a verb-like word open a firm's name.
+      // "由苏州创新投资集团有限公司", "由宿松县城市建设投资集团有限公司": a region and up to four
+      // characters holding a verb-like word open a firm's name.
       for (const Mention* m = LexiconFrom(ctx, b > 64 ? b - 64 : 0); m && m->span.begin < b; ++m) {
-        if (m->type == "Region"sv && m->span.end < b && m->span.end + 9 >= b && m->span.begin >= c.begin) {
+        if (m->type == "Region"sv && m->span.end < b && m->span.end + 12 >= b && m->span.begin >= c.begin) {
           b = m->span.begin;
           break;
         }
