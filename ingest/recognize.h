@@ -5,7 +5,10 @@
 // industries, goals, well-known initiatives, …) and pattern rules of
 // data/rules/ for open-class items, each in its own file:
 //   recognize_items.cc        measures named by a head word (…基金, …平台,
-//                             …试点, …行动, …机制), quoted slogans
+//                             …试点, …行动, …机制): the clause walk; where a
+//                             name starts in recognize_item_object.cc, the
+//                             name from its span in recognize_item_emit.cc
+//   recognize_slogans.cc      quoted slogans (抓“两个转型”, “算力券”)
 //   recognize_lists.cc        sub-sector, sector and group lists (A、B等领域)
 //   recognize_compound_sectors.cc  a known sector inside a longer compound
 //                             (工业机器人 names no 机器人)

@@ -91,6 +91,17 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, con
     }
     // A listed firm's name is a proper name: the pronoun strip took the 本 of 本源量子.
     if (type == "Enterprise"sv && ib >= 3 && At(s, ib - 3, "本") && ie > ib + 6) ib -= 3;
+    // So is a registered one (…公司): it opens with its region, which the actor strip took
+    // ("与安徽华储新能源科技有限公司、江苏恒拓智能装备有限公司等").
+    if (type == "Enterprise"sv && ctx.lexicon && ie >= ib + 12 && At(s, ie - 6, "公司")) {
+      for (size_t i = ctx.LexiconFrom(ib > 48 ? ib - 48 : 0); i < ctx.lexicon->size() && (*ctx.lexicon)[i].span.begin < ib; ++i) {
+        const Mention& m = (*ctx.lexicon)[i];
+        if (m.span.end == ib && m.type == "Region"sv) {
+          ib = m.span.begin;
+          break;
+        }
+      }
+    }
     TrimSpan(s, ib, ie);
     // "电动垂直起降航空器(eVTOL)": a bracketed Latin abbreviation after the item is no part of its name.
     if (ie > ib + 2 && s[ie - 1] == ')') {

@@ -244,3 +244,18 @@ TEST_CASE("an indicator's subject drops a whole list of places before it (青岛
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a registered firm's name keeps its region: in a firm list, and before a verb-like word (城市建设)",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      // The first member after an agency and 与, and one after 、: the actor strip took 安徽 and 江苏.
+      {"某县招商新闻\n\n签约仪式上,宿松县人民政府与安徽华储新能源科技有限公司、江苏恒拓智能装备有限公司等12家企业分别签订投资协议。\n",
+       "Enterprise", "江苏恒拓智能装备有限公司", "恒拓智能装备有限公司"},
+      {"某县招商新闻\n\n签约仪式上,宿松县人民政府与安徽华储新能源科技有限公司、江苏恒拓智能装备有限公司等12家企业分别签订投资协议。\n",
+       "Enterprise", "安徽华储新能源科技有限公司", "华储新能源科技有限公司"},
+      // 建设 inside a firm's name is read as a verb; four characters back reach the region.
+      {"某县招商新闻\n\n宿松县设立产业发展引导基金,由宿松县城市建设投资集团有限公司作为出资主体。\n", "Enterprise",
+       "宿松县城市建设投资集团有限公司", "投资集团有限公司"},
+  };
+  for (const Case& c : cases) Check(c);
+}
