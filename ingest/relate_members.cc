@@ -161,6 +161,9 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
         }
         if (g.span.begin >= 1 && s[g.span.begin - 1] == '(') continue;  // a member's bracketed short form: 第六代移动通信(6G)
         if (g.weak) break;  // a generic word (工业) names no category of its own
+        // Nor does a ranking phrase (kind group_anaphor): "工程机械、航空动力等优势产业" says
+        // which sectors the region ranks, not a sector they are parts of (传统优势产业 is one).
+        if (ctx.Words(RuleKind::group_anaphor).Contains(g.name)) break;
         std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);
         size_t etc = gap.rfind("等");
         if (etc != std::string_view::npos && gap.size() - etc <= 24 && gap.find(',') == std::string_view::npos &&

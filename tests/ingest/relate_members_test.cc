@@ -123,3 +123,12 @@ TEST_CASE("A member the lexicon knows inside a field's list is the field's part 
       {text, "PART_OF", "合成生物", "未来信息", false},
   });
 }
+
+TEST_CASE("A ranking phrase after 等 names no category of the list", "[ingest][relate]") {
+  CheckEdges({
+      {"某省工作要点\n\n推动工程机械、轨道交通装备、航空动力等优势产业建设行业级平台。\n", "PART_OF", "工程机械", "优势产业", false},
+      {"某省工作要点\n\n推动工程机械、轨道交通装备等重点产业加快发展。\n", "PART_OF", "工程机械", "重点产业", false},
+      // A category with a kind of its own still is one.
+      {"某市条例\n\n鼓励电气、鞋服、汽车零部件、泵阀等传统优势产业开展智能化技术改造。\n", "PART_OF", "电气", "传统优势产业"},
+  });
+}
