@@ -55,10 +55,18 @@ int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, con
   const Span* yc = ClauseOf(ctx, y);
   if (!yc || y.sentence < 0 || y.sentence >= static_cast<int>(by_sentence.size()) - 1) return -1;
   const KindWords institute = ctx.Words(RuleKind::pair_follow);
+  // A lead-in naming the programme: "1.电子信息产业链数字化改造工程:建设20个…促进中心" (the
+  // sentence's first mention, right before a colon) is instituted by what follows it.
+  bool first = true;  // no mention of a name of its own before x
   for (int j : by_sentence[y.sentence]) {
     const Mention& x = ms[j];
+    if (x.span.end > y.span.begin) break;
+    if (x.embedded) continue;
+    const bool lead = first;
+    first = false;
+    if (x.type != "Initiative"sv || x.cited || x.doc_measure || x.heading_goal) continue;
+    if (lead && (At(ctx.text, x.span.end, ":") || At(ctx.text, x.span.end, "："))) return j;
     if (x.span.end > yc->begin) break;
-    if (x.type != "Initiative"sv || x.embedded || x.cited || x.doc_measure || x.heading_goal) continue;
     const Span* xc = ClauseOf(ctx, x);
     if (xc && WordBefore(ctx, institute, xc->begin, x.span.begin, 3) && SharesBigram(x.name, y.name)) return j;
   }

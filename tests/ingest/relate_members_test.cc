@@ -132,3 +132,14 @@ TEST_CASE("A ranking phrase after 等 names no category of the list", "[ingest][
       {"某市条例\n\n鼓励电气、鞋服、汽车零部件、泵阀等传统优势产业开展智能化技术改造。\n", "PART_OF", "电气", "传统优势产业"},
   });
 }
+
+TEST_CASE("A programme leading its item before a colon holds what the item builds", "[ingest][relate]") {
+  const char* plan = "某省制造业数字化转型规划\n\n专栏2 重点产业链数字化改造工程\n1.电子信息产业链数字化改造工程:建设20个电子信息行业数字化转型促进中心。\n"
+                     "3.航空产业链数字化改造工程:支持龙头企业建设数字化协同研制平台。\n";
+  CheckEdges({
+      {plan, "PART_OF", "电子信息行业数字化转型促进中心", "电子信息产业链数字化改造工程"},
+      {plan, "PART_OF", "数字化协同研制平台", "航空产业链数字化改造工程"},
+      // Not the next item's programme.
+      {plan, "PART_OF", "电子信息行业数字化转型促进中心", "航空产业链数字化改造工程", false},
+  });
+}
