@@ -271,7 +271,14 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     int plan = -1;
     std::set<std::string> linked;
     for (const Sentence& sen : sens) {
-      if (sen.line_start) plan = -1;
+      // A paragraph opening on a topic frame ("在示范应用方面,广东将…") goes on through the
+      // plan's content, paragraph by paragraph; any other paragraph ends the report.
+      if (sen.line_start && !(At(s, sen.span.begin, "在") && !sen.clauses.empty() &&
+                              sen.clauses.front().end - sen.clauses.front().begin <= 45 &&
+                              s.substr(sen.clauses.front().begin, sen.clauses.front().end - sen.clauses.front().begin)
+                                      .find("方面") != std::string_view::npos)) {
+        plan = -1;
+      }
       const auto& ids = in_sentence(sen.index);
       size_t len = 0;
       uint32_t from = sen.span.begin;

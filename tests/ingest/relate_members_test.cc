@@ -143,3 +143,14 @@ TEST_CASE("A programme leading its item before a colon holds what the item build
       {plan, "PART_OF", "电子信息行业数字化转型促进中心", "航空产业链数字化改造工程", false},
   });
 }
+
+TEST_CASE("A report on a plan goes on through paragraphs opening on a topic frame", "[ingest][relate]") {
+  const char* news = "园区人工智能产业迎来新一轮政策支持\n\n3月17日,园区正式发布《苏州工业园区人工智能产业创新集群三年行动计划》。"
+                     "《苏州工业园区人工智能产业创新集群三年行动计划》提出,建设苏州工业园区智能计算中心二期。\n\n"
+                     "在人才方面,园区将实施“领军人才”计划。\n\n园区还举办了人工智能大会,启动“算力券”计划。\n";
+  CheckEdges({
+      {news, "PART_OF", "领军人才计划", "苏州工业园区人工智能产业创新集群三年行动计划"},
+      // A paragraph with no topic frame ends the report.
+      {news, "PART_OF", "算力券计划", "苏州工业园区人工智能产业创新集群三年行动计划", false},
+  });
+}
