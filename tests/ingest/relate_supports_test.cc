@@ -64,3 +64,16 @@ TEST_CASE("Sectors that are the subject of a building verb are supported by its 
       {"某市报告\n\n实施先进制造业集群培育工程,做强光伏、电子信息、航空航天等产业集群。\n", "SUPPORTS", "先进制造业集群培育工程", "光伏"},
   });
 }
+
+TEST_CASE("An action of this time states the purpose of the measure named before", "[ingest][relate]") {
+  const char* release = "政府向创新及科技基金注资100亿元\n\n立法会财务委员会今日批准政府向创新及科技基金(创科基金)注资100亿元的拨款建议。"
+                        "创新科技及工业局发言人表示,是次注资旨在推动香港新型工业化,巩固香港作为「国际创新科技中心」的地位。\n";
+  CheckEdges({
+      {release, "SUPPORTS", "创科基金", "新型工业化"},
+      {release, "SUPPORTS", "创科基金", "国际创新科技中心"},
+      // Without 是次 the clause names no measure's purpose.
+      {"政府向创新及科技基金注资100亿元\n\n立法会财务委员会今日批准政府向创新及科技基金(创科基金)注资100亿元的拨款建议。"
+       "创新科技及工业局发言人表示,注资旨在推动香港新型工业化。\n",
+       "SUPPORTS", "创科基金", "新型工业化", false},
+  });
+}
