@@ -57,6 +57,14 @@ void RelateCitation(const RelateScope& r, const Sentence& sen, const Span* claus
       }
       // "为落实《X》,政府将推出Y" in a text with no measure of its own (a press release, a
       // news report): the measure the sentence goes on to name carries X out.
+      // "是次注资旨在落实《X》" (an action of this time opening the clause): the measure the sentence
+      // before named carries X out.
+      if (by < 0 && r.doc_measure < 0 && sen.index > 0 &&
+          (At(s, clause->begin, "是次") || At(s, clause->begin, "此次") || At(s, clause->begin, "本次"))) {
+        for (int j : r.by_sentence[sen.index - 1]) {
+          if (IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) by = j;
+        }
+      }
       if (by < 0 && r.doc_measure < 0) {
         for (int j : ids) {
           const Mention& y = ms[j];

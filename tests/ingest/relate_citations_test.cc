@@ -12,3 +12,11 @@ TEST_CASE("A programme named in the purpose clause does not cite; the document's
       {notice, "IMPLEMENTS", "优质中小企业梯度培育工程", "优质中小企业梯度培育管理暂行办法", false},
   });
 }
+
+TEST_CASE("An action of this time carries out the citation for the measure named before", "[ingest][relate]") {
+  const char* release = "政府向创新及科技基金注资100亿元\n\n立法会财务委员会今日批准政府向创新及科技基金(创科基金)注资100亿元的拨款建议。"
+                        "创新科技及工业局发言人表示,是次注资旨在落实《行政长官2025年施政报告》的相关措施。\n";
+  CheckEdges({
+      {release, "IMPLEMENTS", "创科基金", "行政长官2025年施政报告"},
+  });
+}
