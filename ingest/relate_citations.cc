@@ -45,8 +45,26 @@ void RelateCitation(const RelateScope& r, const Sentence& sen, const Span* claus
                                                    st.find("特制定") != std::string_view::npos ||
                                                    st.find("提出如下") != std::string_view::npos);
       int by = institutes ? r.doc_measure : r.Governing(sen, m.span.begin);
+      // A measure the sentence's purpose clause names ("为深入实施优质中小企业梯度培育工程,根据《X》…")
+      // is what the text serves, not what cites: the document's own measure does.
+      if (!institutes && by >= 0 && r.doc_measure >= 0 && ms[by].sentence == sen.index) {
+        const Span* bc = ClauseOf(ctx, ms[by]);
+        size_t len = 0;
+        if (bc && !bc->contains(m.span.begin) && bc->begin == sen.span.begin &&
+            ctx.Words(RuleKind::purpose).PrefixAt(s, bc->begin, &len)) {
+          by = r.doc_measure;
+        }
+      }
       // "为落实《X》,政府将推出Y" in a text with no measure of its own (a press release, a
       // news report): the measure the sentence goes on to name carries X out.
+      // "是次注资旨在落实《X》" (an action of this time opening the clause): the measure the sentence
+      // before named carries X out.
+      if (by < 0 && r.doc_measure < 0 && sen.index > 0 &&
+          (At(s, clause->begin, "是次") || At(s, clause->begin, "此次") || At(s, clause->begin, "本次"))) {
+        for (int j : r.by_sentence[sen.index - 1]) {
+          if (IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) by = j;
+        }
+      }
       if (by < 0 && r.doc_measure < 0) {
         for (int j : ids) {
           const Mention& y = ms[j];

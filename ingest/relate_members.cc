@@ -55,10 +55,18 @@ int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, con
   const Span* yc = ClauseOf(ctx, y);
   if (!yc || y.sentence < 0 || y.sentence >= static_cast<int>(by_sentence.size()) - 1) return -1;
   const KindWords institute = ctx.Words(RuleKind::pair_follow);
+  // A lead-in naming the programme: "1.电子信息产业链数字化改造工程:建设20个…促进中心" (the
+  // sentence's first mention, right before a colon) is instituted by what follows it.
+  bool first = true;  // no mention of a name of its own before x
   for (int j : by_sentence[y.sentence]) {
     const Mention& x = ms[j];
+    if (x.span.end > y.span.begin) break;
+    if (x.embedded) continue;
+    const bool lead = first;
+    first = false;
+    if (x.type != "Initiative"sv || x.cited || x.doc_measure || x.heading_goal) continue;
+    if (lead && (At(ctx.text, x.span.end, ":") || At(ctx.text, x.span.end, "："))) return j;
     if (x.span.end > yc->begin) break;
-    if (x.type != "Initiative"sv || x.embedded || x.cited || x.doc_measure || x.heading_goal) continue;
     const Span* xc = ClauseOf(ctx, x);
     if (xc && WordBefore(ctx, institute, xc->begin, x.span.begin, 3) && SharesBigram(x.name, y.name)) return j;
   }
@@ -161,6 +169,9 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
         }
         if (g.span.begin >= 1 && s[g.span.begin - 1] == '(') continue;  // a member's bracketed short form: 第六代移动通信(6G)
         if (g.weak) break;  // a generic word (工业) names no category of its own
+        // Nor does a ranking phrase (kind group_anaphor): "工程机械、航空动力等优势产业" says
+        // which sectors the region ranks, not a sector they are parts of (传统优势产业 is one).
+        if (ctx.Words(RuleKind::group_anaphor).Contains(g.name)) break;
         std::string_view gap = s.substr(m.span.end, g.span.begin - m.span.end);
         size_t etc = gap.rfind("等");
         if (etc != std::string_view::npos && gap.size() - etc <= 24 && gap.find(',') == std::string_view::npos &&

@@ -252,15 +252,39 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         size_t pl = 0;
         if (purpose.PrefixAt(s, c.begin, &pl)) { from = c.begin; break; }
       }
+      // "是次注资旨在…": an action of this time (是次 / 此次 / 本次 + a verb of up to two characters)
+      // states the purpose of the measure the sentence before named.
+      bool anaphoric = false;
+      if (from == sen.span.end) {
+        for (const Span& c : sen.clauses) {
+          if (!(At(s, c.begin, "是次") || At(s, c.begin, "此次") || At(s, c.begin, "本次"))) continue;
+          for (uint32_t p = c.begin + 6; p <= c.begin + 12 && p < c.end; p += 3) {
+            size_t pl = 0;
+            if (purpose.PrefixAt(s, p, &pl)) { from = p; anaphoric = true; break; }
+          }
+          break;
+        }
+      }
       if (from == sen.span.end) continue;
       std::vector<int> goals;
+      bool served = false;
       for (int j : ids) {
         const Mention& y = ms[j];
         if (y.span.begin < from || y.embedded) continue;
         if (y.type == "Goal"sv) goals.push_back(j);
         if (!IsMeasure(y.type) || y.cited) continue;
         for (int g : goals) out.push_back({"SUPPORTS", j, g, "purpose.supports", sen.index});
+        served = true;
         break;
+      }
+      if (anaphoric && !served && sen.index > 0) {
+        int prev = -1;
+        for (int j : in_sentence(sen.index - 1)) {
+          if (IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) prev = j;
+        }
+        if (prev >= 0) {
+          for (int g : goals) out.push_back({"SUPPORTS", prev, g, "purpose.supports", sen.index});
+        }
       }
     }
   }
@@ -271,7 +295,14 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     int plan = -1;
     std::set<std::string> linked;
     for (const Sentence& sen : sens) {
-      if (sen.line_start) plan = -1;
+      // A paragraph opening on a topic frame ("在示范应用方面,广东将…") goes on through the
+      // plan's content, paragraph by paragraph; any other paragraph ends the report.
+      if (sen.line_start && !(At(s, sen.span.begin, "在") && !sen.clauses.empty() &&
+                              sen.clauses.front().end - sen.clauses.front().begin <= 45 &&
+                              s.substr(sen.clauses.front().begin, sen.clauses.front().end - sen.clauses.front().begin)
+                                      .find("方面") != std::string_view::npos)) {
+        plan = -1;
+      }
       const auto& ids = in_sentence(sen.index);
       size_t len = 0;
       uint32_t from = sen.span.begin;

@@ -33,6 +33,37 @@ void RelateServeAs(const RelateScope& r, const Sentence& sen) {
   }
 }
 
+namespace {
+
+// "推动工程机械、航空动力等优势产业建设行业级平台": the listed sectors are the subject of a
+// verb of building or running (kind trigger) whose object is a measure in the same clause;
+// that measure, not one before the verb 推动, is what supports them. Returns it, or -1.
+// Between sector i and the verb stand only further list items (sectors, 、 和 及 等).
+int SectorAgentMeasure(const RelateScope& r, const Sentence& sen, const Span& clause, int i) {
+  const std::string_view s = r.ctx.text;
+  const KindWords verbs = r.ctx.Words(RuleKind::trigger);
+  uint32_t p = r.ms[i].span.end;
+  for (int j : r.by_sentence[sen.index]) {
+    const Mention& x = r.ms[j];
+    if (x.span.begin < p || !clause.contains(x.span.begin)) continue;
+    // Skip list glue, then a further sector of the list.
+    while (p < x.span.begin && (At(s, p, "、") || At(s, p, "和") || At(s, p, "及") || At(s, p, "等"))) p += 3;
+    if (x.type == "Industry"sv && x.span.begin == p) {
+      p = x.span.end;
+      continue;
+    }
+    if (x.embedded) continue;
+    size_t len = 0;
+    if (IsMeasure(x.type) && !x.cited && p < x.span.begin && verbs.PrefixAt(s, p, &len) && p + len == x.span.begin) {
+      return j;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
 void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* clause, int i) {
   const DocContext& ctx = r.ctx;
   std::vector<Relation>& out = r.out;
@@ -52,7 +83,8 @@ void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* 
       (WordBefore(ctx, ctx.Words(RuleKind::supports_ind), clause->begin, m.span.begin, listed ? 60 : 6) ||
        ListGovernedBy(r, RuleKind::supports_ind, *clause, i, 150)) &&
       !domain_list()) {
-    int best = r.Governing(sen, m.span.begin);
+    int best = SectorAgentMeasure(r, sen, *clause, i);
+    if (best < 0) best = r.Governing(sen, m.span.begin);
     if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
   }
 }

@@ -123,3 +123,34 @@ TEST_CASE("A member the lexicon knows inside a field's list is the field's part 
       {text, "PART_OF", "合成生物", "未来信息", false},
   });
 }
+
+TEST_CASE("A ranking phrase after 等 names no category of the list", "[ingest][relate]") {
+  CheckEdges({
+      {"某省工作要点\n\n推动工程机械、轨道交通装备、航空动力等优势产业建设行业级平台。\n", "PART_OF", "工程机械", "优势产业", false},
+      {"某省工作要点\n\n推动工程机械、轨道交通装备等重点产业加快发展。\n", "PART_OF", "工程机械", "重点产业", false},
+      // A category with a kind of its own still is one.
+      {"某市条例\n\n鼓励电气、鞋服、汽车零部件、泵阀等传统优势产业开展智能化技术改造。\n", "PART_OF", "电气", "传统优势产业"},
+  });
+}
+
+TEST_CASE("A programme leading its item before a colon holds what the item builds", "[ingest][relate]") {
+  const char* plan = "某省制造业数字化转型规划\n\n专栏2 重点产业链数字化改造工程\n1.电子信息产业链数字化改造工程:建设20个电子信息行业数字化转型促进中心。\n"
+                     "3.航空产业链数字化改造工程:支持龙头企业建设数字化协同研制平台。\n";
+  CheckEdges({
+      {plan, "PART_OF", "电子信息行业数字化转型促进中心", "电子信息产业链数字化改造工程"},
+      {plan, "PART_OF", "数字化协同研制平台", "航空产业链数字化改造工程"},
+      // Not the next item's programme.
+      {plan, "PART_OF", "电子信息行业数字化转型促进中心", "航空产业链数字化改造工程", false},
+  });
+}
+
+TEST_CASE("A report on a plan goes on through paragraphs opening on a topic frame", "[ingest][relate]") {
+  const char* news = "园区人工智能产业迎来新一轮政策支持\n\n3月17日,园区正式发布《苏州工业园区人工智能产业创新集群三年行动计划》。"
+                     "《苏州工业园区人工智能产业创新集群三年行动计划》提出,建设苏州工业园区智能计算中心二期。\n\n"
+                     "在人才方面,园区将实施“领军人才”计划。\n\n园区还举办了人工智能大会,启动“算力券”计划。\n";
+  CheckEdges({
+      {news, "PART_OF", "领军人才计划", "苏州工业园区人工智能产业创新集群三年行动计划"},
+      // A paragraph with no topic frame ends the report.
+      {news, "PART_OF", "算力券计划", "苏州工业园区人工智能产业创新集群三年行动计划", false},
+  });
+}

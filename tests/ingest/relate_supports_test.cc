@@ -52,3 +52,28 @@ TEST_CASE("A cited plan titled for a sector's innovation cluster supports the se
        "苏州工业园区人工智能产业创新集群三年行动计划", "人工智能"},
   });
 }
+
+TEST_CASE("Sectors that are the subject of a building verb are supported by its object", "[ingest][relate]") {
+  const char* plan = "某省工作要点\n\n支持龙头企业建设跨行业跨领域工业互联网平台,推动工程机械、轨道交通装备、航空动力等优势产业建设行业级平台。\n";
+  CheckEdges({
+      {plan, "SUPPORTS", "行业级平台", "工程机械"},
+      {plan, "SUPPORTS", "行业级平台", "航空动力"},
+      // Not the measure of the previous clause, before 推动.
+      {plan, "SUPPORTS", "跨行业跨领域工业互联网平台", "工程机械", false},
+      // A sector with no verb after it keeps the measure before it.
+      {"某市报告\n\n实施先进制造业集群培育工程,做强光伏、电子信息、航空航天等产业集群。\n", "SUPPORTS", "先进制造业集群培育工程", "光伏"},
+  });
+}
+
+TEST_CASE("An action of this time states the purpose of the measure named before", "[ingest][relate]") {
+  const char* release = "政府向创新及科技基金注资100亿元\n\n立法会财务委员会今日批准政府向创新及科技基金(创科基金)注资100亿元的拨款建议。"
+                        "创新科技及工业局发言人表示,是次注资旨在推动香港新型工业化,巩固香港作为「国际创新科技中心」的地位。\n";
+  CheckEdges({
+      {release, "SUPPORTS", "创科基金", "新型工业化"},
+      {release, "SUPPORTS", "创科基金", "国际创新科技中心"},
+      // Without 是次 the clause names no measure's purpose.
+      {"政府向创新及科技基金注资100亿元\n\n立法会财务委员会今日批准政府向创新及科技基金(创科基金)注资100亿元的拨款建议。"
+       "创新科技及工业局发言人表示,注资旨在推动香港新型工业化。\n",
+       "SUPPORTS", "创科基金", "新型工业化", false},
+  });
+}

@@ -1,0 +1,22 @@
+// Citations (ingest/relate_citations.cc), end to end on short texts: one row a
+// pattern, with the edges it must not give. (More cases: tests/ingest/extractor_test.cc.)
+#include "tests/ingest/extract_fixture.h"
+
+using pkg::testing::CheckEdges;
+
+TEST_CASE("A programme named in the purpose clause does not cite; the document's measure does", "[ingest][relate]") {
+  const char* notice = "关于2025年度某省专精特新中小企业拟认定名单的公示\n\n为深入实施优质中小企业梯度培育工程,根据《优质中小企业梯度培育管理暂行办法》,"
+                       "拟认定某某科技有限公司为专精特新中小企业,现予以公示。\n";
+  CheckEdges({
+      {notice, "IMPLEMENTS", "关于2025年度某省专精特新中小企业拟认定名单的公示", "优质中小企业梯度培育管理暂行办法"},
+      {notice, "IMPLEMENTS", "优质中小企业梯度培育工程", "优质中小企业梯度培育管理暂行办法", false},
+  });
+}
+
+TEST_CASE("An action of this time carries out the citation for the measure named before", "[ingest][relate]") {
+  const char* release = "政府向创新及科技基金注资100亿元\n\n立法会财务委员会今日批准政府向创新及科技基金(创科基金)注资100亿元的拨款建议。"
+                        "创新科技及工业局发言人表示,是次注资旨在落实《行政长官2025年施政报告》的相关措施。\n";
+  CheckEdges({
+      {release, "IMPLEMENTS", "创科基金", "行政长官2025年施政报告"},
+  });
+}
