@@ -190,9 +190,24 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
   if (instituted.empty() && !md.title.empty() && !news) {
     const Rule* r = nullptr;
     std::string title = md.title_short.empty() ? md.title : md.title_short;
+    // "X招商引资优惠政策简介(2025年版)": a summary of X, which is the document's measure
+    // (the title's span ends before the summary word).
+    uint32_t title_end = md.title_span.end;
+    {
+      std::string_view base = title;
+      while (!base.empty() && base.back() == ')' && base.rfind('(') != std::string_view::npos) base = base.substr(0, base.rfind('('));
+      for (std::string_view w : {"简介"sv, "摘要"sv}) {
+        const std::string_view span_text = s.substr(md.title_span.begin, md.title_span.end - md.title_span.begin);
+        const size_t at = span_text.rfind(w);
+        if (base.size() > w.size() && base.substr(base.size() - w.size()) == w && at != std::string_view::npos) {
+          title = std::string(base.substr(0, base.size() - w.size()));
+          title_end = static_cast<uint32_t>(md.title_span.begin + at);
+        }
+      }
+    }
     std::string type = TypeOfTitle(ctx, title, &r);
     if (!type.empty()) {
-      uint32_t b = md.title_span.begin, e = md.title_span.end;
+      uint32_t b = md.title_span.begin, e = title_end;
       // Without the issuing agency ("上海市人民政府关于…" → "关于…").
       for (int guard = 0; guard < 4; ++guard) {
         const Mention* a = ctx.LexiconAt(b);

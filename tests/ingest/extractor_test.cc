@@ -423,6 +423,13 @@ TEST_CASE("关于开展X工作的通知: the issuing bodies are responsible for 
   CHECK_FALSE(HasEdge(st, "RESPONSIBLE", "工业和信息化部办公厅", "中小企业数字化转型城市试点"));
 }
 
+TEST_CASE("A summary's title names the measure it summarises", "[ingest][extractor]") {
+  auto st = Run("某开发区招商引资优惠政策简介(2025年版)\n\n一、产业扶持\n\n对新引进的制造业项目给予设备投资补助。\n");
+  auto policies = NodesOf(st, "Policy");
+  CHECK(std::find(policies.begin(), policies.end(), "某开发区招商引资优惠政策") != policies.end());
+  for (const auto& n : policies) CHECK(n.find("简介") == std::string::npos);
+}
+
 TEST_CASE("Lists, quotes, short forms and issuers are read as policy language uses them", "[ingest][extractor]") {
   auto has = [](const std::vector<std::string>& names, const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
