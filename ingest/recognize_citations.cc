@@ -194,14 +194,16 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     // (the title's span ends before the summary word).
     uint32_t title_end = md.title_span.end;
     {
-      std::string_view base = title;
-      while (!base.empty() && base.back() == ')' && base.rfind('(') != std::string_view::npos) base = base.substr(0, base.rfind('('));
+      std::string base = title;  // a copy: `title` is replaced below
+      while (!base.empty() && base.back() == ')' && base.rfind('(') != std::string::npos) base.resize(base.rfind('('));
+      const std::string_view span_text = s.substr(md.title_span.begin, md.title_span.end - md.title_span.begin);
       for (std::string_view w : {"简介"sv, "摘要"sv}) {
-        const std::string_view span_text = s.substr(md.title_span.begin, md.title_span.end - md.title_span.begin);
         const size_t at = span_text.rfind(w);
-        if (base.size() > w.size() && base.substr(base.size() - w.size()) == w && at != std::string_view::npos) {
-          title = std::string(base.substr(0, base.size() - w.size()));
+        if (base.size() > w.size() && std::string_view(base).substr(base.size() - w.size()) == w &&
+            at != std::string_view::npos) {
+          title = base.substr(0, base.size() - w.size());
           title_end = static_cast<uint32_t>(md.title_span.begin + at);
+          break;
         }
       }
     }
