@@ -242,6 +242,9 @@ void ReadAnnouncement(std::string_view text, DocMetadata* md) {
   }
 }
 
+// Longer head lines are body text that carries labels (see ReadMetadata).
+constexpr size_t kMaxHeadLineBytes = 2048;
+
 }  // namespace
 
 DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
@@ -259,6 +262,10 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   int title_line = -1, last_meta = -1;
   for (int li = 0; li < static_cast<int>(lines.size()); ++li) {
     std::string_view line = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
+    // A line longer than any head line (a page flattened onto one line: 来源:X 日期:Y and
+    // then the whole article) gives its fields but stays body. As a head line it would
+    // leave the document no body, and every mention outside any sentence.
+    const bool head_sized = line.size() <= kMaxHeadLineBytes;
     bool meta = false;
     // Labelled fields: "来源:X 日期:Y".
     for (size_t p = 0; p < line.size();) {
@@ -281,7 +288,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
           md.date = ParseDateAt(line, vb, &l);
         }
         if (r->arg == "doc_number" && md.doc_number.empty()) md.doc_number = value;
-        if (r->arg == "title" && md.title.empty()) {
+        if (r->arg == "title" && md.title.empty() && head_sized) {
           md.title = Trim(line.substr(vb));
           md.title_span = {static_cast<uint32_t>(lines[li].begin + vb), lines[li].end};
           title_line = li;
@@ -292,7 +299,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
       }
       p += CpLen(static_cast<unsigned char>(line[p]));
     }
-    if (meta) {
+    if (meta && head_sized) {
       md.meta_lines.push_back(lines[li]);
       last_meta = li;
     }

@@ -49,9 +49,12 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
   const size_t first_citation = out.size();
   // 《…》 anywhere (title included).
   for (size_t p = s.find("《"); p != std::string_view::npos; p = s.find("《", p + 3)) {
-    size_t q = s.find("》", p);
-    size_t nl = s.find('\n', p);
-    if (q == std::string_view::npos || (nl != std::string_view::npos && nl < q) || q - p > 300) continue;
+    // A title is at most 300 bytes and on one line: look no further (a search of the whole
+    // text from every 《 would make unbalanced brackets or one long line quadratic).
+    const std::string_view reach = s.substr(p, 303);
+    size_t q = reach.find("》");
+    if (q == std::string_view::npos || reach.substr(0, q).find('\n') != std::string_view::npos) continue;
+    q += p;
     std::string full = CleanName(s.substr(p + 3, q - p - 3));
     std::string name = full;
     while (!name.empty() && name.back() == ')') {
@@ -95,8 +98,8 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     }
     if (At(s, a, "(以下简称") || At(s, a, "(下称") || At(s, a, ",以下简称") || At(s, a, ",下称")) {
       a = s.find("称", a) + 3;
-      size_t close = s.find(')', a);
-      if (close != std::string_view::npos && close - a <= 60) {
+      size_t close = s.substr(0, std::min(s.size(), a + 61)).find(')', a);
+      if (close != std::string_view::npos) {
         std::string y = CleanName(s.substr(a, close - a));
         if (!y.empty() && y != name) {
           m.aliases.push_back(y);

@@ -22,8 +22,10 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
   const KindWords heads = ctx.Words(RuleKind::head);
   for (uint32_t p = sp.begin; p < sp.end; p = NextChar(s, p)) {
     if (!At(s, p, "“")) continue;
-    size_t q = s.find("”", p);
-    if (q == std::string_view::npos || q > sp.end) return;
+    // The closing quote within the clause (a search of the whole text from every opening
+    // quote would make a text of unbalanced quotes quadratic).
+    size_t q = s.substr(0, size_t{sp.end} + 3).find("”", p);
+    if (q == std::string_view::npos) return;
     uint32_t qe = static_cast<uint32_t>(q + 3);
     size_t len = 0;
     std::string inner = CleanName(s.substr(p + 3, q - p - 3));

@@ -109,6 +109,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   const KindWords opener = ctx.Words(RuleKind::scope_opener);
   int scope = -1, scope_item = -2;
   uint32_t scope_line_end = 0;
+  NextNewline line_end(s);
   for (const Sentence& sen : st.sentences) {
     if (sen.line_start || sen.item != scope_item || sen.span.begin > scope_line_end) scope = -1;
     size_t len = 0;
@@ -124,8 +125,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
             IsMeasure(ms[i].type) && !ms[i].embedded) {
           scope = i;
           scope_item = sen.item;
-          size_t le = s.find('\n', sen.span.begin);
-          scope_line_end = le == std::string_view::npos ? static_cast<uint32_t>(s.size()) : static_cast<uint32_t>(le);
+          scope_line_end = static_cast<uint32_t>(line_end.From(sen.span.begin));
           break;
         }
       }

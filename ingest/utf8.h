@@ -77,4 +77,24 @@ inline size_t CpCount(std::string_view s) {
   return n;
 }
 
+// The end of the line holding p (the next '\n' at or after p, else s.size()), for
+// positions that mostly grow: one scan of the text in all, where a search per position
+// would make a document of one long line quadratic. Any p is answered correctly.
+class NextNewline {
+ public:
+  explicit NextNewline(std::string_view s) : s_(s) {}
+  size_t From(size_t p) {
+    if (p < from_ || p > at_) {
+      const void* nl = p < s_.size() ? std::memchr(s_.data() + p, '\n', s_.size() - p) : nullptr;
+      at_ = nl ? static_cast<size_t>(static_cast<const char*>(nl) - s_.data()) : s_.size();
+      from_ = p;
+    }
+    return at_;
+  }
+
+ private:
+  std::string_view s_;
+  size_t from_ = 1, at_ = 0;  // no '\n' in [from_, at_); at_ is one or s_.size()
+};
+
 }  // namespace pkg::ingest

@@ -103,6 +103,17 @@ TEST_CASE("ReadMetadata reads the head and tail of a document", "[ingest][metada
     CHECK(md.issuer_text == c.issuer);
     CHECK(md.body_begin <= c.text.size());
   }
+  // A page flattened onto one line: its fields are read, but the line is body, not head
+  // (as a head line it would leave the document no body and no sentences).
+  {
+    std::string line = "当前位置:首页 > 新闻 来源:高新院 日期:2025-12-29 点击:次 ";
+    while (line.size() < 3000) line += "推进产业基础再造工程,设立先导产业母基金。";
+    DocMetadata flat = ReadMetadata(line, rules);
+    CHECK(flat.publisher == "高新院");
+    CHECK(flat.date == "2025-12-29");
+    CHECK(flat.body_begin == 0);
+    CHECK(flat.meta_lines.empty());
+  }
   DocMetadata reg = ReadMetadata(cases[4].text, rules);  // the announcement's signer line
   CHECK(cases[4].text.substr(reg.signature.begin, reg.signature.end - reg.signature.begin) == "某市人民代表大会常务委员会");
 }
