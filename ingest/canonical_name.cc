@@ -79,7 +79,7 @@ std::string NodeKey(const Mention& m, const DocContext& ctx) {
   } else {
     form = CanonicalForm(m.type, m.name, ctx.region, ctx.lex);
   }
-  std::string key = m.type;
+  std::string key(m.type);
   key += ':';
   key += form;
   if (m.type == "Indicator"sv) {

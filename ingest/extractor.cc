@@ -176,8 +176,9 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
     for (const auto& sen : st.sentences) std::fprintf(stderr, "sentence %d [%u,%u) item %d%s: %.60s\n", sen.index, sen.span.begin, sen.span.end, sen.item, sen.heading ? " heading" : "", std::string(text.substr(sen.span.begin, sen.span.end - sen.span.begin)).c_str());
     std::fprintf(stderr, "body %u region %s sentences %zu items %zu\n", md.body_begin, ctx.region.c_str(), st.sentences.size(), st.items.size());
     for (const auto& m : mentions) {
-      std::fprintf(stderr, "mention [%u,%u) s%d %s %s%s%s rule=%s\n", m.span.begin, m.span.end, m.sentence, m.type.c_str(),
-                   m.key.c_str(), m.embedded ? " embedded" : "", m.heading_goal ? " heading" : "", m.rule.c_str());
+      std::fprintf(stderr, "mention [%u,%u) s%d %.*s %s%s%s rule=%.*s\n", m.span.begin, m.span.end, m.sentence,
+                   static_cast<int>(m.type.size()), m.type.data(), m.key.c_str(), m.embedded ? " embedded" : "",
+                   m.heading_goal ? " heading" : "", static_cast<int>(m.rule.size()), m.rule.data());
     }
   }
   lap(5);

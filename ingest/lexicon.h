@@ -53,6 +53,7 @@ struct LexEntry {
   std::string region;   // short name of the region an instantiated agency belongs to
   std::string parent;   // for regions: the short name of the enclosing region
   std::string pinyin;   // for regions: romanised short name for templates' {E} (column 8)
+  std::string rule;     // "lexicon.<type>": the rule id its mentions carry (set by Instantiate)
   int template_id = -1; // for bare template placeholders: index into templates
   // Emitted only when a relation uses it: generic words (level "weak"), and the
   // nation as a region (全国, 我国: mostly adverbial, "在全国率先", "全国领先").

@@ -282,6 +282,7 @@ void Lexicon::Instantiate() {
       if (!seen) roles.push_back(std::move(role));
     }
   }
+  for (LexEntry& e : entries_) e.rule = "lexicon." + e.type;
   ac_.Build();
   // The Find filter: about 16 bits a key, a power of two.
   size_t bits = 64;

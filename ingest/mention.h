@@ -25,13 +25,26 @@
 
 namespace pkg::ingest {
 
+// A view of a name that outlives every mention: a literal, a rule's id or arg, a lexicon
+// entry's field. Unlike a plain string_view it cannot be made from a temporary std::string
+// (`m.rule = r ? r->id : "x"` yields one), so that mistake fails to compile instead of
+// dangling.
+class StableName : public std::string_view {
+ public:
+  constexpr StableName() = default;
+  constexpr StableName(const char* s) : std::string_view(s) {}
+  constexpr StableName(std::string_view s) : std::string_view(s) {}
+  StableName(const std::string& s) : std::string_view(s) {}
+  StableName(std::string&&) = delete;
+};
+
 struct Mention {
   Span span;                         // normalised offsets of the name as written
-  std::string type;                  // schema node type
+  StableName type;                   // schema node type: a literal, or a rule's or lexicon entry's type (they outlive every mention)
   std::string name;                  // display name (quotes removed)
   std::vector<std::string> aliases;  // other forms seen (with quotes, abbreviations)
   std::string name_en;
-  std::string rule;                  // id of the rule (or "lexicon.<file kind>")
+  StableName rule;                   // id of the rule (or "lexicon.<file kind>"), owned as type is
   int sentence = -1;
   int lex_entry = -1;                // lexicon entry, when known
   PropertyMap props;                 // size, level, count, value, unit, kind, period, target

@@ -14,7 +14,7 @@ namespace {
 
 // s == literal, the length compared first (std::string == const char* does not).
 template <size_t N>
-bool Is(const std::string& s, const char (&w)[N]) {
+bool Is(std::string_view s, const char (&w)[N]) {
   return s.size() == N - 1 && std::memcmp(s.data(), w, N - 1) == 0;
 }
 

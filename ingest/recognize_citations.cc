@@ -23,7 +23,7 @@ namespace pkg::ingest {
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
-std::string TypeOfTitle(const DocContext& ctx, std::string_view title, const Rule** rule) {
+StableName TypeOfTitle(const DocContext& ctx, std::string_view title, const Rule** rule) {
   size_t len = 0;
   std::string_view t = title;
   // "(试行)", "(2025—2027年)" after the head word.
@@ -75,14 +75,14 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     }
     if (short_title || WordChars(name) < 4) continue;
     const Rule* r = nullptr;
-    std::string type = TypeOfTitle(ctx, name, &r);
+    StableName type = TypeOfTitle(ctx, name, &r);
     Mention m;
     m.span = {static_cast<uint32_t>(p), static_cast<uint32_t>(q + 3)};
     m.type = type.empty() ? "Policy" : type;
     m.name = name;
     m.aliases.push_back(std::string(s.substr(p, q + 3 - p)));
     if (full != name) m.aliases.push_back(full);
-    m.rule = r ? r->id : "cite.title";
+    m.rule = r ? std::string_view(r->id) : "cite.title"sv;
     m.cited = true;
     m.sentence = ctx.st->SentenceAt(static_cast<uint32_t>(p));
     // Its 文号 right after: 《X》(国发〔2025〕11号).
@@ -171,7 +171,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
         if (open == std::string::npos || open == 0) break;
         name.resize(open);
       }
-      std::string type = TypeOfTitle(ctx, name, &r);
+      StableName type = TypeOfTitle(ctx, name, &r);
       if (type.empty() || WordChars(name) < 4) break;
       Mention m;
       m.span = {b, e};
@@ -210,7 +210,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
         }
       }
     }
-    std::string type = TypeOfTitle(ctx, title, &r);
+    StableName type = TypeOfTitle(ctx, title, &r);
     if (!type.empty()) {
       uint32_t b = md.title_span.begin, e = title_end;
       // Without the issuing agency ("上海市人民政府关于…" → "关于…").

@@ -292,7 +292,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         m.type = "Indicator";
         m.name = name;
         if (!count_alias.empty()) m.aliases.push_back(count_alias);
-        m.rule = mr ? mr->id : "indicator.count";
+        m.rule = mr ? std::string_view(mr->id) : "indicator.count"sv;
         m.sentence = sen.index;
         SetProperty(m.props, "value", value);
         SetProperty(m.props, "unit", unit);

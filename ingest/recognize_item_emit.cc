@@ -67,8 +67,8 @@ uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
 
 // `bare`: the head word alone is the name (a verb governed it directly:
 // 新建智能工厂, 建成加氢站), for heads of three characters or more.
-void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, const std::string& type,
-          const std::string& rule, const NpPrefix& info, std::vector<Mention>& out, bool bare) {
+void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, StableName type,
+          StableName rule, const NpPrefix& info, std::vector<Mention>& out, bool bare) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
   // "对新获批建设的国家级制造业创新中心": a name never opens with the 的 of a cut modifier.

@@ -202,7 +202,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       }
       break;
     }
-    std::string type = h.rule->arg;
+    StableName type = h.rule->arg;
     // Names of places, agencies and firms keep their region: 广州开发区, 广州市黄埔区财政局.
     bool actor = type == "Agency"sv || type == "Region"sv || type == "Enterprise"sv;
     // "打造自贡、绵阳低空装备产业园": a list of places before a measure's name says

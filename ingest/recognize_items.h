@@ -52,8 +52,8 @@ uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b);
 // of it after trimming names none. `bare`: the head word alone is the name (a
 // verb governed it directly: 新建智能工厂, 建成加氢站), for heads of three
 // characters or more.
-void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, const std::string& type,
-          const std::string& rule, const NpPrefix& info, std::vector<Mention>& out, bool bare = false);
+void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint32_t e, StableName type,
+          StableName rule, const NpPrefix& info, std::vector<Mention>& out, bool bare = false);
 // When `t` (a name's modifier) holds a list closed by 等 — "A、B等" — outside
 // quotes, the head word names the list's category: returns the offset just
 // after the last such 等 (and after a later 和/及/以及, which starts another

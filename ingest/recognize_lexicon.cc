@@ -95,7 +95,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     m.type = x.type;
     m.lex_entry = static_cast<int>(h.entry);
     m.weak = x.weak() || (x.type == "Agency"sv && DirectiveOwner(ctx, *hits, hi));
-    m.rule = "lexicon." + x.type;
+    m.rule = x.rule;
     m.sentence = ctx.st ? ctx.st->SentenceAt(h.begin) : -1;
     std::string surface(ctx.text.substr(h.begin, h.end - h.begin));
     if (h.region != Lexicon::kNoRegion) {
@@ -204,7 +204,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
         k.type = y.type;
         k.lex_entry = static_cast<int>(in.entry);
         k.weak = y.weak();
-        k.rule = "lexicon." + y.type;
+        k.rule = y.rule;
         k.sentence = sentence;
         k.name = y.name;
         out.push_back(std::move(k));

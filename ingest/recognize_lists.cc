@@ -66,8 +66,8 @@ size_t LastConjunct(const DocContext& ctx, uint32_t b, uint32_t e, size_t* len) 
 
 // Splits [b, end) at 、 into items of `type`, the last item also at 和 / 及
 // ("A、B和C"); returns how many were added.
-int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, const std::string& type,
-              const std::string& rule, std::vector<Mention>& out) {
+int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, StableName type,
+              StableName rule, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   int n = 0;
   for (uint32_t p = b, q = b; q <= end; q = q < end ? NextChar(s, q) : end + 1) {

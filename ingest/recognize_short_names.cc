@@ -14,7 +14,7 @@
 namespace pkg::ingest {
 namespace {
 
-bool Named(const std::string& t) {
+bool Named(std::string_view t) {
   return t == "Initiative" || t == "Fund" || t == "Platform" || t == "Pilot" || t == "Policy" || t == "Enterprise";
 }
 
@@ -41,7 +41,7 @@ bool Abbreviates(std::string_view y, std::string_view name) {
 // document share the short form.
 void GroupShortForms(const DocContext& ctx, std::vector<Mention>& all) {
   const KindWords counts = ctx.Words(RuleKind::group);
-  struct Group { std::string short_form, name, type; bool ambiguous = false; };
+  struct Group { std::string short_form, name; std::string_view type; bool ambiguous = false; };
   std::vector<Group> groups;
   for (const Mention& g : all) {
     if (g.rule != "group.count" || g.embedded) continue;
