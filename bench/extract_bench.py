@@ -11,6 +11,8 @@ are equal, and a share of them is written as GB18030 or with Windows line ends. 
 timing the wall clock and the child's CPU time (the figure that matters on a shared machine)
 and reading its peak RSS (/usr/bin/time), and prints MB/s of input.
 A second run on a quarter of the corpus shows whether memory stays flat in corpus size.
+`--long-lines` instead times the seed flattened onto one line of 2 and 8 MB: the time ratio
+should stay near the size ratio (4); session 9 found a 20 MB line taking 105 s.
 Not a timed test: run it by hand, report the figures.
 """
 import argparse
@@ -96,12 +98,40 @@ def run(binary, files, out_path, jobs=1):
     return wall, cpu, rss_kb, lines, proc.returncode
 
 
+def long_lines(binary, dirname, sizes=(2, 8)):
+    """The seed flattened onto one line (breadcrumbs, 来源: and the article), repeated to each
+    size in MB: time and peak RSS per size. Time should grow with the size, not its square."""
+    seed = open(os.path.join(REPO, "..", "shared", "corpus", "dev", "seed.txt"), encoding="utf-8").read()
+    flat = seed.replace("\n", "")
+    out_path = os.path.join(dirname, "long_line.jsonl")
+    rows = []
+    for mb in sizes:
+        path = os.path.join(dirname, "long_line_%dmb.txt" % mb)
+        unit = flat.encode("utf-8")
+        with open(path, "wb") as f:
+            f.write(unit * (mb * 1_000_000 // len(unit) + 1))
+        _, cpu, rss, _, rc = run(binary, [path], out_path)
+        rows.append((mb, cpu, rss, rc))
+        os.remove(path)
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default=os.path.join(REPO, "build", "policykg"))
     ap.add_argument("--mb", type=float, default=100)
     ap.add_argument("--dir", default="/tmp/pkg_extract_bench")
+    ap.add_argument("--long-lines", action="store_true",
+                    help="only time the seed flattened onto one line of 2 and 8 MB (linear scaling check)")
     args = ap.parse_args()
+    if args.long_lines:
+        os.makedirs(args.dir, exist_ok=True)
+        rows = long_lines(args.binary, args.dir)
+        for mb, cpu, rss, rc in rows:
+            print(f"one line of {mb} MB: cpu {cpu:.2f} s = {mb / cpu:.1f} MB/s, peak RSS {rss / 1024:.0f} MB, exit {rc}")
+        (mb0, cpu0, _, _), (mb1, cpu1, _, _) = rows[0], rows[-1]
+        print(f"extract_bench: long_line_time_ratio={cpu1 / cpu0:.1f} size_ratio={mb1 / mb0:.0f}")
+        return
     rng = random.Random(2025)
     files, total = build(args.dir, args.mb, rng)
     print(f"corpus: {len(files)} documents, {total / 1e6:.1f} MB in {args.dir}")
