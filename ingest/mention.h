@@ -40,11 +40,10 @@ class StableName : public std::string_view {
 
 struct Mention {
   Span span;                         // normalised offsets of the name as written
-  StableName type;                   // schema node type: a literal, or a rule's or lexicon entry's type (they outlive every mention)
+  StableName type;                   // schema node type (a literal, a rule's arg, a lexicon entry's type)
   std::string name;                  // display name (quotes removed)
   std::vector<std::string> aliases;  // other forms seen (with quotes, abbreviations)
-  std::string name_en;
-  StableName rule;                   // id of the rule (or "lexicon.<file kind>"), owned as type is
+  StableName rule;                   // id of the rule, or "lexicon.<type>" (English names: the lexicon entry's)
   int sentence = -1;
   int lex_entry = -1;                // lexicon entry, when known
   PropertyMap props;                 // size, level, count, value, unit, kind, period, target
