@@ -10,6 +10,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;
 namespace {
 
 // s == literal, the length compared first (std::string == const char* does not).
@@ -146,10 +148,17 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     if ((flags & kNoiseObject) && IsNumberStart(s, b)) {
       auto n = ParseNumberAt(s, b);
       if (n && n->end < e) {
+        // A range counts as its lower bound: "培育2至3个跨行业跨领域工业互联网平台", "3—5家".
+        size_t after = n->end;
+        for (std::string_view dash : {"至"sv, "到"sv, "—"sv, "-"sv, "~"sv}) {
+          if (!At(s, after, dash) || !IsNumberStart(s, after + dash.size())) continue;
+          if (auto upper = ParseNumberAt(s, after + dash.size()); upper && upper->end < e) after = upper->end;
+          break;
+        }
         size_t ul = 0;
-        if (units->PrefixAt(s, n->end, &ul) && n->end + ul < e) {
+        if (units->PrefixAt(s, after, &ul) && after + ul < e) {
           if (info) info->count = static_cast<int64_t>(n->value);
-          b = static_cast<uint32_t>(n->end + ul);
+          b = static_cast<uint32_t>(after + ul);
           continue;
         }
       }

@@ -160,6 +160,23 @@ TEST_CASE("a count may stand between 等 and a list's category (A、B等5个万�
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("a count range before a name is no part of it (培育2至3个X平台, 3—5家)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省方案\n\n培育2至3个跨行业跨领域工业互联网平台。\n", "Platform", "跨行业跨领域工业互联网平台",
+       "2至3个跨行业跨领域工业互联网平台"},
+      {"某省方案\n\n建设三至五个省级制造业创新中心。\n", "Platform", "制造业创新中心", "三至五个省级制造业创新中心"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a government's press office is named in full (X省人民政府新闻办公室), also as X省政府新闻办", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"福建省政府新闻办举行新闻发布会\n\n今天的新闻发布会到此结束。\n", "Agency", "福建省人民政府新闻办公室", "福建省人民政府"},
+      {"某发布会\n\n来源:合肥市人民政府新闻办公室\n\n市政府新闻办举行发布会。\n", "Agency", "合肥市人民政府新闻办公室", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("X领域重点发展A和B: two members joined by 和 alone are parts of the field", "[ingest][recognize]") {
   const Case cases[] = {
       {"某市实施方案\n\n未来制造领域重点发展人形机器人和智能传感器;未来能源领域重点发展氢能和新型储能。\n", "Industry",
