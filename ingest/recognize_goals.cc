@@ -143,6 +143,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     if (!has_goal && (item.level == 5 || !verb || !ctx.Words(RuleKind::goal_head).SuffixAt(s, e, &len))) continue;
     if (name.find("什么") != std::string::npos || name.find("哪些") != std::string::npos || name.find('?') != std::string::npos) continue;
     if (item.marker.rfind("第", 0) == 0) continue;  // articles (第X条) are rules, not goals
+    if (item.marker.rfind("专栏", 0) == 0) continue;  // a box's title says what it lists (主要指标)
     const Mention* whole = ctx.LexiconAt(b);
     if (whole && whole->span.end == e) {
       // The heading names a known goal: mark it.
