@@ -214,6 +214,22 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           if (de != std::string_view::npos) sb = static_cast<uint32_t>(sb + de + 3);
         }
         std::string subject = sb < se ? CleanName(s.substr(sb, se - sb)) : "";
+        // A plain-text table row ("三级指标 指标值": "项目单位满意度 ≥90%"): a value cell holding
+        // no subject takes the cell before it, when that names no number of its own.
+        if (subject.empty() && !mr && &c != sen.clauses.data() && c.begin > sen.span.begin && s[c.begin - 1] == ' ') {
+          const Span& cell = (&c)[-1];
+          uint32_t cb = cell.begin, ce = cell.end;
+          TrimSpan(s, cb, ce);
+          bool digits = false;
+          for (uint32_t k = cb; k < ce; ++k) digits |= s[k] >= '0' && s[k] <= '9';
+          if (cb < ce && !digits && s.substr(cb, ce - cb).find(' ') == std::string_view::npos &&
+              WordChars(s.substr(cb, ce - cb)) <= 30) {
+            sb = cb;
+            se = ce;
+            subject = CleanName(s.substr(sb, se - sb));
+            verb_subject |= trig.PrefixAt(s, sb, &len) != nullptr;
+          }
+        }
         if (increment && s.substr(sb, carried_verb.size()) != carried_verb) subject = carried_verb + subject;
         // "能耗较2024年下降10%": the base year of a change is not part of the subject.
         for (const char* base : {"较", "比"}) {
@@ -269,7 +285,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         } else if (WordChars(subject) >= 2) {
           name = subject + (mr ? std::string(s.substr(mb, q - mb)) : "");
           if (!mr && count_unit.Contains(unit) && increment) count_alias = name + "数量";
-          else if (!mr && count_unit.Contains(unit) && !verb_subject) name += "数量";
+          else if (!mr && count_unit.Contains(unit) && !verb_subject && !EndsWith(name, "数量")) name += "数量";
         } else {
           continue;
         }

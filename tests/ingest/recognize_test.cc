@@ -259,3 +259,20 @@ TEST_CASE("a registered firm's name keeps its region: in a firm list, and before
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a plain-text table row's value cell takes its subject from the cell before it (项目单位满意度 ≥90%)",
+          "[ingest][recognize]") {
+  const char* table =
+      "某省资金通知\n\n区域绩效目标表\n\n一级指标 二级指标 三级指标 指标值\n"
+      "产出指标 数量指标 首台(套)重大技术装备投保项目数量 ≥45个\n效益指标 经济效益指标 带动企业技术改造投资 ≥150亿元\n"
+      "满意度指标 服务对象满意度指标 项目单位满意度 ≥90%\n";
+  const Case cases[] = {
+      // A count named with 数量 already gets no second one.
+      {table, "Indicator", "首台(套)重大技术装备投保项目数量", "首台(套)重大技术装备投保项目数量数量"},
+      {table, "Indicator", "带动企业技术改造投资", ""},
+      {table, "Indicator", "项目单位满意度", ""},
+      // A cell holding a number of its own lends no subject (a header row, an allocation table).
+      {"某省资金通知\n\n单位:万元\n1 合肥市 9850 4200\n", "Indicator", "", "合肥市"},
+  };
+  for (const Case& c : cases) Check(c);
+}
