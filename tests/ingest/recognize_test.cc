@@ -276,3 +276,11 @@ TEST_CASE("a plain-text table row's value cell takes its subject from the cell b
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a demonstration or trial network (示范网络, 试验示范网) is a Pilot", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市新闻\n\n在政务、金融、电力等领域建设量子保密通信示范网络,推动应用。\n", "Pilot", "量子保密通信示范网络", "量子保密通信示范"},
+      {"某市新闻\n\n据介绍,合肥城域量子通信试验示范网已覆盖市区主要政务部门。\n", "Pilot", "合肥城域量子通信试验示范网", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
