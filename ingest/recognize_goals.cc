@@ -277,6 +277,10 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       TrimSpan(s, b, e);
       if (size_t tl = 0; tails.SuffixAt(s, e, &tl) && e >= b + tl) e = static_cast<uint32_t>(e - tl);
       if (b >= e) continue;
+      // "支持A、B建设、C和D": a verb ending a list item (建设) governs nothing after its 、; and
+      // "下达X专项资金(第一批)38600万元" is an amount, not a goal.
+      if (At(s, b, "、")) continue;
+      if (e >= b + 7 && (At(s, e - 6, "万元") || At(s, e - 6, "亿元")) && s[e - 7] >= '0' && s[e - 7] <= '9') continue;
       // "贯彻落实…关于X的决策部署": a directive being carried out is no goal itself, but
       // what it is about is: "关于推进新型工业化、发展新质生产力的决策部署" names two goals.
       if (ctx.Words(RuleKind::directive).SuffixAt(s, e, &len)) {

@@ -290,6 +290,17 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           continue;
         }
         if (WordChars(name) > 40) continue;
+        // "下达X专项资金(第一批)38600万元": an amount right after a fund's name is what the fund
+        // holds or hands out (its size, a property), not an indicator.
+        if (amount && !mr && unit == "元" && sb < se) {
+          uint32_t fe = se;
+          if (fe > sb && s[fe - 1] == ')') {
+            const size_t open = s.substr(sb, fe - sb).rfind('(');
+            if (open != std::string_view::npos) fe = static_cast<uint32_t>(sb + open);
+          }
+          const Rule* fh = ctx.Words(RuleKind::head).SuffixAt(s, fe, &len);
+          if (fh && fh->arg == "Fund") continue;
+        }
         // "基金规模100亿元", "该基金总规模50亿元": the size of the fund just named.
         if (mr && mr->arg == "level" && amount && unit == "元" &&
             (EndsWith(subject, "基金") || EndsWith(subject, "基金总")) &&

@@ -284,3 +284,30 @@ TEST_CASE("a demonstration or trial network (示范网络, 试验示范网) is a
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("an amount right after a fund's name is the fund's, not an indicator (统筹X专项资金不少于3亿元)",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市工作要点\n\n(二)加大资金支持。统筹市工业和信息化专项资金不少于3亿元,用于支持智改数转项目。\n", "Indicator", "",
+       "市工业和信息化专项资金"},
+      // 下达 governs the fund it allocates, whose batch stays out of an indicator too.
+      {"某省通知\n\n经审核,现下达2026年省制造业高质量发展专项资金(第一批)38600万元,用于支持企业技术改造。\n", "Fund",
+       "省制造业高质量发展专项资金", "现下达2026年省制造业高质量发展专项资金"},
+      {"某省通知\n\n经审核,现下达2026年省制造业高质量发展专项资金(第一批)38600万元,用于支持企业技术改造。\n", "Indicator", "",
+       "现下达2026年省制造业高质量发展专项资金(第一批)"},
+      // An indicator of a sector's output keeps its amount.
+      {"某市方案\n\n到2027年,全市集成电路产业规模达到1000亿元。\n", "Indicator", "集成电路产业规模", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a purpose clause's goal neither starts after a list item's verb nor holds an amount", "[ingest][recognize]") {
+  const char* text =
+      "某省通知\n\n为贯彻落实《某省制造业高质量发展专项资金管理办法》,现下达2026年省制造业高质量发展专项资金(第一批)38600万元,"
+      "用于支持制造业数字化转型、智能工厂建设、首台(套)重大技术装备推广应用和专精特新中小企业培育。\n";
+  const Case cases[] = {
+      {text, "Goal", "", "专项资金(第一批)38600万元"},
+      {text, "Goal", "", "、首台(套)重大技术装备推广应用和专精特新中小企业培育"},
+  };
+  for (const Case& c : cases) Check(c);
+}
