@@ -311,3 +311,12 @@ TEST_CASE("a purpose clause's goal neither starts after a list item's verb nor h
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a measure named after a list's 、 starts there (智能化技术改造、工业互联网平台建设)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市条例\n\n市人民政府设立智能制造专项资金,用于支持智能化技术改造、工业互联网平台建设和人才培养。\n", "Platform",
+       "工业互联网平台", "智能化技术改造、工业互联网平台"},
+      {"某省办法\n\n第三条 专项资金采取以奖代补、贷款贴息、股权投资等方式予以支持。\n", "Policy", "", "以奖代补、贷款贴息"},
+  };
+  for (const Case& c : cases) Check(c);
+}
