@@ -123,6 +123,17 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
       return;
     }
   }
+  // "鼓励A基金、国家中小企业发展基金投资中试服务机构": a known fund, agency or firm right before a
+  // governing verb is that verb's subject; the name starts after the verb.
+  if (type != "Goal"sv && ctx.lexicon) {
+    const KindWords trig = ctx.Words(RuleKind::trigger);
+    for (size_t i = ctx.LexiconFrom(b); i < ctx.lexicon->size() && ctx.lexicon_begin[i] < head_b; ++i) {
+      const Mention& lm = (*ctx.lexicon)[i];
+      if (!(lm.type == "Fund"sv || lm.type == "Agency"sv || lm.type == "Enterprise"sv) || lm.span.end >= head_b) continue;
+      size_t vl = 0;
+      if (trig.PrefixAt(s, lm.span.end, &vl) && lm.span.end + vl < head_b) b = static_cast<uint32_t>(lm.span.end + vl);
+    }
+  }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
   // So does one before 及 / 和: "先进制造业中心(AMC)及微电子中心(MEC)".
   if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);

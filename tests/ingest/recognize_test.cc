@@ -320,3 +320,17 @@ TEST_CASE("a measure named after a list's 、 starts there (智能化技术改�
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a known fund, agency or firm before a governing verb (投资) is its subject, not part of the object's name",
+          "[ingest][recognize]") {
+  const char* text = "某部通知\n\n鼓励国家制造业转型升级基金、国家中小企业发展基金投资中试平台和中试服务机构。\n";
+  const Case cases[] = {
+      {text, "Fund", "国家中小企业发展基金", ""},
+      {text, "TargetGroup", "", "国家中小企业发展基金投资中试平台和中试服务机构"},
+      // 投资 governs its object: a heading "基金投资和贷款贴息" names the 贴息 policy alone.
+      {"某区措施\n\n第七条 基金投资和贷款贴息。对生物医药企业给予贴息支持。\n", "Policy", "", "基金投资和贷款贴息"},
+      // A fund's own name keeps its verb-like words (产业投资基金).
+      {"某区措施\n\n发挥广州开发区生物医药产业投资基金引导作用。\n", "Fund", "广州开发区生物医药产业投资基金", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
