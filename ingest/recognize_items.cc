@@ -179,8 +179,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         ++i;
       }
     }
-    // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程".
-    for (uint32_t k = b; k < h.b; k = NextChar(s, k)) {
+    // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程". (Not in a
+    // fund's name: a budget line named for two aims is one fund, 产业基础再造和制造业高质量发展专项资金.)
+    for (uint32_t k = b; h.rule->arg != "Fund" && k < h.b; k = NextChar(s, k)) {
       if ((k = static_cast<uint32_t>(coord.Skip(s, k, h.b))) >= h.b) break;
       size_t len = 0;
       if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k) || InCompound(ctx, k)) continue;

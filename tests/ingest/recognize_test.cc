@@ -334,3 +334,14 @@ TEST_CASE("a known fund, agency or firm before a governing verb (投资) is its 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a fund named for two aims joined by 和 is one fund (产业基础再造和制造业高质量发展专项资金)", "[ingest][recognize]") {
+  const char* text = "某部指南\n\n中央财政通过产业基础再造和制造业高质量发展专项资金,对国家制造业中试平台建设给予支持。\n";
+  const Case cases[] = {
+      {text, "Fund", "产业基础再造和制造业高质量发展专项资金", "制造业高质量发展专项资金"},
+      {text, "Fund", "", "中央财政通过产业基础再造专项资金"},
+      // A programme named for two aims is still two programmes.
+      {"某省方案\n\n实施产业基础再造和重点产业链高质量发展工程。\n", "Initiative", "产业基础再造工程", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
