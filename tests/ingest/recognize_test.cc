@@ -345,3 +345,11 @@ TEST_CASE("a fund named for two aims joined by 和 is one fund (产业基础再�
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("an infrastructure network built by policy (低空智联网, 算力网, 专网) is a Platform", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省意见\n\n推进机场改扩建工程,建设低空智联网,实现重点区域低空通信全覆盖。\n", "Platform", "低空智联网", ""},
+      {"某市方案\n\n加快建设城市算力网,推动算力资源统一调度。\n", "Platform", "城市算力网", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
