@@ -353,3 +353,13 @@ TEST_CASE("an infrastructure network built by policy (低空智联网, 算力网
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("an enumerator inside a line (附件:1.2026年…) opens no name", "[ingest][recognize]") {
+  const char* text = "某省通知\n\n附件:1.2026年省制造业高质量发展专项资金(第一批)分配表\n     2.区域绩效目标表\n";
+  const Case cases[] = {
+      {text, "Fund", "", "1.2026年省制造业高质量发展专项资金"},
+  };
+  for (const Case& c : cases) Check(c);
+  // A decimal stays a number: 1.5亿元 opens no name either way, and no Fund is cut from it.
+  CHECK_FALSE(Has(NodesOf("某市方案\n\n设立规模1.5亿元的天使投资基金。\n", "Fund"), "5亿元的天使投资基金"));
+}
