@@ -43,7 +43,8 @@ bool SectorBefore(const DocContext& ctx, uint32_t p, uint32_t* sector) {
     if (end != p && !(ctx.text.substr(end, 6) == "领域" || ctx.text.substr(end, 6) == "行业" || ctx.text.substr(end, 6) == "产业")) continue;
     for (size_t i = ctx.LexiconFrom(end > 48 ? end - 48 : 0); i < ctx.lexicon->size() && (*ctx.lexicon)[i].span.begin < end; ++i) {
       const Mention& m = (*ctx.lexicon)[i];
-      if (m.span.end == end && m.type == "Industry"sv && !m.weak) {
+      // (A weak sector names its firms when it is no bare word like 工业: 制造业中小企业.)
+      if (m.span.end == end && m.type == "Industry"sv && (!m.weak || m.span.end - m.span.begin >= 9)) {
         *sector = m.span.begin;
         return true;
       }

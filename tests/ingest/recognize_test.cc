@@ -363,3 +363,16 @@ TEST_CASE("an enumerator inside a line (附件:1.2026年…) opens no name", "[i
   // A decimal stays a number: 1.5亿元 opens no name either way, and no Fund is cut from it.
   CHECK_FALSE(Has(NodesOf("某市方案\n\n设立规模1.5亿元的天使投资基金。\n", "Fund"), "5亿元的天使投资基金"));
 }
+
+TEST_CASE("制造业 is a generic (weak) sector: a node only where an edge uses it, and it still names its firms",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      // Inside a goal's phrase it names no sector of its own.
+      {"某省规划\n\n第一节 指导思想\n\n全面推进制造业数字化转型,为建设制造强省提供有力支撑。\n", "Industry", "", "制造业"},
+      // Its firms are a group (SectorBefore accepts a weak sector of three characters or more).
+      {"某部通知\n\n一、工作目标\n\n聚焦制造业中小企业,以城市为载体推动数字化转型。\n", "TargetGroup", "制造业中小企业", ""},
+      // 工业 alone still names no firms: 工业企业 only where the clause aims at someone.
+      {"某市通知\n\n推动工业企业开展技术改造。\n", "TargetGroup", "", "工业企业"},
+  };
+  for (const Case& c : cases) Check(c);
+}
