@@ -376,3 +376,11 @@ TEST_CASE("制造业 is a generic (weak) sector: a node only where an edge uses 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("工业互联网 is a generic (weak) field: named inside a platform's name it is no sector node", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市工作要点\n\n一、重点任务\n\n加快建设工业互联网标识解析二级节点,培育工业互联网平台。\n", "Industry", "", "工业互联网"},
+      {"某市工作要点\n\n一、重点任务\n\n加快建设工业互联网标识解析二级节点,培育工业互联网平台。\n", "Platform", "工业互联网标识解析二级节点", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
