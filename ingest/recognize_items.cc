@@ -290,7 +290,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       if (size_t g = ctx.FindIn(RuleKind::group, b + last, h.b); g != std::string_view::npos) {
         b = static_cast<uint32_t>(g);
       } else if ((type == "Platform"sv || type == "Fund"sv || type == "Policy"sv || type == "Initiative"sv) &&
-                 WordChars(s.substr(b, last)) >= 2 && b + last + 3 < h.b) {
+                 WordChars(s.substr(b, last)) >= 2 && b + last + 3 <= h.b) {
         // "用于支持智能化技术改造、工业互联网平台建设": a measure named after a list's 、 starts
         // there; the items before it are other list members (省、市两级: a tier pair, stays).
         b = static_cast<uint32_t>(b + last + 3);

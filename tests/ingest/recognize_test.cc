@@ -317,6 +317,9 @@ TEST_CASE("a measure named after a list's 、 starts there (智能化技术改�
       {"某市条例\n\n市人民政府设立智能制造专项资金,用于支持智能化技术改造、工业互联网平台建设和人才培养。\n", "Platform",
        "工业互联网平台", "智能化技术改造、工业互联网平台"},
       {"某省办法\n\n第三条 专项资金采取以奖代补、贷款贴息、股权投资等方式予以支持。\n", "Policy", "", "以奖代补、贷款贴息"},
+      // A head right after the 、 names no item of its own from the list before it.
+      {"某省通知\n\n现下达专项资金,用于支持制造业数字化转型、智能工厂建设和专精特新中小企业培育。\n", "Platform", "",
+       "制造业数字化转型、智能工厂"},
   };
   for (const Case& c : cases) Check(c);
 }
