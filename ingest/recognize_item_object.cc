@@ -104,6 +104,12 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
         return SkipToObject(ctx, a->span.end, head, info);
       }
     }
+    // "支持长沙市、株洲市、湘潭市做好X试点工作": places as the subject of their own verb.
+    if (const Mention* r = ctx.LexiconAt(b); r && r->type == "Region"sv && r->span.end < head) {
+      uint32_t after = AfterPlaceList(ctx, b, head);
+      if (after == b) after = r->span.end;
+      if (ctx.Words(RuleKind::trigger).PrefixAt(s, after, &vl) && after + vl < head) return SkipToObject(ctx, after, head, info);
+    }
 
     return b;
   }

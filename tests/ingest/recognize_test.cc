@@ -387,3 +387,11 @@ TEST_CASE("工业互联网 is a generic (weak) field: named inside a platform's 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("places named as the subject of their own verb stay out of the object (支持A市、B市做好X试点工作)", "[ingest][recognize]") {
+  const char* text = "某省工作要点\n\n(三)推进城市试点。支持长沙市、株洲市、湘潭市做好国家中小企业数字化转型城市试点工作,每个城市打造样板。\n";
+  const Case cases[] = {
+      {text, "Pilot", "国家中小企业数字化转型城市试点", "做好国家中小企业数字化转型城市试点"},
+  };
+  for (const Case& c : cases) Check(c);
+}
