@@ -290,6 +290,20 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           continue;
         }
         if (WordChars(name) > 40) continue;
+        // "研究与试验发展(R&D)经费支出": a Latin abbreviation in brackets glosses the words before it
+        // (the name as written stays an alias).
+        const std::string glossed = name;
+        for (size_t o = name.find('('); o != std::string::npos; o = name.find('(', o + 1)) {
+          const size_t cl = name.find(')', o);
+          if (cl == std::string::npos || cl == o + 1) break;
+          bool latin = true, letter = false;
+          for (size_t k = o + 1; k < cl; ++k) {
+            const char x = name[k];
+            letter |= IsAsciiAlpha(static_cast<unsigned char>(x));
+            latin &= IsAsciiAlpha(static_cast<unsigned char>(x)) || x == '&' || x == '-';
+          }
+          if (latin && letter) name.erase(o, cl + 1 - o);
+        }
         // "下达X专项资金(第一批)38600万元": an amount right after a fund's name is what the fund
         // holds or hands out (its size, a property), not an indicator.
         if (amount && !mr && unit == "元" && sb < se) {
@@ -319,6 +333,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         m.type = "Indicator";
         m.name = name;
         if (!count_alias.empty()) m.aliases.push_back(count_alias);
+        if (glossed != name) m.aliases.push_back(glossed);
         m.rule = mr ? mr->id : "indicator.count";
         m.sentence = sen.index;
         SetProperty(m.props, "value", value);

@@ -395,3 +395,19 @@ TEST_CASE("places named as the subject of their own verb stay out of the object 
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a Latin abbreviation in brackets is cut from an indicator's name and kept in an alias (R&D)", "[ingest][recognize]") {
+  const char* text = "某市统计公报\n\n全年研究与试验发展(R&D)经费支出占地区生产总值比重为3.45%。\n";
+  const Case cases[] = {
+      {text, "Indicator", "研究与试验发展经费支出占地区生产总值比重", "研究与试验发展(R&D)经费支出占地区生产总值比重"},
+  };
+  for (const Case& c : cases) Check(c);
+  bool alias = false;
+  Status s = TestExtractor().Extract(DocumentInput{"test.txt", text, ""}, [&](Statement&& st) {
+    if (auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Indicator") {
+      alias |= std::find(n->aliases.begin(), n->aliases.end(), "研究与试验发展(R&D)经费支出占地区生产总值比重") != n->aliases.end();
+    }
+  });
+  REQUIRE(s.ok());
+  CHECK(alias);
+}
