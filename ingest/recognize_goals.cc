@@ -143,6 +143,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     if (!has_goal && (item.level == 5 || !verb || !ctx.Words(RuleKind::goal_head).SuffixAt(s, e, &len))) continue;
     if (name.find("什么") != std::string::npos || name.find("哪些") != std::string::npos || name.find('?') != std::string::npos) continue;
     if (item.marker.rfind("第", 0) == 0) continue;  // articles (第X条) are rules, not goals
+    if (item.marker.rfind("专栏", 0) == 0) continue;  // a box's title says what it lists (主要指标)
     const Mention* whole = ctx.LexiconAt(b);
     if (whole && whole->span.end == e) {
       // The heading names a known goal: mark it.
@@ -276,6 +277,10 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       TrimSpan(s, b, e);
       if (size_t tl = 0; tails.SuffixAt(s, e, &tl) && e >= b + tl) e = static_cast<uint32_t>(e - tl);
       if (b >= e) continue;
+      // "支持A、B建设、C和D": a verb ending a list item (建设) governs nothing after its 、; and
+      // "下达X专项资金(第一批)38600万元" is an amount, not a goal.
+      if (At(s, b, "、")) continue;
+      if (e >= b + 7 && (At(s, e - 6, "万元") || At(s, e - 6, "亿元")) && s[e - 7] >= '0' && s[e - 7] <= '9') continue;
       // "贯彻落实…关于X的决策部署": a directive being carried out is no goal itself, but
       // what it is about is: "关于推进新型工业化、发展新质生产力的决策部署" names two goals.
       if (ctx.Words(RuleKind::directive).SuffixAt(s, e, &len)) {

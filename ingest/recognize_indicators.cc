@@ -214,6 +214,22 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           if (de != std::string_view::npos) sb = static_cast<uint32_t>(sb + de + 3);
         }
         std::string subject = sb < se ? CleanName(s.substr(sb, se - sb)) : "";
+        // A plain-text table row ("三级指标 指标值": "项目单位满意度 ≥90%"): a value cell holding
+        // no subject takes the cell before it, when that names no number of its own.
+        if (subject.empty() && !mr && &c != sen.clauses.data() && c.begin > sen.span.begin && s[c.begin - 1] == ' ') {
+          const Span& cell = (&c)[-1];
+          uint32_t cb = cell.begin, ce = cell.end;
+          TrimSpan(s, cb, ce);
+          bool digits = false;
+          for (uint32_t k = cb; k < ce; ++k) digits |= s[k] >= '0' && s[k] <= '9';
+          if (cb < ce && !digits && s.substr(cb, ce - cb).find(' ') == std::string_view::npos &&
+              WordChars(s.substr(cb, ce - cb)) <= 30) {
+            sb = cb;
+            se = ce;
+            subject = CleanName(s.substr(sb, se - sb));
+            verb_subject |= trig.PrefixAt(s, sb, &len) != nullptr;
+          }
+        }
         if (increment && s.substr(sb, carried_verb.size()) != carried_verb) subject = carried_verb + subject;
         // "能耗较2024年下降10%": the base year of a change is not part of the subject.
         for (const char* base : {"较", "比"}) {
@@ -269,11 +285,36 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         } else if (WordChars(subject) >= 2) {
           name = subject + (mr ? std::string(s.substr(mb, q - mb)) : "");
           if (!mr && count_unit.Contains(unit) && increment) count_alias = name + "数量";
-          else if (!mr && count_unit.Contains(unit) && !verb_subject) name += "数量";
+          else if (!mr && count_unit.Contains(unit) && !verb_subject && !EndsWith(name, "数量")) name += "数量";
         } else {
           continue;
         }
         if (WordChars(name) > 40) continue;
+        // "研究与试验发展(R&D)经费支出": a Latin abbreviation in brackets glosses the words before it
+        // (the name as written stays an alias).
+        const std::string glossed = name;
+        for (size_t o = name.find('('); o != std::string::npos; o = name.find('(', o + 1)) {
+          const size_t cl = name.find(')', o);
+          if (cl == std::string::npos || cl == o + 1) break;
+          bool latin = true, letter = false;
+          for (size_t k = o + 1; k < cl; ++k) {
+            const char x = name[k];
+            letter |= IsAsciiAlpha(static_cast<unsigned char>(x));
+            latin &= IsAsciiAlpha(static_cast<unsigned char>(x)) || x == '&' || x == '-';
+          }
+          if (latin && letter) name.erase(o, cl + 1 - o);
+        }
+        // "下达X专项资金(第一批)38600万元": an amount right after a fund's name is what the fund
+        // holds or hands out (its size, a property), not an indicator.
+        if (amount && !mr && unit == "元" && sb < se) {
+          uint32_t fe = se;
+          if (fe > sb && s[fe - 1] == ')') {
+            const size_t open = s.substr(sb, fe - sb).rfind('(');
+            if (open != std::string_view::npos) fe = static_cast<uint32_t>(sb + open);
+          }
+          const Rule* fh = ctx.Words(RuleKind::head).SuffixAt(s, fe, &len);
+          if (fh && fh->arg == "Fund") continue;
+        }
         // "基金规模100亿元", "该基金总规模50亿元": the size of the fund just named.
         if (mr && mr->arg == "level" && amount && unit == "元" &&
             (EndsWith(subject, "基金") || EndsWith(subject, "基金总")) &&
@@ -292,6 +333,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         m.type = "Indicator";
         m.name = name;
         if (!count_alias.empty()) m.aliases.push_back(count_alias);
+        if (glossed != name) m.aliases.push_back(glossed);
         m.rule = mr ? std::string_view(mr->id) : "indicator.count"sv;
         m.sentence = sen.index;
         SetProperty(m.props, "value", value);

@@ -3,6 +3,7 @@
 // 的, bracketed abbreviations, 等 before the head, amounts; and the list
 // modifiers (A、B等X) the item walk reads. See recognize_items.h; tested
 // through FindItems in tests/ingest/recognize_test.cc.
+#include <algorithm>
 #include <cstring>
 
 #include "ingest/recognize_items.h"
@@ -71,6 +72,19 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
           StableName rule, const NpPrefix& info, std::vector<Mention>& out, bool bare) {
   std::string_view s = ctx.text;
   TrimSpan(s, b, e);
+  // "附件:1.2026年省X专项资金分配表": an enumerator inside a line ("1.", "2、") opens no name
+  // (a decimal does not end there, unless a year follows: 1.2026年).
+  if (uint32_t d = b; d < head_b && s[d] >= '0' && s[d] <= '9') {
+    while (d < head_b && s[d] >= '0' && s[d] <= '9') ++d;
+    const bool year_next = d + 8 <= head_b && At(s, d + 5, "年") && std::all_of(s.begin() + d + 1, s.begin() + d + 5, [](char x) {
+                             return x >= '0' && x <= '9';
+                           });
+    if (d - b <= 2 && d + 1 < head_b && s[d] == '.' && (year_next || !(s[d + 1] >= '0' && s[d + 1] <= '9'))) {
+      b = d + 1;
+    } else if (d - b <= 2 && d + 3 < head_b && At(s, d, "、")) {
+      b = d + 3;
+    }
+  }
   // "对新获批建设的国家级制造业创新中心": a name never opens with the 的 of a cut modifier.
   while (b + 3 <= head_b && At(s, b, "的")) b += 3;
   // "引导银行机构加大对绿色技术改造项目的…": after an adverbial verb and 对 (kind strip:
@@ -121,6 +135,17 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     if (size_t ql = 0; clause && !bare && b < head_b && ctx.rules->Words(RuleKind::strip, "object").PrefixAt(s, b, &ql) && b + ql == head_b &&
                        (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv))) {
       return;
+    }
+  }
+  // "鼓励A基金、国家中小企业发展基金投资中试服务机构": a known fund, agency or firm right before a
+  // governing verb is that verb's subject; the name starts after the verb.
+  if (type != "Goal"sv && ctx.lexicon) {
+    const KindWords trig = ctx.Words(RuleKind::trigger);
+    for (size_t i = ctx.LexiconFrom(b); i < ctx.lexicon->size() && ctx.lexicon_begin[i] < head_b; ++i) {
+      const Mention& lm = (*ctx.lexicon)[i];
+      if (!(lm.type == "Fund"sv || lm.type == "Agency"sv || lm.type == "Enterprise"sv) || lm.span.end >= head_b) continue;
+      size_t vl = 0;
+      if (trig.PrefixAt(s, lm.span.end, &vl) && lm.span.end + vl < head_b) b = static_cast<uint32_t>(lm.span.end + vl);
     }
   }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.

@@ -43,7 +43,8 @@ bool SectorBefore(const DocContext& ctx, uint32_t p, uint32_t* sector) {
     if (end != p && !(ctx.text.substr(end, 6) == "领域" || ctx.text.substr(end, 6) == "行业" || ctx.text.substr(end, 6) == "产业")) continue;
     for (size_t i = ctx.LexiconFrom(end > 48 ? end - 48 : 0); i < ctx.lexicon->size() && (*ctx.lexicon)[i].span.begin < end; ++i) {
       const Mention& m = (*ctx.lexicon)[i];
-      if (m.span.end == end && m.type == "Industry"sv && !m.weak) {
+      // (A weak sector names its firms when it is no bare word like 工业: 制造业中小企业.)
+      if (m.span.end == end && m.type == "Industry"sv && (!m.weak || m.span.end - m.span.begin >= 9)) {
         *sector = m.span.begin;
         return true;
       }
@@ -102,6 +103,12 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
       if (v && a->span.end + vl < head && (a->type != "TargetGroup"sv || v->id != "trigger.support")) {
         return SkipToObject(ctx, a->span.end, head, info);
       }
+    }
+    // "支持长沙市、株洲市、湘潭市做好X试点工作": places as the subject of their own verb.
+    if (const Mention* r = ctx.LexiconAt(b); r && r->type == "Region"sv && r->span.end < head) {
+      uint32_t after = AfterPlaceList(ctx, b, head);
+      if (after == b) after = r->span.end;
+      if (ctx.Words(RuleKind::trigger).PrefixAt(s, after, &vl) && after + vl < head) return SkipToObject(ctx, after, head, info);
     }
 
     return b;

@@ -179,8 +179,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
         ++i;
       }
     }
-    // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程".
-    for (uint32_t k = b; k < h.b; k = NextChar(s, k)) {
+    // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程". (Not in a
+    // fund's name: a budget line named for two aims is one fund, 产业基础再造和制造业高质量发展专项资金.)
+    for (uint32_t k = b; h.rule->arg != "Fund" && k < h.b; k = NextChar(s, k)) {
       if ((k = static_cast<uint32_t>(coord.Skip(s, k, h.b))) >= h.b) break;
       size_t len = 0;
       if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k) || InCompound(ctx, k)) continue;
@@ -286,7 +287,14 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     } else if (size_t last = LastListComma(s.substr(b, h.b - b)); last != std::string_view::npos) {
       // "A、B、C五大重点产业": the list names the members of a counted group
       // (recognize_lists.cc); the name is the group, from its count word on.
-      if (size_t g = ctx.FindIn(RuleKind::group, b + last, h.b); g != std::string_view::npos) b = static_cast<uint32_t>(g);
+      if (size_t g = ctx.FindIn(RuleKind::group, b + last, h.b); g != std::string_view::npos) {
+        b = static_cast<uint32_t>(g);
+      } else if ((type == "Platform"sv || type == "Fund"sv || type == "Policy"sv || type == "Initiative"sv) &&
+                 WordChars(s.substr(b, last)) >= 2 && b + last + 3 <= h.b) {
+        // "用于支持智能化技术改造、工业互联网平台建设": a measure named after a list's 、 starts
+        // there; the items before it are other list members (省、市两级: a tier pair, stays).
+        b = static_cast<uint32_t>(b + last + 3);
+      }
     }
     // "新建智能工厂50个", "建成加氢站": a platform or pilot class named by its
     // head word alone, right after the governing verb.

@@ -50,6 +50,32 @@ int HeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, cons
   return found;
 }
 
+int ParentHeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int i) {
+  const Mention& y = ms[i];
+  const Structure& st = *ctx.st;
+  if (y.type != "Initiative"sv || y.sentence < 0 || y.sentence >= static_cast<int>(st.sentences.size())) return -1;
+  const int item = st.sentences[y.sentence].item;
+  if (item < 0 || st.items[item].heading_sentence != y.sentence || st.items[item].parent < 0) return -1;
+  if (y.span.begin > st.items[item].body + 1) return -1;  // the name opens the heading
+  const int hp = st.items[st.items[item].parent].heading_sentence;
+  if (hp < 0 || hp >= static_cast<int>(by_sentence.size())) return -1;
+  const Sentence& h = st.sentences[hp];
+  if (WordChars(ctx.text.substr(h.span.begin, h.span.end - h.span.begin)) > 30) return -1;
+  int found = -1;
+  for (int j : by_sentence[hp]) {
+    const Mention& m = ms[j];
+    if (m.embedded || m.cited || m.doc_measure || m.heading_goal || m.type != "Initiative"sv) continue;
+    if (found >= 0 && ms[found].key != m.key) return -1;  // several: which one is unclear
+    found = j;
+  }
+  if (found < 0 || ms[found].key == y.key) return -1;
+  // Of one kind: the same head word (the last two characters) ends both names.
+  const std::string& a = ms[found].name;
+  const std::string& b = y.name;
+  if (a.size() < 6 || b.size() < 6 || a.compare(a.size() - 6, 6, b, b.size() - 6, 6) != 0) return -1;
+  return found;
+}
+
 int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int i) {
   const Mention& y = ms[i];
   const Span* yc = ClauseOf(ctx, y);

@@ -80,6 +80,12 @@ void RelateMembers(const RelateScope& r, const Sentence& sen);
 // there FUNDS any of the three (heading_measure.funds). In relate_members.cc.
 int HeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int sentence);
 
+// The programme a numbered sub-item's own name belongs to: measure i opens the heading of
+// its item ("专栏2 重点产业链数字化改造工程 / 1.电子信息产业链数字化改造工程:…") and the
+// parent item's heading names one Initiative of the same head word (工程 under 工程,
+// 行动 under 行动): that Initiative, else -1. In relate_members.cc.
+int ParentHeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int i);
+
 // The programme a measure's sentence institutes before it ("实施智能工厂梯度培育行动,引导企业
 // 建设数字化车间、智能工厂", "开展“概念验证+中试熟化”行动,建设概念验证中心20家"): the first
 // Initiative of the sentence right after a verb of kind pair_follow (实施, 开展, 推进, 启动), in

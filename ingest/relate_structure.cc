@@ -222,7 +222,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         // else the pilot the notice launches, else the document's measure.
         // (A fund named there finances the programme and stays the document's part.)
         const int instituted = assigned.count(i) ? -1 : SentenceProgramme(ctx, ms, by_sentence, i);
-        const int programme = instituted >= 0 ? instituted : HeadingProgramme(ctx, ms, by_sentence, m.sentence);
+        int programme = instituted >= 0 ? instituted : HeadingProgramme(ctx, ms, by_sentence, m.sentence);
+        if (programme < 0 && instituted < 0) programme = ParentHeadingProgramme(ctx, ms, by_sentence, i);
         if (programme >= 0 && ms[programme].key != m.key && m.type == "Fund"sv) {
           out.push_back({"FUNDS", i, programme, "heading_measure.funds", m.sentence});
           out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});

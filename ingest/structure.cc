@@ -81,6 +81,15 @@ int MarkerAt(std::string_view s, size_t pos, size_t* len, bool inline_only) {
     if (m && StartsWith(s, pos + 3 + m, "节")) { *len = 6 + m; return 1; }
     return -1;
   }
+  if (StartsWith(s, pos, "专栏")) {  // a plan's box: 专栏2 重点产业链数字化改造工程, its 1. 2. 3. below
+    size_t m = CnNumberLen(s, pos + 6);
+    if (!m) m = DigitLen(s, pos + 6);
+    if (m && (pos + 6 + m == s.size() || s[pos + 6 + m] == ' ' || StartsWith(s, pos + 6 + m, ":"))) {
+      *len = 6 + m;
+      return 2;
+    }
+    return -1;
+  }
   if (n && (StartsWith(s, pos + n, "、") || StartsWith(s, pos + n, "."))) {
     *len = n + (s[pos + n] == '.' ? 1 : 3);
     return 1;

@@ -38,7 +38,7 @@ struct Sentence {
 struct Item {
   Span span;               // marker to the end of the item's extent
   uint32_t body = 0;       // offset just past the marker
-  int level = 0;           // 0 章, 1 一、/第X条, 2 (一), 3 1., 4 (1)/①, 5 一是
+  int level = 0;           // 0 章, 1 一、/第X条/第X节, 2 (一)/专栏N, 3 1., 4 (1)/①, 5 一是
   int parent = -1;
   int heading_sentence = -1;
   std::string marker;      // "一、", "(一)", "一是", …

@@ -276,3 +276,155 @@ TEST_CASE("a registered firm's name keeps its region: in a firm list, and before
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a plain-text table row's value cell takes its subject from the cell before it (项目单位满意度 ≥90%)",
+          "[ingest][recognize]") {
+  const char* table =
+      "某省资金通知\n\n区域绩效目标表\n\n一级指标 二级指标 三级指标 指标值\n"
+      "产出指标 数量指标 首台(套)重大技术装备投保项目数量 ≥45个\n效益指标 经济效益指标 带动企业技术改造投资 ≥150亿元\n"
+      "满意度指标 服务对象满意度指标 项目单位满意度 ≥90%\n";
+  const Case cases[] = {
+      // A count named with 数量 already gets no second one.
+      {table, "Indicator", "首台(套)重大技术装备投保项目数量", "首台(套)重大技术装备投保项目数量数量"},
+      {table, "Indicator", "带动企业技术改造投资", ""},
+      {table, "Indicator", "项目单位满意度", ""},
+      // A cell holding a number of its own lends no subject (a header row, an allocation table).
+      {"某省资金通知\n\n单位:万元\n1 合肥市 9850 4200\n", "Indicator", "", "合肥市"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a demonstration or trial network (示范网络, 试验示范网) is a Pilot", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市新闻\n\n在政务、金融、电力等领域建设量子保密通信示范网络,推动应用。\n", "Pilot", "量子保密通信示范网络", "量子保密通信示范"},
+      {"某市新闻\n\n据介绍,合肥城域量子通信试验示范网已覆盖市区主要政务部门。\n", "Pilot", "合肥城域量子通信试验示范网", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("an amount right after a fund's name is the fund's, not an indicator (统筹X专项资金不少于3亿元)",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市工作要点\n\n(二)加大资金支持。统筹市工业和信息化专项资金不少于3亿元,用于支持智改数转项目。\n", "Indicator", "",
+       "市工业和信息化专项资金"},
+      // 下达 governs the fund it allocates, whose batch stays out of an indicator too.
+      {"某省通知\n\n经审核,现下达2026年省制造业高质量发展专项资金(第一批)38600万元,用于支持企业技术改造。\n", "Fund",
+       "省制造业高质量发展专项资金", "现下达2026年省制造业高质量发展专项资金"},
+      {"某省通知\n\n经审核,现下达2026年省制造业高质量发展专项资金(第一批)38600万元,用于支持企业技术改造。\n", "Indicator", "",
+       "现下达2026年省制造业高质量发展专项资金(第一批)"},
+      // An indicator of a sector's output keeps its amount.
+      {"某市方案\n\n到2027年,全市集成电路产业规模达到1000亿元。\n", "Indicator", "集成电路产业规模", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a purpose clause's goal neither starts after a list item's verb nor holds an amount", "[ingest][recognize]") {
+  const char* text =
+      "某省通知\n\n为贯彻落实《某省制造业高质量发展专项资金管理办法》,现下达2026年省制造业高质量发展专项资金(第一批)38600万元,"
+      "用于支持制造业数字化转型、智能工厂建设、首台(套)重大技术装备推广应用和专精特新中小企业培育。\n";
+  const Case cases[] = {
+      {text, "Goal", "", "专项资金(第一批)38600万元"},
+      {text, "Goal", "", "、首台(套)重大技术装备推广应用和专精特新中小企业培育"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a measure named after a list's 、 starts there (智能化技术改造、工业互联网平台建设)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市条例\n\n市人民政府设立智能制造专项资金,用于支持智能化技术改造、工业互联网平台建设和人才培养。\n", "Platform",
+       "工业互联网平台", "智能化技术改造、工业互联网平台"},
+      {"某省办法\n\n第三条 专项资金采取以奖代补、贷款贴息、股权投资等方式予以支持。\n", "Policy", "", "以奖代补、贷款贴息"},
+      // A head right after the 、 names no item of its own from the list before it.
+      {"某省通知\n\n现下达专项资金,用于支持制造业数字化转型、智能工厂建设和专精特新中小企业培育。\n", "Platform", "",
+       "制造业数字化转型、智能工厂"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a known fund, agency or firm before a governing verb (投资) is its subject, not part of the object's name",
+          "[ingest][recognize]") {
+  const char* text = "某部通知\n\n鼓励国家制造业转型升级基金、国家中小企业发展基金投资中试平台和中试服务机构。\n";
+  const Case cases[] = {
+      {text, "Fund", "国家中小企业发展基金", ""},
+      {text, "TargetGroup", "", "国家中小企业发展基金投资中试平台和中试服务机构"},
+      // 投资 governs its object: a heading "基金投资和贷款贴息" names the 贴息 policy alone.
+      {"某区措施\n\n第七条 基金投资和贷款贴息。对生物医药企业给予贴息支持。\n", "Policy", "", "基金投资和贷款贴息"},
+      // A fund's own name keeps its verb-like words (产业投资基金).
+      {"某区措施\n\n发挥广州开发区生物医药产业投资基金引导作用。\n", "Fund", "广州开发区生物医药产业投资基金", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a fund named for two aims joined by 和 is one fund (产业基础再造和制造业高质量发展专项资金)", "[ingest][recognize]") {
+  const char* text = "某部指南\n\n中央财政通过产业基础再造和制造业高质量发展专项资金,对国家制造业中试平台建设给予支持。\n";
+  const Case cases[] = {
+      {text, "Fund", "产业基础再造和制造业高质量发展专项资金", "制造业高质量发展专项资金"},
+      {text, "Fund", "", "中央财政通过产业基础再造专项资金"},
+      // A programme named for two aims is still two programmes.
+      {"某省方案\n\n实施产业基础再造和重点产业链高质量发展工程。\n", "Initiative", "产业基础再造工程", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("an infrastructure network built by policy (低空智联网, 算力网, 专网) is a Platform", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省意见\n\n推进机场改扩建工程,建设低空智联网,实现重点区域低空通信全覆盖。\n", "Platform", "低空智联网", ""},
+      {"某市方案\n\n加快建设城市算力网,推动算力资源统一调度。\n", "Platform", "城市算力网", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("an enumerator inside a line (附件:1.2026年…) opens no name", "[ingest][recognize]") {
+  const char* text = "某省通知\n\n附件:1.2026年省制造业高质量发展专项资金(第一批)分配表\n     2.区域绩效目标表\n";
+  const Case cases[] = {
+      {text, "Fund", "", "1.2026年省制造业高质量发展专项资金"},
+  };
+  for (const Case& c : cases) Check(c);
+  // A decimal stays a number: 1.5亿元 opens no name either way, and no Fund is cut from it.
+  CHECK_FALSE(Has(NodesOf("某市方案\n\n设立规模1.5亿元的天使投资基金。\n", "Fund"), "5亿元的天使投资基金"));
+}
+
+TEST_CASE("制造业 is a generic (weak) sector: a node only where an edge uses it, and it still names its firms",
+          "[ingest][recognize]") {
+  const Case cases[] = {
+      // Inside a goal's phrase it names no sector of its own.
+      {"某省规划\n\n第一节 指导思想\n\n全面推进制造业数字化转型,为建设制造强省提供有力支撑。\n", "Industry", "", "制造业"},
+      // Its firms are a group (SectorBefore accepts a weak sector of three characters or more).
+      {"某部通知\n\n一、工作目标\n\n聚焦制造业中小企业,以城市为载体推动数字化转型。\n", "TargetGroup", "制造业中小企业", ""},
+      // 工业 alone still names no firms: 工业企业 only where the clause aims at someone.
+      {"某市通知\n\n推动工业企业开展技术改造。\n", "TargetGroup", "", "工业企业"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("工业互联网 is a generic (weak) field: named inside a platform's name it is no sector node", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某市工作要点\n\n一、重点任务\n\n加快建设工业互联网标识解析二级节点,培育工业互联网平台。\n", "Industry", "", "工业互联网"},
+      {"某市工作要点\n\n一、重点任务\n\n加快建设工业互联网标识解析二级节点,培育工业互联网平台。\n", "Platform", "工业互联网标识解析二级节点", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("places named as the subject of their own verb stay out of the object (支持A市、B市做好X试点工作)", "[ingest][recognize]") {
+  const char* text = "某省工作要点\n\n(三)推进城市试点。支持长沙市、株洲市、湘潭市做好国家中小企业数字化转型城市试点工作,每个城市打造样板。\n";
+  const Case cases[] = {
+      {text, "Pilot", "国家中小企业数字化转型城市试点", "做好国家中小企业数字化转型城市试点"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a Latin abbreviation in brackets is cut from an indicator's name and kept in an alias (R&D)", "[ingest][recognize]") {
+  const char* text = "某市统计公报\n\n全年研究与试验发展(R&D)经费支出占地区生产总值比重为3.45%。\n";
+  const Case cases[] = {
+      {text, "Indicator", "研究与试验发展经费支出占地区生产总值比重", "研究与试验发展(R&D)经费支出占地区生产总值比重"},
+  };
+  for (const Case& c : cases) Check(c);
+  bool alias = false;
+  Status s = TestExtractor().Extract(DocumentInput{"test.txt", text, ""}, [&](Statement&& st) {
+    if (auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Indicator") {
+      alias |= std::find(n->aliases.begin(), n->aliases.end(), "研究与试验发展(R&D)经费支出占地区生产总值比重") != n->aliases.end();
+    }
+  });
+  REQUIRE(s.ok());
+  CHECK(alias);
+}

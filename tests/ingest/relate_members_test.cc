@@ -154,3 +154,25 @@ TEST_CASE("A report on a plan goes on through paragraphs opening on a topic fram
       {news, "PART_OF", "算力券计划", "苏州工业园区人工智能产业创新集群三年行动计划", false},
   });
 }
+
+TEST_CASE("A box's numbered programmes are parts of the programme its title names", "[ingest][relate]") {
+  const char* box =
+      "某省制造业数字化转型规划\n\n第一节 推进产业链数字化改造\n\n围绕重点产业链实施数字化改造。\n\n"
+      "专栏2 重点产业链数字化改造工程\n1.电子信息产业链数字化改造工程:建设20个行业数字化转型促进中心。\n"
+      "2.航空产业链数字化改造工程:支持建设数字化协同研制平台。\n\n第二节 夯实基础\n\n设立省数字化转型专项资金。\n";
+  CheckEdges({
+      {box, "PART_OF", "电子信息产业链数字化改造工程", "重点产业链数字化改造工程"},
+      {box, "PART_OF", "航空产业链数字化改造工程", "重点产业链数字化改造工程"},
+      // What a line's programme builds stays its part.
+      {box, "PART_OF", "数字化协同研制平台", "航空产业链数字化改造工程"},
+  });
+  SECTION("the box's title is no goal") {
+    auto st = Extract("某省规划\n\n专栏1 “十五五”制造业数字化转型主要指标\n指标名称 | 2025年 | 2030年\n");
+    CHECK_FALSE(HasNode(st, "Goal", "十五五制造业数字化转型主要指标"));
+  }
+  // A numbered line of another kind (a platform under a 工程) is not taken into it.
+  CheckEdges({
+      {"某市方案\n\n(一)实施智能制造工程\n1.数字化转型促进行动:每年新增智能工厂10家。\n", "PART_OF", "数字化转型促进行动",
+       "智能制造工程", false},
+  });
+}
