@@ -1,6 +1,7 @@
-// Structure-driven relations; see relate.h.
+// Structure-driven relations: heading goals and sectors, pairs, 抓“X” sub-themes, 依托 hosts,
+// the parts of the document's measure, titles that promote a sector, funds that set up funds,
+// funds over listed items. Texts with no measure of their own: relate_reports.cc. See relate.h.
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <set>
 
@@ -13,10 +14,6 @@ namespace pkg::ingest {
 
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
-
-bool Candidate(const Mention& m) {
-  return IsMeasure(m.type) && !m.embedded && !m.cited && !m.doc_measure && !m.heading_goal;
-}
 
 // True when a governing verb (kind trigger) ends right before m, or before a
 // region of up to three characters that opens its name (建设天津X中心).
@@ -94,7 +91,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       if (!follow.PrefixAt(s, pb, &lb)) continue;
       int x = -1, y = -1;
       for (int i : in_sentence(sen.index)) {
-        if (!Candidate(ms[i])) continue;
+        if (!BodyMeasure(ms[i])) continue;
         if (ms[i].span.begin == pa + la && ms[i].type == "Initiative"sv) x = i;
         if (ms[i].span.begin >= pb + lb && ms[i].span.begin <= pb + lb + 6 && ms[i].span.end <= b.end) y = i;
       }
@@ -132,7 +129,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
     if (scope < 0) continue;
     for (int i : in_sentence(sen.index)) {
-      if (i == scope || !Candidate(ms[i]) || assigned.count(i)) continue;
+      if (i == scope || !BodyMeasure(ms[i]) || assigned.count(i)) continue;
       if (ms[i].key == ms[scope].key) continue;
       out.push_back({"SUPPORTS", i, scope, "scope.grasp", sen.index});
       assigned.insert(i);
@@ -160,7 +157,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
           expect = m.span.end;
           continue;
         }
-        if (!chain.empty() && Candidate(m) && BuiltByVerb(ctx, m)) {
+        if (!chain.empty() && BodyMeasure(m) && BuiltByVerb(ctx, m)) {
           built = i;
           break;
         }
@@ -168,12 +165,12 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       // "实施X工程,依托Y,…": the measure before; "(三)建设X平台。依托Y,…": the one its heading builds.
       for (int i : in_sentence(sen.index)) {
         if (built >= 0 || chain.empty() || ms[i].span.end > sen.span.begin + at) break;
-        if (Candidate(ms[i])) built = i;
+        if (BodyMeasure(ms[i])) built = i;
       }
       if (built < 0 && !chain.empty() && sen.item >= 0) {
         int hs = ctx.st->items[sen.item].heading_sentence;
         for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : std::vector<int>{}) {
-          if (Candidate(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
+          if (BodyMeasure(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
         }
       }
       for (int h : chain) {
@@ -198,7 +195,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   int pilot = -1;
   if (doc >= 0) {
     for (int i = 0; i < static_cast<int>(ms.size()) && pilot < 0; ++i) {
-      if (ms[i].type == "Pilot"sv && Candidate(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
+      if (ms[i].type == "Pilot"sv && BodyMeasure(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
           WordChars(ms[i].name) >= 6 && ms[doc].name.find(ms[i].name) != std::string::npos &&
           ms[doc].name.find("开展") < ms[doc].name.find(ms[i].name)) pilot = i;
     }
@@ -217,7 +214,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
-      if (Candidate(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
+      if (BodyMeasure(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
         // The programme the item's heading names ("4.实施“智造甬军”培育工程。新增未来工厂…"),
         // else the pilot the notice launches, else the document's measure.
         // (A fund named there finances the programme and stays the document's part.)
@@ -236,122 +233,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
-  // A report on a plan (news, with no measure of its own): "《方案》提出,…建设X" makes X part of
-  // the plan, in that sentence after the speech verb and in the rest of its paragraph until
-  // another speaker (表示, 介绍) or a look back (此前, 截至) takes over.
-  // With no measure of its own (a press release, a news report), "为…推动X,政府将推出Y":
-  // the purpose clause's goals are served by the measure the sentence goes on to name.
-  // (The purpose clause may follow a speech verb: "X局今日宣布,为落实《Y》,推动Z,政府将推出W".)
-  if (doc < 0) {
-    const KindWords purpose = ctx.Words(RuleKind::purpose);
-    for (const Sentence& sen : ctx.st->sentences) {
-      const auto& ids = in_sentence(sen.index);
-      if (ids.empty()) continue;
-      uint32_t from = sen.span.end;
-      for (const Span& c : sen.clauses) {
-        size_t pl = 0;
-        if (purpose.PrefixAt(s, c.begin, &pl)) { from = c.begin; break; }
-      }
-      // "是次注资旨在…": an action of this time (是次 / 此次 / 本次 + a verb of up to two characters)
-      // states the purpose of the measure the sentence before named.
-      bool anaphoric = false;
-      if (from == sen.span.end) {
-        for (const Span& c : sen.clauses) {
-          if (!(At(s, c.begin, "是次") || At(s, c.begin, "此次") || At(s, c.begin, "本次"))) continue;
-          for (uint32_t p = c.begin + 6; p <= c.begin + 12 && p < c.end; p += 3) {
-            size_t pl = 0;
-            if (purpose.PrefixAt(s, p, &pl)) { from = p; anaphoric = true; break; }
-          }
-          break;
-        }
-      }
-      if (from == sen.span.end) continue;
-      std::vector<int> goals;
-      bool served = false;
-      for (int j : ids) {
-        const Mention& y = ms[j];
-        if (y.span.begin < from || y.embedded) continue;
-        if (y.type == "Goal"sv) goals.push_back(j);
-        if (!IsMeasure(y.type) || y.cited) continue;
-        for (int g : goals) out.push_back({"SUPPORTS", j, g, "purpose.supports", sen.index});
-        served = true;
-        break;
-      }
-      if (anaphoric && !served && sen.index > 0) {
-        int prev = -1;
-        for (int j : in_sentence(sen.index - 1)) {
-          if (IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) prev = j;
-        }
-        if (prev >= 0) {
-          for (int g : goals) out.push_back({"SUPPORTS", prev, g, "purpose.supports", sen.index});
-        }
-      }
-    }
-  }
-  if (doc < 0) {
-    const KindWords speech = ctx.Words(RuleKind::speech_verb);
-    const KindWords shift = ctx.Words(RuleKind::report_shift);
-    const auto& sens = ctx.st->sentences;
-    int plan = -1;
-    std::set<std::string> linked;
-    for (const Sentence& sen : sens) {
-      // A paragraph opening on a topic frame ("在示范应用方面,广东将…") goes on through the
-      // plan's content, paragraph by paragraph; any other paragraph ends the report.
-      if (sen.line_start && !(At(s, sen.span.begin, "在") && !sen.clauses.empty() &&
-                              sen.clauses.front().end - sen.clauses.front().begin <= 45 &&
-                              s.substr(sen.clauses.front().begin, sen.clauses.front().end - sen.clauses.front().begin)
-                                      .find("方面") != std::string_view::npos)) {
-        plan = -1;
-      }
-      const auto& ids = in_sentence(sen.index);
-      size_t len = 0;
-      uint32_t from = sen.span.begin;
-      int reported = -1;
-      for (int i : ids) {
-        const Mention& m = ms[i];
-        if (!m.cited || !(m.type == "Initiative"sv || m.type == "Policy"sv)) continue;
-        uint32_t v = m.span.end;
-        for (const char* adv : {"还", "也", "进一步", "同时"}) {
-          if (s.substr(v, std::strlen(adv)) == adv) v += static_cast<uint32_t>(std::strlen(adv));
-        }
-        if (speech.PrefixAt(s, v, &len)) {
-          reported = i;
-          from = static_cast<uint32_t>(v + len);
-          break;
-        }
-      }
-      // "X负责人介绍,《行动计划》围绕…部署了十二项重点任务": a speaker who goes on to cite
-      // the plan reports it too; the report starts after the cited name.
-      if (reported < 0) {
-        const size_t said = speech.Find(s.substr(0, sen.span.end), sen.span.begin, &len);
-        for (int i : ids) {
-          const Mention& m = ms[i];
-          if (said == std::string_view::npos || m.span.begin < said + len) continue;
-          if (!m.cited || !(m.type == "Initiative"sv || m.type == "Policy"sv)) continue;
-          if (plan >= 0 ? m.key != ms[plan].key : !At(s, said + len, ",")) continue;
-          reported = i;
-          from = m.span.end;
-          break;
-        }
-      }
-      if (reported >= 0) {
-        plan = reported;
-      } else if (plan >= 0) {
-        std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
-        if (shift.PrefixAt(text, 0, &len) || speech.Find(text, 0) != std::string_view::npos) plan = -1;
-      }
-      if (plan < 0) continue;
-      for (int i : ids) {
-        const Mention& m = ms[i];
-        // The vision it states: "《方案》提出,…把天津打造成为全国生物制造创新高地".
-        if (m.purpose && m.type == "Goal"sv && m.span.begin >= from && linked.insert("S" + m.key).second) {
-          out.push_back({"SUPPORTS", plan, i, "report.supports", sen.index});
-        }
-        if (m.span.begin < from || !Candidate(m) || hosts.count(i) || m.key == ms[plan].key) continue;
-        if (linked.insert(m.key).second) out.push_back({"PART_OF", i, plan, "report.part", sen.index});
-      }
-    }
-  }
+  if (doc < 0) RelateReports(ctx, ms, by_sentence, hosts, out);
   // A plan or rule whose title promotes a sector supports it, cited or not:
   // 《杭州市具身智能机器人产业发展行动计划》, 合肥市促进量子科技产业高质量发展若干政策.
   {
@@ -418,7 +300,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // Everything else under a heading goal supports it.
   std::set<std::pair<std::string, std::string>> done;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
-    if (!Candidate(ms[i]) || assigned.count(i)) continue;
+    if (!BodyMeasure(ms[i]) || assigned.count(i)) continue;
     int g = heading_goal(ms[i].sentence);
     if (g < 0 || ms[g].key == ms[i].key) continue;
     if (!done.insert({ms[i].key, ms[g].key}).second) continue;
@@ -446,7 +328,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       if (st.items[child].parent != item || st.items[child].heading_sentence < 0) continue;
       bool headed = false;
       for (int j : in_sentence(st.items[child].heading_sentence)) {
-        if (!Candidate(ms[j]) || ms[j].key == ms[fund].key) continue;
+        if (!BodyMeasure(ms[j]) || ms[j].key == ms[fund].key) continue;
         out.push_back({"FUNDS", fund, j, "funds_verb.items", st.items[child].heading_sentence});
         headed = true;
         break;
@@ -456,7 +338,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       for (int k = st.items[child].heading_sentence + 1; !headed && k < static_cast<int>(st.sentences.size()); ++k) {
         if (st.sentences[k].item != child) break;
         for (int j : in_sentence(k)) {
-          if (!Candidate(ms[j]) || ms[j].key == ms[fund].key) continue;
+          if (!BodyMeasure(ms[j]) || ms[j].key == ms[fund].key) continue;
           out.push_back({"FUNDS", fund, j, "funds_verb.items", k});
           headed = true;
         }
