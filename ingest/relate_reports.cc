@@ -118,6 +118,21 @@ void RelateReports(const DocContext& ctx, const std::vector<Mention>& ms, const 
           break;
         }
       }
+      // "《方案》从强链补链、创新引领、场景应用三个方面部署了十项重点任务": a cited plan opening
+      // the sentence whose clause goes on to a speech verb, past a phrase of scope (report.opens).
+      if (reported < 0 && !ids.empty() && !sen.clauses.empty()) {
+        const Mention& m = ms[ids.front()];
+        const Span& c = sen.clauses.front();
+        uint32_t open = sen.span.begin;
+        while (open < c.end && s[open] == ' ') ++open;
+        if (m.cited && (m.type == "Initiative"sv || m.type == "Policy"sv) && m.span.begin == open && m.span.end < c.end) {
+          const size_t said = speech.Find(s.substr(0, c.end), m.span.end, &len);
+          if (said != std::string_view::npos) {
+            reported = ids.front();
+            from = static_cast<uint32_t>(said + len);
+          }
+        }
+      }
       if (reported >= 0) {
         plan = reported;
       } else if (plan >= 0) {

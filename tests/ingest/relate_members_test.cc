@@ -154,3 +154,15 @@ TEST_CASE("A report on a plan goes on through paragraphs opening on a topic fram
       {news, "PART_OF", "算力券计划", "苏州工业园区人工智能产业创新集群三年行动计划", false},
   });
 }
+
+TEST_CASE("A cited plan opening a sentence reports what follows its speech verb", "[ingest][relate]") {
+  const char* news = "厦门新型储能产业迎来新一轮政策支持\n\n8月20日,厦门市人民政府办公厅印发《厦门市加快新型储能产业高质量发展行动方案》(以下简称《方案》)。\n\n"
+                     "市工信局相关负责人介绍,全市新型储能产业产值约1280亿元。\n\n"
+                     "《方案》从强链补链、创新引领、场景应用三个方面部署了十项重点任务。在创新平台方面,厦门将建设新型储能技术创新中心。\n\n"
+                     "《方案》的出台引起关注。园区还举办了储能大会,启动“储能券”计划。\n";
+  CheckEdges({
+      {news, "PART_OF", "新型储能技术创新中心", "厦门市加快新型储能产业高质量发展行动方案"},
+      // A cited plan opening a sentence with no speech verb in its clause reports nothing.
+      {news, "PART_OF", "储能券计划", "厦门市加快新型储能产业高质量发展行动方案", false},
+  });
+}
