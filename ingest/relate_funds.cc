@@ -46,6 +46,11 @@ void RelateFunds(const RelateScope& r) {
       const Mention& t = ms[j];
       if (j == i || !(t.type == "Industry"sv || t.type == "Goal"sv || t.type == "TargetGroup"sv || IsMeasure(t.type))) continue;
       if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type) && !t.weak) {
+        // A sector or group names the fund's field only as an industry, X产业…基金 (未来产业天使投资基金,
+        // 生物医药产业投资基金): in 制造业高质量发展专项资金, 中小企业发展专项资金, 智能制造专项资金 it names
+        // what the budget is for in general, and the golds never have the fund finance it.
+        const bool industry = t.span.end >= t.span.begin + 6 && At(s, t.span.end - 6, "产业");
+        if (t.type != "Goal"sv && !industry && !At(s, t.span.end, "产业")) continue;
         out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
       } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key) {
         out.push_back({"FUNDS", i, j, "funds_verb.invest", f.sentence});

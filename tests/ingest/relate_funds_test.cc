@@ -29,3 +29,14 @@ TEST_CASE("A fund whose heading lists directions funds the measures each directi
       {text, "FUNDS", "试点专项资金", "技术改造公共服务平台"},
   });
 }
+
+TEST_CASE("A fund named after a sector as an industry funds it; a field in its name does not", "[ingest][relate]") {
+  CheckEdges({
+      {"某省方案\n\n设立生物医药产业投资基金,推动产业发展。\n", "FUNDS", "生物医药产业投资基金", "生物医药"},
+      // 制造业 / 中小企业 name what the budget is for in general.
+      {"某市要点\n\n9.强化资金支持。统筹市级制造业高质量发展专项资金不少于10亿元用于数字化改造。\n", "FUNDS",
+       "制造业高质量发展专项资金", "制造业", false},
+      {"某部通知\n\n(一)中央财政通过中小企业发展专项资金对试点城市给予定额奖补。\n", "FUNDS", "中小企业发展专项资金",
+       "中小企业", false},
+  });
+}
