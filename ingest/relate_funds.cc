@@ -25,6 +25,16 @@ void RelateFunds(const RelateScope& r) {
       size_t at = invest.Find(s.substr(0, sp.end), f.span.end);
       if (at != std::string_view::npos) verb_at = static_cast<uint32_t>(at);
     }
+    // "厦门市产业投资基金将出资设立新型储能产业子基金,重点投向A、B": the verb is the last fund's
+    // before it; a fund that sets up or backs that one finances A and B through it. (Not a
+    // budget's source: "试点资金,是指中央财政通过X专项资金安排,用于支持Y" is 试点资金's verb.)
+    for (int j : r.InSentence(f.sentence)) {
+      const Mention& g = ms[j];
+      if (verb_at == UINT32_MAX || g.type != "Fund"sv || g.embedded || g.key == f.key || g.span.begin < f.span.end ||
+          g.span.end > verb_at) continue;
+      const uint32_t e = g.span.end;
+      if (!(At(s, e, "安排") || At(s, e, "中安排") || At(s, e, "列支") || At(s, e, "中列支"))) verb_at = UINT32_MAX;
+    }
     // "试点资金,是指中央财政通过X专项资金安排…的资金", "从X中列支": the fund a
     // budget is arranged through funds it (a preposition of kind strip/inner
     // right before X, 安排 / 列支 right after it).

@@ -40,3 +40,18 @@ TEST_CASE("A fund named after a sector as an industry funds it; a field in its n
        "中小企业", false},
   });
 }
+
+TEST_CASE("What a fund set up by another invests in is the new fund's alone", "[ingest][relate]") {
+  const char* sets_up = "某省意见\n\n(五)加大金融支持力度。发挥湖北省长江产业投资基金引导作用,联合社会资本设立总规模200亿元的"
+                        "湖北省制造业高质量发展基金,重点投向集成电路和生物医药。\n";
+  const char* through = "某部专项资金管理办法\n\n第一条 为规范制造业新型技术改造城市试点专项资金(以下简称试点资金)管理,制定本办法。\n\n"
+                        "第二条 本办法所称试点资金,是指中央财政通过产业基础再造和制造业高质量发展专项资金安排,"
+                        "用于支持集成电路产业发展的资金。\n";
+  CheckEdges({
+      {sets_up, "FUNDS", "湖北省制造业高质量发展基金", "集成电路"},
+      {sets_up, "FUNDS", "湖北省长江产业投资基金", "湖北省制造业高质量发展基金"},
+      {sets_up, "FUNDS", "湖北省长江产业投资基金", "集成电路", false},
+      // A budget's source (通过X安排) leaves the verb to the budget defined before it.
+      {through, "FUNDS", "制造业新型技术改造城市试点专项资金", "集成电路"},
+  });
+}
