@@ -26,6 +26,21 @@ bool BuiltByVerb(const DocContext& ctx, const Mention& m) {
   return false;
 }
 
+// "对新获批的国家级企业技术中心…,给予…奖励", "对入选“太湖人才计划”的…团队": an item a subsidy's
+// condition (kind condition_lead at its clause's start) says was approved or selected before (a
+// word of kind name_end, arg qualification, between) is a qualification the text rewards, not a
+// part of its measure.
+bool Qualification(const DocContext& ctx, const Mention& m) {
+  const Span* clause = ClauseOf(ctx, m);
+  if (!clause) return false;
+  const std::string_view s = ctx.text;
+  size_t cl = 0;
+  const uint32_t open = SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors);
+  if (!ctx.Words(RuleKind::condition_lead).PrefixAt(s, open, &cl) || open + cl > m.span.begin) return false;
+  const WordSet& approved = ctx.rules->Words(RuleKind::name_end, "qualification");
+  return approved.Find(s.substr(0, m.span.begin), open + cl) != std::string_view::npos;
+}
+
 int ItemOfSentence(const DocContext& ctx, int sentence) {
   if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return -1;
   return ctx.st->sentences[sentence].item;
@@ -214,7 +229,8 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
-      if (BodyMeasure(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
+      if (BodyMeasure(m) && m.sentence >= 0 && !hosts.count(i) && !Qualification(ctx, m) &&
+          linked.insert("P" + m.key).second) {
         // The programme the item's heading names ("4.实施“智造甬军”培育工程。新增未来工厂…"),
         // else the pilot the notice launches, else the document's measure.
         // (A fund named there finances the programme and stays the document's part.)

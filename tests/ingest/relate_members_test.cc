@@ -166,3 +166,13 @@ TEST_CASE("A cited plan opening a sentence reports what follows its speech verb"
       {news, "PART_OF", "储能券计划", "厦门市加快新型储能产业高质量发展行动方案", false},
   });
 }
+
+TEST_CASE("An item a subsidy's condition says was approved before is no part of the text's measure", "[ingest][relate]") {
+  const char* rules = "某市集成电路产业发展专项资金管理办法\n\n第十条 平台建设奖励。对新获批建设的国家级制造业创新中心,给予最高2000万元"
+                      "一次性奖励。支持企业建设集成电路公共服务平台。\n";
+  CheckEdges({
+      {rules, "PART_OF", "国家级制造业创新中心", "某市集成电路产业发展专项资金管理办法", false},
+      // One the text itself builds still is.
+      {rules, "PART_OF", "集成电路公共服务平台", "某市集成电路产业发展专项资金管理办法"},
+  });
+}
