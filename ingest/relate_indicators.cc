@@ -1,6 +1,6 @@
 // MEASURES: an indicator's subject inside its name, else the sector or group named
 // before it, else the document's region for a jurisdiction-wide figure. See relate_phrases.h.
-// Tested in tests/ingest/extractor_test.cc.
+// Tested in tests/ingest/relate_indicators_test.cc and tests/ingest/extractor_test.cc.
 #include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
@@ -24,9 +24,13 @@ void RelateIndicators(const RelateScope& r) {
     const Mention& ind = ms[i];
     if (ind.type != "Indicator"sv) continue;
     int best = -1;
+    // "X增加值占规模以上工业增加值的比重": what follows 占 is the whole the share is of, not the subject.
+    const size_t share_of = s.substr(ind.span.begin, ind.span.end - ind.span.begin).find("占");
+    const uint32_t whole = share_of == std::string_view::npos ? ind.span.end : static_cast<uint32_t>(ind.span.begin + share_of);
     for (int j : r.InSentence(ind.sentence)) {
       const Mention& t = ms[j];
       if (j == i || t.type == "Indicator"sv || t.type == "Agency"sv || t.type == "Enterprise"sv || t.type == "Achievement"sv) continue;
+      if (t.span.begin >= whole) continue;
       if (t.span.begin >= ind.span.begin && t.span.end <= ind.span.end &&
           (best < 0 || t.span.end - t.span.begin > ms[best].span.end - ms[best].span.begin)) best = j;
     }
