@@ -39,8 +39,17 @@ void RelateIndicators(const RelateScope& r) {
         if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry"sv || ms[j].type == "TargetGroup"sv) && !ms[j].embedded) best = j;
       }
     }
+    // A rate over a population ("规模以上工业企业数字化改造覆盖率", "关键工序数控化率" after the group):
+    // the group is what the rate is taken over; the rate measures the pilot a notice launches,
+    // else the jurisdiction, as a figure of the whole.
+    const bool rate_of_group = best >= 0 && ms[best].type == "TargetGroup"sv && ind.name.size() >= 3 &&
+                               ind.name.compare(ind.name.size() - 3, 3, "率") == 0;
+    if (rate_of_group && r.launched_pilot >= 0) {
+      out.push_back({"MEASURES", i, r.launched_pilot, "indicator.pilot", ind.sentence});
+      continue;
+    }
     // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
-    if ((best < 0 || ms[best].weak) && doc_region >= 0 && ind.sentence >= 0) {
+    if ((best < 0 || ms[best].weak || rate_of_group) && doc_region >= 0 && ind.sentence >= 0) {
       // From the start of the sentence, or of the run of sentences joined by ; before it
       // ("全年地区生产总值…;规模以上工业增加值增长8.2%;…": 全年 scopes them all), a
       // sentence opening with 其中 going on with the one before ("全市实现地区生产总值…。
@@ -48,7 +57,7 @@ void RelateIndicators(const RelateScope& r) {
       // (Not for counts, nor for a group inside the name: "培育…龙头企业5家" counts the group.)
       const bool count = ind.name.size() >= 6 && (ind.name.compare(ind.name.size() - 6, 6, "数量") == 0 ||
                                                   ind.name.compare(ind.name.size() - 6, 6, "总数") == 0);
-      const bool run = !count && (best < 0 || ms[best].type == "Industry"sv);
+      const bool run = !count && (best < 0 || ms[best].type == "Industry"sv || rate_of_group);
       uint32_t from = ctx.st->sentences[ind.sentence].span.begin;
       for (int k = ind.sentence; run && k > 0 && ind.sentence - k < 8; --k) {
         const Span& prev = ctx.st->sentences[k - 1].span;

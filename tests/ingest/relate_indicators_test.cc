@@ -11,3 +11,16 @@ TEST_CASE("A share's subject is what stands before 占, not the whole after it",
       {report, "MEASURES", "高新技术产业增加值占规模以上工业增加值比重", "工业", false},
   });
 }
+
+TEST_CASE("A rate over a group measures the launched pilot, else the jurisdiction", "[ingest][relate]") {
+  const char* workplan = "湖南省2025年制造业数字化转型工作要点\n\n一、工作目标\n\n2025年,全省规模以上工业企业数字化转型覆盖率达到65%,"
+                         "关键工序数控化率达到62%。\n";
+  const char* notice = "关于开展中小企业数字化转型城市试点工作的通知\n\n组织开展中小企业数字化转型城市试点工作。"
+                       "试点城市规模以上工业中小企业数字化改造覆盖率达到70%。\n";
+  CheckEdges({
+      {workplan, "MEASURES", "规模以上工业企业数字化转型覆盖率", "湖南"},
+      {workplan, "MEASURES", "规模以上工业企业数字化转型覆盖率", "规模以上工业企业", false},
+      {notice, "MEASURES", "规模以上工业中小企业数字化改造覆盖率", "中小企业数字化转型城市试点"},
+      {notice, "MEASURES", "规模以上工业中小企业数字化改造覆盖率", "中小企业", false},
+  });
+}
