@@ -14,6 +14,24 @@ namespace pkg::ingest {
 
 using namespace std::string_view_literals;
 
+namespace {
+
+// "海河产业基金将联合社会资本设立…天津市生物制造产业基金": an existing fund that goes on, in its
+// sentence, to set up another (a word of kind fund_of, then a fund) is the plan's means, no part of it.
+bool SetsUpFund(const DocContext& ctx, const std::vector<Mention>& ms, const std::vector<int>& ids, int i) {
+  const Mention& f = ms[i];
+  if (f.type != "Fund"sv) return false;
+  size_t len = 0;
+  for (int j : ids) {
+    const Mention& g = ms[j];
+    if (g.span.begin <= f.span.end || g.type != "Fund"sv || g.embedded || g.key == f.key) continue;
+    return ctx.Words(RuleKind::fund_of).Find(ctx.text.substr(0, g.span.begin), f.span.end, &len) != std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
 void RelateReports(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence,
                    const std::set<int>& hosts, std::vector<Relation>& out) {
   auto in_sentence = [&](int sentence) -> const std::vector<int>& {
@@ -147,6 +165,7 @@ void RelateReports(const DocContext& ctx, const std::vector<Mention>& ms, const 
           out.push_back({"SUPPORTS", plan, i, "report.supports", sen.index});
         }
         if (m.span.begin < from || !BodyMeasure(m) || hosts.count(i) || m.key == ms[plan].key) continue;
+        if (SetsUpFund(ctx, ms, ids, i)) continue;
         if (linked.insert(m.key).second) out.push_back({"PART_OF", i, plan, "report.part", sen.index});
       }
     }

@@ -176,3 +176,14 @@ TEST_CASE("An item a subsidy's condition says was approved before is no part of 
       {rules, "PART_OF", "集成电路公共服务平台", "某市集成电路产业发展专项资金管理办法"},
   });
 }
+
+TEST_CASE("A fund a reported plan sets up another from is no part of the plan", "[ingest][relate]") {
+  const char* news = "天津生物制造产业迎来新一轮政策支持\n\n近日,天津市印发《天津市生物制造产业高质量发展行动方案》(以下简称《方案》)。\n\n"
+                     "在金融支持方面,《方案》明确,天津市海河产业基金将联合社会资本设立规模50亿元的天津市生物制造产业基金,"
+                     "重点投资合成生物领域。\n";
+  CheckEdges({
+      {news, "PART_OF", "生物制造产业基金", "天津市生物制造产业高质量发展行动方案"},
+      {news, "PART_OF", "天津市海河产业基金", "天津市生物制造产业高质量发展行动方案", false},
+      {news, "FUNDS", "天津市海河产业基金", "生物制造产业基金"},
+  });
+}
