@@ -55,3 +55,17 @@ TEST_CASE("What a fund set up by another invests in is the new fund's alone", "[
       {through, "FUNDS", "制造业新型技术改造城市试点专项资金", "集成电路"},
   });
 }
+
+TEST_CASE("A fund's invest verb is neither a word inside a name nor past another fund", "[ingest][relate]") {
+  const char* listed = "北京市未来产业实施方案解读\n\n四是发挥北京市人工智能产业投资基金、北京市信息产业发展投资基金和北京市未来产业"
+                       "天使投资基金的引导作用,其中未来产业天使投资基金规模100亿元,投向种子期、初创期未来产业企业。\n";
+  const char* later = "宁波市2025年数字经济发展工作要点\n\n9.强化资金支持。统筹市级制造业高质量发展专项资金不少于10亿元用于数字化改造,"
+                      "发挥宁波市数字经济产业基金作用,基金规模30亿元,重点投向集成电路、工业软件和人工智能。\n";
+  CheckEdges({
+      {listed, "FUNDS", "北京市未来产业天使投资基金", "未来产业企业"},
+      // 投资 inside 北京市信息产业发展投资基金 is no verb of the first fund; the last fund listed invests.
+      {listed, "FUNDS", "北京市人工智能产业投资基金", "未来产业企业", false},
+      {later, "FUNDS", "宁波市数字经济产业基金", "集成电路"},
+      {later, "FUNDS", "制造业高质量发展专项资金", "集成电路", false},
+  });
+}
