@@ -258,6 +258,10 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       const Mention& m = ms[i];
       if (!(m.type == "Initiative"sv || m.type == "Policy"sv) || m.embedded || m.doc_measure) continue;
       if (!m.cited && m.rule.rfind("doc_head", 0) != 0) continue;  // titles only, not 联席会议制度
+      // A title the text says it carries out ("为深入落实《合肥市新能源汽车产业集群建设行动方案》", kind cite
+      // before it in its clause) is its background: what that plan promotes is the cited text's concern.
+      if (const Span* c = m.cited ? ClauseOf(ctx, m) : nullptr;
+          c && WordBefore(ctx, ctx.Words(RuleKind::cite), c->begin, m.span.begin, 45)) continue;
       for (int j = i + 1; j < static_cast<int>(ms.size()) && ms[j].span.begin < m.span.end; ++j) {
         const Mention& g = ms[j];
         if (g.type != "Industry"sv || g.weak || g.span.end > m.span.end || g.key == m.key) continue;

@@ -89,3 +89,13 @@ TEST_CASE("The document supports a heading's sector, not each part the list unde
       {"某区若干措施\n\n本措施重点支持创新药、高端医疗器械、细胞与基因治疗、合成生物等领域。\n", "SUPPORTS", "某区若干措施", "创新药"},
   });
 }
+
+TEST_CASE("A cited title the text carries out promotes nothing in it", "[ingest][relate]") {
+  const char* text = "合肥市包河区关于加快新能源汽车零部件产业发展的若干措施\n\n为深入落实《合肥市新能源汽车产业集群建设行动方案》,"
+                     "抢抓新能源汽车产业发展机遇,制定本措施。\n\n据悉,《杭州市具身智能机器人产业发展行动计划》正式发布。\n";
+  CheckEdges({
+      {text, "SUPPORTS", "合肥市新能源汽车产业集群建设行动方案", "新能源汽车", false},
+      // A title cited otherwise still supports the sector it promotes.
+      {text, "SUPPORTS", "杭州市具身智能机器人产业发展行动计划", "具身智能"},
+  });
+}
