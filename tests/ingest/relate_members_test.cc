@@ -187,3 +187,14 @@ TEST_CASE("A fund a reported plan sets up another from is no part of the plan", 
       {news, "FUNDS", "天津市海河产业基金", "生物制造产业基金"},
   });
 }
+
+TEST_CASE("A lexicon group holds a member only when the member's paragraph names it", "[ingest][relate]") {
+  const char* text = "某省专项资金管理办法\n\n第一条 为推动战略性新兴产业发展,制定本办法。\n\n"
+                     "第二条 支持航空航天、新材料等领域企业发展。三大先导产业引领提升。生物医药全链条创新发展。\n";
+  CheckEdges({
+      // In the paragraph, a sentence apart.
+      {text, "PART_OF", "生物医药", "三大先导产业"},
+      // The category named only in another paragraph.
+      {text, "PART_OF", "新材料", "战略性新兴产业", false},
+  });
+}
