@@ -279,29 +279,39 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
   }
   // "发挥X基金引导作用,设立Y基金", "X基金将联合社会资本设立Y基金": an existing fund named
-  // before the verb that sets up a new one funds it (kind fund_of, rule fund_of.sets_up).
+  // before the verb that sets up a new one funds it (kind fund_of, rule fund_of.sets_up); so does
+  // each fund listed with it ("发挥杭州市科创基金、杭州市创新基金作用,设立…").
   {
     const KindWords sets_up = ctx.Words(RuleKind::fund_of);
     for (const Sentence& sen : ctx.st->sentences) {
       const auto& ids = in_sentence(sen.index);
-      int parent = -1;
+      std::vector<int> parents;  // the last fund, and those listed right before it
       for (int i : ids) {
         const Mention& m = ms[i];
         if (m.type != "Fund"sv || m.embedded) continue;
+        const int parent = parents.empty() ? -1 : parents.back();
         // The verb between the last fund and this one.
         uint32_t from = parent >= 0 ? ms[parent].span.end : m.span.begin;
         size_t len = 0;
         const Rule* rule = nullptr;
         size_t verb = parent >= 0 ? sets_up.Find(s.substr(0, m.span.begin), from, &len, &rule) : std::string_view::npos;
         if (verb != std::string_view::npos && ms[parent].key != m.key) {
-          out.push_back({"FUNDS", parent, i, rule ? std::string_view(rule->id) : std::string_view("fund_of.sets_up"), sen.index});
-          parent = -1;
+          for (int p : parents) {
+            if (ms[p].key == m.key) continue;
+            out.push_back({"FUNDS", p, i, rule ? std::string_view(rule->id) : std::string_view("fund_of.sets_up"), sen.index});
+          }
+          parents.clear();
           continue;
         }
         // A fund that is itself set up here ("设立X基金") is no parent.
         size_t own = sets_up.Find(s.substr(0, m.span.begin), m.span.begin >= 24 ? m.span.begin - 24 : 0, &len);
         bool new_fund = own != std::string_view::npos && own >= sen.span.begin;
-        parent = new_fund ? -1 : i;
+        const bool listed = parent >= 0 && m.span.begin == ms[parent].span.end + 3 &&
+                            (At(s, ms[parent].span.end, "、") || At(s, ms[parent].span.end, "和") ||
+                             At(s, ms[parent].span.end, "及"));
+        if (!listed) parents.clear();
+        if (new_fund) parents.clear();
+        else parents.push_back(i);
       }
     }
   }

@@ -69,3 +69,14 @@ TEST_CASE("A fund's invest verb is neither a word inside a name nor past another
       {later, "FUNDS", "制造业高质量发展专项资金", "集成电路", false},
   });
 }
+
+TEST_CASE("Each fund listed before the verb that sets up a new one funds it", "[ingest][relate]") {
+  const char* plan = "某市行动计划\n\n(五)强化金融和人才支撑。发挥杭州市科创基金、杭州市创新基金作用,设立规模50亿元的杭州市具身智能产业基金,"
+                     "引导社会资本投向具身智能机器人产业。(责任单位:市财政局、杭州金投集团)\n";
+  CheckEdges({
+      {plan, "FUNDS", "杭州市创新基金", "具身智能产业基金"},
+      {plan, "FUNDS", "杭州市科创基金", "具身智能产业基金"},
+      // The label's bodies answer for the new fund, not the ones it is set up from.
+      {plan, "RESPONSIBLE", "杭州市财政局", "杭州市科创基金", false},
+  });
+}
