@@ -42,9 +42,15 @@ void RelateIndicators(const RelateScope& r) {
     // A rate over a population ("规模以上工业企业数字化改造覆盖率", "关键工序数控化率" after the group):
     // the group is what the rate is taken over; the rate measures the pilot a notice launches,
     // else the jurisdiction, as a figure of the whole.
-    const bool rate_of_group = best >= 0 && ms[best].type == "TargetGroup"sv && ind.name.size() >= 3 &&
-                               ind.name.compare(ind.name.size() - 3, 3, "率") == 0;
-    if (rate_of_group && r.launched_pilot >= 0) {
+    const bool rate = ind.name.size() >= 3 && ind.name.compare(ind.name.size() - 3, 3, "率") == 0;
+    const bool rate_of_group = rate && best >= 0 && ms[best].type == "TargetGroup"sv;
+    // With no subject at all, a rate the sentence takes over the pilot's places ("试点地区主要农作物耕种收
+    // 综合机械化率达到90%") measures the pilot too.
+    const bool pilot_rate = rate && best < 0 && r.launched_pilot >= 0 && ind.sentence >= 0 &&
+                            s.substr(ctx.st->sentences[ind.sentence].span.begin,
+                                     ind.span.begin - ctx.st->sentences[ind.sentence].span.begin)
+                                    .find("试点") != std::string_view::npos;
+    if ((rate_of_group || pilot_rate) && r.launched_pilot >= 0) {
       out.push_back({"MEASURES", i, r.launched_pilot, "indicator.pilot", ind.sentence});
       continue;
     }

@@ -24,3 +24,13 @@ TEST_CASE("A rate over a group measures the launched pilot, else the jurisdictio
       {notice, "MEASURES", "规模以上工业中小企业数字化改造覆盖率", "中小企业", false},
   });
 }
+
+TEST_CASE("A rate with no subject, over a launched pilot's places, measures the pilot", "[ingest][relate]") {
+  const char* notice = "关于开展农机装备智能化升级试点工作的通知\n\n组织开展农机装备智能化升级试点工作。到2027年,试点地区主要农作物"
+                       "耕种收综合机械化率达到90%以上。申报主体为县级人民政府,农作物耕种收综合机械化率不低于75%。\n";
+  CheckEdges({
+      {notice, "MEASURES", "主要农作物耕种收综合机械化率", "农机装备智能化升级试点"},
+      // An applicant's threshold is no figure of the pilot.
+      {notice, "MEASURES", "农作物耕种收综合机械化率", "农机装备智能化升级试点", false},
+  });
+}
