@@ -41,6 +41,22 @@ bool Qualification(const DocContext& ctx, const Mention& m) {
   return approved.Find(s.substr(0, m.span.begin), open + cl) != std::string_view::npos;
 }
 
+// "奖励资金从市工业和信息化专项资金中列支", "中央财政通过X专项资金安排": a fund named as the budget a
+// measure draws on (a preposition of kind strip, arg inner, right before it; 安排 / 列支 right after) is
+// an existing source, not a part of the text's measure. (relate_funds.cc reads the same phrase.)
+bool BudgetSource(const DocContext& ctx, const Mention& m) {
+  if (m.type != "Fund"sv) return false;
+  const std::string_view s = ctx.text;
+  const uint32_t e = m.span.end;
+  if (!(At(s, e, "安排") || At(s, e, "中安排") || At(s, e, "列支") || At(s, e, "中列支"))) return false;
+  for (uint32_t back = 3; back <= 12 && m.span.begin >= back; back += 3) {
+    size_t pl = 0;
+    const Rule* p = ctx.Words(RuleKind::strip).PrefixAt(s, m.span.begin - back, &pl);
+    if (p && p->arg == "inner" && pl == back) return true;
+  }
+  return false;
+}
+
 int ItemOfSentence(const DocContext& ctx, int sentence) {
   if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return -1;
   return ctx.st->sentences[sentence].item;
@@ -233,12 +249,16 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
           linked.insert("P" + m.key).second) {
         // The programme the item's heading names ("4.实施“智造甬军”培育工程。新增未来工厂…"),
         // else the pilot the notice launches, else the document's measure.
-        // (A fund named there finances the programme and stays the document's part.)
+        // (A fund named there finances the programme and stays the document's part; a budget the
+        // measures draw on only finances it.)
         const int instituted = assigned.count(i) ? -1 : SentenceProgramme(ctx, ms, by_sentence, i);
         const int programme = instituted >= 0 ? instituted : HeadingProgramme(ctx, ms, by_sentence, m.sentence);
+        const bool source = BudgetSource(ctx, m);
         if (programme >= 0 && ms[programme].key != m.key && m.type == "Fund"sv) {
           out.push_back({"FUNDS", i, programme, "heading_measure.funds", m.sentence});
-          out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+          if (!source) out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        } else if (source) {
+          out.push_back({"FUNDS", i, doc, "doc_measure.source", m.sentence});
         } else if (programme >= 0 && ms[programme].key != m.key && ms[programme].type == "Initiative"sv) {
           out.push_back({"PART_OF", i, programme, "heading_measure.part", m.sentence});
         } else if (pilot >= 0 && m.key != ms[pilot].key) {

@@ -80,3 +80,12 @@ TEST_CASE("Each fund listed before the verb that sets up a new one funds it", "[
       {plan, "RESPONSIBLE", "杭州市财政局", "杭州市科创基金", false},
   });
 }
+
+TEST_CASE("A budget the measures draw on funds the document's measure and is no part of it", "[ingest][relate]") {
+  const char* text = "重庆市支持智能网联新能源汽车零部件产业发展若干政策措施\n\n一、对首次进入整车企业供应商体系的零部件企业,"
+                     "给予一次性奖励50万元。所需资金从市级工业和信息化专项资金中列支。\n";
+  CheckEdges({
+      {text, "FUNDS", "市级工业和信息化专项资金", "重庆市支持智能网联新能源汽车零部件产业发展若干政策措施"},
+      {text, "PART_OF", "市级工业和信息化专项资金", "重庆市支持智能网联新能源汽车零部件产业发展若干政策措施", false},
+  });
+}
