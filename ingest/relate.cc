@@ -102,6 +102,10 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   const BySentence by_sentence = IndexBySentence(ctx, ms);
   RelateStructure(ctx, ms, by_sentence, out);
   RelateScope r{ctx, ms, by_sentence, -1, -1, out};
+  r.parent_fund.assign(ms.size(), 0);
+  for (const Relation& e : out) {
+    if (e.type == "FUNDS" && e.rule.rfind("fund_of.", 0) == 0) r.parent_fund[e.from] = 1;
+  }
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
     if (ms[i].doc_measure) { r.doc_measure = i; break; }
   }

@@ -1,7 +1,8 @@
 // Relate: edges between the mentions of one document, each with the rule
 // and the sentence it was read from.
 //
-// From structure (relate_structure.cc): measures under an item SUPPORT the
+// From structure (relate_structure.cc; texts with no measure of their own in
+// relate_reports.cc): measures under an item SUPPORT the
 // goal its heading states; a sub-goal "…的新型工业化" is PART_OF the goal it
 // ends in; a sub-theme opened by 抓“X” collects the measures after it; in
 // "推进X行动,实施Y计划" Y SUPPORTS X.
@@ -18,6 +19,7 @@
 // Tested in tests/ingest/relate_test.cc.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,14 +50,20 @@ BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& me
 void RelateStructure(const DocContext& ctx, const std::vector<Mention>& mentions, const BySentence& by_sentence,
                      std::vector<Relation>& out);
 
-// Support directions listed under a heading that names no fund ("一、支持方向",
-// "…用于以下三方面:"): the fund named last before them FUNDS their measures
-// (relate_directions.cc), appended to `out`.
+// With no measure of the document's own (a press release, a news report): purpose clauses
+// served by the measure their sentence names, and the parts of a plan the text reports
+// (relate_reports.cc; `hosts` are the measures 依托 names, no parts), appended to `out`.
+void RelateReports(const DocContext& ctx, const std::vector<Mention>& mentions, const BySentence& by_sentence,
+                   const std::set<int>& hosts, std::vector<Relation>& out);
+
 // Task tables: a header row whose cells include a responsibility label and
 // the rows below it; the agencies of a labelled column are RESPONSIBLE for the
 // measures in the other cells of their row (relate_tables.cc).
 void RelateTables(const DocContext& ctx, const std::vector<Mention>& mentions, std::vector<Relation>& out);
 
+// Support directions listed under a heading that names no fund ("一、支持方向",
+// "…用于以下三方面:"): the fund named last before them FUNDS their measures
+// (relate_directions.cc), appended to `out`.
 void RelateDirections(const DocContext& ctx, const std::vector<Mention>& mentions, const BySentence& by_sentence,
                       std::vector<Relation>& out);
 
@@ -71,6 +79,12 @@ inline bool IsMeasure(std::string_view t) {
     case 10: return t == "Initiative";
     default: return false;
   }
+}
+
+// A measure the body itself sets up: not inside a longer name, not cited, not the document's
+// own measure nor a heading's goal (the candidates of the structure rules).
+inline bool BodyMeasure(const Mention& m) {
+  return IsMeasure(m.type) && !m.embedded && !m.cited && !m.doc_measure && !m.heading_goal;
 }
 
 }  // namespace pkg::ingest

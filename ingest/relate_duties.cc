@@ -58,7 +58,8 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
         for (int k = first; k <= last; ++k) {
           for (int j : r.by_sentence[k]) {
             const Mention& t = ms[j];
-            if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
+            // (Not a fund the item's new fund is set up from: "发挥X基金引导作用,设立Y基金".)
+            if (!IsMeasure(t.type) || t.embedded || t.cited || r.parent_fund[j]) continue;
             out.push_back({"RESPONSIBLE", i, j, "responsible.label", sen.index});
           }
         }

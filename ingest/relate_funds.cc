@@ -8,6 +8,44 @@ namespace pkg::ingest {
 
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 
+namespace {
+
+// "统筹X专项资金…用于数字化改造,发挥Y基金作用,…重点投向A": A, after another fund named past
+// f's verb, is that fund's object, not f's.
+bool LaterFund(const std::vector<Mention>& ms, const std::vector<int>& ids, const Mention& f, uint32_t verb_at,
+               const Mention& t) {
+  for (int j : ids) {
+    const Mention& g = ms[j];
+    if (g.type == "Fund"sv && !g.embedded && g.key != f.key && &g != &t && g.span.begin > verb_at &&
+        g.span.end <= t.span.begin) return true;
+  }
+  return false;
+}
+
+// True when only list joints (、 和 及) and other funds stand between f and g: "A、B和C".
+bool ListedWith(std::string_view s, const std::vector<Mention>& ms, const std::vector<int>& ids, const Mention& f,
+                const Mention& g) {
+  uint32_t p = f.span.end;
+  while (p < g.span.begin) {
+    if (At(s, p, "、") || At(s, p, "和") || At(s, p, "及")) {
+      p += 3;
+      continue;
+    }
+    bool fund = false;
+    for (int j : ids) {
+      if (ms[j].span.begin == p && ms[j].type == "Fund"sv && !ms[j].embedded) {
+        p = ms[j].span.end;
+        fund = true;
+        break;
+      }
+    }
+    if (!fund) return false;
+  }
+  return p == g.span.begin;
+}
+
+}  // namespace
+
 void RelateFunds(const RelateScope& r) {
   const DocContext& ctx = r.ctx;
   const std::vector<Mention>& ms = r.ms;
@@ -23,7 +61,35 @@ void RelateFunds(const RelateScope& r) {
     if (f.sentence >= 0) {
       const Span& sp = ctx.st->sentences[f.sentence].span;
       size_t at = invest.Find(s.substr(0, sp.end), f.span.end);
+      // Not a word inside a name ("发挥A、B产业发展投资基金和C的引导作用": 投资 of B's name).
+      for (bool inside = true; inside && at != std::string_view::npos;) {
+        inside = false;
+        for (int j : r.InSentence(f.sentence)) {
+          const Mention& x = ms[j];
+          if (!x.embedded && x.span.begin <= at && at < x.span.end) {
+            inside = true;
+            at = invest.Find(s.substr(0, sp.end), x.span.end);
+            break;
+          }
+        }
+      }
       if (at != std::string_view::npos) verb_at = static_cast<uint32_t>(at);
+    }
+    // "厦门市产业投资基金将出资设立新型储能产业子基金,重点投向A、B": the verb is the last fund's
+    // before it; a fund that sets up or backs that one finances A and B through it. (Not a
+    // budget's source: "试点资金,是指中央财政通过X专项资金安排,用于支持Y" is 试点资金's verb.)
+    // The fund between is one f sets up (a word of kind fund_of between them) or one listed with it
+    // ("发挥A、B和C的引导作用,其中C…投向"); not any fund-like name ("按照“母基金+子基金”模式运作").
+    for (int j : r.InSentence(f.sentence)) {
+      const Mention& g = ms[j];
+      if (verb_at == UINT32_MAX || g.type != "Fund"sv || g.embedded || g.key == f.key || g.span.begin < f.span.end ||
+          g.span.end > verb_at) continue;
+      const uint32_t e = g.span.end;
+      if (At(s, e, "安排") || At(s, e, "中安排") || At(s, e, "列支") || At(s, e, "中列支")) continue;
+      if (ctx.Words(RuleKind::fund_of).Find(s.substr(0, g.span.begin), f.span.end) != std::string_view::npos ||
+          ListedWith(s, ms, r.InSentence(f.sentence), f, g)) {
+        verb_at = UINT32_MAX;
+      }
     }
     // "试点资金,是指中央财政通过X专项资金安排…的资金", "从X中列支": the fund a
     // budget is arranged through funds it (a preposition of kind strip/inner
@@ -46,8 +112,13 @@ void RelateFunds(const RelateScope& r) {
       const Mention& t = ms[j];
       if (j == i || !(t.type == "Industry"sv || t.type == "Goal"sv || t.type == "TargetGroup"sv || IsMeasure(t.type))) continue;
       if (t.span.begin >= f.span.begin && t.span.end <= f.span.end && !IsMeasure(t.type) && !t.weak) {
+        // A sector or group names the fund's field only as an industry, X产业…基金 (未来产业天使投资基金,
+        // 生物医药产业投资基金): in 制造业高质量发展专项资金, 中小企业发展专项资金, 智能制造专项资金 it names
+        // what the budget is for in general, and the golds never have the fund finance it.
+        const bool industry = t.span.end >= t.span.begin + 6 && At(s, t.span.end - 6, "产业");
+        if (t.type != "Goal"sv && !industry && !At(s, t.span.end, "产业")) continue;
         out.push_back({"FUNDS", i, j, "funds.named", f.sentence});
-      } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key) {
+      } else if (t.span.begin > verb_at && !t.weak && !t.embedded && t.key != f.key && !LaterFund(ms, r.InSentence(f.sentence), f, verb_at, t)) {
         out.push_back({"FUNDS", i, j, "funds_verb.invest", f.sentence});
       }
     }

@@ -1,6 +1,6 @@
 // MEASURES: an indicator's subject inside its name, else the sector or group named
 // before it, else the document's region for a jurisdiction-wide figure. See relate_phrases.h.
-// Tested in tests/ingest/extractor_test.cc.
+// Tested in tests/ingest/relate_indicators_test.cc and tests/ingest/extractor_test.cc.
 #include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
@@ -24,9 +24,13 @@ void RelateIndicators(const RelateScope& r) {
     const Mention& ind = ms[i];
     if (ind.type != "Indicator"sv) continue;
     int best = -1;
+    // "X增加值占规模以上工业增加值的比重": what follows 占 is the whole the share is of, not the subject.
+    const size_t share_of = s.substr(ind.span.begin, ind.span.end - ind.span.begin).find("占");
+    const uint32_t whole = share_of == std::string_view::npos ? ind.span.end : static_cast<uint32_t>(ind.span.begin + share_of);
     for (int j : r.InSentence(ind.sentence)) {
       const Mention& t = ms[j];
       if (j == i || t.type == "Indicator"sv || t.type == "Agency"sv || t.type == "Enterprise"sv || t.type == "Achievement"sv) continue;
+      if (t.span.begin >= whole) continue;
       if (t.span.begin >= ind.span.begin && t.span.end <= ind.span.end &&
           (best < 0 || t.span.end - t.span.begin > ms[best].span.end - ms[best].span.begin)) best = j;
     }
@@ -35,8 +39,23 @@ void RelateIndicators(const RelateScope& r) {
         if (ms[j].span.begin < ind.span.begin && (ms[j].type == "Industry"sv || ms[j].type == "TargetGroup"sv) && !ms[j].embedded) best = j;
       }
     }
+    // A rate over a population ("规模以上工业企业数字化改造覆盖率", "关键工序数控化率" after the group):
+    // the group is what the rate is taken over; the rate measures the pilot a notice launches,
+    // else the jurisdiction, as a figure of the whole.
+    const bool rate = ind.name.size() >= 3 && ind.name.compare(ind.name.size() - 3, 3, "率") == 0;
+    const bool rate_of_group = rate && best >= 0 && ms[best].type == "TargetGroup"sv;
+    // With no subject at all, a rate the sentence takes over the pilot's places ("试点地区主要农作物耕种收
+    // 综合机械化率达到90%") measures the pilot too.
+    const bool pilot_rate = rate && best < 0 && r.launched_pilot >= 0 && ind.sentence >= 0 &&
+                            s.substr(ctx.st->sentences[ind.sentence].span.begin,
+                                     ind.span.begin - ctx.st->sentences[ind.sentence].span.begin)
+                                    .find("试点") != std::string_view::npos;
+    if ((rate_of_group || pilot_rate) && r.launched_pilot >= 0) {
+      out.push_back({"MEASURES", i, r.launched_pilot, "indicator.pilot", ind.sentence});
+      continue;
+    }
     // 工业 in 全市规模以上工业增加值 is not the subject; the jurisdiction is.
-    if ((best < 0 || ms[best].weak) && doc_region >= 0 && ind.sentence >= 0) {
+    if ((best < 0 || ms[best].weak || rate_of_group) && doc_region >= 0 && ind.sentence >= 0) {
       // From the start of the sentence, or of the run of sentences joined by ; before it
       // ("全年地区生产总值…;规模以上工业增加值增长8.2%;…": 全年 scopes them all), a
       // sentence opening with 其中 going on with the one before ("全市实现地区生产总值…。
@@ -44,7 +63,7 @@ void RelateIndicators(const RelateScope& r) {
       // (Not for counts, nor for a group inside the name: "培育…龙头企业5家" counts the group.)
       const bool count = ind.name.size() >= 6 && (ind.name.compare(ind.name.size() - 6, 6, "数量") == 0 ||
                                                   ind.name.compare(ind.name.size() - 6, 6, "总数") == 0);
-      const bool run = !count && (best < 0 || ms[best].type == "Industry"sv);
+      const bool run = !count && (best < 0 || ms[best].type == "Industry"sv || rate_of_group);
       uint32_t from = ctx.st->sentences[ind.sentence].span.begin;
       for (int k = ind.sentence; run && k > 0 && ind.sentence - k < 8; --k) {
         const Span& prev = ctx.st->sentences[k - 1].span;

@@ -286,12 +286,32 @@ void RelateLexiconGroups(const RelateScope& r) {
       grouped.insert(ms[rel.from].key);
     }
   }
+  // The group named in the member's own paragraph ("三大先导产业引领提升…。生物医药全链条创新发展"): a
+  // category the text names only elsewhere (战略性新兴产业 in another paragraph) is the lexicon's
+  // grouping, not the text's.
+  std::map<std::string, std::vector<int>> all_of;
   for (int i = 0; i < n; ++i) {
-    if (ms[i].lex_entry < 0 || !grouped.insert(ms[i].key).second) continue;
+    if (ms[i].lex_entry >= 0) all_of[ctx.lex->entries()[ms[i].lex_entry].name].push_back(i);
+  }
+  const std::string_view s = ctx.text;
+  auto same_paragraph = [&](const Mention& a, const Mention& b) {
+    const uint32_t lo = std::min(a.span.begin, b.span.begin), hi = std::max(a.span.end, b.span.end);
+    return s.substr(lo, hi - lo).find('\n') == std::string_view::npos;
+  };
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].lex_entry < 0 || grouped.count(ms[i].key)) continue;
+    bool any = false;
     for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
-      auto it = by_lexicon_name.find(g);
-      if (it != by_lexicon_name.end()) out.push_back({"PART_OF", i, it->second, "lexicon.part_of", ms[i].sentence});
+      auto it = all_of.find(g);
+      if (it == all_of.end()) continue;
+      for (int j : it->second) {
+        if (!same_paragraph(ms[i], ms[j])) continue;
+        out.push_back({"PART_OF", i, by_lexicon_name.at(g), "lexicon.part_of", ms[i].sentence});
+        any = true;
+        break;
+      }
     }
+    if (any) grouped.insert(ms[i].key);
   }
 }
 

@@ -33,6 +33,9 @@ struct RelateScope {
   // what the notice's sentences aim at beneficiaries for (TARGETS), in its stead.
   int launched_pilot = -1;
   std::vector<Relation>& out;
+  // Per mention: 1 for an existing fund that sets up another (FUNDS by kind fund_of, relate_structure.cc:
+  // "发挥X基金引导作用,设立Y基金"): the means of the item's fund, not a task of its own.
+  std::vector<char> parent_fund = {};
 
   // The mentions of a sentence; for -1 (outside any sentence), the title's.
   const std::vector<int>& InSentence(int sentence) const;

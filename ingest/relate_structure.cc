@@ -1,6 +1,7 @@
-// Structure-driven relations; see relate.h.
+// Structure-driven relations: heading goals and sectors, pairs, 抓“X” sub-themes, 依托 hosts,
+// the parts of the document's measure, titles that promote a sector, funds that set up funds,
+// funds over listed items. Texts with no measure of their own: relate_reports.cc. See relate.h.
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <set>
 
@@ -14,10 +15,6 @@ namespace pkg::ingest {
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
 
-bool Candidate(const Mention& m) {
-  return IsMeasure(m.type) && !m.embedded && !m.cited && !m.doc_measure && !m.heading_goal;
-}
-
 // True when a governing verb (kind trigger) ends right before m, or before a
 // region of up to three characters that opens its name (建设天津X中心).
 bool BuiltByVerb(const DocContext& ctx, const Mention& m) {
@@ -25,6 +22,37 @@ bool BuiltByVerb(const DocContext& ctx, const Mention& m) {
   for (uint32_t p = m.span.begin >= 18 ? m.span.begin - 18 : 0; p < m.span.begin; ++p) {
     size_t len = 0;
     if (trig.PrefixAt(ctx.text, p, &len) && p + len <= m.span.begin && p + len + 9 >= m.span.begin) return true;
+  }
+  return false;
+}
+
+// "对新获批的国家级企业技术中心…,给予…奖励", "对入选“太湖人才计划”的…团队": an item a subsidy's
+// condition (kind condition_lead at its clause's start) says was approved or selected before (a
+// word of kind name_end, arg qualification, between) is a qualification the text rewards, not a
+// part of its measure.
+bool Qualification(const DocContext& ctx, const Mention& m) {
+  const Span* clause = ClauseOf(ctx, m);
+  if (!clause) return false;
+  const std::string_view s = ctx.text;
+  size_t cl = 0;
+  const uint32_t open = SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors);
+  if (!ctx.Words(RuleKind::condition_lead).PrefixAt(s, open, &cl) || open + cl > m.span.begin) return false;
+  const WordSet& approved = ctx.rules->Words(RuleKind::name_end, "qualification");
+  return approved.Find(s.substr(0, m.span.begin), open + cl) != std::string_view::npos;
+}
+
+// "奖励资金从市工业和信息化专项资金中列支", "中央财政通过X专项资金安排": a fund named as the budget a
+// measure draws on (a preposition of kind strip, arg inner, right before it; 安排 / 列支 right after) is
+// an existing source, not a part of the text's measure. (relate_funds.cc reads the same phrase.)
+bool BudgetSource(const DocContext& ctx, const Mention& m) {
+  if (m.type != "Fund"sv) return false;
+  const std::string_view s = ctx.text;
+  const uint32_t e = m.span.end;
+  if (!(At(s, e, "安排") || At(s, e, "中安排") || At(s, e, "列支") || At(s, e, "中列支"))) return false;
+  for (uint32_t back = 3; back <= 12 && m.span.begin >= back; back += 3) {
+    size_t pl = 0;
+    const Rule* p = ctx.Words(RuleKind::strip).PrefixAt(s, m.span.begin - back, &pl);
+    if (p && p->arg == "inner" && pl == back) return true;
   }
   return false;
 }
@@ -94,7 +122,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       if (!follow.PrefixAt(s, pb, &lb)) continue;
       int x = -1, y = -1;
       for (int i : in_sentence(sen.index)) {
-        if (!Candidate(ms[i])) continue;
+        if (!BodyMeasure(ms[i])) continue;
         if (ms[i].span.begin == pa + la && ms[i].type == "Initiative"sv) x = i;
         if (ms[i].span.begin >= pb + lb && ms[i].span.begin <= pb + lb + 6 && ms[i].span.end <= b.end) y = i;
       }
@@ -132,7 +160,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
     if (scope < 0) continue;
     for (int i : in_sentence(sen.index)) {
-      if (i == scope || !Candidate(ms[i]) || assigned.count(i)) continue;
+      if (i == scope || !BodyMeasure(ms[i]) || assigned.count(i)) continue;
       if (ms[i].key == ms[scope].key) continue;
       out.push_back({"SUPPORTS", i, scope, "scope.grasp", sen.index});
       assigned.insert(i);
@@ -160,7 +188,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
           expect = m.span.end;
           continue;
         }
-        if (!chain.empty() && Candidate(m) && BuiltByVerb(ctx, m)) {
+        if (!chain.empty() && BodyMeasure(m) && BuiltByVerb(ctx, m)) {
           built = i;
           break;
         }
@@ -168,12 +196,12 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       // "实施X工程,依托Y,…": the measure before; "(三)建设X平台。依托Y,…": the one its heading builds.
       for (int i : in_sentence(sen.index)) {
         if (built >= 0 || chain.empty() || ms[i].span.end > sen.span.begin + at) break;
-        if (Candidate(ms[i])) built = i;
+        if (BodyMeasure(ms[i])) built = i;
       }
       if (built < 0 && !chain.empty() && sen.item >= 0) {
         int hs = ctx.st->items[sen.item].heading_sentence;
         for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : std::vector<int>{}) {
-          if (Candidate(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
+          if (BodyMeasure(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
         }
       }
       for (int h : chain) {
@@ -198,7 +226,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   int pilot = -1;
   if (doc >= 0) {
     for (int i = 0; i < static_cast<int>(ms.size()) && pilot < 0; ++i) {
-      if (ms[i].type == "Pilot"sv && Candidate(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
+      if (ms[i].type == "Pilot"sv && BodyMeasure(ms[i]) && ms[i].sentence >= 0 && !hosts.count(i) &&
           WordChars(ms[i].name) >= 6 && ms[doc].name.find(ms[i].name) != std::string::npos &&
           ms[doc].name.find("开展") < ms[doc].name.find(ms[i].name)) pilot = i;
     }
@@ -217,16 +245,21 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
         for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
         if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
-      if (Candidate(m) && m.sentence >= 0 && !hosts.count(i) && linked.insert("P" + m.key).second) {
+      if (BodyMeasure(m) && m.sentence >= 0 && !hosts.count(i) && !Qualification(ctx, m) &&
+          linked.insert("P" + m.key).second) {
         // The programme the item's heading names ("4.实施“智造甬军”培育工程。新增未来工厂…"),
         // else the pilot the notice launches, else the document's measure.
-        // (A fund named there finances the programme and stays the document's part.)
+        // (A fund named there finances the programme and stays the document's part; a budget the
+        // measures draw on only finances it.)
         const int instituted = assigned.count(i) ? -1 : SentenceProgramme(ctx, ms, by_sentence, i);
         int programme = instituted >= 0 ? instituted : HeadingProgramme(ctx, ms, by_sentence, m.sentence);
         if (programme < 0 && instituted < 0) programme = ParentHeadingProgramme(ctx, ms, by_sentence, i);
+        const bool source = BudgetSource(ctx, m);
         if (programme >= 0 && ms[programme].key != m.key && m.type == "Fund"sv) {
           out.push_back({"FUNDS", i, programme, "heading_measure.funds", m.sentence});
-          out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+          if (!source) out.push_back({"PART_OF", i, doc, "doc_measure.part", m.sentence});
+        } else if (source) {
+          out.push_back({"FUNDS", i, doc, "doc_measure.source", m.sentence});
         } else if (programme >= 0 && ms[programme].key != m.key && ms[programme].type == "Initiative"sv) {
           out.push_back({"PART_OF", i, programme, "heading_measure.part", m.sentence});
         } else if (pilot >= 0 && m.key != ms[pilot].key) {
@@ -237,122 +270,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
-  // A report on a plan (news, with no measure of its own): "《方案》提出,…建设X" makes X part of
-  // the plan, in that sentence after the speech verb and in the rest of its paragraph until
-  // another speaker (表示, 介绍) or a look back (此前, 截至) takes over.
-  // With no measure of its own (a press release, a news report), "为…推动X,政府将推出Y":
-  // the purpose clause's goals are served by the measure the sentence goes on to name.
-  // (The purpose clause may follow a speech verb: "X局今日宣布,为落实《Y》,推动Z,政府将推出W".)
-  if (doc < 0) {
-    const KindWords purpose = ctx.Words(RuleKind::purpose);
-    for (const Sentence& sen : ctx.st->sentences) {
-      const auto& ids = in_sentence(sen.index);
-      if (ids.empty()) continue;
-      uint32_t from = sen.span.end;
-      for (const Span& c : sen.clauses) {
-        size_t pl = 0;
-        if (purpose.PrefixAt(s, c.begin, &pl)) { from = c.begin; break; }
-      }
-      // "是次注资旨在…": an action of this time (是次 / 此次 / 本次 + a verb of up to two characters)
-      // states the purpose of the measure the sentence before named.
-      bool anaphoric = false;
-      if (from == sen.span.end) {
-        for (const Span& c : sen.clauses) {
-          if (!(At(s, c.begin, "是次") || At(s, c.begin, "此次") || At(s, c.begin, "本次"))) continue;
-          for (uint32_t p = c.begin + 6; p <= c.begin + 12 && p < c.end; p += 3) {
-            size_t pl = 0;
-            if (purpose.PrefixAt(s, p, &pl)) { from = p; anaphoric = true; break; }
-          }
-          break;
-        }
-      }
-      if (from == sen.span.end) continue;
-      std::vector<int> goals;
-      bool served = false;
-      for (int j : ids) {
-        const Mention& y = ms[j];
-        if (y.span.begin < from || y.embedded) continue;
-        if (y.type == "Goal"sv) goals.push_back(j);
-        if (!IsMeasure(y.type) || y.cited) continue;
-        for (int g : goals) out.push_back({"SUPPORTS", j, g, "purpose.supports", sen.index});
-        served = true;
-        break;
-      }
-      if (anaphoric && !served && sen.index > 0) {
-        int prev = -1;
-        for (int j : in_sentence(sen.index - 1)) {
-          if (IsMeasure(ms[j].type) && !ms[j].embedded && !ms[j].cited) prev = j;
-        }
-        if (prev >= 0) {
-          for (int g : goals) out.push_back({"SUPPORTS", prev, g, "purpose.supports", sen.index});
-        }
-      }
-    }
-  }
-  if (doc < 0) {
-    const KindWords speech = ctx.Words(RuleKind::speech_verb);
-    const KindWords shift = ctx.Words(RuleKind::report_shift);
-    const auto& sens = ctx.st->sentences;
-    int plan = -1;
-    std::set<std::string> linked;
-    for (const Sentence& sen : sens) {
-      // A paragraph opening on a topic frame ("在示范应用方面,广东将…") goes on through the
-      // plan's content, paragraph by paragraph; any other paragraph ends the report.
-      if (sen.line_start && !(At(s, sen.span.begin, "在") && !sen.clauses.empty() &&
-                              sen.clauses.front().end - sen.clauses.front().begin <= 45 &&
-                              s.substr(sen.clauses.front().begin, sen.clauses.front().end - sen.clauses.front().begin)
-                                      .find("方面") != std::string_view::npos)) {
-        plan = -1;
-      }
-      const auto& ids = in_sentence(sen.index);
-      size_t len = 0;
-      uint32_t from = sen.span.begin;
-      int reported = -1;
-      for (int i : ids) {
-        const Mention& m = ms[i];
-        if (!m.cited || !(m.type == "Initiative"sv || m.type == "Policy"sv)) continue;
-        uint32_t v = m.span.end;
-        for (const char* adv : {"还", "也", "进一步", "同时"}) {
-          if (s.substr(v, std::strlen(adv)) == adv) v += static_cast<uint32_t>(std::strlen(adv));
-        }
-        if (speech.PrefixAt(s, v, &len)) {
-          reported = i;
-          from = static_cast<uint32_t>(v + len);
-          break;
-        }
-      }
-      // "X负责人介绍,《行动计划》围绕…部署了十二项重点任务": a speaker who goes on to cite
-      // the plan reports it too; the report starts after the cited name.
-      if (reported < 0) {
-        const size_t said = speech.Find(s.substr(0, sen.span.end), sen.span.begin, &len);
-        for (int i : ids) {
-          const Mention& m = ms[i];
-          if (said == std::string_view::npos || m.span.begin < said + len) continue;
-          if (!m.cited || !(m.type == "Initiative"sv || m.type == "Policy"sv)) continue;
-          if (plan >= 0 ? m.key != ms[plan].key : !At(s, said + len, ",")) continue;
-          reported = i;
-          from = m.span.end;
-          break;
-        }
-      }
-      if (reported >= 0) {
-        plan = reported;
-      } else if (plan >= 0) {
-        std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
-        if (shift.PrefixAt(text, 0, &len) || speech.Find(text, 0) != std::string_view::npos) plan = -1;
-      }
-      if (plan < 0) continue;
-      for (int i : ids) {
-        const Mention& m = ms[i];
-        // The vision it states: "《方案》提出,…把天津打造成为全国生物制造创新高地".
-        if (m.purpose && m.type == "Goal"sv && m.span.begin >= from && linked.insert("S" + m.key).second) {
-          out.push_back({"SUPPORTS", plan, i, "report.supports", sen.index});
-        }
-        if (m.span.begin < from || !Candidate(m) || hosts.count(i) || m.key == ms[plan].key) continue;
-        if (linked.insert(m.key).second) out.push_back({"PART_OF", i, plan, "report.part", sen.index});
-      }
-    }
-  }
+  if (doc < 0) RelateReports(ctx, ms, by_sentence, hosts, out);
   // A plan or rule whose title promotes a sector supports it, cited or not:
   // 《杭州市具身智能机器人产业发展行动计划》, 合肥市促进量子科技产业高质量发展若干政策.
   {
@@ -361,6 +279,10 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       const Mention& m = ms[i];
       if (!(m.type == "Initiative"sv || m.type == "Policy"sv) || m.embedded || m.doc_measure) continue;
       if (!m.cited && m.rule.rfind("doc_head", 0) != 0) continue;  // titles only, not 联席会议制度
+      // A title the text says it carries out ("为深入落实《合肥市新能源汽车产业集群建设行动方案》", kind cite
+      // before it in its clause) is its background: what that plan promotes is the cited text's concern.
+      if (const Span* c = m.cited ? ClauseOf(ctx, m) : nullptr;
+          c && WordBefore(ctx, ctx.Words(RuleKind::cite), c->begin, m.span.begin, 45)) continue;
       for (int j = i + 1; j < static_cast<int>(ms.size()) && ms[j].span.begin < m.span.end; ++j) {
         const Mention& g = ms[j];
         if (g.type != "Industry"sv || g.weak || g.span.end > m.span.end || g.key == m.key) continue;
@@ -378,29 +300,39 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
   }
   // "发挥X基金引导作用,设立Y基金", "X基金将联合社会资本设立Y基金": an existing fund named
-  // before the verb that sets up a new one funds it (kind fund_of, rule fund_of.sets_up).
+  // before the verb that sets up a new one funds it (kind fund_of, rule fund_of.sets_up); so does
+  // each fund listed with it ("发挥杭州市科创基金、杭州市创新基金作用,设立…").
   {
     const KindWords sets_up = ctx.Words(RuleKind::fund_of);
     for (const Sentence& sen : ctx.st->sentences) {
       const auto& ids = in_sentence(sen.index);
-      int parent = -1;
+      std::vector<int> parents;  // the last fund, and those listed right before it
       for (int i : ids) {
         const Mention& m = ms[i];
         if (m.type != "Fund"sv || m.embedded) continue;
+        const int parent = parents.empty() ? -1 : parents.back();
         // The verb between the last fund and this one.
         uint32_t from = parent >= 0 ? ms[parent].span.end : m.span.begin;
         size_t len = 0;
         const Rule* rule = nullptr;
         size_t verb = parent >= 0 ? sets_up.Find(s.substr(0, m.span.begin), from, &len, &rule) : std::string_view::npos;
         if (verb != std::string_view::npos && ms[parent].key != m.key) {
-          out.push_back({"FUNDS", parent, i, rule ? std::string_view(rule->id) : std::string_view("fund_of.sets_up"), sen.index});
-          parent = -1;
+          for (int p : parents) {
+            if (ms[p].key == m.key) continue;
+            out.push_back({"FUNDS", p, i, rule ? std::string_view(rule->id) : std::string_view("fund_of.sets_up"), sen.index});
+          }
+          parents.clear();
           continue;
         }
         // A fund that is itself set up here ("设立X基金") is no parent.
         size_t own = sets_up.Find(s.substr(0, m.span.begin), m.span.begin >= 24 ? m.span.begin - 24 : 0, &len);
         bool new_fund = own != std::string_view::npos && own >= sen.span.begin;
-        parent = new_fund ? -1 : i;
+        const bool listed = parent >= 0 && m.span.begin == ms[parent].span.end + 3 &&
+                            (At(s, ms[parent].span.end, "、") || At(s, ms[parent].span.end, "和") ||
+                             At(s, ms[parent].span.end, "及"));
+        if (!listed) parents.clear();
+        if (new_fund) parents.clear();
+        else parents.push_back(i);
       }
     }
   }
@@ -419,7 +351,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // Everything else under a heading goal supports it.
   std::set<std::pair<std::string, std::string>> done;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
-    if (!Candidate(ms[i]) || assigned.count(i)) continue;
+    if (!BodyMeasure(ms[i]) || assigned.count(i)) continue;
     int g = heading_goal(ms[i].sentence);
     if (g < 0 || ms[g].key == ms[i].key) continue;
     if (!done.insert({ms[i].key, ms[g].key}).second) continue;
@@ -447,7 +379,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       if (st.items[child].parent != item || st.items[child].heading_sentence < 0) continue;
       bool headed = false;
       for (int j : in_sentence(st.items[child].heading_sentence)) {
-        if (!Candidate(ms[j]) || ms[j].key == ms[fund].key) continue;
+        if (!BodyMeasure(ms[j]) || ms[j].key == ms[fund].key) continue;
         out.push_back({"FUNDS", fund, j, "funds_verb.items", st.items[child].heading_sentence});
         headed = true;
         break;
@@ -457,7 +389,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       for (int k = st.items[child].heading_sentence + 1; !headed && k < static_cast<int>(st.sentences.size()); ++k) {
         if (st.sentences[k].item != child) break;
         for (int j : in_sentence(k)) {
-          if (!Candidate(ms[j]) || ms[j].key == ms[fund].key) continue;
+          if (!BodyMeasure(ms[j]) || ms[j].key == ms[fund].key) continue;
           out.push_back({"FUNDS", fund, j, "funds_verb.items", k});
           headed = true;
         }

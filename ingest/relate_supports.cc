@@ -62,6 +62,24 @@ int SectorAgentMeasure(const RelateScope& r, const Sentence& sen, const Span& cl
   return -1;
 }
 
+// True when sector i, a member of a sector list (rule sector_list.*), lies under a heading whose
+// goal is another sector ("(二)壮大绿色低碳装备产业。…大力发展新能源装备、节能环保装备等产业"):
+// the list names that sector's parts (heading_sector.part, relate_structure.cc).
+bool HeadingSectorMember(const RelateScope& r, int i) {
+  const Mention& m = r.ms[i];
+  if (m.rule.rfind("sector_list", 0) != 0 || m.heading_goal || m.sentence < 0) return false;
+  const Structure& st = *r.ctx.st;
+  for (int item = st.sentences[m.sentence].item; item >= 0; item = st.items[item].parent) {
+    const int hs = st.items[item].heading_sentence;
+    if (hs < 0) continue;
+    for (int j : r.InSentence(hs)) {
+      if (!r.ms[j].heading_goal) continue;
+      return r.ms[j].type == "Industry"sv && r.ms[j].key != m.key && hs != m.sentence;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* clause, int i) {
@@ -85,6 +103,8 @@ void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* 
       !domain_list()) {
     int best = SectorAgentMeasure(r, sen, *clause, i);
     if (best < 0) best = r.Governing(sen, m.span.begin);
+    // The document's own measure supports the heading's sector, not each part the list under it names.
+    if (best >= 0 && best == r.doc_measure && HeadingSectorMember(r, i)) best = -1;
     if (best >= 0) out.push_back({"SUPPORTS", best, i, "supports_ind.develop", sen.index});
   }
 }

@@ -161,9 +161,12 @@ void RelateSharedNameTargets(const RelateScope& r) {
   const std::vector<Mention>& ms = r.ms;
   std::vector<Relation>& out = r.out;
   const int n = static_cast<int>(r.ms.size());
-  // TARGETS by shared name: 专精特新梯度培育 → 专精特新中小企业.
+  // TARGETS by shared name: 专精特新梯度培育 → 专精特新中小企业, 中小企业数字化转型试点 → 中小企业.
+  // Only a programme or pilot of the text's own: a platform or fund named after a group
+  // (中小企业公共服务示范平台, 中小企业发展专项资金) serves it without aiming at it, and a cited
+  // title (《中小企业数字化赋能专项行动方案》) is another text's.
   for (int i = 0; i < n; ++i) {
-    if (!IsMeasure(ms[i].type) || ms[i].embedded) continue;
+    if (!(ms[i].type == "Initiative"sv || ms[i].type == "Pilot"sv) || ms[i].embedded || ms[i].cited) continue;
     for (int j : r.InSentence(ms[i].sentence)) {
       if (ms[j].type != "TargetGroup"sv || ms[j].weak) continue;
       const std::string& a = ms[i].name;

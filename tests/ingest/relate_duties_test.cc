@@ -20,3 +20,12 @@ TEST_CASE("The bodies that interpret or carry out 本办法 are responsible for 
        "合肥市发展和改革委员会", "合肥市促进产业发展若干措施", false},
   });
 }
+
+TEST_CASE("A label's bodies are responsible for the new fund, not the fund it is set up from", "[ingest][relate]") {
+  const char* item = "某省意见\n\n(五)加大金融支持力度。发挥湖北省长江产业投资基金引导作用,联合社会资本设立总规模200亿元的"
+                     "湖北省制造业高质量发展基金,重点投向集成电路。(牵头单位:湖北省财政厅、湖北省地方金融管理局)\n";
+  CheckEdges({
+      {item, "RESPONSIBLE", "湖北省财政厅", "湖北省制造业高质量发展基金"},
+      {item, "RESPONSIBLE", "湖北省财政厅", "湖北省长江产业投资基金", false},
+  });
+}

@@ -176,3 +176,47 @@ TEST_CASE("A box's numbered programmes are parts of the programme its title name
        "智能制造工程", false},
   });
 }
+
+TEST_CASE("A cited plan opening a sentence reports what follows its speech verb", "[ingest][relate]") {
+  const char* news = "厦门新型储能产业迎来新一轮政策支持\n\n8月20日,厦门市人民政府办公厅印发《厦门市加快新型储能产业高质量发展行动方案》(以下简称《方案》)。\n\n"
+                     "市工信局相关负责人介绍,全市新型储能产业产值约1280亿元。\n\n"
+                     "《方案》从强链补链、创新引领、场景应用三个方面部署了十项重点任务。在创新平台方面,厦门将建设新型储能技术创新中心。\n\n"
+                     "《方案》的出台引起关注。园区还举办了储能大会,启动“储能券”计划。\n";
+  CheckEdges({
+      {news, "PART_OF", "新型储能技术创新中心", "厦门市加快新型储能产业高质量发展行动方案"},
+      // A cited plan opening a sentence with no speech verb in its clause reports nothing.
+      {news, "PART_OF", "储能券计划", "厦门市加快新型储能产业高质量发展行动方案", false},
+  });
+}
+
+TEST_CASE("An item a subsidy's condition says was approved before is no part of the text's measure", "[ingest][relate]") {
+  const char* rules = "某市集成电路产业发展专项资金管理办法\n\n第十条 平台建设奖励。对新获批建设的国家级制造业创新中心,给予最高2000万元"
+                      "一次性奖励。支持企业建设集成电路公共服务平台。\n";
+  CheckEdges({
+      {rules, "PART_OF", "国家级制造业创新中心", "某市集成电路产业发展专项资金管理办法", false},
+      // One the text itself builds still is.
+      {rules, "PART_OF", "集成电路公共服务平台", "某市集成电路产业发展专项资金管理办法"},
+  });
+}
+
+TEST_CASE("A fund a reported plan sets up another from is no part of the plan", "[ingest][relate]") {
+  const char* news = "天津生物制造产业迎来新一轮政策支持\n\n近日,天津市印发《天津市生物制造产业高质量发展行动方案》(以下简称《方案》)。\n\n"
+                     "在金融支持方面,《方案》明确,天津市海河产业基金将联合社会资本设立规模50亿元的天津市生物制造产业基金,"
+                     "重点投资合成生物领域。\n";
+  CheckEdges({
+      {news, "PART_OF", "生物制造产业基金", "天津市生物制造产业高质量发展行动方案"},
+      {news, "PART_OF", "天津市海河产业基金", "天津市生物制造产业高质量发展行动方案", false},
+      {news, "FUNDS", "天津市海河产业基金", "生物制造产业基金"},
+  });
+}
+
+TEST_CASE("A lexicon group holds a member only when the member's paragraph names it", "[ingest][relate]") {
+  const char* text = "某省专项资金管理办法\n\n第一条 为推动战略性新兴产业发展,制定本办法。\n\n"
+                     "第二条 支持航空航天、新材料等领域企业发展。三大先导产业引领提升。生物医药全链条创新发展。\n";
+  CheckEdges({
+      // In the paragraph, a sentence apart.
+      {text, "PART_OF", "生物医药", "三大先导产业"},
+      // The category named only in another paragraph.
+      {text, "PART_OF", "新材料", "战略性新兴产业", false},
+  });
+}

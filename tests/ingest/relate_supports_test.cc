@@ -77,3 +77,25 @@ TEST_CASE("An action of this time states the purpose of the measure named before
        "SUPPORTS", "创科基金", "新型工业化", false},
   });
 }
+
+TEST_CASE("The document supports a heading's sector, not each part the list under it names", "[ingest][relate]") {
+  const char* plan = "河南省制造业绿色低碳转型实施方案\n\n二、重点任务\n\n(二)壮大绿色低碳装备产业。以郑州、洛阳为重点,"
+                     "大力发展新能源装备、节能环保装备、储能电池等产业。\n";
+  CheckEdges({
+      {plan, "SUPPORTS", "河南省制造业绿色低碳转型实施方案", "绿色低碳装备产业"},
+      {plan, "PART_OF", "新能源装备", "绿色低碳装备产业"},
+      {plan, "SUPPORTS", "河南省制造业绿色低碳转型实施方案", "新能源装备", false},
+      // With no sector in the heading, the list is what the document supports.
+      {"某区若干措施\n\n本措施重点支持创新药、高端医疗器械、细胞与基因治疗、合成生物等领域。\n", "SUPPORTS", "某区若干措施", "创新药"},
+  });
+}
+
+TEST_CASE("A cited title the text carries out promotes nothing in it", "[ingest][relate]") {
+  const char* text = "合肥市包河区关于加快新能源汽车零部件产业发展的若干措施\n\n为深入落实《合肥市新能源汽车产业集群建设行动方案》,"
+                     "抢抓新能源汽车产业发展机遇,制定本措施。\n\n据悉,《杭州市具身智能机器人产业发展行动计划》正式发布。\n";
+  CheckEdges({
+      {text, "SUPPORTS", "合肥市新能源汽车产业集群建设行动方案", "新能源汽车", false},
+      // A title cited otherwise still supports the sector it promotes.
+      {text, "SUPPORTS", "杭州市具身智能机器人产业发展行动计划", "具身智能"},
+  });
+}

@@ -28,3 +28,13 @@ TEST_CASE("A notice that launches a pilot aims through the pilot", "[ingest][rel
       {notice, "TARGETS", "关于开展中小企业数字化转型城市试点工作的通知", "制造业中小企业", false},
   });
 }
+
+TEST_CASE("A programme or pilot named after a group aims at it; a platform or fund so named does not", "[ingest][relate]") {
+  const char* text = "某市工作方案\n\n开展中小企业数字化转型试点,推动中小企业上云。建设中小企业公共服务示范平台,推动中小企业上云。"
+                     "用好中小企业发展专项资金,推动中小企业上云。\n";
+  CheckEdges({
+      {text, "TARGETS", "中小企业数字化转型试点", "中小企业"},
+      {text, "TARGETS", "中小企业公共服务示范平台", "中小企业", false},
+      {text, "TARGETS", "中小企业发展专项资金", "中小企业", false},
+  });
+}
