@@ -428,3 +428,20 @@ TEST_CASE("a Latin abbreviation in brackets is cut from an indicator's name and 
   REQUIRE(s.ok());
   CHECK(alias);
 }
+
+TEST_CASE("a super node of an identifier network is a platform (“星火·链网”超级节点)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省方案\n\n推进工业互联网创新发展工程,加快建设“星火·链网”超级节点(福州)。\n", "Platform", "星火·链网超级节点", ""},
+      {"某省方案\n\n推进工业互联网创新发展工程,加快建设“星火·链网”超级节点(福州)。\n", "Goal", "", "星火·链网"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("汇聚 aims a clause at the group it gathers; a counted heading clause states no goal", "[ingest][recognize]") {
+  const char* text = "某省方案\n\n一是实施诊断服务行动。二是建设省级数字化转型公共服务平台,汇聚数字化转型服务商500家以上。\n";
+  const Case cases[] = {
+      {text, "TargetGroup", "数字化转型服务商", ""},
+      {text, "Goal", "", "汇聚数字化转型服务商500家以上"},
+  };
+  for (const Case& c : cases) Check(c);
+}
