@@ -445,3 +445,19 @@ TEST_CASE("汇聚 aims a clause at the group it gathers; a counted heading claus
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a budget line named for what it pays for is one fund (智能工厂和数字化车间建设奖补资金)", "[ingest][recognize]") {
+  const char* text =
+      "某省通知\n\n其中,按因素法下达智能工厂和数字化车间建设奖补资金18000万元,按项目法下达首台(套)重大技术装备保险补偿资金"
+      "12600万元、专精特新“小巨人”企业奖励资金8000万元。\n";
+  const Case cases[] = {
+      {text, "Fund", "智能工厂和数字化车间建设奖补资金", "数字化车间建设奖补资金"},
+      {text, "Platform", "", "按因素法下达智能工厂"},
+      {text, "Fund", "首台(套)重大技术装备保险补偿资金", ""},
+      {text, "Fund", "专精特新小巨人企业奖励资金", ""},
+      // A generic head with no item named before it is no fund.
+      {"某市通知\n\n对弄虚作假的,予以通报并收回奖补资金。\n", "Fund", "", "予以通报并收回奖补资金"},
+      {"某市办法\n\n奖励资金从市工业和信息化专项资金中列支。\n", "Fund", "", "奖励资金"},
+  };
+  for (const Case& c : cases) Check(c);
+}
