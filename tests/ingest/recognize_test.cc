@@ -461,3 +461,14 @@ TEST_CASE("a budget line named for what it pays for is one fund (智能工厂和
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("paperwork that carries a measure out is no programme (资金分配方案, 年度使用计划, 年度工作计划)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省专项资金管理办法\n\n第五条 省财政厅会同省工信厅制定资金分配方案。\n", "Initiative", "", "资金分配方案"},
+      {"某市专项资金管理办法\n\n第四条 市工信局负责编制专项资金年度使用计划。\n", "Initiative", "", "专项资金年度使用计划"},
+      {"某市工作要点\n\n各区要对照本要点制定年度工作计划。\n", "Initiative", "", "年度工作计划"},
+      // A programme is still one.
+      {"某市方案\n\n实施中小企业数字化转型行动计划。\n", "Initiative", "中小企业数字化转型行动计划", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
