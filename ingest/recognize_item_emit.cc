@@ -191,6 +191,16 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if (size_t ll = 0; !info.levels.empty() && ctx.Words(RuleKind::level).SuffixAt(s, b, &ll)) {
     m.aliases.push_back(CleanName(s.substr(b - ll, e - b + ll)));
   }
+  // So does its place, skipped as the verb's subject or scope (按照浙江省X认定工作安排): an alias.
+  if (ctx.lexicon && b >= 6) {
+    for (size_t i = ctx.LexiconFrom(b > 64 ? b - 64 : 0); i < ctx.lexicon->size() && ctx.lexicon_begin[i] < b; ++i) {
+      const Mention& r = (*ctx.lexicon)[i];
+      if (r.type == "Region"sv && r.span.end == b && r.sentence == sentence) {
+        m.aliases.push_back(CleanName(s.substr(r.span.begin, e - r.span.begin)));
+        break;
+      }
+    }
+  }
   if (info.count > 0 && m.type == "Platform"sv) SetProperty(m.props, "count", info.count);
   if (info.size && m.type == "Fund"sv) SetProperty(m.props, "size", *info.size);
   out.push_back(std::move(m));

@@ -472,3 +472,21 @@ TEST_CASE("paperwork that carries a measure out is no programme (资金分配方
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("按照X认定工作安排 names the year's recognition round; the name as written with its place is an alias", "[ingest][recognize]") {
+  const char* text =
+      "关于2025年度浙江省专精特新中小企业拟认定名单的公示\n\n按照2025年度浙江省专精特新中小企业认定工作安排,经企业自愿申报、专家评审,"
+      "拟认定12家企业为2025年度浙江省专精特新中小企业,现予以公示。\n";
+  const Case cases[] = {
+      {text, "Initiative", "专精特新中小企业认定工作", "专精特新中小企业认定工作安排"},
+  };
+  for (const Case& c : cases) Check(c);
+  bool alias = false;
+  Status s = TestExtractor().Extract(DocumentInput{"test.txt", text, ""}, [&](Statement&& st) {
+    if (auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Initiative") {
+      alias |= std::find(n->aliases.begin(), n->aliases.end(), "浙江省专精特新中小企业认定工作") != n->aliases.end();
+    }
+  });
+  REQUIRE(s.ok());
+  CHECK(alias);
+}
