@@ -490,3 +490,11 @@ TEST_CASE("按照X认定工作安排 names the year's recognition round; the nam
   REQUIRE(s.ok());
   CHECK(alias);
 }
+
+TEST_CASE("an evaluative predicate (X是…的关键举措) names no policy", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省方案\n\n推进制造业数字化转型,是加快推进新型工业化、建设现代化产业体系的关键举措。\n", "Policy", "", "关键举措"},
+      {"某市若干措施\n\n出台支持集成电路产业发展的若干举措。\n", "Policy", "", "关键举措"},
+  };
+  for (const Case& c : cases) Check(c);
+}
