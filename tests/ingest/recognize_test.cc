@@ -442,6 +442,7 @@ TEST_CASE("汇聚 aims a clause at the group it gathers; a counted heading claus
   const Case cases[] = {
       {text, "TargetGroup", "数字化转型服务商", ""},
       {text, "Goal", "", "汇聚数字化转型服务商500家以上"},
+      {text, "Indicator", "数字化转型服务商数量", "汇聚数字化转型服务商数量"},
   };
   for (const Case& c : cases) Check(c);
 }
