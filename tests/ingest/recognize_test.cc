@@ -499,3 +499,12 @@ TEST_CASE("an evaluative predicate (X是…的关键举措) names no policy", "[
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a budget allocation (安排资金10亿元) is no indicator", "[ingest][recognize]") {
+  const char* text = "某省方案\n\n省级财政设立制造业数字化转型专项资金,2025年安排资金10亿元,重点支持诊断服务。\n";
+  const Case cases[] = {
+      {text, "Indicator", "", "安排资金"},
+      {text, "Fund", "制造业数字化转型专项资金", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
