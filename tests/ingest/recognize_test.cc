@@ -508,3 +508,14 @@ TEST_CASE("a budget allocation (安排资金10亿元) is no indicator", "[ingest
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a page's related-stories line (相关稿件, 相关文件) ends the document text", "[ingest][recognize]") {
+  const char* text =
+      "某省新闻发布会\n\n省级财政设立制造业数字化转型专项资金,重点支持诊断服务。\n【关闭窗口】\n"
+      "相关稿件: 某省工业和信息化厅关于开展2025年智能制造示范工厂遴选工作的通知 | 某省数字经济发展工作要点\n";
+  const Case cases[] = {
+      {text, "Fund", "制造业数字化转型专项资金", ""},
+      {text, "Industry", "", "智能制造"},
+  };
+  for (const Case& c : cases) Check(c);
+}
