@@ -519,3 +519,13 @@ TEST_CASE("a page's related-stories line (相关稿件, 相关文件) ends the d
   };
   for (const Case& c : cases) Check(c);
 }
+
+TEST_CASE("a platform named by a long head word alone repeats the earlier platform ending in it", "[ingest][recognize]") {
+  const char* text =
+      "某省方案\n\n四是建设省级数字化转型公共服务平台,面向中小企业提供服务。\n"
+      "省级财政设立制造业数字化转型专项资金,重点支持诊断服务和公共服务平台建设。\n";
+  const Case cases[] = {
+      {text, "Platform", "数字化转型公共服务平台", "公共服务平台"},
+  };
+  for (const Case& c : cases) Check(c);
+}
