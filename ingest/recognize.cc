@@ -180,6 +180,29 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
     }
     if (!inside_lexicon) kept.push_back(std::move(m));
   }
+  // "重点支持…公共服务平台建设" after "建设省级数字化转型公共服务平台": a platform named by a long
+  // head word alone (four characters or more) repeats the one earlier platform whose name ends
+  // in it; it takes that name (the short form stays an alias).
+  {
+    const KindWords heads = ctx.Words(RuleKind::head);
+    for (size_t i = 0; i < kept.size(); ++i) {
+      Mention& m = kept[i];
+      size_t hl = 0;
+      if (m.type != "Platform"sv || WordChars(m.name) < 4 || !heads.PrefixAt(m.name, 0, &hl) || hl != m.name.size()) continue;
+      const Mention* full = nullptr;
+      int candidates = 0;
+      for (size_t j = 0; j < kept.size(); ++j) {
+        const Mention& o = kept[j];
+        if (o.type != "Platform"sv || o.span.begin >= m.span.begin || o.name.size() <= m.name.size() ||
+            o.name.compare(o.name.size() - m.name.size(), m.name.size(), m.name) != 0) continue;
+        if (!full || full->name != o.name) ++candidates;
+        full = &o;
+      }
+      if (candidates != 1) continue;
+      m.aliases.push_back(m.name);
+      m.name = full->name;
+    }
+  }
   for (const Mention& m : kept) {
     for (auto it = lex_from(m.span.begin); it != lex.end() && it->span.begin < m.span.end; ++it) {
       if (it->span.end <= m.span.end && (m.span.end - m.span.begin) > (it->span.end - it->span.begin)) it->embedded = true;

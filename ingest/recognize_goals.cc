@@ -40,6 +40,21 @@ uint32_t CutFrame(std::string_view s, const KindWords& frames, uint32_t b, uint3
   return b;
 }
 
+// Whether s[b, e) holds a count: digits followed by a word of kind count_unit
+// ("500家", "30个"); such a clause states a target, not a goal.
+bool CountsSomething(const DocContext& ctx, uint32_t b, uint32_t e) {
+  std::string_view s = ctx.text;
+  const KindWords units = ctx.Words(RuleKind::count_unit);
+  for (uint32_t p = b; p < e; ++p) {
+    if (s[p] < '0' || s[p] > '9') continue;
+    while (p < e && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.')) ++p;
+    if (At(s, p, "万")) p += 3;
+    size_t len = 0;
+    if (p < e && units.PrefixAt(s, p, &len)) return true;
+  }
+  return false;
+}
+
 // A goal may open with the scope it claims: 全国…高地, 全球…中心. The noise
 // skip drops such scope words; put them back.
 uint32_t KeepScope(std::string_view s, uint32_t lo, uint32_t b) {
@@ -144,6 +159,9 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     if (name.find("什么") != std::string::npos || name.find("哪些") != std::string::npos || name.find('?') != std::string::npos) continue;
     if (item.marker.rfind("第", 0) == 0) continue;  // articles (第X条) are rules, not goals
     if (item.marker.rfind("专栏", 0) == 0) continue;  // a box's title says what it lists (主要指标)
+    // "汇聚数字化转型服务商500家以上": a count (number + kind count_unit) makes the clause a
+    // target, read as an Indicator, not a goal.
+    if (CountsSomething(ctx, b, e)) continue;
     const Mention* whole = ctx.LexiconAt(b);
     if (whole && whole->span.end == e) {
       // The heading names a known goal: mark it.

@@ -163,6 +163,9 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if ((WordChars(name) < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || WordChars(name) > 40) return;
   size_t len = 0;
   if (ctx.Words(RuleKind::section_name).PrefixAt(name, 0, &len) && len == name.size()) return;
+  // "制定资金分配方案", "编制专项资金年度使用计划": paperwork that carries a measure out is no
+  // programme of its own (kind section_name, arg tail: words that end such a name).
+  if (type == "Initiative"sv && ctx.rules->Words(RuleKind::section_name, "tail").SuffixAt(name, name.size(), &len)) return;
   // Questions and copulas are sentences, not names.
   for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
     if (name.find(w) != std::string::npos) return;
@@ -187,6 +190,16 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // The name as written keeps its tier (convention 1: 省级制造业中试平台): an alias.
   if (size_t ll = 0; !info.levels.empty() && ctx.Words(RuleKind::level).SuffixAt(s, b, &ll)) {
     m.aliases.push_back(CleanName(s.substr(b - ll, e - b + ll)));
+  }
+  // So does its place, skipped as the verb's subject or scope (按照浙江省X认定工作安排): an alias.
+  if (ctx.lexicon && b >= 6) {
+    for (size_t i = ctx.LexiconFrom(b > 64 ? b - 64 : 0); i < ctx.lexicon->size() && ctx.lexicon_begin[i] < b; ++i) {
+      const Mention& r = (*ctx.lexicon)[i];
+      if (r.type == "Region"sv && r.span.end == b && r.sentence == sentence) {
+        m.aliases.push_back(CleanName(s.substr(r.span.begin, e - r.span.begin)));
+        break;
+      }
+    }
   }
   if (info.count > 0 && m.type == "Platform"sv) SetProperty(m.props, "count", info.count);
   if (info.size && m.type == "Fund"sv) SetProperty(m.props, "size", *info.size);

@@ -114,7 +114,8 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     return b;
   }
   const KindWords trig = ctx.Words(RuleKind::trigger);
-  static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "结合", "针对", "以", "从", "于"};
+  // (按 as in 按因素法下达X资金: the allocation method before the verb.)
+  static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "按", "结合", "针对", "以", "从", "于"};
   bool prep = false;
   // "…,并在新能源产业园建设X": a conjunction may open the clause before its preposition.
   const uint32_t lead = At(s, left, "并") || At(s, left, "且") || At(s, left, "还") ? left + 3 : left;

@@ -104,6 +104,24 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector) && !(sector = AimRightBefore(ctx, c.begin, p))) continue;
     // In an aimed clause a group's name starts after the verb that opens it (资助大学科研团队).
     if (r->arg == "TargetGroup" && aimed && !sector && aim_end <= p) sector = aim_end;
+    // "智能工厂和数字化车间建设奖补资金": a budget line named for what it pays for (rule
+    // head.fund_part) holds the items it names; heads joined to it by 和/及/与 or a name
+    // tail alone (no 、, punctuation or verb between) are part of its name.
+    if (r->id == "head.fund_part") {
+      while (!hs.empty()) {
+        uint32_t gap = hs.back().e, gap_end = static_cast<uint32_t>(hs.back().e + hs.back().tail);
+        size_t cl = 0;
+        if (coord.PrefixAt(s, gap_end, &cl) && !At(s, gap_end, "、")) gap_end = static_cast<uint32_t>(gap_end + cl);
+        // (A name tail right before the fund's head, 数字化车间建设奖补资金, is no verb here.)
+        size_t tl = 0;
+        const uint32_t before = ctx.Words(RuleKind::name_tail).SuffixAt(s, p, &tl) ? static_cast<uint32_t>(p - tl) : p;
+        bool joined = hs.back().e + hs.back().tail == p || (gap_end > gap && gap_end < before &&
+                      ctx.Words(RuleKind::trigger).Find(s.substr(0, before), gap_end) == std::string_view::npos &&
+                      s.substr(gap_end, before - gap_end).find_first_of(",;:、") == std::string_view::npos);
+        if (!joined) break;
+        hs.pop_back();
+      }
+    }
     hs.push_back(Head{p, he, r, tail, sector});
   }
   uint32_t left = c.begin;
@@ -322,6 +340,16 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
                        ctx.Words(RuleKind::targets_lead).PrefixAt(s, c.begin, &ll)) {
       bare = true;
     }
+    // A budget line's generic head (奖补资金) names a fund only after what it pays for: another
+    // item's head word or a known name (not 予以通报并收回奖补资金).
+    if (h.rule->id == "head.fund_part" && b < h.b) {
+      bool named_for = false;
+      for (uint32_t k = b; k < h.b && !named_for; k = NextChar(s, k)) {
+        size_t hl = 0;
+        named_for = heads.PrefixAt(s, k, &hl) != nullptr || ctx.LexiconAt(k) != nullptr;
+      }
+      if (!named_for) continue;
+    }
     Emit(ctx, sentence, b, h.b, static_cast<uint32_t>(h.e + h.tail), type, h.rule->id, info, out, bare);
     // Past the item: a trailing count ("115家", "近3700家"), then a conjunction or 等.
     left = static_cast<uint32_t>(h.e + h.tail);
@@ -362,3 +390,4 @@ void FindItems(const DocContext& ctx, std::vector<Mention>& out) {
 }
 
 }  // namespace pkg::ingest
+

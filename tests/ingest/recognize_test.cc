@@ -428,3 +428,104 @@ TEST_CASE("a Latin abbreviation in brackets is cut from an indicator's name and 
   REQUIRE(s.ok());
   CHECK(alias);
 }
+
+TEST_CASE("a super node of an identifier network is a platform (“星火·链网”超级节点)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省方案\n\n推进工业互联网创新发展工程,加快建设“星火·链网”超级节点(福州)。\n", "Platform", "星火·链网超级节点", ""},
+      {"某省方案\n\n推进工业互联网创新发展工程,加快建设“星火·链网”超级节点(福州)。\n", "Goal", "", "星火·链网"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("汇聚 aims a clause at the group it gathers; a counted heading clause states no goal", "[ingest][recognize]") {
+  const char* text = "某省方案\n\n一是实施诊断服务行动。二是建设省级数字化转型公共服务平台,汇聚数字化转型服务商500家以上。\n";
+  const Case cases[] = {
+      {text, "TargetGroup", "数字化转型服务商", ""},
+      {text, "Goal", "", "汇聚数字化转型服务商500家以上"},
+      {text, "Indicator", "数字化转型服务商数量", "汇聚数字化转型服务商数量"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a budget line named for what it pays for is one fund (智能工厂和数字化车间建设奖补资金)", "[ingest][recognize]") {
+  const char* text =
+      "某省通知\n\n其中,按因素法下达智能工厂和数字化车间建设奖补资金18000万元,按项目法下达首台(套)重大技术装备保险补偿资金"
+      "12600万元、专精特新“小巨人”企业奖励资金8000万元。\n";
+  const Case cases[] = {
+      {text, "Fund", "智能工厂和数字化车间建设奖补资金", "数字化车间建设奖补资金"},
+      {text, "Platform", "", "按因素法下达智能工厂"},
+      {text, "Fund", "首台(套)重大技术装备保险补偿资金", ""},
+      {text, "Fund", "专精特新小巨人企业奖励资金", ""},
+      // A generic head with no item named before it is no fund.
+      {"某市通知\n\n对弄虚作假的,予以通报并收回奖补资金。\n", "Fund", "", "予以通报并收回奖补资金"},
+      {"某市办法\n\n奖励资金从市工业和信息化专项资金中列支。\n", "Fund", "", "奖励资金"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("paperwork that carries a measure out is no programme (资金分配方案, 年度使用计划, 年度工作计划)", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省专项资金管理办法\n\n第五条 省财政厅会同省工信厅制定资金分配方案。\n", "Initiative", "", "资金分配方案"},
+      {"某市专项资金管理办法\n\n第四条 市工信局负责编制专项资金年度使用计划。\n", "Initiative", "", "专项资金年度使用计划"},
+      {"某市工作要点\n\n各区要对照本要点制定年度工作计划。\n", "Initiative", "", "年度工作计划"},
+      // A programme is still one.
+      {"某市方案\n\n实施中小企业数字化转型行动计划。\n", "Initiative", "中小企业数字化转型行动计划", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("按照X认定工作安排 names the year's recognition round; the name as written with its place is an alias", "[ingest][recognize]") {
+  const char* text =
+      "关于2025年度浙江省专精特新中小企业拟认定名单的公示\n\n按照2025年度浙江省专精特新中小企业认定工作安排,经企业自愿申报、专家评审,"
+      "拟认定12家企业为2025年度浙江省专精特新中小企业,现予以公示。\n";
+  const Case cases[] = {
+      {text, "Initiative", "专精特新中小企业认定工作", "专精特新中小企业认定工作安排"},
+  };
+  for (const Case& c : cases) Check(c);
+  bool alias = false;
+  Status s = TestExtractor().Extract(DocumentInput{"test.txt", text, ""}, [&](Statement&& st) {
+    if (auto* n = std::get_if<NodeStatement>(&st); n && n->type == "Initiative") {
+      alias |= std::find(n->aliases.begin(), n->aliases.end(), "浙江省专精特新中小企业认定工作") != n->aliases.end();
+    }
+  });
+  REQUIRE(s.ok());
+  CHECK(alias);
+}
+
+TEST_CASE("an evaluative predicate (X是…的关键举措) names no policy", "[ingest][recognize]") {
+  const Case cases[] = {
+      {"某省方案\n\n推进制造业数字化转型,是加快推进新型工业化、建设现代化产业体系的关键举措。\n", "Policy", "", "关键举措"},
+      {"某市若干措施\n\n出台支持集成电路产业发展的若干举措。\n", "Policy", "", "关键举措"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a budget allocation (安排资金10亿元) is no indicator", "[ingest][recognize]") {
+  const char* text = "某省方案\n\n省级财政设立制造业数字化转型专项资金,2025年安排资金10亿元,重点支持诊断服务。\n";
+  const Case cases[] = {
+      {text, "Indicator", "", "安排资金"},
+      {text, "Fund", "制造业数字化转型专项资金", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a page's related-stories line (相关稿件, 相关文件) ends the document text", "[ingest][recognize]") {
+  const char* text =
+      "某省新闻发布会\n\n省级财政设立制造业数字化转型专项资金,重点支持诊断服务。\n【关闭窗口】\n"
+      "相关稿件: 某省工业和信息化厅关于开展2025年智能制造示范工厂遴选工作的通知 | 某省数字经济发展工作要点\n";
+  const Case cases[] = {
+      {text, "Fund", "制造业数字化转型专项资金", ""},
+      {text, "Industry", "", "智能制造"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("a platform named by a long head word alone repeats the earlier platform ending in it", "[ingest][recognize]") {
+  const char* text =
+      "某省方案\n\n四是建设省级数字化转型公共服务平台,面向中小企业提供服务。\n"
+      "省级财政设立制造业数字化转型专项资金,重点支持诊断服务和公共服务平台建设。\n";
+  const Case cases[] = {
+      {text, "Platform", "数字化转型公共服务平台", "公共服务平台"},
+  };
+  for (const Case& c : cases) Check(c);
+}
