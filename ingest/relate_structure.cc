@@ -57,10 +57,17 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
+  // An item a 一是 opens inside a paragraph ("…部署了四个方面重点任务。一是…。四是…") ends with the
+  // paragraph: its goal is not that of the paragraphs after it (the next speaker's).
+  NextNewline para_end(s);
   auto heading_goal = [&](int sentence) -> int {
     for (int item = ItemOfSentence(ctx, sentence); item >= 0; item = st.items[item].parent) {
       auto it = goal_of_item.find(item);
-      if (it != goal_of_item.end()) return it->second;
+      if (it == goal_of_item.end()) continue;
+      const int hs = st.items[item].heading_sentence;
+      if (st.items[item].level == 5 && hs >= 0 && !st.sentences[hs].line_start && sentence >= 0 &&
+          st.sentences[sentence].span.begin > para_end.From(st.sentences[hs].span.begin)) continue;
+      return it->second;
     }
     return -1;
   };
