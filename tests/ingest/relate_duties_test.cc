@@ -38,7 +38,7 @@ TEST_CASE("A level's finance that sets up a fund stands for that level's finance
   CheckEdges({
       {set_up, "RESPONSIBLE", "福建省财政厅", "制造业数字化转型专项资金"},
       // 由…出资设立: the fund named before.
-      {passive, "RESPONSIBLE", "苏州市财政局", "未来产业天使基金"},
+      {passive, "RESPONSIBLE", "苏州市财政局", "未来产业天使投资基金"},
       // Another level's finance: the provincial department the text names is not it.
       {"福建省新闻发布会\n\n福建省财政厅副厅长介绍有关情况。市级财政设立制造业数字化转型专项资金,2025年安排资金10亿元。\n",
        "RESPONSIBLE", "福建省财政厅", "制造业数字化转型专项资金", false},
