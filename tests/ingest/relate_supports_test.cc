@@ -110,3 +110,15 @@ TEST_CASE("A 一是 item opened inside a paragraph ends with the paragraph", "[i
       {text, "SUPPORTS", "大规模设备更新", "制造业数字化转型", false},
   });
 }
+
+TEST_CASE("X,是Y的关键举措: the subject serves the goals between 是 and the serve_as word", "[ingest][relate]") {
+  const char* topic = "福建省制造业数字化转型三年行动方案\n\n推进制造业数字化转型,是加快推进新型工业化、建设现代化产业体系的关键举措。\n";
+  CheckEdges({
+      // A verb phrase restating the topic: the document's own measure.
+      {topic, "SUPPORTS", "福建省制造业数字化转型三年行动方案", "新型工业化"},
+      {topic, "SUPPORTS", "福建省制造业数字化转型三年行动方案", "现代化产业体系"},
+      // Not a clause that does not end in such a word.
+      {"福建省制造业数字化转型三年行动方案\n\n推进制造业数字化转型,是加快推进新型工业化的必然要求和根本目的所在。\n", "SUPPORTS",
+       "福建省制造业数字化转型三年行动方案", "新型工业化", false},
+  });
+}
