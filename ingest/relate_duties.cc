@@ -176,6 +176,42 @@ void RelateDutySubject(const RelateScope& r, const Sentence& sen) {
         }
       }
     }
+    // "省级财政设立X专项资金", "X是由市级财政出资设立…的基金": the finance of a level (省/市/区/县, with
+    // or without 级; 中央) that sets up a fund (kind fund_of) stands for that level's finance department:
+    // the one the text names (省财政厅, 市财政局; 财政部 for 中央) is RESPONSIBLE for the fund set up, the
+    // first named after the verb, else (由…设立) the first of the sentence before it.
+    for (size_t at = s.substr(0, sen.span.end).find("财政", sen.span.begin); at != std::string_view::npos;
+         at = s.substr(0, sen.span.end).find("财政", at + 6)) {
+      uint32_t open = static_cast<uint32_t>(at);
+      if (open >= sen.span.begin + 3 && At(s, open - 3, "级")) open -= 3;
+      std::string_view dept;  // what the department's name holds
+      if (open >= sen.span.begin + 6 && At(s, open - 6, "中央")) {
+        dept = "财政部";
+        open -= 6;
+      }
+      for (std::string_view l : {"省财政"sv, "市财政"sv, "区财政"sv, "县财政"sv}) {
+        if (dept.empty() && open >= sen.span.begin + 3 && At(s, open - 3, l.substr(0, 3))) {
+          dept = l;
+          open -= 3;
+        }
+      }
+      size_t vl = 0;
+      const uint32_t verb = static_cast<uint32_t>(at + 6);
+      if (dept.empty() || !ctx.Words(RuleKind::fund_of).PrefixAt(s, verb, &vl)) continue;
+      int agency = -1;
+      for (int j = 0; j < static_cast<int>(ms.size()) && agency < 0; ++j) {
+        if (ms[j].type == "Agency"sv && !ms[j].embedded && ms[j].name.find(dept) != std::string::npos) agency = j;
+      }
+      const bool passive = open >= sen.span.begin + 3 && At(s, open - 3, "由");
+      int fund = -1;
+      for (int j : ids) {
+        const Mention& f = ms[j];
+        if (f.type != "Fund"sv || f.embedded || f.cited) continue;
+        if (passive && f.span.end <= open) { fund = j; break; }
+        if (!passive && f.span.begin >= verb + vl && f.span.begin <= verb + vl + 24) { fund = j; break; }
+      }
+      if (agency >= 0 && fund >= 0) out.push_back({"RESPONSIBLE", agency, fund, "lead_verb.finance", sen.index});
+    }
     if (duty != std::string_view::npos && duty > 0) {  // right after the name: the lead_verb rule above
       uint32_t from = static_cast<uint32_t>(ms[subj].span.end + duty);
       for (int j : ids) {

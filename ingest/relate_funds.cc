@@ -1,6 +1,9 @@
 // FUNDS: the sector or goal a fund is named after, and what it 投向/支持 later in
 // its sentence. (Support directions: relate_directions.cc.) See relate_phrases.h.
 // Tested in tests/ingest/extractor_test.cc.
+#include <algorithm>
+#include <string>
+
 #include "ingest/relate_phrases.h"
 #include "ingest/utf8.h"
 
@@ -106,6 +109,45 @@ void RelateFunds(const RelateScope& r) {
       const uint32_t e = src.span.end;
       if (via && (At(s, e, "安排") || At(s, e, "中安排") || At(s, e, "列支") || At(s, e, "中列支"))) {
         out.push_back({"FUNDS", j, i, "funds.arranged_through", f.sentence});
+      }
+    }
+    // "省级财政设立X专项资金,…重点支持“智改数转”诊断服务、数字化改造示范项目和公共服务平台建设": a listed
+    // object that shortens a measure the text named before the fund (智改数转诊断服务行动, 数字化转型公共
+    // 服务平台: the shortened name opens it before a head word or ends it) points back to it: the fund
+    // FUNDS that measure (funds_verb.earlier).
+    if (verb_at != UINT32_MAX) {
+      size_t vl = 0;
+      invest.PrefixAt(s, verb_at, &vl);
+      const Span& sp = ctx.st->sentences[f.sentence].span;
+      uint32_t end = static_cast<uint32_t>(verb_at + vl);
+      while (end < sp.end && !At(s, end, ",") && !At(s, end, ";")) ++end;
+      std::string_view list = s.substr(verb_at + vl, end - verb_at - vl);
+      while (!list.empty()) {
+        size_t cut = std::string_view::npos, cl = 0;
+        for (std::string_view j : {"、"sv, "和"sv, "及"sv}) {
+          const size_t at = list.find(j);
+          if (at < cut) { cut = at; cl = j.size(); }
+        }
+        std::string item;
+        for (size_t p = 0; p < std::min(cut, list.size());) {
+          const size_t cp = CpLen(static_cast<unsigned char>(list[p]));
+          std::string_view ch = list.substr(p, cp);
+          if (ch != "“" && ch != "”" && ch != "\"") item.append(ch);
+          p += cp;
+        }
+        list = cut == std::string_view::npos ? std::string_view() : list.substr(cut + cl);
+        if (item.size() > 6 && item.compare(item.size() - 6, 6, "建设") == 0) item.resize(item.size() - 6);
+        if (item.size() < 18) continue;  // six characters at least
+        int earlier = -1;
+        for (int j = 0; j < i; ++j) {
+          const Mention& t = ms[j];
+          // It opens the name, before a head word (行动, 工程), or ends it, after a qualifier.
+          if (!BodyMeasure(t) || t.type == "Fund"sv || t.sentence < 0 || t.name.size() <= item.size()) continue;
+          const bool opens = t.name.size() <= item.size() + 12 && t.name.compare(0, item.size(), item) == 0;
+          const bool ends = t.name.compare(t.name.size() - item.size(), item.size(), item) == 0;
+          if (opens || ends) earlier = j;
+        }
+        if (earlier >= 0) out.push_back({"FUNDS", i, earlier, "funds_verb.earlier", f.sentence});
       }
     }
     for (int j : r.InSentence(f.sentence)) {

@@ -20,9 +20,33 @@ void RelateIndicators(const RelateScope& r) {
   for (int i = 0; i < n && !ctx.region.empty(); ++i) {
     if (ms[i].type == "Region"sv && ms[i].name == ctx.region) { doc_region = i; break; }
   }
+  // The fund a document allocates: the first one its body names, not a budget source.
+  int allocated = -1;
+  for (int i = 0; i < n && allocated < 0; ++i) {
+    if (ms[i].type == "Fund"sv && !ms[i].embedded && !ms[i].cited && ms[i].sentence >= 0 && !BudgetSource(ctx, ms[i])) allocated = i;
+  }
   for (int i = 0; i < n; ++i) {
     const Mention& ind = ms[i];
     if (ind.type != "Indicator"sv) continue;
+    // A row of a performance-target table (绩效目标表: "产出指标 数量指标 支持智能工厂数量 ≥120个"): cells
+    // naming indicator categories (X指标) open it, and its indicators measure the fund the document
+    // allocates, not a word inside their names (首台(套), 企业).
+    if (allocated >= 0 && ind.sentence >= 0) {
+      std::string_view lead = s.substr(ctx.st->sentences[ind.sentence].span.begin,
+                                       ind.span.begin - ctx.st->sentences[ind.sentence].span.begin);
+      while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+      int cells = 0;
+      while (lead.size() >= 6 && lead.substr(lead.size() - 6) == "指标") {
+        ++cells;
+        const size_t gap = lead.rfind(' ');
+        lead = gap == std::string_view::npos ? std::string_view() : lead.substr(0, gap);
+        while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+      }
+      if (cells >= 1 && lead.empty()) {
+        out.push_back({"MEASURES", i, allocated, "indicator.performance_table", ind.sentence});
+        continue;
+      }
+    }
     int best = -1;
     // "X增加值占规模以上工业增加值的比重": what follows 占 is the whole the share is of, not the subject.
     const size_t share_of = s.substr(ind.span.begin, ind.span.end - ind.span.begin).find("占");

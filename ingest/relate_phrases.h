@@ -13,6 +13,7 @@
 //   relate_members.cc    PART_OF from lists and lexicon groups
 //   relate_funds.cc      FUNDS
 //   relate_indicators.cc MEASURES
+//   relate_existing.cc   measures named as already there (for relate_structure.cc)
 #pragma once
 
 #include <cstdint>
@@ -96,6 +97,18 @@ int ParentHeadingProgramme(const DocContext& ctx, const std::vector<Mention>& ms
 // of its own kind; "实施“万企上云”工程,…打造一批智能工厂" keeps 智能工厂 the document's); or -1.
 // In relate_members.cc.
 int SentenceProgramme(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence, int i);
+
+// "对新获批的国家级企业技术中心…,给予…奖励", "对入选“太湖人才计划”的…团队": an item a subsidy's
+// condition (kind condition_lead at its clause's start) says was approved or selected before (a
+// word of kind name_end, arg qualification, between) is a qualification the text rewards, not a
+// part of its measure. In relate_existing.cc.
+bool Qualification(const DocContext& ctx, const Mention& m);
+
+// "奖励资金从市工业和信息化专项资金中列支", "中央财政通过X专项资金安排": a fund named as the budget a
+// measure draws on (a preposition of kind strip, arg inner, right before it; 安排 / 列支 right after) is
+// an existing source, not a part of the text's measure. (relate_funds.cc reads the same phrase.)
+// In relate_existing.cc.
+bool BudgetSource(const DocContext& ctx, const Mention& m);
 
 // Over the whole document, after the sentence loop.
 void RelateCitedIssuers(const RelateScope& r);

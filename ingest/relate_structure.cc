@@ -1,6 +1,7 @@
 // Structure-driven relations: heading goals and sectors, pairs, 抓“X” sub-themes, 依托 hosts,
 // the parts of the document's measure, titles that promote a sector, funds that set up funds,
-// funds over listed items. Texts with no measure of their own: relate_reports.cc. See relate.h.
+// funds over listed items. Texts with no measure of their own: relate_reports.cc; measures named
+// as already there (qualifications, budget sources): relate_existing.cc. See relate.h.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -22,37 +23,6 @@ bool BuiltByVerb(const DocContext& ctx, const Mention& m) {
   for (uint32_t p = m.span.begin >= 18 ? m.span.begin - 18 : 0; p < m.span.begin; ++p) {
     size_t len = 0;
     if (trig.PrefixAt(ctx.text, p, &len) && p + len <= m.span.begin && p + len + 9 >= m.span.begin) return true;
-  }
-  return false;
-}
-
-// "对新获批的国家级企业技术中心…,给予…奖励", "对入选“太湖人才计划”的…团队": an item a subsidy's
-// condition (kind condition_lead at its clause's start) says was approved or selected before (a
-// word of kind name_end, arg qualification, between) is a qualification the text rewards, not a
-// part of its measure.
-bool Qualification(const DocContext& ctx, const Mention& m) {
-  const Span* clause = ClauseOf(ctx, m);
-  if (!clause) return false;
-  const std::string_view s = ctx.text;
-  size_t cl = 0;
-  const uint32_t open = SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors);
-  if (!ctx.Words(RuleKind::condition_lead).PrefixAt(s, open, &cl) || open + cl > m.span.begin) return false;
-  const WordSet& approved = ctx.rules->Words(RuleKind::name_end, "qualification");
-  return approved.Find(s.substr(0, m.span.begin), open + cl) != std::string_view::npos;
-}
-
-// "奖励资金从市工业和信息化专项资金中列支", "中央财政通过X专项资金安排": a fund named as the budget a
-// measure draws on (a preposition of kind strip, arg inner, right before it; 安排 / 列支 right after) is
-// an existing source, not a part of the text's measure. (relate_funds.cc reads the same phrase.)
-bool BudgetSource(const DocContext& ctx, const Mention& m) {
-  if (m.type != "Fund"sv) return false;
-  const std::string_view s = ctx.text;
-  const uint32_t e = m.span.end;
-  if (!(At(s, e, "安排") || At(s, e, "中安排") || At(s, e, "列支") || At(s, e, "中列支"))) return false;
-  for (uint32_t back = 3; back <= 12 && m.span.begin >= back; back += 3) {
-    size_t pl = 0;
-    const Rule* p = ctx.Words(RuleKind::strip).PrefixAt(s, m.span.begin - back, &pl);
-    if (p && p->arg == "inner" && pl == back) return true;
   }
   return false;
 }
@@ -87,10 +57,17 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
     }
   }
+  // An item a 一是 opens inside a paragraph ("…部署了四个方面重点任务。一是…。四是…") ends with the
+  // paragraph: its goal is not that of the paragraphs after it (the next speaker's).
+  NextNewline para_end(s);
   auto heading_goal = [&](int sentence) -> int {
     for (int item = ItemOfSentence(ctx, sentence); item >= 0; item = st.items[item].parent) {
       auto it = goal_of_item.find(item);
-      if (it != goal_of_item.end()) return it->second;
+      if (it == goal_of_item.end()) continue;
+      const int hs = st.items[item].heading_sentence;
+      if (st.items[item].level == 5 && hs >= 0 && !st.sentences[hs].line_start && sentence >= 0 &&
+          st.sentences[sentence].span.begin > para_end.From(st.sentences[hs].span.begin)) continue;
+      return it->second;
     }
     return -1;
   };

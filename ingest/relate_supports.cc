@@ -31,6 +31,29 @@ void RelateServeAs(const RelateScope& r, const Sentence& sen) {
     }
     if (x >= 0 && y >= 0 && ms[x].key != ms[y].key) out.push_back({"SUPPORTS", x, y, "serve_as.supports", sen.index});
   }
+  // "推进制造业数字化转型,是加快推进新型工业化、建设现代化产业体系的关键举措": a clause opening with 是 and
+  // ending in 的 and a word of kind serve_as names the goals the subject serves: the measure named before
+  // 是, else (a verb phrase restating the text's topic) the document's own measure, SUPPORTS each goal
+  // between 是 and 的 (serve_as.copula).
+  for (const Span& c : sen.clauses) {
+    if (c.begin == sen.span.begin || !At(s, c.begin, "是")) continue;
+    uint32_t de = 0;
+    for (uint32_t p = c.begin + 3; p + 3 <= c.end; ++p) {
+      size_t len = 0;
+      if (At(s, p, "的") && ctx.Words(RuleKind::serve_as).PrefixAt(s, p + 3, &len) && p + 3 + len == sen.span.end) de = p;
+    }
+    if (de == 0) break;
+    int x = r.doc_measure;
+    for (int i : ids) {
+      if (ms[i].span.end <= c.begin && IsMeasure(ms[i].type) && Nodeish(ms[i]) && !ms[i].cited) x = i;
+    }
+    for (int i : ids) {
+      const Mention& g = ms[i];
+      if (x < 0 || g.type != "Goal"sv || !Nodeish(g) || g.weak || g.span.begin <= c.begin || g.span.end > de) continue;
+      if (g.key != ms[x].key) out.push_back({"SUPPORTS", x, i, "serve_as.copula", sen.index});
+    }
+    break;
+  }
 }
 
 namespace {

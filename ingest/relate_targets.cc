@@ -49,6 +49,29 @@ bool AimedList(const RelateScope& r, const std::vector<int>& ids, const Span& cl
   return false;
 }
 
+// Where a count before p starts ("为3000家以上规上工业企业提供…": the 3000家以上 before the group), or p:
+// digits or Chinese numerals, a counter (kind count_unit), then 以上 / 左右 / 余 if any.
+uint32_t CountStart(const DocContext& ctx, uint32_t lo, uint32_t p) {
+  const std::string_view s = ctx.text;
+  uint32_t q = p;
+  for (std::string_view w : {"以上"sv, "左右"sv, "余"sv}) {
+    if (q >= lo + w.size() && At(s, q - w.size(), w)) { q -= static_cast<uint32_t>(w.size()); break; }
+  }
+  size_t ul = 0;
+  if (!ctx.Words(RuleKind::count_unit).SuffixAt(s, q, &ul) || q < lo + ul) return p;
+  q -= static_cast<uint32_t>(ul);
+  const uint32_t unit = q;
+  for (;;) {
+    if (q > lo && ((s[q - 1] >= '0' && s[q - 1] <= '9') || s[q - 1] == '.' || s[q - 1] == ',')) { --q; continue; }
+    bool numeral = false;
+    for (std::string_view d : {"一"sv, "二"sv, "两"sv, "三"sv, "四"sv, "五"sv, "六"sv, "七"sv, "八"sv, "九"sv, "十"sv, "百"sv, "千"sv, "万"sv}) {
+      if (q >= lo + 3 && At(s, q - 3, d)) { q -= 3; numeral = true; break; }
+    }
+    if (!numeral) break;
+  }
+  return q < unit ? q : p;
+}
+
 }  // namespace
 
 void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, int i) {
@@ -128,7 +151,8 @@ void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, i
   if (!aimed_first && m.type == "TargetGroup"sv && Nodeish(m) && !m.weak) {
     const char* rule = nullptr;
     size_t cl = 0;
-    if (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, m.span.begin, 9) || m.rule == "head.target") {
+    if (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, CountStart(ctx, clause->begin, m.span.begin), 9) ||
+        m.rule == "head.target") {
       rule = "targets.aim";
     } else if (ctx.Words(RuleKind::condition_lead)
                    .PrefixAt(s, SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors), &cl)) {

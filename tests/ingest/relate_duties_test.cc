@@ -29,3 +29,18 @@ TEST_CASE("A label's bodies are responsible for the new fund, not the fund it is
       {item, "RESPONSIBLE", "湖北省财政厅", "湖北省长江产业投资基金", false},
   });
 }
+
+TEST_CASE("A level's finance that sets up a fund stands for that level's finance department", "[ingest][relate]") {
+  const char* set_up = "福建省新闻发布会\n\n福建省财政厅副厅长介绍有关情况。省级财政设立制造业数字化转型专项资金,2025年安排资金10亿元。\n";
+  const char* passive = "苏州市未来产业天使投资基金管理办法\n\n第一条 为规范苏州市未来产业天使投资基金管理,制定本办法。\n"
+                        "第二条 苏州市未来产业天使投资基金(以下简称天使基金)是由市级财政出资设立、按照市场化方式运作的政策性基金。\n"
+                        "第四条 苏州市财政局履行出资人职责。\n";
+  CheckEdges({
+      {set_up, "RESPONSIBLE", "福建省财政厅", "制造业数字化转型专项资金"},
+      // 由…出资设立: the fund named before.
+      {passive, "RESPONSIBLE", "苏州市财政局", "未来产业天使投资基金"},
+      // Another level's finance: the provincial department the text names is not it.
+      {"福建省新闻发布会\n\n福建省财政厅副厅长介绍有关情况。市级财政设立制造业数字化转型专项资金,2025年安排资金10亿元。\n",
+       "RESPONSIBLE", "福建省财政厅", "制造业数字化转型专项资金", false},
+  });
+}

@@ -89,3 +89,17 @@ TEST_CASE("A budget the measures draw on funds the document's measure and is no 
       {text, "PART_OF", "市级工业和信息化专项资金", "重庆市支持智能网联新能源汽车零部件产业发展若干政策措施", false},
   });
 }
+
+TEST_CASE("A fund's listed object that shortens an earlier measure's name funds that measure", "[ingest][relate]") {
+  const char* text = "某省发布会\n\n一是实施“智改数转”诊断服务行动,每年为3000家以上规上工业企业提供免费诊断服务。"
+                     "二是建设省级数字化转型公共服务平台,面向中小企业推广解决方案。\n"
+                     "省级财政设立制造业数字化转型专项资金,重点支持“智改数转”诊断服务、数字化改造示范项目和公共服务平台建设。\n";
+  CheckEdges({
+      // It opens the name before a head word; it ends the name after a qualifier.
+      {text, "FUNDS", "制造业数字化转型专项资金", "智改数转诊断服务行动"},
+      {text, "FUNDS", "制造业数字化转型专项资金", "数字化转型公共服务平台"},
+      // A name it opens before more than a head word is another measure.
+      {"某市方案\n\n实施数字化改造示范项目推广工作计划。设立制造业数字化转型专项资金,重点支持数字化改造示范项目。\n",
+       "FUNDS", "制造业数字化转型专项资金", "数字化改造示范项目推广工作计划", false},
+  });
+}

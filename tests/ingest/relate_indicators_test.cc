@@ -34,3 +34,16 @@ TEST_CASE("A rate with no subject, over a launched pilot's places, measures the 
       {notice, "MEASURES", "农作物耕种收综合机械化率", "农机装备智能化升级试点", false},
   });
 }
+
+TEST_CASE("A performance-target table's indicators measure the fund the document allocates", "[ingest][relate]") {
+  const char* text = "关于下达2026年省制造业高质量发展专项资金的通知\n\n现下达2026年省制造业高质量发展专项资金38600万元,"
+                     "用于支持首台(套)重大技术装备推广应用。\n\n区域绩效目标表\n一级指标 二级指标 三级指标 指标值\n"
+                     "产出指标 数量指标 首台(套)重大技术装备投保项目数量 ≥45个\n效益指标 经济效益指标 带动企业技术改造投资 ≥150亿元\n";
+  CheckEdges({
+      {text, "MEASURES", "首台(套)重大技术装备投保项目数量", "省制造业高质量发展专项资金"},
+      {text, "MEASURES", "带动企业技术改造投资", "省制造业高质量发展专项资金"},
+      // Not the weak words inside their names.
+      {text, "MEASURES", "首台(套)重大技术装备投保项目数量", "首台(套)", false},
+      {text, "MEASURES", "带动企业技术改造投资", "企业", false},
+  });
+}

@@ -99,3 +99,26 @@ TEST_CASE("A cited title the text carries out promotes nothing in it", "[ingest]
       {text, "SUPPORTS", "杭州市具身智能机器人产业发展行动计划", "具身智能"},
   });
 }
+
+TEST_CASE("A 一是 item opened inside a paragraph ends with the paragraph", "[ingest][relate]") {
+  const char* text = "某省新闻发布会\n\n行动方案部署了两个方面重点任务。一是实施数字化诊断行动。"
+                     "二是建设省级数字化转型公共服务平台,着力推进制造业数字化转型。\n王某(省发展改革委):\n"
+                     "省发展改革委将实施大规模设备更新行动。\n";
+  CheckEdges({
+      {text, "SUPPORTS", "数字化转型公共服务平台", "制造业数字化转型"},
+      // The next speaker's paragraph is no part of the item.
+      {text, "SUPPORTS", "大规模设备更新", "制造业数字化转型", false},
+  });
+}
+
+TEST_CASE("X,是Y的关键举措: the subject serves the goals between 是 and the serve_as word", "[ingest][relate]") {
+  const char* topic = "福建省制造业数字化转型三年行动方案\n\n推进制造业数字化转型,是加快推进新型工业化、建设现代化产业体系的关键举措。\n";
+  CheckEdges({
+      // A verb phrase restating the topic: the document's own measure.
+      {topic, "SUPPORTS", "福建省制造业数字化转型三年行动方案", "新型工业化"},
+      {topic, "SUPPORTS", "福建省制造业数字化转型三年行动方案", "现代化产业体系"},
+      // Not a clause that does not end in such a word.
+      {"福建省制造业数字化转型三年行动方案\n\n推进制造业数字化转型,是加快推进新型工业化的必然要求和根本目的所在。\n", "SUPPORTS",
+       "福建省制造业数字化转型三年行动方案", "新型工业化", false},
+  });
+}

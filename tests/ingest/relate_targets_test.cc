@@ -38,3 +38,13 @@ TEST_CASE("A programme or pilot named after a group aims at it; a platform or fu
       {text, "TARGETS", "中小企业发展专项资金", "中小企业", false},
   });
 }
+
+TEST_CASE("An aiming verb reaches the group past a count", "[ingest][relate]") {
+  CheckEdges({
+      {"某省发布会\n\n一是实施“智改数转”诊断服务行动,每年为3000家以上规上工业企业提供免费诊断服务。\n", "TARGETS",
+       "智改数转诊断服务行动", "规模以上工业企业"},
+      // A count with no aiming verb before it aims at nothing.
+      {"某省发布会\n\n一是实施“智改数转”诊断服务行动,每年3000家以上规上工业企业完成诊断。\n", "TARGETS",
+       "智改数转诊断服务行动", "规模以上工业企业", false},
+  });
+}
