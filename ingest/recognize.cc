@@ -72,6 +72,32 @@ std::vector<Span> AddresseeLines(const DocContext& ctx) {
   return out;
 }
 
+// Spans sorted by begin, for "does one of them overlap or hold x?": only those that begin at
+// most the longest one's length before x and no later than x's end are looked at (a text of a
+// thousand 《》 titles had every item compared with every title).
+class NearSpans {
+ public:
+  explicit NearSpans(std::vector<Span> spans) : spans_(std::move(spans)) {
+    std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    for (const Span& t : spans_) longest_ = std::max(longest_, t.end - t.begin);
+  }
+  // True when pred(t) holds for a span t that overlaps or holds x (pred decides which).
+  template <class Pred>
+  bool Any(const Span& x, Pred pred) const {
+    auto it = std::upper_bound(spans_.begin(), spans_.end(), x.end, [](uint32_t p, const Span& t) { return p < t.begin; });
+    while (it != spans_.begin()) {
+      --it;
+      if (it->begin + longest_ < x.begin) break;
+      if (pred(*it)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<Span> spans_;
+  uint32_t longest_ = 0;
+};
+
 bool InSpans(const std::vector<Span>& spans, const Span& x) {
   for (const Span& a : spans) {
     if (x.begin >= a.begin && x.end <= a.end) return true;
@@ -137,16 +163,15 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   for (const Mention& m : open) {
     if (m.cited || m.doc_measure) titles.push_back(m.span);
   }
+  const NearSpans near_titles(std::move(titles));
   open.erase(std::remove_if(open.begin(), open.end(),
                             [&](const Mention& m) {
                               if (m.cited || m.doc_measure) return false;
-                              for (const Span& t : titles) {
+                              return near_titles.Any(m.span, [&](const Span& t) {
                                 if (m.span.begin >= t.begin && m.span.end <= t.end) return true;
-                                const bool crosses = m.span.begin < t.end && t.begin < m.span.end &&
-                                                     !(m.span.begin <= t.begin && t.end <= m.span.end);
-                                if (crosses) return true;
-                              }
-                              return false;
+                                return m.span.begin < t.end && t.begin < m.span.end &&
+                                       !(m.span.begin <= t.begin && t.end <= m.span.end);  // crosses
+                              });
                             }),
              open.end());
   // A purpose goal replaces an item read from the same words (…先行区 is a goal there).
@@ -154,13 +179,12 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   for (const Mention& m : open) {
     if (m.purpose) purposes.push_back(m.span);
   }
+  const NearSpans near_purposes(std::move(purposes));
   open.erase(std::remove_if(open.begin(), open.end(),
                             [&](const Mention& m) {
                               if (m.purpose) return false;
-                              for (const Span& p : purposes) {
-                                if (m.span.begin < p.end && p.begin < m.span.end) return true;
-                              }
-                              return false;
+                              return near_purposes.Any(
+                                  m.span, [&](const Span& p) { return m.span.begin < p.end && p.begin < m.span.end; });
                             }),
              open.end());
   // Overlaps between open-class items and lexicon names.

@@ -57,6 +57,14 @@ void RelateFunds(const RelateScope& r) {
   const int n = static_cast<int>(r.ms.size());
   // Funds: the sector or goal a fund is named after; what it "投向/支持" later in its sentence.
   const KindWords invest = ctx.Words(RuleKind::funds_verb);
+  // The measures a fund's listed object may shorten (funds_verb.earlier below), in text order:
+  // listed once, and looked at only within kEarlierReach bytes before the fund, so that a
+  // huge document of funds and lists is not quadratic (a real document is far shorter).
+  constexpr uint32_t kEarlierReach = 64 * 1024;
+  std::vector<int> named_measures;
+  for (int j = 0; j < n; ++j) {
+    if (BodyMeasure(ms[j]) && ms[j].type != "Fund"sv && ms[j].sentence >= 0) named_measures.push_back(j);
+  }
   for (int i = 0; i < n; ++i) {
     const Mention& f = ms[i];
     if (f.type != "Fund"sv || f.embedded) continue;
@@ -139,10 +147,14 @@ void RelateFunds(const RelateScope& r) {
         if (item.size() > 6 && item.compare(item.size() - 6, 6, "建设") == 0) item.resize(item.size() - 6);
         if (item.size() < 18) continue;  // six characters at least
         int earlier = -1;
-        for (int j = 0; j < i; ++j) {
+        const uint32_t reach = f.span.begin > kEarlierReach ? f.span.begin - kEarlierReach : 0;
+        auto first = std::lower_bound(named_measures.begin(), named_measures.end(), reach,
+                                      [&](int j, uint32_t p) { return ms[j].span.begin < p; });
+        for (auto it = first; it != named_measures.end() && *it < i; ++it) {
+          const int j = *it;
           const Mention& t = ms[j];
           // It opens the name, before a head word (行动, 工程), or ends it, after a qualifier.
-          if (!BodyMeasure(t) || t.type == "Fund"sv || t.sentence < 0 || t.name.size() <= item.size()) continue;
+          if (t.name.size() <= item.size()) continue;
           const bool opens = t.name.size() <= item.size() + 12 && t.name.compare(0, item.size(), item) == 0;
           const bool ends = t.name.compare(t.name.size() - item.size(), item.size(), item) == 0;
           if (opens || ends) earlier = j;
