@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "ingest/utf8.h"
 
@@ -42,21 +44,48 @@ bool IsSentenceEnd(char32_t c) { return c == U'。' || c == '!' || c == '?' || c
 // Bytes at which the sentence scan has something to decide: brackets, the
 // ASCII sentence ends, and the lead bytes of 。 (E3 80 82) and … (E2 80 A6).
 // Every other byte, Han characters' included, is stepped over at once.
+// The bytes of a set at or above 0x80 must be one pair {x, x + 1} with x
+// even (checked when the constant is built), so that a word of eight such
+// bytes can be tested for them at once.
 struct ByteSet {
   bool on[256] = {};
+  uint8_t high_pair = 0;  // x of the pair, 0 when the set is ASCII only
   constexpr ByteSet(std::string_view bytes) {
-    for (char b : bytes) on[static_cast<unsigned char>(b)] = true;
+    for (char b : bytes) {
+      const auto u = static_cast<unsigned char>(b);
+      on[u] = true;
+      if (u < 0x80) continue;
+      if (high_pair && high_pair != (u & 0xFE)) throw "ByteSet: the high bytes must be one even-odd pair";
+      high_pair = static_cast<uint8_t>(u & 0xFE);
+    }
+    if (high_pair && !(on[high_pair] && on[high_pair + 1])) throw "ByteSet: the high bytes must be one even-odd pair";
   }
   bool operator()(char b) const { return on[static_cast<unsigned char>(b)]; }
+  // True when none of the eight bytes of w is in the set: all are non-ASCII
+  // and none is of the high pair.
+  bool NoneIn(uint64_t w) const {
+    constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+    if ((w & kHigh) != kHigh) return false;
+    if (!high_pair) return true;
+    const uint64_t x = (w & (kOnes * 0xFE)) ^ (kOnes * high_pair);  // a zero byte where the pair is
+    return ((x - kOnes) & ~x & kHigh) == 0;
+  }
 };
 constexpr ByteSet kSentenceBytes(std::string_view("()!?;\xE2\xE3"));
 // Bytes that may bound a clause (all ASCII).
 constexpr ByteSet kClauseBytes(std::string_view(",:()| "));
 
-// The first position in [q, lim) holding a byte of `set`, else lim.
+// The first position in [q, lim) holding a byte of `set`, else lim. Runs of
+// Chinese text are stepped over eight bytes at a time.
 uint32_t SkipTo(std::string_view text, uint32_t q, uint32_t lim, const ByteSet& set) {
-  while (q < lim && !set(text[q])) ++q;
-  return q;
+  if (q >= lim) return q;
+  for (;;) {
+    uint64_t w;
+    while (lim - q >= 8 && (std::memcpy(&w, text.data() + q, 8), set.NoneIn(w))) q += 8;
+    const uint32_t stop = lim - q >= 8 ? q + 8 : lim;
+    while (q < stop && !set(text[q])) ++q;
+    if (q < stop || q == lim) return q;
+  }
 }
 // The start of the character holding byte q (q itself unless a continuation byte).
 uint32_t CharStart(std::string_view text, uint32_t q, uint32_t floor) {

@@ -48,6 +48,12 @@ struct UnitTrie {
 
   static uint64_t UnitAt(std::string_view s, size_t* i) {
     const auto lead = static_cast<unsigned char>(s[*i]);
+    // Most characters of the text are three bytes (CJK): one expression.
+    if ((lead & 0xF0) == 0xE0 && s.size() - *i >= 3) {
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data() + *i);
+      *i += 3;
+      return uint64_t{3} << 24 | uint64_t{lead} << 16 | uint64_t{p[1]} << 8 | p[2];
+    }
     size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     if (n > s.size() - *i) n = s.size() - *i;
     uint64_t u = n;
@@ -65,6 +71,14 @@ struct UnitTrie {
   // unit boundaries (a lead byte is never inside another unit).
   static uint64_t ValidUnitAt(std::string_view s, size_t* i) {
     const auto lead = static_cast<unsigned char>(s[*i]);
+    if ((lead & 0xF0) == 0xE0 && s.size() - *i >= 3) {
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data() + *i);
+      if (((p[1] & 0xC0) == 0x80) & ((p[2] & 0xC0) == 0x80)) {
+        *i += 3;
+        return uint64_t{3} << 24 | uint64_t{lead} << 16 | uint64_t{p[1]} << 8 | p[2];
+      }
+      return UnitOfByte(s, i);
+    }
     const size_t n = lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 1;
     if (n > 1) {
       if (n > s.size() - *i) return UnitOfByte(s, i);

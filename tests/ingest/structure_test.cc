@@ -66,6 +66,30 @@ TEST_CASE("AnalyzeStructure nests items and splits sentences and clauses", "[ing
   CHECK(st.SentenceAt(st.sentences[4].span.begin) == 4);
 }
 
+TEST_CASE("Sentence and clause ends are found wherever they fall in the text's 8-byte words",
+          "[ingest][structure]") {
+  // The scan steps over Chinese text eight bytes at a time: an end mark or a
+  // comma after any number of leading bytes, and the lead bytes E2/E3 of …
+  // and 。 next to other non-ASCII bytes (《 is E3 80 8A, — is E2 80 94),
+  // must all be seen.
+  for (size_t pad = 0; pad < 10; ++pad) {
+    for (size_t han = 1; han < 12; ++han) {
+      std::string words;
+      for (size_t i = 0; i < han; ++i) words += "政";
+      const std::string text = std::string(pad, 'x') + words + "," + words + "。" + words + "—《" + words + "》…" + words;
+      Structure st = AnalyzeStructure(text, 0, static_cast<uint32_t>(text.size()));
+      INFO("pad " << pad << ", han " << han);
+      REQUIRE(st.sentences.size() == 3);
+      CHECK(text.substr(st.sentences[0].span.begin, st.sentences[0].span.end - st.sentences[0].span.begin) ==
+            std::string(pad, 'x') + words + "," + words);
+      CHECK(st.sentences[0].clauses.size() == 2);
+      CHECK(text.substr(st.sentences[1].span.begin, st.sentences[1].span.end - st.sentences[1].span.begin) ==
+            words + "—《" + words + "》");
+      CHECK(text.substr(st.sentences[2].span.begin, st.sentences[2].span.end - st.sentences[2].span.begin) == words);
+    }
+  }
+}
+
 TEST_CASE("AnalyzeStructure survives hostile text", "[ingest][structure]") {
   const std::vector<std::string> cases = {"", "。。。,,,;;;", "((((((((", "))))))", "一是一是一是", "\n\n\n",
                                           std::string(10000, '(') + "结尾"};
