@@ -71,6 +71,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(std::shared_ptr<const Schem
     data->chrome.line_markers.insert(data->chrome.line_markers.end(), r->words.begin(), r->words.end());
   }
   data->chrome.line_marker_words = &data->rules->Words(ingest::RuleKind::chrome_line);
+  data->chrome.metadata_labels = &data->rules->Words(ingest::RuleKind::meta_label);
   for (const auto* r : data->rules->OfKind("chrome_tail")) {
     data->chrome.tail_markers.insert(data->chrome.tail_markers.end(), r->words.begin(), r->words.end());
   }

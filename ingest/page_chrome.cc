@@ -6,6 +6,16 @@
 
 namespace pkg::ingest {
 
+bool PageChrome::HasMetadataLabel(std::string_view line) const {
+  if (!metadata_labels) return false;
+  size_t len = 0;
+  for (size_t at = metadata_labels->Find(line, 0, &len); at != std::string_view::npos;
+       at = metadata_labels->Find(line, at + 1, &len)) {
+    if (at + len < line.size() && line[at + len] == ':') return true;
+  }
+  return false;
+}
+
 PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
   size_t a = line.find_first_not_of(' ');
   if (a == std::string_view::npos) return Verdict::kText;
@@ -32,10 +42,10 @@ PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
   // Long lines are text: a marker such as 注册 or 登录 inside a sentence means nothing.
   if (cps <= 60) {
     if (line_marker_words) {
-      if (line_marker_words->Find(line, 0) != std::string_view::npos) return Verdict::kChrome;
+      if (line_marker_words->Find(line, 0) != std::string_view::npos && !HasMetadataLabel(line)) return Verdict::kChrome;
     } else {
       for (const auto& m : line_markers) {
-        if (line.find(m) != std::string_view::npos) return Verdict::kChrome;
+        if (line.find(m) != std::string_view::npos && !HasMetadataLabel(line)) return Verdict::kChrome;
       }
     }
   }

@@ -8,7 +8,9 @@
 // (相关文章, 相关阅读, 推荐阅读, …: markers of kind chrome_tail) ends the
 // document text: it and everything after it are chrome.
 // What it does not do: look at HTML (input is text), or drop metadata lines
-// such as 来源:/日期: (doc_metadata.h reads those).
+// such as 来源:/日期: (doc_metadata.h reads those): a line with a metadata
+// label and its colon stays text even when it also holds a marker
+// ("来源:X 发布时间:2025-03-07 浏览次数:1256").
 //
 // Tested in tests/ingest/normalize_test.cc.
 #pragma once
@@ -27,9 +29,15 @@ struct PageChrome {
   // than one search per marker). REQUIRES: exactly the words of line_markers.
   const WordSet* line_marker_words = nullptr;
   std::vector<std::string> tail_markers;  // a short line starting with one ends the text
+  // Optional: the metadata labels (来源, 发布时间, …); a line where one is
+  // followed by ':' is never chrome.
+  const WordSet* metadata_labels = nullptr;
 
   enum class Verdict { kText, kChrome, kTail };
   Verdict Classify(std::string_view line) const;
+
+ private:
+  bool HasMetadataLabel(std::string_view line) const;
 };
 
 }  // namespace pkg::ingest

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
+#include <string>
+#include <tuple>
 
 #include "ingest/np_scan.h"
 #include "ingest/utf8.h"
@@ -269,8 +272,33 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   FindAnaphors(ctx, all);
   std::vector<Mention> indicators;
   FindIndicators(ctx, all, indicators);
+  CarryIndicatorPeriods(indicators);
   append_sorted(all, indicators);
   return all;
+}
+
+void CarryIndicatorPeriods(std::vector<Mention>& indicators) {
+  // (name, value, unit) → the one period stated with it, or "" when none or several.
+  std::map<std::tuple<std::string_view, std::string, std::string>, std::optional<std::string>> stated;
+  auto figure = [](const Mention& m) {
+    const Value* v = FindProperty(m.props, "value");
+    const Value* u = FindProperty(m.props, "unit");
+    return std::tuple<std::string_view, std::string, std::string>(m.name, v ? v->ToDisplay() : "",
+                                                                  u ? u->ToDisplay() : "");
+  };
+  for (const Mention& m : indicators) {
+    if (m.type != "Indicator"sv) continue;
+    const Value* p = FindProperty(m.props, "period");
+    if (!p || p->kind() != Value::Kind::kString) continue;
+    auto [it, fresh] = stated.try_emplace(figure(m), p->as_string());
+    if (!fresh && it->second && *it->second != p->as_string()) it->second = std::nullopt;  // several
+  }
+  if (stated.empty()) return;
+  for (Mention& m : indicators) {
+    if (m.type != "Indicator"sv || FindProperty(m.props, "period")) continue;
+    auto it = stated.find(figure(m));
+    if (it != stated.end() && it->second) SetProperty(m.props, "period", *it->second);
+  }
 }
 
 }  // namespace pkg::ingest

@@ -35,6 +35,12 @@ namespace pkg::ingest {
 // null on entry; Recognize fills it (it points into `lexicon_store`).
 std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store);
 
+// "2025年,…新培育省级智能制造示范工厂50家" then, in a task below, "新培育省级智能制造
+// 示范工厂50家" again: a figure restated without a period (same name, value and
+// unit) takes the one period it was stated with, so both are one node. A
+// figure stated with two periods lends none. Called at the end of Recognize.
+void CarryIndicatorPeriods(std::vector<Mention>& indicators);
+
 // The stages, exposed for tests and for recognize.cc.
 // *saw_bare (when given) is set if a bare abbreviation (市经信委) was seen.
 // `hits` (when given) are the lexicon's matches on ctx.text, computed once by

@@ -75,6 +75,24 @@ std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, b
   return best;
 }
 
+// "2024年,面对…。全年规上工业增加值增长8.2%", "今年…主要目标是:…增长7.5%以上": a
+// period that opens the paragraph holds for the figures of its later
+// sentences that name none. Empty when the paragraph (line) does not open
+// with one, or its start is more than 4 KB back.
+std::string ParagraphPeriod(std::string_view s, uint32_t sentence_begin, int year) {
+  const uint32_t floor = sentence_begin > 4096 ? sentence_begin - 4096 : 0;
+  uint32_t ls = sentence_begin;
+  while (ls > floor && s[ls - 1] != '\n') --ls;
+  if (ls > 0 && s[ls - 1] != '\n') return "";
+  if (ls == sentence_begin) return "";
+  if (At(s, ls, "去年")) return year ? std::to_string(year - 1) + "年" : "";
+  const bool opens = At(s, ls, "今年") || At(s, ls, "上半年") || At(s, ls, "前三季度") || At(s, ls, "一季度") ||
+                     (Digits(s, ls) == 4 && At(s, ls + 4, "年"));
+  if (!opens) return "";
+  bool target = false;
+  return PeriodBefore(s, ls, std::min<uint32_t>(sentence_begin, ls + 24), year, &target);
+}
+
 }  // namespace
 
 namespace {
@@ -328,6 +346,13 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         }
         bool target = false;
         std::string period = PeriodBefore(s, sen.span.begin, p, year, &target);
+        if (period.empty()) {
+          period = ParagraphPeriod(s, sen.span.begin, year);
+          // "主要目标是:…增长7.5%以上": a stated aim for this year or later is a target.
+          const size_t aim = s.substr(sen.span.begin, p - sen.span.begin).find("目标");
+          target = !period.empty() && aim != std::string_view::npos && year &&
+                   period.compare(0, 4, std::to_string(year)) >= 0;
+        }
         Mention m;
         m.span = {sb < se ? sb : mb, static_cast<uint32_t>(ue)};
         m.type = "Indicator";

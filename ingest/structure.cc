@@ -108,6 +108,9 @@ int MarkerAt(std::string_view s, size_t pos, size_t* len, bool inline_only) {
     if (m && StartsWith(s, pos + 3 + m, "章")) { *len = 6 + m; return 0; }
     if (m && StartsWith(s, pos + 3 + m, "条")) { *len = 6 + m; return 1; }
     if (m && StartsWith(s, pos + 3 + m, "节")) { *len = 6 + m; return 1; }
+    // 第一,…第二,… opening paragraphs: a speech's or report's points, at the
+    // level of (一) (第一批, 第一次 are words, not markers: the comma decides).
+    if (m && StartsWith(s, pos + 3 + m, ",")) { *len = 4 + m; return 2; }
     return -1;
   }
   if (StartsWith(s, pos, "专栏")) {  // a plan's box: 专栏2 重点产业链数字化改造工程, its 1. 2. 3. below

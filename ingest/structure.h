@@ -1,6 +1,6 @@
 // Structure: normalised text → lines, sentences, clauses and enumerated items.
 //
-// Items are the skeleton of policy texts: 第X章, 第X条, 一、, (一), 1. / 1、,
+// Items are the skeleton of policy texts: 第X章, 第X条, 一、, (一), 第一,, 1. / 1、,
 // (1) / ①, and 一是/二是 (at a line start or a sentence start). Each item
 // extends to the next item of the same or a higher level; its first sentence
 // is its heading (in "一是夯实工业根基,着力推进…的新型工业化。" or
@@ -38,7 +38,7 @@ struct Sentence {
 struct Item {
   Span span;               // marker to the end of the item's extent
   uint32_t body = 0;       // offset just past the marker
-  int level = 0;           // 0 章, 1 一、/第X条/第X节, 2 (一)/专栏N, 3 1., 4 (1)/①, 5 一是
+  int level = 0;           // 0 章, 1 一、/第X条/第X节, 2 (一)/专栏N/第一,, 3 1., 4 (1)/①, 5 一是
   int parent = -1;
   int heading_sentence = -1;
   std::string marker;      // "一、", "(一)", "一是", …

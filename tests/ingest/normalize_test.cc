@@ -108,3 +108,27 @@ TEST_CASE("PageChrome gives the same verdicts with its markers as one WordSet", 
   CHECK(fast.Classify("相关文章") == PageChrome::Verdict::kTail);
   CHECK(fast.Classify("第一条 为了促进产业发展") == PageChrome::Verdict::kText);
 }
+
+TEST_CASE("A metadata line stays text when it also holds a chrome marker", "[ingest][normalize]") {
+  RuleSet rs;
+  REQUIRE(rs.AddText("c.line\tchrome_line\t\t浏览次数|分享到\n"
+                     "meta.publisher\tmeta_label\tpublisher\t来源|发布机构\n"
+                     "meta.date\tmeta_label\tdate\t发布时间|日期\n",
+                     "t")
+              .ok());
+  PageChrome c;
+  c.line_markers = {"浏览次数", "分享到"};
+  c.line_marker_words = &rs.Words("chrome_line");
+  c.metadata_labels = &rs.Words("meta_label");
+  const std::pair<const char*, PageChrome::Verdict> cases[] = {
+      {"来源:绍兴市人民政府办公室 发布时间:2025-03-07 09:30 浏览次数:1256", PageChrome::Verdict::kText},
+      {"发布时间:2025-03-07 浏览次数:88", PageChrome::Verdict::kText},
+      {"浏览次数:1256", PageChrome::Verdict::kChrome},
+      // A label word without its colon is no metadata: 来源 in a phrase.
+      {"分享到 来源广泛", PageChrome::Verdict::kChrome},
+  };
+  for (const auto& [line, want] : cases) {
+    INFO(line);
+    CHECK(c.Classify(line) == want);
+  }
+}

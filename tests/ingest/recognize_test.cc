@@ -529,3 +529,44 @@ TEST_CASE("a platform named by a long head word alone repeats the earlier platfo
   };
   for (const Case& c : cases) Check(c);
 }
+
+// The figures' (name, period, target) of the Indicator nodes for `text`.
+static std::vector<std::string> FiguresOf(const std::string& text) {
+  std::vector<std::string> out;
+  Status s = TestExtractor().Extract(DocumentInput{"test.txt", text, ""}, [&](Statement&& st) {
+    auto* n = std::get_if<NodeStatement>(&st);
+    if (!n || n->type != "Indicator") return;
+    const Value* p = FindProperty(n->props, "period");
+    const Value* t = FindProperty(n->props, "target");
+    out.push_back(n->name + "|" + (p ? p->ToDisplay() : "") + "|" + (t ? t->ToDisplay() : ""));
+  });
+  REQUIRE(s.ok());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_CASE("a period opening a paragraph dates its figures; a restated figure keeps its period",
+          "[ingest][recognize]") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const std::string head = "某市工作会议讲话\n发布日期:2025-03-07\n\n";
+  const Case cases[] = {
+      // "2024年," opens the paragraph; "今年" opens the next, whose 目标 makes targets.
+      {head + "2024年,全市工业经济稳中有进。全年规上工业增加值增长8.2%。\n"
+              "今年的总体要求是稳中求进。主要目标是:规上工业增加值增长7.5%以上。\n",
+       {"规上工业增加值增长|2024年|", "规上工业增加值增长|2025年|true"}},
+      // 去年 is the year before the document's.
+      {head + "去年,全市经济回升向好。规上工业增加值增长6.1%。\n", {"规上工业增加值增长|2024年|"}},
+      // A year inside the paragraph, not at its start, dates nothing else.
+      {head + "全市经济回升向好,2023年基数较高。规上工业增加值增长6.1%。\n", {"规上工业增加值增长||"}},
+      // The same figure restated in a task below is the same node.
+      {head + "2025年,新培育省级智能制造示范工厂50家。\n2.开展智能制造示范。新培育省级智能制造示范工厂50家。\n",
+       {"新培育省级智能制造示范工厂数量|2025年|"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(FiguresOf(c.text) == c.want);
+  }
+}

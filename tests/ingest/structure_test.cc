@@ -21,6 +21,8 @@ TEST_CASE("MarkerAt recognises the enumerations of policy texts", "[ingest][stru
       {"(2)支持", 4, "(2)"},         {"①设立", 4, "①"},               {"一是夯实", 5, "一是"},
       {"二十是", 5, "二十是"},        {"2025年以来", -1, ""},           {"5.2%的增长", -1, ""},
       {"第一批企业", -1, ""},         {"普通句子", -1, ""},
+      // A speech's points: 第一,… at a paragraph start (normalised comma).
+      {"第二,全面推进", 2, "第二,"},   {"第一次会议", -1, ""},          {"第3,", 2, "第3,"},
       // A plan's box (专栏) is a heading above its numbered lines.
       {"专栏2 重点产业链数字化改造工程", 2, "专栏2"}, {"专栏三:重点工程", 2, "专栏三"},
       {"专栏作者", -1, ""},           {"专栏12", 2, "专栏12"},
