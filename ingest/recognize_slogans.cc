@@ -68,13 +68,25 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
                  ctx.Words(RuleKind::strip).PrefixAt(s, qe, &vl);
       }
     }
+    // "实施“制造强市”战略": a strategy, so the slogan is a goal; "深化“亩均论英雄”改革": a reform,
+    // a policy named with its word. A word right after the quote that says what the slogan is
+    // (slogan_type rules with ids slogan_after.*) decides before the verb.
+    size_t after = 0;
+    if (!r) {
+      const Rule* a = verbs.PrefixAt(s, qe, &after);
+      if (a && a->id.rfind("slogan_after.", 0) == 0) {
+        r = a;
+      } else {
+        after = 0;
+      }
+    }
     if (WordChars(inner) < 2 || WordChars(inner) > 12 || (modifies && !headed) || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
       p = static_cast<uint32_t>(q);
       continue;
     }
     for (uint32_t b = p; !r && b > sp.begin && p - b <= 12;) {
       b = static_cast<uint32_t>(PrevCpStart(s, b));
-      if ((r = verbs.PrefixAt(s, b, &len)) && b + len == p) break;
+      if ((r = verbs.PrefixAt(s, b, &len)) && b + len == p && r->id.rfind("slogan_after.", 0) != 0) break;
       r = nullptr;
     }
     if (r) {
@@ -83,6 +95,13 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
       m.type = r->arg;
       m.name = inner;
       m.aliases.push_back(std::string(s.substr(p, qe - p)));
+      if (after) {
+        m.aliases.push_back(std::string(s.substr(p, qe + after - p)));
+        if (r->id == "slogan_after.named") {
+          m.span.end = static_cast<uint32_t>(qe + after);
+          m.name = inner + std::string(s.substr(qe, after));
+        }
+      }
       m.rule = r->id;
       m.sentence = sentence;
       out.push_back(std::move(m));

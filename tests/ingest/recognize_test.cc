@@ -570,3 +570,25 @@ TEST_CASE("a period opening a paragraph dates its figures; a restated figure kee
     CHECK(FiguresOf(c.text) == c.want);
   }
 }
+
+TEST_CASE("a speech's strategies, reforms, means and subjects are named as such", "[ingest][recognize]") {
+  const Case cases[] = {
+      // 战略 after the quotes: the slogan is a goal, not an initiative.
+      {"某市讲话\n\n坚定不移实施“制造强市”战略。\n", "Goal", "制造强市", ""},
+      {"某市讲话\n\n坚定不移实施“制造强市”战略。\n", "Initiative", "", "制造强市"},
+      // 改革 after the quotes: a policy named with its word.
+      {"某市讲话\n\n深化“亩均论英雄”改革,盘活低效工业用地。\n", "Policy", "亩均论英雄改革", ""},
+      {"某市讲话\n\n深化“亩均论英雄”改革,盘活低效工业用地。\n", "Initiative", "", "亩均论英雄"},
+      // "我讲三点意见" is the speaker's outline, no policy.
+      {"某市讲话\n\n下面,我讲三点意见。\n", "Policy", "", "我讲三点意见"},
+      // 落实好 governs the policy; 好 is no part of its name.
+      {"某市讲话\n\n落实好研发费用加计扣除等政策,让企业应享尽享。\n", "Policy", "研发费用加计扣除政策",
+       "好研发费用加计扣除政策"},
+      // 以X为契机 / 为抓手: X is named.
+      {"某市讲话\n\n要以中小企业数字化转型城市试点为契机,开展免费诊断服务。\n", "Pilot", "中小企业数字化转型城市试点", ""},
+      // A platform as the subject of 建成投用 / 争创.
+      {"某市讲话\n\n集成电路产业创新中心建成投用。\n", "Platform", "集成电路产业创新中心", ""},
+      {"某市讲话\n\n支持集成电路产业创新中心争创国家级制造业创新中心。\n", "Platform", "集成电路产业创新中心", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
