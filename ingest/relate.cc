@@ -5,6 +5,7 @@
 #include "ingest/relate.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "ingest/np_scan.h"
 #include "ingest/relate_phrases.h"
@@ -29,7 +30,15 @@ bool ListGovernedBy(const RelateScope& r, RuleKind kind, const Span& clause, int
   const uint32_t pos = m.span.begin;
   auto joint = [&](uint32_t p) { return At(s, p, "、") || At(s, p, "和") || At(s, p, "及"); };
   if (pos < clause.begin + 3 || !joint(pos - 3)) return false;
-  if (!(m.span.end >= clause.end || joint(m.span.end) || At(s, m.span.end, "等"))) return false;
+  // The last item ends the clause, or is followed by 等 or by the list's count ("A、B、C、D四大产业集群").
+  auto counted = [&](uint32_t p) {
+    size_t k = p;
+    if (k >= s.size()) return false;
+    const char32_t c = NextCp(s, k);
+    if (std::u32string_view(U"两三四五六七八九十").find(c) == std::u32string_view::npos) return false;
+    return At(s, k, "大") || At(s, k, "个") || At(s, k, "类") || At(s, k, "项");
+  };
+  if (!(m.span.end >= clause.end || joint(m.span.end) || At(s, m.span.end, "等") || counted(m.span.end))) return false;
   const KindWords words = ctx.Words(kind);
   const uint32_t lo = pos - clause.begin > max_gap ? static_cast<uint32_t>(pos - max_gap) : clause.begin;
   for (uint32_t e = static_cast<uint32_t>(PrevCpStart(s, pos)); e > lo;) {

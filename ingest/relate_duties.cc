@@ -72,7 +72,11 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
           const Mention& t = ms[j];
           const bool actor = j != i && (t.type == "Agency"sv || t.type == "Enterprise"sv) && Nodeish(t);
           if (actor && t.span.begin >= m.span.end) break;
-          if (actor) other_actor = true;  // what comes before is that actor's
+          // (Not a partner joined to this one: "由市财政局会同市国资委负责组建" names both.)
+          size_t jl = 0;
+          const Rule* joiner = actor && t.span.end < m.span.begin ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, t.span.end, &jl) : nullptr;
+          const bool partner = joiner && joiner->id == "lead_verb.with" && t.span.end + jl == m.span.begin;
+          if (actor && !partner) other_actor = true;  // what comes before is that actor's
           if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
           if (t.span.end <= m.span.begin) { before = j; continue; }
           out.push_back({"RESPONSIBLE", i, j, "lead_verb.lead", sen.index});

@@ -170,6 +170,19 @@ void RelateReports(const DocContext& ctx, const std::vector<Mention>& ms, const 
       }
     }
   }
+  // "第二,全面推进“智改数转网联”。…每年培育省级智能工厂10家…": in a speech or report the
+  // measures of a point whose heading names one programme are its parts, as in a plan.
+  {
+    std::set<std::string> linked;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const Mention& m = ms[i];
+      if (!BodyMeasure(m) || m.sentence < 0 || hosts.count(static_cast<int>(i)) || Qualification(ctx, m)) continue;
+      const int programme = HeadingProgramme(ctx, ms, by_sentence, m.sentence);
+      if (programme < 0 || ms[programme].type != "Initiative"sv || ms[programme].key == m.key) continue;
+      if (m.type == "Fund"sv || BudgetSource(ctx, m)) continue;
+      if (linked.insert(m.key).second) out.push_back({"PART_OF", static_cast<int>(i), programme, "heading_measure.part", m.sentence});
+    }
+  }
 }
 
 }  // namespace pkg::ingest

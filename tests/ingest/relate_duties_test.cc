@@ -44,3 +44,14 @@ TEST_CASE("A level's finance that sets up a fund stands for that level's finance
        "RESPONSIBLE", "福建省财政厅", "制造业数字化转型专项资金", false},
   });
 }
+
+TEST_CASE("由X会同Y负责 after a measure makes both bodies responsible for it", "[ingest][relate]") {
+  const char* fund = "绍兴市某讲话\n\n设立总规模100亿元的绍兴市先进制造业产业基金,由市财政局会同市国资委负责组建运作。\n";
+  CheckEdges({
+      {fund, "RESPONSIBLE", "绍兴市财政局", "先进制造业产业基金"},
+      {fund, "RESPONSIBLE", "绍兴市国有资产监督管理委员会", "先进制造业产业基金"},
+      // 配合 names no partner: the second body only helps.
+      {"绍兴市某讲话\n\n建设工业互联网平台,市经信局负责,市财政局配合。\n", "RESPONSIBLE", "绍兴市财政局", "工业互联网平台",
+       false},
+  });
+}

@@ -220,3 +220,14 @@ TEST_CASE("A lexicon group holds a member only when the member's paragraph names
       {text, "PART_OF", "新材料", "战略性新兴产业", false},
   });
 }
+
+TEST_CASE("In a speech, the measures of a point whose heading names a programme are its parts", "[ingest][relate]") {
+  const char* speech = "在全市工业大会上的讲话\n\n一、抓好重点工作\n第一,全面推进“智改数转网联”。每年培育省级智能工厂10家、数字化车间50个。\n"
+                       "第二,强化要素保障。建立市领导联系重点企业制度。\n";
+  CheckEdges({
+      {speech, "PART_OF", "省级智能工厂", "智改数转网联"},
+      {speech, "PART_OF", "数字化车间", "智改数转网联"},
+      // Another point's measure is no part of it.
+      {speech, "PART_OF", "市领导联系重点企业制度", "智改数转网联", false},
+  });
+}

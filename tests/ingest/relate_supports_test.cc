@@ -122,3 +122,11 @@ TEST_CASE("X,是Y的关键举措: the subject serves the goals between 是 and t
        "福建省制造业数字化转型三年行动方案", "新型工业化", false},
   });
 }
+
+TEST_CASE("打造 a list of sectors closed by its count: the measure supports each", "[ingest][relate]") {
+  const char* text = "某市讲话\n\n深入实施“415X”先进制造业集群培育工程,重点打造集成电路、现代纺织、生物医药、高端装备四大产业集群。\n";
+  CheckEdges({
+      {text, "SUPPORTS", "415X先进制造业集群培育工程", "集成电路"},
+      {text, "SUPPORTS", "415X先进制造业集群培育工程", "高端装备"},
+  });
+}
