@@ -100,7 +100,8 @@ void RelateIndicators(const RelateScope& r) {
       }
       std::string_view before = s.substr(from, ind.span.begin - from);
       bool scoped = false;
-      for (std::string_view w : {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年"}) {
+      // (A stated aim with no subject of its own, "主要目标是:规上工业增加值增长7.5%以上", is the jurisdiction's.)
+      for (std::string_view w : {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年", "目标是"}) {
         scoped |= before.find(w) != std::string_view::npos;
       }
       // The region named outright counts only when nothing else is the subject.

@@ -47,3 +47,12 @@ TEST_CASE("A performance-target table's indicators measure the fund the document
       {text, "MEASURES", "带动企业技术改造投资", "企业", false},
   });
 }
+
+TEST_CASE("A stated aim with no subject of its own measures the jurisdiction", "[ingest][relate]") {
+  const char* text = "绍兴市某讲话\n发布日期:2025-03-07\n\n今年的总体要求是稳中求进。主要目标是:规上工业增加值增长7.5%以上,"
+                     "制造业投资增长10%以上。\n";
+  CheckEdges({
+      {text, "MEASURES", "规上工业增加值增长", "绍兴"},
+      {text, "MEASURES", "制造业投资增长", "绍兴"},
+  });
+}
