@@ -115,6 +115,7 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
       continue;
     }
     if (s.entry != kNoEntry) cands.push_back(Candidate{m.begin, m.end, s.entry, false, &s.bare_level});
+    if (s.guard) cands.push_back(Candidate{m.begin, m.end, kNoEntry, false, &kNoLevel});  // blocks names starting inside
     if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
   }
   // English names, in each run of ASCII that holds a letter and is long enough.

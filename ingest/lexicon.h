@@ -109,8 +109,9 @@ class Lexicon {
   };
   static constexpr uint32_t kNoEntry = 0xFFFFFFFF;
   struct Surface {
-    uint32_t entry;          // kNoEntry: the pattern is only a template's tail
+    uint32_t entry;          // kNoEntry: the pattern is only a template's tail (or a guard)
     std::string bare_level;
+    bool guard = false;      // a word of guards.tsv: no name may start inside it
   };
   // A template form with a region placeholder, by the automaton pattern of
   // the text after the placeholder: "中共{R}委员会" is {tmpl, full, "中共"}.
@@ -140,6 +141,7 @@ class Lexicon {
   bool MayHold(size_t hash) const;
   std::unordered_map<std::string, uint32_t> instances_;     // "template\tregion" → entry
   std::vector<std::string> ambiguous_;
+  std::vector<std::string> guards_;  // guards.tsv
   // place_readings.tsv: (word, pinyin), longest word first, for romanising
   // region names the pinyin column does not cover.
   std::vector<std::pair<std::string, std::string>> place_readings_;

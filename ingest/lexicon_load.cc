@@ -109,10 +109,12 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDir(const std::string& dir) 
                        [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
       continue;
     }
-    if (name == "ambiguous.tsv") {
+    if (name == "ambiguous.tsv" || name == "guards.tsv") {
       std::string line;
+      auto& words = name == "guards.tsv" ? lex->guards_ : lex->ambiguous_;
       while (std::getline(ss, line)) {
-        if (!line.empty() && line[0] != '#') lex->ambiguous_.push_back(line);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line[0] != '#') words.push_back(line);
       }
       continue;
     }

@@ -283,6 +283,16 @@ void Lexicon::Instantiate() {
     }
   }
   for (LexEntry& e : entries_) e.rule = "lexicon." + e.type;
+  // Guards (信息化 of 工业和信息化工作): spans no name may start inside. A
+  // guard that is also a name, a region form or a template's tail stays that.
+  for (const auto& g : guards_) {
+    const int32_t id = AddHelperPattern(g);
+    if (id < 0 || surfaces_[id].entry != kNoEntry) continue;
+    const auto k = static_cast<size_t>(id);
+    if (k < tail_roles_.size() && !tail_roles_[k].empty()) continue;
+    if (k < form_regions_.size() && (!form_regions_[k][0].empty() || !form_regions_[k][1].empty())) continue;
+    surfaces_[k].guard = true;
+  }
   ac_.Build();
   // The Find filter: about 16 bits a key, a power of two.
   size_t bits = 64;

@@ -44,7 +44,23 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
               ctx.Words(RuleKind::lead_verb).SuffixAt(s, part_end, &vl) != nullptr;
     }
     size_t len = 0;
-    bool lead = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
+    const Rule* lead_rule = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
+    bool lead = lead_rule != nullptr;
+    // "X会同Y修订Z", "X联合Y推出Z": the partner named after 会同 / 联合 (rule lead_verb.with) acts
+    // with X; the verb after it (a governing verb as well as a duty verb) makes both responsible.
+    const auto with_joiner = [&](const Mention& a, const Mention& b) {
+      size_t jl = 0;
+      const Rule* j = a.span.end < b.span.begin ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, a.span.end, &jl) : nullptr;
+      return j && j->id == "lead_verb.with" && a.span.end + jl == b.span.begin;
+    };
+    if (!lead) {
+      for (int j : r.by_sentence[sen.index]) {
+        const Mention& t = ms[j];
+        if (j == i || t.span.end > m.span.begin || !(t.type == "Agency"sv || t.type == "Enterprise"sv) || !with_joiner(t, m)) continue;
+        size_t vl = 0;
+        lead = ctx.Words(RuleKind::trigger).PrefixAt(s, m.span.end, &vl) != nullptr;
+      }
+    }
     if (label || lead) {
       // The item's sentences (contiguous), or just this sentence.
       int item = sen.item;
@@ -71,12 +87,11 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
         for (int j : r.by_sentence[sen.index]) {
           const Mention& t = ms[j];
           const bool actor = j != i && (t.type == "Agency"sv || t.type == "Enterprise"sv) && Nodeish(t);
-          if (actor && t.span.begin >= m.span.end) break;
           // (Not a partner joined to this one: "由市财政局会同市国资委负责组建" names both.)
-          size_t jl = 0;
-          const Rule* joiner = actor && t.span.end < m.span.begin ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, t.span.end, &jl) : nullptr;
-          const bool partner = joiner && joiner->id == "lead_verb.with" && t.span.end + jl == m.span.begin;
-          if (actor && !partner) other_actor = true;  // what comes before is that actor's
+          const bool partner = actor && (t.span.begin >= m.span.end ? with_joiner(m, t) : with_joiner(t, m));
+          if (actor && t.span.begin >= m.span.end && !partner) break;
+          if (partner) continue;
+          if (actor) other_actor = true;  // what comes before is that actor's
           if (!IsMeasure(t.type) || t.embedded || t.cited) continue;
           if (t.span.end <= m.span.begin) { before = j; continue; }
           out.push_back({"RESPONSIBLE", i, j, "lead_verb.lead", sen.index});

@@ -9,6 +9,8 @@
 #include "ingest/canonical_name.h"
 #include "ingest/lexicon.h"
 
+#include <algorithm>
+
 using namespace pkg::ingest;
 
 namespace {
@@ -65,6 +67,24 @@ TEST_CASE("A ministry's name run into 门 is the noun 部门, not the ministry",
   CHECK(Shipped().Match("各省级农业农村部门会同").empty());  // nor 农业 inside it
   CHECK(agencies("财政部、工业和信息化部联合印发") == std::vector<std::string>{"财政部", "工业和信息化部"});
   CHECK(agencies("详见财政部门户网站") == std::vector<std::string>{"财政部"});  // 部 + 门户: the ministry's portal
+}
+
+TEST_CASE("No name starts inside a guard word (guards.tsv)", "[ingest][lexicon]") {
+  auto names = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& h : Shipped().Match(text)) out.push_back(Shipped().entries()[h.entry].name);
+    return out;
+  };
+  // 化工 (石化) across 信息化|工作 and 数字化|工厂: no industry there.
+  auto has = [&](std::string_view text, const std::string& name) {
+    const auto v = names(text);
+    return std::find(v.begin(), v.end(), name) != v.end();
+  };
+  CHECK_FALSE(has("感谢您对工业和信息化工作的关心", "石化"));
+  CHECK_FALSE(has("建设数字化工厂", "石化"));
+  // A name that starts before the guard and covers it still matches; so does 化工 on its own.
+  CHECK(names("工业和信息化部印发") == std::vector<std::string>{"工业和信息化部"});
+  CHECK(names("推动化工产业转型") == std::vector<std::string>{"石化"});
 }
 
 TEST_CASE("Bare agency abbreviations resolve to the document's region", "[ingest][lexicon]") {

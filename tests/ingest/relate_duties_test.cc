@@ -50,6 +50,12 @@ TEST_CASE("由X会同Y负责 after a measure makes both bodies responsible for i
   CheckEdges({
       {fund, "RESPONSIBLE", "绍兴市财政局", "先进制造业产业基金"},
       {fund, "RESPONSIBLE", "绍兴市国有资产监督管理委员会", "先进制造业产业基金"},
+      // X联合Y推出Z, X会同Y修订Z: the partner acts through the verb after it.
+      {"苏州市某答复\n\n市地方金融管理局联合人民银行苏州市分行推出“数转贷”专项信贷产品。\n", "RESPONSIBLE",
+       "中国人民银行苏州市分行", "数转贷"},
+      {"苏州市某答复\n\n市地方金融管理局联合人民银行苏州市分行推出“数转贷”专项信贷产品。\n", "RESPONSIBLE",
+       "苏州市地方金融管理局", "数转贷"},
+      {"苏州市某答复\n\n二是由市工信局会同市财政局修订专项资金管理办法。\n", "RESPONSIBLE", "苏州市财政局", "专项资金管理办法"},
       // 配合 names no partner: the second body only helps.
       {"绍兴市某讲话\n\n建设工业互联网平台,市经信局负责,市财政局配合。\n", "RESPONSIBLE", "绍兴市财政局", "工业互联网平台",
        false},
