@@ -142,6 +142,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
       RelateDuty(r, sen, i);
     }
     RelateRelativeDuties(r, sen);
+    RelateBothParties(r, sen);
     RelateDutySubject(r, sen);
     RelateMembers(r, sen);
   }

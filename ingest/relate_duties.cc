@@ -103,6 +103,40 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
   }
 }
 
+void RelateBothParties(const RelateScope& r, const Sentence& sen) {
+  const DocContext& ctx = r.ctx;
+  const std::string_view s = ctx.text;
+  const std::vector<int>& ids = r.by_sentence[sen.index];
+  const size_t at = s.substr(0, sen.span.end).find("双方", sen.span.begin);
+  if (at == std::string_view::npos) return;
+  // 双方 (将 / 拟 / 共同) then a governing verb.
+  size_t v = at + 6;
+  for (std::string_view w : {"将", "拟", "共同", "还将"}) {
+    if (At(s, v, w)) v += w.size();
+  }
+  size_t vl = 0;
+  if (!ctx.Words(RuleKind::trigger).PrefixAt(s, v, &vl)) return;
+  std::vector<int> parties;
+  for (int i : ids) {
+    const Mention& a = r.ms[i];
+    if ((a.type == "Agency"sv || a.type == "Enterprise"sv) && Nodeish(a) && a.span.end <= at) parties.push_back(i);
+  }
+  if (parties.size() < 2) return;  // both parties: two actors named before
+  // The measures of the clause the verb opens.
+  const Span* clause = nullptr;
+  for (const Span& c : sen.clauses) {
+    if (c.contains(static_cast<uint32_t>(at))) clause = &c;
+  }
+  if (!clause) return;
+  for (int j : ids) {
+    const Mention& t = r.ms[j];
+    if (t.span.begin < v || t.span.begin >= clause->end || !IsMeasure(t.type) || t.embedded || t.cited) continue;
+    for (size_t k = parties.size() - 2; k < parties.size(); ++k) {
+      r.out.push_back({"RESPONSIBLE", parties[k], j, "both_parties.build", sen.index});
+    }
+  }
+}
+
 void RelateRelativeDuties(const RelateScope& r, const Sentence& sen) {
   const DocContext& ctx = r.ctx;
   const std::vector<Mention>& ms = r.ms;

@@ -73,6 +73,9 @@ void RelateSectorSupport(const RelateScope& r, const Sentence& sen, const Span* 
 void RelatePilotOf(const RelateScope& r, const Sentence& sen, const Span* clause, int i);
 void RelateDuty(const RelateScope& r, const Sentence& sen, int i);
 void RelateRelativeDuties(const RelateScope& r, const Sentence& sen);
+// "X与Y签订合作协议,双方将共建Z": the actors named before 双方 in the sentence
+// are RESPONSIBLE for the measures the verb after it governs (rule both_parties).
+void RelateBothParties(const RelateScope& r, const Sentence& sen);
 void RelateDutySubject(const RelateScope& r, const Sentence& sen);
 void RelateMembers(const RelateScope& r, const Sentence& sen);
 

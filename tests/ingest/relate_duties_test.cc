@@ -61,3 +61,15 @@ TEST_CASE("由X会同Y负责 after a measure makes both bodies responsible for i
        false},
   });
 }
+
+TEST_CASE("双方 after two actors makes both responsible for what they go on to build", "[ingest][relate]") {
+  const char* news = "宿松县重大项目集中签约\n\n宿松经济开发区管理委员会同步与合肥工业大学签订产学研合作协议,"
+                     "双方将共建宿松新能源电池产业技术研究院。\n";
+  CheckEdges({
+      {news, "RESPONSIBLE", "宿松经济开发区管理委员会", "宿松新能源电池产业技术研究院"},
+      {news, "RESPONSIBLE", "合肥工业大学", "宿松新能源电池产业技术研究院"},
+      // One actor is no pair.
+      {"某县新闻\n\n合肥工业大学表示,双方将共建新能源电池产业技术研究院。\n", "RESPONSIBLE", "合肥工业大学",
+       "新能源电池产业技术研究院", false},
+  });
+}
