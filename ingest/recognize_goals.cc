@@ -101,6 +101,9 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
       }
     }
     uint32_t after_verb = b;
+    // "三是…,组建数字化转型专家服务团": a clause opened by a governing verb that states no
+    // goal (组建, 开展, 实施) is an action; the item's measures are named by the recognisers.
+    if (size_t tl = 0; !verb && ctx.Words(RuleKind::trigger).PrefixAt(s, SkipNoise(ctx, b, c.end, nullptr), &tl)) continue;
     // "建设具有全国影响力的科技创新中心": a 具有…的 modifier marks a vision; what follows is a goal
     // when it ends in a goal head word, even one that also ends platforms (中心).
     bool vision = false;

@@ -586,6 +586,9 @@ TEST_CASE("a speech's strategies, reforms, means and subjects are named as such"
        "好研发费用加计扣除政策"},
       // 以X为契机 / 为抓手: X is named.
       {"某市讲话\n\n要以中小企业数字化转型城市试点为契机,开展免费诊断服务。\n", "Pilot", "中小企业数字化转型城市试点", ""},
+      // A heading clause opened by a governing verb that is no heading verb states an action, not a goal.
+      {"某市答复\n\n下一步重点做好以下工作:一是用好试点政策;三是依托公共服务平台,组建数字化转型专家服务团。\n", "Goal", "",
+       "组建数字化转型专家服务团"},
       // A platform as the subject of 建成投用 / 争创.
       {"某市讲话\n\n集成电路产业创新中心建成投用。\n", "Platform", "集成电路产业创新中心", ""},
       {"某市讲话\n\n支持集成电路产业创新中心争创国家级制造业创新中心。\n", "Platform", "集成电路产业创新中心", ""},
