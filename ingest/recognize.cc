@@ -133,13 +133,33 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   // abbreviations (市经信委) are skipped; once the names give the region,
   // only those are read again and merged in, in the order one reading with
   // the region known would give.
+  // "县委书记、县长出席", "市委副书记、市长": a party committee named in an official's title is
+  // no actor of the text (a name ending in 委 run into 书记 / 副书记 / 常委).
+  auto drop_titles = [&](std::vector<Mention>& ms, std::vector<uint64_t>* ranks) {
+    size_t k = 0;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const Span sp = ms[i].span;
+      const bool title = ms[i].type == "Agency"sv && sp.end >= 3 && At(ctx.text, sp.end - 3, "委") &&
+                         (At(ctx.text, sp.end, "书记") || At(ctx.text, sp.end, "副书记") || At(ctx.text, sp.end, "常委"));
+      if (title) continue;
+      if (k != i) {
+        ms[k] = std::move(ms[i]);
+        if (ranks) (*ranks)[k] = (*ranks)[i];
+      }
+      ++k;
+    }
+    ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k), ms.end());
+    if (ranks) ranks->resize(k);
+  };
   lexicon_store = FindLexiconMentions(ctx, &saw_bare, &hits, &order);
   drop_addressee(lexicon_store, &order);
+  drop_titles(lexicon_store, &order);
   ctx.region = DocumentRegion(ctx, lexicon_store);
   if (!ctx.region.empty() && saw_bare) {
     std::vector<uint64_t> bare_order;
     std::vector<Mention> bare = FindLexiconMentions(ctx, nullptr, &hits, &bare_order, true);
     drop_addressee(bare, &bare_order);
+    drop_titles(bare, &bare_order);
     std::vector<Mention> merged;
     merged.reserve(lexicon_store.size() + bare.size());
     for (size_t i = 0, j = 0; i < lexicon_store.size() || j < bare.size();) {

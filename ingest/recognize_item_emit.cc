@@ -166,6 +166,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // "制定资金分配方案", "编制专项资金年度使用计划": paperwork that carries a measure out is no
   // programme of its own (kind section_name, arg tail: words that end such a name).
   if ((type == "Initiative"sv || type == "Policy"sv) && ctx.rules->Words(RuleKind::section_name, "tail").SuffixAt(name, name.size(), &len)) return;
+  // "县委常委": an official's title, not a body.
+  if (type == "Agency"sv && name.size() >= 6 && name.compare(name.size() - 6, 6, "常委") == 0) return;
   // Questions and copulas are sentences, not names.
   for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
     if (name.find(w) != std::string::npos) return;

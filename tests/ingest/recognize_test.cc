@@ -589,6 +589,9 @@ TEST_CASE("a speech's strategies, reforms, means and subjects are named as such"
       // A heading clause opened by a governing verb that is no heading verb states an action, not a goal.
       {"某市答复\n\n下一步重点做好以下工作:一是用好试点政策;三是依托公共服务平台,组建数字化转型专家服务团。\n", "Goal", "",
        "组建数字化转型专家服务团"},
+      // A party committee in an official's title is no actor; nor is the title itself.
+      {"宿松县某新闻\n\n县委书记、县长出席仪式并见证签约,县委常委、常务副县长主持。\n", "Agency", "", "中共宿松县委员会"},
+      {"宿松县某新闻\n\n县委书记、县长出席仪式并见证签约,县委常委、常务副县长主持。\n", "Agency", "", "县委常委"},
       // A platform as the subject of 建成投用 / 争创.
       {"某市讲话\n\n集成电路产业创新中心建成投用。\n", "Platform", "集成电路产业创新中心", ""},
       {"某市讲话\n\n支持集成电路产业创新中心争创国家级制造业创新中心。\n", "Platform", "集成电路产业创新中心", ""},
