@@ -124,6 +124,8 @@ void FindCompoundSectors(const DocContext& ctx, int sentence, Span c, std::vecto
     while (chars < kMaxChars && q > c.begin) {
       q = static_cast<uint32_t>(PrevCpStart(s, q));
       ++chars;
+      // Only Han characters extend a compound: not the ) of an item marker, "(三)机器人…".
+      if (size_t k = q; !IsHan(NextCp(s, k))) break;
       if (BoundaryAt(ctx, c.begin, q)) {
         bounded = true;
         break;

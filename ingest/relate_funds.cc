@@ -177,6 +177,44 @@ void RelateFunds(const RelateScope& r) {
       }
     }
   }
+  RelateHeadingFundUses(r);
+}
+
+void RelateHeadingFundUses(const RelateScope& r) {
+  // "(一)芜湖市制造业高质量发展专项资金32000万元。主要用于…,支持企业技术改造、智能工厂和数字化车间建设":
+  // a heading that names one fund, then sentences of its item opening with 用于 (主要 / 重点 /
+  // 专项 before it): the fund FUNDS what they name (funds_verb.heading_uses). Cited documents are
+  // carried out (IMPLEMENTS, elsewhere), not financed; actors are not financed either.
+  const DocContext& ctx = r.ctx;
+  const Structure& st = *ctx.st;
+  const std::string_view s = ctx.text;
+  for (const Item& item : st.items) {
+    const int hs = item.heading_sentence;
+    if (hs < 0 || hs >= static_cast<int>(r.by_sentence.size())) continue;
+    int fund = -1;
+    bool several = false;
+    for (int j : r.InSentence(hs)) {
+      const Mention& m = r.ms[j];
+      if (m.type != "Fund"sv || m.embedded) continue;
+      if (fund >= 0 && r.ms[fund].key != m.key) several = true;
+      fund = j;
+    }
+    if (fund < 0 || several) continue;
+    for (int k = hs + 1; k < static_cast<int>(st.sentences.size()) && st.sentences[k].item == st.sentences[hs].item; ++k) {
+      uint32_t p = st.sentences[k].span.begin;
+      while (p < s.size() && s[p] == ' ') ++p;
+      for (std::string_view w : {"主要", "重点", "专项", "全部"}) {
+        if (At(s, p, w)) p += static_cast<uint32_t>(w.size());
+      }
+      if (!At(s, p, "用于")) continue;
+      for (int j : r.InSentence(k)) {
+        const Mention& t = r.ms[j];
+        if (t.span.begin < p || t.weak || t.embedded || t.cited || t.key == r.ms[fund].key) continue;
+        if (!(t.type == "Industry"sv || t.type == "TargetGroup"sv || IsMeasure(t.type))) continue;
+        r.out.push_back({"FUNDS", fund, j, "funds_verb.heading_uses", k});
+      }
+    }
+  }
 }
 
 }  // namespace pkg::ingest

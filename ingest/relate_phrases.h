@@ -116,6 +116,8 @@ bool BudgetSource(const DocContext& ctx, const Mention& m);
 // Over the whole document, after the sentence loop.
 void RelateCitedIssuers(const RelateScope& r);
 void RelateFunds(const RelateScope& r);
+// Called by RelateFunds: a fund an item's heading names FUNDS what its 用于 sentences name.
+void RelateHeadingFundUses(const RelateScope& r);
 void RelateIndicators(const RelateScope& r);
 // "山东省海洋装备产业高质量发展行动方案" … "(二)突破高技术船舶": the sectors the headings of a
 // document name are parts of the one sector its own measure's title names as an industry

@@ -592,6 +592,11 @@ TEST_CASE("a speech's strategies, reforms, means and subjects are named as such"
       // A party committee in an official's title is no actor; nor is the title itself.
       {"宿松县某新闻\n\n县委书记、县长出席仪式并见证签约,县委常委、常务副县长主持。\n", "Agency", "", "中共宿松县委员会"},
       {"宿松县某新闻\n\n县委书记、县长出席仪式并见证签约,县委常委、常务副县长主持。\n", "Agency", "", "县委常委"},
+      // An item marker's ) is no part of a compound sector; a 发展资金 with its amount is a fund.
+      {"某局预算说明\n\n三、项目支出\n(三)机器人及智能装备产业发展资金4000万元。\n", "Industry", "", "三)机器人"},
+      {"某局预算说明\n\n三、项目支出\n(三)机器人及智能装备产业发展资金4000万元。\n", "Fund", "机器人及智能装备产业发展资金", ""},
+      // 入驻 governs the park.
+      {"某局预算说明\n\n对入驻芜湖机器人产业园的重点企业给予研发补助。\n", "Platform", "芜湖机器人产业园", "入驻芜湖机器人产业园"},
       // A platform as the subject of 建成投用 / 争创.
       {"某市讲话\n\n集成电路产业创新中心建成投用。\n", "Platform", "集成电路产业创新中心", ""},
       {"某市讲话\n\n支持集成电路产业创新中心争创国家级制造业创新中心。\n", "Platform", "集成电路产业创新中心", ""},

@@ -103,3 +103,15 @@ TEST_CASE("A fund's listed object that shortens an earlier measure's name funds 
        "FUNDS", "制造业数字化转型专项资金", "数字化改造示范项目推广工作计划", false},
   });
 }
+
+TEST_CASE("A fund an item's heading names finances what the item's 用于 sentences name", "[ingest][relate]") {
+  const char* budget = "芜湖市经济和信息化局2025年部门预算说明\n\n三、项目支出预算情况\n"
+                       "(二)芜湖市中小企业发展专项资金6500万元。主要用于中小企业公共服务平台建设和小微企业融资担保降费奖补。\n"
+                       "(四)工业互联网和数字经济发展资金1200万元。主要用于“皖企登云”工程。\n";
+  CheckEdges({
+      {budget, "FUNDS", "中小企业发展专项资金", "中小企业公共服务平台"},
+      {budget, "FUNDS", "工业互联网和数字经济发展资金", "皖企登云工程"},
+      // Not across items: each fund pays for its own item's uses.
+      {budget, "FUNDS", "中小企业发展专项资金", "皖企登云工程", false},
+  });
+}
