@@ -125,6 +125,8 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     TrimSpan(s, b, e);
     if (b >= e) continue;
     std::string name = CleanName(s.substr(b, e - b));
+    // "(一)X专项资金32000万元": a sum of money is a budget line, no goal.
+    if (name.find("万元") != std::string::npos || name.find("亿元") != std::string::npos) continue;
     size_t chars = WordChars(name);
     // "1.壮大集成电路产业": a heading that names a sector; its measures support it.
     const Mention* sector = ctx.LexiconAt(b);

@@ -595,6 +595,9 @@ TEST_CASE("a speech's strategies, reforms, means and subjects are named as such"
       // An item marker's ) is no part of a compound sector; a 发展资金 with its amount is a fund.
       {"某局预算说明\n\n三、项目支出\n(三)机器人及智能装备产业发展资金4000万元。\n", "Industry", "", "三)机器人"},
       {"某局预算说明\n\n三、项目支出\n(三)机器人及智能装备产业发展资金4000万元。\n", "Fund", "机器人及智能装备产业发展资金", ""},
+      // A heading that names a sum of money states no goal.
+      {"某局预算说明\n\n三、项目支出\n(一)芜湖市制造业高质量发展专项资金32000万元。主要用于支持企业技术改造。\n", "Goal", "",
+       "专项资金32000万元"},
       // 入驻 governs the park.
       {"某局预算说明\n\n对入驻芜湖机器人产业园的重点企业给予研发补助。\n", "Platform", "芜湖机器人产业园", "入驻芜湖机器人产业园"},
       // A platform as the subject of 建成投用 / 争创.
