@@ -13,6 +13,9 @@
 namespace pkg::ingest {
 
 bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap) {
+  // A hit is a word in [lo, p): with none starting there (the document's word
+  // index answers in a binary search), no step below can find one.
+  if (p <= lo || words.Find(ctx.text.substr(0, p), lo) == std::string_view::npos) return false;
   for (uint32_t e = p; e >= lo && p - e <= max_gap;) {
     size_t len = 0;
     if (words.SuffixAt(ctx.text.substr(0, e), e, &len) && e - len >= lo) return true;
