@@ -138,14 +138,15 @@ std::string StatementToJson(const Statement& s) {
 
 // JsonLinesWriter writes the same bytes as the rapidjson Writer above
 // (escapes, number forms), straight into one growable buffer through a
-// cursor: each piece reserves its worst case once (a string 6 bytes a byte,
-// as \u00XX), then is written without further checks; runs of bytes that
-// need no escape are copied whole, not byte by byte.
+// cursor: each statement reserves its worst case once (a string 6 bytes a
+// byte, as \u00XX; a number 32), then is written without further checks.
+// Strings are copied 16 bytes at a time while they need no escape (one pass
+// that tests and stores), their last bytes by overlapping 8- or 4-byte moves.
 namespace {
 
 class OutBuf {
  public:
-  // Room for n more bytes at cursor(); invalidates earlier cursors.
+  // Room for n more bytes at the end; invalidates earlier pointers.
   char* Reserve(size_t n) {
     if (cap_ - size_ < n) Grow(n);
     return data_.get() + size_;
@@ -166,84 +167,171 @@ class OutBuf {
   size_t size_ = 0, cap_ = 0;
 };
 
+// Upper bounds of what LineOut writes for each piece.
+constexpr size_t kNumberBytes = 32;  // an integer (20 digits and a sign) or dtoa's shortest form
+size_t StrBound(std::string_view s) { return s.size() * 6 + 2; }
+
+size_t ValueBound(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kString: return StrBound(v.as_string());
+    case Value::Kind::kAmount: return 32 + 3 * kNumberBytes + StrBound(v.as_amount().unit);
+    case Value::Kind::kList: {
+      size_t n = 2;
+      for (const auto& x : v.as_list()) n += StrBound(x) + 1;
+      return n;
+    }
+    default: return kNumberBytes;
+  }
+}
+
+size_t PropsBound(const PropertyMap& props) {
+  size_t n = 16;
+  for (const auto& [k, v] : props) n += StrBound(k) + 2 + ValueBound(v);
+  return n;
+}
+
+size_t SourcesBound(const std::vector<Provenance>& sources) {
+  size_t n = 16;
+  for (const auto& p : sources) {
+    n += 64 + 3 * kNumberBytes + StrBound(p.document) + StrBound(p.rule) + StrBound(p.quote);
+  }
+  return n;
+}
+
 class LineOut {
  public:
-  explicit LineOut(OutBuf& out) : out_(out) {}
+  // Room for `bound` bytes; the line is committed by the destructor.
+  LineOut(OutBuf& out, size_t bound) : out_(out), p_(out.Reserve(bound)) {}
+  ~LineOut() { out_.Commit(p_); }
+  LineOut(const LineOut&) = delete;
+  LineOut& operator=(const LineOut&) = delete;
+
+  template <size_t N>
+  void Raw(const char (&lit)[N]) {  // a literal, without its terminating NUL
+    std::memcpy(p_, lit, N - 1);
+    p_ += N - 1;
+  }
   void Raw(std::string_view s) {
     if (s.empty()) return;  // (an empty view's data may be null: no memcpy from it)
-    char* p = out_.Reserve(s.size());
-    std::memcpy(p, s.data(), s.size());
-    out_.Commit(p + s.size());
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
   }
-  void Raw(char c) {
-    char* p = out_.Reserve(1);
-    *p = c;
-    out_.Commit(p + 1);
-  }
+  void Raw(char c) { *p_++ = c; }
   // A JSON string: '"', '\\' and control bytes escaped as rapidjson does;
   // other bytes (UTF-8 included) copied as they are.
   void Str(std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    char* p = out_.Reserve(s.size() * 6 + 2);
+    const char* src = s.data();
+    const size_t n = s.size();
+    char* p = p_;
     *p++ = '"';
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      // Sixteen (then eight) bytes at a time while none of them needs an escape.
-      i = SkipPlain(s, i);
-      if (i >= s.size()) break;
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      std::memcpy(p, s.data() + run, i - run);
-      p += i - run;
-      run = i + 1;
-      *p++ = '\\';
-      switch (c) {
-        case '"': *p++ = '"'; break;
-        case '\\': *p++ = '\\'; break;
-        case '\b': *p++ = 'b'; break;
-        case '\t': *p++ = 't'; break;
-        case '\n': *p++ = 'n'; break;
-        case '\f': *p++ = 'f'; break;
-        case '\r': *p++ = 'r'; break;
-        default:
-          *p++ = 'u';
-          *p++ = '0';
-          *p++ = '0';
-          *p++ = kHex[c >> 4];
-          *p++ = kHex[c & 15];
+#if defined(__SSE2__)
+    if (n >= 16) {
+      // Store 16 bytes, keep those before the first that needs an escape.
+      // (p + 16 stays within the bound: p <= 1 + 6 i and i + 16 <= n.)
+      size_t i = 0;
+      size_t raw = 0;  // the output since src[raw] is a plain copy of src[raw, i)
+      while (i + 16 <= n) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
+        const unsigned m = EscapeMask16(x);
+        if (m == 0) {
+          i += 16;
+          p += 16;
+          continue;
+        }
+        const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+        i += k;
+        p = Escape(p + k, static_cast<unsigned char>(src[i]));
+        raw = ++i;
+      }
+      if (i < n) {
+        // The last 16 bytes, overlapping those done: stored over their own
+        // plain copy when none of the new ones needs an escape.
+        const size_t r = n - i;
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + n - 16));
+        if (n - 16 >= raw && (EscapeMask16(x) >> (16 - r)) == 0) {
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(p + r - 16), x);
+          p += r;
+        } else {
+          p = EscapeRun(p, src + i, r);
+        }
+      }
+      *p++ = '"';
+      p_ = p;
+      return;
+    }
+#endif
+    // Short: whole when none of it needs an escape (two overlapping moves),
+    // else byte by byte.
+    if (n >= 16) {  // (only without SSE2)
+      p = EscapeRun(p, src, n);
+    } else if (n >= 8) {
+      if (NeedsEscape8(src) || NeedsEscape8(src + n - 8)) {
+        p = EscapeRun(p, src, n);
+      } else {
+        std::memcpy(p, src, 8);
+        std::memcpy(p + n - 8, src + n - 8, 8);
+        p += n;
+      }
+    } else if (n >= 4) {
+      if (NeedsEscape4(src) || NeedsEscape4(src + n - 4)) {
+        p = EscapeRun(p, src, n);
+      } else {
+        std::memcpy(p, src, 4);
+        std::memcpy(p + n - 4, src + n - 4, 4);
+        p += n;
+      }
+    } else {
+      p = EscapeRun(p, src, n);
+    }
+    *p++ = '"';
+    p_ = p;
+  }
+  // The byte c (one that needs it) escaped at p; returns the end.
+  static char* Escape(char* p, unsigned char c) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    *p++ = '\\';
+    switch (c) {
+      case '"': *p++ = '"'; break;
+      case '\\': *p++ = '\\'; break;
+      case '\b': *p++ = 'b'; break;
+      case '\t': *p++ = 't'; break;
+      case '\n': *p++ = 'n'; break;
+      case '\f': *p++ = 'f'; break;
+      case '\r': *p++ = 'r'; break;
+      default:
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 15];
+    }
+    return p;
+  }
+  static bool Plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
+  // n bytes, each escaped as needed.
+  static char* EscapeRun(char* p, const char* s, size_t n) {
+    for (size_t k = 0; k < n; ++k) {
+      const auto c = static_cast<unsigned char>(s[k]);
+      if (Plain(c)) {
+        *p++ = static_cast<char>(c);
+      } else {
+        p = Escape(p, c);
       }
     }
-    if (run < s.size()) {
-      std::memcpy(p, s.data() + run, s.size() - run);
-      p += s.size() - run;
-    }
-    *p++ = '"';
-    out_.Commit(p);
-  }
-  // A position p >= i such that no byte in [i, p) needs an escape: the
-  // start of the first block (16, then 8 bytes) holding one, or s.size()
-  // when the last block, read overlapping what was read, holds none.
-  static size_t SkipPlain(std::string_view s, size_t i) {
-    const size_t n = s.size();
-#if defined(__SSE2__)
-    while (i + 16 <= n && !NeedsEscape16(s.data() + i)) i += 16;
-    if (i < n && n >= 16 && i + 16 > n && !NeedsEscape16(s.data() + n - 16)) return n;
-#endif
-    while (i + 8 <= n && !NeedsEscape8(s.data() + i)) i += 8;
-    if (i < n && n >= 8 && i + 8 > n && !NeedsEscape8(s.data() + n - 8)) return n;
-    return i;
+    return p;
   }
 #if defined(__SSE2__)
-  static bool NeedsEscape16(const char* p) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Bit k set when byte k needs an escape.
+  static unsigned EscapeMask16(__m128i x) {
     // A control byte is one whose unsigned maximum with 0x20 is not itself.
     const __m128i hit =
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
                      _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x20)), x), _mm_set1_epi8(-1)));
-    return _mm_movemask_epi8(hit) != 0;
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
   }
 #endif
-  // Whether any of 8 bytes is a control byte, '"' or '\\' (SWAR: a byte
+  // Whether any of 8 (4) bytes is a control byte, '"' or '\\' (SWAR: a byte
   // is flagged when subtracting from it borrows, i.e. it is below the bound
   // or equal to the byte compared with after an XOR).
   static bool NeedsEscape8(const char* p) {
@@ -253,18 +341,19 @@ class LineOut {
     auto below = [&](uint64_t v, uint8_t n) { return (v - kOnes * n) & ~v & kHigh; };
     return (below(x, 0x20) | below(x ^ (kOnes * '"'), 1) | below(x ^ (kOnes * '\\'), 1)) != 0;
   }
-  void Key(std::string_view k) {  // ,"k":  (the caller writes the first key itself)
+  static bool NeedsEscape4(const char* p) {
+    uint32_t x;
+    std::memcpy(&x, p, 4);
+    constexpr uint32_t kOnes = 0x01010101u, kHigh = 0x80808080u;
+    auto below = [&](uint32_t v, uint8_t n) { return (v - kOnes * n) & ~v & kHigh; };
+    return (below(x, 0x20) | below(x ^ (kOnes * '"'), 1) | below(x ^ (kOnes * '\\'), 1)) != 0;
+  }
+  void Key(std::string_view k) {  // "k":  (the caller writes the comma)
     Str(k);
     Raw(':');
   }
-  void Int(int64_t v) {
-    char* p = out_.Reserve(24);
-    out_.Commit(std::to_chars(p, p + 24, v).ptr);
-  }
-  void Uint(uint64_t v) {
-    char* p = out_.Reserve(24);
-    out_.Commit(std::to_chars(p, p + 24, v).ptr);
-  }
+  void Int(int64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
+  void Uint(uint64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
   void Num(double d) {  // as Num() above
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
       Int(static_cast<int64_t>(d));
@@ -279,7 +368,13 @@ class LineOut {
   void Value(const pkg::Value& v) {
     switch (v.kind()) {
       case Value::Kind::kNull: Raw("null"); break;
-      case Value::Kind::kBool: Raw(v.as_bool() ? "true" : "false"); break;
+      case Value::Kind::kBool:
+        if (v.as_bool()) {
+          Raw("true");
+        } else {
+          Raw("false");
+        }
+        break;
       case Value::Kind::kInt: Int(v.as_int()); break;
       case Value::Kind::kDouble: Num(v.as_double()); break;
       case Value::Kind::kString: Str(v.as_string()); break;
@@ -371,7 +466,7 @@ class LineOut {
     }
     Props(n.props);
     Sources(n.sources);
-    Raw('}');
+    Raw("}\n");
   }
   void Edge(const EdgeStatement& e) {
     Raw("{\"kind\":\"edge\",\"type\":");
@@ -382,12 +477,23 @@ class LineOut {
     Str(e.to);
     Props(e.props);
     Sources(e.sources);
-    Raw('}');
+    Raw("}\n");
   }
 
  private:
   OutBuf& out_;
+  char* p_;
 };
+
+size_t NodeBound(const NodeStatement& n) {
+  size_t b = 96 + StrBound(n.id) + StrBound(n.type) + StrBound(n.name) + StrBound(n.name_en);
+  for (const auto& a : n.aliases) b += StrBound(a) + 1;
+  return b + PropsBound(n.props) + SourcesBound(n.sources);
+}
+
+size_t EdgeBound(const EdgeStatement& e) {
+  return 64 + StrBound(e.type) + StrBound(e.from) + StrBound(e.to) + PropsBound(e.props) + SourcesBound(e.sources);
+}
 
 }  // namespace
 
@@ -404,15 +510,13 @@ void JsonLinesWriter::Append(const Statement& s) {
 }
 
 void JsonLinesWriter::Append(const NodeStatement& n) {
-  LineOut out(impl_->buf);
+  LineOut out(impl_->buf, NodeBound(n));
   out.Node(n);
-  out.Raw('\n');
 }
 
 void JsonLinesWriter::Append(const EdgeStatement& e) {
-  LineOut out(impl_->buf);
+  LineOut out(impl_->buf, EdgeBound(e));
   out.Edge(e);
-  out.Raw('\n');
 }
 
 std::string_view JsonLinesWriter::view() const { return impl_->buf.view(); }
