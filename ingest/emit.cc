@@ -2,6 +2,7 @@
 #include "ingest/emit.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <set>
@@ -78,18 +79,16 @@ class Quotes {
   std::vector<bool> done_;
 };
 
-// Schema type ids by name, each name looked up once (names are few; the same
-// literal mostly comes back with the same address).
+// Schema type ids by name, each name looked up once (the names are few).
 template <class Id>
 class TypeIds {
  public:
   template <class Find>
   std::optional<Id> Get(std::string_view name, Find&& find) {
     for (const auto& [n, id] : seen_) {
-      if (n.data() == name.data() && n.size() == name.size()) return id;
-    }
-    for (const auto& [n, id] : seen_) {
-      if (n == name) return id;
+      if (n.size() == name.size() && (n.data() == name.data() || std::memcmp(n.data(), name.data(), n.size()) == 0)) {
+        return id;
+      }
     }
     seen_.emplace_back(name, find(name));
     return seen_.back().second;
@@ -101,14 +100,19 @@ class TypeIds {
 
 // Fills `p` in place (its strings keep their capacity when reused).
 // `quote`: the sentence, for a node's first place and an edge ("" otherwise).
+// REQUIRES: p.document is empty or in.doc_id already.
 void SetProv(Provenance& p, const EmitInput& in, Span sp, int sentence, std::string_view rule, std::string_view quote) {
-  p.document = in.doc_id;
+  if (p.document.size() != in.doc_id.size()) p.document = in.doc_id;
   auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
   p.begin = b;
   p.end = e;
   p.sentence = sentence;
   p.rule = rule;
-  p.quote = quote;
+  if (quote.empty()) {
+    p.quote.clear();
+  } else {
+    p.quote = quote;
+  }
 }
 
 // v resized to n, its dropped elements kept in `spare` (their strings keep
