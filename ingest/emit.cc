@@ -115,6 +115,22 @@ void SetProv(Provenance& p, const EmitInput& in, Span sp, int sentence, std::str
   }
 }
 
+// A string refilled from views that outlive it: a view equal (same address
+// and size) to the one it holds already is not copied again.
+class ViewSlot {
+ public:
+  explicit ViewSlot(std::string& s) : s_(s) {}
+  void Set(std::string_view v) {
+    if (v.data() == last_.data() && v.size() == last_.size() && v.data()) return;
+    s_.assign(v.data(), v.size());
+    last_ = v;
+  }
+
+ private:
+  std::string& s_;
+  std::string_view last_;
+};
+
 // v resized to n, its dropped elements kept in `spare` (their strings keep
 // their capacity) and taken back first.
 void ResizeSources(std::vector<Provenance>& v, size_t n, std::vector<Provenance>& spare) {
@@ -379,10 +395,11 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   edge.sources.resize(1);
   Provenance& p = edge.sources[0];
   p.document = in.doc_id;
+  ViewSlot type_slot(edge.type), from_slot(edge.from), to_slot(edge.to), rule_slot(p.rule);
   auto emit_edge = [&](std::string_view type, std::string_view from, std::string_view to) {
-    edge.type = type;
-    edge.from = from;
-    edge.to = to;
+    type_slot.Set(type);
+    from_slot.Set(from);
+    to_slot.Set(to);
     sink.Edge(edge);
   };
   int quoted = -2;  // the sentence p.quote holds (-2: none yet)
@@ -392,13 +409,14 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     const std::string_view t = e.to == doc_node ? std::string_view(in.doc_id) : nodes[e.to].id;
     Span sp = md.title_span;
     int sentence = -1;
-    p.rule = e.rule;
     if (e.rel) {
       const Mention& a = ms[e.rel->from >= 0 ? e.rel->from : e.rel->to];
       const Mention& b = ms[e.rel->to];
       sp = Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)};
       sentence = e.rel->sentence;
-      p.rule = e.rel->rule;
+      rule_slot.Set(e.rel->rule);
+    } else {
+      rule_slot.Set(e.rule);
     }
     auto [b, en] = in.norm->OriginalSpan(sp.begin, sp.end);
     p.begin = b;
@@ -418,7 +436,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     p.begin = n.first_begin;
     p.end = n.first_end;
     p.sentence = m.sentence;
-    p.rule = n.first_rule.empty() ? std::string_view(m.rule) : n.first_rule;
+    rule_slot.Set(n.first_rule.empty() ? std::string_view(m.rule) : n.first_rule);
     emit_edge("MENTIONS", in.doc_id, n.id);
     bool applies = IsMeasure(n.type) || n.type == "Indicator"sv || n.type == "Goal"sv;
     if (applies && region_node >= 0 && !m.cited) {
