@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "ingest/np_scan.h"
@@ -276,21 +277,23 @@ void RelateLexiconGroups(const RelateScope& r) {
   std::vector<Relation>& out = r.out;
   const int n = static_cast<int>(r.ms.size());
   // Lexicon groups: 生物医药 PART_OF 三大先导产业 when both are named.
-  // The lexicon mentions by their entry's name, then by position: a name's
-  // first mention (the group's node) and all of them (views of the entries).
-  std::vector<std::pair<std::string_view, int>> by_name;
+  // The groups any mention's entry belongs to, and the mentions (in order)
+  // whose entry bears a group's name: the first is the group's node.
+  std::unordered_map<std::string_view, int> group_slot;
   for (int i = 0; i < n; ++i) {
-    if (ms[i].lex_entry >= 0) by_name.emplace_back(ctx.lex->entries()[ms[i].lex_entry].name, i);
+    if (ms[i].lex_entry < 0) continue;
+    for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
+      group_slot.try_emplace(g, static_cast<int>(group_slot.size()));
+    }
   }
-  if (by_name.empty()) return;
-  std::sort(by_name.begin(), by_name.end());
-  auto named = [&](std::string_view g) {
-    auto lo = std::lower_bound(by_name.begin(), by_name.end(), g,
-                               [](const std::pair<std::string_view, int>& a, std::string_view b) { return a.first < b; });
-    auto hi = lo;
-    while (hi != by_name.end() && hi->first == g) ++hi;
-    return std::make_pair(lo, hi);
-  };
+  if (group_slot.empty()) return;
+  std::vector<std::vector<int>> named(group_slot.size());
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].lex_entry < 0) continue;
+    if (auto it = group_slot.find(ctx.lex->entries()[ms[i].lex_entry].name); it != group_slot.end()) {
+      named[it->second].push_back(i);
+    }
+  }
   // A sector the text itself groups (未来信息领域重点发展6G、元宇宙: PART_OF 未来信息) takes no
   // lexicon group over that nearer parent.
   std::unordered_set<std::string_view> grouped;
@@ -313,10 +316,10 @@ void RelateLexiconGroups(const RelateScope& r) {
     if (part_of.empty() || grouped.count(ms[i].key)) continue;
     bool any = false;
     for (const auto& g : part_of) {
-      const auto [lo, hi] = named(g);
-      for (auto it = lo; it != hi; ++it) {
-        if (!same_paragraph(ms[i], ms[it->second])) continue;
-        out.push_back({"PART_OF", i, lo->second, "lexicon.part_of", ms[i].sentence});
+      const std::vector<int>& with_name = named[group_slot.find(g)->second];
+      for (int j : with_name) {
+        if (!same_paragraph(ms[i], ms[j])) continue;
+        out.push_back({"PART_OF", i, with_name.front(), "lexicon.part_of", ms[i].sentence});
         any = true;
         break;
       }
