@@ -219,7 +219,7 @@ class LineOut {
   void Raw(char c) { *p_++ = c; }
   // A JSON string: '"', '\\' and control bytes escaped as rapidjson does;
   // other bytes (UTF-8 included) copied as they are.
-  void Str(std::string_view s) {
+  [[gnu::always_inline]] void Str(std::string_view s) {
     const char* src = s.data();
     const size_t n = s.size();
     char* p = p_;
