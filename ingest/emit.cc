@@ -98,6 +98,13 @@ class TypeIds {
   std::vector<std::pair<std::string_view, std::optional<Id>>> seen_;
 };
 
+// s = v in the string's own buffer: an append to the cleared string (no
+// check for v inside s, which never holds here).
+inline void Set(std::string& s, std::string_view v) {
+  s.clear();
+  s.append(v.data(), v.size());
+}
+
 // Fills `p` in place (its strings keep their capacity when reused).
 // `quote`: the sentence, for a node's first place and an edge ("" otherwise).
 // REQUIRES: p.document is empty or in.doc_id already.
@@ -107,11 +114,11 @@ void SetProv(Provenance& p, const EmitInput& in, Span sp, int sentence, std::str
   p.begin = b;
   p.end = e;
   p.sentence = sentence;
-  p.rule = rule;
+  Set(p.rule, rule);
   if (quote.empty()) {
     p.quote.clear();
   } else {
-    p.quote = quote;
+    Set(p.quote, quote);
   }
 }
 
@@ -122,7 +129,7 @@ class ViewSlot {
   explicit ViewSlot(std::string& s) : s_(s) {}
   void Set(std::string_view v) {
     if (v.data() == last_.data() && v.size() == last_.size() && v.data()) return;
-    s_.assign(v.data(), v.size());
+    ingest::Set(s_, v);
     last_ = v;
   }
 
@@ -370,12 +377,12 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       if (!choice.instrument.empty()) SetProperty(n.props, "instrument", choice.instrument);
     }
     if (n.type == "Region"sv && !ctx.region.empty() && n.name == ctx.region) region_node = static_cast<int>(k);
-    st.id = n.id;
-    st.type = n.type;
-    st.name = n.name;
-    st.name_en = n.name_en;
+    Set(st.id, n.id);
+    Set(st.type, n.type);
+    Set(st.name, n.name);
+    Set(st.name_en, n.name_en);
     st.aliases.resize(n.aliases.size());
-    for (size_t a = 0; a < n.aliases.size(); ++a) st.aliases[a] = n.aliases[a];
+    for (size_t a = 0; a < n.aliases.size(); ++a) Set(st.aliases[a], n.aliases[a]);
     std::swap(st.props, n.props);
     // The first places (the first carries the sentence).
     ResizeSources(st.sources, std::min(n.mentions.size(), kMaxSources), spare);
@@ -423,7 +430,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     p.end = en;
     p.sentence = sentence;
     if (sentence != quoted) {
-      p.quote = quote(sentence);
+      Set(p.quote, quote(sentence));
       quoted = sentence;
     }
     emit_edge(e.type, f, t);
