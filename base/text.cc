@@ -139,7 +139,23 @@ std::string NormalizeName(std::string_view s) {
     // point outside the fast path.
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     const int32_t n = static_cast<int32_t>(s.size());
+    const char32_t* t2s = t.t2s.data();
     for (int32_t i = 0; i < n && simple;) {
+      // A run of ideographs: decoded, looked up and written with no other test.
+      while (i + 2 < n && p[i] >= 0xE4 && p[i] <= 0xE9 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+        const UChar32 c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        if (c < 0x4E00) break;  // (E4 leads U+4000..U+4FFF)
+        if (const char32_t to = t2s[c - kCjkBegin]) {
+          w[0] = static_cast<char>(0xE0 | (to >> 12));
+          w[1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+          w[2] = static_cast<char>(0x80 | (to & 0x3F));
+        } else {
+          std::memcpy(w, p + i, 3);
+        }
+        w += 3;
+        i += 3;
+      }
+      if (i >= n) break;
       const int32_t b = i;
       UChar32 c = p[i];
       if (c < 0x80) {
