@@ -123,7 +123,7 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
   const std::vector<Mention>& ms = r.ms;
   const std::string_view s = r.ctx.text;
   std::vector<Relation>& out = r.out;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  BySentence::Ids ids = r.by_sentence[sen.index];
   // Membership lists: "X包括A、B、C" / "以A为代表的X" / "A、B等细分赛道".
   for (int i : ids) {
     const Mention& m = ms[i];

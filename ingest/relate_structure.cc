@@ -36,7 +36,7 @@ int ItemOfSentence(const DocContext& ctx, int sentence) {
 
 void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence,
                      std::vector<Relation>& out) {
-  auto in_sentence = [&](int sentence) -> const std::vector<int>& {
+  auto in_sentence = [&](int sentence) -> BySentence::Ids {
     return sentence >= 0 && sentence < static_cast<int>(by_sentence.size()) ? by_sentence[sentence] : by_sentence.back();
   };
   std::string_view s = ctx.text;
@@ -181,7 +181,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
       if (built < 0 && !chain.empty() && sen.item >= 0) {
         int hs = ctx.st->items[sen.item].heading_sentence;
-        for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : std::vector<int>{}) {
+        for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : BySentence::Ids{}) {
           if (BodyMeasure(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
         }
       }
