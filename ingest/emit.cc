@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <optional>
+#include <span>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -31,7 +32,7 @@ struct Node {
   std::string_view id, type, name, name_en;
   std::vector<std::string_view> aliases;
   PropertyMap props;
-  std::vector<int> mentions;
+  int first = -1;  // its first mention (all of them: mentions_of)
   std::string_view first_rule;  // when set, the first source's rule
   uint32_t first_begin = 0, first_end = 0;  // the first source's span in the file, once written
   bool standalone = false;  // seen outside another item's name
@@ -115,8 +116,20 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     if (!m.props.empty()) MergeProps(n.props, m.props);
     n.standalone |= !m.embedded;
     n.weak &= m.weak;
-    n.mentions.push_back(static_cast<int>(i));
+    if (n.first < 0) n.first = static_cast<int>(i);
   }
+  // Each node's mentions, in order, in one array cut per node; a node made
+  // later (an office's body, below) has just its first.
+  const size_t mention_nodes = nodes.size();
+  std::vector<uint32_t> node_begin(mention_nodes + 2, 0);
+  for (int k : node_of) ++node_begin[k + 2];
+  for (size_t k = 2; k < node_begin.size(); ++k) node_begin[k] += node_begin[k - 1];
+  std::vector<int> node_mentions(ms.size());
+  for (size_t i = 0; i < ms.size(); ++i) node_mentions[node_begin[node_of[i] + 1]++] = static_cast<int>(i);
+  auto mentions_of = [&](size_t k) -> std::span<const int> {
+    if (k >= mention_nodes) return {&nodes[k].first, 1};
+    return {node_mentions.data() + node_begin[k], node_begin[k + 1] - node_begin[k]};
+  };
   // Edges.
   // type and rule (used when rel is null) are literals or rule ids.
   struct E { std::string_view type; int from, to; const Relation* rel; std::string_view rule; };
@@ -242,7 +255,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
         if (found == by_key.end()) {  // the body is named only through its office: its first place
           const std::string& id = owned_keys.emplace_back(std::move(key));
           found = by_key.emplace(id, static_cast<int>(nodes.size())).first;
-          const int first = nodes[who].mentions.front();
+          const int first = nodes[who].first;
           Node& n = nodes.emplace_back();
           n.id = id;
           n.type = "Agency";
@@ -250,7 +263,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
           n.name_en = x.name_en;
           for (const auto& a : x.aliases) AddAlias(n, a);
           n.first_rule = "metadata.issuer_body";
-          n.mentions.push_back(first);
+          n.first = first;
           node_tid.push_back(node_types.Get("Agency", find_node_type));
         }
         auto it = found;
@@ -286,15 +299,16 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   std::vector<Provenance> spare;
   for (size_t k = 0; k < nodes.size(); ++k) {
     Node& n = nodes[k];
+    const std::span<const int> places = mentions_of(k);
     // The document's region named in its title stands even inside the title's
     // measure (江西省制造业数字化转型规划): it is where the document applies.
     const bool title_region = n.type == "Region"sv && !ctx.region.empty() && n.name == ctx.region &&
-                              std::any_of(n.mentions.begin(), n.mentions.end(),
+                              std::any_of(places.begin(), places.end(),
                                           [&](int i) { return md.title_span.contains(ms[i].span.begin); });
     if (!(n.used || (n.standalone && !n.weak) || title_region)) continue;
     emitted[k] = true;
     if (IsMeasure(n.type)) {
-      const Mention& first = ms[n.mentions.front()];
+      const Mention& first = ms[n.first];
       auto choice = ChooseInstrument(*ctx.rules, n.type, n.name, quote(first.sentence));
       if (!choice.instrument.empty()) SetProperty(n.props, "instrument", choice.instrument);
     }
@@ -307,9 +321,9 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     for (size_t a = 0; a < n.aliases.size(); ++a) Set(st.aliases[a], n.aliases[a]);
     std::swap(st.props, n.props);
     // The first places (the first carries the sentence).
-    ResizeSources(st.sources, std::min(n.mentions.size(), kMaxSources), spare);
+    ResizeSources(st.sources, std::min(places.size(), kMaxSources), spare);
     for (size_t j = 0; j < st.sources.size(); ++j) {
-      const Mention& m = ms[n.mentions[j]];
+      const Mention& m = ms[places[j]];
       SetProv(st.sources[j], in, m.span, m.sentence, j == 0 && !n.first_rule.empty() ? n.first_rule : std::string_view(m.rule),
               j == 0 ? quote(m.sentence) : std::string_view());
     }
@@ -361,7 +375,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   for (size_t k = 0; k < nodes.size(); ++k) {
     if (!emitted[k]) continue;
     const Node& n = nodes[k];
-    const Mention& m = ms[n.mentions.front()];
+    const Mention& m = ms[n.first];
     p.begin = n.first_begin;
     p.end = n.first_end;
     p.sentence = m.sentence;

@@ -5,6 +5,7 @@
 // output of every extraction.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>

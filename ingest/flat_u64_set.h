@@ -6,6 +6,7 @@
 // Not thread-safe. Tested in tests/ingest/flat_u64_set_test.cc.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
