@@ -134,16 +134,47 @@ std::string NormalizeName(std::string_view s) {
     bool simple = true;
     out.resize(s.size());
     char* w = out.data();
-    ForEachCodePoint(s, [&](UChar32 c, size_t b, size_t) {
+    // One decoding loop (U8_NEXT's answers; three-byte characters led by
+    // E3..E9, U+3000..U+9FFF, decoded inline), stopping at the first code
+    // point outside the fast path.
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const int32_t n = static_cast<int32_t>(s.size());
+    const char32_t* t2s = t.t2s.data();
+    for (int32_t i = 0; i < n && simple;) {
+      // A run of ideographs: decoded, looked up and written with no other test.
+      while (i + 2 < n && p[i] >= 0xE4 && p[i] <= 0xE9 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+        const UChar32 c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        if (c < 0x4E00) break;  // (E4 leads U+4000..U+4FFF)
+        if (const char32_t to = t2s[c - kCjkBegin]) {
+          w[0] = static_cast<char>(0xE0 | (to >> 12));
+          w[1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+          w[2] = static_cast<char>(0x80 | (to & 0x3F));
+        } else {
+          std::memcpy(w, p + i, 3);
+        }
+        w += 3;
+        i += 3;
+      }
+      if (i >= n) break;
+      const int32_t b = i;
+      UChar32 c = p[i];
+      if (c < 0x80) {
+        ++i;
+      } else if (c >= 0xE3 && c <= 0xE9 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+        c = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        i += 3;
+      } else {
+        U8_NEXT(p, i, n, c);
+      }
       if (c < 0) {
         simple = false;
       } else if (c < 0x80) {
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || IsQuoteOrBracket(c)) return true;
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || IsQuoteOrBracket(c)) continue;
         *w++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
       } else if ((c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0)) {
         const char32_t to = SimplifyCp(t, c);
         if (to == static_cast<char32_t>(c)) {
-          std::memcpy(w, s.data() + b, 3);
+          std::memcpy(w, p + b, 3);
         } else {
           w[0] = static_cast<char>(0xE0 | (to >> 12));
           w[1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
@@ -153,8 +184,7 @@ std::string NormalizeName(std::string_view s) {
       } else if (!IsQuoteOrBracket(c)) {
         simple = false;
       }
-      return simple;
-    });
+    }
     if (simple) {
       out.resize(static_cast<size_t>(w - out.data()));
       return out;

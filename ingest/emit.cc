@@ -2,14 +2,18 @@
 #include "ingest/emit.h"
 
 #include <algorithm>
+#include <cstring>
+#include <deque>
 #include <map>
 #include <set>
 #include <optional>
+#include <span>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "base/text.h"
 #include "ingest/doc_metadata.h"
+#include "ingest/emit_buffers.h"
+#include "ingest/flat_u64_set.h"
 #include "ingest/instrument.h"
 #include "ingest/np_scan.h"
 #include "ingest/utf8.h"
@@ -17,46 +21,28 @@
 namespace pkg::ingest {
 
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
+using namespace emit;  // emit_buffers.h
 namespace {
 
+// A node while the document's mentions are read. Its strings are views of
+// the mentions, the lexicon and literals (all outlive the call); the
+// statement is filled only when the node is written, into one reused
+// NodeStatement. Its sources are its first (up to 8) mentions.
 struct Node {
-  NodeStatement st;
-  std::vector<int> mentions;
+  std::string_view id, type, name, name_en;
+  std::vector<std::string_view> aliases;
+  PropertyMap props;
+  int first = -1;  // its first mention (all of them: mentions_of)
+  std::string_view first_rule;  // when set, the first source's rule
+  uint32_t first_begin = 0, first_end = 0;  // the first source's span in the file, once written
   bool standalone = false;  // seen outside another item's name
   bool weak = true;
   bool used = false;        // an edge uses it
 };
 
-std::string_view Quote(const DocContext& ctx, int sentence) {
-  if (sentence < 0 || sentence >= static_cast<int>(ctx.st->sentences.size())) return "";
-  const Span& sp = ctx.st->sentences[sentence].span;
-  return Utf8Prefix(ctx.text.substr(sp.begin, sp.end - sp.begin), 300);
-}
+constexpr size_t kMaxSources = 8;
 
-// `quote`: whether the provenance carries its sentence (only a node's first
-// place and an edge's do; building it for the others would be thrown away).
-// Fills `p` in place (its strings keep their capacity when reused).
-void SetProv(Provenance& p, const EmitInput& in, Span sp, int sentence, std::string_view rule, bool quote = true) {
-  p.document = in.doc_id;
-  auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
-  p.begin = b;
-  p.end = e;
-  p.sentence = sentence;
-  p.rule = rule;
-  if (quote) {
-    p.quote = Quote(*in.ctx, sentence);
-  } else {
-    p.quote.clear();
-  }
-}
-
-Provenance Prov(const EmitInput& in, Span sp, int sentence, std::string_view rule, bool quote = true) {
-  Provenance p;
-  SetProv(p, in, sp, sentence, rule, quote);
-  return p;
-}
-
-void AddAlias(NodeStatement& n, const std::string& a) {
+void AddAlias(Node& n, std::string_view a) {
   if (a.empty() || a == n.name) return;
   if (std::find(n.aliases.begin(), n.aliases.end(), a) == n.aliases.end()) n.aliases.push_back(a);
 }
@@ -76,6 +62,23 @@ void MergeProps(PropertyMap& into, const PropertyMap& from) {
   }
 }
 
+// Fills `p` in place (its strings keep their capacity when reused).
+// `quote`: the sentence, for a node's first place and an edge ("" otherwise).
+// REQUIRES: p.document is empty or in.doc_id already.
+void SetProv(Provenance& p, const EmitInput& in, Span sp, int sentence, std::string_view rule, std::string_view quote) {
+  if (p.document.size() != in.doc_id.size()) p.document = in.doc_id;
+  auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
+  p.begin = b;
+  p.end = e;
+  p.sentence = sentence;
+  Set(p.rule, rule);
+  if (quote.empty()) {
+    p.quote.clear();
+  } else {
+    Set(p.quote, quote);
+  }
+}
+
 }  // namespace
 
 void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const std::vector<Relation>& rels,
@@ -83,62 +86,75 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   const DocContext& ctx = *in.ctx;
   const DocMetadata& md = *ctx.md;
   const Lexicon& L = *ctx.lex;
+  Quotes quote(ctx);
   // Nodes by key, in order of first mention.
   std::vector<Node> nodes;
-  std::unordered_map<std::string, int> by_key;
+  nodes.reserve(ms.size());
+  std::unordered_map<std::string_view, int, KeyHash> by_key;  // views of the mentions' keys and of owned_keys
+  by_key.reserve(ms.size());
+  std::deque<std::string> owned_keys;
   std::vector<int> node_of(ms.size(), -1);
   for (size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    auto [it, fresh] = by_key.try_emplace(m.key, static_cast<int>(nodes.size()));  // copies the key only when new
+    auto [it, fresh] = by_key.try_emplace(m.key, static_cast<int>(nodes.size()));
     if (fresh) {
-      Node n;
-      n.st.id = m.key;
-      n.st.type = m.type;
-      n.st.name = m.name;
+      Node& n = nodes.emplace_back();
+      n.id = m.key;
+      n.type = m.type;
+      n.name = m.name;
       if (m.lex_entry >= 0) {
         const LexEntry& x = L.entries()[m.lex_entry];
-        n.st.name = x.name;
-        n.st.name_en = x.name_en;
-        for (const auto& a : x.aliases) AddAlias(n.st, a);
+        n.name = x.name;
+        n.name_en = x.name_en;
+        for (const auto& a : x.aliases) AddAlias(n, a);
       }
-      nodes.push_back(std::move(n));
     }
     Node& n = nodes[it->second];
     node_of[i] = it->second;
-    AddAlias(n.st, m.name);
-    for (const auto& a : m.aliases) AddAlias(n.st, a);
-    MergeProps(n.st.props, m.props);
+    AddAlias(n, m.name);
+    for (const auto& a : m.aliases) AddAlias(n, a);
+    if (!m.props.empty()) MergeProps(n.props, m.props);
     n.standalone |= !m.embedded;
     n.weak &= m.weak;
-    if (n.st.sources.size() < 8) {
-      // The first place carries the sentence.
-      n.st.sources.push_back(Prov(in, m.span, m.sentence, m.rule, n.st.sources.empty()));
-    }
-    n.mentions.push_back(static_cast<int>(i));
+    if (n.first < 0) n.first = static_cast<int>(i);
   }
+  // Each node's mentions, in order, in one array cut per node; a node made
+  // later (an office's body, below) has just its first.
+  const size_t mention_nodes = nodes.size();
+  std::vector<uint32_t> node_begin(mention_nodes + 2, 0);
+  for (int k : node_of) ++node_begin[k + 2];
+  for (size_t k = 2; k < node_begin.size(); ++k) node_begin[k] += node_begin[k - 1];
+  std::vector<int> node_mentions(ms.size());
+  for (size_t i = 0; i < ms.size(); ++i) node_mentions[node_begin[node_of[i] + 1]++] = static_cast<int>(i);
+  auto mentions_of = [&](size_t k) -> std::span<const int> {
+    if (k >= mention_nodes) return {&nodes[k].first, 1};
+    return {node_mentions.data() + node_begin[k], node_begin[k + 1] - node_begin[k]};
+  };
   // Edges.
   // type and rule (used when rel is null) are literals or rule ids.
   struct E { std::string_view type; int from, to; const Relation* rel; std::string_view rule; };
   std::vector<E> edges;
+  edges.reserve(rels.size() + 16);
   // Schema look-ups scan the type lists by name: resolve each name once.
-  std::unordered_set<uint64_t> seen;  // (edge type, from, to) packed
+  FlatU64Set seen(rels.size() + 16);  // (edge type, from, to) packed: never 0 (from != to)
   const int doc_node = -2;
+  TypeIds<TypeId> node_types;
+  auto find_node_type = [&](std::string_view t) { return in.schema->FindNodeType(t); };
   const auto doc_tid = in.schema->FindNodeType("Document");
   std::vector<std::optional<TypeId>> node_tid(nodes.size());
-  for (size_t k = 0; k < nodes.size(); ++k) node_tid[k] = in.schema->FindNodeType(nodes[k].st.type);
-  // Keyed by views: every edge type passed is a literal or a Relation's (static) type.
-  std::unordered_map<std::string_view, std::optional<EdgeTypeId>> edge_tid;
+  for (size_t k = 0; k < nodes.size(); ++k) node_tid[k] = node_types.Get(nodes[k].type, find_node_type);
+  // Every edge type passed is a literal or a Relation's (static) type.
+  TypeIds<EdgeTypeId> edge_types;
+  auto find_edge_type = [&](std::string_view t) { return in.schema->FindEdgeType(t); };
   auto add_edge = [&](std::string_view type, int from, int to, const Relation* rel,
                       std::string_view rule = "metadata.issuer") {
     if (from == to) return;
-    auto [at, fresh] = edge_tid.try_emplace(type);
-    if (fresh) at->second = in.schema->FindEdgeType(type);
-    const auto tid = at->second;
+    const auto tid = edge_types.Get(type, find_edge_type);
     if (!tid) return;
     auto ft = from == doc_node ? doc_tid : node_tid[from], tt = to == doc_node ? doc_tid : node_tid[to];
     if (!ft || !tt || !in.schema->EdgeAllowed(*tid, *ft, *tt)) return;
     uint64_t packed = (uint64_t{tid->v} << 48) | (uint64_t(uint32_t(from + 2)) << 24) | uint64_t(uint32_t(to + 2));
-    if (!seen.insert(packed).second) return;
+    if (!seen.insert(packed)) return;
     edges.push_back(E{type, from, to, rel, rule});
     if (from != doc_node) nodes[from].used = true;
     if (to != doc_node) nodes[to].used = true;
@@ -217,38 +233,40 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     const std::string_view what = std::string_view(md.title).substr(kai + 12);
     int target = -1;
     for (size_t k = 0; k < nodes.size(); ++k) {
-      const std::string& t = nodes[k].st.type;
-      if (!(t == "Pilot"sv || t == "Initiative"sv || t == "Platform"sv) || nodes[k].st.name.size() < 9) continue;
-      if (what.find(nodes[k].st.name) == std::string_view::npos) continue;
-      if (target < 0 || nodes[k].st.name.size() > nodes[target].st.name.size()) target = static_cast<int>(k);
+      const std::string_view t = nodes[k].type;
+      if (!(t == "Pilot"sv || t == "Initiative"sv || t == "Platform"sv) || nodes[k].name.size() < 9) continue;
+      if (what.find(nodes[k].name) == std::string_view::npos) continue;
+      if (target < 0 || nodes[k].name.size() > nodes[target].name.size()) target = static_cast<int>(k);
     }
     for (size_t w = 0; target >= 0 && w < issuers.size(); ++w) {
-      std::string body = nodes[issuers[w]].st.name;
+      std::string body(nodes[issuers[w]].name);
       for (std::string_view office : {"办公厅"sv, "办公室"sv}) {
         if (body.size() > office.size() + 6 && body.compare(body.size() - office.size(), office.size(), office) == 0) {
           body.resize(body.size() - office.size());
         }
       }
       int who = issuers[w];
-      if (body != nodes[who].st.name) {
+      if (body != nodes[who].name) {
         const int e = L.Find("Agency", body);
         if (e < 0) continue;
         const LexEntry& x = L.entries()[e];
         std::string key = "Agency:" + NormalizeName(x.name);
-        auto [it, fresh] = by_key.try_emplace(key, static_cast<int>(nodes.size()));
-        if (fresh) {  // the body is named only through its office
-          Node n;
-          n.st.id = std::move(key);
-          n.st.type = "Agency";
-          n.st.name = x.name;
-          n.st.name_en = x.name_en;
-          for (const auto& a : x.aliases) AddAlias(n.st, a);
-          n.st.sources.push_back(nodes[who].st.sources.front());
-          n.st.sources.back().rule = "metadata.issuer_body";
-          n.mentions.push_back(nodes[who].mentions.front());
-          nodes.push_back(std::move(n));
-          node_tid.push_back(in.schema->FindNodeType("Agency"));
+        auto found = by_key.find(key);
+        if (found == by_key.end()) {  // the body is named only through its office: its first place
+          const std::string& id = owned_keys.emplace_back(std::move(key));
+          found = by_key.emplace(id, static_cast<int>(nodes.size())).first;
+          const int first = nodes[who].first;
+          Node& n = nodes.emplace_back();
+          n.id = id;
+          n.type = "Agency";
+          n.name = x.name;
+          n.name_en = x.name_en;
+          for (const auto& a : x.aliases) AddAlias(n, a);
+          n.first_rule = "metadata.issuer_body";
+          n.first = first;
+          node_tid.push_back(node_types.Get("Agency", find_node_type));
         }
+        auto it = found;
         who = it->second;
       }
       nodes[who].used = true;
@@ -261,73 +279,111 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   doc.id = in.doc_id;
   doc.type = "Document";
   doc.name = !md.title.empty() ? CleanName(md.title) : in.fallback_title;
-  if (!md.title_short.empty()) AddAlias(doc, md.title_short);
+  if (!md.title_short.empty() && md.title_short != doc.name) doc.aliases.push_back(md.title_short);
   if (!md.title.empty()) SetProperty(doc.props, "title", md.title);
   if (!md.publisher.empty()) SetProperty(doc.props, "publisher", md.publisher);
   if (!md.date.empty()) SetProperty(doc.props, "date", md.date);
   if (!md.reprinted_from.empty()) SetProperty(doc.props, "reprinted_from", md.reprinted_from);
   if (!md.doc_number.empty()) SetProperty(doc.props, "doc_number", md.doc_number);
   if (!ctx.region.empty()) SetProperty(doc.props, "region", ctx.region);
-  if (md.title_span.end > md.title_span.begin) doc.sources.push_back(Prov(in, md.title_span, -1, "metadata.title"));
+  if (md.title_span.end > md.title_span.begin) {
+    SetProv(doc.sources.emplace_back(), in, md.title_span, -1, "metadata.title", quote(-1));
+  }
   sink.Node(doc);
   // Nodes that stand: seen on their own (and not generic), or used by an edge.
+  // One node statement, refilled for every node (its strings and sources
+  // keep their capacity).
   std::vector<bool> emitted(nodes.size(), false);
   int region_node = -1;
+  NodeStatement st;
+  std::vector<Provenance> spare;
   for (size_t k = 0; k < nodes.size(); ++k) {
     Node& n = nodes[k];
+    const std::span<const int> places = mentions_of(k);
     // The document's region named in its title stands even inside the title's
     // measure (江西省制造业数字化转型规划): it is where the document applies.
-    const bool title_region = n.st.type == "Region"sv && !ctx.region.empty() && n.st.name == ctx.region &&
-                              std::any_of(n.mentions.begin(), n.mentions.end(),
+    const bool title_region = n.type == "Region"sv && !ctx.region.empty() && n.name == ctx.region &&
+                              std::any_of(places.begin(), places.end(),
                                           [&](int i) { return md.title_span.contains(ms[i].span.begin); });
     if (!(n.used || (n.standalone && !n.weak) || title_region)) continue;
     emitted[k] = true;
-    if (IsMeasure(n.st.type)) {
-      const Mention& first = ms[n.mentions.front()];
-      auto choice = ChooseInstrument(*ctx.rules, n.st.type, n.st.name, Quote(ctx, first.sentence));
-      if (!choice.instrument.empty()) SetProperty(n.st.props, "instrument", choice.instrument);
+    if (IsMeasure(n.type)) {
+      const Mention& first = ms[n.first];
+      auto choice = ChooseInstrument(*ctx.rules, n.type, n.name, quote(first.sentence));
+      if (!choice.instrument.empty()) SetProperty(n.props, "instrument", choice.instrument);
     }
-    if (n.st.type == "Region"sv && !ctx.region.empty() && n.st.name == ctx.region) region_node = static_cast<int>(k);
-    sink.Node(n.st);
+    if (n.type == "Region"sv && !ctx.region.empty() && n.name == ctx.region) region_node = static_cast<int>(k);
+    Set(st.id, n.id);
+    Set(st.type, n.type);
+    Set(st.name, n.name);
+    Set(st.name_en, n.name_en);
+    st.aliases.resize(n.aliases.size());
+    for (size_t a = 0; a < n.aliases.size(); ++a) Set(st.aliases[a], n.aliases[a]);
+    std::swap(st.props, n.props);
+    // The first places (the first carries the sentence).
+    ResizeSources(st.sources, std::min(places.size(), kMaxSources), spare);
+    for (size_t j = 0; j < st.sources.size(); ++j) {
+      const Mention& m = ms[places[j]];
+      SetProv(st.sources[j], in, m.span, m.sentence, j == 0 && !n.first_rule.empty() ? n.first_rule : std::string_view(m.rule),
+              j == 0 ? quote(m.sentence) : std::string_view());
+    }
+    n.first_begin = static_cast<uint32_t>(st.sources[0].begin);
+    n.first_end = static_cast<uint32_t>(st.sources[0].end);
+    sink.Node(st);
+    std::swap(st.props, n.props);
   }
   // One edge statement, refilled for every edge (no allocation once its
   // strings have grown).
   EdgeStatement edge;
   edge.sources.resize(1);
   Provenance& p = edge.sources[0];
-  auto emit_edge = [&](std::string_view type, const std::string& from, const std::string& to) {
-    edge.type = type;
-    edge.from = from;
-    edge.to = to;
+  p.document = in.doc_id;
+  ViewSlot type_slot(edge.type), from_slot(edge.from), to_slot(edge.to), rule_slot(p.rule);
+  auto emit_edge = [&](std::string_view type, std::string_view from, std::string_view to) {
+    type_slot.Set(type);
+    from_slot.Set(from);
+    to_slot.Set(to);
     sink.Edge(edge);
   };
+  int quoted = -2;  // the sentence p.quote holds (-2: none yet)
   for (const E& e : edges) {
     if ((e.from != doc_node && !emitted[e.from]) || (e.to != doc_node && !emitted[e.to])) continue;
-    const std::string& f = e.from == doc_node ? in.doc_id : nodes[e.from].st.id;
-    const std::string& t = e.to == doc_node ? in.doc_id : nodes[e.to].st.id;
+    const std::string_view f = e.from == doc_node ? std::string_view(in.doc_id) : nodes[e.from].id;
+    const std::string_view t = e.to == doc_node ? std::string_view(in.doc_id) : nodes[e.to].id;
+    Span sp = md.title_span;
+    int sentence = -1;
     if (e.rel) {
       const Mention& a = ms[e.rel->from >= 0 ? e.rel->from : e.rel->to];
       const Mention& b = ms[e.rel->to];
-      SetProv(p, in, Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)}, e.rel->sentence, e.rel->rule);
+      sp = Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)};
+      sentence = e.rel->sentence;
+      rule_slot.Set(e.rel->rule);
     } else {
-      SetProv(p, in, md.title_span, -1, e.rule);
+      rule_slot.Set(e.rule);
+    }
+    auto [b, en] = in.norm->OriginalSpan(sp.begin, sp.end);
+    p.begin = b;
+    p.end = en;
+    p.sentence = sentence;
+    if (sentence != quoted) {
+      Set(p.quote, quote(sentence));
+      quoted = sentence;
     }
     emit_edge(e.type, f, t);
   }
+  p.quote.clear();  // the node's own provenance carries the sentence
   for (size_t k = 0; k < nodes.size(); ++k) {
     if (!emitted[k]) continue;
     const Node& n = nodes[k];
-    const Provenance& first = n.st.sources.front();
-    p.document = first.document;
-    p.begin = first.begin;
-    p.end = first.end;
-    p.sentence = first.sentence;
-    p.rule = first.rule;
-    p.quote.clear();  // the node's own provenance carries the sentence
-    emit_edge("MENTIONS", in.doc_id, n.st.id);
-    bool applies = IsMeasure(n.st.type) || n.st.type == "Indicator"sv || n.st.type == "Goal"sv;
-    if (applies && region_node >= 0 && !ms[n.mentions.front()].cited) {
-      emit_edge("APPLIES_IN", n.st.id, nodes[region_node].st.id);
+    const Mention& m = ms[n.first];
+    p.begin = n.first_begin;
+    p.end = n.first_end;
+    p.sentence = m.sentence;
+    rule_slot.Set(n.first_rule.empty() ? std::string_view(m.rule) : n.first_rule);
+    emit_edge("MENTIONS", in.doc_id, n.id);
+    bool applies = IsMeasure(n.type) || n.type == "Indicator"sv || n.type == "Goal"sv;
+    if (applies && region_node >= 0 && !m.cited) {
+      emit_edge("APPLIES_IN", n.id, nodes[region_node].id);
     }
   }
 }

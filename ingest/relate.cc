@@ -14,6 +14,9 @@
 namespace pkg::ingest {
 
 bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap) {
+  // A hit is a word in [lo, p): with none starting there (the document's word
+  // index answers in a binary search), no step below can find one.
+  if (p <= lo || words.Find(ctx.text.substr(0, p), lo) == std::string_view::npos) return false;
   for (uint32_t e = p; e >= lo && p - e <= max_gap;) {
     size_t len = 0;
     if (words.SuffixAt(ctx.text.substr(0, e), e, &len) && e - len >= lo) return true;
@@ -78,15 +81,19 @@ const Span* ClauseOf(const DocContext& ctx, const Mention& m) {
 }
 
 BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& ms) {
-  BySentence by(ctx.st->sentences.size() + 1);
-  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
-    int s = ms[i].sentence;
-    by[s >= 0 && s < static_cast<int>(ctx.st->sentences.size()) ? s : by.size() - 1].push_back(i);
-  }
+  const size_t n = ctx.st->sentences.size();
+  auto bucket = [&](const Mention& m) { return m.sentence >= 0 && static_cast<size_t>(m.sentence) < n ? m.sentence : n; };
+  BySentence by;
+  by.begin_.assign(n + 2, 0);  // counts at [b + 1], then running sums: bucket b is [begin_[b], begin_[b + 1])
+  for (const Mention& m : ms) ++by.begin_[bucket(m) + 1];
+  for (size_t b = 1; b < by.begin_.size(); ++b) by.begin_[b] += by.begin_[b - 1];
+  by.ids_.resize(ms.size());
+  std::vector<uint32_t> at(by.begin_.begin(), by.begin_.end() - 1);
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) by.ids_[at[bucket(ms[i])]++] = i;
   return by;
 }
 
-const std::vector<int>& RelateScope::InSentence(int sentence) const {
+BySentence::Ids RelateScope::InSentence(int sentence) const {
   return sentence >= 0 && sentence < static_cast<int>(by_sentence.size()) - 1 ? by_sentence[sentence] : by_sentence.back();
 }
 

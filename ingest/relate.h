@@ -20,6 +20,7 @@
 #pragma once
 
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,10 +41,23 @@ struct Relation {
 // REQUIRES: mentions sorted by span.begin, keys set.
 std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& mentions);
 
-// Mention indices by sentence; the last bucket holds mentions outside any
-// sentence (the title). Every pairwise look-up stays within a sentence, so the
-// work is linear in the document, not quadratic.
-using BySentence = std::vector<std::vector<int>>;
+// Mention indices by sentence, in order; the last bucket holds mentions
+// outside any sentence (the title). Every pairwise look-up stays within a
+// sentence, so the work is linear in the document, not quadratic. One array
+// cut at each sentence's first index (no vector per sentence).
+class BySentence {
+ public:
+  using Ids = std::span<const int>;
+  // REQUIRES: s < size().
+  Ids operator[](size_t s) const { return Ids(ids_.data() + begin_[s], begin_[s + 1] - begin_[s]); }
+  Ids back() const { return (*this)[size() - 1]; }
+  size_t size() const { return begin_.size() - 1; }
+
+ private:
+  friend BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& mentions);
+  std::vector<uint32_t> begin_{0};  // by bucket, one extra at the end
+  std::vector<int> ids_;
+};
 BySentence IndexBySentence(const DocContext& ctx, const std::vector<Mention>& mentions);
 
 // Structure-driven relations (relate_structure.cc), appended to `out`.

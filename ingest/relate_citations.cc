@@ -14,7 +14,7 @@ void RelateCitation(const RelateScope& r, const Sentence& sen, const Span* claus
   const std::vector<Mention>& ms = r.ms;
   const std::string_view s = r.ctx.text;
   std::vector<Relation>& out = r.out;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  BySentence::Ids ids = r.by_sentence[sen.index];
   const Mention& m = r.ms[i];
   // Citations: 贯彻落实《X》 → the citing measure (the sentence's, else the
   // document's own) IMPLEMENTS X;

@@ -44,7 +44,7 @@ void RelateDirections(const DocContext& ctx, const std::vector<Mention>& ms, con
   const Structure& st = *ctx.st;
   const int n_items = static_cast<int>(st.items.size());
   if (n_items == 0) return;
-  auto in_sentence = [&](int sentence) -> const std::vector<int>& {
+  auto in_sentence = [&](int sentence) -> BySentence::Ids {
     return sentence >= 0 && sentence < static_cast<int>(by_sentence.size()) ? by_sentence[sentence] : by_sentence.back();
   };
   const KindWords invest = ctx.Words(RuleKind::funds_verb);

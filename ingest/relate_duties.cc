@@ -106,7 +106,7 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
 void RelateBothParties(const RelateScope& r, const Sentence& sen) {
   const DocContext& ctx = r.ctx;
   const std::string_view s = ctx.text;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  const auto ids = r.by_sentence[sen.index];
   const size_t at = s.substr(0, sen.span.end).find("双方", sen.span.begin);
   if (at == std::string_view::npos) return;
   // 双方 (将 / 拟 / 共同) then a governing verb.
@@ -142,7 +142,7 @@ void RelateRelativeDuties(const RelateScope& r, const Sentence& sen) {
   const std::vector<Mention>& ms = r.ms;
   const std::string_view s = r.ctx.text;
   std::vector<Relation>& out = r.out;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  BySentence::Ids ids = r.by_sentence[sen.index];
   // "香港科技园公司营运的先进制造业中心(AMC)及微电子中心(MEC)": an actor, its own verb
   // (kind trigger or lead_verb) and 的 before a measure make it RESPONSIBLE for that
   // measure and for those joined to it by 及 / 和 / 、 in the clause.
@@ -180,7 +180,7 @@ void RelateDutySubject(const RelateScope& r, const Sentence& sen) {
   const std::vector<Mention>& ms = r.ms;
   const std::string_view s = r.ctx.text;
   std::vector<Relation>& out = r.out;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  BySentence::Ids ids = r.by_sentence[sen.index];
   // The subject of a duty sentence: "第四条 X(以下简称Y)履行…职责,负责Z的…" and
   // "由X负责Z": an agency or firm opening the sentence is RESPONSIBLE for the
   // measures named after its 负责 / 牵头.

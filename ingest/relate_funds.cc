@@ -15,7 +15,7 @@ namespace {
 
 // "统筹X专项资金…用于数字化改造,发挥Y基金作用,…重点投向A": A, after another fund named past
 // f's verb, is that fund's object, not f's.
-bool LaterFund(const std::vector<Mention>& ms, const std::vector<int>& ids, const Mention& f, uint32_t verb_at,
+bool LaterFund(const std::vector<Mention>& ms, BySentence::Ids ids, const Mention& f, uint32_t verb_at,
                const Mention& t) {
   for (int j : ids) {
     const Mention& g = ms[j];
@@ -26,7 +26,7 @@ bool LaterFund(const std::vector<Mention>& ms, const std::vector<int>& ids, cons
 }
 
 // True when only list joints (、 和 及) and other funds stand between f and g: "A、B和C".
-bool ListedWith(std::string_view s, const std::vector<Mention>& ms, const std::vector<int>& ids, const Mention& f,
+bool ListedWith(std::string_view s, const std::vector<Mention>& ms, BySentence::Ids ids, const Mention& f,
                 const Mention& g) {
   uint32_t p = f.span.end;
   while (p < g.span.begin) {

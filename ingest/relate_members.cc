@@ -1,9 +1,12 @@
 // PART_OF from phrases: 包括 lists, 以X为代表的, listed sectors before their category
 // or counted group, sub-sector tracks, 试点推行, lexicon groups. (Items under a heading:
 // relate_structure.cc.) See relate_phrases.h. Tested in tests/ingest/relate_members_test.cc and extractor_test.cc.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "ingest/np_scan.h"
 #include "ingest/relate_phrases.h"
@@ -120,7 +123,7 @@ void RelateMembers(const RelateScope& r, const Sentence& sen) {
   const std::vector<Mention>& ms = r.ms;
   const std::string_view s = r.ctx.text;
   std::vector<Relation>& out = r.out;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  BySentence::Ids ids = r.by_sentence[sen.index];
   // Membership lists: "X包括A、B、C" / "以A为代表的X" / "A、B等细分赛道".
   for (int i : ids) {
     const Mention& m = ms[i];
@@ -274,13 +277,26 @@ void RelateLexiconGroups(const RelateScope& r) {
   std::vector<Relation>& out = r.out;
   const int n = static_cast<int>(r.ms.size());
   // Lexicon groups: 生物医药 PART_OF 三大先导产业 when both are named.
-  std::map<std::string, int> by_lexicon_name;
+  // The groups any mention's entry belongs to, and the mentions (in order)
+  // whose entry bears a group's name: the first is the group's node.
+  std::unordered_map<std::string_view, int> group_slot;
   for (int i = 0; i < n; ++i) {
-    if (ms[i].lex_entry >= 0) by_lexicon_name.emplace(ctx.lex->entries()[ms[i].lex_entry].name, i);
+    if (ms[i].lex_entry < 0) continue;
+    for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
+      group_slot.try_emplace(g, static_cast<int>(group_slot.size()));
+    }
+  }
+  if (group_slot.empty()) return;
+  std::vector<std::vector<int>> named(group_slot.size());
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].lex_entry < 0) continue;
+    if (auto it = group_slot.find(ctx.lex->entries()[ms[i].lex_entry].name); it != group_slot.end()) {
+      named[it->second].push_back(i);
+    }
   }
   // A sector the text itself groups (未来信息领域重点发展6G、元宇宙: PART_OF 未来信息) takes no
   // lexicon group over that nearer parent.
-  std::set<std::string> grouped;
+  std::unordered_set<std::string_view> grouped;
   for (const Relation& rel : out) {
     if (rel.type == "PART_OF" && rel.from >= 0 && ms[rel.from].type == "Industry"sv && ms[rel.to].type == "Industry"sv) {
       grouped.insert(ms[rel.from].key);
@@ -289,24 +305,21 @@ void RelateLexiconGroups(const RelateScope& r) {
   // The group named in the member's own paragraph ("三大先导产业引领提升…。生物医药全链条创新发展"): a
   // category the text names only elsewhere (战略性新兴产业 in another paragraph) is the lexicon's
   // grouping, not the text's.
-  std::map<std::string, std::vector<int>> all_of;
-  for (int i = 0; i < n; ++i) {
-    if (ms[i].lex_entry >= 0) all_of[ctx.lex->entries()[ms[i].lex_entry].name].push_back(i);
-  }
   const std::string_view s = ctx.text;
   auto same_paragraph = [&](const Mention& a, const Mention& b) {
     const uint32_t lo = std::min(a.span.begin, b.span.begin), hi = std::max(a.span.end, b.span.end);
     return s.substr(lo, hi - lo).find('\n') == std::string_view::npos;
   };
   for (int i = 0; i < n; ++i) {
-    if (ms[i].lex_entry < 0 || grouped.count(ms[i].key)) continue;
+    if (ms[i].lex_entry < 0) continue;
+    const auto& part_of = ctx.lex->entries()[ms[i].lex_entry].part_of;
+    if (part_of.empty() || grouped.count(ms[i].key)) continue;
     bool any = false;
-    for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
-      auto it = all_of.find(g);
-      if (it == all_of.end()) continue;
-      for (int j : it->second) {
+    for (const auto& g : part_of) {
+      const std::vector<int>& with_name = named[group_slot.find(g)->second];
+      for (int j : with_name) {
         if (!same_paragraph(ms[i], ms[j])) continue;
-        out.push_back({"PART_OF", i, by_lexicon_name.at(g), "lexicon.part_of", ms[i].sentence});
+        out.push_back({"PART_OF", i, with_name.front(), "lexicon.part_of", ms[i].sentence});
         any = true;
         break;
       }

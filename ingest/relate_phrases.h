@@ -39,7 +39,7 @@ struct RelateScope {
   std::vector<char> parent_fund = {};
 
   // The mentions of a sentence; for -1 (outside any sentence), the title's.
-  const std::vector<int>& InSentence(int sentence) const;
+  BySentence::Ids InSentence(int sentence) const;
   // The measure a sentence speaks for: one before `pos` in the sentence, else
   // the measure heading its item (第三条 创新药研发奖励), else the document's own.
   int Governing(const Sentence& sen, uint32_t pos) const;

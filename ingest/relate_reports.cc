@@ -18,7 +18,7 @@ namespace {
 
 // "海河产业基金将联合社会资本设立…天津市生物制造产业基金": an existing fund that goes on, in its
 // sentence, to set up another (a word of kind fund_of, then a fund) is the plan's means, no part of it.
-bool SetsUpFund(const DocContext& ctx, const std::vector<Mention>& ms, const std::vector<int>& ids, int i) {
+bool SetsUpFund(const DocContext& ctx, const std::vector<Mention>& ms, BySentence::Ids ids, int i) {
   const Mention& f = ms[i];
   if (f.type != "Fund"sv) return false;
   size_t len = 0;
@@ -34,7 +34,7 @@ bool SetsUpFund(const DocContext& ctx, const std::vector<Mention>& ms, const std
 
 void RelateReports(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence,
                    const std::set<int>& hosts, std::vector<Relation>& out) {
-  auto in_sentence = [&](int sentence) -> const std::vector<int>& {
+  auto in_sentence = [&](int sentence) -> BySentence::Ids {
     return sentence >= 0 && sentence < static_cast<int>(by_sentence.size()) ? by_sentence[sentence] : by_sentence.back();
   };
   std::string_view s = ctx.text;

@@ -36,7 +36,7 @@ int ItemOfSentence(const DocContext& ctx, int sentence) {
 
 void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, const BySentence& by_sentence,
                      std::vector<Relation>& out) {
-  auto in_sentence = [&](int sentence) -> const std::vector<int>& {
+  auto in_sentence = [&](int sentence) -> BySentence::Ids {
     return sentence >= 0 && sentence < static_cast<int>(by_sentence.size()) ? by_sentence[sentence] : by_sentence.back();
   };
   std::string_view s = ctx.text;
@@ -93,8 +93,12 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     for (size_t c = 0; c + 1 < sen.clauses.size(); ++c) {
       Span a = sen.clauses[c], b = sen.clauses[c + 1];
       size_t la = 0, lb = 0;
+      // pa and pb lie in [begin, end] of their clause: without a lead (follow) word starting
+      // there, SkipNoise need not run.
+      if (lead.Skip(s, a.begin, size_t{a.end} + 1) > a.end) continue;
       const uint32_t pa = SkipNoise(ctx, a.begin, a.end, nullptr);
       if (!lead.PrefixAt(s, pa, &la)) continue;
+      if (follow.Skip(s, b.begin, size_t{b.end} + 1) > b.end) continue;
       const uint32_t pb = SkipNoise(ctx, b.begin, b.end, nullptr);
       if (!follow.PrefixAt(s, pb, &lb)) continue;
       int x = -1, y = -1;
@@ -177,7 +181,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       }
       if (built < 0 && !chain.empty() && sen.item >= 0) {
         int hs = ctx.st->items[sen.item].heading_sentence;
-        for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : std::vector<int>{}) {
+        for (int i : hs >= 0 && hs != sen.index ? in_sentence(hs) : BySentence::Ids{}) {
           if (BodyMeasure(ms[i]) && BuiltByVerb(ctx, ms[i])) { built = i; break; }
         }
       }
@@ -209,21 +213,21 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
   }
   if (doc >= 0) {
-    std::set<std::string> linked;
+    std::set<std::pair<char, std::string_view>> linked;  // (S or P, key)
     const KindWords promote = ctx.Words(RuleKind::supports_ind);
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       const Mention& m = ms[i];
       if (i == doc || m.key == ms[doc].key) continue;
-      if (m.purpose && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "purpose.supports", m.sentence});
+      if (m.purpose && linked.insert({'S', m.key}).second) out.push_back({"SUPPORTS", doc, i, "purpose.supports", m.sentence});
       bool in_title = m.span.begin >= ms[doc].span.begin && m.span.end <= ms[doc].span.end;
       if (in_title && (m.type == "Industry"sv || m.type == "Goal"sv)) {
         size_t len = 0;
         bool promoted = false;
         for (uint32_t p = ms[doc].span.begin; p < m.span.begin; ++p) promoted |= promote.PrefixAt(s, p, &len) != nullptr;
-        if (promoted && linked.insert("S" + m.key).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
+        if (promoted && linked.insert({'S', m.key}).second) out.push_back({"SUPPORTS", doc, i, "title.supports", -1});
       }
       if (BodyMeasure(m) && m.sentence >= 0 && !hosts.count(i) && !Qualification(ctx, m) &&
-          linked.insert("P" + m.key).second) {
+          linked.insert({'P', m.key}).second) {
         // The programme the item's heading names ("4.实施“智造甬军”培育工程。新增未来工厂…"),
         // else the pilot the notice launches, else the document's measure.
         // (A fund named there finances the programme and stays the document's part; a budget the
@@ -251,7 +255,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // A plan or rule whose title promotes a sector supports it, cited or not:
   // 《杭州市具身智能机器人产业发展行动计划》, 合肥市促进量子科技产业高质量发展若干政策.
   {
-    std::set<std::pair<std::string, std::string>> seen;
+    std::set<std::pair<std::string_view, std::string_view>> seen;  // views of the mentions' keys
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       const Mention& m = ms[i];
       if (!(m.type == "Initiative"sv || m.type == "Policy"sv) || m.embedded || m.doc_measure) continue;
@@ -316,7 +320,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
   // "(二)壮大X产业。…发展A、B、C等产业": a sector list under a heading that names a sector lists
   // its parts (heading_sector.part).
   {
-    std::set<std::pair<std::string, std::string>> seen;
+    std::set<std::pair<std::string_view, std::string_view>> seen;  // views of the mentions' keys
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       const Mention& m = ms[i];
       if (m.type != "Industry"sv || m.embedded || m.heading_goal || m.rule.rfind("sector_list", 0) != 0) continue;
@@ -326,7 +330,7 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
     }
   }
   // Everything else under a heading goal supports it.
-  std::set<std::pair<std::string, std::string>> done;
+  std::set<std::pair<std::string_view, std::string_view>> done;
   for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
     if (!BodyMeasure(ms[i]) || assigned.count(i)) continue;
     int g = heading_goal(ms[i].sentence);

@@ -13,7 +13,7 @@ void RelateServeAs(const RelateScope& r, const Sentence& sen) {
   const std::vector<Mention>& ms = r.ms;
   const std::string_view s = r.ctx.text;
   std::vector<Relation>& out = r.out;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  BySentence::Ids ids = r.by_sentence[sen.index];
   std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
   // 把X作为Y的关键支撑 → X SUPPORTS Y.
   size_t as = text.find("作为");

@@ -76,7 +76,9 @@ void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::ve
         continue;
       }
     }
-    // A header row?
+    // A header row? Its labelled cell starts with a label word, at some
+    // position in [b, e]: without one there, no need to split the line.
+    if (labels.Skip(s, b, size_t{e} + 1) > e) continue;
     for (bool try_bar : {true, false}) {
       if (try_bar && line.find('|') == std::string_view::npos) continue;
       std::vector<Span> cells = RowCells(s, b, e, try_bar);

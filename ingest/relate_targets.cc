@@ -18,7 +18,7 @@ bool Aimable(const Mention& m) {
 
 // The category that closes the list m is a member of ("A、B、C等重点产业链": 重点产业链 for
 // A, B and C), or -1: the next group or sector of the clause after 等 and a short modifier.
-int ListCategory(const RelateScope& r, const std::vector<int>& ids, const Span& clause, int i) {
+int ListCategory(const RelateScope& r, BySentence::Ids ids, const Span& clause, int i) {
   const std::string_view s = r.ctx.text;
   const Mention& m = r.ms[i];
   if (!(At(s, m.span.end, "、") || At(s, m.span.end, "等") || At(s, m.span.end, "和") || At(s, m.span.end, "及"))) return -1;
@@ -39,7 +39,7 @@ int ListCategory(const RelateScope& r, const std::vector<int>& ids, const Span& 
 
 // True when category c closes a list that an aim word opens ("围绕A、B等重点产业链"):
 // its first member follows the aim word closely.
-bool AimedList(const RelateScope& r, const std::vector<int>& ids, const Span& clause, int c) {
+bool AimedList(const RelateScope& r, BySentence::Ids ids, const Span& clause, int c) {
   for (int j : ids) {
     const Mention& m = r.ms[j];
     if (m.span.begin < clause.begin || m.span.end > r.ms[c].span.begin || m.embedded) continue;
@@ -79,7 +79,7 @@ void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, i
   const std::vector<Mention>& ms = r.ms;
   const std::string_view s = r.ctx.text;
   std::vector<Relation>& out = r.out;
-  const std::vector<int>& ids = r.by_sentence[sen.index];
+  BySentence::Ids ids = r.by_sentence[sen.index];
   const Mention& m = r.ms[i];
   // TARGETS, aim first: "面向X发放Y", "面向X、Z等领域,建设Y" — the measure right
   // after the aimed-at group or sector (same clause or the next one).

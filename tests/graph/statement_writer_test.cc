@@ -71,6 +71,21 @@ TEST_CASE("JsonLinesWriter writes what StatementToJson writes, a line each", "[s
       all.push_back(x);
     }
   }
+  // Every length up to three 16-byte blocks, plain, with one escape at each
+  // offset, and with a second one at the end (the overlapping last block).
+  for (size_t len = 0; len <= 50; ++len) {
+    EdgeStatement x = bare;
+    x.to.clear();
+    for (size_t k = 0; k < len; ++k) x.to += static_cast<char>(k % 5 == 4 ? '\xe4' : 'a' + k % 26);
+    all.push_back(x);
+    for (size_t at = 0; at < len; ++at) {
+      EdgeStatement y = x;
+      y.to[at] = at % 3 == 0 ? '"' : at % 3 == 1 ? '\\' : '\x1f';
+      all.push_back(y);
+      y.to.back() = '\n';
+      all.push_back(y);
+    }
+  }
   std::string expected;
   for (const auto& s : all) expected += StatementToJson(s) + "\n";
   JsonLinesWriter w;
