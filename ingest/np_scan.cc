@@ -217,10 +217,14 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
 }
 
 uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
+  return SkipToObjectAfterNoise(ctx, SkipNoise(ctx, b, e, info, kNoiseAll), e, info);
+}
+
+uint32_t SkipToObjectAfterNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
   const KindWords trig = ctx.Words(RuleKind::trigger);
   bool verb = false;
   for (int guard = 0; guard < 8; ++guard) {
-    b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
+    if (guard > 0) b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
     size_t len = 0;
     // A known name that starts like a verb (创新药) is not a verb.
     const Mention* known = ctx.LexiconAt(b);

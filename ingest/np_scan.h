@@ -9,6 +9,8 @@
 // Tested in tests/ingest/recognize_test.cc.
 #pragma once
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +45,9 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
 // Skips noise and then any governing verbs (triggers) at the start of
 // [b, e); returns the start of the object noun phrase.
 uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info);
+// The same when its first step is done: `noise` = SkipNoise(ctx, b, e, info,
+// kNoiseAll) (with `info` filled by that call) gives SkipToObject(ctx, b, e, info).
+uint32_t SkipToObjectAfterNoise(const DocContext& ctx, uint32_t noise, uint32_t e, NpPrefix* info);
 
 // True when the text at `pos` (within [pos, e)) may follow the end of a name:
 // the clause end, a conjunction, 等, a bracket, a count or a quote.
@@ -61,5 +66,16 @@ std::string CleanName(std::string_view s);
 
 // The number of Han/Latin/digit characters in s (not punctuation).
 size_t WordChars(std::string_view s);
+
+// t.rfind(w, pos) for a word of two bytes or more (a Chinese character):
+// the same answer, but the first two bytes are tested before the rest is
+// compared (std::string_view::rfind calls memcmp at every position).
+inline size_t RFind(std::string_view t, std::string_view w, size_t pos = std::string_view::npos) {
+  if (w.size() > t.size() || w.size() < 2) return w.size() < 2 ? t.rfind(w, pos) : std::string_view::npos;
+  for (size_t i = std::min(t.size() - w.size(), pos);; --i) {
+    if (t[i] == w[0] && t[i + 1] == w[1] && std::memcmp(t.data() + i + 2, w.data() + 2, w.size() - 2) == 0) return i;
+    if (i == 0) return std::string_view::npos;
+  }
+}
 
 }  // namespace pkg::ingest

@@ -8,6 +8,8 @@
 // metric with no subject borrows the sector named last in the sentence
 // ("三大先导产业…,年均增速达到13.1%"). "到2027年…" makes a target.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 
@@ -23,6 +25,23 @@ namespace {
 
 bool EndsWith(std::string_view s, std::string_view w) { return s.size() >= w.size() && s.substr(s.size() - w.size()) == w; }
 
+// The first position in [p, e) holding an ASCII digit, else e; eight bytes at a time.
+uint32_t NextAsciiDigit(std::string_view s, uint32_t p, uint32_t e) {
+  for (; p + 8 <= e; p += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + p, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    // On the low 7 bits of each byte, adding 0x80 - c sets the lane's high bit exactly when the byte is >= c.
+    const uint64_t low = x & ~kHigh;
+    const uint64_t digit = ((low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x80 - '9' - 1)) & ~x) & kHigh;
+    if (digit) return p + static_cast<uint32_t>(std::countr_zero(digit) >> 3);
+  }
+  for (; p < e; ++p) {
+    if (s[p] >= '0' && s[p] <= '9') return p;
+  }
+  return e;
+}
+
 size_t Digits(std::string_view s, size_t p) {
   size_t i = p;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
@@ -35,6 +54,8 @@ std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, b
   *target = false;
   std::string y = year ? std::to_string(year) : "";
   for (uint32_t p = b; p < e; ++p) {
+    // Every time word below starts with a digit, 十, 前, 一 or 今 (lead byte E4 or E5) or 上 (E4).
+    if (const auto lead = static_cast<unsigned char>(s[p]); !(lead >= '0' && lead <= '9') && lead != 0xE4 && lead != 0xE5) continue;
     if (At(s, p, "十四五") || At(s, p, "十五五") || At(s, p, "十三五")) {
       best = std::string(s.substr(p, 9));
       p += 8;
@@ -136,7 +157,8 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (body > seg && body < c.end) seg = body;
       }
       for (uint32_t p = c.begin; p < c.end; ++p) {
-        if (!(s[p] >= '0' && s[p] <= '9') || (p > c.begin && ((s[p - 1] >= '0' && s[p - 1] <= '9') || s[p - 1] == '.' ||
+        if ((p = NextAsciiDigit(s, p, c.end)) >= c.end) break;
+        if ((p > c.begin && ((s[p - 1] >= '0' && s[p - 1] <= '9') || s[p - 1] == '.' ||
                                                              IsAsciiAlpha(static_cast<unsigned char>(s[p - 1]))))) continue;
         auto n = ParseNumberAt(s, p);
         if (!n || n->end > c.end) continue;
@@ -144,7 +166,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         std::string unit, kind_hint;
         double value = n->value;
         std::optional<ParsedAmount> amount;
-        if (auto a = ParseAmountAt(s, p); a && a->end <= c.end) {
+        if (auto a = AmountAfter(s, *n); a && a->end <= c.end) {
           amount = a;
           ue = a->end;
           unit = a->unit.find("美元") != std::string::npos ? "美元" : "元";

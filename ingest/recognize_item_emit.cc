@@ -62,7 +62,7 @@ void ForEachUnquoted(std::string_view t, F&& f) {
 uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
   size_t len = 0;
   if (!ctx.Words(RuleKind::modifier).PrefixAt(ctx.text, b, &len)) return b;
-  size_t de = ctx.text.substr(b, head_b - b).rfind("的");
+  size_t de = RFind(ctx.text.substr(b, head_b - b), "的"sv);
   return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
 }
 
@@ -121,7 +121,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
                      !ctx.LexiconAt(b)) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
-  if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal"sv) {
+  if (size_t de = RFind(s.substr(b, head_b - b), "的"sv); de != std::string_view::npos && type != "Goal"sv) {
     std::string_view left = s.substr(b, de);
     bool clause = false;
     size_t len = 0;
@@ -150,9 +150,9 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
   // So does one before 及 / 和: "先进制造业中心(AMC)及微电子中心(MEC)".
-  if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
+  if (size_t k = RFind(s.substr(b, head_b - b), ")、"sv); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
   for (std::string_view conj : {")以及", ")及", ")和"}) {
-    if (size_t k = s.substr(b, head_b - b).rfind(conj); k != std::string_view::npos) {
+    if (size_t k = RFind(s.substr(b, head_b - b), conj); k != std::string_view::npos) {
       b = static_cast<uint32_t>(b + k + conj.size());
       break;
     }
@@ -167,7 +167,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // programme of its own (kind section_name, arg tail: words that end such a name).
   if (type == "Initiative"sv && ctx.rules->Words(RuleKind::section_name, "tail").SuffixAt(name, name.size(), &len)) return;
   // Questions and copulas are sentences, not names.
-  for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
+  for (std::string_view w : {"是"sv, "哪些"sv, "什么"sv, "如何"sv, "?"sv}) {
     if (name.find(w) != std::string::npos) return;
   }
   // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
@@ -211,6 +211,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
 // after the last such 等 (and after a later 和/及/以及, which starts another
 // category), else npos.
 size_t CategoryAfterList(std::string_view t) {
+  if (t.find("、"sv) == std::string_view::npos) return std::string_view::npos;  // no list (most modifiers)
   bool listed = false;
   size_t cat = std::string_view::npos;
   ForEachUnquoted(t, [&](char32_t c, size_t, size_t j) {
@@ -223,6 +224,7 @@ size_t CategoryAfterList(std::string_view t) {
 
 // The offset of the last 、 of `t` outside quotes, else npos.
 size_t LastListComma(std::string_view t) {
+  if (t.find("、"sv) == std::string_view::npos) return std::string_view::npos;
   size_t last = std::string_view::npos;
   ForEachUnquoted(t, [&](char32_t c, size_t i, size_t) {
     if (c == U'、') last = i;

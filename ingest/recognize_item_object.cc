@@ -89,8 +89,9 @@ bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too) {
 // phrase; `left` itself when neither.
 uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPrefix* info) {
   std::string_view s = ctx.text;
-  uint32_t noise = SkipNoise(ctx, left, head, nullptr);
-  uint32_t b = SkipToObject(ctx, left, head, info);
+  // (SkipNoise's answer does not depend on `info`: SkipToObject's first step, done once.)
+  uint32_t noise = SkipNoise(ctx, left, head, info);
+  uint32_t b = SkipToObjectAfterNoise(ctx, noise, head, info);
   if (b != noise) {
     // "联合X局开展Y行动", "支持X公司建设Y平台": an actor and its own verb after the first
     // verb; the object is what that verb governs.
@@ -115,11 +116,12 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   }
   const KindWords trig = ctx.Words(RuleKind::trigger);
   // (按 as in 按因素法下达X资金: the allocation method before the verb.)
-  static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "按", "结合", "针对", "以", "从", "于"};
+  static constexpr std::string_view kPreps[] = {"在"sv, "对"sv, "通过"sv, "围绕"sv, "依托"sv, "按照"sv,
+                                                "按"sv, "结合"sv, "针对"sv, "以"sv, "从"sv, "于"sv};
   bool prep = false;
   // "…,并在新能源产业园建设X": a conjunction may open the clause before its preposition.
-  const uint32_t lead = At(s, left, "并") || At(s, left, "且") || At(s, left, "还") ? left + 3 : left;
-  for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p) || (lead < head && At(s, lead, p));
+  const uint32_t lead = At(s, left, "并"sv) || At(s, left, "且"sv) || At(s, left, "还"sv) ? left + 3 : left;
+  for (std::string_view p : kPreps) prep |= At(s, noise, p) || At(s, left, p) || (lead < head && At(s, lead, p));
   size_t pl = 0;
   const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
   // "对创新药给予奖励": in a condition the verb right before the head governs the head alone.

@@ -82,7 +82,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       const bool duty = duty_rule && duty_rule->id == "lead_verb.lead";
       // "围绕A、B等战略性产业集群开展精准招商": a list's sector category may end before the verb that follows it.
       size_t dl = 0;
-      const size_t etc_at = s.substr(c.begin, p - c.begin).rfind("等");
+      const size_t etc_at = RFind(s.substr(c.begin, p - c.begin), "等"sv);
       const bool category = r->arg == "Industry" && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
                             ctx.Words(RuleKind::trigger).PrefixAt(s, he, &dl) != nullptr;
       if (!typed_end && !duty && !category && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
@@ -164,7 +164,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // "对租用区属标准化厂房的新能源汽车零部件企业给予…": a group's name holds no
     // relative clause; it starts after the last 的 of its modifier.
     if (h.rule->arg == "TargetGroup") {
-      if (size_t de = s.substr(b, h.b - b).rfind("的"); de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
+      if (size_t de = RFind(s.substr(b, h.b - b), "的"sv); de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
       // "对现有企业…", "区内企业": a scope word (kind strip, rule strip.scope) is no part of a group's name.
       size_t sl = 0;
       if (const Rule* sc = ctx.Words(RuleKind::strip).PrefixAt(s, b, &sl); sc && sc->id == "strip.scope" && b + sl <= h.b) {
@@ -178,7 +178,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // (From `left`: the verb may already have moved b past the quote.)
     for (uint32_t k = left; k < h.b; k = NextChar(s, k)) {
       if (!At(s, k, "”")) continue;
-      size_t open = s.rfind("“", k);
+      size_t open = RFind(s, "“"sv, k);
       size_t hl = 0, vl = 0;
       const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
       if (!qh || !ctx.Words(RuleKind::trigger).PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;
@@ -229,7 +229,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (!actor) b = AfterPlaceList(ctx, b, h.b);
     // Names of actors hold no 、: in "A、B局" or "X基地、Y有限公司" the name is the last conjunct.
     if (actor) {
-      size_t k = s.substr(b, h.b - b).rfind("、");
+      size_t k = RFind(s.substr(b, h.b - b), "、"sv);
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
     // A measure that is the clause's subject ("厦门市产业投资基金将出资…") keeps its region too.
@@ -259,7 +259,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     if (actor) {
       // Again after the region look-back, which may cross a list: "X基地、厦门海辰…公司".
-      size_t k = s.substr(b, h.b - b).rfind("、");
+      size_t k = RFind(s.substr(b, h.b - b), "、"sv);
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
     // "国网厦门供电公司负责…": a firm opening its clause keeps a two-character brand before its region.
@@ -270,7 +270,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     if (type == "Enterprise"sv && b >= c.begin + 3) {
       // A firm listed after 、 starts right after it, whatever verb-like word it holds (中创新航…公司).
-      size_t k = s.substr(c.begin, b - c.begin).rfind("、");
+      size_t k = RFind(s.substr(c.begin, b - c.begin), "、"sv);
       if (k != std::string_view::npos && b - (c.begin + k + 3) <= 24 &&
           s.substr(c.begin + k + 3, b - c.begin - k - 3).find_first_of(",:;") == std::string_view::npos) {
         b = static_cast<uint32_t>(c.begin + k + 3);

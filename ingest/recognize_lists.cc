@@ -302,7 +302,7 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
       }
       if (list_end) list_begin = ListStart(ctx, c, list_end);
     } else if (At(s, p, "为代表的")) {
-      size_t open = s.substr(c.begin, p - c.begin).rfind("以");
+      size_t open = RFind(s.substr(c.begin, p - c.begin), "以"sv);
       for (uint32_t q = p + 12; q < c.end && q - p <= 30; q = NextChar(s, q)) {
         size_t len = 0;
         if ((r = firms.PrefixAt(s, q, &len))) break;
@@ -351,7 +351,7 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       return;
     }
   } else {
-  size_t last = list.rfind("、");
+  size_t last = RFind(list, "、"sv);
   size_t join = list.find("和", last);
   if (join == std::string_view::npos) join = list.find("及", last);
   if (join != std::string_view::npos) {
