@@ -22,10 +22,10 @@ bool Is(std::string_view s, const char (&w)[N]) {
 
 // Time words at p: "2025年", "今年", "前三季度", "目前", "近年来" …; returns length.
 size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
-  static const char* kWords[] = {"今年以来", "近年来", "近年", "今年", "去年", "目前", "当前", "截至目前", "截至",
-                                 "前三季度", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "全年",
-                                 "年末", "年底", "年初",
-                                 "此外", "同时", "其中", "期间", "以来"};
+  static constexpr std::string_view kWords[] = {"今年以来"sv, "近年来"sv, "近年"sv, "今年"sv, "去年"sv, "目前"sv, "当前"sv,
+                                                "截至目前"sv, "截至"sv, "前三季度"sv, "上半年"sv, "下半年"sv, "一季度"sv,
+                                                "二季度"sv, "三季度"sv, "四季度"sv, "全年"sv, "年末"sv, "年底"sv, "年初"sv,
+                                                "此外"sv, "同时"sv, "其中"sv, "期间"sv, "以来"sv};
   // Most positions start with none of these words (nor 到/至 or a digit):
   // one comparison of the first character instead of one per word. The
   // first characters (all three UTF-8 bytes) are packed into integers.
@@ -35,17 +35,26 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   };
   static const std::vector<uint32_t> kFirst = [&] {
     std::vector<uint32_t> f = {pack3("到"), pack3("至")};
-    for (const char* w : kWords) {
+    for (std::string_view w : kWords) {
       if (std::find(f.begin(), f.end(), pack3(w)) == f.end()) f.push_back(pack3(w));
     }
     return f;
   }();
+  // A 64-bit filter over the packed first characters: most positions fail it
+  // without the linear search of kFirst.
+  auto bit = [](uint32_t x) { return uint64_t{1} << ((x * 0x9E3779B1u) >> 26); };
+  static const uint64_t kFilter = [&] {
+    uint64_t m = 0;
+    for (uint32_t x : kFirst) m |= bit(x);
+    return m;
+  }();
   if (p >= s.size()) return 0;
   if (!(s[p] >= '0' && s[p] <= '9')) {
-    if (s.size() - p < 3 || std::find(kFirst.begin(), kFirst.end(), pack3(s.substr(p, 3))) == kFirst.end()) return 0;
+    if (s.size() - p < 3) return 0;
+    const uint32_t first = pack3(s.substr(p, 3));
+    if (!(kFilter & bit(first)) || std::find(kFirst.begin(), kFirst.end(), first) == kFirst.end()) return 0;
   }
-  for (const char* w : kWords) {
-    std::string_view v(w);
+  for (std::string_view v : kWords) {
     if (p + v.size() <= e && At(s, p, v)) return v.size();
   }
   size_t i = p;
@@ -93,7 +102,16 @@ void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
 }
 
 size_t DocContext::LexiconFrom(uint32_t p) const {
-  return static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
+  // std::lower_bound without branches on the data (it runs a quarter of a million times a document set).
+  const uint32_t* base = lexicon_begin.data();
+  size_t n = lexicon_begin.size();
+  if (n == 0) return 0;
+  while (n > 1) {
+    const size_t half = n / 2;
+    base = base[half - 1] < p ? base + half : base;
+    n -= half;
+  }
+  return static_cast<size_t>(base - lexicon_begin.data()) + (*base < p);
 }
 
 void DocContext::IndexWords() { hits_.Build(rules->All(), text); }

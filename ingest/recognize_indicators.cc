@@ -193,7 +193,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         for (int k = 0; k < 2; ++k) {
           const Rule* r = cmp.SuffixAt(s, q, &len);
           if (!r || q - len < seg) break;
-          if (r->arg == "have") approx = "have"; else if (approx.empty()) approx = r->arg;
+          if (r->arg == "have"sv) approx = "have"; else if (approx.empty()) approx = r->arg;
           q -= static_cast<uint32_t>(len);
         }
         const Rule* mr = metric.SuffixAt(s, q, &len);
@@ -209,7 +209,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         bool verb_subject = false, increment = false;
         if (const Rule* hr = have.PrefixAt(s, sb, &len); hr && sb + len < mb) {
           // "新增国家级工业互联网平台2个": an increment is a quantity of its own, named with its verb.
-          increment = hr->id == "comparator.increment";
+          increment = hr->id == "comparator.increment"sv;
           if (increment) carried_verb = std::string(s.substr(sb, len));
           if (!increment) sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
           approx = "have";
@@ -268,7 +268,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (At(s, seg, "、")) seg += 3;
         p = static_cast<uint32_t>(ue) - 1;
         // "占地区生产总值的比重为3.45%": the share's base may take 的 (占X的比重 is 占X比重).
-        if (mr && mr->arg == "share" && EndsWith(subject, "的") && subject.find("占") != std::string::npos) subject.resize(subject.size() - 3);
+        if (mr && mr->arg == "share"sv && EndsWith(subject, "的") && subject.find("占") != std::string::npos) subject.resize(subject.size() - 3);
         if (subject.find("从") != std::string::npos || subject.find("的") == subject.size() - 3) continue;
         std::string name, count_alias, kind_of_change;
         // "实现地区生产总值7865亿元,按不变价格计算,比上年增长6.1%", "有效高新技术企业4205家,
@@ -286,12 +286,12 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           size_t de = rest.find("的");
           if (de != std::string::npos) rest.erase(de, 3);
           name = prev_name + "占" + rest + "比重";
-        } else if (WordChars(subject) < 2 && mr && (!prev_subject.empty() || (!prev_name.empty() && mr->arg != "level"))) {
+        } else if (WordChars(subject) < 2 && mr && (!prev_subject.empty() || (!prev_name.empty() && mr->arg != "level"sv))) {
           // "产业规模突破500亿元,年均增长25%": the subject of the indicator before, with its level
           // metric ("营业收入达到3000亿元,年均增长10%" → 营业收入年均增长); one named without a
           // metric word lends its name ("实现地区生产总值7865亿元,比上年增长6.1%").
           const std::string& before = prev_subject.empty() ? prev_name : prev_subject;
-          name = before + (mr->arg == "level" || prev_subject.empty() ? "" : prev_level) + std::string(s.substr(mb, q - mb));
+          name = before + (mr->arg == "level"sv || prev_subject.empty() ? "" : prev_level) + std::string(s.substr(mb, q - mb));
           subject = before;
         } else if (WordChars(subject) < 2 && mr) {
           // Borrow the sector named last before it in the sentence.
@@ -335,10 +335,10 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
             if (open != std::string_view::npos) fe = static_cast<uint32_t>(sb + open);
           }
           const Rule* fh = ctx.Words(RuleKind::head).SuffixAt(s, fe, &len);
-          if (fh && fh->arg == "Fund") continue;
+          if (fh && fh->arg == "Fund"sv) continue;
         }
         // "基金规模100亿元", "该基金总规模50亿元": the size of the fund just named.
-        if (mr && mr->arg == "level" && amount && unit == "元" &&
+        if (mr && mr->arg == "level"sv && amount && unit == "元" &&
             (EndsWith(subject, "基金") || EndsWith(subject, "基金总")) &&
             (EndsWith(name, "基金规模") || EndsWith(name, "基金总规模"))) {
           if (Mention* fund = FundBefore(known, mb, sen.index)) {  // the subject's own fund (天使基金) too
@@ -369,7 +369,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         prev_name = subject.empty() ? name : subject;
         prev_full = name;
         if (mr && !subject.empty()) {
-          prev_level = mr->arg == "level" && prev_subject != subject ? std::string(s.substr(mb, q - mb)) : "";
+          prev_level = mr->arg == "level"sv && prev_subject != subject ? std::string(s.substr(mb, q - mb)) : "";
           prev_subject = subject;
         }
         out.push_back(std::move(m));

@@ -98,7 +98,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
       b = k + 3;
       break;
     }
-    if (const Rule* r = strip.PrefixAt(s, k, &vl); r && r->arg == "inner" && k + vl <= head_b) {
+    if (const Rule* r = strip.PrefixAt(s, k, &vl); r && r->arg == "inner"sv && k + vl <= head_b) {
       b = static_cast<uint32_t>(k + vl);  // and on: "最高不超过X" starts after the last
     }
   }

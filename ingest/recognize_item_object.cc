@@ -101,7 +101,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (const Mention* a = ctx.LexiconAt(b);
         a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "TargetGroup"sv) && a->span.end < head) {
       const Rule* v = ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl);
-      if (v && a->span.end + vl < head && (a->type != "TargetGroup"sv || v->id != "trigger.support")) {
+      if (v && a->span.end + vl < head && (a->type != "TargetGroup"sv || v->id != "trigger.support"sv)) {
         return SkipToObject(ctx, a->span.end, head, info);
       }
     }
@@ -149,13 +149,13 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // So may the verb of a group or actor subject ("支持企业建设智能工厂": the head alone may name a
     // platform class).
     size_t gl = 0;
-    const Rule* group_head = verb_rule->id != "trigger.support" && t > noise && WordChars(s.substr(noise, t - noise)) <= 6
+    const Rule* group_head = verb_rule->id != "trigger.support"sv && t > noise && WordChars(s.substr(noise, t - noise)) <= 6
                                  ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl)
                                  : nullptr;
-    const bool group_subject = verb_rule->id != "trigger.support" &&
+    const bool group_subject = verb_rule->id != "trigger.support"sv &&
                                ((subj && subj->span.end == t &&
                                  (subj->type == "TargetGroup"sv || subj->type == "Agency"sv || subj->type == "Enterprise"sv)) ||
-                                (group_head && group_head->arg == "TargetGroup"));
+                                (group_head && group_head->arg == "TargetGroup"sv));
     if (t + len == head && !aimed_lead && !condition && !group_subject) continue;
     // A known name that starts like a verb (创新药研发奖励) is not a verb.
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
@@ -173,7 +173,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // "支持湘江新区建设X先导区": a place the lexicon does not hold, named by its head word
     // (新区, 开发区), is the subject of the verb, as a known place is.
     const Rule* place = ctx.Words(RuleKind::head).SuffixAt(s, t, &l2);
-    const bool place_subject = place && place->arg == "Region" && t - l2 > noise && WordChars(subject) <= 8;
+    const bool place_subject = place && place->arg == "Region"sv && t - l2 > noise && WordChars(subject) <= 8;
     if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject || group_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
       return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);

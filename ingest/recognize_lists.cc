@@ -181,10 +181,14 @@ bool SubjectList(const DocContext& ctx, Span c, uint32_t deng, uint32_t word) {
 void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords words = ctx.Words(RuleKind::sector_list);
+  // The next 等 at or after p, found once and kept while p has not passed it.
+  size_t deng = 0;
+  bool deng_known = false;
   for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
     // Only at a sector word or at 等 does anything follow: jump to the next.
     if (size_t next = words.Skip(s, p, c.end); next > p) {
-      const size_t deng = s.substr(0, c.end).find("等", p);
+      if (!deng_known || (deng != std::string_view::npos && deng < p)) deng = s.substr(0, c.end).find("等", p);
+      deng_known = true;
       p = static_cast<uint32_t>(std::min(next, deng));
       if (p + 3 >= c.end) break;
     }
