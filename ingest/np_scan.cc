@@ -2,6 +2,7 @@
 #include "ingest/np_scan.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <vector>
@@ -146,6 +147,15 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   if (flags & kNoiseObject) units = ctx.Words(RuleKind::count_unit);
   const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words(RuleKind::strip, "object") : nullptr;
   bool verb_seen = false;
+  // LexiconAt(b) for the growing b of this call: one binary search, then steps.
+  size_t li = SIZE_MAX;
+  auto lexicon_at = [&](uint32_t p) -> const Mention* {
+    if (!ctx.lexicon) return nullptr;
+    if (li == SIZE_MAX) li = ctx.LexiconFrom(p);
+    const std::vector<uint32_t>& begins = ctx.lexicon_begin;
+    while (li < begins.size() && begins[li] < p) ++li;
+    return li < begins.size() && begins[li] == p ? &(*ctx.lexicon)[li] : nullptr;
+  };
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
@@ -211,7 +221,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     // After a host's verb stripped as an adverb (发挥, 依托, 借助: kind host_lead), a
     // place, body or firm is the host's own (发挥重庆产业投资母基金的引导作用), not
     // the clause's subject.
-    if (const Mention* m = (flags & kNoiseActors) && !verb_seen ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
+    if (const Mention* m = (flags & kNoiseActors) && !verb_seen ? lexicon_at(b) : nullptr; m && m->span.end < e &&
         (Is(m->type, "Region") || Is(m->type, "Agency") || Is(m->type, "Enterprise"))) {
       // A scope that is no jurisdiction acting (全国, 全球) stays in the name: 全国农机作业指挥调度平台.
       size_t nl = 0;
@@ -274,12 +284,13 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
       return true;
     }
   }
+  // (These answer true whatever the word look-ups below say: asked first, they are cheaper.)
+  char c = s[pos];
+  if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
   if (ctx.Words(RuleKind::coord).PrefixAt(s, pos, &len)) return true;
   if (ctx.Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
   if (ctx.Words(RuleKind::subject_follow).PrefixAt(s, pos, &len)) return true;  // "X基金将…"
   if (ctx.Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
-  char c = s[pos];
-  if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
   if (At(s, pos, "“") || At(s, pos, "”") || At(s, pos, "》") || At(s, pos, "《")) return false;
   if (IsNumberStart(s, pos) && c >= '0' && c <= '9') return true;
   if (At(s, pos, "近") || At(s, pos, "超") || At(s, pos, "约")) {

@@ -48,53 +48,78 @@ size_t Digits(std::string_view s, size_t p) {
   return i - p;
 }
 
-// The last time expression in [b, e): "前三季度", "2024年", "“十四五”", "2021年至今年9月".
-std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, bool* target) {
-  std::string best;
-  *target = false;
-  std::string y = year ? std::to_string(year) : "";
-  for (uint32_t p = b; p < e; ++p) {
-    // Every time word below starts with a digit, 十, 前, 一 or 今 (lead byte E4 or E5) or 上 (E4).
-    if (const auto lead = static_cast<unsigned char>(s[p]); !(lead >= '0' && lead <= '9') && lead != 0xE4 && lead != 0xE5) continue;
-    if (At(s, p, "十四五") || At(s, p, "十五五") || At(s, p, "十三五")) {
-      best = std::string(s.substr(p, 9));
-      p += 8;
-      continue;
+// The last time expression in [b, e) of a sentence: "前三季度", "2024年", "“十四五”",
+// "2021年至今年9月". One scan per sentence: Before(e) for growing e goes on
+// from where the last call stopped (the scan reads no state but its position,
+// the answer so far and the text, so stopping and going on changes nothing).
+class PeriodScan {
+ public:
+  PeriodScan(std::string_view s, uint32_t b, int year) : s_(s), b_(b), p_(b), y_(year ? std::to_string(year) : "") {}
+
+  // What a scan of [b, e) finds; *target: the period is a target (到2027年).
+  const std::string& Before(uint32_t e, bool* target) {
+    if (e < last_e_) {  // (not so in FindIndicators, whose positions grow: start again)
+      p_ = b_;
+      best_.clear();
+      target_ = false;
     }
-    if (At(s, p, "前三季度") || At(s, p, "上半年") || At(s, p, "一季度") || At(s, p, "前两个月")) {
-      size_t n = At(s, p, "前三季度") ? 12 : At(s, p, "前两个月") ? 12 : 9;
-      if (!(p >= 3 && At(s, p - 3, "年"))) best = (y.empty() ? "" : y + "年") + std::string(s.substr(p, n));
-      p += static_cast<uint32_t>(n) - 1;
-      continue;
-    }
-    if (At(s, p, "今年")) {
-      if (!y.empty()) best = y + "年";
-      p += 5;
-      continue;
-    }
-    if (Digits(s, p) == 4 && At(s, p + 4, "年") && (p == 0 || !(s[p - 1] >= '0' && s[p - 1] <= '9'))) {
-      size_t q = p + 7;
-      if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
-      if (At(s, q, "至") || At(s, q, "到") || At(s, q, "-")) {
-        size_t r = q + (s[q] == '-' ? 1 : 3);
-        if (Digits(s, r) == 4 && At(s, r + 4, "年")) {
-          q = r + 7;
-        } else if (At(s, r, "今年") && !y.empty()) {
-          q = r + 6;
-        }
-        if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
+    last_e_ = e;
+    const std::string_view s = s_;
+    const std::string& y = y_;
+    for (; p_ < e; ++p_) {
+      const uint32_t p = p_;
+      // Every time word below starts with a digit, 十, 前, 一 or 今 (lead byte E4 or E5) or 上 (E4).
+      if (const auto lead = static_cast<unsigned char>(s[p]); !(lead >= '0' && lead <= '9') && lead != 0xE4 && lead != 0xE5) continue;
+      if (At(s, p, "十四五") || At(s, p, "十五五") || At(s, p, "十三五")) {
+        best_ = std::string(s.substr(p, 9));
+        p_ += 8;
+        continue;
       }
-      std::string t(s.substr(p, q - p));
-      size_t at = t.find("今年");
-      if (at != std::string::npos) t.replace(at, 6, y + "年");
-      bool tgt = (p >= 3 && (At(s, p - 3, "到") || At(s, p - 3, "至"))) || (p >= 6 && At(s, p - 6, "力争"));
-      best = t;
-      *target = tgt;
-      p = static_cast<uint32_t>(q) - 1;
+      if (At(s, p, "前三季度") || At(s, p, "上半年") || At(s, p, "一季度") || At(s, p, "前两个月")) {
+        size_t n = At(s, p, "前三季度") ? 12 : At(s, p, "前两个月") ? 12 : 9;
+        if (!(p >= 3 && At(s, p - 3, "年"))) best_ = (y.empty() ? "" : y + "年") + std::string(s.substr(p, n));
+        p_ += static_cast<uint32_t>(n) - 1;
+        continue;
+      }
+      if (At(s, p, "今年")) {
+        if (!y.empty()) best_ = y + "年";
+        p_ += 5;
+        continue;
+      }
+      if (Digits(s, p) == 4 && At(s, p + 4, "年") && (p == 0 || !(s[p - 1] >= '0' && s[p - 1] <= '9'))) {
+        size_t q = p + 7;
+        if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
+        if (At(s, q, "至") || At(s, q, "到") || At(s, q, "-")) {
+          size_t r = q + (s[q] == '-' ? 1 : 3);
+          if (Digits(s, r) == 4 && At(s, r + 4, "年")) {
+            q = r + 7;
+          } else if (At(s, r, "今年") && !y.empty()) {
+            q = r + 6;
+          }
+          if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
+        }
+        std::string t(s.substr(p, q - p));
+        size_t at = t.find("今年");
+        if (at != std::string::npos) t.replace(at, 6, y + "年");
+        bool tgt = (p >= 3 && (At(s, p - 3, "到") || At(s, p - 3, "至"))) || (p >= 6 && At(s, p - 6, "力争"));
+        best_ = t;
+        target_ = tgt;
+        p_ = static_cast<uint32_t>(q) - 1;
+      }
     }
+    *target = target_;
+    return best_;
   }
-  return best;
-}
+
+ private:
+  std::string_view s_;
+  uint32_t b_;
+  uint32_t p_;        // the next position to read
+  uint32_t last_e_ = 0;
+  std::string y_;     // the document's year, "" when unknown
+  std::string best_;  // the last period found
+  bool target_ = false;
+};
 
 }  // namespace
 
@@ -148,6 +173,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
   for (const Sentence& sen : ctx.st->sentences) {
     std::string prev_name, prev_subject, prev_level;  // prev_level: its level metric (规模, 营业收入)
     std::string prev_full;  // the name of the indicator before
+    PeriodScan periods(s, sen.span.begin, year);
     for (const Span& c : sen.clauses) {
       uint32_t seg = c.begin;
       std::string carried_verb;  // an increment verb (新增) that the next item of a 、-list shares
@@ -349,7 +375,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           }
         }
         bool target = false;
-        std::string period = PeriodBefore(s, sen.span.begin, p, year, &target);
+        const std::string& period = periods.Before(p, &target);
         Mention m;
         m.span = {sb < se ? sb : mb, static_cast<uint32_t>(ue)};
         m.type = "Indicator";

@@ -125,10 +125,18 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     std::string_view left = s.substr(b, de);
     bool clause = false;
     size_t len = 0;
+    const KindWords trig = ctx.Words(RuleKind::trigger), lead = ctx.Words(RuleKind::lead_verb);
+    // LexiconAt(b + k) for the growing k: one binary search, then steps.
+    size_t li = ctx.lexicon ? ctx.LexiconFrom(b) : 0;
     for (size_t k = 0; k < left.size() && !clause; k += CpLen(static_cast<unsigned char>(left[k]))) {
-      clause = ctx.Words(RuleKind::trigger).PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
-               ctx.Words(RuleKind::lead_verb).PrefixAt(left, k, &len) ||  // "由X牵头的Y"
-               ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
+      bool known = false;
+      if (ctx.lexicon) {
+        while (li < ctx.lexicon_begin.size() && ctx.lexicon_begin[li] < b + k) ++li;
+        known = li < ctx.lexicon_begin.size() && ctx.lexicon_begin[li] == b + k;
+      }
+      clause = trig.PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
+               lead.PrefixAt(left, k, &len) ||  // "由X牵头的Y"
+               known;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
     // "落实《X》的相关措施": what is left may be a quantifier and a head word alone.
@@ -150,17 +158,21 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
   // So does one before 及 / 和: "先进制造业中心(AMC)及微电子中心(MEC)".
-  if (size_t k = RFind(s.substr(b, head_b - b), ")、"sv); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
-  for (std::string_view conj : {")以及", ")及", ")和"}) {
-    if (size_t k = RFind(s.substr(b, head_b - b), conj); k != std::string_view::npos) {
-      b = static_cast<uint32_t>(b + k + conj.size());
-      break;
+  // (Each needs a ')': most names have none.)
+  if (s.substr(b, head_b - b).find(')') != std::string_view::npos) {
+    if (size_t k = RFind(s.substr(b, head_b - b), ")、"sv); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
+    for (std::string_view conj : {")以及"sv, ")及"sv, ")和"sv}) {
+      if (size_t k = RFind(s.substr(b, head_b - b), conj); k != std::string_view::npos) {
+        b = static_cast<uint32_t>(b + k + conj.size());
+        break;
+      }
     }
   }
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
-  if ((WordChars(name) < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || WordChars(name) > 40) return;
+  const size_t name_chars = WordChars(name);
+  if ((name_chars < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || name_chars > 40) return;
   size_t len = 0;
   if (ctx.Words(RuleKind::section_name).PrefixAt(name, 0, &len) && len == name.size()) return;
   // "制定资金分配方案", "编制专项资金年度使用计划": paperwork that carries a measure out is no
@@ -182,9 +194,10 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   m.name = name;
   m.rule = rule;
   m.sentence = sentence;
-  std::string raw(s.substr(b, e - b));
-  if (raw != name && CleanName(raw) != name) m.aliases.push_back(CleanName(raw));
-  if (raw.find("“") != std::string::npos) m.aliases.push_back(raw);
+  const std::string_view raw = s.substr(b, e - b);
+  // (Without a dropped 等 the name is CleanName(raw) itself.)
+  if (etc && raw != name && CleanName(raw) != name) m.aliases.push_back(CleanName(raw));
+  if (raw.find("“"sv) != std::string_view::npos) m.aliases.push_back(std::string(raw));
   if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
   if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
   // The name as written keeps its tier (convention 1: 省级制造业中试平台): an alias.

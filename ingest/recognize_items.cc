@@ -82,7 +82,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       const bool duty = duty_rule && duty_rule->id == "lead_verb.lead"sv;
       // "围绕A、B等战略性产业集群开展精准招商": a list's sector category may end before the verb that follows it.
       size_t dl = 0;
-      const size_t etc_at = RFind(s.substr(c.begin, p - c.begin), "等"sv);
+      const size_t etc_at = r->arg == "Industry"sv ? RFind(s.substr(c.begin, p - c.begin), "等"sv) : std::string_view::npos;
       const bool category = r->arg == "Industry"sv && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
                             ctx.Words(RuleKind::trigger).PrefixAt(s, he, &dl) != nullptr;
       if (!typed_end && !duty && !category && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform"sv || r->arg == "Enterprise"sv) ||
