@@ -2,6 +2,8 @@
 #include "ingest/np_scan.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -71,28 +73,24 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   return 0;
 }
 
-// Whether any byte of s is '0'..'9', eight bytes at a time.
-bool AnyAsciiDigit(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    // On the low 7 bits of each byte (no carry leaves a lane), adding
-    // 0x80 - c sets the lane's high bit exactly when the byte is >= c.
-    const uint64_t low = x & ~kHigh;
-    const uint64_t ge0 = (low + kOnes * (0x80 - '0')) & kHigh;
-    const uint64_t ge10 = (low + kOnes * (0x80 - '9' - 1)) & kHigh;
-    if (ge0 & ~ge10 & ~x & kHigh) return true;  // >= '0', < ':', and an ASCII byte
-  }
-  for (; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') return true;
-  }
-  return false;
-}
-
-
 }  // namespace
+
+uint32_t NextAsciiDigit(std::string_view s, uint32_t p, uint32_t e) {
+  for (; p + 8 <= e; p += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + p, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    // On the low 7 bits of each byte (no carry leaves a lane), adding 0x80 - c
+    // sets the lane's high bit exactly when the byte is >= c.
+    const uint64_t low = x & ~kHigh;
+    const uint64_t digit = (low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x80 - '9' - 1)) & ~x & kHigh;
+    if (digit) return p + static_cast<uint32_t>(std::countr_zero(digit) >> 3);
+  }
+  for (; p < e; ++p) {
+    if (s[p] >= '0' && s[p] <= '9') return p;
+  }
+  return e;
+}
 
 void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
   lexicon = mentions;
@@ -103,16 +101,7 @@ void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
 }
 
 size_t DocContext::LexiconFrom(uint32_t p) const {
-  // std::lower_bound without branches on the data (it runs a quarter of a million times a document set).
-  const uint32_t* base = lexicon_begin.data();
-  size_t n = lexicon_begin.size();
-  if (n == 0) return 0;
-  while (n > 1) {
-    const size_t half = n / 2;
-    base = base[half - 1] < p ? base + half : base;
-    n -= half;
-  }
-  return static_cast<size_t>(base - lexicon_begin.data()) + (*base < p);
+  return static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
 }
 
 void DocContext::IndexWords() { hits_.Build(rules->All(), text); }
@@ -156,6 +145,22 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     while (li < begins.size() && begins[li] < p) ++li;
     return li < begins.size() && begins[li] == p ? &(*ctx.lexicon)[li] : nullptr;
   };
+  // "Is there an ASCII digit in [b, lim)?" for the growing b of this call:
+  // none in [b, clean_to); the first one at or after clean_to is digit_at when known.
+  uint32_t clean_to = b, digit_at = UINT32_MAX;
+  auto digit_before = [&](uint32_t from, uint32_t lim) {
+    if (digit_at != UINT32_MAX && digit_at >= from) return digit_at < lim;
+    const uint32_t start = std::max(from, clean_to);
+    if (start >= lim) return false;
+    const uint32_t d = NextAsciiDigit(s, start, lim);
+    if (d < lim) {
+      digit_at = clean_to = d;
+      return true;
+    }
+    clean_to = lim;
+    digit_at = UINT32_MAX;
+    return false;
+  };
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
@@ -194,7 +199,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     // "总规模1000亿元的", "500亿元的": a modifier holding a number, up to its 的.
     // (The scan below reads at most 16 characters, 64 bytes: without an
     // ASCII digit among them it cannot find one.)
-    if ((flags & kNoiseAmount) && AnyAsciiDigit(s.substr(b, std::min<size_t>(e - b, 64)))) {
+    if ((flags & kNoiseAmount) && digit_before(b, static_cast<uint32_t>(std::min<size_t>(std::min<size_t>(e, s.size()), size_t{b} + 64)))) {
       uint32_t q = b;
       bool digit = false;
       uint32_t de = 0;
@@ -324,7 +329,18 @@ std::string CleanName(std::string_view s) {
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   auto latin = [](unsigned char c) { return c > ' ' && c < 0x80 && c != '"'; };
   size_t run = 0;
+  // The bytes that may start a dropped character or a space.
+  static constexpr auto kStop = [] {
+    std::array<bool, 256> t{};
+    t[' '] = t['"'] = t[0xE2] = t[0xE3] = true;
+    return t;
+  }();
   for (size_t i = 0; i < s.size();) {
+    if (!kStop[u[i]]) {
+      ++i;
+      while (i < s.size() && !kStop[u[i]]) ++i;
+      continue;
+    }
     const unsigned char b = u[i];
     size_t n = 0;
     if (b == ' ') {

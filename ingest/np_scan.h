@@ -67,6 +67,27 @@ std::string CleanName(std::string_view s);
 // The number of Han/Latin/digit characters in s (not punctuation).
 size_t WordChars(std::string_view s);
 
+// The first position in [p, e) holding an ASCII digit, else e (eight bytes a step).
+uint32_t NextAsciiDigit(std::string_view s, uint32_t p, uint32_t e);
+
+// t.find(w, pos) for a word that opens with a three-byte character (a
+// Chinese one): the same answer, found by memchr on the word's third byte (a
+// continuation byte, rarer in Chinese text than the lead bytes E4..E9).
+inline size_t FindWord(std::string_view t, std::string_view w, size_t pos = 0) {
+  if (w.size() < 3) return t.find(w, pos);
+  if (pos > t.size() || t.size() - pos < w.size()) return std::string_view::npos;
+  const char* base = t.data();
+  const char* p = base + pos + 2;
+  const char* const end = base + t.size() - w.size() + 3;  // past the last third byte a match may have
+  while (p < end) {
+    p = static_cast<const char*>(std::memchr(p, w[2], static_cast<size_t>(end - p)));
+    if (!p) return std::string_view::npos;
+    if (std::memcmp(p - 2, w.data(), w.size()) == 0) return static_cast<size_t>(p - 2 - base);
+    ++p;
+  }
+  return std::string_view::npos;
+}
+
 // t.rfind(w, pos) for a word of two bytes or more (a Chinese character):
 // the same answer, but the first two bytes are tested before the rest is
 // compared (std::string_view::rfind calls memcmp at every position).

@@ -25,23 +25,6 @@ namespace {
 
 bool EndsWith(std::string_view s, std::string_view w) { return s.size() >= w.size() && s.substr(s.size() - w.size()) == w; }
 
-// The first position in [p, e) holding an ASCII digit, else e; eight bytes at a time.
-uint32_t NextAsciiDigit(std::string_view s, uint32_t p, uint32_t e) {
-  for (; p + 8 <= e; p += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + p, 8);
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    // On the low 7 bits of each byte, adding 0x80 - c sets the lane's high bit exactly when the byte is >= c.
-    const uint64_t low = x & ~kHigh;
-    const uint64_t digit = ((low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x80 - '9' - 1)) & ~x) & kHigh;
-    if (digit) return p + static_cast<uint32_t>(std::countr_zero(digit) >> 3);
-  }
-  for (; p < e; ++p) {
-    if (s[p] >= '0' && s[p] <= '9') return p;
-  }
-  return e;
-}
-
 size_t Digits(std::string_view s, size_t p) {
   size_t i = p;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
@@ -68,8 +51,16 @@ class PeriodScan {
     const std::string& y = y_;
     for (; p_ < e; ++p_) {
       const uint32_t p = p_;
-      // Every time word below starts with a digit, 十, 前, 一 or 今 (lead byte E4 or E5) or 上 (E4).
-      if (const auto lead = static_cast<unsigned char>(s[p]); !(lead >= '0' && lead <= '9') && lead != 0xE4 && lead != 0xE5) continue;
+      // Every time word below starts with a digit, 十, 前, 上, 一 or 今: step over other characters
+      // (on valid UTF-8 no word starts inside one; the scan goes on from the character's last byte).
+      if (const auto lead = static_cast<unsigned char>(s[p]); !(lead >= '0' && lead <= '9')) {
+        if (lead < 0xE0 || lead >= 0xF0 || p + 2 >= s.size()) continue;
+        const uint32_t c = uint32_t{lead} << 16 | uint32_t{static_cast<unsigned char>(s[p + 1])} << 8 | static_cast<unsigned char>(s[p + 2]);
+        if (c != 0xE58D81 && c != 0xE5898D && c != 0xE4B88A && c != 0xE4B880 && c != 0xE4BB8A) {
+          if ((c & 0xC0C0) == 0x8080) p_ += 2;  // (its two continuation bytes start nothing either)
+          continue;
+        }
+      }
       if (At(s, p, "十四五") || At(s, p, "十五五") || At(s, p, "十三五")) {
         best_ = std::string(s.substr(p, 9));
         p_ += 8;

@@ -187,7 +187,7 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
   for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
     // Only at a sector word or at 等 does anything follow: jump to the next.
     if (size_t next = words.Skip(s, p, c.end); next > p) {
-      if (!deng_known || (deng != std::string_view::npos && deng < p)) deng = s.substr(0, c.end).find("等", p);
+      if (!deng_known || (deng != std::string_view::npos && deng < p)) deng = FindWord(s.substr(0, c.end), "等"sv, p);
       deng_known = true;
       p = static_cast<uint32_t>(std::min(next, deng));
       if (p + 3 >= c.end) break;
@@ -286,10 +286,10 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
   // Only 等 and 为代表的 open a list: step from one to the next (each found
   // once per clause: the positions found ahead are kept).
   const std::string_view clause = s.substr(0, c.end);
-  size_t next_etc = clause.find("等", c.begin), next_rep = clause.find("为代表的", c.begin);
+  size_t next_etc = FindWord(clause, "等"sv, c.begin), next_rep = FindWord(clause, "为代表的"sv, c.begin);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
-    if (next_etc < p) next_etc = clause.find("等", p);
-    if (next_rep < p) next_rep = clause.find("为代表的", p);
+    if (next_etc < p) next_etc = FindWord(clause, "等"sv, p);
+    if (next_rep < p) next_rep = FindWord(clause, "为代表的"sv, p);
     if (std::min(next_etc, next_rep) == std::string_view::npos) break;
     p = static_cast<uint32_t>(std::min(next_etc, next_rep));
     uint32_t list_end = 0, list_begin = 0;
@@ -328,7 +328,7 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
 void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords verbs = ctx.Words(RuleKind::domain_list);
-  size_t at = s.substr(0, c.end).find("领域", c.begin);
+  size_t at = FindWord(s.substr(0, c.end), "领域"sv, c.begin);
   if (at == std::string_view::npos) return;
   uint32_t after = static_cast<uint32_t>(at + 6);
   size_t len = 0;
