@@ -296,12 +296,16 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
   if (ctx.Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
   if (ctx.Words(RuleKind::subject_follow).PrefixAt(s, pos, &len)) return true;  // "X基金将…"
   if (ctx.Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
-  if (At(s, pos, "“") || At(s, pos, "”") || At(s, pos, "》") || At(s, pos, "《")) return false;
-  if (IsNumberStart(s, pos) && c >= '0' && c <= '9') return true;
-  if (At(s, pos, "近") || At(s, pos, "超") || At(s, pos, "约")) {
-    return pos + 3 < e && s[pos + 3] >= '0' && s[pos + 3] <= '9';
+  if (c >= '0' && c <= '9') return true;  // (IsNumberStart holds at any ASCII digit)
+  if (s.size() - pos < 3) return false;
+  switch (Pack3(s, pos)) {
+    case 0xE2809C: case 0xE2809D: case 0xE3808B: case 0xE3808A:  // “ ” 》 《
+      return false;
+    case 0xE8BF91: case 0xE8B685: case 0xE7BAA6:  // 近 超 约 and a figure
+      return pos + 3 < e && s[pos + 3] >= '0' && s[pos + 3] <= '9';
+    default:
+      return false;
   }
-  return false;
 }
 
 void TrimSpan(std::string_view s, uint32_t& b, uint32_t& e) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -66,6 +67,13 @@ std::string CleanName(std::string_view s);
 
 // The number of Han/Latin/digit characters in s (not punctuation).
 size_t WordChars(std::string_view s);
+
+// The three bytes at s[p] as one integer (a Chinese character's UTF-8, to
+// compare with a switch). REQUIRES: p + 3 <= s.size().
+inline uint32_t Pack3(std::string_view s, size_t p) {
+  return uint32_t{static_cast<unsigned char>(s[p])} << 16 | uint32_t{static_cast<unsigned char>(s[p + 1])} << 8 |
+         static_cast<unsigned char>(s[p + 2]);
+}
 
 // The first position in [p, e) holding an ASCII digit, else e (eight bytes a step).
 uint32_t NextAsciiDigit(std::string_view s, uint32_t p, uint32_t e);

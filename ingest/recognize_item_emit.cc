@@ -41,6 +41,32 @@ bool NamedProject(const DocContext& ctx, std::string_view s, uint32_t b, uint32_
   return false;
 }
 
+// What Emit's checks of a name look for with std::string::find, in one pass:
+// a question or copula word (是, 哪些, 什么, 如何, ?), a rate (%), or, when
+// `money`, a sum (万元, 亿元).
+bool SentenceOrSum(std::string_view name, bool money) {
+  const size_t n = name.size();
+  auto at = [&](size_t i, std::string_view w) { return n - i >= w.size() && std::memcmp(name.data() + i, w.data(), w.size()) == 0; };
+  for (size_t i = 0; i < n; ++i) {
+    switch (static_cast<unsigned char>(name[i])) {
+      case '?': case '%':
+        return true;
+      case 0xE6:
+        if (at(i, "是"sv)) return true;
+        break;
+      case 0xE5:
+        if (at(i, "哪些"sv) || at(i, "如何"sv)) return true;
+        break;
+      case 0xE4:
+        if (at(i, "什么"sv) || (money && (at(i, "万元"sv) || at(i, "亿元"sv)))) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 // Calls f(c, i, j) for each character c at [i, j) of `t` that stands outside
 // “…” and 《…》 (the marks themselves count as inside).
 template <class F>
@@ -178,16 +204,11 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // "制定资金分配方案", "编制专项资金年度使用计划": paperwork that carries a measure out is no
   // programme of its own (kind section_name, arg tail: words that end such a name).
   if (type == "Initiative"sv && ctx.rules->Words(RuleKind::section_name, "tail").SuffixAt(name, name.size(), &len)) return;
-  // Questions and copulas are sentences, not names.
-  for (std::string_view w : {"是"sv, "哪些"sv, "什么"sv, "如何"sv, "?"sv}) {
-    if (name.find(w) != std::string::npos) return;
-  }
+  // Questions and copulas are sentences, not names. A sum of money or a share is a
+  // subsidy's amount, not a name (funds keep theirs as size); a rate is a subsidy's term.
+  if (SentenceOrSum(name, type != "Fund"sv)) return;
   // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
   if (ctx.Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
-  // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
-  if (name.find('%') != std::string::npos) return;  // a rate is a subsidy's term, not a name
-  if (type != "Fund"sv && (name.find("万元") != std::string::npos ||
-                         name.find("亿元") != std::string::npos)) return;
   Mention m;
   m.span = {b, e};
   m.type = type;

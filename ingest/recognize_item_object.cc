@@ -84,6 +84,37 @@ bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too) {
   return p > it->span.begin && p < it->span.end;
 }
 
+namespace {
+
+// At(s, p, w) for any of the prepositions 在, 对, 通过, 围绕, 依托, 按照, 按, 结合, 针对,
+// 以, 从, 于: one switch on the first character.
+bool PrepAt(std::string_view s, size_t p) {
+  if (p > s.size() || s.size() - p < 3) return false;
+  switch (Pack3(s, p)) {
+    case 0xE59CA8: case 0xE5AFB9: case 0xE68C89: case 0xE4BBA5: case 0xE4BB8E: case 0xE4BA8E:  // 在 对 按 以 从 于
+      return true;
+    case 0xE9809A: return At(s, p, "通过"sv);
+    case 0xE59BB4: return At(s, p, "围绕"sv);
+    case 0xE4BE9D: return At(s, p, "依托"sv);
+    case 0xE7BB93: return At(s, p, "结合"sv);
+    case 0xE99288: return At(s, p, "针对"sv);
+    default: return false;
+  }
+}
+
+// At(s, p, w) for any of the one-character modals 将, 要, 会, 应, 可, 须.
+bool OneCharModalAt(std::string_view s, size_t p) {
+  if (p > s.size() || s.size() - p < 3) return false;
+  switch (Pack3(s, p)) {
+    case 0xE5B086: case 0xE8A681: case 0xE4BC9A: case 0xE5BA94: case 0xE58FAF: case 0xE9A1BB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 // The start of the object of the clause segment [left, head): after the
 // governing verb at the start, or after a verb preceded by a prepositional
 // phrase; `left` itself when neither.
@@ -116,12 +147,9 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   }
   const KindWords trig = ctx.Words(RuleKind::trigger);
   // (按 as in 按因素法下达X资金: the allocation method before the verb.)
-  static constexpr std::string_view kPreps[] = {"在"sv, "对"sv, "通过"sv, "围绕"sv, "依托"sv, "按照"sv,
-                                                "按"sv, "结合"sv, "针对"sv, "以"sv, "从"sv, "于"sv};
-  bool prep = false;
   // "…,并在新能源产业园建设X": a conjunction may open the clause before its preposition.
   const uint32_t lead = At(s, left, "并"sv) || At(s, left, "且"sv) || At(s, left, "还"sv) ? left + 3 : left;
-  for (std::string_view p : kPreps) prep |= At(s, noise, p) || At(s, left, p) || (lead < head && At(s, lead, p));
+  bool prep = PrepAt(s, noise) || PrepAt(s, left) || (lead < head && PrepAt(s, lead));
   size_t pl = 0;
   const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
   // "对创新药给予奖励": in a condition the verb right before the head governs the head alone.
@@ -163,8 +191,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     size_t l2 = 0;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     // "专项资金可注资X基金", "项目单位应当建立X": the modals of rules count too.
-    bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应") ||
-                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))) ||
+    bool modal = t >= 3 && (OneCharModalAt(s, t - 3) || (t >= 6 && (At(s, t - 6, "应当"sv) || At(s, t - 6, "可以"sv))) ||
                             ctx.Words(RuleKind::subject_follow).SuffixAt(s, t, &l2) != nullptr);  // 政府已设立X, 拟设立
     std::string_view subject = s.substr(noise, t - noise);
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
