@@ -35,10 +35,13 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
   if (sen.heading && sen.item >= 0) c.begin = std::max(c.begin, std::min(c.end, ctx.st->items[sen.item].body));
+  const KindWords heads = ctx.Words(RuleKind::head);
+  // Every item ends in a head word: a clause without one has none (most clauses),
+  // and what is read below about the clause has no effect but on its items.
+  if (heads.Skip(s, c.begin, c.end) >= c.end) return;
   // The clause is a whole heading (no comma, colon or bracket splits it).
   const bool nominal_heading = sen.heading && sen.item >= 0 && c.end - c.begin <= 48 &&
                                ctx.st->items[sen.item].body == c.begin && WordChars(s.substr(c.begin, c.end - c.begin)) >= 4;
-  const KindWords heads = ctx.Words(RuleKind::head);
   const KindWords coord = ctx.Words(RuleKind::coord);
   const KindWords etc = ctx.Words(RuleKind::list_end);
   const KindWords units = ctx.Words(RuleKind::count_unit);
