@@ -46,22 +46,42 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   const KindWords etc = ctx.Words(RuleKind::list_end);
   const KindWords units = ctx.Words(RuleKind::count_unit);
   std::vector<Head> hs;
-  size_t alen = 0;
-  // SkipNoise returns a position in [c.begin, c.end]: it runs only when an aim
-  // or condition word starts there (most clauses have neither).
-  const KindWords aim = ctx.Words(RuleKind::aim);
-  const KindWords condition_lead = ctx.Words(RuleKind::condition_lead);
-  const bool may_open = aim.Skip(s, c.begin, size_t{c.end} + 1) <= c.end ||
-                        condition_lead.Skip(s, c.begin, size_t{c.end} + 1) <= c.end;
-  const uint32_t opening = may_open ? SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors) : c.end + 1;
-  const bool aimed = may_open && aim.PrefixAt(s, opening, &alen) != nullptr;
-  const uint32_t aim_end = aimed ? static_cast<uint32_t>(opening + alen) : 0;  // after the clause's aiming verb
-  // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
-  // group's name ends before the verb of the condition.
-  const bool condition = may_open && condition_lead.PrefixAt(s, opening, &alen) != nullptr;
-  size_t speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end, &alen);
+  // What the clause's opening says, read at the first group head (the only
+  // heads that ask): whether a verb aims it at someone (and where that verb
+  // ends), or it states a subsidy's condition.
+  bool opening_read = false, aimed = false, condition = false;
+  uint32_t aim_end = 0;  // after the clause's aiming verb
+  auto read_opening = [&] {
+    if (opening_read) return;
+    opening_read = true;
+    size_t alen = 0;
+    // SkipNoise returns a position in [c.begin, c.end]: it runs only when an aim
+    // or condition word starts there (most clauses have neither).
+    const KindWords aim = ctx.Words(RuleKind::aim);
+    const KindWords condition_lead = ctx.Words(RuleKind::condition_lead);
+    const bool may_open = aim.Skip(s, c.begin, size_t{c.end} + 1) <= c.end ||
+                          condition_lead.Skip(s, c.begin, size_t{c.end} + 1) <= c.end;
+    const uint32_t opening = may_open ? SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors) : c.end + 1;
+    aimed = may_open && aim.PrefixAt(s, opening, &alen) != nullptr;
+    aim_end = aimed ? static_cast<uint32_t>(opening + alen) : 0;
+    // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
+    // group's name ends before the verb of the condition.
+    condition = may_open && condition_lead.PrefixAt(s, opening, &alen) != nullptr;
+  };
+  // The first speech verb and host word of the clause, found when first asked.
+  size_t speech_at = 0, host_at = 0;
+  bool speech_read = false, host_read = false;
+  auto speech = [&] {
+    if (!speech_read) speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end);
+    speech_read = true;
+    return speech_at;
+  };
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
-  const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);
+  auto host = [&] {
+    if (!host_read) host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end);
+    host_read = true;
+    return host_at;
+  };
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     if ((p = static_cast<uint32_t>(heads.Skip(s, p, c.end))) >= c.end) break;
     size_t len = 0;
@@ -71,6 +91,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (InsideLexicon(ctx, p, false) && InsideLexicon(ctx, static_cast<uint32_t>(p + len - 1), false)) continue;
     size_t tail = 0;
     uint32_t he = static_cast<uint32_t>(p + len);
+    if (r->arg == "TargetGroup"sv) read_opening();
     if (!NameBoundary(ctx, he, c.end, &tail)) {
       size_t vl = 0;
       // A word after a head of its type (kind name_end, arg = the type) may end the name:
@@ -88,7 +109,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       const size_t etc_at = r->arg == "Industry"sv ? RFind(s.substr(c.begin, p - c.begin), "等"sv) : std::string_view::npos;
       const bool category = r->arg == "Industry"sv && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
                             ctx.Words(RuleKind::trigger).PrefixAt(s, he, &dl) != nullptr;
-      if (!typed_end && !duty && !category && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform"sv || r->arg == "Enterprise"sv) ||
+      if (!typed_end && !duty && !category && (host() == std::string_view::npos || p <= host_at || !(r->arg == "Platform"sv || r->arg == "Enterprise"sv) ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     // "秦创原创新驱动平台建设": the building of a platform names the platform.
@@ -286,7 +307,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     if (type == "Region"sv && !region_prefix && WordChars(s.substr(b, h.e - b)) < 5) continue;
     // A clause reporting speech names no measure unless a verb governs it.
-    if (speech_at != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
+    if (speech() != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
     size_t tl = 0;
     if (h.tail) {
       const Rule* t = ctx.Words(RuleKind::name_tail).PrefixAt(s, h.e, &tl);
