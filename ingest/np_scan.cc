@@ -109,7 +109,18 @@ void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
 }
 
 size_t DocContext::LexiconFrom(uint32_t p) const {
-  return static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
+  // The stages ask about nearby positions in turn: the last answer (per
+  // thread), or the one after it, is tried first. Either is taken only when
+  // it is the lower bound (the one index i with begins[i - 1] < p <= begins[i]),
+  // so a hint left by another document costs a binary search, never an error.
+  thread_local size_t hint = 0;
+  const uint32_t* begins = lexicon_begin.data();
+  const size_t n = lexicon_begin.size();
+  auto lower_bound_at = [&](size_t i) { return i <= n && (i == 0 || begins[i - 1] < p) && (i == n || begins[i] >= p); };
+  if (lower_bound_at(hint)) return hint;
+  if (lower_bound_at(hint + 1)) return ++hint;
+  hint = static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
+  return hint;
 }
 
 void DocContext::IndexWords() { hits_.Build(rules->All(), text); }

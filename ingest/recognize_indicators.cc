@@ -249,7 +249,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         TrimSpan(s, sb, se);
         // "具有国际竞争力的X企业": the modifier is not part of the subject.
         if (ctx.Words(RuleKind::modifier).PrefixAt(s, sb, &len)) {
-          size_t de = s.substr(sb, se - sb).rfind("的");
+          size_t de = RFind(s.substr(sb, se - sb), "的"sv);
           if (de != std::string_view::npos) sb = static_cast<uint32_t>(sb + de + 3);
         }
         std::string subject = sb < se ? CleanName(s.substr(sb, se - sb)) : "";
@@ -271,8 +271,8 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         }
         if (increment && s.substr(sb, carried_verb.size()) != carried_verb) subject = carried_verb + subject;
         // "能耗较2024年下降10%": the base year of a change is not part of the subject.
-        for (const char* base : {"较", "比"}) {
-          size_t at = subject.rfind(base);
+        for (std::string_view base : {"较"sv, "比"sv}) {
+          size_t at = RFind(subject, base);
           if (at == std::string::npos || at == 0) continue;
           std::string_view rest = std::string_view(subject).substr(at + 3);
           while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') rest.remove_prefix(1);
@@ -286,7 +286,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         p = static_cast<uint32_t>(ue) - 1;
         // "占地区生产总值的比重为3.45%": the share's base may take 的 (占X的比重 is 占X比重).
         if (mr && mr->arg == "share"sv && EndsWith(subject, "的") && subject.find("占") != std::string::npos) subject.resize(subject.size() - 3);
-        if (subject.find("从") != std::string::npos || subject.find("的") == subject.size() - 3) continue;
+        if (subject.find("从"sv) != std::string::npos || subject.find("的"sv) == subject.size() - 3) continue;
         std::string name, count_alias, kind_of_change;
         // "实现地区生产总值7865亿元,按不变价格计算,比上年增长6.1%", "有效高新技术企业4205家,
         // 比上年末增加386家": a change of the indicator before it.
