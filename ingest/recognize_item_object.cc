@@ -75,8 +75,7 @@ uint32_t AimRightBefore(const DocContext& ctx, uint32_t clause_begin, uint32_t p
 bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too) {
   if (!ctx.lexicon) return false;
   // The last mention starting at or before p.
-  const size_t up = static_cast<size_t>(std::upper_bound(ctx.lexicon_begin.begin(), ctx.lexicon_begin.end(), p) -
-                                        ctx.lexicon_begin.begin());
+  const size_t up = ctx.LexiconFrom(p + 1);  // (upper_bound(p): the hinted search)
   if (up == 0) return false;
   const Mention* it = &(*ctx.lexicon)[up - 1];
   if (!measures_too && (it->type == "Platform"sv || it->type == "Fund"sv || it->type == "Pilot"sv ||

@@ -39,8 +39,7 @@ uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
 // True when a lexicon name spans position p (starts before it and ends after it).
 bool InsideKnownName(const DocContext& ctx, uint32_t p) {
   if (!ctx.lexicon) return false;
-  const size_t up = static_cast<size_t>(std::upper_bound(ctx.lexicon_begin.begin(), ctx.lexicon_begin.end(), p) -
-                                        ctx.lexicon_begin.begin());
+  const size_t up = ctx.LexiconFrom(p + 1);  // (upper_bound(p): the hinted search)
   if (up == 0) return false;
   const Mention& m = (*ctx.lexicon)[up - 1];
   return p > m.span.begin && p < m.span.end;
