@@ -45,7 +45,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   const KindWords coord = ctx.Words(RuleKind::coord);
   const KindWords etc = ctx.Words(RuleKind::list_end);
   const KindWords units = ctx.Words(RuleKind::count_unit);
-  std::vector<Head> hs;
+  // The clause's heads, in a buffer kept per thread (no allocation per clause).
+  thread_local std::vector<Head> heads_buffer;
+  std::vector<Head>& hs = heads_buffer;
+  hs.clear();
   // What the clause's opening says, read at the first group head (the only
   // heads that ask): whether a verb aims it at someone (and where that verb
   // ends), or it states a subsidy's condition.

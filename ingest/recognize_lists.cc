@@ -180,6 +180,8 @@ bool SubjectList(const DocContext& ctx, Span c, uint32_t deng, uint32_t word) {
 void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords words = ctx.Words(RuleKind::sector_list);
+  // Every list found below ends in a sector word that starts in the clause: without one, none.
+  if (words.Skip(s, c.begin, c.end) >= c.end) return;
   // The next 等 at or after p, found once and kept while p has not passed it.
   size_t deng = 0;
   bool deng_known = false;
@@ -282,6 +284,8 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
 void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords firms = ctx.Words(RuleKind::firm_list);
+  // Every list found below is closed by a firm word that starts in the clause: without one, none.
+  if (firms.Skip(s, c.begin, c.end) >= c.end) return;
   // Only 等 and 为代表的 open a list: step from one to the next (each found
   // once per clause: the positions found ahead are kept).
   const std::string_view clause = s.substr(0, c.end);
@@ -327,6 +331,8 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
 void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords verbs = ctx.Words(RuleKind::domain_list);
+  // The verb after 领域 starts at most at the clause end: without one there, no list.
+  if (verbs.Skip(s, c.begin, size_t{c.end} + 1) > c.end) return;
   size_t at = FindWord(s.substr(0, c.end), "领域"sv, c.begin);
   if (at == std::string_view::npos) return;
   uint32_t after = static_cast<uint32_t>(at + 6);
