@@ -331,8 +331,6 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
 void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords verbs = ctx.Words(RuleKind::domain_list);
-  // The verb after 领域 starts at most at the clause end: without one there, no list.
-  if (verbs.Skip(s, c.begin, size_t{c.end} + 1) > c.end) return;
   size_t at = FindWord(s.substr(0, c.end), "领域"sv, c.begin);
   if (at == std::string_view::npos) return;
   uint32_t after = static_cast<uint32_t>(at + 6);
