@@ -212,12 +212,12 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   Mention m;
   m.span = {b, e};
   m.type = type;
-  m.name = name;
+  m.name = std::move(name);
   m.rule = rule;
   m.sentence = sentence;
   const std::string_view raw = s.substr(b, e - b);
   // (Without a dropped 等 the name is CleanName(raw) itself.)
-  if (etc && raw != name && CleanName(raw) != name) m.aliases.push_back(CleanName(raw));
+  if (etc && raw != m.name && CleanName(raw) != m.name) m.aliases.push_back(CleanName(raw));
   if (raw.find("“"sv) != std::string_view::npos) m.aliases.push_back(std::string(raw));
   if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
   if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
