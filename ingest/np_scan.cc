@@ -279,8 +279,8 @@ uint32_t SkipToObjectAfterNoise(const DocContext& ctx, uint32_t b, uint32_t e, N
     if (guard > 0) b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
     size_t len = 0;
     // A known name that starts like a verb (创新药) is not a verb.
-    const Mention* known = ctx.LexiconAt(b);
-    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e && !(known && known->span.end > b + len)) {
+    const Mention* known = nullptr;
+    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e && !((known = ctx.LexiconAt(b)) && known->span.end > b + len)) {
       b += static_cast<uint32_t>(len);
       verb = true;
       // Coordinated verbs: "规范和加强X", "建设和运营X".
