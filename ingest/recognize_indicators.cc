@@ -375,6 +375,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (glossed != name) m.aliases.push_back(glossed);
         m.rule = mr ? std::string_view(mr->id) : "indicator.count"sv;
         m.sentence = sen.index;
+        m.props.reserve(6);  // value, unit, kind, period, target, subject: one allocation
         SetProperty(m.props, "value", value);
         SetProperty(m.props, "unit", unit);
         if (!kind_of_change.empty()) SetProperty(m.props, "kind", kind_of_change);
