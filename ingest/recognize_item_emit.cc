@@ -4,6 +4,7 @@
 // modifiers (A、B等X) the item walk reads. See recognize_items.h; tested
 // through FindItems in tests/ingest/recognize_test.cc.
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "ingest/recognize_items.h"
@@ -47,7 +48,14 @@ bool NamedProject(const DocContext& ctx, std::string_view s, uint32_t b, uint32_
 bool SentenceOrSum(std::string_view name, bool money) {
   const size_t n = name.size();
   auto at = [&](size_t i, std::string_view w) { return n - i >= w.size() && std::memcmp(name.data() + i, w.data(), w.size()) == 0; };
+  // The bytes that may start one of those (the switch below reads only them).
+  static constexpr auto kStart = [] {
+    std::array<bool, 256> t{};
+    t['?'] = t['%'] = t[0xE4] = t[0xE5] = t[0xE6] = true;
+    return t;
+  }();
   for (size_t i = 0; i < n; ++i) {
+    if (!kStart[static_cast<unsigned char>(name[i])]) continue;
     switch (static_cast<unsigned char>(name[i])) {
       case '?': case '%':
         return true;
