@@ -28,6 +28,9 @@ uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
   const KindWords members = ctx.Words(RuleKind::member_list);
   uint32_t b = c.begin;
   for (uint32_t p = c.begin; p < end; p = NextChar(ctx.text, p)) {
+    // Only where a word of the three kinds starts is there anything to read: jump there.
+    p = static_cast<uint32_t>(std::min({trig.Skip(ctx.text, p, end), aim.Skip(ctx.text, p, end), members.Skip(ctx.text, p, end)}));
+    if (p >= end) break;
     size_t l = 0;
     if ((trig.PrefixAt(ctx.text, p, &l) || aim.PrefixAt(ctx.text, p, &l) || members.PrefixAt(ctx.text, p, &l)) && p + l < end) {
       b = static_cast<uint32_t>(p + l);
