@@ -84,9 +84,11 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, Sta
     // Item hygiene: no governing verb in front ("重点投向量子计算"), nothing after a
     // group count ("绿色食品五大重点"), no numbers ("20个细分").
     ib = SkipToObject(ctx, ib, ie, nullptr);
+    const KindWords groups = ctx.Words(RuleKind::group);
     for (uint32_t k = ib; k < ie; k = NextChar(s, k)) {
+      if (k > ib && (k = static_cast<uint32_t>(groups.Skip(s, k, ie))) >= ie) break;  // (jump to the next group word)
       size_t gl = 0;
-      if (k > ib && ctx.Words(RuleKind::group).PrefixAt(s, k, &gl)) {
+      if (k > ib && groups.PrefixAt(s, k, &gl)) {
         ie = k;
         break;
       }
@@ -143,6 +145,7 @@ void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention
   const KindWords trig = ctx.Words(RuleKind::trigger);
   uint32_t b = c.begin;
   for (uint32_t p = c.begin; p < end; p = NextChar(s, p)) {
+    if ((p = static_cast<uint32_t>(trig.Skip(s, p, end))) >= end) break;  // (jump to the next verb)
     size_t l = 0;
     if (trig.PrefixAt(s, p, &l) && p + l < end) b = static_cast<uint32_t>(p + l);
   }
