@@ -2,7 +2,11 @@
 #include "ingest/np_scan.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
+#include <emmintrin.h>
 #include <optional>
 #include <vector>
 
@@ -22,10 +26,10 @@ bool Is(std::string_view s, const char (&w)[N]) {
 
 // Time words at p: "2025年", "今年", "前三季度", "目前", "近年来" …; returns length.
 size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
-  static const char* kWords[] = {"今年以来", "近年来", "近年", "今年", "去年", "目前", "当前", "截至目前", "截至",
-                                 "前三季度", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "全年",
-                                 "年末", "年底", "年初",
-                                 "此外", "同时", "其中", "期间", "以来"};
+  static constexpr std::string_view kWords[] = {"今年以来"sv, "近年来"sv, "近年"sv, "今年"sv, "去年"sv, "目前"sv, "当前"sv,
+                                                "截至目前"sv, "截至"sv, "前三季度"sv, "上半年"sv, "下半年"sv, "一季度"sv,
+                                                "二季度"sv, "三季度"sv, "四季度"sv, "全年"sv, "年末"sv, "年底"sv, "年初"sv,
+                                                "此外"sv, "同时"sv, "其中"sv, "期间"sv, "以来"sv};
   // Most positions start with none of these words (nor 到/至 or a digit):
   // one comparison of the first character instead of one per word. The
   // first characters (all three UTF-8 bytes) are packed into integers.
@@ -35,17 +39,26 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   };
   static const std::vector<uint32_t> kFirst = [&] {
     std::vector<uint32_t> f = {pack3("到"), pack3("至")};
-    for (const char* w : kWords) {
+    for (std::string_view w : kWords) {
       if (std::find(f.begin(), f.end(), pack3(w)) == f.end()) f.push_back(pack3(w));
     }
     return f;
   }();
+  // A 64-bit filter over the packed first characters: most positions fail it
+  // without the linear search of kFirst.
+  auto bit = [](uint32_t x) { return uint64_t{1} << ((x * 0x9E3779B1u) >> 26); };
+  static const uint64_t kFilter = [&] {
+    uint64_t m = 0;
+    for (uint32_t x : kFirst) m |= bit(x);
+    return m;
+  }();
   if (p >= s.size()) return 0;
   if (!(s[p] >= '0' && s[p] <= '9')) {
-    if (s.size() - p < 3 || std::find(kFirst.begin(), kFirst.end(), pack3(s.substr(p, 3))) == kFirst.end()) return 0;
+    if (s.size() - p < 3) return 0;
+    const uint32_t first = pack3(s.substr(p, 3));
+    if (!(kFilter & bit(first)) || std::find(kFirst.begin(), kFirst.end(), first) == kFirst.end()) return 0;
   }
-  for (const char* w : kWords) {
-    std::string_view v(w);
+  for (std::string_view v : kWords) {
     if (p + v.size() <= e && At(s, p, v)) return v.size();
   }
   size_t i = p;
@@ -61,28 +74,31 @@ size_t TimeAt(std::string_view s, uint32_t p, uint32_t e) {
   return 0;
 }
 
-// Whether any byte of s is '0'..'9', eight bytes at a time.
-bool AnyAsciiDigit(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    // On the low 7 bits of each byte (no carry leaves a lane), adding
-    // 0x80 - c sets the lane's high bit exactly when the byte is >= c.
-    const uint64_t low = x & ~kHigh;
-    const uint64_t ge0 = (low + kOnes * (0x80 - '0')) & kHigh;
-    const uint64_t ge10 = (low + kOnes * (0x80 - '9' - 1)) & kHigh;
-    if (ge0 & ~ge10 & ~x & kHigh) return true;  // >= '0', < ':', and an ASCII byte
-  }
-  for (; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') return true;
-  }
-  return false;
-}
-
-
 }  // namespace
+
+uint32_t NextAsciiDigit(std::string_view s, uint32_t p, uint32_t e) {
+  // Sixteen bytes a step (SSE2, part of x86-64): byte - '0' is below 10 exactly for a digit;
+  // the unsigned test is a signed one after flipping the top bit.
+  const __m128i zero = _mm_set1_epi8('0'), flip = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i ten = _mm_set1_epi8(static_cast<char>(0x80 + 10));
+  for (; p + 16 <= e; p += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + p));
+    const __m128i below = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(x, zero), flip), ten);
+    if (const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(below))) return p + static_cast<uint32_t>(std::countr_zero(m));
+  }
+  if (p < e && e >= 16) {
+    // The last sixteen bytes before e, overlapping what was read; lanes before p masked off.
+    const uint32_t at = e - 16;
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+    const __m128i below = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(x, zero), flip), ten);
+    const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(below)) & (0xFFFFu << (p - at));
+    return m ? at + static_cast<uint32_t>(std::countr_zero(m)) : e;
+  }
+  for (; p < e; ++p) {
+    if (s[p] >= '0' && s[p] <= '9') return p;
+  }
+  return e;
+}
 
 void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
   lexicon = mentions;
@@ -93,7 +109,18 @@ void DocContext::SetLexicon(const std::vector<Mention>* mentions) {
 }
 
 size_t DocContext::LexiconFrom(uint32_t p) const {
-  return static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
+  // The stages ask about nearby positions in turn: the last answer (per
+  // thread), or the one after it, is tried first. Either is taken only when
+  // it is the lower bound (the one index i with begins[i - 1] < p <= begins[i]),
+  // so a hint left by another document costs a binary search, never an error.
+  thread_local size_t hint = 0;
+  const uint32_t* begins = lexicon_begin.data();
+  const size_t n = lexicon_begin.size();
+  auto lower_bound_at = [&](size_t i) { return i <= n && (i == 0 || begins[i - 1] < p) && (i == n || begins[i] >= p); };
+  if (lower_bound_at(hint)) return hint;
+  if (lower_bound_at(hint + 1)) return ++hint;
+  hint = static_cast<size_t>(std::lower_bound(lexicon_begin.begin(), lexicon_begin.end(), p) - lexicon_begin.begin());
+  return hint;
 }
 
 void DocContext::IndexWords() { hits_.Build(rules->All(), text); }
@@ -128,6 +155,31 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   if (flags & kNoiseObject) units = ctx.Words(RuleKind::count_unit);
   const WordSet* strip_object = (flags & kNoiseObject) && !(flags & kNoiseAdverbs) ? &R.Words(RuleKind::strip, "object") : nullptr;
   bool verb_seen = false;
+  // LexiconAt(b) for the growing b of this call: one binary search, then steps.
+  size_t li = SIZE_MAX;
+  auto lexicon_at = [&](uint32_t p) -> const Mention* {
+    if (!ctx.lexicon) return nullptr;
+    if (li == SIZE_MAX) li = ctx.LexiconFrom(p);
+    const std::vector<uint32_t>& begins = ctx.lexicon_begin;
+    while (li < begins.size() && begins[li] < p) ++li;
+    return li < begins.size() && begins[li] == p ? &(*ctx.lexicon)[li] : nullptr;
+  };
+  // "Is there an ASCII digit in [b, lim)?" for the growing b of this call:
+  // none in [b, clean_to); the first one at or after clean_to is digit_at when known.
+  uint32_t clean_to = b, digit_at = UINT32_MAX;
+  auto digit_before = [&](uint32_t from, uint32_t lim) {
+    if (digit_at != UINT32_MAX && digit_at >= from) return digit_at < lim;
+    const uint32_t start = std::max(from, clean_to);
+    if (start >= lim) return false;
+    const uint32_t d = NextAsciiDigit(s, start, lim);
+    if (d < lim) {
+      digit_at = clean_to = d;
+      return true;
+    }
+    clean_to = lim;
+    digit_at = UINT32_MAX;
+    return false;
+  };
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
@@ -166,7 +218,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     // "总规模1000亿元的", "500亿元的": a modifier holding a number, up to its 的.
     // (The scan below reads at most 16 characters, 64 bytes: without an
     // ASCII digit among them it cannot find one.)
-    if ((flags & kNoiseAmount) && AnyAsciiDigit(s.substr(b, std::min<size_t>(e - b, 64)))) {
+    if ((flags & kNoiseAmount) && digit_before(b, static_cast<uint32_t>(std::min<size_t>(std::min<size_t>(e, s.size()), size_t{b} + 64)))) {
       uint32_t q = b;
       bool digit = false;
       uint32_t de = 0;
@@ -193,7 +245,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
     // After a host's verb stripped as an adverb (发挥, 依托, 借助: kind host_lead), a
     // place, body or firm is the host's own (发挥重庆产业投资母基金的引导作用), not
     // the clause's subject.
-    if (const Mention* m = (flags & kNoiseActors) && !verb_seen ? ctx.LexiconAt(b) : nullptr; m && m->span.end < e &&
+    if (const Mention* m = (flags & kNoiseActors) && !verb_seen ? lexicon_at(b) : nullptr; m && m->span.end < e &&
         (Is(m->type, "Region") || Is(m->type, "Agency") || Is(m->type, "Enterprise"))) {
       // A scope that is no jurisdiction acting (全国, 全球) stays in the name: 全国农机作业指挥调度平台.
       size_t nl = 0;
@@ -217,14 +269,18 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
 }
 
 uint32_t SkipToObject(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
+  return SkipToObjectAfterNoise(ctx, SkipNoise(ctx, b, e, info, kNoiseAll), e, info);
+}
+
+uint32_t SkipToObjectAfterNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info) {
   const KindWords trig = ctx.Words(RuleKind::trigger);
   bool verb = false;
   for (int guard = 0; guard < 8; ++guard) {
-    b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
+    if (guard > 0) b = SkipNoise(ctx, b, e, info, verb ? kNoiseAfterVerb : kNoiseAll);
     size_t len = 0;
     // A known name that starts like a verb (创新药) is not a verb.
-    const Mention* known = ctx.LexiconAt(b);
-    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e && !(known && known->span.end > b + len)) {
+    const Mention* known = nullptr;
+    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e && !((known = ctx.LexiconAt(b)) && known->span.end > b + len)) {
       b += static_cast<uint32_t>(len);
       verb = true;
       // Coordinated verbs: "规范和加强X", "建设和运营X".
@@ -252,18 +308,23 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
       return true;
     }
   }
+  // (These answer true whatever the word look-ups below say: asked first, they are cheaper.)
+  char c = s[pos];
+  if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
   if (ctx.Words(RuleKind::coord).PrefixAt(s, pos, &len)) return true;
   if (ctx.Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
   if (ctx.Words(RuleKind::subject_follow).PrefixAt(s, pos, &len)) return true;  // "X基金将…"
   if (ctx.Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
-  char c = s[pos];
-  if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
-  if (At(s, pos, "“") || At(s, pos, "”") || At(s, pos, "》") || At(s, pos, "《")) return false;
-  if (IsNumberStart(s, pos) && c >= '0' && c <= '9') return true;
-  if (At(s, pos, "近") || At(s, pos, "超") || At(s, pos, "约")) {
-    return pos + 3 < e && s[pos + 3] >= '0' && s[pos + 3] <= '9';
+  if (c >= '0' && c <= '9') return true;  // (IsNumberStart holds at any ASCII digit)
+  if (s.size() - pos < 3) return false;
+  switch (Pack3(s, pos)) {
+    case 0xE2809C: case 0xE2809D: case 0xE3808B: case 0xE3808A:  // “ ” 》 《
+      return false;
+    case 0xE8BF91: case 0xE8B685: case 0xE7BAA6:  // 近 超 约 and a figure
+      return pos + 3 < e && s[pos + 3] >= '0' && s[pos + 3] <= '9';
+    default:
+      return false;
   }
-  return false;
 }
 
 void TrimSpan(std::string_view s, uint32_t& b, uint32_t& e) {
@@ -291,7 +352,30 @@ std::string CleanName(std::string_view s) {
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   auto latin = [](unsigned char c) { return c > ' ' && c < 0x80 && c != '"'; };
   size_t run = 0;
+  // The bytes that may start a dropped character or a space.
+  static constexpr auto kStop = [] {
+    std::array<bool, 256> t{};
+    t[' '] = t['"'] = t[0xE2] = t[0xE3] = true;
+    return t;
+  }();
+  // The first stop byte at or after i (s.size() when none): sixteen bytes a step (SSE2).
+  auto next_stop = [&](size_t i) {
+    const __m128i space = _mm_set1_epi8(' '), quote = _mm_set1_epi8('"');
+    const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+    for (; i + 16 <= s.size(); i += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, space), _mm_cmpeq_epi8(x, quote)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(x, e3)));
+      if (const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit))) return i + static_cast<size_t>(std::countr_zero(m));
+    }
+    while (i < s.size() && !kStop[u[i]]) ++i;
+    return i;
+  };
   for (size_t i = 0; i < s.size();) {
+    if (!kStop[u[i]]) {
+      i = next_stop(i + 1);
+      continue;
+    }
     const unsigned char b = u[i];
     size_t n = 0;
     if (b == ' ') {

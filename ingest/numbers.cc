@@ -2,6 +2,7 @@
 #include "ingest/numbers.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 #include "ingest/utf8.h"
@@ -36,11 +37,15 @@ int ChineseUnit(char32_t c) {
 
 // Reads a magnitude word at text[pos]: 万亿, 千亿, 百亿, 亿, 千万, 百万, 万.
 double MagnitudeAt(std::string_view text, size_t pos, std::string* word) {
-  static const struct { const char* w; double m; } kMags[] = {
-      {"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}};
+  using namespace std::string_view_literals;
+  static constexpr struct { std::string_view w; double m; } kMags[] = {
+      {"万亿"sv, 1e12}, {"千亿"sv, 1e11}, {"百亿"sv, 1e10}, {"亿"sv, 1e8}, {"千万"sv, 1e7}, {"百万"sv, 1e6}, {"万"sv, 1e4}};
+  // Every magnitude starts with 万 or 亿 (E4) or 千 (E5) or 百 (E7).
+  if (pos >= text.size()) return 1;
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b != 0xE4 && b != 0xE5 && b != 0xE7) return 1;
   for (const auto& m : kMags) {
-    std::string_view w(m.w);
-    if (text.substr(pos, w.size()) == w) {
+    if (text.substr(pos, m.w.size()) == m.w) {
       *word = m.w;
       return m.m;
     }
@@ -48,9 +53,36 @@ double MagnitudeAt(std::string_view text, size_t pos, std::string* word) {
   return 1;
 }
 
+// The value of the decimal digits[0, n) ("12.5", no sign or exponent), as
+// strtod reads it: correctly rounded. Up to 15 significant digits the
+// mantissa and the power of ten are exact doubles, and one division rounds
+// correctly (the exact fast path of strtod implementations); longer strings
+// go to strtod.
+double DecimalValue(char* digits, size_t n) {
+  uint64_t mant = 0;
+  int frac = -1;  // digits after the point, -1 before it
+  size_t count = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (digits[k] == '.') {
+      frac = 0;
+      continue;
+    }
+    mant = mant * 10 + static_cast<uint64_t>(digits[k] - '0');
+    ++count;
+    if (frac >= 0) ++frac;
+  }
+  if (count <= 15) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const double m = static_cast<double>(mant);
+    return frac > 0 ? m / kPow10[frac] : m;
+  }
+  digits[n] = '\0';
+  return std::strtod(digits, nullptr);
+}
+
 }  // namespace
 
-bool IsNumberStart(std::string_view text, size_t pos) {
+bool IsNumberStartSlow(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   size_t i = pos;
   char32_t c = NextCp(text, i);
@@ -62,14 +94,16 @@ std::optional<ParsedNumber> ParseNumberAt(std::string_view text, size_t pos) {
   ParsedNumber out;
   size_t i = pos;
   if (IsAsciiDigit(static_cast<unsigned char>(text[i]))) {
-    std::string digits;
+    char digits[32];  // at most 30 kept, and the terminator strtod may need
+    size_t nd = 0;
+    bool point = false;
     while (i < text.size()) {
       char ch = text[i];
       if (ch >= '0' && ch <= '9') {
-        digits.push_back(ch);
-      } else if (ch == '.' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9' &&
-                 digits.find('.') == std::string::npos) {
-        digits.push_back(ch);
+        digits[nd++] = ch;
+      } else if (ch == '.' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9' && !point) {
+        digits[nd++] = ch;
+        point = true;
       } else if (ch == ',' && i + 3 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9' &&
                  text[i + 2] >= '0' && text[i + 2] <= '9' && text[i + 3] >= '0' && text[i + 3] <= '9' &&
                  (i + 4 >= text.size() || text[i + 4] < '0' || text[i + 4] > '9')) {
@@ -78,9 +112,9 @@ std::optional<ParsedNumber> ParseNumberAt(std::string_view text, size_t pos) {
         break;
       }
       ++i;
-      if (digits.size() > 30) return std::nullopt;
+      if (nd > 30) return std::nullopt;
     }
-    out.written = std::strtod(digits.c_str(), nullptr);
+    out.written = DecimalValue(digits, nd);
   } else {
     // Chinese numerals: [digit] (unit [digit])* ; e.g. 一百二十三, 二十, 十五, 三.
     double total = 0, current = 0;
@@ -119,17 +153,21 @@ std::optional<ParsedNumber> ParseNumberAt(std::string_view text, size_t pos) {
 std::optional<ParsedAmount> ParseAmountAt(std::string_view text, size_t pos) {
   auto n = ParseNumberAt(text, pos);
   if (!n) return std::nullopt;
-  size_t i = n->end;
+  return AmountAfter(text, *n);
+}
+
+std::optional<ParsedAmount> AmountAfter(std::string_view text, const ParsedNumber& n) {
+  size_t i = n.end;
   ParsedAmount a;
-  a.written = n->written;
+  a.written = n.written;
   if (text.substr(i, 3) == "元") {
-    a.unit = n->magnitude + "元";
-    a.cny = n->value;
+    a.unit = n.magnitude + "元";
+    a.cny = n.value;
     a.end = i + 3;
     return a;
   }
   if (text.substr(i, 6) == "美元") {
-    a.unit = n->magnitude + "美元";
+    a.unit = n.magnitude + "美元";
     a.end = i + 6;
     return a;
   }

@@ -316,7 +316,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
       const Rule* h = ctx.Words(RuleKind::head).SuffixAt(s, e, &len);
       const Mention* known = ctx.LexiconAt(b);
       const bool known_goal = known && known->span.end == e && known->type == "Goal"sv;
-      if (h && !known_goal && (h->arg == "Fund" || h->arg == "Policy" || h->arg == "Initiative")) continue;
+      if (h && !known_goal && (h->arg == "Fund"sv || h->arg == "Policy"sv || h->arg == "Initiative"sv)) continue;
       // "制造强省和数字江西": two goals when the first ends in a goal's head word (强省, 高地 …).
       for (uint32_t k = b; k < e; k += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[k])))) {
         size_t cl = 0, gl = 0;

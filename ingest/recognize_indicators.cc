@@ -8,6 +8,8 @@
 // metric with no subject borrows the sector named last in the sentence
 // ("三大先导产业…,年均增速达到13.1%"). "到2027年…" makes a target.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 
@@ -29,51 +31,86 @@ size_t Digits(std::string_view s, size_t p) {
   return i - p;
 }
 
-// The last time expression in [b, e): "前三季度", "2024年", "“十四五”", "2021年至今年9月".
-std::string PeriodBefore(std::string_view s, uint32_t b, uint32_t e, int year, bool* target) {
-  std::string best;
-  *target = false;
-  std::string y = year ? std::to_string(year) : "";
-  for (uint32_t p = b; p < e; ++p) {
-    if (At(s, p, "十四五") || At(s, p, "十五五") || At(s, p, "十三五")) {
-      best = std::string(s.substr(p, 9));
-      p += 8;
-      continue;
+// The last time expression in [b, e) of a sentence: "前三季度", "2024年", "“十四五”",
+// "2021年至今年9月". One scan per sentence: Before(e) for growing e goes on
+// from where the last call stopped (the scan reads no state but its position,
+// the answer so far and the text, so stopping and going on changes nothing).
+class PeriodScan {
+ public:
+  PeriodScan(std::string_view s, uint32_t b, int year) : s_(s), b_(b), p_(b), y_(year ? std::to_string(year) : "") {}
+
+  // What a scan of [b, e) finds; *target: the period is a target (到2027年).
+  const std::string& Before(uint32_t e, bool* target) {
+    if (e < last_e_) {  // (not so in FindIndicators, whose positions grow: start again)
+      p_ = b_;
+      best_.clear();
+      target_ = false;
     }
-    if (At(s, p, "前三季度") || At(s, p, "上半年") || At(s, p, "一季度") || At(s, p, "前两个月")) {
-      size_t n = At(s, p, "前三季度") ? 12 : At(s, p, "前两个月") ? 12 : 9;
-      if (!(p >= 3 && At(s, p - 3, "年"))) best = (y.empty() ? "" : y + "年") + std::string(s.substr(p, n));
-      p += static_cast<uint32_t>(n) - 1;
-      continue;
-    }
-    if (At(s, p, "今年")) {
-      if (!y.empty()) best = y + "年";
-      p += 5;
-      continue;
-    }
-    if (Digits(s, p) == 4 && At(s, p + 4, "年") && (p == 0 || !(s[p - 1] >= '0' && s[p - 1] <= '9'))) {
-      size_t q = p + 7;
-      if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
-      if (At(s, q, "至") || At(s, q, "到") || At(s, q, "-")) {
-        size_t r = q + (s[q] == '-' ? 1 : 3);
-        if (Digits(s, r) == 4 && At(s, r + 4, "年")) {
-          q = r + 7;
-        } else if (At(s, r, "今年") && !y.empty()) {
-          q = r + 6;
+    last_e_ = e;
+    const std::string_view s = s_;
+    const std::string& y = y_;
+    for (; p_ < e; ++p_) {
+      const uint32_t p = p_;
+      // Every time word below starts with a digit, 十, 前, 上, 一 or 今: step over other characters
+      // (on valid UTF-8 no word starts inside one; the scan goes on from the character's last byte).
+      if (const auto lead = static_cast<unsigned char>(s[p]); !(lead >= '0' && lead <= '9')) {
+        if (lead < 0xE0 || lead >= 0xF0 || p + 2 >= s.size()) continue;
+        const uint32_t c = uint32_t{lead} << 16 | uint32_t{static_cast<unsigned char>(s[p + 1])} << 8 | static_cast<unsigned char>(s[p + 2]);
+        if (c != 0xE58D81 && c != 0xE5898D && c != 0xE4B88A && c != 0xE4B880 && c != 0xE4BB8A) {
+          if ((c & 0xC0C0) == 0x8080) p_ += 2;  // (its two continuation bytes start nothing either)
+          continue;
         }
-        if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
       }
-      std::string t(s.substr(p, q - p));
-      size_t at = t.find("今年");
-      if (at != std::string::npos) t.replace(at, 6, y + "年");
-      bool tgt = (p >= 3 && (At(s, p - 3, "到") || At(s, p - 3, "至"))) || (p >= 6 && At(s, p - 6, "力争"));
-      best = t;
-      *target = tgt;
-      p = static_cast<uint32_t>(q) - 1;
+      if (At(s, p, "十四五") || At(s, p, "十五五") || At(s, p, "十三五")) {
+        best_ = std::string(s.substr(p, 9));
+        p_ += 8;
+        continue;
+      }
+      if (At(s, p, "前三季度") || At(s, p, "上半年") || At(s, p, "一季度") || At(s, p, "前两个月")) {
+        size_t n = At(s, p, "前三季度") ? 12 : At(s, p, "前两个月") ? 12 : 9;
+        if (!(p >= 3 && At(s, p - 3, "年"))) best_ = (y.empty() ? "" : y + "年") + std::string(s.substr(p, n));
+        p_ += static_cast<uint32_t>(n) - 1;
+        continue;
+      }
+      if (At(s, p, "今年")) {
+        if (!y.empty()) best_ = y + "年";
+        p_ += 5;
+        continue;
+      }
+      if (Digits(s, p) == 4 && At(s, p + 4, "年") && (p == 0 || !(s[p - 1] >= '0' && s[p - 1] <= '9'))) {
+        size_t q = p + 7;
+        if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
+        if (At(s, q, "至") || At(s, q, "到") || At(s, q, "-")) {
+          size_t r = q + (s[q] == '-' ? 1 : 3);
+          if (Digits(s, r) == 4 && At(s, r + 4, "年")) {
+            q = r + 7;
+          } else if (At(s, r, "今年") && !y.empty()) {
+            q = r + 6;
+          }
+          if (size_t m = Digits(s, q); m && m <= 2 && At(s, q + m, "月")) q += m + 3;
+        }
+        std::string t(s.substr(p, q - p));
+        size_t at = t.find("今年");
+        if (at != std::string::npos) t.replace(at, 6, y + "年");
+        bool tgt = (p >= 3 && (At(s, p - 3, "到") || At(s, p - 3, "至"))) || (p >= 6 && At(s, p - 6, "力争"));
+        best_ = t;
+        target_ = tgt;
+        p_ = static_cast<uint32_t>(q) - 1;
+      }
     }
+    *target = target_;
+    return best_;
   }
-  return best;
-}
+
+ private:
+  std::string_view s_;
+  uint32_t b_;
+  uint32_t p_;        // the next position to read
+  uint32_t last_e_ = 0;
+  std::string y_;     // the document's year, "" when unknown
+  std::string best_;  // the last period found
+  bool target_ = false;
+};
 
 // "2024年,面对…。全年规上工业增加值增长8.2%", "今年…主要目标是:…增长7.5%以上": a
 // period that opens the paragraph holds for the figures of its later
@@ -90,7 +127,8 @@ std::string ParagraphPeriod(std::string_view s, uint32_t sentence_begin, int yea
                      (Digits(s, ls) == 4 && At(s, ls + 4, "年"));
   if (!opens) return "";
   bool target = false;
-  return PeriodBefore(s, ls, std::min<uint32_t>(sentence_begin, ls + 24), year, &target);
+  PeriodScan scan(s, ls, year);
+  return scan.Before(std::min<uint32_t>(sentence_begin, ls + 24), &target);
 }
 
 }  // namespace
@@ -145,6 +183,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
   for (const Sentence& sen : ctx.st->sentences) {
     std::string prev_name, prev_subject, prev_level;  // prev_level: its level metric (规模, 营业收入)
     std::string prev_full;  // the name of the indicator before
+    PeriodScan periods(s, sen.span.begin, year);
     for (const Span& c : sen.clauses) {
       uint32_t seg = c.begin;
       std::string carried_verb;  // an increment verb (新增) that the next item of a 、-list shares
@@ -154,7 +193,8 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (body > seg && body < c.end) seg = body;
       }
       for (uint32_t p = c.begin; p < c.end; ++p) {
-        if (!(s[p] >= '0' && s[p] <= '9') || (p > c.begin && ((s[p - 1] >= '0' && s[p - 1] <= '9') || s[p - 1] == '.' ||
+        if ((p = NextAsciiDigit(s, p, c.end)) >= c.end) break;
+        if ((p > c.begin && ((s[p - 1] >= '0' && s[p - 1] <= '9') || s[p - 1] == '.' ||
                                                              IsAsciiAlpha(static_cast<unsigned char>(s[p - 1]))))) continue;
         auto n = ParseNumberAt(s, p);
         if (!n || n->end > c.end) continue;
@@ -162,7 +202,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         std::string unit, kind_hint;
         double value = n->value;
         std::optional<ParsedAmount> amount;
-        if (auto a = ParseAmountAt(s, p); a && a->end <= c.end) {
+        if (auto a = AmountAfter(s, *n); a && a->end <= c.end) {
           amount = a;
           ue = a->end;
           unit = a->unit.find("美元") != std::string::npos ? "美元" : "元";
@@ -189,7 +229,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         for (int k = 0; k < 2; ++k) {
           const Rule* r = cmp.SuffixAt(s, q, &len);
           if (!r || q - len < seg) break;
-          if (r->arg == "have") approx = "have"; else if (approx.empty()) approx = r->arg;
+          if (r->arg == "have"sv) approx = "have"; else if (approx.empty()) approx = r->arg;
           q -= static_cast<uint32_t>(len);
         }
         const Rule* mr = metric.SuffixAt(s, q, &len);
@@ -205,7 +245,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         bool verb_subject = false, increment = false;
         if (const Rule* hr = have.PrefixAt(s, sb, &len); hr && sb + len < mb) {
           // "新增国家级工业互联网平台2个": an increment is a quantity of its own, named with its verb.
-          increment = hr->id == "comparator.increment";
+          increment = hr->id == "comparator.increment"sv;
           if (increment) carried_verb = std::string(s.substr(sb, len));
           if (!increment) sb = SkipNoise(ctx, static_cast<uint32_t>(sb + len), mb, nullptr, kNoiseAll & ~kNoiseLevels & ~kNoiseAmount);
           approx = "have";
@@ -228,7 +268,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         TrimSpan(s, sb, se);
         // "具有国际竞争力的X企业": the modifier is not part of the subject.
         if (ctx.Words(RuleKind::modifier).PrefixAt(s, sb, &len)) {
-          size_t de = s.substr(sb, se - sb).rfind("的");
+          size_t de = RFind(s.substr(sb, se - sb), "的"sv);
           if (de != std::string_view::npos) sb = static_cast<uint32_t>(sb + de + 3);
         }
         std::string subject = sb < se ? CleanName(s.substr(sb, se - sb)) : "";
@@ -250,8 +290,8 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         }
         if (increment && s.substr(sb, carried_verb.size()) != carried_verb) subject = carried_verb + subject;
         // "能耗较2024年下降10%": the base year of a change is not part of the subject.
-        for (const char* base : {"较", "比"}) {
-          size_t at = subject.rfind(base);
+        for (std::string_view base : {"较"sv, "比"sv}) {
+          size_t at = RFind(subject, base);
           if (at == std::string::npos || at == 0) continue;
           std::string_view rest = std::string_view(subject).substr(at + 3);
           while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') rest.remove_prefix(1);
@@ -264,8 +304,8 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (At(s, seg, "、")) seg += 3;
         p = static_cast<uint32_t>(ue) - 1;
         // "占地区生产总值的比重为3.45%": the share's base may take 的 (占X的比重 is 占X比重).
-        if (mr && mr->arg == "share" && EndsWith(subject, "的") && subject.find("占") != std::string::npos) subject.resize(subject.size() - 3);
-        if (subject.find("从") != std::string::npos || subject.find("的") == subject.size() - 3) continue;
+        if (mr && mr->arg == "share"sv && EndsWith(subject, "的") && subject.find("占") != std::string::npos) subject.resize(subject.size() - 3);
+        if (subject.find("从"sv) != std::string::npos || subject.find("的"sv) == subject.size() - 3) continue;
         std::string name, count_alias, kind_of_change;
         // "实现地区生产总值7865亿元,按不变价格计算,比上年增长6.1%", "有效高新技术企业4205家,
         // 比上年末增加386家": a change of the indicator before it.
@@ -282,12 +322,12 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           size_t de = rest.find("的");
           if (de != std::string::npos) rest.erase(de, 3);
           name = prev_name + "占" + rest + "比重";
-        } else if (WordChars(subject) < 2 && mr && (!prev_subject.empty() || (!prev_name.empty() && mr->arg != "level"))) {
+        } else if (WordChars(subject) < 2 && mr && (!prev_subject.empty() || (!prev_name.empty() && mr->arg != "level"sv))) {
           // "产业规模突破500亿元,年均增长25%": the subject of the indicator before, with its level
           // metric ("营业收入达到3000亿元,年均增长10%" → 营业收入年均增长); one named without a
           // metric word lends its name ("实现地区生产总值7865亿元,比上年增长6.1%").
           const std::string& before = prev_subject.empty() ? prev_name : prev_subject;
-          name = before + (mr->arg == "level" || prev_subject.empty() ? "" : prev_level) + std::string(s.substr(mb, q - mb));
+          name = before + (mr->arg == "level"sv || prev_subject.empty() ? "" : prev_level) + std::string(s.substr(mb, q - mb));
           subject = before;
         } else if (WordChars(subject) < 2 && mr) {
           // Borrow the sector named last before it in the sentence.
@@ -331,10 +371,10 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
             if (open != std::string_view::npos) fe = static_cast<uint32_t>(sb + open);
           }
           const Rule* fh = ctx.Words(RuleKind::head).SuffixAt(s, fe, &len);
-          if (fh && fh->arg == "Fund") continue;
+          if (fh && fh->arg == "Fund"sv) continue;
         }
         // "基金规模100亿元", "该基金总规模50亿元": the size of the fund just named.
-        if (mr && mr->arg == "level" && amount && unit == "元" &&
+        if (mr && mr->arg == "level"sv && amount && unit == "元" &&
             (EndsWith(subject, "基金") || EndsWith(subject, "基金总")) &&
             (EndsWith(name, "基金规模") || EndsWith(name, "基金总规模"))) {
           if (Mention* fund = FundBefore(known, mb, sen.index)) {  // the subject's own fund (天使基金) too
@@ -345,7 +385,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           }
         }
         bool target = false;
-        std::string period = PeriodBefore(s, sen.span.begin, p, year, &target);
+        std::string period = periods.Before(p, &target);
         if (period.empty()) {
           period = ParagraphPeriod(s, sen.span.begin, year);
           // "主要目标是:…增长7.5%以上": a stated aim for this year or later is a target.
@@ -361,6 +401,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         if (glossed != name) m.aliases.push_back(glossed);
         m.rule = mr ? std::string_view(mr->id) : "indicator.count"sv;
         m.sentence = sen.index;
+        m.props.reserve(6);  // value, unit, kind, period, target, subject: one allocation
         SetProperty(m.props, "value", value);
         SetProperty(m.props, "unit", unit);
         if (!kind_of_change.empty()) SetProperty(m.props, "kind", kind_of_change);
@@ -372,7 +413,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         prev_name = subject.empty() ? name : subject;
         prev_full = name;
         if (mr && !subject.empty()) {
-          prev_level = mr->arg == "level" && prev_subject != subject ? std::string(s.substr(mb, q - mb)) : "";
+          prev_level = mr->arg == "level"sv && prev_subject != subject ? std::string(s.substr(mb, q - mb)) : "";
           prev_subject = subject;
         }
         out.push_back(std::move(m));

@@ -4,6 +4,7 @@
 // modifiers (A、B等X) the item walk reads. See recognize_items.h; tested
 // through FindItems in tests/ingest/recognize_test.cc.
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "ingest/recognize_items.h"
@@ -41,6 +42,39 @@ bool NamedProject(const DocContext& ctx, std::string_view s, uint32_t b, uint32_
   return false;
 }
 
+// What Emit's checks of a name look for with std::string::find, in one pass:
+// a question or copula word (是, 哪些, 什么, 如何, ?), a rate (%), or, when
+// `money`, a sum (万元, 亿元).
+bool SentenceOrSum(std::string_view name, bool money) {
+  const size_t n = name.size();
+  auto at = [&](size_t i, std::string_view w) { return n - i >= w.size() && std::memcmp(name.data() + i, w.data(), w.size()) == 0; };
+  // The bytes that may start one of those (the switch below reads only them).
+  static constexpr auto kStart = [] {
+    std::array<bool, 256> t{};
+    t['?'] = t['%'] = t[0xE4] = t[0xE5] = t[0xE6] = true;
+    return t;
+  }();
+  for (size_t i = 0; i < n; ++i) {
+    if (!kStart[static_cast<unsigned char>(name[i])]) continue;
+    switch (static_cast<unsigned char>(name[i])) {
+      case '?': case '%':
+        return true;
+      case 0xE6:
+        if (at(i, "是"sv)) return true;
+        break;
+      case 0xE5:
+        if (at(i, "哪些"sv) || at(i, "如何"sv)) return true;
+        break;
+      case 0xE4:
+        if (at(i, "什么"sv) || (money && (at(i, "万元"sv) || at(i, "亿元"sv)))) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 // Calls f(c, i, j) for each character c at [i, j) of `t` that stands outside
 // “…” and 《…》 (the marks themselves count as inside).
 template <class F>
@@ -62,7 +96,7 @@ void ForEachUnquoted(std::string_view t, F&& f) {
 uint32_t CutModifier(const DocContext& ctx, uint32_t b, uint32_t head_b) {
   size_t len = 0;
   if (!ctx.Words(RuleKind::modifier).PrefixAt(ctx.text, b, &len)) return b;
-  size_t de = ctx.text.substr(b, head_b - b).rfind("的");
+  size_t de = RFind(ctx.text.substr(b, head_b - b), "的"sv);
   return de == std::string_view::npos ? b : static_cast<uint32_t>(b + de + 3);
 }
 
@@ -98,7 +132,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
       b = k + 3;
       break;
     }
-    if (const Rule* r = strip.PrefixAt(s, k, &vl); r && r->arg == "inner" && k + vl <= head_b) {
+    if (const Rule* r = strip.PrefixAt(s, k, &vl); r && r->arg == "inner"sv && k + vl <= head_b) {
       b = static_cast<uint32_t>(k + vl);  // and on: "最高不超过X" starts after the last
     }
   }
@@ -121,14 +155,22 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
                      !ctx.LexiconAt(b)) return;
   // "政府已于去年成立的X基金", "香港科技园公司营运的X中心": a clause before 的 is not
   // part of the name when it holds a verb, an actor or a number.
-  if (size_t de = s.substr(b, head_b - b).rfind("的"); de != std::string_view::npos && type != "Goal"sv) {
+  if (size_t de = RFind(s.substr(b, head_b - b), "的"sv); de != std::string_view::npos && type != "Goal"sv) {
     std::string_view left = s.substr(b, de);
     bool clause = false;
     size_t len = 0;
+    const KindWords trig = ctx.Words(RuleKind::trigger), lead = ctx.Words(RuleKind::lead_verb);
+    // LexiconAt(b + k) for the growing k: one binary search, then steps.
+    size_t li = ctx.lexicon ? ctx.LexiconFrom(b) : 0;
     for (size_t k = 0; k < left.size() && !clause; k += CpLen(static_cast<unsigned char>(left[k]))) {
-      clause = ctx.Words(RuleKind::trigger).PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
-               ctx.Words(RuleKind::lead_verb).PrefixAt(left, k, &len) ||  // "由X牵头的Y"
-               ctx.LexiconAt(static_cast<uint32_t>(b + k)) != nullptr;
+      bool known = false;
+      if (ctx.lexicon) {
+        while (li < ctx.lexicon_begin.size() && ctx.lexicon_begin[li] < b + k) ++li;
+        known = li < ctx.lexicon_begin.size() && ctx.lexicon_begin[li] == b + k;
+      }
+      clause = trig.PrefixAt(left, k, &len) || (left[k] >= '0' && left[k] <= '9') ||
+               lead.PrefixAt(left, k, &len) ||  // "由X牵头的Y"
+               known;
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
     // "落实《X》的相关措施": what is left may be a quantifier and a head word alone.
@@ -150,17 +192,21 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   }
   // "合同研发生产组织(CDMO)、合同研究组织": a bracketed abbreviation closes the list item before it.
   // So does one before 及 / 和: "先进制造业中心(AMC)及微电子中心(MEC)".
-  if (size_t k = s.substr(b, head_b - b).rfind(")、"); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
-  for (std::string_view conj : {")以及", ")及", ")和"}) {
-    if (size_t k = s.substr(b, head_b - b).rfind(conj); k != std::string_view::npos) {
-      b = static_cast<uint32_t>(b + k + conj.size());
-      break;
+  // (Each needs a ')': most names have none.)
+  if (s.substr(b, head_b - b).find(')') != std::string_view::npos) {
+    if (size_t k = RFind(s.substr(b, head_b - b), ")、"sv); k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 4);
+    for (std::string_view conj : {")以及"sv, ")及"sv, ")和"sv}) {
+      if (size_t k = RFind(s.substr(b, head_b - b), conj); k != std::string_view::npos) {
+        b = static_cast<uint32_t>(b + k + conj.size());
+        break;
+      }
     }
   }
   bool etc = false;
   std::string name = NameWithoutEtc(s, b, head_b, e, &etc);
   size_t head_chars = WordChars(s.substr(head_b, e - head_b));
-  if ((WordChars(name) < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || WordChars(name) > 40) return;
+  const size_t name_chars = WordChars(name);
+  if ((name_chars < head_chars + 2 && !(bare && b == head_b && head_chars >= 3)) || name_chars > 40) return;
   size_t len = 0;
   if (ctx.Words(RuleKind::section_name).PrefixAt(name, 0, &len) && len == name.size()) return;
   // "制定资金分配方案", "编制专项资金年度使用计划": paperwork that carries a measure out is no
@@ -168,25 +214,21 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   if ((type == "Initiative"sv || type == "Policy"sv) && ctx.rules->Words(RuleKind::section_name, "tail").SuffixAt(name, name.size(), &len)) return;
   // "县委常委": an official's title, not a body.
   if (type == "Agency"sv && name.size() >= 6 && name.compare(name.size() - 6, 6, "常委") == 0) return;
-  // Questions and copulas are sentences, not names.
-  for (const char* w : {"是", "哪些", "什么", "如何", "?"}) {
-    if (name.find(w) != std::string::npos) return;
-  }
+  // Questions and copulas are sentences, not names. A sum of money or a share is a
+  // subsidy's amount, not a name (funds keep theirs as size); a rate is a subsidy's term.
+  if (SentenceOrSum(name, type != "Fund"sv)) return;
   // A subject with its adverb or modal inside is a clause: "X基金亦已投资逾80个项目".
   if (ctx.Words(RuleKind::subject_follow).Find(s.substr(0, head_b), b) != std::string_view::npos) return;
-  // A sum of money or a share is a subsidy's amount, not a name (funds keep theirs as size).
-  if (name.find('%') != std::string::npos) return;  // a rate is a subsidy's term, not a name
-  if (type != "Fund"sv && (name.find("万元") != std::string::npos ||
-                         name.find("亿元") != std::string::npos)) return;
   Mention m;
   m.span = {b, e};
   m.type = type;
-  m.name = name;
+  m.name = std::move(name);
   m.rule = rule;
   m.sentence = sentence;
-  std::string raw(s.substr(b, e - b));
-  if (raw != name && CleanName(raw) != name) m.aliases.push_back(CleanName(raw));
-  if (raw.find("“") != std::string::npos) m.aliases.push_back(raw);
+  const std::string_view raw = s.substr(b, e - b);
+  // (Without a dropped 等 the name is CleanName(raw) itself.)
+  if (etc && raw != m.name && CleanName(raw) != m.name) m.aliases.push_back(CleanName(raw));
+  if (raw.find("“"sv) != std::string_view::npos) m.aliases.push_back(std::string(raw));
   if (etc) m.aliases.push_back(CleanName(s.substr(b, head_b - 3 - b)));
   if (!info.levels.empty()) SetProperty(m.props, "level", info.levels);
   // The name as written keeps its tier (convention 1: 省级制造业中试平台): an alias.
@@ -213,6 +255,7 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
 // after the last such 等 (and after a later 和/及/以及, which starts another
 // category), else npos.
 size_t CategoryAfterList(std::string_view t) {
+  if (t.find("、"sv) == std::string_view::npos) return std::string_view::npos;  // no list (most modifiers)
   bool listed = false;
   size_t cat = std::string_view::npos;
   ForEachUnquoted(t, [&](char32_t c, size_t, size_t j) {
@@ -225,6 +268,7 @@ size_t CategoryAfterList(std::string_view t) {
 
 // The offset of the last 、 of `t` outside quotes, else npos.
 size_t LastListComma(std::string_view t) {
+  if (t.find("、"sv) == std::string_view::npos) return std::string_view::npos;
   size_t last = std::string_view::npos;
   ForEachUnquoted(t, [&](char32_t c, size_t i, size_t) {
     if (c == U'、') last = i;

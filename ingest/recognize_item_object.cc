@@ -75,8 +75,7 @@ uint32_t AimRightBefore(const DocContext& ctx, uint32_t clause_begin, uint32_t p
 bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too) {
   if (!ctx.lexicon) return false;
   // The last mention starting at or before p.
-  const size_t up = static_cast<size_t>(std::upper_bound(ctx.lexicon_begin.begin(), ctx.lexicon_begin.end(), p) -
-                                        ctx.lexicon_begin.begin());
+  const size_t up = ctx.LexiconFrom(p + 1);  // (upper_bound(p): the hinted search)
   if (up == 0) return false;
   const Mention* it = &(*ctx.lexicon)[up - 1];
   if (!measures_too && (it->type == "Platform"sv || it->type == "Fund"sv || it->type == "Pilot"sv ||
@@ -84,13 +83,45 @@ bool InsideLexicon(const DocContext& ctx, uint32_t p, bool measures_too) {
   return p > it->span.begin && p < it->span.end;
 }
 
+namespace {
+
+// At(s, p, w) for any of the prepositions 在, 对, 通过, 围绕, 依托, 按照, 按, 结合, 针对,
+// 以, 从, 于: one switch on the first character.
+bool PrepAt(std::string_view s, size_t p) {
+  if (p > s.size() || s.size() - p < 3) return false;
+  switch (Pack3(s, p)) {
+    case 0xE59CA8: case 0xE5AFB9: case 0xE68C89: case 0xE4BBA5: case 0xE4BB8E: case 0xE4BA8E:  // 在 对 按 以 从 于
+      return true;
+    case 0xE9809A: return At(s, p, "通过"sv);
+    case 0xE59BB4: return At(s, p, "围绕"sv);
+    case 0xE4BE9D: return At(s, p, "依托"sv);
+    case 0xE7BB93: return At(s, p, "结合"sv);
+    case 0xE99288: return At(s, p, "针对"sv);
+    default: return false;
+  }
+}
+
+// At(s, p, w) for any of the one-character modals 将, 要, 会, 应, 可, 须.
+bool OneCharModalAt(std::string_view s, size_t p) {
+  if (p > s.size() || s.size() - p < 3) return false;
+  switch (Pack3(s, p)) {
+    case 0xE5B086: case 0xE8A681: case 0xE4BC9A: case 0xE5BA94: case 0xE58FAF: case 0xE9A1BB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 // The start of the object of the clause segment [left, head): after the
 // governing verb at the start, or after a verb preceded by a prepositional
 // phrase; `left` itself when neither.
 uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPrefix* info) {
   std::string_view s = ctx.text;
-  uint32_t noise = SkipNoise(ctx, left, head, nullptr);
-  uint32_t b = SkipToObject(ctx, left, head, info);
+  // (SkipNoise's answer does not depend on `info`: SkipToObject's first step, done once.)
+  uint32_t noise = SkipNoise(ctx, left, head, info);
+  uint32_t b = SkipToObjectAfterNoise(ctx, noise, head, info);
   if (b != noise) {
     // "联合X局开展Y行动", "支持X公司建设Y平台": an actor and its own verb after the first
     // verb; the object is what that verb governs.
@@ -100,7 +131,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (const Mention* a = ctx.LexiconAt(b);
         a && (a->type == "Agency"sv || a->type == "Enterprise"sv || a->type == "TargetGroup"sv) && a->span.end < head) {
       const Rule* v = ctx.Words(RuleKind::trigger).PrefixAt(s, a->span.end, &vl);
-      if (v && a->span.end + vl < head && (a->type != "TargetGroup"sv || v->id != "trigger.support")) {
+      if (v && a->span.end + vl < head && (a->type != "TargetGroup"sv || v->id != "trigger.support"sv)) {
         return SkipToObject(ctx, a->span.end, head, info);
       }
     }
@@ -115,11 +146,9 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
   }
   const KindWords trig = ctx.Words(RuleKind::trigger);
   // (按 as in 按因素法下达X资金: the allocation method before the verb.)
-  static const char* kPreps[] = {"在", "对", "通过", "围绕", "依托", "按照", "按", "结合", "针对", "以", "从", "于"};
-  bool prep = false;
   // "…,并在新能源产业园建设X": a conjunction may open the clause before its preposition.
-  const uint32_t lead = At(s, left, "并") || At(s, left, "且") || At(s, left, "还") ? left + 3 : left;
-  for (const char* p : kPreps) prep |= At(s, noise, p) || At(s, left, p) || (lead < head && At(s, lead, p));
+  const uint32_t lead = At(s, left, "并"sv) || At(s, left, "且"sv) || At(s, left, "还"sv) ? left + 3 : left;
+  bool prep = PrepAt(s, noise) || PrepAt(s, left) || (lead < head && PrepAt(s, lead));
   size_t pl = 0;
   const bool aimed_lead = ctx.Words(RuleKind::targets_lead).PrefixAt(s, left, &pl) != nullptr;  // 面向X发放Y
   // "对创新药给予奖励": in a condition the verb right before the head governs the head alone.
@@ -147,13 +176,13 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // So may the verb of a group or actor subject ("支持企业建设智能工厂": the head alone may name a
     // platform class).
     size_t gl = 0;
-    const Rule* group_head = verb_rule->id != "trigger.support" && t > noise && WordChars(s.substr(noise, t - noise)) <= 6
+    const Rule* group_head = verb_rule->id != "trigger.support"sv && t > noise && WordChars(s.substr(noise, t - noise)) <= 6
                                  ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl)
                                  : nullptr;
-    const bool group_subject = verb_rule->id != "trigger.support" &&
+    const bool group_subject = verb_rule->id != "trigger.support"sv &&
                                ((subj && subj->span.end == t &&
                                  (subj->type == "TargetGroup"sv || subj->type == "Agency"sv || subj->type == "Enterprise"sv)) ||
-                                (group_head && group_head->arg == "TargetGroup"));
+                                (group_head && group_head->arg == "TargetGroup"sv));
     if (t + len == head && !aimed_lead && !condition && !group_subject) continue;
     // A known name that starts like a verb (创新药研发奖励) is not a verb.
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
@@ -161,8 +190,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     size_t l2 = 0;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     // "专项资金可注资X基金", "项目单位应当建立X": the modals of rules count too.
-    bool modal = t >= 3 && (At(s, t - 3, "将") || At(s, t - 3, "要") || At(s, t - 3, "会") || At(s, t - 3, "应") ||
-                            At(s, t - 3, "可") || At(s, t - 3, "须") || (t >= 6 && (At(s, t - 6, "应当") || At(s, t - 6, "可以"))) ||
+    bool modal = t >= 3 && (OneCharModalAt(s, t - 3) || (t >= 6 && (At(s, t - 6, "应当"sv) || At(s, t - 6, "可以"sv))) ||
                             ctx.Words(RuleKind::subject_follow).SuffixAt(s, t, &l2) != nullptr);  // 政府已设立X, 拟设立
     std::string_view subject = s.substr(noise, t - noise);
     bool list_subject = subject.find("、") != std::string_view::npos || subject.find("等") != std::string_view::npos;
@@ -171,7 +199,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // "支持湘江新区建设X先导区": a place the lexicon does not hold, named by its head word
     // (新区, 开发区), is the subject of the verb, as a known place is.
     const Rule* place = ctx.Words(RuleKind::head).SuffixAt(s, t, &l2);
-    const bool place_subject = place && place->arg == "Region" && t - l2 > noise && WordChars(subject) <= 8;
+    const bool place_subject = place && place->arg == "Region"sv && t - l2 > noise && WordChars(subject) <= 8;
     if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject || group_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
       return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);

@@ -35,30 +35,56 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   std::string_view s = ctx.text;
   const Sentence& sen = ctx.st->sentences[sentence];
   if (sen.heading && sen.item >= 0) c.begin = std::max(c.begin, std::min(c.end, ctx.st->items[sen.item].body));
+  const KindWords heads = ctx.Words(RuleKind::head);
+  // Every item ends in a head word: a clause without one has none (most clauses),
+  // and what is read below about the clause has no effect but on its items.
+  if (heads.Skip(s, c.begin, c.end) >= c.end) return;
   // The clause is a whole heading (no comma, colon or bracket splits it).
   const bool nominal_heading = sen.heading && sen.item >= 0 && c.end - c.begin <= 48 &&
                                ctx.st->items[sen.item].body == c.begin && WordChars(s.substr(c.begin, c.end - c.begin)) >= 4;
-  const KindWords heads = ctx.Words(RuleKind::head);
   const KindWords coord = ctx.Words(RuleKind::coord);
   const KindWords etc = ctx.Words(RuleKind::list_end);
   const KindWords units = ctx.Words(RuleKind::count_unit);
-  std::vector<Head> hs;
-  size_t alen = 0;
-  // SkipNoise returns a position in [c.begin, c.end]: it runs only when an aim
-  // or condition word starts there (most clauses have neither).
-  const KindWords aim = ctx.Words(RuleKind::aim);
-  const KindWords condition_lead = ctx.Words(RuleKind::condition_lead);
-  const bool may_open = aim.Skip(s, c.begin, size_t{c.end} + 1) <= c.end ||
-                        condition_lead.Skip(s, c.begin, size_t{c.end} + 1) <= c.end;
-  const uint32_t opening = may_open ? SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors) : c.end + 1;
-  const bool aimed = may_open && aim.PrefixAt(s, opening, &alen) != nullptr;
-  const uint32_t aim_end = aimed ? static_cast<uint32_t>(opening + alen) : 0;  // after the clause's aiming verb
-  // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
-  // group's name ends before the verb of the condition.
-  const bool condition = may_open && condition_lead.PrefixAt(s, opening, &alen) != nullptr;
-  size_t speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end, &alen);
+  // The clause's heads, in a buffer kept per thread (no allocation per clause).
+  thread_local std::vector<Head> heads_buffer;
+  std::vector<Head>& hs = heads_buffer;
+  hs.clear();
+  // What the clause's opening says, read at the first group head (the only
+  // heads that ask): whether a verb aims it at someone (and where that verb
+  // ends), or it states a subsidy's condition.
+  bool opening_read = false, aimed = false, condition = false;
+  uint32_t aim_end = 0;  // after the clause's aiming verb
+  auto read_opening = [&] {
+    if (opening_read) return;
+    opening_read = true;
+    size_t alen = 0;
+    // SkipNoise returns a position in [c.begin, c.end]: it runs only when an aim
+    // or condition word starts there (most clauses have neither).
+    const KindWords aim = ctx.Words(RuleKind::aim);
+    const KindWords condition_lead = ctx.Words(RuleKind::condition_lead);
+    const bool may_open = aim.Skip(s, c.begin, size_t{c.end} + 1) <= c.end ||
+                          condition_lead.Skip(s, c.begin, size_t{c.end} + 1) <= c.end;
+    const uint32_t opening = may_open ? SkipNoise(ctx, c.begin, c.end, nullptr, kNoiseTime | kNoiseActors) : c.end + 1;
+    aimed = may_open && aim.PrefixAt(s, opening, &alen) != nullptr;
+    aim_end = aimed ? static_cast<uint32_t>(opening + alen) : 0;
+    // "对集成电路设计企业首次完成工程流片的,给予…": in a subsidy's condition the
+    // group's name ends before the verb of the condition.
+    condition = may_open && condition_lead.PrefixAt(s, opening, &alen) != nullptr;
+  };
+  // The first speech verb and host word of the clause, found when first asked.
+  size_t speech_at = 0, host_at = 0;
+  bool speech_read = false, host_read = false;
+  auto speech = [&] {
+    if (!speech_read) speech_at = ctx.FindIn(RuleKind::speech_verb, c.begin, c.end);
+    speech_read = true;
+    return speech_at;
+  };
   // "依托X实验室建设Y中心": after a host word the host's name ends before the verb that builds the new one.
-  const size_t host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end, &alen);
+  auto host = [&] {
+    if (!host_read) host_at = ctx.FindIn(RuleKind::host_lead, c.begin, c.end);
+    host_read = true;
+    return host_at;
+  };
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     if ((p = static_cast<uint32_t>(heads.Skip(s, p, c.end))) >= c.end) break;
     size_t len = 0;
@@ -68,6 +94,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (InsideLexicon(ctx, p, false) && InsideLexicon(ctx, static_cast<uint32_t>(p + len - 1), false)) continue;
     size_t tail = 0;
     uint32_t he = static_cast<uint32_t>(p + len);
+    if (r->arg == "TargetGroup"sv) read_opening();
     if (!NameBoundary(ctx, he, c.end, &tail)) {
       size_t vl = 0;
       // A word after a head of its type (kind name_end, arg = the type) may end the name:
@@ -75,39 +102,39 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       // subsidy's condition ("对集成电路设计企业首次完成…").
       const Rule* end_rule = ctx.Words(RuleKind::name_end).PrefixAt(s, he, &vl);
       const bool typed_end = end_rule && end_rule->arg == r->arg &&
-                             (r->arg != "TargetGroup" || condition || (!aimed && AimRightBefore(ctx, c.begin, p)));
+                             (r->arg != "TargetGroup"sv || condition || (!aimed && AimRightBefore(ctx, c.begin, p)));
       // "由X有限公司牵头组建", "由Y集团负责管理": a firm's name ends before the verb of its duty (kind lead_verb).
       // (Not before 会同 / 联合, rule lead_verb.with: "X大学联合龙头企业共建Y" goes on to name Y.)
-      const Rule* duty_rule = r->arg == "Enterprise" ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, he, &vl) : nullptr;
-      const bool duty = duty_rule && duty_rule->id == "lead_verb.lead";
+      const Rule* duty_rule = r->arg == "Enterprise"sv ? ctx.Words(RuleKind::lead_verb).PrefixAt(s, he, &vl) : nullptr;
+      const bool duty = duty_rule && duty_rule->id == "lead_verb.lead"sv;
       // "围绕A、B等战略性产业集群开展精准招商": a list's sector category may end before the verb that follows it.
       size_t dl = 0;
-      const size_t etc_at = s.substr(c.begin, p - c.begin).rfind("等");
-      const bool category = r->arg == "Industry" && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
+      const size_t etc_at = r->arg == "Industry"sv ? RFind(s.substr(c.begin, p - c.begin), "等"sv) : std::string_view::npos;
+      const bool category = r->arg == "Industry"sv && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
                             ctx.Words(RuleKind::trigger).PrefixAt(s, he, &dl) != nullptr;
-      if (!typed_end && !duty && !category && (host_at == std::string_view::npos || p <= host_at || !(r->arg == "Platform" || r->arg == "Enterprise") ||
+      if (!typed_end && !duty && !category && (host() == std::string_view::npos || p <= host_at || !(r->arg == "Platform"sv || r->arg == "Enterprise"sv) ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
     }
     // "秦创原创新驱动平台建设": the building of a platform names the platform.
-    if (size_t tl = 0; tail && r->arg == "Platform") {
+    if (size_t tl = 0; tail && r->arg == "Platform"sv) {
       const Rule* t = ctx.Words(RuleKind::name_tail).PrefixAt(s, he, &tl);
-      if (t && t->arg == "Initiative") tail = 0;
+      if (t && t->arg == "Initiative"sv) tail = 0;
     }
     if (!hs.empty() && hs.back().e == he) continue;  // a shorter head ending at the same place
     // "合肥市产业投资控股(集团)有限公司": a firm head inside a bracket that a firm head follows is part of the name.
-    if (size_t fl = 0; r->arg == "Enterprise" && he + 1 < c.end && s[he] == ')') {
+    if (size_t fl = 0; r->arg == "Enterprise"sv && he + 1 < c.end && s[he] == ')') {
       const Rule* next = heads.PrefixAt(s, he + 1, &fl);
-      if (next && next->arg == "Enterprise") continue;
+      if (next && next->arg == "Enterprise"sv) continue;
     }
     // Groups only where the clause aims at someone, or firms of a named sector (量子科技企业).
     uint32_t sector = 0;
-    if (r->arg == "TargetGroup" && !aimed && !SectorBefore(ctx, p, &sector) && !(sector = AimRightBefore(ctx, c.begin, p))) continue;
+    if (r->arg == "TargetGroup"sv && !aimed && !SectorBefore(ctx, p, &sector) && !(sector = AimRightBefore(ctx, c.begin, p))) continue;
     // In an aimed clause a group's name starts after the verb that opens it (资助大学科研团队).
-    if (r->arg == "TargetGroup" && aimed && !sector && aim_end <= p) sector = aim_end;
+    if (r->arg == "TargetGroup"sv && aimed && !sector && aim_end <= p) sector = aim_end;
     // "智能工厂和数字化车间建设奖补资金": a budget line named for what it pays for (rule
     // head.fund_part) holds the items it names; heads joined to it by 和/及/与 or a name
     // tail alone (no 、, punctuation or verb between) are part of its name.
-    if (r->id == "head.fund_part") {
+    if (r->id == "head.fund_part"sv) {
       while (!hs.empty()) {
         uint32_t gap = hs.back().e, gap_end = static_cast<uint32_t>(hs.back().e + hs.back().tail);
         size_t cl = 0;
@@ -136,11 +163,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // "(四)创新平台建设奖励。", "(三)首台(套)产品推广应用补助。": a heading that is a
     // subsidy's name (its head a word of kind subsidy, ending the heading) is named in
     // full, verbs inside and all; one opening with a verb of support (给予…) is a clause.
-    if (nominal_heading && !continuation && h.e == c.end && h.rule->arg == "Policy") {
+    if (nominal_heading && !continuation && h.e == c.end && h.rule->arg == "Policy"sv) {
       size_t sl = 0, vl = 0;
       const uint32_t nb = SkipNoise(ctx, left, h.b, nullptr, kNoiseLevels | kNoiseObject);
       const Rule* verb = ctx.Words(RuleKind::trigger).PrefixAt(s, nb, &vl);
-      if (nb < h.b && ctx.Words(RuleKind::subsidy).PrefixAt(s, h.b, &sl) && (!verb || verb->id != "trigger.support")) {
+      if (nb < h.b && ctx.Words(RuleKind::subsidy).PrefixAt(s, h.b, &sl) && (!verb || verb->id != "trigger.support"sv)) {
         b = SkipNoise(ctx, left, h.b, &info, kNoiseLevels | kNoiseObject);
       }
     }
@@ -163,11 +190,11 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     b = CutModifier(ctx, b, h.b);
     // "对租用区属标准化厂房的新能源汽车零部件企业给予…": a group's name holds no
     // relative clause; it starts after the last 的 of its modifier.
-    if (h.rule->arg == "TargetGroup") {
-      if (size_t de = s.substr(b, h.b - b).rfind("的"); de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
+    if (h.rule->arg == "TargetGroup"sv) {
+      if (size_t de = RFind(s.substr(b, h.b - b), "的"sv); de != std::string_view::npos) b = static_cast<uint32_t>(b + de + 3);
       // "对现有企业…", "区内企业": a scope word (kind strip, rule strip.scope) is no part of a group's name.
       size_t sl = 0;
-      if (const Rule* sc = ctx.Words(RuleKind::strip).PrefixAt(s, b, &sl); sc && sc->id == "strip.scope" && b + sl <= h.b) {
+      if (const Rule* sc = ctx.Words(RuleKind::strip).PrefixAt(s, b, &sl); sc && sc->id == "strip.scope"sv && b + sl <= h.b) {
         b = static_cast<uint32_t>(b + sl);
       }
     }
@@ -178,7 +205,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // (From `left`: the verb may already have moved b past the quote.)
     for (uint32_t k = left; k < h.b; k = NextChar(s, k)) {
       if (!At(s, k, "”")) continue;
-      size_t open = s.rfind("“", k);
+      size_t open = RFind(s, "“"sv, k);
       size_t hl = 0, vl = 0;
       const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
       if (!qh || !ctx.Words(RuleKind::trigger).PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;
@@ -199,7 +226,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     // Coordination inside the modifier: "产业基础再造和重点产业链高质量发展工程". (Not in a
     // fund's name: a budget line named for two aims is one fund, 产业基础再造和制造业高质量发展专项资金.)
-    for (uint32_t k = b; h.rule->arg != "Fund" && k < h.b; k = NextChar(s, k)) {
+    for (uint32_t k = b; h.rule->arg != "Fund"sv && k < h.b; k = NextChar(s, k)) {
       if ((k = static_cast<uint32_t>(coord.Skip(s, k, h.b))) >= h.b) break;
       size_t len = 0;
       if (At(s, k, "、") || !coord.PrefixAt(s, k, &len) || InsideLexicon(ctx, k) || InCompound(ctx, k)) continue;
@@ -229,7 +256,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     if (!actor) b = AfterPlaceList(ctx, b, h.b);
     // Names of actors hold no 、: in "A、B局" or "X基地、Y有限公司" the name is the last conjunct.
     if (actor) {
-      size_t k = s.substr(b, h.b - b).rfind("、");
+      size_t k = RFind(s.substr(b, h.b - b), "、"sv);
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
     // A measure that is the clause's subject ("厦门市产业投资基金将出资…") keeps its region too.
@@ -259,7 +286,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     if (actor) {
       // Again after the region look-back, which may cross a list: "X基地、厦门海辰…公司".
-      size_t k = s.substr(b, h.b - b).rfind("、");
+      size_t k = RFind(s.substr(b, h.b - b), "、"sv);
       if (k != std::string_view::npos) b = static_cast<uint32_t>(b + k + 3);
     }
     // "国网厦门供电公司负责…": a firm opening its clause keeps a two-character brand before its region.
@@ -270,7 +297,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     if (type == "Enterprise"sv && b >= c.begin + 3) {
       // A firm listed after 、 starts right after it, whatever verb-like word it holds (中创新航…公司).
-      size_t k = s.substr(c.begin, b - c.begin).rfind("、");
+      size_t k = RFind(s.substr(c.begin, b - c.begin), "、"sv);
       if (k != std::string_view::npos && b - (c.begin + k + 3) <= 24 &&
           s.substr(c.begin + k + 3, b - c.begin - k - 3).find_first_of(",:;") == std::string_view::npos) {
         b = static_cast<uint32_t>(c.begin + k + 3);
@@ -278,12 +305,12 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     if (type == "Agency"sv && !region_prefix) {
       bool bare = At(s, b, "市") || At(s, b, "区") || At(s, b, "省") || At(s, b, "县");
-      bool zone = h.rule->id == "head.agency_zone" && WordChars(s.substr(b, h.b - b)) >= 2;
+      bool zone = h.rule->id == "head.agency_zone"sv && WordChars(s.substr(b, h.b - b)) >= 2;
       if (!bare && !zone) continue;
     }
     if (type == "Region"sv && !region_prefix && WordChars(s.substr(b, h.e - b)) < 5) continue;
     // A clause reporting speech names no measure unless a verb governs it.
-    if (speech_at != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
+    if (speech() != std::string_view::npos && speech_at < h.b && b == SkipNoise(ctx, left, h.b, nullptr)) continue;
     size_t tl = 0;
     if (h.tail) {
       const Rule* t = ctx.Words(RuleKind::name_tail).PrefixAt(s, h.e, &tl);
@@ -342,7 +369,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     }
     // A budget line's generic head (奖补资金) names a fund only after what it pays for: another
     // item's head word or a known name (not 予以通报并收回奖补资金).
-    if (h.rule->id == "head.fund_part" && b < h.b) {
+    if (h.rule->id == "head.fund_part"sv && b < h.b) {
       bool named_for = false;
       for (uint32_t k = b; k < h.b && !named_for; k = NextChar(s, k)) {
         size_t hl = 0;

@@ -28,6 +28,9 @@ uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
   const KindWords members = ctx.Words(RuleKind::member_list);
   uint32_t b = c.begin;
   for (uint32_t p = c.begin; p < end; p = NextChar(ctx.text, p)) {
+    // Only where a word of the three kinds starts is there anything to read: jump there.
+    p = static_cast<uint32_t>(std::min({trig.Skip(ctx.text, p, end), aim.Skip(ctx.text, p, end), members.Skip(ctx.text, p, end)}));
+    if (p >= end) break;
     size_t l = 0;
     if ((trig.PrefixAt(ctx.text, p, &l) || aim.PrefixAt(ctx.text, p, &l) || members.PrefixAt(ctx.text, p, &l)) && p + l < end) {
       b = static_cast<uint32_t>(p + l);
@@ -39,8 +42,7 @@ uint32_t ListStart(const DocContext& ctx, Span c, uint32_t end) {
 // True when a lexicon name spans position p (starts before it and ends after it).
 bool InsideKnownName(const DocContext& ctx, uint32_t p) {
   if (!ctx.lexicon) return false;
-  const size_t up = static_cast<size_t>(std::upper_bound(ctx.lexicon_begin.begin(), ctx.lexicon_begin.end(), p) -
-                                        ctx.lexicon_begin.begin());
+  const size_t up = ctx.LexiconFrom(p + 1);  // (upper_bound(p): the hinted search)
   if (up == 0) return false;
   const Mention& m = (*ctx.lexicon)[up - 1];
   return p > m.span.begin && p < m.span.end;
@@ -82,9 +84,11 @@ int SplitList(const DocContext& ctx, int sentence, uint32_t b, uint32_t end, Sta
     // Item hygiene: no governing verb in front ("重点投向量子计算"), nothing after a
     // group count ("绿色食品五大重点"), no numbers ("20个细分").
     ib = SkipToObject(ctx, ib, ie, nullptr);
+    const KindWords groups = ctx.Words(RuleKind::group);
     for (uint32_t k = ib; k < ie; k = NextChar(s, k)) {
+      if (k > ib && (k = static_cast<uint32_t>(groups.Skip(s, k, ie))) >= ie) break;  // (jump to the next group word)
       size_t gl = 0;
-      if (k > ib && ctx.Words(RuleKind::group).PrefixAt(s, k, &gl)) {
+      if (k > ib && groups.PrefixAt(s, k, &gl)) {
         ie = k;
         break;
       }
@@ -141,6 +145,7 @@ void Subsectors(const DocContext& ctx, int sentence, Span c, std::vector<Mention
   const KindWords trig = ctx.Words(RuleKind::trigger);
   uint32_t b = c.begin;
   for (uint32_t p = c.begin; p < end; p = NextChar(s, p)) {
+    if ((p = static_cast<uint32_t>(trig.Skip(s, p, end))) >= end) break;  // (jump to the next verb)
     size_t l = 0;
     if (trig.PrefixAt(s, p, &l) && p + l < end) b = static_cast<uint32_t>(p + l);
   }
@@ -181,10 +186,16 @@ bool SubjectList(const DocContext& ctx, Span c, uint32_t deng, uint32_t word) {
 void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords words = ctx.Words(RuleKind::sector_list);
+  // Every list found below ends in a sector word that starts in the clause: without one, none.
+  if (words.Skip(s, c.begin, c.end) >= c.end) return;
+  // The next 等 at or after p, found once and kept while p has not passed it.
+  size_t deng = 0;
+  bool deng_known = false;
   for (uint32_t p = c.begin; p + 3 < c.end; p = NextChar(s, p)) {
     // Only at a sector word or at 等 does anything follow: jump to the next.
     if (size_t next = words.Skip(s, p, c.end); next > p) {
-      const size_t deng = s.substr(0, c.end).find("等", p);
+      if (!deng_known || (deng != std::string_view::npos && deng < p)) deng = FindWord(s.substr(0, c.end), "等"sv, p);
+      deng_known = true;
       p = static_cast<uint32_t>(std::min(next, deng));
       if (p + 3 >= c.end) break;
     }
@@ -279,13 +290,15 @@ void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention
 void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords firms = ctx.Words(RuleKind::firm_list);
+  // Every list found below is closed by a firm word that starts in the clause: without one, none.
+  if (firms.Skip(s, c.begin, c.end) >= c.end) return;
   // Only 等 and 为代表的 open a list: step from one to the next (each found
   // once per clause: the positions found ahead are kept).
   const std::string_view clause = s.substr(0, c.end);
-  size_t next_etc = clause.find("等", c.begin), next_rep = clause.find("为代表的", c.begin);
+  size_t next_etc = FindWord(clause, "等"sv, c.begin), next_rep = FindWord(clause, "为代表的"sv, c.begin);
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
-    if (next_etc < p) next_etc = clause.find("等", p);
-    if (next_rep < p) next_rep = clause.find("为代表的", p);
+    if (next_etc < p) next_etc = FindWord(clause, "等"sv, p);
+    if (next_rep < p) next_rep = FindWord(clause, "为代表的"sv, p);
     if (std::min(next_etc, next_rep) == std::string_view::npos) break;
     p = static_cast<uint32_t>(std::min(next_etc, next_rep));
     uint32_t list_end = 0, list_begin = 0;
@@ -302,7 +315,7 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
       }
       if (list_end) list_begin = ListStart(ctx, c, list_end);
     } else if (At(s, p, "为代表的")) {
-      size_t open = s.substr(c.begin, p - c.begin).rfind("以");
+      size_t open = RFind(s.substr(c.begin, p - c.begin), "以"sv);
       for (uint32_t q = p + 12; q < c.end && q - p <= 30; q = NextChar(s, q)) {
         size_t len = 0;
         if ((r = firms.PrefixAt(s, q, &len))) break;
@@ -324,7 +337,7 @@ void FirmLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>
 void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords verbs = ctx.Words(RuleKind::domain_list);
-  size_t at = s.substr(0, c.end).find("领域", c.begin);
+  size_t at = FindWord(s.substr(0, c.end), "领域"sv, c.begin);
   if (at == std::string_view::npos) return;
   uint32_t after = static_cast<uint32_t>(at + 6);
   size_t len = 0;
@@ -351,7 +364,7 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       return;
     }
   } else {
-  size_t last = list.rfind("、");
+  size_t last = RFind(list, "、"sv);
   size_t join = list.find("和", last);
   if (join == std::string_view::npos) join = list.find("及", last);
   if (join != std::string_view::npos) {

@@ -12,6 +12,8 @@
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool Named(std::string_view t) {
@@ -151,7 +153,7 @@ void FindAnaphors(const DocContext& ctx, std::vector<Mention>& all) {
     }
     size_t hl = 0, fl = 0;
     const Rule* h = heads.PrefixAt(s, p, &hl);
-    if (!h || !Named(h->arg) || h->arg == "Enterprise" || WordChars(s.substr(p, hl)) != 2) continue;
+    if (!h || !Named(h->arg) || h->arg == "Enterprise"sv || WordChars(s.substr(p, hl)) != 2) continue;
     const uint32_t e = static_cast<uint32_t>(p + hl);
     // The head word alone is the subject: after a demonstrative (该基金总规模…), or before 由 (its
     // executor follows) or an adverb or modal.

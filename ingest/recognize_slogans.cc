@@ -2,10 +2,13 @@
 // verb before them or by their own last word; a quoted name ending in a
 // measure's head word (“再工业化资助计划”). See recognize_items.h; tested
 // through FindItems in tests/ingest/recognize_test.cc.
+#include <algorithm>
+
 #include "ingest/recognize_items.h"
 
 namespace pkg::ingest::items {
 
+using namespace std::string_view_literals;
 namespace {
 
 bool IsMeasureType(std::string_view t) {
@@ -20,8 +23,12 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
   std::string_view s = ctx.text;
   const KindWords verbs = ctx.Words(RuleKind::slogan_type);
   const KindWords heads = ctx.Words(RuleKind::head);
+  // The opening quotes that start before sp.end (one may run past it by two bytes).
+  const std::string_view opens = s.substr(0, std::min(s.size(), size_t{sp.end} + 2));
   for (uint32_t p = sp.begin; p < sp.end; p = NextChar(s, p)) {
-    if (!At(s, p, "“")) continue;
+    // Only an opening quote starts anything: jump to the next.
+    if (const size_t o = opens.find("“"sv, p); o == std::string_view::npos || o >= sp.end) break;
+    else p = static_cast<uint32_t>(o);
     // The closing quote within the clause (a search of the whole text from every opening
     // quote would make a text of unbalanced quotes quadratic).
     size_t q = s.substr(0, size_t{sp.end} + 3).find("”", p);
@@ -62,7 +69,7 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
       // measure head is not, 超算中心 of “人工智能超算中心”.)
       size_t gl = 0;
       const bool goalish = ctx.Words(RuleKind::goal_head).SuffixAt(s, q, &gl) != nullptr && (!h || gl >= hl);
-      if (h && !counted && !goalish && q >= p + 3 + hl + 6 && (IsMeasureType(h->arg) || h->arg == "Industry")) {
+      if (h && !counted && !goalish && q >= p + 3 + hl + 6 && (IsMeasureType(h->arg) || h->arg == "Industry"sv)) {
         r = h;
         headed = qe >= sp.end || !IsHan(NextCp(s, k = qe)) || ctx.Words(RuleKind::trigger).PrefixAt(s, qe, &vl) ||
                  ctx.Words(RuleKind::strip).PrefixAt(s, qe, &vl);

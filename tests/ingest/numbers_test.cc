@@ -1,9 +1,14 @@
 // Tests for ingest/numbers.h: Arabic and Chinese numerals, magnitudes, money.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "ingest/numbers.h"
+#include "ingest/utf8.h"
 
 using namespace pkg::ingest;
 
@@ -53,4 +58,59 @@ TEST_CASE("ParseAmountAt reads money", "[ingest][numbers]") {
     CHECK(a->cny == Approx(c.cny));
   }
   CHECK_FALSE(ParseAmountAt("20家", 0));
+}
+
+TEST_CASE("ParseNumberAt reads decimals as strtod does", "[ingest][numbers]") {
+  // Up to 15 significant digits DecimalValue divides exactly; longer ones go to strtod.
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> digit(0, 9), len(1, 20), coin(0, 3);
+  for (int round = 0; round < 20000; ++round) {
+    std::string digits;
+    const int n = len(rng);
+    for (int k = 0; k < n; ++k) digits += static_cast<char>('0' + digit(rng));
+    if (coin(rng) && n > 1) digits.insert(digits.begin() + 1 + digit(rng) % (n - 1), '.');
+    const auto parsed = ParseNumberAt(digits + "家", 0);
+    REQUIRE(parsed);
+    INFO(digits);
+    REQUIRE(parsed->written == std::strtod(digits.c_str(), nullptr));
+    REQUIRE(parsed->end == digits.size());
+  }
+}
+
+TEST_CASE("IsNumberStart reads the code point as NextCp does", "[ingest][numbers]") {
+  // A reference: the code point NextCp decodes, then the same test.
+  auto reference = [](std::string_view t, size_t pos) {
+    if (pos >= t.size()) return false;
+    size_t i = pos;
+    const char32_t c = NextCp(t, i);
+    const std::u32string_view digits = U"〇零一二两三四五六七八九";
+    return (c >= U'0' && c <= U'9') || digits.find(c) != std::u32string_view::npos || (c == U'十' && i < t.size());
+  };
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"一", "十", "两", "〇", "零", "九", "百", "5", "x", "\xC0\xB5", "\xE4", "\xB8",
+                                           "\xF0\x84\xB8\x80", "等", "\xE5\x8D"};
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  for (int round = 0; round < 3000; ++round) {
+    std::string t;
+    for (int k = 0; k < round % 8; ++k) t += pieces[pick(rng)];
+    for (size_t pos = 0; pos <= t.size(); ++pos) {
+      INFO(round << " @ " << pos);
+      REQUIRE(IsNumberStart(t, pos) == reference(t, pos));
+    }
+  }
+}
+
+TEST_CASE("AmountAfter gives what ParseAmountAt gives", "[ingest][numbers]") {
+  for (std::string_view t : {"1000亿元", "5万元的", "2亿美元", "20家", "3.5元", "十亿元"}) {
+    INFO(t);
+    const auto n = ParseNumberAt(t, 0);
+    REQUIRE(n);
+    const auto a = AmountAfter(t, *n), b = ParseAmountAt(t, 0);
+    REQUIRE(a.has_value() == b.has_value());
+    if (a) {
+      CHECK(a->unit == b->unit);
+      CHECK(a->cny == b->cny);
+      CHECK(a->end == b->end);
+    }
+  }
 }
