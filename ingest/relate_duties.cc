@@ -1,6 +1,8 @@
 // RESPONSIBLE: (责任单位:X、Y), brackets of agencies closed by a duty verb, X牵头,
 // "X营运的Y", the agency opening a duty sentence. (Task tables: relate_structure.cc.)
 // See relate_phrases.h. Tested in tests/ingest/extractor_test.cc.
+#include <string.h>  // memrchr
+
 #include <algorithm>
 
 #include "ingest/relate_phrases.h"
@@ -21,7 +23,11 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
     bool label = WordBefore(ctx, ctx.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
                  s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
     // The last bracket opened before m in its sentence (read once, for both tests below).
-    const size_t open = label ? std::string_view::npos : s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
+    size_t open = std::string_view::npos;
+    if (!label && m.span.begin > sen.span.begin) {  // rfind('(') of the sentence before m, by memrchr
+      const char* from = s.data() + sen.span.begin;
+      if (const void* at = memrchr(from, '(', m.span.begin - sen.span.begin)) open = static_cast<const char*>(at) - from;
+    }
     // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
     if (!label && open != std::string_view::npos) {
       std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
