@@ -1,6 +1,8 @@
 // RESPONSIBLE: (责任单位:X、Y), brackets of agencies closed by a duty verb, X牵头,
 // "X营运的Y", the agency opening a duty sentence. (Task tables: relate_structure.cc.)
 // See relate_phrases.h. Tested in tests/ingest/extractor_test.cc.
+#include <string.h>  // memrchr
+
 #include <algorithm>
 
 #include "ingest/relate_phrases.h"
@@ -20,28 +22,32 @@ void RelateDuty(const RelateScope& r, const Sentence& sen, int i) {
   if ((m.type == "Agency"sv || m.type == "Enterprise"sv) && Nodeish(m)) {
     bool label = WordBefore(ctx, ctx.Words(RuleKind::responsible), sen.span.begin, m.span.begin, 40) &&
                  s.substr(sen.span.begin, m.span.begin - sen.span.begin).find("(") != std::string_view::npos;
+    // The last bracket opened before m in its sentence (read once, for both tests below).
+    size_t open = std::string_view::npos;
+    if (!label && m.span.begin > sen.span.begin) {  // rfind('(') of the sentence before m, by memrchr
+      const char* from = s.data() + sen.span.begin;
+      if (const void* at = memrchr(from, '(', m.span.begin - sen.span.begin)) open = static_cast<const char*>(at) - from;
+    }
     // Further down a long list: "(责任单位:A、B、C、D)" is still open before D.
-    if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
-        !label && open != std::string_view::npos) {
+    if (!label && open != std::string_view::npos) {
       std::string_view inside = s.substr(sen.span.begin + open + 1, m.span.begin - sen.span.begin - open - 1);
       label = inside.find(')') == std::string_view::npos && ctx.Words(RuleKind::responsible).Find(inside, 0) != std::string_view::npos;
     }
     // "(工业和信息化部、科技部负责)", "(X牵头,Y配合)": a bracket of agencies whose part
     // is closed by a lead verb names those responsible for the whole item, as a 责任单位
     // label does.
-    if (size_t open = s.substr(sen.span.begin, m.span.begin - sen.span.begin).rfind('(');
-        !label && open != std::string_view::npos) {
+    if (!label && open != std::string_view::npos) {
       size_t close = s.substr(0, sen.span.end).find(')', m.span.end);
       size_t vl = 0;
       // Each part of the bracket counts apart: "(X牵头,Y配合)", "(X、Y按职责分工负责)".
-      size_t part_end = close;
-      if (close != std::string_view::npos) {
+      // (The part's end matters only for a bracket closing within 120 bytes.)
+      if (close != std::string_view::npos && close - m.span.end <= 120) {
+        size_t part_end = close;
         size_t comma = s.substr(0, close).find_first_of(",;", m.span.end);
         if (comma != std::string_view::npos) part_end = comma;
+        label = s.substr(m.span.end, close - m.span.end).find('(') == std::string_view::npos &&
+                ctx.Words(RuleKind::lead_verb).SuffixAt(s, part_end, &vl) != nullptr;
       }
-      label = close != std::string_view::npos && close - m.span.end <= 120 &&
-              s.substr(m.span.end, close - m.span.end).find('(') == std::string_view::npos &&
-              ctx.Words(RuleKind::lead_verb).SuffixAt(s, part_end, &vl) != nullptr;
     }
     size_t len = 0;
     const Rule* lead_rule = ctx.Words(RuleKind::lead_verb).PrefixAt(s, m.span.end, &len);
