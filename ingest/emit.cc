@@ -310,7 +310,14 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     emitted[k] = true;
     if (IsMeasure(n.type)) {
       const Mention& first = ms[n.first];
-      const InstrumentChoice choice = ChooseInstrument(*ctx.rules, keywords, n.type, n.name, quote(first.sentence));
+      // The name as a view into the document when its first mention reads it
+      // there (the same bytes): the word index then finds its keywords.
+      std::string_view name = n.name;
+      if (first.span.end <= ctx.text.size() && first.span.end - first.span.begin == name.size()) {
+        const std::string_view at = ctx.text.substr(first.span.begin, name.size());
+        if (at == name) name = at;
+      }
+      const InstrumentChoice choice = ChooseInstrument(*ctx.rules, keywords, n.type, name, quote(first.sentence));
       if (!choice.instrument.empty()) SetProperty(n.props, "instrument", std::string(choice.instrument));
     }
     if (n.type == "Region"sv && !ctx.region.empty() && n.name == ctx.region) region_node = static_cast<int>(k);
