@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "graph/value.h"
@@ -39,13 +40,33 @@ const std::vector<std::string>& RegionForms(const LexEntry& r) {
   return forms;
 }
 
+// NormalizeName of a lexicon entry's name, remembered per thread by entry
+// index: the lexicon's names recur from one document to the next. A slot
+// answers only for the same bytes of name (another lexicon may put another
+// name at the index), so the answer is always NormalizeName's.
+const std::string& EntryForm(const Lexicon& lex, int e) {
+  struct Slot {
+    std::string name, form;
+    bool set = false;
+  };
+  thread_local std::unordered_map<int, Slot> memo;
+  const std::string& name = lex.entries()[e].name;
+  Slot& slot = memo[e];
+  if (!slot.set || slot.name != name) {
+    slot.name = name;
+    slot.form = NormalizeName(name);
+    slot.set = true;
+  }
+  return slot.form;
+}
+
 }  // namespace
 
 std::string CanonicalForm(std::string_view type, std::string_view name, std::string_view region, const Lexicon* lex) {
   std::string n = NormalizeName(name);
   if (lex) {
     int e = lex->Find(type, name);
-    if (e >= 0 && lex->entries()[e].template_id < 0) return NormalizeName(lex->entries()[e].name);
+    if (e >= 0 && lex->entries()[e].template_id < 0) return EntryForm(*lex, e);
   }
   if (!IsMeasureOrGoal(type)) return n;
   // The document's own region prefix.
@@ -73,15 +94,20 @@ std::string CanonicalForm(std::string_view type, std::string_view name, std::str
 }
 
 std::string NodeKey(const Mention& m, const DocContext& ctx) {
-  std::string form;
+  std::string key;
   if (m.lex_entry >= 0 && ctx.lex) {
-    form = NormalizeName(ctx.lex->entries()[m.lex_entry].name);
+    const std::string& form = EntryForm(*ctx.lex, m.lex_entry);
+    key.reserve(m.type.size() + 1 + form.size());
+    key.append(m.type);
+    key += ':';
+    key += form;
   } else {
-    form = CanonicalForm(m.type, m.name, ctx.region, ctx.lex);
+    const std::string form = CanonicalForm(m.type, m.name, ctx.region, ctx.lex);
+    key.reserve(m.type.size() + 1 + form.size());
+    key.append(m.type);
+    key += ':';
+    key += form;
   }
-  std::string key(m.type);
-  key += ':';
-  key += form;
   if (m.type == "Indicator"sv) {
     if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) {
       key += '@';
@@ -92,14 +118,25 @@ std::string NodeKey(const Mention& m, const DocContext& ctx) {
 }
 
 std::string DocumentKey(std::string_view bytes) {
+  // FNV-1a, eight bytes a round (the same hash; the loop's overhead once per eight).
+  constexpr uint64_t kPrime = 1099511628211ull;
   uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    h = (h ^ p[i]) * kPrime;
+    h = (h ^ p[i + 1]) * kPrime;
+    h = (h ^ p[i + 2]) * kPrime;
+    h = (h ^ p[i + 3]) * kPrime;
+    h = (h ^ p[i + 4]) * kPrime;
+    h = (h ^ p[i + 5]) * kPrime;
+    h = (h ^ p[i + 6]) * kPrime;
+    h = (h ^ p[i + 7]) * kPrime;
   }
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "doc:%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  for (; i < bytes.size(); ++i) h = (h ^ p[i]) * kPrime;
+  std::string key = "doc:0000000000000000";  // "doc:%016llx"
+  for (size_t k = key.size(); k > 4; --k, h >>= 4) key[k - 1] = "0123456789abcdef"[h & 15];
+  return key;
 }
 
 }  // namespace pkg::ingest

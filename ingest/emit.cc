@@ -297,6 +297,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   int region_node = -1;
   NodeStatement st;
   std::vector<Provenance> spare;
+  const KindWords keywords = ctx.Words(RuleKind::instrument_keyword);
   for (size_t k = 0; k < nodes.size(); ++k) {
     Node& n = nodes[k];
     const std::span<const int> places = mentions_of(k);
@@ -309,8 +310,15 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     emitted[k] = true;
     if (IsMeasure(n.type)) {
       const Mention& first = ms[n.first];
-      auto choice = ChooseInstrument(*ctx.rules, n.type, n.name, quote(first.sentence));
-      if (!choice.instrument.empty()) SetProperty(n.props, "instrument", choice.instrument);
+      // The name as a view into the document when its first mention reads it
+      // there (the same bytes): the word index then finds its keywords.
+      std::string_view name = n.name;
+      if (first.span.end <= ctx.text.size() && first.span.end - first.span.begin == name.size()) {
+        const std::string_view at = ctx.text.substr(first.span.begin, name.size());
+        if (at == name) name = at;
+      }
+      const InstrumentChoice choice = ChooseInstrument(*ctx.rules, keywords, n.type, name, quote(first.sentence));
+      if (!choice.instrument.empty()) SetProperty(n.props, "instrument", std::string(choice.instrument));
     }
     if (n.type == "Region"sv && !ctx.region.empty() && n.name == ctx.region) region_node = static_cast<int>(k);
     Set(st.id, n.id);

@@ -16,29 +16,10 @@
 
 #include "base/text.h"
 #include "graph/statement.h"
+#include "ingest/key_hash.h"
 #include "ingest/mention.h"
 
 namespace pkg::ingest::emit {
-
-// A hash of node keys eight bytes at a time (std::hash's byte loop is most
-// of a look-up's cost; the keys share their "Type:" prefix, so every byte counts).
-struct KeyHash {
-  size_t operator()(std::string_view s) const {
-    uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    }
-    if (i < s.size()) {
-      uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, s.size() - i);
-      h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    }
-    return static_cast<size_t>(h ^ (h >> 32));
-  }
-};
 
 // A sentence's quote (its first 300 bytes), each computed once.
 class Quotes {

@@ -20,6 +20,7 @@
 #include "ingest/emit.h"
 #include "ingest/html.h"
 #include "ingest/extractor_data.h"
+#include "ingest/key_hash.h"
 #include "ingest/normalize.h"
 #include "ingest/recognize.h"
 #include "ingest/relate.h"
@@ -152,7 +153,8 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
   {
     // Keys per (type, name, lexicon entry, period): NormalizeName is not free.
     // The look-up key is built in one reused buffer; it is copied only when new.
-    std::unordered_map<std::string, std::string> cache;
+    std::unordered_map<std::string, std::string, ingest::KeyHash> cache;
+    cache.reserve(mentions.size());
     std::string k;
     for (auto& m : mentions) {
       k.assign(m.type);

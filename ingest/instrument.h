@@ -17,15 +17,22 @@
 #include <string_view>
 
 #include "ingest/rules.h"
+#include "ingest/word_hits.h"
 
 namespace pkg::ingest {
 
+// Views of the chosen rule's strings (valid while the RuleSet lives).
 struct InstrumentChoice {
-  std::string instrument;  // "finance", … ("" when no rule applies)
-  std::string rule;
+  std::string_view instrument;  // "finance", … ("" when no rule applies)
+  std::string_view rule;
 };
 
 InstrumentChoice ChooseInstrument(const RuleSet& rules, std::string_view type, std::string_view name,
                                   std::string_view sentence);
+// The same answer, with the keywords as a document's stages read them
+// (`keywords` is the instrument_keyword kind's KindWords): a name or sentence
+// that is a view into the document jumps from one keyword start to the next.
+InstrumentChoice ChooseInstrument(const RuleSet& rules, const KindWords& keywords, std::string_view type,
+                                  std::string_view name, std::string_view sentence);
 
 }  // namespace pkg::ingest

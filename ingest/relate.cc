@@ -14,16 +14,26 @@
 namespace pkg::ingest {
 
 bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap) {
-  // A hit is a word in [lo, p): with none starting there (the document's word
-  // index answers in a binary search), no step below can find one.
-  if (p <= lo || words.Find(ctx.text.substr(0, p), lo) == std::string_view::npos) return false;
-  for (uint32_t e = p; e >= lo && p - e <= max_gap;) {
-    size_t len = 0;
-    if (words.SuffixAt(ctx.text.substr(0, e), e, &len) && e - len >= lo) return true;
-    if (e == lo || e == 0) break;
-    e = static_cast<uint32_t>(PrevCpStart(ctx.text, e));
+  // True when, at some character boundary e in (lo, p] with p - e <= max_gap,
+  // the longest word ending at e (SuffixAt) starts at or after lo. Such a
+  // word starts in [lo, p): the ends to test are those of the words starting
+  // there (the document's word index jumps from one start to the next), each
+  // then judged by SuffixAt as a walk back from p would.
+  if (p <= lo) return false;
+  const std::string_view upto = ctx.text.substr(0, p);
+  bool found = false;
+  for (size_t s = lo; s < p && !found; ++s) {
+    s = words.Skip(upto, s, p);  // no word starts in [s, result)
+    if (s >= p) break;
+    if ((static_cast<unsigned char>(upto[s]) & 0xC0) == 0x80) continue;
+    words.ForEachPrefixAt(upto, s, [&](const Rule*, size_t len) {
+      const size_t e = s + len;
+      if (found || p - e > max_gap) return;
+      size_t l = 0;
+      if (words.SuffixAt(ctx.text.substr(0, e), e, &l) && e - l >= lo) found = true;
+    });
   }
-  return false;
+  return found;
 }
 
 bool ListGovernedBy(const RelateScope& r, RuleKind kind, const Span& clause, int i, size_t max_gap) {

@@ -95,10 +95,11 @@ void RelateStructure(const DocContext& ctx, const std::vector<Mention>& ms, cons
       size_t la = 0, lb = 0;
       // pa and pb lie in [begin, end] of their clause: without a lead (follow) word starting
       // there, SkipNoise need not run.
+      // (Both cheap tests first.)
       if (lead.Skip(s, a.begin, size_t{a.end} + 1) > a.end) continue;
+      if (follow.Skip(s, b.begin, size_t{b.end} + 1) > b.end) continue;
       const uint32_t pa = SkipNoise(ctx, a.begin, a.end, nullptr);
       if (!lead.PrefixAt(s, pa, &la)) continue;
-      if (follow.Skip(s, b.begin, size_t{b.end} + 1) > b.end) continue;
       const uint32_t pb = SkipNoise(ctx, b.begin, b.end, nullptr);
       if (!follow.PrefixAt(s, pb, &lb)) continue;
       int x = -1, y = -1;
