@@ -101,6 +101,24 @@ class NearSpans {
   uint32_t longest_ = 0;
 };
 
+// What ctx.lexicon's readers after the overlap step use of a lexicon mention
+// (span, type, rule, sentence, entry, flags): no name, aliases or properties.
+Mention LightCopy(const Mention& m) {
+  Mention c;
+  c.span = m.span;
+  c.type = m.type;
+  c.rule = m.rule;
+  c.sentence = m.sentence;
+  c.lex_entry = m.lex_entry;
+  c.embedded = m.embedded;
+  c.weak = m.weak;
+  c.heading_goal = m.heading_goal;
+  c.doc_measure = m.doc_measure;
+  c.cited = m.cited;
+  c.purpose = m.purpose;
+  return c;
+}
+
 bool InSpans(const std::vector<Span>& spans, const Span& x) {
   for (const Span& a : spans) {
     if (x.begin >= a.begin && x.end <= a.end) return true;
@@ -210,8 +228,12 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
                                   m.span, [&](const Span& p) { return m.span.begin < p.end && p.begin < m.span.end; });
                             }),
              open.end());
-  // Overlaps between open-class items and lexicon names.
-  std::vector<Mention> lex = lexicon_store;
+  // Overlaps between open-class items and lexicon names. The lexicon mentions
+  // move to the result; ctx.lexicon keeps what its later readers use (LightCopy).
+  std::vector<Mention> lex = std::move(lexicon_store);
+  lexicon_store.clear();
+  lexicon_store.reserve(lex.size());
+  for (const Mention& m : lex) lexicon_store.push_back(LightCopy(m));
   std::vector<Mention> kept;
   auto lex_from = [&](uint32_t p) {
     return std::lower_bound(lex.begin(), lex.end(), p, [](const Mention& m, uint32_t x) { return m.span.begin < x; });
@@ -271,18 +293,27 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
       m.embedded = true;
     }
   }
-  // Lexicon mentions are sorted already: sort only what is added, then merge
+  // Lexicon mentions are sorted already: sort only what is added (its indices,
+  // by begin then index: a stable order without moving a mention), then merge
   // into a new vector (the same order as a stable sort of the concatenation;
   // each mention moved once).
   auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
+  std::vector<uint64_t> keys;
   auto append_sorted = [&](std::vector<Mention>& all, std::vector<Mention>& more) {
     if (more.empty()) return;
-    std::stable_sort(more.begin(), more.end(), by_begin);
+    keys.clear();
+    keys.reserve(more.size());
+    for (size_t i = 0; i < more.size(); ++i) keys.push_back(uint64_t{more[i].span.begin} << 32 | i);
+    std::sort(keys.begin(), keys.end());
     std::vector<Mention> merged;
     merged.reserve(all.size() + more.size());
-    std::merge(std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()),
-               std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()), std::back_inserter(merged),
-               by_begin);
+    size_t i = 0;
+    for (const uint64_t k : keys) {
+      const uint32_t b = static_cast<uint32_t>(k >> 32);
+      while (i < all.size() && all[i].span.begin <= b) merged.push_back(std::move(all[i++]));
+      merged.push_back(std::move(more[static_cast<uint32_t>(k)]));
+    }
+    while (i < all.size()) merged.push_back(std::move(all[i++]));
     all.swap(merged);
   };
   std::vector<Mention> all = std::move(lex);
