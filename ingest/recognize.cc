@@ -102,9 +102,9 @@ class NearSpans {
 };
 
 // What ctx.lexicon's readers after the overlap step use of a lexicon mention
-// (span, type, rule, sentence, entry, flags): no name, aliases or properties.
-Mention LightCopy(const Mention& m) {
-  Mention c;
+// (span, type, rule, sentence, entry, flags), set on `c` (a fresh mention): no
+// name, aliases or properties.
+void SetLight(const Mention& m, Mention& c) {
   c.span = m.span;
   c.type = m.type;
   c.rule = m.rule;
@@ -116,7 +116,6 @@ Mention LightCopy(const Mention& m) {
   c.doc_measure = m.doc_measure;
   c.cited = m.cited;
   c.purpose = m.purpose;
-  return c;
 }
 
 bool InSpans(const std::vector<Span>& spans, const Span& x) {
@@ -229,12 +228,13 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
                             }),
              open.end());
   // Overlaps between open-class items and lexicon names. The lexicon mentions
-  // move to the result; ctx.lexicon keeps what its later readers use (LightCopy).
+  // move to the result; ctx.lexicon keeps what its later readers use (SetLight).
   std::vector<Mention> lex = std::move(lexicon_store);
   lexicon_store.clear();
   lexicon_store.reserve(lex.size());
-  for (const Mention& m : lex) lexicon_store.push_back(LightCopy(m));
+  for (const Mention& m : lex) SetLight(m, lexicon_store.emplace_back());
   std::vector<Mention> kept;
+  kept.reserve(open.size());
   auto lex_from = [&](uint32_t p) {
     return std::lower_bound(lex.begin(), lex.end(), p, [](const Mention& m, uint32_t x) { return m.span.begin < x; });
   };
@@ -295,36 +295,50 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   }
   // Lexicon mentions are sorted already: sort only what is added (its indices,
   // by begin then index: a stable order without moving a mention), then merge
-  // into a new vector (the same order as a stable sort of the concatenation;
-  // each mention moved once).
+  // (the same order as a stable sort of the concatenation). Into a new vector
+  // (each mention moved once), or, when `all` has room, in place from the back
+  // (the mentions before the first one added stay where they are).
   auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
   std::vector<uint64_t> keys;
-  auto append_sorted = [&](std::vector<Mention>& all, std::vector<Mention>& more) {
+  auto append_sorted = [&](std::vector<Mention>& all, std::vector<Mention>& more, size_t room) {
     if (more.empty()) return;
     keys.clear();
     keys.reserve(more.size());
     for (size_t i = 0; i < more.size(); ++i) keys.push_back(uint64_t{more[i].span.begin} << 32 | i);
     std::sort(keys.begin(), keys.end());
+    const size_t n = all.size();
+    if (all.capacity() >= n + more.size()) {
+      all.resize(n + more.size());
+      size_t i = n, w = n + more.size();
+      for (size_t k = keys.size(); k-- > 0;) {
+        const uint32_t b = static_cast<uint32_t>(keys[k] >> 32);
+        while (i > 0 && all[i - 1].span.begin > b) all[--w] = std::move(all[--i]);
+        all[--w] = std::move(more[static_cast<uint32_t>(keys[k])]);
+      }
+      return;
+    }
     std::vector<Mention> merged;
-    merged.reserve(all.size() + more.size());
+    merged.reserve(n + more.size() + room);
     size_t i = 0;
     for (const uint64_t k : keys) {
       const uint32_t b = static_cast<uint32_t>(k >> 32);
-      while (i < all.size() && all[i].span.begin <= b) merged.push_back(std::move(all[i++]));
+      while (i < n && all[i].span.begin <= b) merged.push_back(std::move(all[i++]));
       merged.push_back(std::move(more[static_cast<uint32_t>(k)]));
     }
-    while (i < all.size()) merged.push_back(std::move(all[i++]));
+    while (i < n) merged.push_back(std::move(all[i++]));
     all.swap(merged);
   };
   std::vector<Mention> all = std::move(lex);
   if (!std::is_sorted(all.begin(), all.end(), by_begin)) std::stable_sort(all.begin(), all.end(), by_begin);
-  append_sorted(all, kept);
+  // (Room for the short names, anaphors and indicators added below: most documents
+  // have fewer than one for every eight mentions.)
+  append_sorted(all, kept, (all.size() + kept.size()) / 8 + 16);
   FindShortNames(ctx, all);
   FindAnaphors(ctx, all);
   std::vector<Mention> indicators;
   FindIndicators(ctx, all, indicators);
   CarryIndicatorPeriods(indicators);
-  append_sorted(all, indicators);
+  append_sorted(all, indicators, 0);
   return all;
 }
 
