@@ -253,16 +253,22 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   // head word alone (four characters or more) repeats the one earlier platform whose name ends
   // in it; it takes that name (the short form stays an alias).
   {
+    // (Platforms only, in their order in `kept`: quadratic in the platforms, not in all items.)
     const KindWords heads = ctx.Words(RuleKind::head);
+    thread_local std::vector<uint32_t> platforms;
+    platforms.clear();
     for (size_t i = 0; i < kept.size(); ++i) {
+      if (kept[i].type == "Platform"sv) platforms.push_back(static_cast<uint32_t>(i));
+    }
+    for (const uint32_t i : platforms) {
       Mention& m = kept[i];
       size_t hl = 0;
-      if (m.type != "Platform"sv || WordChars(m.name) < 4 || !heads.PrefixAt(m.name, 0, &hl) || hl != m.name.size()) continue;
+      if (WordChars(m.name) < 4 || !heads.PrefixAt(m.name, 0, &hl) || hl != m.name.size()) continue;
       const Mention* full = nullptr;
       int candidates = 0;
-      for (size_t j = 0; j < kept.size(); ++j) {
+      for (const uint32_t j : platforms) {
         const Mention& o = kept[j];
-        if (o.type != "Platform"sv || o.span.begin >= m.span.begin || o.name.size() <= m.name.size() ||
+        if (o.span.begin >= m.span.begin || o.name.size() <= m.name.size() ||
             o.name.compare(o.name.size() - m.name.size(), m.name.size(), m.name) != 0) continue;
         if (!full || full->name != o.name) ++candidates;
         full = &o;
@@ -351,16 +357,21 @@ void CarryIndicatorPeriods(std::vector<Mention>& indicators) {
     return std::tuple<std::string_view, std::string, std::string>(m.name, v ? v->ToDisplay() : "",
                                                                   u ? u->ToDisplay() : "");
   };
+  std::vector<std::string_view> names;  // the names of the stated figures
   for (const Mention& m : indicators) {
     if (m.type != "Indicator"sv) continue;
     const Value* p = FindProperty(m.props, "period");
     if (!p || p->kind() != Value::Kind::kString) continue;
     auto [it, fresh] = stated.try_emplace(figure(m), p->as_string());
     if (!fresh && it->second && *it->second != p->as_string()) it->second = std::nullopt;  // several
+    if (fresh) names.push_back(m.name);
   }
   if (stated.empty()) return;
+  // (A figure whose name no stated one has is not looked up: its value and unit unread.)
+  std::sort(names.begin(), names.end());
   for (Mention& m : indicators) {
     if (m.type != "Indicator"sv || FindProperty(m.props, "period")) continue;
+    if (!std::binary_search(names.begin(), names.end(), std::string_view(m.name))) continue;
     auto it = stated.find(figure(m));
     if (it != stated.end() && it->second) SetProperty(m.props, "period", *it->second);
   }
