@@ -299,53 +299,54 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
       m.embedded = true;
     }
   }
-  // Lexicon mentions are sorted already: sort only what is added (its indices,
-  // by begin then index: a stable order without moving a mention), then merge
-  // (the same order as a stable sort of the concatenation). Into a new vector
-  // (each mention moved once), or, when `all` has room, in place from the back
-  // (the mentions before the first one added stay where they are).
+  // Lexicon mentions are sorted already: only what is added is sorted (AppendSorted).
   auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
-  std::vector<uint64_t> keys;
-  auto append_sorted = [&](std::vector<Mention>& all, std::vector<Mention>& more, size_t room) {
-    if (more.empty()) return;
-    keys.clear();
-    keys.reserve(more.size());
-    for (size_t i = 0; i < more.size(); ++i) keys.push_back(uint64_t{more[i].span.begin} << 32 | i);
-    std::sort(keys.begin(), keys.end());
-    const size_t n = all.size();
-    if (all.capacity() >= n + more.size()) {
-      all.resize(n + more.size());
-      size_t i = n, w = n + more.size();
-      for (size_t k = keys.size(); k-- > 0;) {
-        const uint32_t b = static_cast<uint32_t>(keys[k] >> 32);
-        while (i > 0 && all[i - 1].span.begin > b) all[--w] = std::move(all[--i]);
-        all[--w] = std::move(more[static_cast<uint32_t>(keys[k])]);
-      }
-      return;
-    }
-    std::vector<Mention> merged;
-    merged.reserve(n + more.size() + room);
-    size_t i = 0;
-    for (const uint64_t k : keys) {
-      const uint32_t b = static_cast<uint32_t>(k >> 32);
-      while (i < n && all[i].span.begin <= b) merged.push_back(std::move(all[i++]));
-      merged.push_back(std::move(more[static_cast<uint32_t>(k)]));
-    }
-    while (i < n) merged.push_back(std::move(all[i++]));
-    all.swap(merged);
-  };
   std::vector<Mention> all = std::move(lex);
   if (!std::is_sorted(all.begin(), all.end(), by_begin)) std::stable_sort(all.begin(), all.end(), by_begin);
   // (Room for the short names, anaphors and indicators added below: most documents
   // have fewer than one for every eight mentions.)
-  append_sorted(all, kept, (all.size() + kept.size()) / 8 + 16);
+  AppendSorted(all, kept, (all.size() + kept.size()) / 8 + 16);
   FindShortNames(ctx, all);
   FindAnaphors(ctx, all);
   std::vector<Mention> indicators;
   FindIndicators(ctx, all, indicators);
   CarryIndicatorPeriods(indicators);
-  append_sorted(all, indicators, 0);
+  AppendSorted(all, indicators, 0);
   return all;
+}
+
+void AppendSorted(std::vector<Mention>& all, std::vector<Mention>& more, size_t room) {
+  if (more.empty()) return;
+  // `more` by begin, then index (a stable order), sorted as keys: no mention moves.
+  thread_local std::vector<uint64_t> keys;
+  keys.clear();
+  keys.reserve(more.size());
+  for (size_t i = 0; i < more.size(); ++i) keys.push_back(uint64_t{more[i].span.begin} << 32 | i);
+  std::sort(keys.begin(), keys.end());
+  const size_t n = all.size();
+  if (all.capacity() >= n + more.size()) {
+    // In place from the back: the mentions before the first one added stay.
+    all.resize(n + more.size());
+    size_t i = n, w = n + more.size();
+    for (size_t k = keys.size(); k-- > 0;) {
+      const uint32_t b = static_cast<uint32_t>(keys[k] >> 32);
+      while (i > 0 && all[i - 1].span.begin > b) all[--w] = std::move(all[--i]);
+      all[--w] = std::move(more[static_cast<uint32_t>(keys[k])]);
+    }
+    more.clear();
+    return;
+  }
+  std::vector<Mention> merged;
+  merged.reserve(n + more.size() + room);
+  size_t i = 0;
+  for (const uint64_t k : keys) {
+    const uint32_t b = static_cast<uint32_t>(k >> 32);
+    while (i < n && all[i].span.begin <= b) merged.push_back(std::move(all[i++]));
+    merged.push_back(std::move(more[static_cast<uint32_t>(k)]));
+  }
+  while (i < n) merged.push_back(std::move(all[i++]));
+  all.swap(merged);
+  more.clear();
 }
 
 void CarryIndicatorPeriods(std::vector<Mention>& indicators) {
