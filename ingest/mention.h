@@ -64,7 +64,9 @@ struct DocContext {
   const Lexicon* lex = nullptr;
   const RuleSet* rules = nullptr;
   std::string region;          // the document's region (short name), "" when unknown
-  // Lexicon mentions sorted by span.begin (filled first by recognize.cc).
+  // Lexicon mentions sorted by span.begin (filled first by recognize.cc). Once
+  // Recognize has read the overlaps, these keep no names, aliases or properties
+  // (they moved to its result): spans, types, rules, sentences, entries, flags.
   const std::vector<Mention>* lexicon = nullptr;
   // Their span.begin, in the same order: the stages' binary searches read
   // these 4 bytes a mention instead of whole Mentions. SetLexicon fills both.

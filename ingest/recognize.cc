@@ -101,6 +101,23 @@ class NearSpans {
   uint32_t longest_ = 0;
 };
 
+// What ctx.lexicon's readers after the overlap step use of a lexicon mention
+// (span, type, rule, sentence, entry, flags), set on `c` (a fresh mention): no
+// name, aliases or properties.
+void SetLight(const Mention& m, Mention& c) {
+  c.span = m.span;
+  c.type = m.type;
+  c.rule = m.rule;
+  c.sentence = m.sentence;
+  c.lex_entry = m.lex_entry;
+  c.embedded = m.embedded;
+  c.weak = m.weak;
+  c.heading_goal = m.heading_goal;
+  c.doc_measure = m.doc_measure;
+  c.cited = m.cited;
+  c.purpose = m.purpose;
+}
+
 bool InSpans(const std::vector<Span>& spans, const Span& x) {
   for (const Span& a : spans) {
     if (x.begin >= a.begin && x.end <= a.end) return true;
@@ -172,6 +189,7 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   ctx.SetLexicon(&lexicon_store);
 
   std::vector<Mention> open;
+  open.reserve(ctx.st->sentences.size() / 2 + 16);  // (about one item for every two sentences: fewer moves in growth)
   FindItems(ctx, open);
   FindHeadingGoals(ctx, open);
   FindPurposeGoals(ctx, open);
@@ -210,9 +228,14 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
                                   m.span, [&](const Span& p) { return m.span.begin < p.end && p.begin < m.span.end; });
                             }),
              open.end());
-  // Overlaps between open-class items and lexicon names.
-  std::vector<Mention> lex = lexicon_store;
+  // Overlaps between open-class items and lexicon names. The lexicon mentions
+  // move to the result; ctx.lexicon keeps what its later readers use (SetLight).
+  std::vector<Mention> lex = std::move(lexicon_store);
+  lexicon_store.clear();
+  lexicon_store.reserve(lex.size());
+  for (const Mention& m : lex) SetLight(m, lexicon_store.emplace_back());
   std::vector<Mention> kept;
+  kept.reserve(open.size());
   auto lex_from = [&](uint32_t p) {
     return std::lower_bound(lex.begin(), lex.end(), p, [](const Mention& m, uint32_t x) { return m.span.begin < x; });
   };
@@ -231,16 +254,22 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   // head word alone (four characters or more) repeats the one earlier platform whose name ends
   // in it; it takes that name (the short form stays an alias).
   {
+    // (Platforms only, in their order in `kept`: quadratic in the platforms, not in all items.)
     const KindWords heads = ctx.Words(RuleKind::head);
+    thread_local std::vector<uint32_t> platforms;
+    platforms.clear();
     for (size_t i = 0; i < kept.size(); ++i) {
+      if (kept[i].type == "Platform"sv) platforms.push_back(static_cast<uint32_t>(i));
+    }
+    for (const uint32_t i : platforms) {
       Mention& m = kept[i];
       size_t hl = 0;
-      if (m.type != "Platform"sv || WordChars(m.name) < 4 || !heads.PrefixAt(m.name, 0, &hl) || hl != m.name.size()) continue;
+      if (WordChars(m.name) < 4 || !heads.PrefixAt(m.name, 0, &hl) || hl != m.name.size()) continue;
       const Mention* full = nullptr;
       int candidates = 0;
-      for (size_t j = 0; j < kept.size(); ++j) {
+      for (const uint32_t j : platforms) {
         const Mention& o = kept[j];
-        if (o.type != "Platform"sv || o.span.begin >= m.span.begin || o.name.size() <= m.name.size() ||
+        if (o.span.begin >= m.span.begin || o.name.size() <= m.name.size() ||
             o.name.compare(o.name.size() - m.name.size(), m.name.size(), m.name) != 0) continue;
         if (!full || full->name != o.name) ++candidates;
         full = &o;
@@ -271,30 +300,54 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
       m.embedded = true;
     }
   }
-  // Lexicon mentions are sorted already: sort only what is added, then merge
-  // into a new vector (the same order as a stable sort of the concatenation;
-  // each mention moved once).
+  // Lexicon mentions are sorted already: only what is added is sorted (AppendSorted).
   auto by_begin = [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; };
-  auto append_sorted = [&](std::vector<Mention>& all, std::vector<Mention>& more) {
-    if (more.empty()) return;
-    std::stable_sort(more.begin(), more.end(), by_begin);
-    std::vector<Mention> merged;
-    merged.reserve(all.size() + more.size());
-    std::merge(std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()),
-               std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()), std::back_inserter(merged),
-               by_begin);
-    all.swap(merged);
-  };
   std::vector<Mention> all = std::move(lex);
   if (!std::is_sorted(all.begin(), all.end(), by_begin)) std::stable_sort(all.begin(), all.end(), by_begin);
-  append_sorted(all, kept);
+  // (Room for the short names, anaphors and indicators added below: most documents
+  // have fewer than one for every eight mentions.)
+  AppendSorted(all, kept, (all.size() + kept.size()) / 8 + 16);
   FindShortNames(ctx, all);
   FindAnaphors(ctx, all);
   std::vector<Mention> indicators;
   FindIndicators(ctx, all, indicators);
   CarryIndicatorPeriods(indicators);
-  append_sorted(all, indicators);
+  AppendSorted(all, indicators, 0);
   return all;
+}
+
+void AppendSorted(std::vector<Mention>& all, std::vector<Mention>& more, size_t room) {
+  if (more.empty()) return;
+  // `more` by begin, then index (a stable order), sorted as keys: no mention moves.
+  thread_local std::vector<uint64_t> keys;
+  keys.clear();
+  keys.reserve(more.size());
+  for (size_t i = 0; i < more.size(); ++i) keys.push_back(uint64_t{more[i].span.begin} << 32 | i);
+  std::sort(keys.begin(), keys.end());
+  const size_t n = all.size();
+  if (all.capacity() >= n + more.size()) {
+    // In place from the back: the mentions before the first one added stay.
+    all.resize(n + more.size());
+    size_t i = n, w = n + more.size();
+    for (size_t k = keys.size(); k-- > 0;) {
+      const uint32_t b = static_cast<uint32_t>(keys[k] >> 32);
+      while (i > 0 && all[i - 1].span.begin > b) all[--w] = std::move(all[--i]);
+      all[--w] = std::move(more[static_cast<uint32_t>(keys[k])]);
+    }
+    more.clear();
+    return;
+  }
+  std::vector<Mention> merged;
+  merged.reserve(n + more.size() + room);
+  size_t i = 0;
+  for (const uint64_t k : keys) {
+    const uint32_t b = static_cast<uint32_t>(k >> 32);
+    while (i < n && all[i].span.begin <= b) merged.push_back(std::move(all[i++]));
+    merged.push_back(std::move(more[static_cast<uint32_t>(k)]));
+  }
+  while (i < n) merged.push_back(std::move(all[i++]));
+  all.swap(merged);
+  more.clear();
 }
 
 void CarryIndicatorPeriods(std::vector<Mention>& indicators) {
@@ -306,16 +359,21 @@ void CarryIndicatorPeriods(std::vector<Mention>& indicators) {
     return std::tuple<std::string_view, std::string, std::string>(m.name, v ? v->ToDisplay() : "",
                                                                   u ? u->ToDisplay() : "");
   };
+  std::vector<std::string_view> names;  // the names of the stated figures
   for (const Mention& m : indicators) {
     if (m.type != "Indicator"sv) continue;
     const Value* p = FindProperty(m.props, "period");
     if (!p || p->kind() != Value::Kind::kString) continue;
     auto [it, fresh] = stated.try_emplace(figure(m), p->as_string());
     if (!fresh && it->second && *it->second != p->as_string()) it->second = std::nullopt;  // several
+    if (fresh) names.push_back(m.name);
   }
   if (stated.empty()) return;
+  // (A figure whose name no stated one has is not looked up: its value and unit unread.)
+  std::sort(names.begin(), names.end());
   for (Mention& m : indicators) {
     if (m.type != "Indicator"sv || FindProperty(m.props, "period")) continue;
+    if (!std::binary_search(names.begin(), names.end(), std::string_view(m.name))) continue;
     auto it = stated.find(figure(m));
     if (it != stated.end() && it->second) SetProperty(m.props, "period", *it->second);
   }

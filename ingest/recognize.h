@@ -32,8 +32,16 @@
 namespace pkg::ingest {
 
 // All mentions of the document, sorted by span.begin. `ctx.lexicon` must be
-// null on entry; Recognize fills it (it points into `lexicon_store`).
+// null on entry; Recognize fills it (it points into `lexicon_store`). The
+// lexicon mentions' names, aliases and properties move to the result: after
+// Recognize, `lexicon_store` holds their spans, types, rules, sentences,
+// entries and flags only (all that the relate stage's np_scan.h reads).
 std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_store);
+
+// Merges `more` into `all` (sorted by span.begin), in the order a stable sort of
+// their concatenation by span.begin gives; `more` is left empty. In place when
+// `all` has the room, else into a new vector reserved with `room` to spare.
+void AppendSorted(std::vector<Mention>& all, std::vector<Mention>& more, size_t room);
 
 // "2025年,…新培育省级智能制造示范工厂50家" then, in a task below, "新培育省级智能制造
 // 示范工厂50家" again: a figure restated without a period (same name, value and

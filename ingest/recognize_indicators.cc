@@ -118,8 +118,10 @@ class PeriodScan {
 // with one, or its start is more than 4 KB back.
 std::string ParagraphPeriod(std::string_view s, uint32_t sentence_begin, int year) {
   const uint32_t floor = sentence_begin > 4096 ? sentence_begin - 4096 : 0;
-  uint32_t ls = sentence_begin;
-  while (ls > floor && s[ls - 1] != '\n') --ls;
+  uint32_t ls = floor;  // (memrchr: the last newline in [floor, sentence_begin))
+  if (const void* nl = sentence_begin > floor ? memrchr(s.data() + floor, '\n', sentence_begin - floor) : nullptr) {
+    ls = static_cast<uint32_t>(static_cast<const char*>(nl) - s.data()) + 1;
+  }
   if (ls > 0 && s[ls - 1] != '\n') return "";
   if (ls == sentence_begin) return "";
   if (At(s, ls, "去年")) return year ? std::to_string(year - 1) + "年" : "";
