@@ -7,6 +7,7 @@
 // aho_corasick_test.cc.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -96,6 +97,47 @@ struct UnitTrie {
   static uint64_t UnitOfByte(std::string_view s, size_t* i) {
     return (uint64_t{1} << 8) | static_cast<unsigned char>(s[(*i)++]);
   }
+};
+
+// The root's children as arrays, for the step that leaves the root (most
+// steps of a scan start there): ASCII units by their byte, three-byte
+// characters by their 16-bit code point through a rank bitmap (8 KB of bits,
+// 4 KB of block bases, 4 bytes a child). Child() equals trie.Child(0, unit)
+// for those units; other units (two- and four-byte characters, cut or broken
+// sequences) are not covered. Build it after the trie's last insertion.
+// Tested in tests/ingest/unit_trie_test.cc.
+class RootTable {
+ public:
+  void Build(const UnitTrie& trie);
+  // The root's child for ASCII byte b (< 0x80), 0 when none.
+  uint32_t Ascii(unsigned char b) const { return ascii_[b]; }
+  // The root's child for the three-byte character with 16-bit code point
+  // `code` (see Code3), 0 when none.
+  uint32_t Wide(uint32_t code) const {
+    const uint64_t m = bits_[code >> 6];
+    const unsigned bit = code & 63;
+    if (!((m >> bit) & 1)) return 0;
+    return kids_[base_[code >> 6] + static_cast<uint32_t>(std::popcount(m & ((uint64_t{1} << bit) - 1)))];
+  }
+  // The code point of a three-byte character from its bytes (lead E0–EF,
+  // two continuation bytes: the caller checks).
+  static uint32_t Code3(unsigned char b0, unsigned char b1, unsigned char b2) {
+    return (uint32_t{b0} & 0x0F) << 12 | (uint32_t{b1} & 0x3F) << 6 | (uint32_t{b2} & 0x3F);
+  }
+  // The same from a unit (3 << 24 | b0 << 16 | b1 << 8 | b2).
+  static uint32_t Code3(uint64_t unit) {
+    return Code3(static_cast<unsigned char>(unit >> 16), static_cast<unsigned char>(unit >> 8), static_cast<unsigned char>(unit));
+  }
+  // True when `unit` is a whole three-byte character (Wide covers it).
+  static bool IsWide(uint64_t unit) {
+    return (unit >> 24) == 3 && ((unit >> 20) & 0xF) == 0xE && ((unit >> 14) & 3) == 2 && ((unit >> 6) & 3) == 2;
+  }
+
+ private:
+  uint32_t ascii_[128] = {};
+  uint64_t bits_[1024] = {};
+  uint32_t base_[1024] = {};
+  std::vector<uint32_t> kids_;
 };
 
 }  // namespace pkg::ingest
