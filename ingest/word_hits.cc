@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 namespace pkg::ingest {
+
+static_assert(std::endian::native == std::endian::little, "Build reads four text bytes as one little-endian word");
 
 AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::less<>>& by_kind) {
   std::vector<std::vector<Term>> at;  // by node
@@ -33,6 +36,7 @@ AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::le
   }
   term_begin_.push_back(static_cast<uint32_t>(terms_.size()));
   root_.Build(trie_);
+  edges_.Build(trie_, 17);
 }
 
 void WordHits::Build(const AllWords& all, std::string_view text) {
@@ -58,7 +62,12 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
       const unsigned char b = u[i];
       size_t j;
       uint32_t n;
-      if (b < 0x80) {
+      uint32_t w = 0;
+      if (size - i >= 4) std::memcpy(&w, u + i, 4);  // one load; little-endian: b is its low byte
+      if ((w & 0xC0C0F0) == 0x8080E0) {  // a whole three-byte character, bytes tested at once
+        n = all.root_.Wide((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | ((w >> 16) & 0x3F));
+        j = i = i + 3;
+      } else if (b < 0x80) {
         n = all.root_.Ascii(b);
         j = i = i + 1;
       } else if ((b & 0xF0) == 0xE0 && size - i >= 3 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
@@ -80,7 +89,10 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
           if (!((kinds >> k) & 1)) ++per_kind[k];
           kinds |= uint64_t{1} << k;
         }
-        if (j >= size || !(n = all.trie_.Child(n, UnitTrie::UnitAt(text, &j)))) break;
+        if (j >= size) break;
+        const uint64_t key = UnitTrie::Key(n, UnitTrie::UnitAt(text, &j));
+        const size_t hash = UnitTrie::Hash(key);
+        if (!all.edges_.MayHave(hash) || !(n = all.trie_.Find(key, hash))) break;
       }
       if (hits_.size() == before) continue;
       block_mask_[start >> 6] |= uint64_t{1} << (start & 63);
