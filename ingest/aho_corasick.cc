@@ -61,15 +61,19 @@ void AhoCorasick::Build() {
       queue.push_back(v);
     }
   }
+  root_.Build(trie_);
   built_ = true;
 }
 
 uint32_t AhoCorasick::Next(uint32_t s, uint64_t unit) const {
-  for (;;) {
+  for (; s != 0; s = fail_[s]) {
     if (uint32_t c = trie_.Child(s, unit)) return c;
-    if (s == 0) return 0;
-    s = fail_[s];
   }
+  // At the root: ASCII and three-byte characters (ValidUnitAt's units of
+  // three bytes are whole characters) through the root table.
+  if ((unit >> 8) == 1 && (unit & 0xFF) < 0x80) return root_.Ascii(static_cast<unsigned char>(unit));
+  if ((unit >> 24) == 3) return root_.Wide(RootTable::Code3(unit));
+  return trie_.Child(0, unit);
 }
 
 std::vector<AhoCorasick::Match> AhoCorasick::FindAll(std::string_view text) const {

@@ -49,6 +49,7 @@ class AhoCorasick {
   uint32_t Next(uint32_t s, uint64_t unit) const;  // goto with failure (after Build)
 
   UnitTrie trie_;
+  RootTable root_;                  // the root's children (after Build)
   std::vector<uint32_t> fail_;      // by node (after Build)
   std::vector<int32_t> output_{-1};  // by node: the pattern ending here, or -1
   std::vector<int32_t> dict_;       // by node: nearest node on the fail chain with an output, or -1

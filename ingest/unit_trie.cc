@@ -2,6 +2,7 @@
 #include "ingest/unit_trie.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace pkg::ingest {
 
@@ -54,6 +55,41 @@ uint32_t UnitTrie::Insert(std::string_view w, bool reversed) {
     for (size_t e = w.size(); e > 0;) n = AddChild(n, UnitBefore(w, &e));
   }
   return n;
+}
+
+void RootTable::Build(const UnitTrie& trie) {
+  std::fill(std::begin(ascii_), std::end(ascii_), 0u);
+  std::fill(std::begin(bits_), std::end(bits_), uint64_t{0});
+  std::vector<uint32_t> wide(1u << 16, 0);
+  for (size_t h = 0; h < trie.keys.size(); ++h) {
+    const uint64_t key = trie.keys[h];
+    if ((key >> 36) != 1) continue;  // not a root edge (or a free slot)
+    const uint64_t unit = key & ((uint64_t{1} << 36) - 1);
+    if ((unit >> 8) == 1 && (unit & 0xFF) < 0x80) {
+      ascii_[unit & 0x7F] = trie.kids[h];
+    } else if (IsWide(unit)) {
+      const uint32_t code = Code3(unit);
+      wide[code] = trie.kids[h];
+      bits_[code >> 6] |= uint64_t{1} << (code & 63);
+    }
+  }
+  kids_.clear();
+  for (uint32_t b = 0; b < 1024; ++b) {
+    base_[b] = static_cast<uint32_t>(kids_.size());
+    for (uint32_t c = b * 64; c < b * 64 + 64; ++c) {
+      if (wide[c]) kids_.push_back(wide[c]);
+    }
+  }
+}
+
+void EdgeFilter::Build(const UnitTrie& trie, unsigned bits) {
+  bits_.assign((size_t{1} << bits) / 64, 0);
+  shift_ = 64 - bits;
+  for (const uint64_t key : trie.keys) {
+    if (!key) continue;
+    const size_t b = UnitTrie::Hash(key) >> shift_;
+    bits_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
 }
 
 }  // namespace pkg::ingest

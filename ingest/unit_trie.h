@@ -7,6 +7,7 @@
 // aho_corasick_test.cc.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -26,10 +27,15 @@ struct UnitTrie {
   size_t edges = 0;
   uint32_t nodes = 1;  // the root
   uint32_t Child(uint32_t n, uint64_t unit) const {
+    const uint64_t key = Key(n, unit);
+    return Find(key, Hash(key));
+  }
+  // Child() in two steps, for callers that test the hash first (EdgeFilter).
+  static uint64_t Key(uint32_t n, uint64_t unit) { return (uint64_t{n} + 1) << 36 | unit; }
+  uint32_t Find(uint64_t key, size_t hash) const {
     if (keys.empty()) return 0;
-    const uint64_t key = (uint64_t{n} + 1) << 36 | unit;
     const size_t mask = keys.size() - 1;
-    for (size_t h = Hash(key) & mask;; h = (h + 1) & mask) {
+    for (size_t h = hash & mask;; h = (h + 1) & mask) {
       if (keys[h] == key) return kids[h];
       if (keys[h] == 0) return 0;
     }
@@ -96,6 +102,67 @@ struct UnitTrie {
   static uint64_t UnitOfByte(std::string_view s, size_t* i) {
     return (uint64_t{1} << 8) | static_cast<unsigned char>(s[(*i)++]);
   }
+};
+
+// The root's children as arrays, for the step that leaves the root (most
+// steps of a scan start there): ASCII units by their byte, three-byte
+// characters by their 16-bit code point through a rank bitmap (8 KB of bits,
+// 4 KB of block bases, 4 bytes a child). Child() equals trie.Child(0, unit)
+// for those units; other units (two- and four-byte characters, cut or broken
+// sequences) are not covered. Build it after the trie's last insertion.
+// Tested in tests/ingest/unit_trie_test.cc.
+class RootTable {
+ public:
+  void Build(const UnitTrie& trie);
+  // The root's child for ASCII byte b (< 0x80), 0 when none.
+  uint32_t Ascii(unsigned char b) const { return ascii_[b]; }
+  // The root's child for the three-byte character with 16-bit code point
+  // `code` (see Code3), 0 when none.
+  uint32_t Wide(uint32_t code) const {
+    const uint64_t m = bits_[code >> 6];
+    const unsigned bit = code & 63;
+    if (!((m >> bit) & 1)) return 0;
+    return kids_[base_[code >> 6] + static_cast<uint32_t>(std::popcount(m & ((uint64_t{1} << bit) - 1)))];
+  }
+  // The code point of a three-byte character from its bytes (lead E0–EF,
+  // two continuation bytes: the caller checks).
+  static uint32_t Code3(unsigned char b0, unsigned char b1, unsigned char b2) {
+    return (uint32_t{b0} & 0x0F) << 12 | (uint32_t{b1} & 0x3F) << 6 | (uint32_t{b2} & 0x3F);
+  }
+  // The same from a unit (3 << 24 | b0 << 16 | b1 << 8 | b2).
+  static uint32_t Code3(uint64_t unit) {
+    return Code3(static_cast<unsigned char>(unit >> 16), static_cast<unsigned char>(unit >> 8), static_cast<unsigned char>(unit));
+  }
+  // True when `unit` is a whole three-byte character (Wide covers it).
+  static bool IsWide(uint64_t unit) {
+    return (unit >> 24) == 3 && ((unit >> 20) & 0xF) == 0xE && ((unit >> 14) & 3) == 2 && ((unit >> 6) & 3) == 2;
+  }
+
+ private:
+  uint32_t ascii_[128] = {};
+  uint64_t bits_[1024] = {};
+  uint32_t base_[1024] = {};
+  std::vector<uint32_t> kids_;
+};
+
+// A Bloom filter of one hash over a trie's edges, for walks where most
+// steps find no child: a clear bit says "no such edge" in a few
+// instructions, before the probe of the edge table (whose misses read about
+// 2.5 slots). Built after the trie's last insertion; the bit is taken from
+// the high bits of UnitTrie::Hash (the table's slot uses the low ones).
+// Tested in tests/ingest/unit_trie_test.cc.
+class EdgeFilter {
+ public:
+  // `bits`: log2 of the filter's size in bits.
+  void Build(const UnitTrie& trie, unsigned bits);
+  bool MayHave(size_t hash) const {
+    const size_t b = hash >> shift_;
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+
+ private:
+  std::vector<uint64_t> bits_{~uint64_t{0}};
+  unsigned shift_ = 64 - 6;
 };
 
 }  // namespace pkg::ingest

@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 namespace pkg::ingest {
+
+static_assert(std::endian::native == std::endian::little, "Build reads four text bytes as one little-endian word");
 
 AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::less<>>& by_kind) {
   std::vector<std::vector<Term>> at;  // by node
@@ -32,6 +35,8 @@ AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::le
     terms_.insert(terms_.end(), terms.begin(), terms.end());
   }
   term_begin_.push_back(static_cast<uint32_t>(terms_.size()));
+  root_.Build(trie_);
+  edges_.Build(trie_, 17);
 }
 
 void WordHits::Build(const AllWords& all, std::string_view text) {
@@ -46,22 +51,51 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
   constexpr size_t kKinds = static_cast<size_t>(RuleKind::kCount);
   std::vector<uint32_t> per_kind(kKinds, 0);
   if (!all.empty()) {
-    for (size_t i = 0; i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || !all.start_.MayStart(text, i)) continue;
+    const size_t size = text.size();
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = 0; i < size;) {
+      // The first step, from the root: ASCII and whole three-byte
+      // characters through the root table (exact), the rest through the
+      // start filter and the trie. A position that is a continuation byte
+      // starts nothing.
+      const size_t start = i;
+      const unsigned char b = u[i];
+      size_t j;
+      uint32_t n;
+      uint32_t w = 0;
+      if (size - i >= 4) std::memcpy(&w, u + i, 4);  // one load; little-endian: b is its low byte
+      if ((w & 0xC0C0F0) == 0x8080E0) {  // a whole three-byte character, bytes tested at once
+        n = all.root_.Wide((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | ((w >> 16) & 0x3F));
+        j = i = i + 3;
+      } else if (b < 0x80) {
+        n = all.root_.Ascii(b);
+        j = i = i + 1;
+      } else if ((b & 0xF0) == 0xE0 && size - i >= 3 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+        n = all.root_.Wide(RootTable::Code3(b, u[i + 1], u[i + 2]));
+        j = i = i + 3;  // the next two bytes are continuation bytes
+      } else {
+        ++i;
+        if ((b & 0xC0) == 0x80 || !all.start_.MayStart(text, start)) continue;
+        j = start;
+        n = all.trie_.Child(0, UnitTrie::UnitAt(text, &j));
+      }
+      if (!n) continue;
       const size_t before = hits_.size();
       uint64_t kinds = 0;
-      uint32_t n = 0;
-      for (size_t j = i; j < text.size();) {
-        if (!(n = all.trie_.Child(n, UnitTrie::UnitAt(text, &j)))) break;
+      for (;;) {
         for (uint32_t t = all.term_begin_[n]; t < all.term_begin_[n + 1]; ++t) {
-          hits_.push_back({static_cast<uint32_t>(j - i), t});
+          hits_.push_back({static_cast<uint32_t>(j - start), t});
           const auto k = static_cast<size_t>(all.terms_[t].kind);
           if (!((kinds >> k) & 1)) ++per_kind[k];
           kinds |= uint64_t{1} << k;
         }
+        if (j >= size) break;
+        const uint64_t key = UnitTrie::Key(n, UnitTrie::UnitAt(text, &j));
+        const size_t hash = UnitTrie::Hash(key);
+        if (!all.edges_.MayHave(hash) || !(n = all.trie_.Find(key, hash))) break;
       }
       if (hits_.size() == before) continue;
-      block_mask_[i >> 6] |= uint64_t{1} << (i & 63);
+      block_mask_[start >> 6] |= uint64_t{1} << (start & 63);
       kinds_.push_back(kinds);
       first_.push_back(static_cast<uint32_t>(before));
     }

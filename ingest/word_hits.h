@@ -53,7 +53,9 @@ class AllWords {
     const Rule* rule;
   };
   UnitTrie trie_;
-  StartFilter start_;
+  RootTable root_;  // the trie's first step for ASCII and three-byte characters
+  StartFilter start_;  // the other first steps
+  EdgeFilter edges_;   // the later steps (most find no child)
   std::vector<uint32_t> term_begin_;  // by node: its first term (one extra at the end)
   std::vector<Term> terms_;           // by node, in insertion order
 };
