@@ -132,11 +132,11 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   const std::vector<Lexicon::Hit> hits = ctx.lex->Match(ctx.text);
   const std::vector<Span> addressee = AddresseeLines(ctx);
   std::vector<uint64_t> order;
-  auto drop_addressee = [&](std::vector<Mention>& ms, std::vector<uint64_t>* ranks = nullptr) {
-    if (addressee.empty()) return;
+  // Drops the mentions `dropped` says, keeping `ranks` (the reading order) in step.
+  auto drop_if = [](std::vector<Mention>& ms, std::vector<uint64_t>* ranks, auto&& dropped) {
     size_t k = 0;
     for (size_t i = 0; i < ms.size(); ++i) {
-      if (InSpans(addressee, ms[i].span)) continue;
+      if (dropped(ms[i])) continue;
       if (k != i) {
         ms[k] = std::move(ms[i]);
         if (ranks) (*ranks)[k] = (*ranks)[i];
@@ -145,38 +145,30 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
     }
     ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k), ms.end());
     if (ranks) ranks->resize(k);
+  };
+  // Names on an addressee line (各区县经信局:) are no actors of the text; nor is a party
+  // committee in an official's title ("县委书记、县长出席", "市委副书记、市长": a name ending in 委
+  // run into 书记 / 副书记 / 常委).
+  auto addressed = [&](const Mention& m) { return !addressee.empty() && InSpans(addressee, m.span); };
+  auto titled = [&](const Mention& m) {
+    const Span sp = m.span;
+    return m.type == "Agency"sv && sp.end >= 3 && At(ctx.text, sp.end - 3, "委") &&
+           (At(ctx.text, sp.end, "书记") || At(ctx.text, sp.end, "副书记") || At(ctx.text, sp.end, "常委"));
+  };
+  auto drop_addressee = [&](std::vector<Mention>& ms, std::vector<uint64_t>* ranks = nullptr) {
+    drop_if(ms, ranks, [&](const Mention& m) { return addressed(m) || titled(m); });
   };
   // The region is unknown while the names are read first, so bare
   // abbreviations (市经信委) are skipped; once the names give the region,
   // only those are read again and merged in, in the order one reading with
   // the region known would give.
-  // "县委书记、县长出席", "市委副书记、市长": a party committee named in an official's title is
-  // no actor of the text (a name ending in 委 run into 书记 / 副书记 / 常委).
-  auto drop_titles = [&](std::vector<Mention>& ms, std::vector<uint64_t>* ranks) {
-    size_t k = 0;
-    for (size_t i = 0; i < ms.size(); ++i) {
-      const Span sp = ms[i].span;
-      const bool title = ms[i].type == "Agency"sv && sp.end >= 3 && At(ctx.text, sp.end - 3, "委") &&
-                         (At(ctx.text, sp.end, "书记") || At(ctx.text, sp.end, "副书记") || At(ctx.text, sp.end, "常委"));
-      if (title) continue;
-      if (k != i) {
-        ms[k] = std::move(ms[i]);
-        if (ranks) (*ranks)[k] = (*ranks)[i];
-      }
-      ++k;
-    }
-    ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k), ms.end());
-    if (ranks) ranks->resize(k);
-  };
   lexicon_store = FindLexiconMentions(ctx, &saw_bare, &hits, &order);
   drop_addressee(lexicon_store, &order);
-  drop_titles(lexicon_store, &order);
   ctx.region = DocumentRegion(ctx, lexicon_store);
   if (!ctx.region.empty() && saw_bare) {
     std::vector<uint64_t> bare_order;
     std::vector<Mention> bare = FindLexiconMentions(ctx, nullptr, &hits, &bare_order, true);
     drop_addressee(bare, &bare_order);
-    drop_titles(bare, &bare_order);
     std::vector<Mention> merged;
     merged.reserve(lexicon_store.size() + bare.size());
     for (size_t i = 0, j = 0; i < lexicon_store.size() || j < bare.size();) {
