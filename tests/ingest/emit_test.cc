@@ -11,25 +11,15 @@
 
 #include "graph/schema.h"
 #include "ingest/extractor.h"
+#include "tests/ingest/extract_fixture.h"
 
 using namespace pkg;
 
 namespace {
 
-const Extractor& TestExtractor() {
-  static std::unique_ptr<Extractor> ex = [] {
-    auto s = Schema::Load(std::string(PKG_TEST_DIR) + "/../data/schema.json");
-    REQUIRE(s.ok());
-    auto e = Extractor::Create(*s, std::string(PKG_TEST_DIR) + "/../data");
-    REQUIRE(e.ok());
-    return std::move(e).value();
-  }();
-  return *ex;
-}
-
 std::vector<Statement> Run(const std::string& bytes) {
   std::vector<Statement> out;
-  Status s = TestExtractor().Extract(DocumentInput{"test.txt", bytes, ""}, [&](Statement&& st) { out.push_back(std::move(st)); });
+  Status s = pkg::testing::SharedExtractor().Extract(DocumentInput{"test.txt", bytes, ""}, [&](Statement&& st) { out.push_back(std::move(st)); });
   REQUIRE(s.ok());
   return out;
 }
