@@ -145,7 +145,10 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
           size_t l = 0;
           md.date = ParseDateAt(line, vb, &l);
         }
-        if (r->arg == "doc_number" && md.doc_number.empty()) md.doc_number = value;
+        // 字号:[大 中 小] is the font-size widget, not a 文号: a number ends in 号.
+        if (r->arg == "doc_number" && md.doc_number.empty() && value.find("号") != std::string::npos) {
+          md.doc_number = value;
+        }
         if (r->arg == "title" && md.title.empty() && head_sized) {
           md.title = Trim(line.substr(vb));
           md.title_span = {static_cast<uint32_t>(lines[li].begin + vb), lines[li].end};

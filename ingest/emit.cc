@@ -167,6 +167,9 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   int issuer = -1;
   std::vector<std::string> publishers;
   for (std::string_view who : Publishers(md.publisher)) publishers.push_back(NormalizeName(who));
+  // A title without 关于 is a headline ("省政府召开常务会议 研究部署…") when a 来源 names a
+  // publisher: the agency it names did something, the publisher issued the page.
+  const bool headline = !publishers.empty() && md.title.find("关于") == std::string::npos;
   for (size_t i = 0; i < ms.size() && issuer < 0; ++i) {
     const Mention& m = ms[i];
     if (m.type != "Agency"sv) continue;
@@ -175,7 +178,7 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
                      md.issuer_text.find(std::string(ctx.text.substr(m.span.begin, m.span.end - m.span.begin))) != std::string::npos);
     bool named = !publishers.empty() && (publishers.front() == NormalizeName(m.name) ||
                                          std::find(m.aliases.begin(), m.aliases.end(), md.publisher) != m.aliases.end());
-    if (in_title || named) issuer = node_of[i];
+    if ((in_title && !headline) || named) issuer = node_of[i];
   }
   // Co-issuers: every agency named in the title before 关于 ("A B关于印发…的
   // 通知"); with none in the title, the agencies of the signature block.
