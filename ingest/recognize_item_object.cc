@@ -202,7 +202,10 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     const bool place_subject = place && place->arg == "Region"sv && t - l2 > noise && WordChars(subject) <= 8;
     if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject || group_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
-      return SkipToObject(ctx, modal ? t : static_cast<uint32_t>(t + len), head, info);
+      if (modal) return SkipToObject(ctx, t, head, info);
+      // A place right after the verb opens the object, not a subject: "会议研究了设立湖南省X基金".
+      const uint32_t after = static_cast<uint32_t>(t + len);
+      return SkipToObjectAfterNoise(ctx, SkipNoise(ctx, after, head, info, kNoiseAll & ~kNoiseActors), head, info);
     }
     // A verb inside with a long subject before it: "中试平台建设纳入…规划" is a clause.
     return head;
