@@ -87,7 +87,10 @@ void Slogans(const DocContext& ctx, int sentence, Span sp, std::vector<Mention>&
         after = 0;
       }
     }
-    if (WordChars(inner) < 2 || WordChars(inner) > 12 || (modifies && !headed) || (!r && heads.PrefixAt(s, qe, &len)) || ctx.LexiconAt(p)) {
+    // "采取“母基金+子基金”方式运作": a quoted pattern of operation names no item.
+    const bool manner = At(s, qe, "方式"sv) || At(s, qe, "形式"sv);
+    if (WordChars(inner) < 2 || WordChars(inner) > 12 || (modifies && !headed) || (!r && heads.PrefixAt(s, qe, &len)) ||
+        ctx.LexiconAt(p) || manner) {
       p = static_cast<uint32_t>(q);
       continue;
     }

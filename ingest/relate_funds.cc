@@ -178,6 +178,7 @@ void RelateFunds(const RelateScope& r) {
     }
   }
   RelateHeadingFundUses(r);
+  RelateFundAnaphora(r);
 }
 
 void RelateHeadingFundUses(const RelateScope& r) {
@@ -213,6 +214,39 @@ void RelateHeadingFundUses(const RelateScope& r) {
         if (!(t.type == "Industry"sv || t.type == "TargetGroup"sv || IsMeasure(t.type))) continue;
         r.out.push_back({"FUNDS", fund, j, "funds_verb.heading_uses", k});
       }
+    }
+  }
+}
+
+void RelateFundAnaphora(const RelateScope& r) {
+  // "会议研究了设立X基金有关事项。基金总规模200亿元,…重点投向A、B等新兴产业": a sentence that opens
+  // with the bare head (基金, 该基金) and names no fund of its own speaks of the last fund the previous
+  // sentence named; what its verb of investing (kind funds_verb) names is financed by that fund.
+  const DocContext& ctx = r.ctx;
+  const Structure& st = *ctx.st;
+  const std::string_view s = ctx.text;
+  const KindWords invest = ctx.Words(RuleKind::funds_verb);
+  for (int k = 1; k < static_cast<int>(st.sentences.size()); ++k) {
+    uint32_t p = st.sentences[k].span.begin;
+    const uint32_t end = st.sentences[k].span.end;
+    while (p < end && s[p] == ' ') ++p;
+    if (At(s, p, "该"sv) || At(s, p, "此"sv)) p += 3;
+    if (!At(s, p, "基金"sv) || At(s, p, "基金会"sv)) continue;
+    bool own = false;
+    for (int j : r.InSentence(k)) own |= r.ms[j].type == "Fund"sv && !r.ms[j].embedded;
+    if (own) continue;
+    int fund = -1;
+    for (int j : r.InSentence(k - 1)) {
+      if (r.ms[j].type == "Fund"sv && !r.ms[j].embedded) fund = j;
+    }
+    if (fund < 0) continue;
+    const size_t verb = invest.Find(s.substr(0, end), p);
+    if (verb == std::string_view::npos) continue;
+    for (int j : r.InSentence(k)) {
+      const Mention& t = r.ms[j];
+      if (t.span.begin <= verb || t.weak || t.embedded || t.cited || t.key == r.ms[fund].key) continue;
+      if (!(t.type == "Industry"sv || t.type == "TargetGroup"sv || t.type == "Goal"sv || IsMeasure(t.type))) continue;
+      r.out.push_back({"FUNDS", fund, j, "funds_verb.anaphor", k});
     }
   }
 }

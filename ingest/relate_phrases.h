@@ -118,6 +118,9 @@ void RelateCitedIssuers(const RelateScope& r);
 void RelateFunds(const RelateScope& r);
 // Called by RelateFunds: a fund an item's heading names FUNDS what its 用于 sentences name.
 void RelateHeadingFundUses(const RelateScope& r);
+// "设立X基金。基金重点投向A、B": a sentence opening with the bare head 基金 / 该基金 continues
+// the previous sentence's fund (funds_verb.anaphor).
+void RelateFundAnaphora(const RelateScope& r);
 void RelateIndicators(const RelateScope& r);
 // "山东省海洋装备产业高质量发展行动方案" … "(二)突破高技术船舶": the sectors the headings of a
 // document name are parts of the one sector its own measure's title names as an industry
