@@ -162,6 +162,7 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
     RelateBothParties(r, sen);
     RelateDutySubject(r, sen);
     RelateMembers(r, sen);
+    RelateProgrammeClauses(r, sen);
   }
   RelateCitedIssuers(r);
   RelateFunds(r);

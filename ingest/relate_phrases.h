@@ -115,6 +115,9 @@ bool BudgetSource(const DocContext& ctx, const Mention& m);
 
 // Over the whole document, after the sentence loop.
 void RelateCitedIssuers(const RelateScope& r);
+// "实施X行动,建成A、培育B": a sentence whose first clause launches an initiative X has the
+// measures of its later clauses as X's parts (programme.part).
+void RelateProgrammeClauses(const RelateScope& r, const Sentence& sen);
 void RelateFunds(const RelateScope& r);
 // Called by RelateFunds: a fund an item's heading names FUNDS what its 用于 sentences name.
 void RelateHeadingFundUses(const RelateScope& r);
