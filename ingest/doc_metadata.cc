@@ -125,6 +125,26 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
     // leave the document no body, and every mention outside any sentence.
     const bool head_sized = line.size() <= kMaxHeadLineBytes;
     bool meta = false;
+    // A WeChat byline, "原创 西海岸发布 西海岸发布 2026年05月20日 08:02 山东" (a label of arg
+    // "byline" and a space): the account names, the date and the poster's province; no title.
+    if (size_t bl = 0; head_sized && li < 4) {
+      const Rule* r = labels.PrefixAt(line, 0, &bl);
+      if (r && r->arg == "byline" && bl < line.size() && line[bl] == ' ') {
+        for (size_t p = bl; p < line.size(); ++p) {
+          if (line[p] < '0' || line[p] > '9' || (p > 0 && line[p - 1] >= '0' && line[p - 1] <= '9')) continue;
+          size_t l = 0;
+          std::string d = ParseDateAt(line, p, &l);
+          if (d.size() == 10) {
+            if (md.date.empty()) md.date = d;
+            break;
+          }
+        }
+        md.meta_lines.push_back(lines[li]);
+        md.byline = true;
+        last_meta = li;
+        continue;
+      }
+    }
     // Labelled fields: "来源:X 日期:Y".
     for (size_t p = 0; p < line.size();) {
       if (p != 0 && line[p - 1] != ' ') {  // a label starts the line or follows a space

@@ -37,6 +37,7 @@ struct DocMetadata {
   std::vector<Span> meta_lines;  // lines consumed (title, labelled fields, 转载)
   Span signature;              // the signer line(s) above a closing date ("合肥市包河区人民政府"), empty when none
   uint32_t body_begin = 0;     // first offset of the body text
+  bool byline = false;         // a WeChat byline (原创 …) heads the page: a post reporting news
 };
 
 DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules);

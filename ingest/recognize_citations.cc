@@ -186,10 +186,12 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     }
   }
   // The document's own measure from its title's head word; not a news report's headline
-  // ("天津出台生物制造行动方案"), known by a byline near the start of its body (kind news_byline).
+  // ("天津出台生物制造行动方案"), known by a byline near the start of its body (kind news_byline)
+  // or a WeChat byline above the title.
   size_t bl = 0;
   const bool news = ctx.Words(RuleKind::news_byline).Find(s.substr(0, std::min(s.size(), size_t{md.body_begin} + 600)),
-                                                         md.body_begin, &bl) != std::string_view::npos;
+                                                         md.body_begin, &bl) != std::string_view::npos ||
+                    md.byline;
   if (instituted.empty() && !md.title.empty() && !news) {
     const Rule* r = nullptr;
     std::string title = md.title_short.empty() ? md.title : md.title_short;

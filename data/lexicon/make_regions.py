@@ -64,6 +64,27 @@ def main(d):
         extra = "".join("|" + f for f in DISTRICT_SHORT_FORMS.get(n, ()))
         print(f"Region\t{n}\t{full_city}{n}{extra}\t\tdistrict\t{city}\t{a['code']}")
 
+    # State-level new areas (国家级新区) that GB/T 2260 does not list as divisions of their own;
+    # the city that hosts (most of) each is its parent.
+    for name, aliases, city in (
+        ("青岛西海岸新区", "西海岸新区", "青岛"),
+        ("两江新区", "重庆两江新区", "重庆"),
+        ("舟山群岛新区", "浙江舟山群岛新区", "舟山"),
+        ("南沙新区", "广州南沙新区", "广州"),
+        ("西咸新区", "陕西西咸新区", "西安"),
+        ("贵安新区", "贵州贵安新区", "贵阳"),
+        ("金普新区", "大连金普新区", "大连"),
+        ("天府新区", "四川天府新区", "成都"),
+        ("湘江新区", "湖南湘江新区", "长沙"),
+        ("江北新区", "南京江北新区", "南京"),
+        ("福州新区", "", "福州"),
+        ("滇中新区", "云南滇中新区", "昆明"),
+        ("哈尔滨新区", "", "哈尔滨"),
+        ("长春新区", "", "长春"),
+        ("赣江新区", "江西赣江新区", "南昌"),
+        ("雄安新区", "河北雄安新区", "保定")):
+        print(f"Region\t{name}\t{aliases}\t\tdistrict\t{city}\t")
+
 
 if __name__ == "__main__":
     main(sys.argv[1])
