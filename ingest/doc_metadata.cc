@@ -185,6 +185,25 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
       last_meta = li;
     }
   }
+  // A post or news page may name its source under the text ("来源:区工业和信息化局" above
+  // 编辑: and the share widgets): read the last lines for it when the head named none.
+  if (md.publisher.empty()) {
+    size_t e = text.size();
+    for (int k = 0; k < 12 && e > 0; ++k) {
+      const size_t nl = e > 0 ? text.rfind('\n', e - 1) : std::string_view::npos;
+      const size_t b = nl == std::string_view::npos ? 0 : nl + 1;
+      const std::string_view line = text.substr(b, e - b);
+      size_t len = 0;
+      const Rule* r = line.size() <= 120 ? labels.PrefixAt(line, 0, &len) : nullptr;
+      if (r && r->arg == "publisher" && len < line.size() && line[len] == ':') {
+        const size_t ve = line.find(' ', len + 1);
+        md.publisher = Trim(line.substr(len + 1, ve == std::string_view::npos ? std::string_view::npos : ve - len - 1));
+        break;
+      }
+      if (nl == std::string_view::npos) break;
+      e = nl;
+    }
+  }
   // Title: a labelled one, else the first title-like line, preferring one that
   // ends in a document head word among the first lines.
   auto title_like = [&](std::string_view l) {

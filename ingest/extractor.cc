@@ -135,6 +135,13 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
     if (e >= 0 && data_->lexicon->entries()[e].template_id < 0) {
       m.lex_entry = e;
       m.name = data_->lexicon->entries()[e].name;
+    } else if (auto same = std::find_if(mentions.begin(), mentions.end(), [&](const ingest::Mention& x) {
+                 return x.type == "Agency" && std::find(x.aliases.begin(), x.aliases.end(), who) != x.aliases.end();
+               });
+               same != mentions.end()) {
+      // A bare form the body names too (区工业和信息化局 in a 青岛西海岸新区 page): the body's reading.
+      m.lex_entry = same->lex_entry;
+      m.name = same->name;
     } else {
       size_t len = 0;
       const ingest::Rule* head = data_->rules->Words(ingest::RuleKind::head).SuffixAt(who, who.size(), &len);
