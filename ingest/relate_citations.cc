@@ -98,6 +98,29 @@ void RelateCitedIssuers(const RelateScope& r) {
       }
     }
   }
+  // "青岛西海岸新区管委会印发《X若干措施》": an agency right before a verb of issuing (rule
+  // name_end.issue: a word that ends an agency's name; 近日 / 正式 / 日前 between at most) issued the
+  // rule it cites. (Only a Policy can be
+  // issued: the schema has a plan's issuer RESPONSIBLE instead, which the gold leaves optional.)
+  const std::string_view s = r.ctx.text;
+  const WordSet& issue = r.ctx.rules->Words(RuleKind::name_end, "Agency");
+  for (int i = 0; i < n; ++i) {
+    const Mention& a = ms[i];
+    if (a.type != "Agency"sv || a.embedded || a.sentence < 0) continue;
+    uint32_t v = a.span.end;
+    for (std::string_view adv : {"近日"sv, "正式"sv, "日前"sv}) {
+      if (At(s, v, adv)) v += static_cast<uint32_t>(adv.size());
+    }
+    size_t vl = 0;
+    const Rule* verb = issue.PrefixAt(s, v, &vl);
+    if (!verb || verb->id != "name_end.issue"sv || !At(s, v + vl, "《"sv)) continue;
+    for (int j : r.InSentence(a.sentence)) {
+      const Mention& c = ms[j];
+      if (c.cited && c.type == "Policy"sv && !c.embedded && c.span.begin <= v + vl + 3 && c.span.begin >= v + vl) {
+        out.push_back({"ISSUED", i, j, "cite.issue_verb", a.sentence});
+      }
+    }
+  }
 }
 
 }  // namespace pkg::ingest

@@ -138,6 +138,12 @@ int MarkerAt(std::string_view s, size_t pos, size_t* len, bool inline_only) {
     *len = d + (s[pos + d] == '.' ? 1 : 3);
     return 3;
   }
+  // "01 强化算力供给": a post's numbered sections, two digits (01 … 19) and a space before Chinese text.
+  if (d == 2 && (s[pos] == '0' || s[pos] == '1') && StartsWith(s, pos + 2, " ") && pos + 3 < s.size() &&
+      static_cast<unsigned char>(s[pos + 3]) >= 0xE3) {
+    *len = 3;
+    return 1;
+  }
   if (pos < s.size()) {
     size_t j = pos;
     char32_t c = NextCp(s, j);
