@@ -170,6 +170,36 @@ void RelateReports(const DocContext& ctx, const std::vector<Mention>& ms, const 
       }
     }
   }
+  // "近日,X管委会印发《Y若干措施》,…推出十条硬核举措。… 01 强化算力供给 / 支持建设智能算力中心…": a
+  // report whose lead (before its first numbered section) has a body issue the rule it cites (a word
+  // of rule name_end.issue, then 《) goes on, section by section, through that rule: the measures of
+  // its sections are its parts (report.sections).
+  if (!ctx.st->items.empty()) {
+    const WordSet& issue = ctx.rules->Words(RuleKind::name_end, "Agency");
+    const uint32_t first_item = ctx.st->items.front().span.begin;
+    int issued = -1;
+    for (size_t i = 0; i < ms.size() && issued < 0; ++i) {
+      const Mention& m = ms[i];
+      if (!m.cited || m.embedded || m.span.begin >= first_item || !(m.type == "Policy"sv || m.type == "Initiative"sv)) continue;
+      // The verb (two to four characters) ends right before the opening 《.
+      const uint32_t open = At(s, m.span.begin, "《"sv) ? m.span.begin : m.span.begin >= 3 && At(s, m.span.begin - 3, "《"sv) ? m.span.begin - 3 : 0;
+      for (uint32_t chars = 2; open && chars <= 4 && issued < 0; ++chars) {
+        if (open < 3 * chars) break;
+        size_t vl = 0;
+        const Rule* v = issue.PrefixAt(s, open - 3 * chars, &vl);
+        if (v && v->id == "name_end.issue"sv && vl == 3 * chars) issued = static_cast<int>(i);
+      }
+    }
+    if (issued >= 0) {
+      std::set<std::string> linked;
+      for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.sentence < 0 || ctx.st->sentences[m.sentence].item < 0 || !BodyMeasure(m) || hosts.count(static_cast<int>(i))) continue;
+        if (m.key == ms[issued].key || Qualification(ctx, m)) continue;
+        if (linked.insert(m.key).second) out.push_back({"PART_OF", static_cast<int>(i), issued, "report.sections", m.sentence});
+      }
+    }
+  }
   // "第二,全面推进“智改数转网联”。…每年培育省级智能工厂10家…": in a speech or report the
   // measures of a point whose heading names one programme are its parts, as in a plan.
   {
