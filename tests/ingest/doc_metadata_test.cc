@@ -125,3 +125,29 @@ TEST_CASE("Publishers splits a 来源: list at 、 and commas", "[ingest][metada
   CHECK(Publishers("北京市科学技术委员会、中关村科技园区管理委员会") == V{"北京市科学技术委员会", "中关村科技园区管理委员会"});
   CHECK(Publishers("甲局,乙局、、丙局、") == V{"甲局", "乙局", "丙局"});
 }
+
+TEST_CASE("ReadMetadata reads a WeChat byline, a source under the text, and no font widget as a number", "[ingest][metadata]") {
+  RuleSet rules;
+  REQUIRE(rules.AddText("meta.publisher\tmeta_label\tpublisher\t来源\n"
+                        "meta.docnum\tmeta_label\tdoc_number\t文号|字号\n"
+                        "meta.byline\tmeta_label\tbyline\t原创\n",
+                        "test")
+              .ok());
+  {
+    const std::string text = "原创 西海岸发布 西海岸发布 2026年05月20日 08:02 山东\n\n重磅!某新区出台十条措施\n\n正文第一段。\n\n"
+                             "来源:区工业和信息化局\n编辑:王晓 审核:刘强\n";
+    DocMetadata md = ReadMetadata(text, rules);
+    CHECK(md.byline);
+    CHECK(md.date == "2026-05-20");
+    CHECK(md.title == "重磅!某新区出台十条措施");
+    CHECK(md.publisher == "区工业和信息化局");
+  }
+  {
+    DocMetadata md = ReadMetadata("某某新闻标题很长\n来源:某厅 字号:[大 中 小]\n正文。\n", rules);
+    CHECK(md.doc_number.empty());
+    CHECK(md.publisher == "某厅");
+    CHECK_FALSE(md.byline);
+  }
+  // 原创 without a space is a word of the text, not a byline.
+  CHECK_FALSE(ReadMetadata("原创精神的标题行\n正文。\n", rules).byline);
+}

@@ -20,3 +20,12 @@ TEST_CASE("An action of this time carries out the citation for the measure named
       {release, "IMPLEMENTS", "创科基金", "行政长官2025年施政报告"},
   });
 }
+
+TEST_CASE("A headline's agency is no issuer when a source line names the publisher", "[ingest][relate]") {
+  const char* text = "省政府召开常务会议 研究部署推进新型工业化等工作\n来源:湖南省人民政府办公厅 发布时间:2026-03-18\n\n"
+                     "3月18日,省长主持召开省政府常务会议。\n";
+  pkg::testing::CheckEdges({
+      {text, "ISSUED", "湖南省人民政府办公厅", "省政府召开常务会议研究部署推进新型工业化等工作"},
+      {text, "ISSUED", "湖南省人民政府", "省政府召开常务会议研究部署推进新型工业化等工作", false},
+  });
+}

@@ -115,3 +115,16 @@ TEST_CASE("A fund an item's heading names finances what the item's 用于 senten
       {budget, "FUNDS", "中小企业发展专项资金", "皖企登云工程", false},
   });
 }
+
+TEST_CASE("A sentence opening with the bare head 基金 continues the previous sentence's fund", "[ingest][relate]") {
+  const char* text = "省政府召开常务会议\n\n会议研究了设立湖南省新兴产业发展基金有关事项。基金总规模200亿元,"
+                     "采取“母基金+子基金”方式运作,重点投向人工智能、新材料等新兴产业。\n";
+  CheckEdges({
+      {text, "FUNDS", "湖南省新兴产业发展基金", "人工智能"},
+      {text, "FUNDS", "湖南省新兴产业发展基金", "新材料"},
+      // A quoted pattern of operation before 方式 names no fund.
+      {text, "FUNDS", "母基金+子基金", "人工智能", false},
+      // Without a fund in the sentence before, the bare head refers to nothing.
+      {"某市要闻\n\n会议听取了工作汇报。基金重点投向人工智能、新材料等领域。\n", "FUNDS", "基金", "人工智能", false},
+  });
+}

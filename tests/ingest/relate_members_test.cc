@@ -231,3 +231,31 @@ TEST_CASE("In a speech, the measures of a point whose heading names a programme 
       {speech, "PART_OF", "市领导联系重点企业制度", "智改数转网联", false},
   });
 }
+
+TEST_CASE("In a text with no measure of its own, a sentence launching a programme holds the measures of its later clauses",
+          "[ingest][relate]") {
+  const char* news = "省政府召开常务会议\n来源:湖南省人民政府办公厅\n\n会议要求,要大力实施“智赋万企”行动,推动企业数字化改造,"
+                     "到2028年,全省建成省级以上智能工厂300家、数字化车间1000个。\n";
+  CheckEdges({
+      {news, "PART_OF", "数字化车间", "智赋万企行动"},
+      {news, "PART_OF", "智能工厂", "智赋万企行动"},
+      // In a plan the item's measures are the plan's parts, side by side with the programme.
+      {"某省关于推进制造业数字化转型的实施意见\n\n(三)推进数字化转型。深入实施“万企上云”工程,建设一批数字化车间。\n",
+       "PART_OF", "数字化车间", "万企上云工程", false},
+  });
+}
+
+TEST_CASE("A report whose lead has a body issue the rule it cites goes through it section by section", "[ingest][relate]") {
+  const char* post = "原创 某某发布 某某发布 2026年05月20日 08:02 山东\n\n重磅!西海岸新区出台十条措施\n\n"
+                     "近日,青岛西海岸新区管委会印发《青岛西海岸新区支持人工智能产业高质量发展的若干措施》,推出十条硬核举措。\n\n"
+                     "01 强化算力供给\n支持建设智能算力中心,对新建项目给予补助。\n\n"
+                     "02 完善服务保障\n建设人工智能公共服务平台。\n";
+  const std::string rule = "青岛西海岸新区支持人工智能产业高质量发展的若干措施";
+  CheckEdges({
+      {post, "PART_OF", "智能算力中心", rule.c_str()},
+      {post, "PART_OF", "人工智能公共服务平台", rule.c_str()},
+      {post, "ISSUED", "青岛西海岸新区管委会", rule.c_str()},
+  });
+  // The headline of a post is no measure of its own.
+  CHECK_FALSE(HasNode(Extract(post), "Policy", "重磅!西海岸新区出台十条措施"));
+}

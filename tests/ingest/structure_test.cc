@@ -26,6 +26,9 @@ TEST_CASE("MarkerAt recognises the enumerations of policy texts", "[ingest][stru
       // A plan's box (专栏) is a heading above its numbered lines.
       {"专栏2 重点产业链数字化改造工程", 2, "专栏2"}, {"专栏三:重点工程", 2, "专栏三"},
       {"专栏作者", -1, ""},           {"专栏12", 2, "专栏12"},
+      // A post's numbered sections: two digits and a space before Chinese text.
+      {"01 强化算力供给", 1, "01 "},   {"12 完善服务保障", 1, "12 "},   {"20 强化", -1, ""},
+      {"2025 年", -1, ""},            {"01 ABC", -1, ""},
   };
   for (const auto& c : cases) {
     INFO(c.text);
