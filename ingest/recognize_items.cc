@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "ingest/recognize.h"
+#include "ingest/recognize_cursor.h"
 #include "ingest/recognize_items.h"
 
 namespace pkg::ingest {
@@ -407,12 +408,16 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
 }  // namespace
 
 void FindItems(const DocContext& ctx, std::vector<Mention>& out) {
+  // (Clauses without a head word, sentences without an opening quote: nothing to read.)
+  WordCursor heads(ctx, RuleKind::head);
+  LiteralCursor quotes(ctx.text, "“");
+  ListCursors lists(ctx);
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
-      ItemsInClause(ctx, sen.index, c, out);
-      FindListItems(ctx, sen.index, c, out);
+      if (heads.MayStartIn(c.begin, c.end)) ItemsInClause(ctx, sen.index, c, out);
+      FindListItems(ctx, sen.index, c, out, &lists);
     }
-    Slogans(ctx, sen.index, sen.span, out);
+    if (quotes.MayStartIn(sen.span.begin, sen.span.end)) Slogans(ctx, sen.index, sen.span, out);
   }
 }
 

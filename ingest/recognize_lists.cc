@@ -12,6 +12,7 @@
 
 #include "ingest/np_scan.h"
 #include "ingest/recognize.h"
+#include "ingest/recognize_cursor.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -386,13 +387,15 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
 
 }  // namespace
 
-void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
-  Subsectors(ctx, sentence, c, out);
-  SectorLists(ctx, sentence, c, out);
-  GroupLists(ctx, sentence, c, out);
-  FirmLists(ctx, sentence, c, out);
-  DomainLists(ctx, sentence, c, out);
-  FindCompoundSectors(ctx, sentence, c, out);
+void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out, ListCursors* cursors) {
+  // (Each pattern reads nothing in a clause without a word of its own: subsector, sector_list,
+  // group, firm_list, 领域, a known sector.)
+  if (!cursors || cursors->subsector.MayStartIn(c.begin, c.end)) Subsectors(ctx, sentence, c, out);
+  if (!cursors || cursors->sector.MayStartIn(c.begin, c.end)) SectorLists(ctx, sentence, c, out);
+  if (!cursors || cursors->group.MayStartIn(c.begin, c.end)) GroupLists(ctx, sentence, c, out);
+  if (!cursors || cursors->firm.MayStartIn(c.begin, c.end)) FirmLists(ctx, sentence, c, out);
+  if (!cursors || cursors->domain.MayStartIn(c.begin, c.end)) DomainLists(ctx, sentence, c, out);
+  if (!cursors || cursors->compound.MayStartIn(c.begin, c.end)) FindCompoundSectors(ctx, sentence, c, out);
 }
 
 }  // namespace pkg::ingest
