@@ -61,6 +61,24 @@ class LiteralCursor {
   size_t from_ = SIZE_MAX, at_ = 0;  // no occurrence starts in [from_, at_) (npos: none after from_)
 };
 
+// The same for ASCII digits: NextAsciiDigit's answers.
+class DigitCursor {
+ public:
+  explicit DigitCursor(std::string_view text) : text_(text) {}
+  // False when no byte of [b, e) is an ASCII digit.
+  bool MayStartIn(uint32_t b, uint32_t e) {
+    if (b < from_ || at_ < b) {
+      from_ = b;
+      at_ = b < text_.size() ? NextAsciiDigit(text_, b, static_cast<uint32_t>(text_.size())) : SIZE_MAX;
+    }
+    return at_ < e;
+  }
+
+ private:
+  std::string_view text_;
+  size_t from_ = SIZE_MAX, at_ = 0;  // no digit in [from_, at_)
+};
+
 // The lexicon mentions that can start a compound sector (FindCompoundSectors):
 // Industry names that are not weak, by their begins.
 class CompoundSectorCursor {

@@ -85,6 +85,18 @@ TEST_CASE("WordCursor and LiteralCursor miss no word a scan finds", "[ingest][re
   }
 }
 
+TEST_CASE("DigitCursor finds the ASCII digits a scan finds", "[ingest][recognize]") {
+  const std::string text = "到2027年,产值达到500亿元。无数字的句子;第3批、“十四五”12项abc9";
+  const std::vector<uint32_t> at = CharStarts(text);
+  DigitCursor cursor(text);
+  for (const auto& [b, e] : Spans(at, 5)) {
+    bool want = false;
+    for (uint32_t k = b; k < e; ++k) want |= text[k] >= '0' && text[k] <= '9';
+    INFO("span " << b << ".." << e);
+    REQUIRE(cursor.MayStartIn(b, e) == want);
+  }
+}
+
 TEST_CASE("CompoundSectorCursor finds the sectors that start inside a span", "[ingest][recognize]") {
   const std::string text(200, 'x');
   std::vector<Mention> lex;
