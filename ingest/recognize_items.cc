@@ -207,7 +207,7 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // (the rest) is the name for this head.
     // (From `left`: the verb may already have moved b past the quote.)
     // (Only the first ” in [left, h.b) is read: found by FindWord, not character by character.)
-    for (uint32_t k = static_cast<uint32_t>(std::min<size_t>(FindWord(s, "”"sv, left), h.b)); k < h.b; k = h.b) {
+    for (uint32_t k = static_cast<uint32_t>(std::min<size_t>(FindWord(s.substr(0, h.b), "”"sv, left), h.b)); k < h.b; k = h.b) {
       size_t open = RFind(s, "“"sv, k);
       size_t hl = 0, vl = 0;
       const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
