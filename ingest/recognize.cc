@@ -356,11 +356,20 @@ void CarryIndicatorPeriods(std::vector<Mention>& indicators) {
     return std::tuple<std::string_view, std::string, std::string>(m.name, v ? v->ToDisplay() : "",
                                                                   u ? u->ToDisplay() : "");
   };
+  // Only figures named like one stated without a period are looked up below: the others
+  // are not read (their value and unit not formatted).
+  std::vector<std::string_view> open_names;
+  for (const Mention& m : indicators) {
+    if (m.type == "Indicator"sv && !FindProperty(m.props, "period")) open_names.push_back(m.name);
+  }
+  if (open_names.empty()) return;
+  std::sort(open_names.begin(), open_names.end());
   std::vector<std::string_view> names;  // the names of the stated figures
   for (const Mention& m : indicators) {
     if (m.type != "Indicator"sv) continue;
     const Value* p = FindProperty(m.props, "period");
     if (!p || p->kind() != Value::Kind::kString) continue;
+    if (!std::binary_search(open_names.begin(), open_names.end(), std::string_view(m.name))) continue;
     auto [it, fresh] = stated.try_emplace(figure(m), p->as_string());
     if (!fresh && it->second && *it->second != p->as_string()) it->second = std::nullopt;  // several
     if (fresh) names.push_back(m.name);
