@@ -44,13 +44,22 @@ double MagnitudeAt(std::string_view text, size_t pos, std::string* word) {
   if (pos >= text.size()) return 1;
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b != 0xE4 && b != 0xE5 && b != 0xE7) return 1;
-  for (const auto& m : kMags) {
-    if (text.substr(pos, m.w.size()) == m.w) {
-      *word = m.w;
-      return m.m;
-    }
-  }
-  return 1;
+  // The first match in kMags' order, read by character: 万亿 before 万, 千亿 before 千万.
+  auto char_at = [&](size_t p) -> uint32_t {  // the three bytes at p, 0 past the end
+    if (p + 3 > text.size()) return 0;
+    return uint32_t{static_cast<unsigned char>(text[p])} << 16 | uint32_t{static_cast<unsigned char>(text[p + 1])} << 8 |
+           static_cast<unsigned char>(text[p + 2]);
+  };
+  constexpr uint32_t kWan = 0xE4B887, kYi = 0xE4BABF, kQian = 0xE58D83, kBai = 0xE799BE;  // 万 亿 千 百
+  const uint32_t first = char_at(pos), second = char_at(pos + 3);
+  int k = -1;  // index into kMags
+  if (first == kWan) k = second == kYi ? 0 : 6;
+  else if (first == kQian) k = second == kYi ? 1 : second == kWan ? 4 : -1;
+  else if (first == kBai) k = second == kYi ? 2 : second == kWan ? 5 : -1;
+  else if (first == kYi) k = 3;
+  if (k < 0) return 1;
+  *word = kMags[k].w;
+  return kMags[k].m;
 }
 
 // The value of the decimal digits[0, n) ("12.5", no sign or exponent), as

@@ -226,12 +226,13 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
   lexicon_store.clear();
   lexicon_store.reserve(lex.size());
   for (const Mention& m : lex) SetLight(m, lexicon_store.emplace_back());
-  std::vector<Mention> kept;
-  kept.reserve(open.size());
   auto lex_from = [&](uint32_t p) {
     return std::lower_bound(lex.begin(), lex.end(), p, [](const Mention& m, uint32_t x) { return m.span.begin < x; });
   };
-  for (Mention& m : open) {
+  // (The kept items are compacted in place: a move only for those after the first dropped.)
+  size_t n_kept = 0;
+  for (size_t i = 0; i < open.size(); ++i) {
+    Mention& m = open[i];
     bool inside_lexicon = false;
     // Lexicon names are short: look back a bounded distance only.
     for (auto it = lex_from(m.span.begin > 256 ? m.span.begin - 256 : 0); it != lex.end() && it->span.begin <= m.span.begin; ++it) {
@@ -240,8 +241,12 @@ std::vector<Mention> Recognize(DocContext& ctx, std::vector<Mention>& lexicon_st
         break;
       }
     }
-    if (!inside_lexicon) kept.push_back(std::move(m));
+    if (inside_lexicon) continue;
+    if (n_kept != i) open[n_kept] = std::move(m);
+    ++n_kept;
   }
+  open.erase(open.begin() + static_cast<std::ptrdiff_t>(n_kept), open.end());
+  std::vector<Mention>& kept = open;
   // "重点支持…公共服务平台建设" after "建设省级数字化转型公共服务平台": a platform named by a long
   // head word alone (four characters or more) repeats the one earlier platform whose name ends
   // in it; it takes that name (the short form stays an alias).
@@ -351,11 +356,20 @@ void CarryIndicatorPeriods(std::vector<Mention>& indicators) {
     return std::tuple<std::string_view, std::string, std::string>(m.name, v ? v->ToDisplay() : "",
                                                                   u ? u->ToDisplay() : "");
   };
+  // Only figures named like one stated without a period are looked up below: the others
+  // are not read (their value and unit not formatted).
+  std::vector<std::string_view> open_names;
+  for (const Mention& m : indicators) {
+    if (m.type == "Indicator"sv && !FindProperty(m.props, "period")) open_names.push_back(m.name);
+  }
+  if (open_names.empty()) return;
+  std::sort(open_names.begin(), open_names.end());
   std::vector<std::string_view> names;  // the names of the stated figures
   for (const Mention& m : indicators) {
     if (m.type != "Indicator"sv) continue;
     const Value* p = FindProperty(m.props, "period");
     if (!p || p->kind() != Value::Kind::kString) continue;
+    if (!std::binary_search(open_names.begin(), open_names.end(), std::string_view(m.name))) continue;
     auto [it, fresh] = stated.try_emplace(figure(m), p->as_string());
     if (!fresh && it->second && *it->second != p->as_string()) it->second = std::nullopt;  // several
     if (fresh) names.push_back(m.name);

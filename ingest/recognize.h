@@ -65,8 +65,12 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare =
                                          const std::vector<Lexicon::Hit>* hits = nullptr,
                                          std::vector<uint64_t>* order = nullptr, bool only_bare = false);
 void FindItems(const DocContext& ctx, std::vector<Mention>& out);
-// List patterns of one clause (recognize_lists.cc).
-void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);
+// List patterns of one clause (recognize_lists.cc). With `cursors`
+// (recognize_cursor.h, the clauses asked in reading order), the patterns whose
+// words the clause lacks are not run: the same items, found sooner.
+struct ListCursors;
+void FindListItems(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out,
+                   ListCursors* cursors = nullptr);
 // A known sector written as the tail of a longer noun compound names the
 // compound (工业机器人, 新一代电子信息; recognize_compound_sectors.cc).
 void FindCompoundSectors(const DocContext& ctx, int sentence, Span clause, std::vector<Mention>& out);

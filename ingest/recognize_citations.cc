@@ -16,6 +16,7 @@
 #include "ingest/doc_metadata.h"
 #include "ingest/np_scan.h"
 #include "ingest/recognize.h"
+#include "ingest/recognize_cursor.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -250,8 +251,10 @@ void FindAchievements(const DocContext& ctx, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords verbs = ctx.Words(RuleKind::achievement_verb);
   const KindWords heads = ctx.Words(RuleKind::achievement_head);
+  WordCursor next_verb(ctx, RuleKind::achievement_verb);  // (most clauses have none)
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
+      if (!next_verb.MayStartIn(c.begin, c.end)) continue;
       for (uint32_t p = c.begin; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {
         if ((p = static_cast<uint32_t>(verbs.Skip(s, p, c.end))) >= c.end) break;
         size_t len = 0;

@@ -15,6 +15,7 @@
 
 #include "ingest/np_scan.h"
 #include "ingest/recognize.h"
+#include "ingest/recognize_cursor.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -94,6 +95,7 @@ void FindHeadingGoals(const DocContext& ctx, std::vector<Mention>& out) {
     // After the first heading verb in the clause.
     bool verb = false;
     for (uint32_t p = b; p < c.end; p += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[p])))) {
+      if ((p = static_cast<uint32_t>(verbs.Skip(s, p, c.end))) >= c.end) break;  // (jump to the next verb)
       if (verbs.PrefixAt(s, p, &len) && p + len < c.end) {
         b = static_cast<uint32_t>(p + len);
         verb = true;
@@ -276,6 +278,7 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
           ct.find("现提出") != std::string_view::npos || ct.find("如下") != std::string_view::npos) continue;
       uint32_t b = 0;
       for (uint32_t q = c.begin; q < c.end; q += static_cast<uint32_t>(CpLen(static_cast<unsigned char>(s[q])))) {
+        if ((q = static_cast<uint32_t>(verbs.Skip(s, q, c.end))) >= c.end) break;  // (jump to the next verb)
         if (verbs.PrefixAt(s, q, &len) && q + len < c.end && !cite.PrefixAt(s, q, &len)) {
           verbs.PrefixAt(s, q, &len);
           b = static_cast<uint32_t>(q + len);
@@ -351,18 +354,22 @@ void FindPurposeGoals(const DocContext& ctx, std::vector<Mention>& out) {
   // (target_intro, data/rules/indicators.tsv, is no kind of the word index: looked up once a sentence.)
   const KindWords goal_heads = ctx.Words(RuleKind::goal_head);
   const WordSet& by_year = ctx.rules->Words("target_intro");
+  WordCursor next_vision(ctx, RuleKind::vision);  // (most clauses have no vision word)
   for (const Sentence& sen : ctx.st->sentences) {
     size_t tl = 0;
     const uint32_t open = sen.span.begin;
-    const bool target = by_year.PrefixAt(s, open, &tl) && open + tl < sen.span.end && s[open + tl] >= '0' &&
-                        s[open + tl] <= '9';
+    int target = -1;  // (read when a clause first needs it)
     for (const Span& c : sen.clauses) {
+      if (!next_vision.MayStartIn(c.begin, c.end)) continue;
       size_t len = 0;
       size_t at = ctx.FindIn(RuleKind::vision, c.begin, c.end, &len);
       if (at == std::string_view::npos) continue;
       std::string_view before = s.substr(c.begin, at - c.begin);
       size_t hl = 0;
-      const bool stated = target && at == c.begin && goal_heads.SuffixAt(s.substr(0, c.end), c.end, &hl);
+      if (target < 0 && at == c.begin) {
+        target = by_year.PrefixAt(s, open, &tl) && open + tl < sen.span.end && s[open + tl] >= '0' && s[open + tl] <= '9';
+      }
+      const bool stated = target > 0 && at == c.begin && goal_heads.SuffixAt(s.substr(0, c.end), c.end, &hl);
       if (!stated && before.find("把") == std::string_view::npos && before.find("将") == std::string_view::npos) continue;
       uint32_t b = static_cast<uint32_t>(at + len), e = c.end;
       if (modifier.PrefixAt(s, b, &len)) {

@@ -16,6 +16,7 @@
 #include "ingest/np_scan.h"
 #include "ingest/numbers.h"
 #include "ingest/recognize.h"
+#include "ingest/recognize_cursor.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -182,11 +183,16 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
   const KindWords trig = ctx.Words(RuleKind::trigger);
   const WordSet& have = R.Words(RuleKind::comparator, "have");
   int year = ctx.md ? ctx.md->year : 0;
+  DigitCursor digits(s);  // (every figure read below starts at an ASCII digit)
   for (const Sentence& sen : ctx.st->sentences) {
+    bool any_digit = false;
+    for (const Span& c : sen.clauses) any_digit = any_digit || digits.MayStartIn(c.begin, c.end);
+    if (!any_digit) continue;
     std::string prev_name, prev_subject, prev_level;  // prev_level: its level metric (规模, 营业收入)
     std::string prev_full;  // the name of the indicator before
     PeriodScan periods(s, sen.span.begin, year);
     for (const Span& c : sen.clauses) {
+      if (!digits.MayStartIn(c.begin, c.end)) continue;
       uint32_t seg = c.begin;
       std::string carried_verb;  // an increment verb (新增) that the next item of a 、-list shares
       // Not the item's marker: "(三)关键工序数控化率达到70%".

@@ -126,7 +126,12 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   // "奖励资金从X专项资金中列支", "中央财政通过X专项资金": likewise after a preposition
   // that never stands inside a name (kind strip, arg inner).
   const KindWords strip = ctx.Words(RuleKind::strip);
+  // (Only a 对 or a strip word starts anything: jump to the next of either.)
+  size_t next_dui = b + 3 < head_b ? FindWord(s.substr(0, head_b), "对"sv, b + 3) : std::string_view::npos;
   for (uint32_t k = b + 3; k + 3 < head_b; k = NextChar(s, k)) {
+    if (next_dui < k) next_dui = FindWord(s.substr(0, head_b), "对"sv, k);
+    k = static_cast<uint32_t>(std::min(next_dui, strip.Skip(s, k, head_b)));
+    if (k + 3 >= head_b) break;
     size_t vl = 0;
     if (At(s, k, "对") && strip.SuffixAt(s, k, &vl) && vl >= 6) {
       b = k + 3;
@@ -138,7 +143,9 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
   }
   // A quantifier or pronoun before a head word: a platform or pilot class named by a long head
   // ("一批智能工厂" → 智能工厂), else no item ("同一项目", "多个平台", "本行动计划").
-  if (size_t ql = 0; !bare && b < head_b && ctx.rules->Words(RuleKind::strip, "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
+  // (The object words are strip words: where the index has none, the arg's set has none either.)
+  if (size_t ql = 0; !bare && b < head_b && strip.PrefixAt(s, b, &ql) &&
+                     ctx.rules->Words(RuleKind::strip, "object").PrefixAt(s, b, &ql) && b + ql == head_b) {
     if (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv)) return;
     b = head_b;
     bare = true;
@@ -174,7 +181,8 @@ void Emit(const DocContext& ctx, int sentence, uint32_t b, uint32_t head_b, uint
     }
     if (clause) b = static_cast<uint32_t>(b + de + 3);
     // "落实《X》的相关措施": what is left may be a quantifier and a head word alone.
-    if (size_t ql = 0; clause && !bare && b < head_b && ctx.rules->Words(RuleKind::strip, "object").PrefixAt(s, b, &ql) && b + ql == head_b &&
+    if (size_t ql = 0; clause && !bare && b < head_b && strip.PrefixAt(s, b, &ql) &&
+                       ctx.rules->Words(RuleKind::strip, "object").PrefixAt(s, b, &ql) && b + ql == head_b &&
                        (WordChars(s.substr(head_b, e - head_b)) < 3 || !(type == "Platform"sv || type == "Pilot"sv))) {
       return;
     }

@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "ingest/recognize.h"
+#include "ingest/recognize_cursor.h"
 #include "ingest/recognize_items.h"
 
 namespace pkg::ingest {
@@ -38,7 +39,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
   const KindWords heads = ctx.Words(RuleKind::head);
   // Every item ends in a head word: a clause without one has none (most clauses),
   // and what is read below about the clause has no effect but on its items.
-  if (heads.Skip(s, c.begin, c.end) >= c.end) return;
+  const size_t first_head = heads.Skip(s, c.begin, c.end);
+  if (first_head >= c.end) return;
   // The clause is a whole heading (no comma, colon or bracket splits it).
   const bool nominal_heading = sen.heading && sen.item >= 0 && c.end - c.begin <= 48 &&
                                ctx.st->items[sen.item].body == c.begin && WordChars(s.substr(c.begin, c.end - c.begin)) >= 4;
@@ -85,8 +87,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     host_read = true;
     return host_at;
   };
-  for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
-    if ((p = static_cast<uint32_t>(heads.Skip(s, p, c.end))) >= c.end) break;
+  // (The first step's jump is first_head, found above.)
+  for (uint32_t p = static_cast<uint32_t>(first_head); p < c.end; p = NextChar(s, p)) {
+    if (p != first_head && (p = static_cast<uint32_t>(heads.Skip(s, p, c.end))) >= c.end) break;
     size_t len = 0;
     const Rule* r = heads.PrefixAt(s, p, &len);
     if (!r || p + len > c.end) continue;
@@ -203,8 +206,8 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // word and is followed by a verb is an item of its own; the verb's object
     // (the rest) is the name for this head.
     // (From `left`: the verb may already have moved b past the quote.)
-    for (uint32_t k = left; k < h.b; k = NextChar(s, k)) {
-      if (!At(s, k, "”")) continue;
+    // (Only the first ” in [left, h.b) is read: found by FindWord, not character by character.)
+    for (uint32_t k = static_cast<uint32_t>(std::min<size_t>(FindWord(s.substr(0, h.b), "”"sv, left), h.b)); k < h.b; k = h.b) {
       size_t open = RFind(s, "“"sv, k);
       size_t hl = 0, vl = 0;
       const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
@@ -407,12 +410,16 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
 }  // namespace
 
 void FindItems(const DocContext& ctx, std::vector<Mention>& out) {
+  // (Clauses without a head word, sentences without an opening quote: nothing to read.)
+  WordCursor heads(ctx, RuleKind::head);
+  LiteralCursor quotes(ctx.text, "“");
+  ListCursors lists(ctx);
   for (const Sentence& sen : ctx.st->sentences) {
     for (const Span& c : sen.clauses) {
-      ItemsInClause(ctx, sen.index, c, out);
-      FindListItems(ctx, sen.index, c, out);
+      if (heads.MayStartIn(c.begin, c.end)) ItemsInClause(ctx, sen.index, c, out);
+      FindListItems(ctx, sen.index, c, out, &lists);
     }
-    Slogans(ctx, sen.index, sen.span, out);
+    if (quotes.MayStartIn(sen.span.begin, sen.span.end)) Slogans(ctx, sen.index, sen.span, out);
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include "ingest/np_scan.h"
 #include "ingest/recognize.h"
+#include "ingest/recognize_cursor.h"
 #include "ingest/utf8.h"
 
 namespace pkg::ingest {
@@ -188,6 +189,9 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
   const KindWords words = ctx.Words(RuleKind::sector_list);
   // Every list found below ends in a sector word that starts in the clause: without one, none.
   if (words.Skip(s, c.begin, c.end) >= c.end) return;
+  // So is a 、 before the list's end (both checks below ask for one in the clause before p).
+  const size_t first_comma = FindWord(s.substr(0, c.end), "、"sv, c.begin);
+  if (first_comma == std::string_view::npos) return;
   // The next 等 at or after p, found once and kept while p has not passed it.
   size_t deng = 0;
   bool deng_known = false;
@@ -199,6 +203,7 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
       p = static_cast<uint32_t>(std::min(next, deng));
       if (p + 3 >= c.end) break;
     }
+    if (p < first_comma + 3) continue;  // (no 、 before p: no list ends here)
     size_t len = 0;
     const Rule* r = nullptr;
     // "A、B等领域", or "A、B、C领域" right after a list; after 等 a short
@@ -248,11 +253,14 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
 void GroupLists(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
   std::string_view s = ctx.text;
   const KindWords groups = ctx.Words(RuleKind::group);
+  // The members are a list: a 、 in the clause before the group word (checked below).
+  const size_t first_comma = FindWord(s.substr(0, c.end), "、"sv, c.begin);
+  if (first_comma == std::string_view::npos) return;
   for (uint32_t p = c.begin; p < c.end; p = NextChar(s, p)) {
     if ((p = static_cast<uint32_t>(groups.Skip(s, p, c.end))) >= c.end) break;
     size_t len = 0;
     const Rule* r = groups.PrefixAt(s, p, &len);
-    if (!r || p == c.begin) continue;
+    if (!r || p == c.begin || p < first_comma + 3) continue;
     uint32_t prev = static_cast<uint32_t>(PrevCpStart(s, p));
     if (At(s, prev, "、") || At(s, prev, "等")) {}  // "A、B等三大…" also fine
     // The group name: from the count word to a sector word at a boundary.
@@ -388,13 +396,15 @@ void DomainLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
 
 }  // namespace
 
-void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out) {
-  Subsectors(ctx, sentence, c, out);
-  SectorLists(ctx, sentence, c, out);
-  GroupLists(ctx, sentence, c, out);
-  FirmLists(ctx, sentence, c, out);
-  DomainLists(ctx, sentence, c, out);
-  FindCompoundSectors(ctx, sentence, c, out);
+void FindListItems(const DocContext& ctx, int sentence, Span c, std::vector<Mention>& out, ListCursors* cursors) {
+  // (Each pattern reads nothing in a clause without a word of its own: subsector, sector_list,
+  // group, firm_list, 领域, a known sector.)
+  if (!cursors || cursors->subsector.MayStartIn(c.begin, c.end)) Subsectors(ctx, sentence, c, out);
+  if (!cursors || cursors->sector.MayStartIn(c.begin, c.end)) SectorLists(ctx, sentence, c, out);
+  if (!cursors || cursors->group.MayStartIn(c.begin, c.end)) GroupLists(ctx, sentence, c, out);
+  if (!cursors || cursors->firm.MayStartIn(c.begin, c.end)) FirmLists(ctx, sentence, c, out);
+  if (!cursors || cursors->domain.MayStartIn(c.begin, c.end)) DomainLists(ctx, sentence, c, out);
+  if (!cursors || cursors->compound.MayStartIn(c.begin, c.end)) FindCompoundSectors(ctx, sentence, c, out);
 }
 
 }  // namespace pkg::ingest

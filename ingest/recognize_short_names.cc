@@ -75,9 +75,9 @@ void FindShortNames(const DocContext& ctx, std::vector<Mention>& all) {
   std::vector<Mention> more;
   for (size_t i = 0; i < all.size(); ++i) {
     const Mention& m = all[i];
-    if (m.embedded || m.cited || m.doc_measure || !Named(m.type)) continue;
     size_t p = m.span.end, len = 0;
-    if (p >= s.size() || s[p] != '(') continue;
+    if (p >= s.size() || s[p] != '(') continue;  // (first: most names have no bracket after them)
+    if (m.embedded || m.cited || m.doc_measure || !Named(m.type)) continue;
     // Without an intro word the bracket must abbreviate the name: "“创科产业引导基金”(引导基金)".
     const bool introduced = intro.PrefixAt(s, p + 1, &len) != nullptr;
     size_t yb = p + 1 + len;
@@ -145,7 +145,6 @@ void FindAnaphors(const DocContext& ctx, std::vector<Mention>& all) {
   std::vector<Mention> more;
   size_t cursor = 0;  // mentions before the sentence (all is sorted)
   for (const Sentence& sen : ctx.st->sentences) {
-    while (cursor < all.size() && all[cursor].span.begin < sen.span.begin) ++cursor;
     uint32_t p = sen.span.begin;
     bool demonstrative = false;
     for (std::string_view d : {"该", "此", "上述"}) {
@@ -158,6 +157,8 @@ void FindAnaphors(const DocContext& ctx, std::vector<Mention>& all) {
     // The head word alone is the subject: after a demonstrative (该基金总规模…), or before 由 (its
     // executor follows) or an adverb or modal.
     if (!(demonstrative || At(s, e, "由") || follow.PrefixAt(s, e, &fl))) continue;
+    // (Moved on only for the sentences that get this far: the sentences' begins grow.)
+    while (cursor < all.size() && all[cursor].span.begin < sen.span.begin) ++cursor;
     // A mention already there (a name read from these words) wins.
     if (cursor < all.size() && all[cursor].span.begin < e) continue;
     const Mention* antecedent = nullptr;

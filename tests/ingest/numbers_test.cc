@@ -114,3 +114,33 @@ TEST_CASE("AmountAfter gives what ParseAmountAt gives", "[ingest][numbers]") {
     }
   }
 }
+
+TEST_CASE("ParseNumberAt reads magnitudes as the first match of the list would", "[ingest][numbers]") {
+  // The list in its order (the first word that the text starts with wins), as MagnitudeAt read it before.
+  const std::pair<std::string_view, double> mags[] = {{"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"亿", 1e8},
+                                                      {"千万", 1e7},  {"百万", 1e6},  {"万", 1e4}};
+  const std::string_view tails[] = {"", "万", "亿", "千", "百", "元", "个", "x", "\xE4", "\xE4\xB8"};
+  for (std::string_view lead : {"7", "12.5"}) {
+    for (std::string_view t1 : tails) {
+      for (std::string_view t2 : tails) {
+        const std::string text = std::string(lead) + std::string(t1) + std::string(t2);
+        const std::string_view after = std::string_view(text).substr(lead.size());
+        std::string want_word;
+        double want = 1;
+        for (const auto& [w, m] : mags) {
+          if (after.substr(0, w.size()) == w) {
+            want_word = std::string(w);
+            want = m;
+            break;
+          }
+        }
+        INFO(text);
+        const auto n = ParseNumberAt(text, 0);
+        REQUIRE(n);
+        CHECK(n->magnitude == want_word);
+        CHECK(n->value == n->written * want);
+        CHECK(n->end == lead.size() + want_word.size());
+      }
+    }
+  }
+}
