@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -70,7 +71,8 @@ size_t PropsBound(const PropertyMap& props) {
   return n;
 }
 
-size_t SourcesBound(const std::vector<Provenance>& sources) {
+template <class Ps>
+size_t SourcesBound(const Ps& sources) {
   size_t n = 16;
   for (const auto& p : sources) {
     n += 64 + 3 * kNumberBytes + StrBound(p.document) + StrBound(p.rule) + StrBound(p.quote);
@@ -292,7 +294,8 @@ class LineOut {
     }
     Raw('}');
   }
-  void Source(const Provenance& p) {
+  template <class P>  // Provenance or ProvenanceView
+  void Source(const P& p) {
     Raw("{\"document\":");
     Str(p.document);
     Raw(",\"span\":[");
@@ -314,7 +317,8 @@ class LineOut {
     }
     Raw('}');
   }
-  void Sources(const std::vector<Provenance>& sources) {
+  template <class Ps>  // std::vector<Provenance> or std::span<const ProvenanceView>
+  void Sources(const Ps& sources) {
     if (sources.empty()) return;
     Raw(",\"source\":");
     if (sources.size() == 1) return Source(sources[0]);
@@ -325,7 +329,8 @@ class LineOut {
     }
     Raw(']');
   }
-  void Node(const NodeStatement& n) {
+  template <class N>  // NodeStatement or NodeView
+  void Node(const N& n) {
     Raw("{\"kind\":\"node\",\"id\":");
     Str(n.id);
     Raw(",\"type\":");
@@ -344,18 +349,23 @@ class LineOut {
       }
       Raw(']');
     }
-    Props(n.props);
+    if constexpr (std::is_same_v<N, NodeView>) {
+      if (n.props) Props(*n.props);
+    } else {
+      Props(n.props);
+    }
     Sources(n.sources);
     Raw("}\n");
   }
-  void Edge(const EdgeStatement& e) {
+  template <class E>  // EdgeStatement or EdgeView
+  void Edge(const E& e) {
     Raw("{\"kind\":\"edge\",\"type\":");
     Str(e.type);
     Raw(",\"from\":");
     Str(e.from);
     Raw(",\"to\":");
     Str(e.to);
-    Props(e.props);
+    if constexpr (!std::is_same_v<E, EdgeView>) Props(e.props);
     Sources(e.sources);
     Raw("}\n");
   }
@@ -365,14 +375,24 @@ class LineOut {
   char* p_;
 };
 
-size_t NodeBound(const NodeStatement& n) {
+template <class N>
+size_t NodeBound(const N& n) {
   size_t b = 96 + StrBound(n.id) + StrBound(n.type) + StrBound(n.name) + StrBound(n.name_en);
   for (const auto& a : n.aliases) b += StrBound(a) + 1;
-  return b + PropsBound(n.props) + SourcesBound(n.sources);
+  if constexpr (std::is_same_v<N, NodeView>) {
+    b += n.props ? PropsBound(*n.props) : 0;
+  } else {
+    b += PropsBound(n.props);
+  }
+  return b + SourcesBound(n.sources);
 }
 
 size_t EdgeBound(const EdgeStatement& e) {
   return 64 + StrBound(e.type) + StrBound(e.from) + StrBound(e.to) + PropsBound(e.props) + SourcesBound(e.sources);
+}
+
+size_t EdgeBound(const EdgeView& e) {
+  return 64 + StrBound(e.type) + StrBound(e.from) + StrBound(e.to) + SourcesBound(e.sources);
 }
 
 }  // namespace
@@ -395,6 +415,16 @@ void JsonLinesWriter::Append(const NodeStatement& n) {
 }
 
 void JsonLinesWriter::Append(const EdgeStatement& e) {
+  LineOut out(impl_->buf, EdgeBound(e));
+  out.Edge(e);
+}
+
+void JsonLinesWriter::Append(const NodeView& n) {
+  LineOut out(impl_->buf, NodeBound(n));
+  out.Node(n);
+}
+
+void JsonLinesWriter::Append(const EdgeView& e) {
   LineOut out(impl_->buf, EdgeBound(e));
   out.Edge(e);
 }
