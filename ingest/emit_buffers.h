@@ -46,29 +46,35 @@ class Quotes {
 };
 
 // Schema type ids by name, each name looked up once (the names are few).
-// The names are views of literals, rule args and lexicon fields: one name
-// comes at a few addresses, each remembered, so that most look-ups compare
-// addresses only.
+// Names come at many addresses (each lexicon entry holds its type), so
+// they are compared by content: those of 4 to 16 bytes as two overlapping
+// words, without a call to memcmp.
 template <class Id>
 class TypeIds {
  public:
   template <class Find>
   std::optional<Id> Get(std::string_view name, Find&& find) {
     for (const auto& [n, id] : seen_) {
-      if (n.data() == name.data() && n.size() == name.size()) return id;
-    }
-    for (const auto& [n, id] : seen_) {
-      if (n == name) {
-        const std::optional<Id> same = id;
-        seen_.emplace_back(name, same);
-        return same;
-      }
+      if (n.size() == name.size() && Equal(n, name)) return id;
     }
     seen_.emplace_back(name, find(name));
     return seen_.back().second;
   }
 
  private:
+  // a == b, for a and b of one size.
+  static bool Equal(std::string_view a, std::string_view b) {
+    const size_t n = a.size();
+    if (n >= 8 && n <= 16) return Word<uint64_t>(a, 0) == Word<uint64_t>(b, 0) && Word<uint64_t>(a, n - 8) == Word<uint64_t>(b, n - 8);
+    if (n >= 4 && n < 8) return Word<uint32_t>(a, 0) == Word<uint32_t>(b, 0) && Word<uint32_t>(a, n - 4) == Word<uint32_t>(b, n - 4);
+    return n == 0 || std::memcmp(a.data(), b.data(), n) == 0;
+  }
+  template <class W>
+  static W Word(std::string_view s, size_t at) {
+    W w;
+    std::memcpy(&w, s.data() + at, sizeof w);
+    return w;
+  }
   std::vector<std::pair<std::string_view, std::optional<Id>>> seen_;
 };
 
