@@ -62,11 +62,31 @@ const std::string& EntryForm(const Lexicon& lex, int e) {
   return slot.form;
 }
 
+// NormalizeName(name), remembered per thread in a direct-mapped table (a
+// slot keeps the last name that hashed to it): the names of measures, goals
+// and other open-class items recur from one document to the next, and
+// NormalizeName is a pure function of the name, so a hit is its answer.
+const std::string& NormalizedName(std::string_view name) {
+  struct Slot {
+    std::string name, form;
+    bool set = false;
+  };
+  constexpr size_t kSlots = 4096;
+  thread_local std::vector<Slot> memo(kSlots);
+  Slot& slot = memo[KeyHash{}(name) & (kSlots - 1)];
+  if (!slot.set || slot.name != name) {
+    slot.name.assign(name);
+    slot.form = NormalizeName(name);
+    slot.set = true;
+  }
+  return slot.form;
+}
+
 // CanonicalForm with the document region's normalised forms (RegionForms)
 // already looked up: null when the document has no region the lexicon knows.
 std::string CanonicalFormIn(std::string_view type, std::string_view name, const std::vector<std::string>* region_forms,
                             const Lexicon* lex) {
-  std::string n = NormalizeName(name);
+  std::string n = NormalizedName(name);
   if (lex) {
     int e = lex->Find(type, name);
     if (e >= 0 && lex->entries()[e].template_id < 0) return EntryForm(*lex, e);
