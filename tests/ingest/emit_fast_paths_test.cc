@@ -3,6 +3,8 @@
 // - DocumentKey (canonical_name.h): FNV-1a eight bytes a round = byte by byte.
 // - AssignNodeKeys (canonical_name.h): every mention's NodeKey, on mixes of
 //   lexicon mentions, repeated names, regional measures and periods.
+// - CanonicalForm's remembered NormalizeName: NormalizeName's answer for
+//   names that share, evict and retake the memo's slots.
 // - ChooseInstrument with a document's KindWords (instrument.h): the same
 //   choice as with the plain WordSet, for names and sentences that are views
 //   into the document (where the word index answers) and copies of them.
@@ -11,6 +13,7 @@
 //   without it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -19,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "ingest/canonical_name.h"
 #include "ingest/instrument.h"
 #include "ingest/lexicon.h"
@@ -133,6 +137,24 @@ TEST_CASE("AssignNodeKeys gives every mention NodeKey's key", "[ingest][canonica
       INFO(region << " " << m.type << " " << m.name << " " << m.lex_entry);
       CHECK(m.key == NodeKey(m, ctx));
     }
+  }
+}
+
+TEST_CASE("CanonicalForm remembers NormalizeName's answers", "[ingest][canonical_name]") {
+  std::mt19937 rng(5);
+  const std::vector<std::string> parts = {"智能", "工厂", "A", "b", " ", "“", "”", "產業", "ｘ", "-", "9"};
+  std::vector<std::string> names;
+  for (int i = 0; i < 12000; ++i) {
+    std::string n;
+    for (size_t k = 1 + rng() % 6; k > 0; --k) n += parts[rng() % parts.size()];
+    names.push_back(n);
+  }
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& n : names) {
+      INFO(n);
+      CHECK(CanonicalForm("Industry", n, "", nullptr) == pkg::NormalizeName(n));
+    }
+    std::shuffle(names.begin(), names.end(), rng);
   }
 }
 
