@@ -206,10 +206,10 @@ class LineOut {
 #if defined(__SSE2__)
   // Bit k set when byte k needs an escape.
   static unsigned EscapeMask16(__m128i x) {
-    // A control byte is one whose unsigned maximum with 0x20 is not itself.
+    // A control byte is one whose unsigned minimum with 0x1F is itself.
     const __m128i hit =
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-                     _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x20)), x), _mm_set1_epi8(-1)));
+                     _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
     return static_cast<unsigned>(_mm_movemask_epi8(hit));
   }
 #endif
@@ -234,8 +234,47 @@ class LineOut {
     Str(k);
     Raw(':');
   }
-  void Int(int64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
-  void Uint(uint64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
+  void Int(int64_t v) { p_ = v >= 0 ? Decimal(p_, static_cast<uint64_t>(v)) : std::to_chars(p_, p_ + 24, v).ptr; }
+  void Uint(uint64_t v) { p_ = Decimal(p_, v); }
+  // v in decimal at p (what std::to_chars writes); returns the end. Up to
+  // six digits (spans, sentences) by pairs from a table, inline.
+  static char* Decimal(char* p, uint64_t v) {
+    static constexpr char kPairs[] =
+        "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+        "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    auto pair = [&](char* at, uint64_t two) { std::memcpy(at, kPairs + 2 * two, 2); };
+    if (v < 10) {
+      *p = static_cast<char>('0' + v);
+      return p + 1;
+    }
+    if (v < 100) {
+      pair(p, v);
+      return p + 2;
+    }
+    if (v < 1000) {
+      *p = static_cast<char>('0' + v / 100);
+      pair(p + 1, v % 100);
+      return p + 3;
+    }
+    if (v < 10000) {
+      pair(p, v / 100);
+      pair(p + 2, v % 100);
+      return p + 4;
+    }
+    if (v < 100000) {
+      *p = static_cast<char>('0' + v / 10000);
+      pair(p + 1, v / 100 % 100);
+      pair(p + 3, v % 100);
+      return p + 5;
+    }
+    if (v < 1000000) {
+      pair(p, v / 10000);
+      pair(p + 2, v / 100 % 100);
+      pair(p + 4, v % 100);
+      return p + 6;
+    }
+    return std::to_chars(p, p + 24, v).ptr;
+  }
   void Num(double d) {  // as Num() above
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
       Int(static_cast<int64_t>(d));

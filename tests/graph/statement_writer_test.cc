@@ -87,6 +87,15 @@ TEST_CASE("JsonLinesWriter writes what StatementToJson writes, a line each", "[s
       all.push_back(y);
     }
   }
+  // Numbers of every length around the writer's digit-pair cases.
+  for (uint64_t v : {0ull, 9ull, 10ull, 99ull, 100ull, 999ull, 1000ull, 9999ull, 10000ull, 99999ull, 100000ull, 999999ull,
+                     1000000ull, 1234567ull, 4294967295ull, 18446744073709551615ull}) {
+    for (uint64_t w : {v, v + 1, v / 3 * 2}) {
+      EdgeStatement x = bare;
+      x.sources = {Provenance{"doc:x", w, v, static_cast<int64_t>(w % 3000000), "r", ""}};
+      all.push_back(x);
+    }
+  }
   std::string expected;
   for (const auto& s : all) expected += StatementToJson(s) + "\n";
   JsonLinesWriter w;
