@@ -164,7 +164,17 @@ class LineOut {
         p += n;
       }
     } else if (n >= 4) {
-      if (NeedsEscape4(src) || NeedsEscape4(src + n - 4)) {
+#if defined(__SSE2__)
+      // The first and the last 4 bytes in the low 8 bytes of one register.
+      uint32_t a, b;
+      std::memcpy(&a, src, 4);
+      std::memcpy(&b, src + n - 4, 4);
+      const __m128i x = _mm_unpacklo_epi32(_mm_cvtsi32_si128(static_cast<int>(a)), _mm_cvtsi32_si128(static_cast<int>(b)));
+      const bool escape = (EscapeMask16(x) & 0xFF) != 0;
+#else
+      const bool escape = NeedsEscape4(src) || NeedsEscape4(src + n - 4);
+#endif
+      if (escape) {
         p = EscapeRun(p, src, n);
       } else {
         std::memcpy(p, src, 4);
