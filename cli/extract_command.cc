@@ -91,6 +91,7 @@ class DocumentJob {
     explicit ToJson(pkg::JsonLinesWriter& w) : out(w) {}
     void Node(const pkg::NodeStatement& n) override { out.Append(n); }
     void Edge(const pkg::EdgeStatement& e) override { out.Append(e); }
+    pkg::JsonLinesWriter* json_lines() override { return &out; }
   };
   const pkg::Extractor& ex_;
   pkg::JsonLinesWriter out_;

@@ -8,10 +8,9 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <type_traits>
 
+#include "graph/json_encode.h"
 #include "graph/statement_writer.h"
 
 namespace pkg {
@@ -20,8 +19,8 @@ namespace pkg {
 // (escapes, number forms), straight into one growable buffer through a
 // cursor: each statement reserves its worst case once (a string 6 bytes a
 // byte, as \u00XX; a number 32), then is written without further checks.
-// Strings are copied 16 bytes at a time while they need no escape (one pass
-// that tests and stores), their last bytes by overlapping 8- or 4-byte moves.
+// Strings and numbers are written by json_encode.h (strings 16 or 32 bytes
+// a step while they need no escape, one pass that tests and stores).
 namespace {
 
 class OutBuf {
@@ -70,7 +69,8 @@ size_t PropsBound(const PropertyMap& props) {
   return n;
 }
 
-size_t SourcesBound(const std::vector<Provenance>& sources) {
+template <class Ps>
+size_t SourcesBound(const Ps& sources) {
   size_t n = 16;
   for (const auto& p : sources) {
     n += 64 + 3 * kNumberBytes + StrBound(p.document) + StrBound(p.rule) + StrBound(p.quote);
@@ -97,143 +97,14 @@ class LineOut {
     p_ += s.size();
   }
   void Raw(char c) { *p_++ = c; }
-  // A JSON string: '"', '\\' and control bytes escaped as rapidjson does;
-  // other bytes (UTF-8 included) copied as they are.
-  [[gnu::always_inline]] void Str(std::string_view s) {
-    const char* src = s.data();
-    const size_t n = s.size();
-    char* p = p_;
-    *p++ = '"';
-#if defined(__SSE2__)
-    if (n >= 16) {
-      // Store 16 bytes, keep those before the first that needs an escape.
-      // (p + 16 stays within the bound: p <= 1 + 6 i and i + 16 <= n.)
-      size_t i = 0;
-      size_t raw = 0;  // the output since src[raw] is a plain copy of src[raw, i)
-      while (i + 16 <= n) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
-        const unsigned m = EscapeMask16(x);
-        if (m == 0) {
-          i += 16;
-          p += 16;
-          continue;
-        }
-        const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
-        i += k;
-        p = Escape(p + k, static_cast<unsigned char>(src[i]));
-        raw = ++i;
-      }
-      if (i < n) {
-        // The last 16 bytes, overlapping those done: stored over their own
-        // plain copy when none of the new ones needs an escape.
-        const size_t r = n - i;
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + n - 16));
-        if (n - 16 >= raw && (EscapeMask16(x) >> (16 - r)) == 0) {
-          _mm_storeu_si128(reinterpret_cast<__m128i*>(p + r - 16), x);
-          p += r;
-        } else {
-          p = EscapeRun(p, src + i, r);
-        }
-      }
-      *p++ = '"';
-      p_ = p;
-      return;
-    }
-#endif
-    // Short: whole when none of it needs an escape (two overlapping moves),
-    // else byte by byte.
-    if (n >= 16) {  // (only without SSE2)
-      p = EscapeRun(p, src, n);
-    } else if (n >= 8) {
-      if (NeedsEscape8(src) || NeedsEscape8(src + n - 8)) {
-        p = EscapeRun(p, src, n);
-      } else {
-        std::memcpy(p, src, 8);
-        std::memcpy(p + n - 8, src + n - 8, 8);
-        p += n;
-      }
-    } else if (n >= 4) {
-      if (NeedsEscape4(src) || NeedsEscape4(src + n - 4)) {
-        p = EscapeRun(p, src, n);
-      } else {
-        std::memcpy(p, src, 4);
-        std::memcpy(p + n - 4, src + n - 4, 4);
-        p += n;
-      }
-    } else {
-      p = EscapeRun(p, src, n);
-    }
-    *p++ = '"';
-    p_ = p;
-  }
-  // The byte c (one that needs it) escaped at p; returns the end.
-  static char* Escape(char* p, unsigned char c) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    *p++ = '\\';
-    switch (c) {
-      case '"': *p++ = '"'; break;
-      case '\\': *p++ = '\\'; break;
-      case '\b': *p++ = 'b'; break;
-      case '\t': *p++ = 't'; break;
-      case '\n': *p++ = 'n'; break;
-      case '\f': *p++ = 'f'; break;
-      case '\r': *p++ = 'r'; break;
-      default:
-        *p++ = 'u';
-        *p++ = '0';
-        *p++ = '0';
-        *p++ = kHex[c >> 4];
-        *p++ = kHex[c & 15];
-    }
-    return p;
-  }
-  static bool Plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
-  // n bytes, each escaped as needed.
-  static char* EscapeRun(char* p, const char* s, size_t n) {
-    for (size_t k = 0; k < n; ++k) {
-      const auto c = static_cast<unsigned char>(s[k]);
-      if (Plain(c)) {
-        *p++ = static_cast<char>(c);
-      } else {
-        p = Escape(p, c);
-      }
-    }
-    return p;
-  }
-#if defined(__SSE2__)
-  // Bit k set when byte k needs an escape.
-  static unsigned EscapeMask16(__m128i x) {
-    // A control byte is one whose unsigned maximum with 0x20 is not itself.
-    const __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-                     _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x20)), x), _mm_set1_epi8(-1)));
-    return static_cast<unsigned>(_mm_movemask_epi8(hit));
-  }
-#endif
-  // Whether any of 8 (4) bytes is a control byte, '"' or '\\' (SWAR: a byte
-  // is flagged when subtracting from it borrows, i.e. it is below the bound
-  // or equal to the byte compared with after an XOR).
-  static bool NeedsEscape8(const char* p) {
-    uint64_t x;
-    std::memcpy(&x, p, 8);
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    auto below = [&](uint64_t v, uint8_t n) { return (v - kOnes * n) & ~v & kHigh; };
-    return (below(x, 0x20) | below(x ^ (kOnes * '"'), 1) | below(x ^ (kOnes * '\\'), 1)) != 0;
-  }
-  static bool NeedsEscape4(const char* p) {
-    uint32_t x;
-    std::memcpy(&x, p, 4);
-    constexpr uint32_t kOnes = 0x01010101u, kHigh = 0x80808080u;
-    auto below = [&](uint32_t v, uint8_t n) { return (v - kOnes * n) & ~v & kHigh; };
-    return (below(x, 0x20) | below(x ^ (kOnes * '"'), 1) | below(x ^ (kOnes * '\\'), 1)) != 0;
-  }
+  // A JSON string (json_encode.h).
+  [[gnu::always_inline]] void Str(std::string_view s) { p_ = json::WriteString(p_, s); }
   void Key(std::string_view k) {  // "k":  (the caller writes the comma)
     Str(k);
     Raw(':');
   }
-  void Int(int64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
-  void Uint(uint64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
+  void Int(int64_t v) { p_ = v >= 0 ? json::WriteDecimal(p_, static_cast<uint64_t>(v)) : std::to_chars(p_, p_ + 24, v).ptr; }
+  void Uint(uint64_t v) { p_ = json::WriteDecimal(p_, v); }
   void Num(double d) {  // as Num() above
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
       Int(static_cast<int64_t>(d));
@@ -292,7 +163,8 @@ class LineOut {
     }
     Raw('}');
   }
-  void Source(const Provenance& p) {
+  template <class P>  // Provenance or ProvenanceView
+  void Source(const P& p) {
     Raw("{\"document\":");
     Str(p.document);
     Raw(",\"span\":[");
@@ -314,7 +186,8 @@ class LineOut {
     }
     Raw('}');
   }
-  void Sources(const std::vector<Provenance>& sources) {
+  template <class Ps>  // std::vector<Provenance> or std::span<const ProvenanceView>
+  void Sources(const Ps& sources) {
     if (sources.empty()) return;
     Raw(",\"source\":");
     if (sources.size() == 1) return Source(sources[0]);
@@ -325,7 +198,8 @@ class LineOut {
     }
     Raw(']');
   }
-  void Node(const NodeStatement& n) {
+  template <class N>  // NodeStatement or NodeView
+  void Node(const N& n) {
     Raw("{\"kind\":\"node\",\"id\":");
     Str(n.id);
     Raw(",\"type\":");
@@ -344,18 +218,23 @@ class LineOut {
       }
       Raw(']');
     }
-    Props(n.props);
+    if constexpr (std::is_same_v<N, NodeView>) {
+      if (n.props) Props(*n.props);
+    } else {
+      Props(n.props);
+    }
     Sources(n.sources);
     Raw("}\n");
   }
-  void Edge(const EdgeStatement& e) {
+  template <class E>  // EdgeStatement or EdgeView
+  void Edge(const E& e) {
     Raw("{\"kind\":\"edge\",\"type\":");
     Str(e.type);
     Raw(",\"from\":");
     Str(e.from);
     Raw(",\"to\":");
     Str(e.to);
-    Props(e.props);
+    if constexpr (!std::is_same_v<E, EdgeView>) Props(e.props);
     Sources(e.sources);
     Raw("}\n");
   }
@@ -365,14 +244,24 @@ class LineOut {
   char* p_;
 };
 
-size_t NodeBound(const NodeStatement& n) {
+template <class N>
+size_t NodeBound(const N& n) {
   size_t b = 96 + StrBound(n.id) + StrBound(n.type) + StrBound(n.name) + StrBound(n.name_en);
   for (const auto& a : n.aliases) b += StrBound(a) + 1;
-  return b + PropsBound(n.props) + SourcesBound(n.sources);
+  if constexpr (std::is_same_v<N, NodeView>) {
+    b += n.props ? PropsBound(*n.props) : 0;
+  } else {
+    b += PropsBound(n.props);
+  }
+  return b + SourcesBound(n.sources);
 }
 
 size_t EdgeBound(const EdgeStatement& e) {
   return 64 + StrBound(e.type) + StrBound(e.from) + StrBound(e.to) + PropsBound(e.props) + SourcesBound(e.sources);
+}
+
+size_t EdgeBound(const EdgeView& e) {
+  return 64 + StrBound(e.type) + StrBound(e.from) + StrBound(e.to) + SourcesBound(e.sources);
 }
 
 }  // namespace
@@ -395,6 +284,16 @@ void JsonLinesWriter::Append(const NodeStatement& n) {
 }
 
 void JsonLinesWriter::Append(const EdgeStatement& e) {
+  LineOut out(impl_->buf, EdgeBound(e));
+  out.Edge(e);
+}
+
+void JsonLinesWriter::Append(const NodeView& n) {
+  LineOut out(impl_->buf, NodeBound(n));
+  out.Node(n);
+}
+
+void JsonLinesWriter::Append(const EdgeView& e) {
   LineOut out(impl_->buf, EdgeBound(e));
   out.Edge(e);
 }

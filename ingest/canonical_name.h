@@ -20,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/mention.h"
 
@@ -31,6 +32,11 @@ std::string CanonicalForm(std::string_view type, std::string_view name, std::str
 
 // The node key of a mention.
 std::string NodeKey(const Mention& m, const DocContext& ctx);
+
+// Sets every mention's key to NodeKey's answer, computing each distinct key
+// once: a lexicon mention's from its entry's name (remembered across
+// documents), the others once per (type, name, period) in the document.
+void AssignNodeKeys(std::vector<Mention>& ms, const DocContext& ctx);
 
 // "doc:" + first 16 hex digits of the content hash of `bytes`.
 std::string DocumentKey(std::string_view bytes);

@@ -2,13 +2,9 @@
 #include "ingest/emit.h"
 
 #include <algorithm>
-#include <cstring>
 #include <deque>
-#include <map>
-#include <set>
 #include <optional>
 #include <span>
-#include <unordered_map>
 
 #include "base/text.h"
 #include "ingest/doc_metadata.h"
@@ -25,9 +21,9 @@ using namespace emit;  // emit_buffers.h
 namespace {
 
 // A node while the document's mentions are read. Its strings are views of
-// the mentions, the lexicon and literals (all outlive the call); the
-// statement is filled only when the node is written, into one reused
-// NodeStatement. Its sources are its first (up to 8) mentions.
+// the mentions, the lexicon and literals (all outlive the call), written as
+// a NodeView (emit_buffers.h: StatementOut). Its sources are its first (up
+// to 8) mentions.
 struct Node {
   std::string_view id, type, name, name_en;
   std::vector<std::string_view> aliases;
@@ -43,7 +39,7 @@ struct Node {
 constexpr size_t kMaxSources = 8;
 
 void AddAlias(Node& n, std::string_view a) {
-  if (a.empty() || a == n.name) return;
+  if (a.empty() || (a.data() == n.name.data() && a.size() == n.name.size()) || a == n.name) return;
   if (std::find(n.aliases.begin(), n.aliases.end(), a) == n.aliases.end()) n.aliases.push_back(a);
 }
 
@@ -62,23 +58,6 @@ void MergeProps(PropertyMap& into, const PropertyMap& from) {
   }
 }
 
-// Fills `p` in place (its strings keep their capacity when reused).
-// `quote`: the sentence, for a node's first place and an edge ("" otherwise).
-// REQUIRES: p.document is empty or in.doc_id already.
-void SetProv(Provenance& p, const EmitInput& in, Span sp, int sentence, std::string_view rule, std::string_view quote) {
-  if (p.document.size() != in.doc_id.size()) p.document = in.doc_id;
-  auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
-  p.begin = b;
-  p.end = e;
-  p.sentence = sentence;
-  Set(p.rule, rule);
-  if (quote.empty()) {
-    p.quote.clear();
-  } else {
-    Set(p.quote, quote);
-  }
-}
-
 }  // namespace
 
 void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const std::vector<Relation>& rels,
@@ -90,13 +69,13 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   // Nodes by key, in order of first mention.
   std::vector<Node> nodes;
   nodes.reserve(ms.size());
-  std::unordered_map<std::string_view, int, KeyHash> by_key;  // views of the mentions' keys and of owned_keys
-  by_key.reserve(ms.size());
+  NodeIndex by_key(ms.size());  // keys: the nodes' ids (views of the mentions' keys and of owned_keys)
+  auto key_of = [&](int k) { return nodes[k].id; };
   std::deque<std::string> owned_keys;
   std::vector<int> node_of(ms.size(), -1);
   for (size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    auto [it, fresh] = by_key.try_emplace(m.key, static_cast<int>(nodes.size()));
+    const auto [at, fresh] = by_key.FindOrAdd(m.key, static_cast<int>(nodes.size()), key_of);
     if (fresh) {
       Node& n = nodes.emplace_back();
       n.id = m.key;
@@ -109,8 +88,8 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
         for (const auto& a : x.aliases) AddAlias(n, a);
       }
     }
-    Node& n = nodes[it->second];
-    node_of[i] = it->second;
+    Node& n = nodes[at];
+    node_of[i] = at;
     AddAlias(n, m.name);
     for (const auto& a : m.aliases) AddAlias(n, a);
     if (!m.props.empty()) MergeProps(n.props, m.props);
@@ -253,11 +232,9 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
         const int e = L.Find("Agency", body);
         if (e < 0) continue;
         const LexEntry& x = L.entries()[e];
-        std::string key = "Agency:" + NormalizeName(x.name);
-        auto found = by_key.find(key);
-        if (found == by_key.end()) {  // the body is named only through its office: its first place
-          const std::string& id = owned_keys.emplace_back(std::move(key));
-          found = by_key.emplace(id, static_cast<int>(nodes.size())).first;
+        const std::string& id = owned_keys.emplace_back("Agency:" + NormalizeName(x.name));
+        const auto [found, fresh] = by_key.FindOrAdd(id, static_cast<int>(nodes.size()), key_of);
+        if (fresh) {  // the body is named only through its office: its first place
           const int first = nodes[who].first;
           Node& n = nodes.emplace_back();
           n.id = id;
@@ -269,37 +246,41 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
           n.first = first;
           node_tid.push_back(node_types.Get("Agency", find_node_type));
         }
-        auto it = found;
-        who = it->second;
+        who = found;
       }
       nodes[who].used = true;
       nodes[target].used = true;
       add_edge("RESPONSIBLE", who, target, nullptr, "metadata.title_responsible");
     }
   }
+  StatementOut out(sink);
+  // A place as provenance: views of the document id, a rule and a quote.
+  auto place = [&](Span sp, int sentence, std::string_view rule, std::string_view q) {
+    auto [b, e] = in.norm->OriginalSpan(sp.begin, sp.end);
+    return ProvenanceView{in.doc_id, b, e, sentence, rule, q};
+  };
   // The Document node.
-  NodeStatement doc;
-  doc.id = in.doc_id;
-  doc.type = "Document";
-  doc.name = !md.title.empty() ? CleanName(md.title) : in.fallback_title;
-  if (!md.title_short.empty() && md.title_short != doc.name) doc.aliases.push_back(md.title_short);
-  if (!md.title.empty()) SetProperty(doc.props, "title", md.title);
-  if (!md.publisher.empty()) SetProperty(doc.props, "publisher", md.publisher);
-  if (!md.date.empty()) SetProperty(doc.props, "date", md.date);
-  if (!md.reprinted_from.empty()) SetProperty(doc.props, "reprinted_from", md.reprinted_from);
-  if (!md.doc_number.empty()) SetProperty(doc.props, "doc_number", md.doc_number);
-  if (!ctx.region.empty()) SetProperty(doc.props, "region", ctx.region);
-  if (md.title_span.end > md.title_span.begin) {
-    SetProv(doc.sources.emplace_back(), in, md.title_span, -1, "metadata.title", quote(-1));
+  {
+    const std::string name = !md.title.empty() ? CleanName(md.title) : in.fallback_title;
+    const bool short_alias = !md.title_short.empty() && md.title_short != name;
+    const std::string_view alias = md.title_short;
+    PropertyMap props;
+    if (!md.title.empty()) SetProperty(props, "title", md.title);
+    if (!md.publisher.empty()) SetProperty(props, "publisher", md.publisher);
+    if (!md.date.empty()) SetProperty(props, "date", md.date);
+    if (!md.reprinted_from.empty()) SetProperty(props, "reprinted_from", md.reprinted_from);
+    if (!md.doc_number.empty()) SetProperty(props, "doc_number", md.doc_number);
+    if (!ctx.region.empty()) SetProperty(props, "region", ctx.region);
+    const ProvenanceView title = place(md.title_span, -1, "metadata.title", quote(-1));
+    const bool titled = md.title_span.end > md.title_span.begin;
+    out.Node(NodeView{in.doc_id, "Document", name, {}, {&alias, short_alias ? 1u : 0u}, props.empty() ? nullptr : &props,
+                      {&title, titled ? 1u : 0u}});
   }
-  sink.Node(doc);
   // Nodes that stand: seen on their own (and not generic), or used by an edge.
-  // One node statement, refilled for every node (its strings and sources
-  // keep their capacity).
   std::vector<bool> emitted(nodes.size(), false);
   int region_node = -1;
-  NodeStatement st;
-  std::vector<Provenance> spare;
+  std::vector<ProvenanceView> sources;
+  sources.reserve(kMaxSources);
   const KindWords keywords = ctx.Words(RuleKind::instrument_keyword);
   for (size_t k = 0; k < nodes.size(); ++k) {
     Node& n = nodes[k];
@@ -324,39 +305,20 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       if (!choice.instrument.empty()) SetProperty(n.props, "instrument", std::string(choice.instrument));
     }
     if (n.type == "Region"sv && !ctx.region.empty() && n.name == ctx.region) region_node = static_cast<int>(k);
-    Set(st.id, n.id);
-    Set(st.type, n.type);
-    Set(st.name, n.name);
-    Set(st.name_en, n.name_en);
-    st.aliases.resize(n.aliases.size());
-    for (size_t a = 0; a < n.aliases.size(); ++a) Set(st.aliases[a], n.aliases[a]);
-    std::swap(st.props, n.props);
     // The first places (the first carries the sentence).
-    ResizeSources(st.sources, std::min(places.size(), kMaxSources), spare);
-    for (size_t j = 0; j < st.sources.size(); ++j) {
+    sources.clear();
+    for (size_t j = 0; j < places.size() && j < kMaxSources; ++j) {
       const Mention& m = ms[places[j]];
-      SetProv(st.sources[j], in, m.span, m.sentence, j == 0 && !n.first_rule.empty() ? n.first_rule : std::string_view(m.rule),
-              j == 0 ? quote(m.sentence) : std::string_view());
+      sources.push_back(place(m.span, m.sentence, j == 0 && !n.first_rule.empty() ? n.first_rule : std::string_view(m.rule),
+                              j == 0 ? quote(m.sentence) : std::string_view()));
     }
-    n.first_begin = static_cast<uint32_t>(st.sources[0].begin);
-    n.first_end = static_cast<uint32_t>(st.sources[0].end);
-    sink.Node(st);
-    std::swap(st.props, n.props);
+    n.first_begin = static_cast<uint32_t>(sources[0].begin);
+    n.first_end = static_cast<uint32_t>(sources[0].end);
+    out.Node(NodeView{n.id, n.type, n.name, n.name_en, n.aliases, n.props.empty() ? nullptr : &n.props, sources});
   }
-  // One edge statement, refilled for every edge (no allocation once its
-  // strings have grown).
-  EdgeStatement edge;
-  edge.sources.resize(1);
-  Provenance& p = edge.sources[0];
+  // Edges: one provenance, refilled for each.
+  ProvenanceView p;
   p.document = in.doc_id;
-  ViewSlot type_slot(edge.type), from_slot(edge.from), to_slot(edge.to), rule_slot(p.rule);
-  auto emit_edge = [&](std::string_view type, std::string_view from, std::string_view to) {
-    type_slot.Set(type);
-    from_slot.Set(from);
-    to_slot.Set(to);
-    sink.Edge(edge);
-  };
-  int quoted = -2;  // the sentence p.quote holds (-2: none yet)
   for (const E& e : edges) {
     if ((e.from != doc_node && !emitted[e.from]) || (e.to != doc_node && !emitted[e.to])) continue;
     const std::string_view f = e.from == doc_node ? std::string_view(in.doc_id) : nodes[e.from].id;
@@ -368,21 +330,18 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
       const Mention& b = ms[e.rel->to];
       sp = Span{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)};
       sentence = e.rel->sentence;
-      rule_slot.Set(e.rel->rule);
+      p.rule = e.rel->rule;
     } else {
-      rule_slot.Set(e.rule);
+      p.rule = e.rule;
     }
     auto [b, en] = in.norm->OriginalSpan(sp.begin, sp.end);
     p.begin = b;
     p.end = en;
     p.sentence = sentence;
-    if (sentence != quoted) {
-      Set(p.quote, quote(sentence));
-      quoted = sentence;
-    }
-    emit_edge(e.type, f, t);
+    p.quote = quote(sentence);
+    out.Edge(EdgeView{e.type, f, t, {&p, 1}});
   }
-  p.quote.clear();  // the node's own provenance carries the sentence
+  p.quote = {};  // the node's own provenance carries the sentence
   for (size_t k = 0; k < nodes.size(); ++k) {
     if (!emitted[k]) continue;
     const Node& n = nodes[k];
@@ -390,11 +349,11 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
     p.begin = n.first_begin;
     p.end = n.first_end;
     p.sentence = m.sentence;
-    rule_slot.Set(n.first_rule.empty() ? std::string_view(m.rule) : n.first_rule);
-    emit_edge("MENTIONS", in.doc_id, n.id);
+    p.rule = n.first_rule.empty() ? std::string_view(m.rule) : n.first_rule;
+    out.Edge(EdgeView{"MENTIONS", in.doc_id, n.id, {&p, 1}});
     bool applies = IsMeasure(n.type) || n.type == "Indicator"sv || n.type == "Goal"sv;
     if (applies && region_node >= 0 && !m.cited) {
-      emit_edge("APPLIES_IN", n.id, nodes[region_node].id);
+      out.Edge(EdgeView{"APPLIES_IN", n.id, nodes[region_node].id, {&p, 1}});
     }
   }
 }

@@ -34,8 +34,9 @@ struct EmitInput {
   std::string fallback_title;  // the file name, when the text has no title
 };
 
-// Statements go to `out` by reference (see StatementVisitor); the edge
-// statement object is reused from one call to the next.
+// Statements go to `out` by reference (see StatementVisitor; the statement
+// objects are reused from one call to the next), or as views to its JSON
+// Lines writer when it gives one.
 void EmitStatements(const EmitInput& in, const std::vector<Mention>& mentions, const std::vector<Relation>& relations,
                     StatementVisitor& out);
 

@@ -6,12 +6,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <unordered_map>
 
 #include "ingest/canonical_name.h"
 #include "ingest/decode.h"
@@ -20,7 +18,6 @@
 #include "ingest/emit.h"
 #include "ingest/html.h"
 #include "ingest/extractor_data.h"
-#include "ingest/key_hash.h"
 #include "ingest/normalize.h"
 #include "ingest/recognize.h"
 #include "ingest/relate.h"
@@ -157,30 +154,7 @@ Status Extractor::Extract(const DocumentInput& doc, StatementVisitor& sink) cons
     mentions.insert(pos, std::move(m));  // relate.h wants them sorted by position
   }
   lap(4);
-  {
-    // Keys per (type, name, lexicon entry, period): NormalizeName is not free.
-    // The look-up key is built in one reused buffer; it is copied only when new.
-    std::unordered_map<std::string, std::string, ingest::KeyHash> cache;
-    cache.reserve(mentions.size());
-    std::string k;
-    for (auto& m : mentions) {
-      k.assign(m.type);
-      k += '\t';
-      k += m.name;
-      k += '\t';
-      char num[16];
-      k.append(num, std::to_chars(num, num + sizeof num, m.lex_entry).ptr);
-      if (m.type == "Indicator") {
-        if (const Value* p = FindProperty(m.props, "period"); p && p->kind() == Value::Kind::kString) {
-          k += '\t';
-          k += p->as_string();
-        }
-      }
-      auto it = cache.find(k);
-      if (it == cache.end()) it = cache.emplace(k, ingest::NodeKey(m, ctx)).first;
-      m.key = it->second;
-    }
-  }
+  ingest::AssignNodeKeys(mentions, ctx);
   if (std::getenv("POLICYKG_INGEST_DEBUG")) {  // development aid: one line per mention
     for (const auto& l : md.meta_lines) std::fprintf(stderr, "meta line [%u,%u)\n", l.begin, l.end);
     for (const auto& sen : st.sentences) std::fprintf(stderr, "sentence %d [%u,%u) item %d%s: %.60s\n", sen.index, sen.span.begin, sen.span.end, sen.item, sen.heading ? " heading" : "", std::string(text.substr(sen.span.begin, sen.span.end - sen.span.begin)).c_str());

@@ -37,7 +37,8 @@ struct DocumentInput {
   std::string id_hint;  // optional: a document id to use instead of the content hash
 };
 
-struct ExtractorData;  // lexicons, rules and matchers (ingest/extractor_data.h)
+struct ExtractorData;    // lexicons, rules and matchers (ingest/extractor_data.h)
+class JsonLinesWriter;  // graph/statement_writer.h
 
 // Receives one document's statements by reference, in the order Extract
 // gives them; each reference is valid only during the call (the extractor
@@ -47,6 +48,10 @@ class StatementVisitor {
   virtual ~StatementVisitor() = default;
   virtual void Node(const NodeStatement& n) = 0;
   virtual void Edge(const EdgeStatement& e) = 0;
+  // A visitor that only writes the statements as JSON Lines may give its
+  // writer: they then go to it as views (statement_writer.h: the same
+  // bytes), and Node and Edge are not called.
+  virtual JsonLinesWriter* json_lines() { return nullptr; }
 };
 
 class Extractor {

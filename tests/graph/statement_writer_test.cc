@@ -1,6 +1,7 @@
 // Tests for graph/statement_writer.h: JsonLinesWriter writes exactly what
 // StatementToJson writes (escapes, numbers, lists, several sources), one line
-// per statement, and reuses its buffer after clear().
+// per statement, and reuses its buffer after clear(); statements given as
+// views (NodeView, EdgeView) come out as the statements they view.
 #include "graph/statement_writer.h"
 
 #include <catch2/catch.hpp>
@@ -86,6 +87,15 @@ TEST_CASE("JsonLinesWriter writes what StatementToJson writes, a line each", "[s
       all.push_back(y);
     }
   }
+  // Numbers of every length around the writer's digit-pair cases.
+  for (uint64_t v : {0ull, 9ull, 10ull, 99ull, 100ull, 999ull, 1000ull, 9999ull, 10000ull, 99999ull, 100000ull, 999999ull,
+                     1000000ull, 1234567ull, 4294967295ull, 18446744073709551615ull}) {
+    for (uint64_t w : {v, v + 1, v / 3 * 2}) {
+      EdgeStatement x = bare;
+      x.sources = {Provenance{"doc:x", w, v, static_cast<int64_t>(w % 3000000), "r", ""}};
+      all.push_back(x);
+    }
+  }
   std::string expected;
   for (const auto& s : all) expected += StatementToJson(s) + "\n";
   JsonLinesWriter w;
@@ -95,6 +105,43 @@ TEST_CASE("JsonLinesWriter writes what StatementToJson writes, a line each", "[s
   CHECK(w.view().empty());
   w.Append(all[1]);
   CHECK(w.view() == StatementToJson(all[1]) + "\n");
+}
+
+// The views of a statement's strings.
+std::vector<ProvenanceView> Views(const std::vector<Provenance>& ps) {
+  std::vector<ProvenanceView> v;
+  for (const auto& p : ps) v.push_back(ProvenanceView{p.document, p.begin, p.end, p.sentence, p.rule, p.quote});
+  return v;
+}
+
+TEST_CASE("JsonLinesWriter writes views as the statements they view", "[statements]") {
+  std::vector<NodeStatement> nodes = {std::get<NodeStatement>(Tricky())};
+  NodeStatement bare;
+  bare.id = "doc:1";
+  bare.type = "Document";
+  bare.name = "x";
+  nodes.push_back(bare);  // no name_en, aliases, props or sources
+  bare.aliases = {"a\"b"};
+  bare.sources = {Provenance{"doc:1", 0, 3, -1, "metadata.title", ""}};
+  nodes.push_back(bare);
+  for (const NodeStatement& n : nodes) {
+    const std::vector<std::string_view> aliases(n.aliases.begin(), n.aliases.end());
+    const std::vector<ProvenanceView> sources = Views(n.sources);
+    JsonLinesWriter w;
+    w.Append(NodeView{n.id, n.type, n.name, n.name_en, aliases, n.props.empty() ? nullptr : &n.props, sources});
+    CHECK(w.view() == NodeStatementToJson(n) + "\n");
+  }
+  EdgeStatement e;
+  e.type = "FUNDS";
+  e.from = "fund:\"a\"";
+  e.to = "industry:产业\n";
+  for (int k = 0; k < 3; ++k) {
+    const std::vector<ProvenanceView> sources = Views(e.sources);
+    JsonLinesWriter w;
+    w.Append(EdgeView{e.type, e.from, e.to, sources});
+    CHECK(w.view() == EdgeStatementToJson(e) + "\n");
+    e.sources.push_back(Provenance{"doc:x", 5, 9, k - 1, k ? "r" : "", k == 1 ? "设立\"母基金\"" : ""});
+  }
 }
 
 }  // namespace

@@ -1,6 +1,10 @@
 // Tests for the fast paths of the keys, relate and emit stages: each must
 // answer exactly as the plain version it replaced, on many inputs.
 // - DocumentKey (canonical_name.h): FNV-1a eight bytes a round = byte by byte.
+// - AssignNodeKeys (canonical_name.h): every mention's NodeKey, on mixes of
+//   lexicon mentions, repeated names, regional measures and periods.
+// - CanonicalForm's remembered NormalizeName: NormalizeName's answer for
+//   names that share, evict and retake the memo's slots.
 // - ChooseInstrument with a document's KindWords (instrument.h): the same
 //   choice as with the plain WordSet, for names and sentences that are views
 //   into the document (where the word index answers) and copies of them.
@@ -9,6 +13,7 @@
 //   without it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -17,8 +22,10 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "ingest/canonical_name.h"
 #include "ingest/instrument.h"
+#include "ingest/lexicon.h"
 #include "ingest/mention.h"
 #include "ingest/relate_phrases.h"
 #include "ingest/rules.h"
@@ -86,6 +93,68 @@ TEST_CASE("DocumentKey is FNV-1a of every byte", "[ingest][canonical_name]") {
     char want[24];
     std::snprintf(want, sizeof want, "doc:%016llx", static_cast<unsigned long long>(h));
     CHECK(DocumentKey(bytes) == want);
+  }
+}
+
+TEST_CASE("AssignNodeKeys gives every mention NodeKey's key", "[ingest][canonical_name]") {
+  auto lex = Lexicon::LoadDir(std::string(PKG_TEST_DIR) + "/../data/lexicon");
+  REQUIRE(lex.ok());
+  const Lexicon& L = **lex;
+  REQUIRE(L.entries().size() > 10);
+  static constexpr const char* kTypes[] = {"Initiative", "Fund", "Policy", "Goal", "Agency", "Indicator", "Industry", "Pilot"};
+  std::vector<std::string> names = {"上海市智能工厂领航计划", "智能工厂领航计划", "江西省制造业数字化转型行动计划",
+                                    "产业投资基金", "“专精特新”企业", "Ａｉ 产业", "上海市实施方案", "新质生产力",
+                                    "规上工业增加值", "工业和信息化部", "上海", "x"};
+  std::mt19937 rng(11);
+  for (int i = 0; i < 40; ++i) names.push_back(L.entries()[rng() % L.entries().size()].name);
+  for (const char* region : {"", "上海", "江西", "没有这个地区"}) {
+    DocContext ctx;
+    ctx.lex = &L;
+    ctx.region = region;
+    std::vector<Mention> ms;
+    for (int i = 0; i < 600; ++i) {
+      Mention m;
+      if (rng() % 3 == 0) {
+        m.lex_entry = static_cast<int>(rng() % L.entries().size());
+        const LexEntry& x = L.entries()[m.lex_entry];
+        m.type = x.type;
+        m.name = x.aliases.empty() || rng() % 2 ? x.name : x.aliases[0];
+      } else {
+        m.type = kTypes[rng() % std::size(kTypes)];
+        m.name = names[rng() % names.size()];
+      }
+      if (m.type == "Indicator" && rng() % 3) {
+        if (rng() % 4) {
+          SetProperty(m.props, "period", pkg::Value(std::string(rng() % 2 ? "2025年" : "2027")));
+        } else {
+          SetProperty(m.props, "period", pkg::Value(int64_t{2025}));
+        }
+      }
+      ms.push_back(std::move(m));
+    }
+    AssignNodeKeys(ms, ctx);
+    for (const Mention& m : ms) {
+      INFO(region << " " << m.type << " " << m.name << " " << m.lex_entry);
+      CHECK(m.key == NodeKey(m, ctx));
+    }
+  }
+}
+
+TEST_CASE("CanonicalForm remembers NormalizeName's answers", "[ingest][canonical_name]") {
+  std::mt19937 rng(5);
+  const std::vector<std::string> parts = {"智能", "工厂", "A", "b", " ", "“", "”", "產業", "ｘ", "-", "9"};
+  std::vector<std::string> names;
+  for (int i = 0; i < 12000; ++i) {
+    std::string n;
+    for (size_t k = 1 + rng() % 6; k > 0; --k) n += parts[rng() % parts.size()];
+    names.push_back(n);
+  }
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& n : names) {
+      INFO(n);
+      CHECK(CanonicalForm("Industry", n, "", nullptr) == pkg::NormalizeName(n));
+    }
+    std::shuffle(names.begin(), names.end(), rng);
   }
 }
 
