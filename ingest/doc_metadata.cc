@@ -24,26 +24,25 @@ bool EndsWithAny(std::string_view s, const WordSet& words) {
 }
 
 // What WordSet::Find(text, 0) gives for the words of `rules` (leftmost, then
-// longest; a word's first rule), by one memmem per word: for a few words
-// over a whole document that is several times faster than a scan of every
-// position (docs/ingest.md, Speed).
+// longest; a word's first rule), in one pass over the whole document
+// (FindFirstOf in utf8.h): a scan of every position by the word set would cost
+// several times more (docs/ingest.md, Speed).
 size_t FindEarliest(std::string_view text, const std::vector<const Rule*>& rules, size_t* len, const Rule** rule) {
-  size_t best = std::string_view::npos, best_len = 0;
+  std::vector<std::string_view> words;
+  std::vector<const Rule*> of;
   for (const Rule* r : rules) {
     for (const auto& w : r->words) {
-      if (w.empty() || w.size() > text.size()) continue;
-      const void* hit = ::memmem(text.data(), text.size(), w.data(), w.size());
-      if (!hit) continue;
-      const auto at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-      if (at < best || (at == best && w.size() > best_len)) {
-        best = at;
-        best_len = w.size();
-        *rule = r;
-      }
+      words.push_back(w);
+      of.push_back(r);
     }
   }
-  if (best != std::string_view::npos) *len = best_len;
-  return best;
+  size_t which = 0;
+  const size_t at = FindFirstOf(text, words.data(), words.size(), &which);
+  if (at != std::string_view::npos) {
+    *len = words[which].size();
+    *rule = of[which];
+  }
+  return at;
 }
 
 // An announcement's head near the top ("温州市人民代表大会常务委员会公告" or
