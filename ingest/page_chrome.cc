@@ -24,7 +24,7 @@ PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
   // Every test below needs at most 60 characters; a line of more than 240
   // bytes has more than 60 (a character is at most 4 bytes): a paragraph.
   if (line.size() > 240) return Verdict::kText;
-  size_t cps = CpCount(line);
+  size_t cps = CpCountFast(line);
   if (cps <= 12) {
     for (const auto& m : tail_markers) {
       if (line.substr(0, m.size()) == m) return Verdict::kTail;
