@@ -28,8 +28,11 @@ bool EndsWithAny(std::string_view s, const WordSet& words) {
 // (FindFirstOf in utf8.h): a scan of every position by the word set would cost
 // several times more (docs/ingest.md, Speed).
 size_t FindEarliest(std::string_view text, const std::vector<const Rule*>& rules, size_t* len, const Rule** rule) {
-  std::vector<std::string_view> words;
-  std::vector<const Rule*> of;
+  // The words with their rules, in a buffer kept per thread (a call per document).
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<const Rule*> of;
+  words.clear();
+  of.clear();
   for (const Rule* r : rules) {
     for (const auto& w : r->words) {
       words.push_back(w);

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -140,27 +141,34 @@ inline size_t FindFirstOf(std::string_view s, const std::string_view* words, siz
   if (keys == 0) return std::string_view::npos;
   // The words at p, if any: true when one matched (p is then the answer).
   auto at = [&](size_t p) {
+    const char l = s[p + key - 1];  // a candidate has room for the key
     for (size_t k = 0; k < n; ++k) {
-      if (!words[k].empty() && At(s, p, words[k])) consider(p, k);
+      if (!words[k].empty() && words[k][key - 1] == l && At(s, p, words[k])) consider(p, k);
     }
     return best != std::string_view::npos;
   };
   size_t i = 0;
 #if defined(__SSE2__)
-  __m128i vf[8], vl[8];
-  for (size_t q = 0; q < keys; ++q) {
-    vf[q] = _mm_set1_epi8(static_cast<char>(first[q]));
-    vl[q] = _mm_set1_epi8(static_cast<char>(last[q]));
-  }
-  for (; i + 15 + key <= s.size(); i += 16) {
-    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + key - 1));
-    __m128i m = _mm_and_si128(_mm_cmpeq_epi8(a, vf[0]), _mm_cmpeq_epi8(b, vl[0]));
-    for (size_t q = 1; q < keys; ++q) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, vf[q]), _mm_cmpeq_epi8(b, vl[q])));
-    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits; bits &= bits - 1) {
-      if (at(i + static_cast<size_t>(__builtin_ctz(bits)))) return best;
+  // Four or eight keys in registers (the list padded with its first key).
+  auto blocks = [&](auto count) {
+    constexpr size_t kN = decltype(count)::value;
+    __m128i vf[kN], vl[kN];
+    for (size_t q = 0; q < kN; ++q) {
+      vf[q] = _mm_set1_epi8(static_cast<char>(first[q < keys ? q : 0]));
+      vl[q] = _mm_set1_epi8(static_cast<char>(last[q < keys ? q : 0]));
     }
-  }
+    for (; i + 15 + key <= s.size(); i += 16) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + key - 1));
+      __m128i m = _mm_and_si128(_mm_cmpeq_epi8(a, vf[0]), _mm_cmpeq_epi8(b, vl[0]));
+      for (size_t q = 1; q < kN; ++q) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, vf[q]), _mm_cmpeq_epi8(b, vl[q])));
+      for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits; bits &= bits - 1) {
+        if (at(i + static_cast<size_t>(__builtin_ctz(bits)))) return true;
+      }
+    }
+    return false;
+  };
+  if (keys <= 4 ? blocks(std::integral_constant<size_t, 4>{}) : blocks(std::integral_constant<size_t, 8>{})) return best;
 #endif
   for (; i + key <= s.size(); ++i) {
     const auto f = static_cast<unsigned char>(s[i]), l = static_cast<unsigned char>(s[i + key - 1]);
