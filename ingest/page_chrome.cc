@@ -1,6 +1,8 @@
 // Page chrome line classifier; see page_chrome.h.
 #include "ingest/page_chrome.h"
 
+#include <memory>
+
 #include "ingest/rules.h"
 #include "ingest/utf8.h"
 
@@ -12,6 +14,32 @@ bool PageChrome::HasMetadataLabel(std::string_view line) const {
   for (size_t at = metadata_labels->Find(line, 0, &len); at != std::string_view::npos;
        at = metadata_labels->Find(line, at + 1, &len)) {
     if (at + len < line.size() && line[at + len] == ':') return true;
+  }
+  return false;
+}
+
+const PageChrome::FirstChars& PageChrome::LazyFirstChars::Get(const std::vector<std::string>& markers) const {
+  if (const FirstChars* f = built_.load(std::memory_order_acquire)) return *f;
+  auto fresh = std::make_unique<FirstChars>();
+  for (const std::string& m : markers) {
+    if (m.empty()) continue;
+    size_t i = 0;
+    const char32_t c = NextCp(m, i) & 0xFFFF;
+    fresh->bits[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  FirstChars* expected = nullptr;
+  if (built_.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) return *fresh.release();
+  return *expected;  // another thread built it first
+}
+
+bool PageChrome::HasLineMarker(std::string_view line) const {
+  const FirstChars& first = first_chars_.Get(line_markers);
+  for (size_t i = 0; i < line.size();) {
+    const size_t at = i;
+    const char32_t c = NextCp(line, i) & 0xFFFF;
+    if (!((first.bits[c >> 6] >> (c & 63)) & 1)) continue;
+    size_t len = 0;
+    if (line_marker_words->PrefixAt(line, at, &len)) return true;
   }
   return false;
 }
@@ -42,7 +70,7 @@ PageChrome::Verdict PageChrome::Classify(std::string_view line) const {
   // Long lines are text: a marker such as 注册 or 登录 inside a sentence means nothing.
   if (cps <= 60) {
     if (line_marker_words) {
-      if (line_marker_words->Find(line, 0) != std::string_view::npos && !HasMetadataLabel(line)) return Verdict::kChrome;
+      if (HasLineMarker(line) && !HasMetadataLabel(line)) return Verdict::kChrome;
     } else {
       for (const auto& m : line_markers) {
         if (line.find(m) != std::string_view::npos && !HasMetadataLabel(line)) return Verdict::kChrome;
