@@ -18,7 +18,13 @@ constexpr uint32_t kMaxSentenceBytes = 4096;
 constexpr uint32_t kMaxClauseBytes = 512;
 
 bool IsCnDigit(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十百零〇两").find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八':
+    case U'九': case U'十': case U'百': case U'零': case U'〇': case U'两':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Length of a run of Chinese numerals at pos (0 if none).
