@@ -42,7 +42,8 @@ class T2s {
   // False when SimplifyInPlace declined (its tables change byte lengths):
   // the caller then simplifies the whole text afterwards, as before.
   bool ok() const { return ok_; }
-  // Does SimplifyInPlace rewrite code point c (kBegin <= c < kEnd)?
+  // Does SimplifyInPlace rewrite code point c (kBegin <= c < kEnd)? Never
+  // when !ok().
   bool Changes(char32_t c) const {
     const uint32_t k = c - kBegin;
     return (changed_[k >> 6] >> (k & 63)) & 1;
@@ -141,8 +142,8 @@ struct CharPass {
   }
 };
 
-// REQUIRES: t2s is null or ok(); when set, every emitted character is simplified.
-CharPass Characters(const DecodedText& in, const T2s* t2s) {
+// When t2s.ok(), every emitted character is simplified (SimplifyInPlace's bytes).
+CharPass Characters(const DecodedText& in, const T2s& t2s) {
   const std::string& s = in.utf8;
   const icu::Normalizer2* nfkc = Nfkc();
   CharPass out;
@@ -158,7 +159,8 @@ CharPass Characters(const DecodedText& in, const T2s* t2s) {
     // '(' and '?' end the run: they may start pinyin or placeholders.
     size_t j = i;
     bool traditional = false;  // a character of the run that simplification rewrites
-    while (j < s.size()) {
+    const size_t n = s.size();
+    while (j < n) {
       const unsigned char b = u[j];
       if (b < 0x80) {
         if ((b >= 0x20 && b < 0x7F && b != '(' && b != '?') || b == '\n') {
@@ -168,13 +170,18 @@ CharPass Characters(const DecodedText& in, const T2s* t2s) {
         }
         break;
       }
-      if (b >= 0xE3 && b <= 0xE9 && j + 2 < s.size() && (u[j + 1] & 0xC0) == 0x80 && (u[j + 2] & 0xC0) == 0x80) {
-        const char32_t h = (char32_t{b & 0x0Fu} << 12) | (char32_t{u[j + 1] & 0x3Fu} << 6) | (u[j + 2] & 0x3Fu);
-        if (IsHan(h)) {
-          prev = h;
-          if (t2s) traditional |= t2s->Changes(h);
-          j += 3;
-          continue;
+      if (b >= 0xE3 && b <= 0xE9 && j + 2 < n) {
+        uint16_t t;  // the two bytes after the lead
+        std::memcpy(&t, u + j + 1, 2);
+        if ((t & 0xC0C0) == 0x8080) {
+          const char32_t h = (char32_t{b & 0x0Fu} << 12) | (char32_t{t & 0x3Fu} << 6) | ((t >> 8) & 0x3Fu);
+          // Leads E5..E9 are U+5000..U+9FFF: all Han.
+          if (b >= 0xE5 || IsHan(h)) {
+            prev = h;
+            traditional |= t2s.Changes(h);  // never with a declined table (no bit set)
+            j += 3;
+            continue;
+          }
         }
       }
       break;
@@ -182,7 +189,7 @@ CharPass Characters(const DecodedText& in, const T2s* t2s) {
     if (j > i) {
       const size_t at = out.text.size();
       out.text.append(s, i, j - i);
-      if (traditional) t2s->Apply(out.text, at);
+      if (traditional) t2s.Apply(out.text, at);
       out.orig.insert(out.orig.end(), in.orig.begin() + i, in.orig.begin() + j);
       i = j;
       continue;
@@ -221,7 +228,7 @@ CharPass Characters(const DecodedText& in, const T2s* t2s) {
     // Corner brackets are quotes: one quote style for every later stage.
     if (c == U'「' || c == U'『' || c == U'」' || c == U'』') {
       out.EmitCp(c == U'「' || c == U'『' ? U'“' : U'”', at, len);
-      if (t2s) t2s->Apply(out.text, emitted);
+      if (t2s.ok()) t2s.Apply(out.text, emitted);
       prev = c;
       continue;
     }
@@ -244,7 +251,7 @@ CharPass Characters(const DecodedText& in, const T2s* t2s) {
     } else {
       out.Emit(std::string_view(s).substr(start, i - start), at, len);
     }
-    if (t2s) t2s->Apply(out.text, emitted);
+    if (t2s.ok()) t2s.Apply(out.text, emitted);
     prev = c;
   }
   return out;
@@ -254,7 +261,7 @@ CharPass Characters(const DecodedText& in, const T2s* t2s) {
 
 NormalizedText Normalize(const DecodedText& in, const PageChrome& chrome) {
   const T2s& t2s = T2s::Get();
-  CharPass chars = Characters(in, t2s.ok() ? &t2s : nullptr);
+  CharPass chars = Characters(in, t2s);
   uint32_t end_offset = in.orig.empty() ? 0 : in.orig.back();
   // Offsets into chars.text stay valid only if no character changes length.
   if (!t2s.ok() && !SimplifyInPlace(chars.text)) {
