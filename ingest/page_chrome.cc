@@ -34,9 +34,20 @@ const PageChrome::FirstChars& PageChrome::LazyFirstChars::Get(const std::vector<
 
 bool PageChrome::HasLineMarker(std::string_view line) const {
   const FirstChars& first = first_chars_.Get(line_markers);
+  const auto* u = reinterpret_cast<const unsigned char*>(line.data());
   for (size_t i = 0; i < line.size();) {
     const size_t at = i;
-    const char32_t c = NextCp(line, i) & 0xFFFF;
+    char32_t c;
+    const unsigned char b = u[i];
+    if (b < 0x80) {
+      c = b;
+      ++i;
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < line.size()) {  // NextCp's answer for three bytes, inline
+      c = (char32_t{b & 0x0Fu} << 12) | (char32_t{u[i + 1] & 0x3Fu} << 6) | (u[i + 2] & 0x3Fu);
+      i += 3;
+    } else {
+      c = NextCp(line, i) & 0xFFFF;
+    }
     if (!((first.bits[c >> 6] >> (c & 63)) & 1)) continue;
     size_t len = 0;
     if (line_marker_words->PrefixAt(line, at, &len)) return true;
