@@ -69,7 +69,9 @@ uint32_t SkipToSentenceByte(std::string_view text, uint32_t q, uint32_t lim) {
                 ask = _mm_set1_epi8('?'), semi = _mm_set1_epi8(';'), e3 = _mm_set1_epi8('\xE3'),
                 x82 = _mm_set1_epi8('\x82'), e2 = _mm_set1_epi8('\xE2'), xa6 = _mm_set1_epi8('\xA6'),
                 x80 = _mm_set1_epi8('\x80');
-  for (; q + 16 <= lim && q + 18 <= text.size(); q += 16) {
+  // Sixteen bytes a step; the last step may read past lim (not past the
+  // text): its bits at or past lim are dropped.
+  for (; q < lim && q + 18 <= text.size(); q += 16) {
     const char* d = text.data() + q;
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d));
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + 1));
@@ -80,9 +82,11 @@ uint32_t SkipToSentenceByte(std::string_view text, uint32_t q, uint32_t lim) {
     const __m128i wide = _mm_and_si128(
         _mm_cmpeq_epi8(b, x80), _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(a, e3), _mm_cmpeq_epi8(c, x82)),
                                              _mm_and_si128(_mm_cmpeq_epi8(a, e2), _mm_cmpeq_epi8(c, xa6))));
-    const int m = _mm_movemask_epi8(_mm_or_si128(ascii, wide));
-    if (m) return q + static_cast<uint32_t>(__builtin_ctz(static_cast<unsigned>(m)));
+    unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, wide)));
+    if (lim - q < 16) m &= (1u << (lim - q)) - 1;
+    if (m) return q + static_cast<uint32_t>(__builtin_ctz(m));
   }
+  if (q >= lim) return lim;
 #endif
   for (; q < lim; ++q) {
     if (SentenceByte(text[q]) || WideEndAt(text, q)) return q;
@@ -95,15 +99,17 @@ uint32_t SkipToClauseByte(std::string_view text, uint32_t q, uint32_t lim) {
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(','), colon = _mm_set1_epi8(':'), open = _mm_set1_epi8('('),
                 close = _mm_set1_epi8(')'), bar = _mm_set1_epi8('|'), space = _mm_set1_epi8(' ');
-  for (; q + 16 <= lim; q += 16) {
+  for (; q < lim && q + 16 <= text.size(); q += 16) {  // past lim as above
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + q));
     const __m128i m = _mm_or_si128(
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, comma), _mm_cmpeq_epi8(a, colon)),
                      _mm_or_si128(_mm_cmpeq_epi8(a, open), _mm_cmpeq_epi8(a, close))),
         _mm_or_si128(_mm_cmpeq_epi8(a, bar), _mm_cmpeq_epi8(a, space)));
-    const int bits = _mm_movemask_epi8(m);
-    if (bits) return q + static_cast<uint32_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+    unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m));
+    if (lim - q < 16) bits &= (1u << (lim - q)) - 1;
+    if (bits) return q + static_cast<uint32_t>(__builtin_ctz(bits));
   }
+  if (q >= lim) return lim;
 #endif
   for (; q < lim; ++q) {
     if (ClauseByte(text[q])) return q;
