@@ -12,11 +12,13 @@
 namespace pkg::ingest {
 namespace {
 
-std::string Trim(std::string_view s) {
+// `s` without its leading and trailing spaces.
+std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 bool EndsWithAny(std::string_view s, const WordSet& words) {
   size_t len = 0;
@@ -116,7 +118,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   for (size_t b = 0; b < text.size() && lines.size() < 12;) {
     size_t e = text.find('\n', b);
     if (e == std::string_view::npos) e = text.size();
-    if (Trim(text.substr(b, e - b)).size()) lines.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    if (!TrimView(text.substr(b, e - b)).empty()) lines.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
     b = e + 1;
   }
   int title_line = -1, last_meta = -1;
@@ -173,7 +175,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   if (title_line < 0) {
     for (int li = 0; li < static_cast<int>(lines.size()) && li < 6; ++li) {
       std::string_view l = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
-      std::string t = Trim(l);
+      std::string_view t = TrimView(l);
       if (title_like(t) && EndsWithAny(t, heads) && t.find("关于") != std::string::npos) { title_line = li; break; }
     }
   }
@@ -194,8 +196,8 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
       bool is_meta = false;
       for (const auto& m : md.meta_lines) is_meta |= m.begin == lines[li].begin;
       std::string_view l = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
-      if (is_meta || !title_like(Trim(l))) continue;
-      if (banner < 0 && body_name(Trim(l))) {
+      if (is_meta || !title_like(TrimView(l))) continue;
+      if (banner < 0 && body_name(TrimView(l))) {
         banner = li;
         continue;
       }
@@ -265,7 +267,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
     for (int k = 0; k < 6 && e > 0; ++k) {
       size_t b = text.rfind('\n', e - 1);
       b = b == std::string_view::npos ? 0 : b + 1;
-      std::string t = Trim(text.substr(b, e - b));
+      std::string_view t = TrimView(text.substr(b, e - b));
       size_t l = 0;
       std::string d = ParseDateAt(t, 0, &l);
       if (!d.empty() && l + 2 >= t.size()) {
