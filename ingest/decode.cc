@@ -7,8 +7,13 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <cstring>
 #include <memory>
-#include <numeric>
 #include <string>
 #include <vector>
 
@@ -18,19 +23,158 @@
 namespace pkg::ingest {
 namespace {
 
-// Appends one code point with its original offset, folding CR LF / CR to LF.
-void Put(DecodedText& out, char32_t c, uint32_t at, uint32_t len, bool& pending_cr) {
-  if (pending_cr) {
-    pending_cr = false;
-    if (c == '\n') return;  // the LF of CR LF: already emitted
+// The decoded text and its map, written through raw positions: the converted
+// path puts one character at a time, and a push_back per byte and per map
+// entry cost more than the conversion. Room() before each block of
+// characters; Finish() trims to what was written.
+class Sink {
+ public:
+  explicit Sink(DecodedText& out) : out_(out) {}
+  // Room for `chars` more characters (four bytes and four map entries each).
+  void Room(size_t chars) {
+    const size_t need = used_ + 4 * chars;
+    if (need > out_.utf8.size()) {
+      out_.utf8.resize(std::max(need, 2 * out_.utf8.size()));
+      out_.orig.resize(out_.utf8.size());
+    }
   }
-  if (c == '\r') {
-    pending_cr = true;
-    c = '\n';
+  // Appends one code point with its original offset, folding CR LF / CR to
+  // LF; the map entries are PushOrig's (decode.h).
+  void Put(char32_t c, uint32_t at, uint32_t len, bool& pending_cr) {
+    if (pending_cr) {
+      pending_cr = false;
+      if (c == '\n') return;  // the LF of CR LF: already emitted
+    }
+    if (c == '\r') {
+      pending_cr = true;
+      c = '\n';
+    }
+    char* b = out_.utf8.data() + used_;
+    uint32_t* o = out_.orig.data() + used_;
+    if (len == 0) len = 1;
+    o[0] = at;
+    if (c < 0x80) {
+      b[0] = static_cast<char>(c);
+      used_ += 1;
+      return;
+    }
+    size_t n;
+    if (c < 0x800) {
+      b[0] = static_cast<char>(0xC0 | (c >> 6));
+      b[1] = static_cast<char>(0x80 | (c & 0x3F));
+      n = 2;
+    } else if (c < 0x10000) {
+      b[0] = static_cast<char>(0xE0 | (c >> 12));
+      b[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      b[2] = static_cast<char>(0x80 | (c & 0x3F));
+      n = 3;
+    } else {
+      b[0] = static_cast<char>(0xF0 | (c >> 18));
+      b[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      b[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      b[3] = static_cast<char>(0x80 | (c & 0x3F));
+      n = 4;
+    }
+    for (size_t k = 1; k < n; ++k) o[k] = at + (k + 1 == n ? len - 1 : (k < len ? static_cast<uint32_t>(k) : len - 1));
+    used_ += n;
   }
-  size_t before = out.utf8.size();
-  AppendCp(out.utf8, c);
-  PushOrig(out.orig, out.utf8.size() - before, at, len);
+  void Finish() {
+    out_.utf8.resize(used_);
+    out_.orig.resize(used_);
+  }
+
+ private:
+  DecodedText& out_;
+  size_t used_ = 0;  // bytes of utf8 written; orig has as many entries
+};
+
+// orig[k] = first + k for k < n, four entries a step.
+void Iota(uint32_t* orig, size_t n, uint32_t first) {
+  size_t k = 0;
+#if defined(__SSE2__)
+  __m128i v = _mm_setr_epi32(static_cast<int>(first), static_cast<int>(first + 1), static_cast<int>(first + 2),
+                             static_cast<int>(first + 3));
+  const __m128i four = _mm_set1_epi32(4);
+  for (; k + 4 <= n; k += 4) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(orig + k), v);
+    v = _mm_add_epi32(v, four);
+  }
+#endif
+  for (; k < n; ++k) orig[k] = first + static_cast<uint32_t>(k);
+}
+
+// A three-byte lead whose character is valid with any two continuation bytes
+// (E0 and ED allow narrower second bytes: overlong forms and surrogates).
+bool PlainLead3(unsigned char b) { return static_cast<unsigned char>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED; }
+
+// IsValidUtf8 (base/text.h), with its verdict and offset, faster on what
+// Chinese text is made of: sixteen ASCII bytes at a time, four or two plain
+// three-byte characters at a time, two-byte characters; any other character
+// is judged by IsValidUtf8 itself (validity is decided character by
+// character from a character start, so judging a suffix gives the same).
+bool ValidUtf8(std::string_view s, size_t* bad) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  // Two three-byte characters: leads E0..EF, then the continuation bytes.
+  constexpr uint64_t kPairMask = 0x0000C0C0F0C0C0F0ull, kPair = 0x00008080E08080E0ull;
+  auto plain_pair = [](uint64_t w) {  // neither lead is E0 or ED
+    const auto l0 = static_cast<unsigned char>(w), l1 = static_cast<unsigned char>(w >> 24);
+    return l0 != 0xE0 && l0 != 0xED && l1 != 0xE0 && l1 != 0xED;
+  };
+  while (i < n) {
+    const unsigned char b = p[i];
+    if (b >= 0xE1) {
+      uint64_t w;
+      while (i + 14 <= n) {  // four characters a step, then two
+        std::memcpy(&w, p + i, 8);
+        if ((w & kPairMask) != kPair || !plain_pair(w)) break;
+        std::memcpy(&w, p + i + 6, 8);
+        if ((w & kPairMask) != kPair || !plain_pair(w)) {
+          i += 6;
+          break;
+        }
+        i += 12;
+      }
+      if (i + 8 <= n && (std::memcpy(&w, p + i, 8), (w & kPairMask) == kPair) && plain_pair(w)) {
+        i += 6;
+        continue;
+      }
+      if (i >= n) break;
+    }
+    const unsigned char c = p[i];
+#if defined(__SSE2__)
+    if (c < 0x80 && i + 16 <= n &&
+        _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))) == 0) {
+      i += 16;
+      continue;
+    }
+#endif
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (PlainLead3(c) && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    // Two bytes: C2..DF and a continuation byte (C0, C1 would be overlong).
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    // Anything else: this character by IsValidUtf8, and when it is bad, its offset.
+    const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 1;
+    if (i + len <= n && len > 1 && IsValidUtf8(s.substr(i, len))) {
+      i += len;
+      continue;
+    }
+    size_t at = 0;
+    if (IsValidUtf8(s.substr(i), &at)) return true;  // (a truncated or odd character that was good after all)
+    *bad = i + at;
+    return false;
+  }
+  return true;
 }
 
 Status CheckNoNul(std::string_view bytes) {
@@ -49,7 +193,7 @@ Result<DecodedText> FromUtf8(std::string_view bytes, size_t skip) {
     // Nothing to fold: the text is the bytes, and byte i maps to skip + i.
     out.utf8.assign(bytes.substr(skip));
     out.orig.resize(out.utf8.size() + 1);
-    std::iota(out.orig.begin(), out.orig.end() - 1, static_cast<uint32_t>(skip));
+    Iota(out.orig.data(), out.utf8.size(), static_cast<uint32_t>(skip));
     out.orig.back() = static_cast<uint32_t>(bytes.size());
     return out;
   }
@@ -64,7 +208,7 @@ Result<DecodedText> FromUtf8(std::string_view bytes, size_t skip) {
     out.utf8.append(bytes.substr(i, r - i));
     const size_t at = out.orig.size();
     out.orig.resize(at + (r - i));
-    std::iota(out.orig.begin() + static_cast<std::ptrdiff_t>(at), out.orig.end(), static_cast<uint32_t>(i));
+    Iota(out.orig.data() + at, r - i, static_cast<uint32_t>(i));
     if (r == bytes.size()) break;
     out.utf8.push_back('\n');
     out.orig.push_back(static_cast<uint32_t>(r));
@@ -86,8 +230,7 @@ Result<DecodedText> WithIcu(std::string_view bytes, size_t skip, const char* cha
   ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &st);
   DecodedText out;
   out.encoding = charset;
-  out.utf8.reserve(bytes.size() * 3 / 2);
-  out.orig.reserve(bytes.size() * 3 / 2 + 1);
+  Sink sink(out);
   const char* begin = bytes.data();
   const char* src = begin + skip;
   const char* end = begin + bytes.size();
@@ -102,7 +245,7 @@ Result<DecodedText> WithIcu(std::string_view bytes, size_t skip, const char* cha
   UChar lead = 0;  // a high surrogate waiting for its pair across blocks
   uint32_t lead_at = 0;
   auto take = [&](char32_t c, uint32_t at) {
-    if (holding) Put(out, held, held_at, at - held_at, cr);
+    if (holding) sink.Put(held, held_at, at - held_at, cr);
     held = c;
     held_at = at;
     holding = true;
@@ -113,6 +256,7 @@ Result<DecodedText> WithIcu(std::string_view bytes, size_t skip, const char* cha
     st = U_ZERO_ERROR;
     ucnv_toUnicode(cnv.get(), &t, units.get() + kBlock, &src, end, offs.get(), /*flush=*/true, &st);
     size_t produced = static_cast<size_t>(t - units.get());
+    sink.Room(produced + 1);  // this block's characters and the one held from the last
     uint32_t base = static_cast<uint32_t>(block_src - begin);
     for (size_t k = 0; k < produced; ++k) {
       UChar u = units[k];
@@ -147,8 +291,10 @@ Result<DecodedText> WithIcu(std::string_view bytes, size_t skip, const char* cha
     }
     break;
   }
+  sink.Room(2);
   if (lead) take(0xFFFD, lead_at);
-  if (holding) Put(out, held, held_at, static_cast<uint32_t>(bytes.size()) - held_at, cr);
+  if (holding) sink.Put(held, held_at, static_cast<uint32_t>(bytes.size()) - held_at, cr);
+  sink.Finish();
   out.orig.push_back(static_cast<uint32_t>(bytes.size()));
   return out;
 }
@@ -225,7 +371,7 @@ Result<DecodedText> Decode(std::string_view bytes) {
   PKG_RETURN_IF_ERROR(CheckNoNul(bytes));
   size_t skip = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   size_t bad = 0;
-  if (IsValidUtf8(bytes.substr(skip), &bad)) return FromUtf8(bytes, skip);
+  if (ValidUtf8(bytes.substr(skip), &bad)) return FromUtf8(bytes, skip);
   bad += skip;
   // Valid UTF-8 Chinese (three-byte sequences) before the first bad byte means
   // the file mixes encodings: converting the whole of it as GB18030 would give

@@ -12,11 +12,13 @@
 namespace pkg::ingest {
 namespace {
 
-std::string Trim(std::string_view s) {
+// `s` without its leading and trailing spaces.
+std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 bool EndsWithAny(std::string_view s, const WordSet& words) {
   size_t len = 0;
@@ -24,26 +26,28 @@ bool EndsWithAny(std::string_view s, const WordSet& words) {
 }
 
 // What WordSet::Find(text, 0) gives for the words of `rules` (leftmost, then
-// longest; a word's first rule), by one memmem per word: for a few words
-// over a whole document that is several times faster than a scan of every
-// position (docs/ingest.md, Speed).
+// longest; a word's first rule), in one pass over the whole document
+// (FindFirstOf in utf8.h): a scan of every position by the word set would cost
+// several times more (docs/ingest.md, Speed).
 size_t FindEarliest(std::string_view text, const std::vector<const Rule*>& rules, size_t* len, const Rule** rule) {
-  size_t best = std::string_view::npos, best_len = 0;
+  // The words with their rules, in a buffer kept per thread (a call per document).
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<const Rule*> of;
+  words.clear();
+  of.clear();
   for (const Rule* r : rules) {
     for (const auto& w : r->words) {
-      if (w.empty() || w.size() > text.size()) continue;
-      const void* hit = ::memmem(text.data(), text.size(), w.data(), w.size());
-      if (!hit) continue;
-      const auto at = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-      if (at < best || (at == best && w.size() > best_len)) {
-        best = at;
-        best_len = w.size();
-        *rule = r;
-      }
+      words.push_back(w);
+      of.push_back(r);
     }
   }
-  if (best != std::string_view::npos) *len = best_len;
-  return best;
+  size_t which = 0;
+  const size_t at = FindFirstOf(text, words.data(), words.size(), &which);
+  if (at != std::string_view::npos) {
+    *len = words[which].size();
+    *rule = of[which];
+  }
+  return at;
 }
 
 // An announcement's head near the top ("温州市人民代表大会常务委员会公告" or
@@ -114,7 +118,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   for (size_t b = 0; b < text.size() && lines.size() < 12;) {
     size_t e = text.find('\n', b);
     if (e == std::string_view::npos) e = text.size();
-    if (Trim(text.substr(b, e - b)).size()) lines.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    if (!TrimView(text.substr(b, e - b)).empty()) lines.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
     b = e + 1;
   }
   int title_line = -1, last_meta = -1;
@@ -213,7 +217,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
   if (title_line < 0) {
     for (int li = 0; li < static_cast<int>(lines.size()) && li < 6; ++li) {
       std::string_view l = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
-      std::string t = Trim(l);
+      std::string_view t = TrimView(l);
       if (title_like(t) && EndsWithAny(t, heads) && t.find("关于") != std::string::npos) { title_line = li; break; }
     }
   }
@@ -234,8 +238,8 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
       bool is_meta = false;
       for (const auto& m : md.meta_lines) is_meta |= m.begin == lines[li].begin;
       std::string_view l = text.substr(lines[li].begin, lines[li].end - lines[li].begin);
-      if (is_meta || !title_like(Trim(l))) continue;
-      if (banner < 0 && body_name(Trim(l))) {
+      if (is_meta || !title_like(TrimView(l))) continue;
+      if (banner < 0 && body_name(TrimView(l))) {
         banner = li;
         continue;
       }
@@ -305,7 +309,7 @@ DocMetadata ReadMetadata(std::string_view text, const RuleSet& rules) {
     for (int k = 0; k < 6 && e > 0; ++k) {
       size_t b = text.rfind('\n', e - 1);
       b = b == std::string_view::npos ? 0 : b + 1;
-      std::string t = Trim(text.substr(b, e - b));
+      std::string_view t = TrimView(text.substr(b, e - b));
       size_t l = 0;
       std::string d = ParseDateAt(t, 0, &l);
       if (!d.empty() && l + 2 >= t.size()) {

@@ -1,11 +1,17 @@
 // Normalise stage; see normalize.h. Two passes: characters (NFKC, artifacts,
-// pinyin), then lines (page chrome). Traditional→Simplified runs on the
-// result with base/text.h's per-code-point table; it keeps every character's
-// byte length (all mapped characters are 3-byte CJK), so the map stays valid.
+// pinyin, Traditional→Simplified), then lines (page chrome).
+// Traditional→Simplified is base/text.h's SimplifyInPlace: it keeps every
+// character's byte length (it rewrites three-byte characters only), so the
+// map stays valid. The character pass applies its mapping to each character
+// it emits, read once into a table (T2s below), rather than a second pass
+// over the whole text; when SimplifyInPlace declines the text, the old
+// second pass (ToSimplified) runs.
 #include "ingest/normalize.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+
+#include <cstring>
 
 #include "base/text.h"
 #include "ingest/utf8.h"
@@ -21,6 +27,60 @@ const icu::Normalizer2* Nfkc() {
   }();
   return n;
 }
+
+// SimplifyInPlace's mapping of the characters it may rewrite (three bytes,
+// leads E3..E9: U+3000..U+9FFF), read once by applying it to every one of
+// them; so the character pass gives exactly the bytes SimplifyInPlace would.
+class T2s {
+ public:
+  static constexpr char32_t kBegin = 0x3000, kEnd = 0xA000;
+
+  static const T2s& Get() {
+    static const T2s t;
+    return t;
+  }
+  // False when SimplifyInPlace declined (its tables change byte lengths):
+  // the caller then simplifies the whole text afterwards, as before.
+  bool ok() const { return ok_; }
+  // Does SimplifyInPlace rewrite code point c (kBegin <= c < kEnd)? Never
+  // when !ok().
+  bool Changes(char32_t c) const {
+    const uint32_t k = c - kBegin;
+    return (changed_[k >> 6] >> (k & 63)) & 1;
+  }
+  // SimplifyInPlace on text[from, end): the characters of that range in place.
+  // REQUIRES ok(); text[from, end) whole UTF-8 characters.
+  void Apply(std::string& text, size_t from) const {
+    auto* p = reinterpret_cast<unsigned char*>(text.data());
+    for (size_t i = from; i + 2 < text.size();) {
+      const unsigned char b = p[i];
+      if (b < 0xE3 || b > 0xE9 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+        ++i;
+        continue;
+      }
+      const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
+      if (Changes(c)) std::memcpy(p + i, to_.data() + 3 * (c - kBegin), 3);
+      i += 3;
+    }
+  }
+
+ private:
+  T2s() {
+    std::string all;
+    all.reserve(3 * (kEnd - kBegin));
+    for (char32_t c = kBegin; c < kEnd; ++c) AppendCp(all, c);
+    to_ = all;
+    ok_ = pkg::SimplifyInPlace(to_);
+    if (!ok_) return;
+    for (char32_t c = kBegin; c < kEnd; ++c) {
+      const uint32_t k = c - kBegin;
+      if (std::memcmp(all.data() + 3 * k, to_.data() + 3 * k, 3) != 0) changed_[k >> 6] |= uint64_t{1} << (k & 63);
+    }
+  }
+  bool ok_ = false;
+  std::string to_;  // three bytes per code point from kBegin: its simplified form
+  uint64_t changed_[(kEnd - kBegin) / 64] = {};
+};
 
 bool IsToneVowel(char32_t c) {
   switch (c) {
@@ -82,7 +142,8 @@ struct CharPass {
   }
 };
 
-CharPass Characters(const DecodedText& in) {
+// When t2s.ok(), every emitted character is simplified (SimplifyInPlace's bytes).
+CharPass Characters(const DecodedText& in, const T2s& t2s) {
   const std::string& s = in.utf8;
   const icu::Normalizer2* nfkc = Nfkc();
   CharPass out;
@@ -97,7 +158,9 @@ CharPass Characters(const DecodedText& in) {
     // character (PushOrig of an unchanged character reproduces its entries).
     // '(' and '?' end the run: they may start pinyin or placeholders.
     size_t j = i;
-    while (j < s.size()) {
+    bool traditional = false;  // a character of the run that simplification rewrites
+    const size_t n = s.size();
+    while (j < n) {
       const unsigned char b = u[j];
       if (b < 0x80) {
         if ((b >= 0x20 && b < 0x7F && b != '(' && b != '?') || b == '\n') {
@@ -107,22 +170,31 @@ CharPass Characters(const DecodedText& in) {
         }
         break;
       }
-      if (b >= 0xE3 && b <= 0xE9 && j + 2 < s.size() && (u[j + 1] & 0xC0) == 0x80 && (u[j + 2] & 0xC0) == 0x80) {
-        const char32_t h = (char32_t{b & 0x0Fu} << 12) | (char32_t{u[j + 1] & 0x3Fu} << 6) | (u[j + 2] & 0x3Fu);
-        if (IsHan(h)) {
-          prev = h;
-          j += 3;
-          continue;
+      if (b >= 0xE3 && b <= 0xE9 && j + 2 < n) {
+        uint16_t t;  // the two bytes after the lead
+        std::memcpy(&t, u + j + 1, 2);
+        if ((t & 0xC0C0) == 0x8080) {
+          const char32_t h = (char32_t{b & 0x0Fu} << 12) | (char32_t{t & 0x3Fu} << 6) | ((t >> 8) & 0x3Fu);
+          // Leads E5..E9 are U+5000..U+9FFF: all Han.
+          if (b >= 0xE5 || IsHan(h)) {
+            prev = h;
+            traditional |= t2s.Changes(h);  // never with a declined table (no bit set)
+            j += 3;
+            continue;
+          }
         }
       }
       break;
     }
     if (j > i) {
+      const size_t at = out.text.size();
       out.text.append(s, i, j - i);
+      if (traditional) t2s.Apply(out.text, at);
       out.orig.insert(out.orig.end(), in.orig.begin() + i, in.orig.begin() + j);
       i = j;
       continue;
     }
+    const size_t emitted = out.text.size();
     size_t start = i;
     char32_t c = NextCp(s, i);
     uint32_t at = in.orig[start];
@@ -156,6 +228,7 @@ CharPass Characters(const DecodedText& in) {
     // Corner brackets are quotes: one quote style for every later stage.
     if (c == U'「' || c == U'『' || c == U'」' || c == U'』') {
       out.EmitCp(c == U'「' || c == U'『' ? U'“' : U'”', at, len);
+      if (t2s.ok()) t2s.Apply(out.text, emitted);
       prev = c;
       continue;
     }
@@ -178,6 +251,7 @@ CharPass Characters(const DecodedText& in) {
     } else {
       out.Emit(std::string_view(s).substr(start, i - start), at, len);
     }
+    if (t2s.ok()) t2s.Apply(out.text, emitted);
     prev = c;
   }
   return out;
@@ -186,10 +260,11 @@ CharPass Characters(const DecodedText& in) {
 }  // namespace
 
 NormalizedText Normalize(const DecodedText& in, const PageChrome& chrome) {
-  CharPass chars = Characters(in);
+  const T2s& t2s = T2s::Get();
+  CharPass chars = Characters(in, t2s);
   uint32_t end_offset = in.orig.empty() ? 0 : in.orig.back();
   // Offsets into chars.text stay valid only if no character changes length.
-  if (!SimplifyInPlace(chars.text)) {
+  if (!t2s.ok() && !SimplifyInPlace(chars.text)) {
     std::string simplified = ToSimplified(chars.text);
     if (simplified.size() == chars.text.size()) chars.text.swap(simplified);
   }

@@ -15,6 +15,9 @@
 // Tested in tests/ingest/normalize_test.cc.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,10 +37,33 @@ struct PageChrome {
   const WordSet* metadata_labels = nullptr;
 
   enum class Verdict { kText, kChrome, kTail };
+  // Thread-safe (several threads may classify with one PageChrome).
   Verdict Classify(std::string_view line) const;
 
  private:
   bool HasMetadataLabel(std::string_view line) const;
+  // Does the line hold a word of line_marker_words? Steps from character to
+  // character and asks the word set only where a marker's first character
+  // stands (the same answer as line_marker_words->Find(line, 0) != npos).
+  bool HasLineMarker(std::string_view line) const;
+
+  // The first code points of line_markers, by their low 16 bits: built on
+  // first use (from any thread); a copy of the PageChrome builds its own.
+  struct FirstChars {
+    uint64_t bits[(1u << 16) / 64] = {};
+  };
+  class LazyFirstChars {
+   public:
+    LazyFirstChars() = default;
+    LazyFirstChars(const LazyFirstChars&) {}
+    LazyFirstChars& operator=(const LazyFirstChars&) { return *this; }
+    ~LazyFirstChars() { delete built_.load(); }
+    const FirstChars& Get(const std::vector<std::string>& markers) const;
+
+   private:
+    mutable std::atomic<FirstChars*> built_{nullptr};
+  };
+  LazyFirstChars first_chars_;
 };
 
 }  // namespace pkg::ingest

@@ -2,8 +2,11 @@
 // name a byte offset.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 
+#include "base/text.h"
 #include "ingest/decode.h"
 
 using pkg::StatusCode;
@@ -110,4 +113,37 @@ TEST_CASE("Decode refuses documents over the size limit before any work", "[inge
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == StatusCode::kResourceExhausted);
   CHECK(r.status().message().find("split it") != std::string::npos);
+}
+
+// Decode checks UTF-8 with its own fast path (several characters a step);
+// the verdict and the offset of the first bad byte must be IsValidUtf8's.
+TEST_CASE("Decode judges UTF-8 as IsValidUtf8 does, at every offset", "[ingest][decode]") {
+  const std::string pieces[] = {"产业", "发展规划", "a", "bc", "。", "\xC2\xB7", "\xF0\x9F\x98\x80", "\xE0\xA4\x85",
+                                "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\x80\x80", "\xC0\xAF", "\x80", "\xE5\xBF",
+                                "\xF4\x90\x80\x80", "\xEF\xBF\xBF", "\xFF", "\n", "0123456789abcdef"};
+  uint64_t x = 0x2545F4914F6CDD1Dull;
+  auto next = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const size_t n = next() % 30;
+    for (size_t k = 0; k < n; ++k) {
+      // Mostly valid text, so that bad bytes come late as well as early.
+      const size_t pick = next() % 40;
+      s += pieces[pick < std::size(pieces) ? pick : pick % 5];
+    }
+    size_t bad = 0;
+    const bool valid = pkg::IsValidUtf8(s, &bad);
+    auto r = Decode(s);
+    INFO(round);
+    if (valid) {
+      REQUIRE(r.ok());
+      CHECK(r->encoding == "UTF-8");
+      CHECK(r->utf8 == s);
+      continue;
+    }
+    CHECK(!(r.ok() && r->encoding == "UTF-8"));
+    if (!r.ok() && r.status().message().find("invalid UTF-8 after") != std::string::npos) {
+      CHECK(r.status().message().find("byte offset " + std::to_string(bad) + ":") != std::string::npos);
+    }
+  }
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/text.h"
 #include "ingest/decode.h"
 #include "ingest/normalize.h"
 #include "ingest/rules.h"
@@ -36,6 +37,10 @@ TEST_CASE("Normalize folds characters and removes scraper artifacts", "[ingest][
       {"full-width ASCII", "ＡＩ＋制造，２０２５（一）", "AI+制造,2025(一)"},
       {"ideographic space", "一　二", "一 二"},
       {"traditional to simplified", "產業規劃與經濟", "产业规划与经济"},
+      // Traditional characters next to those the character pass decides one
+      // by one (punctuation, full-width forms, pinyin) are simplified too.
+      {"traditional beside punctuation", "《發展規劃》、「產業」，（經濟）。", "《发展规划》、“产业”,(经济)。"},
+      {"compatibility ideograph", "\uF900\uF901", pkg::ToSimplified("\u8C48\u66F4")},
       {"inline pinyin", "產(chǎn)業(yè)發(fā)展", "产业发展"},
       {"pinyin in full-width brackets", "產（chǎn）業", "产业"},
       {"latin in brackets kept", "工业领域(AEO)试点", "工业领域(AEO)试点"},
