@@ -33,6 +33,14 @@ uint32_t UnitTrie::AddChild(uint32_t n, uint64_t unit) {
   return c;
 }
 
+std::vector<uint64_t> UnitTrie::KidMasks() const {
+  std::vector<uint64_t> masks(nodes, 0);
+  for (const uint64_t key : keys) {
+    if (key) masks[static_cast<size_t>((key >> 36) - 1)] |= uint64_t{1} << KidBit(key & ((uint64_t{1} << 36) - 1));
+  }
+  return masks;
+}
+
 uint64_t UnitTrie::UnitBefore(std::string_view s, size_t* end) {
   const size_t e = *end;
   for (size_t j = e; j > 0 && e - j < 4;) {

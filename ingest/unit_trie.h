@@ -52,6 +52,13 @@ struct UnitTrie {
     return static_cast<size_t>(k ^ (k >> 29));
   }
 
+  // The bit of a node's child mask for `unit` (one of 64, by a
+  // multiplicative hash of the unit alone; cheaper than Hash, no node in it).
+  static unsigned KidBit(uint64_t unit) { return static_cast<unsigned>((unit * 0x9E3779B97F4A7C15ull) >> 58); }
+  // By node: bit KidBit(u) set for each child unit u, so a clear bit says
+  // "no such child" before any probe (most nodes have a few children).
+  std::vector<uint64_t> KidMasks() const;
+
   static uint64_t UnitAt(std::string_view s, size_t* i) {
     const auto lead = static_cast<unsigned char>(s[*i]);
     // Most characters of the text are three bytes (CJK): one expression.
