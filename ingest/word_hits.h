@@ -17,6 +17,9 @@
 // first rule of the kind that lists it (tests/ingest/word_hits_test.cc
 // checks this for every kind, position and many view ends).
 //
+// SuffixAt (WordSet::SuffixAt's answers) reads the same hits: the positions
+// with hits within the kind's longest word before the end.
+//
 // Memory: about 1.5 bits a byte of text plus 12 bytes a position with hits
 // and 8 bytes a hit. Thread safety: AllWords is immutable after Build; a
 // WordHits belongs to one document on one thread.
@@ -52,12 +55,17 @@ class AllWords {
     RuleKind kind;
     const Rule* rule;
   };
+  // What a step of Build reads of a node, in 16 bytes.
+  struct Node {
+    uint64_t kids;                    // UnitTrie::KidMasks: most later steps find no child
+    uint32_t term_begin, term_end;    // its terms in terms_
+  };
   UnitTrie trie_;
   RootTable root_;  // the trie's first step for ASCII and three-byte characters
   StartFilter start_;  // the other first steps
-  EdgeFilter edges_;   // the later steps (most find no child)
-  std::vector<uint32_t> term_begin_;  // by node: its first term (one extra at the end)
+  std::vector<Node> nodes_;
   std::vector<Term> terms_;           // by node, in insertion order
+  size_t max_len_[static_cast<size_t>(RuleKind::kCount)] = {};  // by kind: its longest word in bytes
 };
 
 class WordHits {
@@ -87,13 +95,40 @@ class WordHits {
 
   // The first position in [from, end) where a word of kind k starts (of
   // any length), or `end` when none.
-  size_t NextStart(RuleKind k, size_t from, size_t end) const;
+  size_t NextStart(RuleKind k, size_t from, size_t end) const {
+    const uint32_t* pos = kind_pos_.data();
+    const uint32_t at = Seek(k, from);
+    return at != kind_begin_[static_cast<size_t>(k) + 1] && pos[at] < end ? pos[at] : end;
+  }
+
+  // The longest word of kind k ending at `end` and starting at or after
+  // `lo` (lo < end <= text size), as WordSet::SuffixAt over the view
+  // [lo, end); nullptr when none. *len gets its length.
+  const Rule* SuffixAt(RuleKind k, size_t lo, size_t end, size_t* len) const;
 
   size_t hits() const { return hits_.size(); }
 
  private:
   // PrefixAt's part after the kind test, at the idx-th position with hits.
   const Rule* Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, size_t* len) const;
+  // The index in kind_pos_ of kind k's first start at or after `from`
+  // (kind_begin_[k + 1] when none): std::lower_bound, but from the kind's
+  // last answer (the stages ask about nearby, mostly rising positions).
+  uint32_t Seek(RuleKind k, size_t from) const {
+    const auto kk = static_cast<size_t>(k);
+    const uint32_t* pos = kind_pos_.data();
+    const uint32_t b = kind_begin_[kk], e = kind_begin_[kk + 1];
+    uint32_t c = cursor_[kk];  // b <= c <= e
+    if (c > b && pos[c - 1] >= from) {
+      c = static_cast<uint32_t>(std::lower_bound(pos + b, pos + c, from) - pos);
+    } else {
+      const uint32_t near = std::min(e, c + 4);
+      while (c < near && pos[c] < from) ++c;
+      if (c == near && c < e && pos[c] < from) c = static_cast<uint32_t>(std::lower_bound(pos + c, pos + e, from) - pos);
+    }
+    cursor_[kk] = c;
+    return c;
+  }
   struct Hit {
     uint32_t len;
     uint32_t term;  // index into AllWords' terms
@@ -107,6 +142,9 @@ class WordHits {
   std::vector<Hit> hits_;             // by position, then by length
   std::vector<uint32_t> kind_begin_;  // by kind: its first entry in kind_pos_ (one extra at the end)
   std::vector<uint32_t> kind_pos_;    // by kind, ascending: where its words start
+  // Seek's last answer by kind; a cache that changes no answer (mutable:
+  // a WordHits is read by one thread).
+  mutable uint32_t cursor_[static_cast<size_t>(RuleKind::kCount)] = {};
 };
 
 // A kind's words as the stages read them: the WordSet's interface, answered
@@ -141,7 +179,11 @@ class KindWords {
     const size_t at = hits_->NextStart(kind_, off + from, off + stop) - off;
     return at >= stop ? end : at;
   }
-  const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const { return words_->SuffixAt(text, end, len); }
+  const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const {
+    size_t off = 0;
+    if (!Inside(text, &off)) return words_->SuffixAt(text, end, len);
+    return end > 0 && end <= text.size() ? hits_->SuffixAt(kind_, off, off + end, len) : nullptr;
+  }
   bool Contains(std::string_view w) const { return words_->Contains(w); }
   template <class F>
   void ForEachPrefixAt(std::string_view text, size_t pos, F&& f) const {
