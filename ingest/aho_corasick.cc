@@ -78,7 +78,7 @@ void AhoCorasick::Build() {
   built_ = true;
 }
 
-uint32_t AhoCorasick::Next(uint32_t s, uint64_t unit) const {
+uint32_t AhoCorasick::Down(uint32_t s, uint64_t unit) const {
   // Most nodes have few children: their mask rejects most units without a
   // probe of the edge table.
   const uint64_t bit = uint64_t{1} << UnitTrie::KidBit(unit);
@@ -86,6 +86,11 @@ uint32_t AhoCorasick::Next(uint32_t s, uint64_t unit) const {
     if (!(nodes_[s].kids & bit)) continue;
     if (uint32_t c = trie_.Child(s, unit)) return c;
   }
+  return 0;
+}
+
+uint32_t AhoCorasick::Next(uint32_t s, uint64_t unit) const {
+  if (s && (s = Down(s, unit))) return s;
   // At the root: ASCII and three-byte characters (ValidUnitAt's units of
   // three bytes are whole characters) through the root table.
   if ((unit >> 8) == 1 && (unit & 0xFF) < 0x80) return root_.Ascii(static_cast<unsigned char>(unit));
@@ -102,16 +107,17 @@ std::vector<AhoCorasick::Match> AhoCorasick::FindAll(std::string_view text) cons
   for (size_t i = 0; i < size;) {
     // ValidUnitAt, with a whole three-byte character (most of the text)
     // tested and packed from one four-byte load.
-    uint64_t unit;
     uint32_t w = 0;
     if (size - i >= 4) std::memcpy(&w, u + i, 4);  // little-endian: u[i] is the low byte
     if ((w & 0xC0C0F0) == 0x8080E0) {
-      unit = uint64_t{3} << 24 | (__builtin_bswap32(w) >> 8);
+      // Next, inline: the failure chain, then the root's dense table.
+      const uint64_t unit = uint64_t{3} << 24 | (__builtin_bswap32(w) >> 8);
       i += 3;
+      s = s ? Down(s, unit) : 0;
+      if (!s) s = root_.Wide((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | ((w >> 16) & 0x3F));
     } else {
-      unit = UnitTrie::ValidUnitAt(text, &i);
+      s = Next(s, UnitTrie::ValidUnitAt(text, &i));
     }
-    s = Next(s, unit);
     const auto end = static_cast<uint32_t>(i);
     for (int32_t o = nodes_[s].report; o >= 0; o = dict_[o]) {
       const auto p = static_cast<uint32_t>(output_[o]);

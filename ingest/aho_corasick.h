@@ -47,6 +47,9 @@ class AhoCorasick {
 
  private:
   uint32_t Next(uint32_t s, uint64_t unit) const;  // goto with failure (after Build)
+  // The child for `unit` of s or of the first node on its failure chain
+  // that has one, the root excluded; 0 when none.
+  uint32_t Down(uint32_t s, uint64_t unit) const;
   // What a text step reads of a node, in 16 bytes (after Build).
   struct Node {
     uint64_t kids = 0;    // UnitTrie::KidMasks: a clear bit KidBit(u) means no child for unit u

@@ -80,16 +80,24 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     return x.name.size() > surface.size() && anaphors.Contains(surface) && counts.PrefixAt(x.name, 0, &cl) &&
            std::string_view(x.name).substr(cl) == surface;
   };
-  for (const Lexicon::Hit& h : *hits) {
-    if (!short_form(h)) named_in_full.push_back(h.entry);
-  }
-  std::sort(named_in_full.begin(), named_in_full.end());
+  // Made when the first short form is met (most documents have none).
+  bool named_ready = false;
+  auto named = [&]() -> const std::vector<uint32_t>& {
+    if (!named_ready) {
+      for (const Lexicon::Hit& h : *hits) {
+        if (!short_form(h)) named_in_full.push_back(h.entry);
+      }
+      std::sort(named_in_full.begin(), named_in_full.end());
+      named_ready = true;
+    }
+    return named_in_full;
+  };
   if (order) order->clear();
   for (size_t hi = 0; hi < hits->size(); ++hi) {
     const Lexicon::Hit& h = (*hits)[hi];
     const LexEntry& x = L.entries()[h.entry];
     if (only_bare && (x.template_id < 0 || h.region != Lexicon::kNoRegion)) continue;
-    if (short_form(h) && !std::binary_search(named_in_full.begin(), named_in_full.end(), h.entry)) continue;
+    if (short_form(h) && !std::binary_search(named().begin(), named().end(), h.entry)) continue;
     Mention m;
     m.span = {h.begin, h.end};
     m.type = x.type;

@@ -108,10 +108,15 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
     base += static_cast<uint32_t>(std::popcount(block_mask_[b]));
   }
   // Positions by kind: a counting sort of the (position, kind) pairs.
-  kind_begin_.assign(kKinds + 1, 0);
-  for (size_t k = 0; k < kKinds; ++k) kind_begin_[k + 1] = kind_begin_[k] + per_kind[k];
-  kind_pos_.assign(kind_begin_[kKinds], 0);
-  std::vector<uint32_t> fill(kind_begin_.begin(), kind_begin_.end() - 1);
+  uint32_t at = 0;
+  for (size_t k = 0; k < kKinds; ++k) {
+    kind_first_[k] = at + 1;  // after the sentinel 0
+    kind_end_[k] = at + 1 + per_kind[k];
+    at = kind_end_[k] + 1;
+  }
+  kind_pos_.assign(at, 0);
+  for (size_t k = 0; k < kKinds; ++k) kind_pos_[kind_end_[k]] = kNoPos;
+  std::vector<uint32_t> fill(kind_first_, kind_first_ + kKinds);
   size_t idx = 0;
   for (size_t b = 0; b < blocks; ++b) {
     for (uint64_t m = block_mask_[b]; m; m &= m - 1, ++idx) {
@@ -119,7 +124,7 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
       for (uint64_t ks = kinds_[idx]; ks; ks &= ks - 1) kind_pos_[fill[std::countr_zero(ks)]++] = pos;
     }
   }
-  std::copy(kind_begin_.begin(), kind_begin_.end() - 1, cursor_);
+  std::copy(kind_first_, kind_first_ + kKinds, cursor_);
 }
 
 const Rule* WordHits::Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, size_t* len) const {
@@ -136,8 +141,7 @@ const Rule* WordHits::Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, 
 }
 
 size_t WordHits::Find(RuleKind k, size_t from, size_t end, size_t* len, const Rule** rule) const {
-  const uint32_t* e = kind_pos_.data() + kind_begin_[static_cast<size_t>(k) + 1];
-  for (const uint32_t* it = kind_pos_.data() + Seek(k, from); it != e && *it < end; ++it) {
+  for (const uint32_t* it = kind_pos_.data() + Seek(k, from); *it < end; ++it) {  // the sentinel stops it
     size_t l = 0;
     if (const Rule* r = PrefixAt(k, *it, end, &l)) {
       if (len) *len = l;
@@ -146,6 +150,11 @@ size_t WordHits::Find(RuleKind k, size_t from, size_t end, size_t* len, const Ru
     }
   }
   return std::string_view::npos;
+}
+
+uint32_t WordHits::SeekFar(size_t kk, size_t from) const {
+  const uint32_t* pos = kind_pos_.data();
+  return cursor_[kk] = static_cast<uint32_t>(std::lower_bound(pos + kind_first_[kk], pos + kind_end_[kk], from) - pos);
 }
 
 const Rule* WordHits::SuffixAt(RuleKind k, size_t lo, size_t end, size_t* len) const {

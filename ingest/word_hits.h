@@ -96,9 +96,8 @@ class WordHits {
   // The first position in [from, end) where a word of kind k starts (of
   // any length), or `end` when none.
   size_t NextStart(RuleKind k, size_t from, size_t end) const {
-    const uint32_t* pos = kind_pos_.data();
-    const uint32_t at = Seek(k, from);
-    return at != kind_begin_[static_cast<size_t>(k) + 1] && pos[at] < end ? pos[at] : end;
+    const uint32_t at = kind_pos_[Seek(k, from)];  // the kind's end sentinel when none
+    return at < end ? at : end;
   }
 
   // The longest word of kind k ending at `end` and starting at or after
@@ -112,23 +111,19 @@ class WordHits {
   // PrefixAt's part after the kind test, at the idx-th position with hits.
   const Rule* Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, size_t* len) const;
   // The index in kind_pos_ of kind k's first start at or after `from`
-  // (kind_begin_[k + 1] when none): std::lower_bound, but from the kind's
-  // last answer (the stages ask about nearby, mostly rising positions).
+  // (its end sentinel when none): std::lower_bound, but tried first at the
+  // kind's last answer and the one after it (the stages ask about nearby,
+  // mostly rising positions). The sentinels around each kind's list let
+  // both tests read their neighbours without bounds checks.
   uint32_t Seek(RuleKind k, size_t from) const {
     const auto kk = static_cast<size_t>(k);
     const uint32_t* pos = kind_pos_.data();
-    const uint32_t b = kind_begin_[kk], e = kind_begin_[kk + 1];
-    uint32_t c = cursor_[kk];  // b <= c <= e
-    if (c > b && pos[c - 1] >= from) {
-      c = static_cast<uint32_t>(std::lower_bound(pos + b, pos + c, from) - pos);
-    } else {
-      const uint32_t near = std::min(e, c + 4);
-      while (c < near && pos[c] < from) ++c;
-      if (c == near && c < e && pos[c] < from) c = static_cast<uint32_t>(std::lower_bound(pos + c, pos + e, from) - pos);
-    }
-    cursor_[kk] = c;
-    return c;
+    const uint32_t c = cursor_[kk];  // kind_first_[k] <= c <= kind_end_[k]
+    if (pos[c - 1] < from && from <= pos[c]) return c;
+    if (pos[c] < from && from <= pos[c + 1]) return cursor_[kk] = c + 1;
+    return SeekFar(kk, from);
   }
+  uint32_t SeekFar(size_t kk, size_t from) const;
   struct Hit {
     uint32_t len;
     uint32_t term;  // index into AllWords' terms
@@ -140,8 +135,12 @@ class WordHits {
   std::vector<uint64_t> kinds_;       // by position with hits: the kinds starting there
   std::vector<uint32_t> first_;       // by position with hits: its first hit (one extra at the end)
   std::vector<Hit> hits_;             // by position, then by length
-  std::vector<uint32_t> kind_begin_;  // by kind: its first entry in kind_pos_ (one extra at the end)
-  std::vector<uint32_t> kind_pos_;    // by kind, ascending: where its words start
+  // By kind, ascending, where its words start; each kind's list between a
+  // sentinel 0 before it and a sentinel kNoPos after it.
+  static constexpr uint32_t kNoPos = 0xFFFFFFFF;
+  std::vector<uint32_t> kind_pos_;
+  uint32_t kind_first_[static_cast<size_t>(RuleKind::kCount)] = {};  // by kind: its first entry in kind_pos_
+  uint32_t kind_end_[static_cast<size_t>(RuleKind::kCount)] = {};    // by kind: its end sentinel in kind_pos_
   // Seek's last answer by kind; a cache that changes no answer (mutable:
   // a WordHits is read by one thread).
   mutable uint32_t cursor_[static_cast<size_t>(RuleKind::kCount)] = {};
@@ -196,10 +195,10 @@ class KindWords {
   // True, with *off the view's offset, when `text` lies within the document.
   bool Inside(std::string_view text, size_t* off) const {
     if (!hits_) return false;
-    const auto b = reinterpret_cast<uintptr_t>(doc_.data());
-    const auto x = reinterpret_cast<uintptr_t>(text.data());
-    if (x < b || x - b > doc_.size() || text.size() > doc_.size() - (x - b)) return false;
-    *off = x - b;
+    // Unsigned: a view before the document wraps to an offset past its end.
+    const uintptr_t o = reinterpret_cast<uintptr_t>(text.data()) - reinterpret_cast<uintptr_t>(doc_.data());
+    if (o > doc_.size() || text.size() > doc_.size() - o) return false;
+    *off = o;
     return true;
   }
   const WordSet* words_;
