@@ -47,6 +47,16 @@ bool DirectiveOwner(const DocContext& ctx, const std::vector<Lexicon::Hit>& hits
   return false;
 }
 
+// Whether CleanName(s) == s: no byte that may start a dropped character or
+// a space (np_scan.cc: '"', ' ', E2, E3).
+bool Plain(std::string_view s) {
+  for (const char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b == ' ' || b == '"' || b == 0xE2 || b == 0xE3) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Hits come sorted; only names found inside a descriptive alias are out of
@@ -93,6 +103,17 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     return named_in_full;
   };
   if (order) order->clear();
+  // Structure::SentenceAt, from the last answer: the hits come by begin.
+  size_t after = 0;  // the sentences beginning at or before the last position asked about
+  auto sentence_at = [&](uint32_t p) -> int {
+    if (!ctx.st) return -1;
+    const auto& ss = ctx.st->sentences;
+    if (after > 0 && ss[after - 1].span.begin > p) return ctx.st->SentenceAt(p);  // went back: not kept
+    while (after < ss.size() && ss[after].span.begin <= p) ++after;
+    if (after == 0) return -1;
+    const Sentence& s = ss[after - 1];
+    return s.span.contains(p) || p == s.span.end ? static_cast<int>(after - 1) : -1;
+  };
   for (size_t hi = 0; hi < hits->size(); ++hi) {
     const Lexicon::Hit& h = (*hits)[hi];
     const LexEntry& x = L.entries()[h.entry];
@@ -104,8 +125,8 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     m.lex_entry = static_cast<int>(h.entry);
     m.weak = x.weak() || (x.type == "Agency"sv && DirectiveOwner(ctx, *hits, hi));
     m.rule = x.rule;
-    m.sentence = ctx.st ? ctx.st->SentenceAt(h.begin) : -1;
-    std::string surface(ctx.text.substr(h.begin, h.end - h.begin));
+    m.sentence = sentence_at(h.begin);
+    const std::string_view surface = ctx.text.substr(h.begin, h.end - h.begin);
     if (h.region != Lexicon::kNoRegion) {
       // A city-level body written with its county or district (宿松县发展和改革委员会).
       m.lex_entry = -1;
@@ -129,8 +150,12 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     } else {
       m.name = x.name;
     }
-    if (std::string clean = CleanName(surface); clean != m.name) m.aliases.push_back(std::move(clean));
-    if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
+    if (Plain(surface)) {
+      if (surface != m.name) m.aliases.emplace_back(surface);  // CleanName(surface) is the surface
+    } else if (std::string clean = CleanName(surface); clean != m.name) {
+      m.aliases.push_back(std::move(clean));
+    }
+    if (surface.find("“") != std::string::npos) m.aliases.emplace_back(surface);
     // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司,
     // 国家统计局嘉兴调查队 (a survey team of the statistics bureau); not
     // across a governing verb with its object (中国人民银行设立X中心: the bank
