@@ -68,9 +68,9 @@ void AhoCorasick::Build() {
       queue.push_back(v);
     }
   }
-  const std::vector<uint64_t> masks = trie_.KidMasks();
+  const std::vector<UnitTrie::Kids> kids_of = trie_.KidsByNode();
   for (uint32_t v = 0; v < n; ++v) {
-    nodes_[v].kids = masks[v];
+    nodes_[v].kids = kids_of[v];
     nodes_[v].fail = fail[v];
     nodes_[v].report = output_[v] >= 0 ? static_cast<int32_t>(v) : dict_[v];
   }
@@ -83,7 +83,12 @@ uint32_t AhoCorasick::Down(uint32_t s, uint64_t unit) const {
   // probe of the edge table.
   const uint64_t bit = uint64_t{1} << UnitTrie::KidBit(unit);
   for (; s != 0; s = nodes_[s].fail) {
-    if (!(nodes_[s].kids & bit)) continue;
+    const UnitTrie::Kids& k = nodes_[s].kids;
+    if (k.one_kid) {
+      if (k.one_unit == unit) return k.one_kid;
+      continue;
+    }
+    if (!(k.mask & bit)) continue;
     if (uint32_t c = trie_.Child(s, unit)) return c;
   }
   return 0;

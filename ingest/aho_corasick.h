@@ -50,9 +50,9 @@ class AhoCorasick {
   // The child for `unit` of s or of the first node on its failure chain
   // that has one, the root excluded; 0 when none.
   uint32_t Down(uint32_t s, uint64_t unit) const;
-  // What a text step reads of a node, in 16 bytes (after Build).
+  // What a text step reads of a node, in 24 bytes (after Build).
   struct Node {
-    uint64_t kids = 0;    // UnitTrie::KidMasks: a clear bit KidBit(u) means no child for unit u
+    UnitTrie::Kids kids;  // a clear mask bit or another one unit: no child there, no probe
     uint32_t fail = 0;    // the failure link
     int32_t report = -1;  // the first node with an output on the chain from here (itself, then dict_), or -1
   };

@@ -33,12 +33,22 @@ uint32_t UnitTrie::AddChild(uint32_t n, uint64_t unit) {
   return c;
 }
 
-std::vector<uint64_t> UnitTrie::KidMasks() const {
-  std::vector<uint64_t> masks(nodes, 0);
-  for (const uint64_t key : keys) {
-    if (key) masks[static_cast<size_t>((key >> 36) - 1)] |= uint64_t{1} << KidBit(key & ((uint64_t{1} << 36) - 1));
+std::vector<UnitTrie::Kids> UnitTrie::KidsByNode() const {
+  std::vector<Kids> out(nodes);
+  std::vector<uint32_t> count(nodes, 0);
+  for (size_t h = 0; h < keys.size(); ++h) {
+    if (!keys[h]) continue;
+    const auto n = static_cast<size_t>((keys[h] >> 36) - 1);
+    const uint64_t unit = keys[h] & ((uint64_t{1} << 36) - 1);
+    out[n].mask |= uint64_t{1} << KidBit(unit);
+    if (++count[n] == 1 && unit <= 0xFFFFFFFF) {
+      out[n].one_unit = static_cast<uint32_t>(unit);
+      out[n].one_kid = kids[h];
+    } else {
+      out[n].one_kid = 0;
+    }
   }
-  return masks;
+  return out;
 }
 
 uint64_t UnitTrie::UnitBefore(std::string_view s, size_t* end) {

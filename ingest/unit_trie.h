@@ -55,9 +55,17 @@ struct UnitTrie {
   // The bit of a node's child mask for `unit` (one of 64, by a
   // multiplicative hash of the unit alone; cheaper than Hash, no node in it).
   static unsigned KidBit(uint64_t unit) { return static_cast<unsigned>((unit * 0x9E3779B97F4A7C15ull) >> 58); }
-  // By node: bit KidBit(u) set for each child unit u, so a clear bit says
-  // "no such child" before any probe (most nodes have a few children).
-  std::vector<uint64_t> KidMasks() const;
+  // What a walk may read of a node's children before a probe of the edge
+  // table: `mask` has bit KidBit(u) set for each child unit u (a clear bit
+  // says "no such child"; most nodes have a few children), and a node whose
+  // one child has a unit of 32 bits or fewer (not a four-byte character)
+  // holds it whole: `one_kid` the child (0 otherwise), `one_unit` its unit.
+  struct Kids {
+    uint64_t mask = 0;
+    uint32_t one_unit = 0;
+    uint32_t one_kid = 0;
+  };
+  std::vector<Kids> KidsByNode() const;
 
   static uint64_t UnitAt(std::string_view s, size_t* i) {
     const auto lead = static_cast<unsigned char>(s[*i]);

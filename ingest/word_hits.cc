@@ -30,12 +30,12 @@ AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::le
     }
   }
   at.resize(trie_.nodes);
-  const std::vector<uint64_t> kids = trie_.KidMasks();
+  const std::vector<UnitTrie::Kids> kids = trie_.KidsByNode();
   nodes_.reserve(at.size());
   for (size_t n = 0; n < at.size(); ++n) {
     const auto begin = static_cast<uint32_t>(terms_.size());
     terms_.insert(terms_.end(), at[n].begin(), at[n].end());
-    nodes_.push_back(Node{kids[n], begin, static_cast<uint32_t>(terms_.size())});
+    nodes_.push_back(Node{kids[n].mask, begin, static_cast<uint32_t>(terms_.size())});
   }
   root_.Build(trie_);
 }

@@ -57,7 +57,7 @@ class AllWords {
   };
   // What a step of Build reads of a node, in 16 bytes.
   struct Node {
-    uint64_t kids;                    // UnitTrie::KidMasks: most later steps find no child
+    uint64_t kids;                    // UnitTrie::Kids::mask: most later steps find no child
     uint32_t term_begin, term_end;    // its terms in terms_
   };
   UnitTrie trie_;
