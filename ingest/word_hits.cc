@@ -161,25 +161,19 @@ const Rule* WordHits::SuffixAt(RuleKind k, size_t lo, size_t end, size_t* len) c
   const auto kk = static_cast<size_t>(k);
   const size_t longest = all_->max_len_[kk];
   if (end > size_ || lo >= end || longest == 0) return nullptr;
-  // The positions with hits from the earliest start a word of the kind may
-  // have; the first with a word of the kind ending at `end` has the longest
-  // (a position's hits come shortest first).
-  const uint64_t kind_bit = uint64_t{1} << kk;
-  for (size_t p = end - lo > longest ? end - longest : lo; p < end; p = (p | 63) + 1) {
-    const size_t block = p >> 6;
-    const uint64_t below = (uint64_t{1} << (p & 63)) - 1;
-    uint64_t m = block_mask_[block] & ~below;
-    if ((end >> 6) == block) m &= (uint64_t{1} << (end & 63)) - 1;
-    uint32_t idx = block_base_[block] + static_cast<uint32_t>(std::popcount(block_mask_[block] & below));
-    for (; m; m &= m - 1, ++idx) {
-      if (!(kinds_[idx] & kind_bit)) continue;
-      const size_t want = end - (block * 64 + static_cast<size_t>(std::countr_zero(m)));
-      for (uint32_t h = first_[idx]; h < first_[idx + 1] && hits_[h].len <= want; ++h) {
-        const AllWords::Term& t = all_->terms_[hits_[h].term];
-        if (hits_[h].len != want || t.kind != k) continue;
-        if (len) *len = want;
-        return t.rule;
-      }
+  // The kind's starts from the earliest a word of it may have; the first
+  // with a word of the kind ending at `end` has the longest (a position's
+  // hits come shortest first). The end sentinel stops the walk.
+  const uint32_t* pos = kind_pos_.data();
+  for (uint32_t c = Seek(k, end - lo > longest ? end - longest : lo); pos[c] < end; ++c) {
+    const size_t p = pos[c], want = end - p;
+    const uint64_t m = block_mask_[p >> 6];
+    const uint32_t idx = block_base_[p >> 6] + static_cast<uint32_t>(std::popcount(m & ((uint64_t{1} << (p & 63)) - 1)));
+    for (uint32_t h = first_[idx]; h < first_[idx + 1] && hits_[h].len <= want; ++h) {
+      const AllWords::Term& t = all_->terms_[hits_[h].term];
+      if (hits_[h].len != want || t.kind != k) continue;
+      if (len) *len = want;
+      return t.rule;
     }
   }
   return nullptr;
