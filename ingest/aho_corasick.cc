@@ -120,6 +120,11 @@ std::vector<AhoCorasick::Match> AhoCorasick::FindAll(std::string_view text) cons
       i += 3;
       s = s ? Down(s, unit) : 0;
       if (!s) s = root_.Wide((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | ((w >> 16) & 0x3F));
+    } else if (size - i >= 4 && !(w & 0x80)) {  // ASCII, inline too
+      const auto b = static_cast<unsigned char>(w);
+      i += 1;
+      s = s ? Down(s, uint64_t{1} << 8 | b) : 0;
+      if (!s) s = root_.Ascii(b);
     } else {
       s = Next(s, UnitTrie::ValidUnitAt(text, &i));
     }
