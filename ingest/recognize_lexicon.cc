@@ -119,7 +119,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     const LexEntry& x = L.entries()[h.entry];
     if (only_bare && (x.template_id < 0 || h.region != Lexicon::kNoRegion)) continue;
     if (short_form(h) && !std::binary_search(named().begin(), named().end(), h.entry)) continue;
-    Mention m;
+    Mention& m = out.emplace_back();  // in place: a Mention is large (dropped again below if it names nothing)
     m.span = {h.begin, h.end};
     m.type = x.type;
     m.lex_entry = static_cast<int>(h.entry);
@@ -145,6 +145,7 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
         m.lex_entry = -1;
         m.name = std::move(composed);
       } else {
+        out.pop_back();
         continue;  // "区政府" with no known region: not a name we can pin down
       }
     } else {
@@ -207,25 +208,29 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     // A zone's committee: "苏州工业园区管委会", "宿松经济开发区管理委员会" (a head
     // of rule head.agency_zone right after the region) is an agency; the
     // region is inside its name.
-    Mention committee;
+    const Rule* zone = nullptr;
+    size_t zone_len = 0;
     if (m.type == "Region"sv && !m.weak) {
-      size_t len = 0;
-      const Rule* r = ctx.Words(RuleKind::head).PrefixAt(ctx.text, h.end, &len);
+      const Rule* r = ctx.Words(RuleKind::head).PrefixAt(ctx.text, h.end, &zone_len);
       if (r && r->id == "head.agency_zone" && r->arg == "Agency") {
-        committee.span = {h.begin, static_cast<uint32_t>(h.end + len)};
-        committee.type = "Agency";
-        committee.rule = r->id;
-        committee.sentence = m.sentence;
-        committee.name = CleanName(ctx.text.substr(h.begin, h.end + len - h.begin));
+        zone = r;
         m.embedded = true;
       }
     }
-    out.push_back(std::move(m));
     uint64_t rank = uint64_t{hi} << 32;
     if (order) order->push_back(rank++);
-    if (!committee.name.empty()) {
-      out.push_back(std::move(committee));
-      if (order) order->push_back(rank++);
+    if (zone) {  // m is not used from here on: out may grow
+      Mention& committee = out.emplace_back();
+      committee.span = {h.begin, static_cast<uint32_t>(h.end + zone_len)};
+      committee.type = "Agency";
+      committee.rule = zone->id;
+      committee.sentence = sentence;
+      committee.name = CleanName(ctx.text.substr(h.begin, h.end + zone_len - h.begin));
+      if (committee.name.empty()) {
+        out.pop_back();
+      } else if (order) {
+        order->push_back(rank++);
+      }
     }
     // A descriptive alias ("先进制造业和现代服务业深度融合") names sectors too.
     if (descriptive) {
