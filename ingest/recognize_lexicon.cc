@@ -1,5 +1,7 @@
 // Lexicon names as mentions; see recognize.h (FindLexiconMentions).
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -50,8 +52,19 @@ bool DirectiveOwner(const DocContext& ctx, const std::vector<Lexicon::Hit>& hits
 // Whether CleanName(s) == s: no byte that may start a dropped character or
 // a space (np_scan.cc: '"', ' ', E2, E3).
 bool Plain(std::string_view s) {
-  for (const char c : s) {
-    const auto b = static_cast<unsigned char>(c);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+  auto has = [](uint64_t w, unsigned char b) {  // a byte of w equal to b
+    const uint64_t x = w ^ (kOnes * b);
+    return ((x - kOnes) & ~x & kHigh) != 0;
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {  // eight bytes a step
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (has(w, ' ') || has(w, '"') || has(w, 0xE2) || has(w, 0xE3)) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
     if (b == ' ' || b == '"' || b == 0xE2 || b == 0xE3) return false;
   }
   return true;
