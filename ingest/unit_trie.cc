@@ -100,14 +100,4 @@ void RootTable::Build(const UnitTrie& trie) {
   }
 }
 
-void EdgeFilter::Build(const UnitTrie& trie, unsigned bits) {
-  bits_.assign((size_t{1} << bits) / 64, 0);
-  shift_ = 64 - bits;
-  for (const uint64_t key : trie.keys) {
-    if (!key) continue;
-    const size_t b = UnitTrie::Hash(key) >> shift_;
-    bits_[b >> 6] |= uint64_t{1} << (b & 63);
-  }
-}
-
 }  // namespace pkg::ingest

@@ -30,7 +30,7 @@ struct UnitTrie {
     const uint64_t key = Key(n, unit);
     return Find(key, Hash(key));
   }
-  // Child() in two steps, for callers that test the hash first (EdgeFilter).
+  // Child() in two steps (key, then hash and probe).
   static uint64_t Key(uint32_t n, uint64_t unit) { return (uint64_t{n} + 1) << 36 | unit; }
   uint32_t Find(uint64_t key, size_t hash) const {
     if (keys.empty()) return 0;
@@ -158,26 +158,6 @@ class RootTable {
   uint64_t bits_[1024] = {};
   uint32_t base_[1024] = {};
   std::vector<uint32_t> kids_;
-};
-
-// A Bloom filter of one hash over a trie's edges, for walks where most
-// steps find no child: a clear bit says "no such edge" in a few
-// instructions, before the probe of the edge table (whose misses read about
-// 2.5 slots). Built after the trie's last insertion; the bit is taken from
-// the high bits of UnitTrie::Hash (the table's slot uses the low ones).
-// Tested in tests/ingest/unit_trie_test.cc.
-class EdgeFilter {
- public:
-  // `bits`: log2 of the filter's size in bits.
-  void Build(const UnitTrie& trie, unsigned bits);
-  bool MayHave(size_t hash) const {
-    const size_t b = hash >> shift_;
-    return (bits_[b >> 6] >> (b & 63)) & 1;
-  }
-
- private:
-  std::vector<uint64_t> bits_{~uint64_t{0}};
-  unsigned shift_ = 64 - 6;
 };
 
 }  // namespace pkg::ingest
