@@ -49,6 +49,12 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
   kinds_.clear();
   first_.clear();
   hits_.clear();
+  // Room for a usual density of hits at once (a fresh index per document
+  // would otherwise grow each vector a dozen times); capped for huge texts.
+  const size_t guess = std::min<size_t>(text.size() / 4, size_t{1} << 20);
+  hits_.reserve(guess);
+  kinds_.reserve(guess / 2);
+  first_.reserve(guess / 2 + 1);
   constexpr size_t kKinds = static_cast<size_t>(RuleKind::kCount);
   std::vector<uint32_t> per_kind(kKinds, 0);
   if (!all.empty()) {
