@@ -47,10 +47,18 @@ class AhoCorasick {
 
  private:
   uint32_t Next(uint32_t s, uint64_t unit) const;  // goto with failure (after Build)
-
+  // The child for `unit` of s or of the first node on its failure chain
+  // that has one, the root excluded; 0 when none.
+  uint32_t Down(uint32_t s, uint64_t unit) const;
+  // What a text step reads of a node, in 24 bytes (after Build).
+  struct Node {
+    UnitTrie::Kids kids;  // a clear mask bit or another one unit: no child there, no probe
+    uint32_t fail = 0;    // the failure link
+    int32_t report = -1;  // the first node with an output on the chain from here (itself, then dict_), or -1
+  };
   UnitTrie trie_;
   RootTable root_;                  // the root's children (after Build)
-  std::vector<uint32_t> fail_;      // by node (after Build)
+  std::vector<Node> nodes_;         // by node (after Build)
   std::vector<int32_t> output_{-1};  // by node: the pattern ending here, or -1
   std::vector<int32_t> dict_;       // by node: nearest node on the fail chain with an output, or -1
   std::vector<uint32_t> lengths_;   // pattern id → byte length

@@ -2,6 +2,7 @@
 #include "ingest/lexicon.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "base/text.h"
@@ -10,6 +11,27 @@ namespace pkg::ingest {
 
 using namespace std::string_view_literals;  // "Fund"sv: type compares of known length, inlined
 namespace {
+
+// The first position at or after `from` holding an ASCII letter, else
+// text.size(); eight bytes a step (per byte: its low seven bits folded to
+// lower case, tested for 'a'..'z' by two adds whose carries stay in the byte,
+// bytes of 0x80 and above masked out).
+size_t NextAsciiLetter(std::string_view text, size_t from) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+  size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const uint64_t y = (w & ~kHigh) | (kOnes * 0x20);
+    const uint64_t hit = (y + kOnes * (0x80 - 'a')) & ~(y + kOnes * (0x80 - 'z' - 1)) & ~w & kHigh;
+    if (hit) return i + static_cast<size_t>(std::countr_zero(hit) / 8);
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return i;
+  }
+  return text.size();
+}
 
 bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -35,6 +57,8 @@ bool InAddress(std::string_view text, size_t b, size_t e) {
 // cuts a word ("China" in "Chinatown", "MIIT" in "MIITs") or lies in a web or
 // mail address (www.shanghai.gov.cn): such a match names nothing.
 bool CutsWordOrAddress(std::string_view text, size_t b, size_t e) {
+  // Most names begin and end with a Chinese character: no Latin end to judge.
+  if (static_cast<unsigned char>(text[b]) >= 0x80 && static_cast<unsigned char>(text[e - 1]) >= 0x80) return false;
   const bool latin_begin = IsAsciiAlnum(text[b]), latin_end = IsAsciiAlnum(text[e - 1]);
   if ((latin_begin && b > 0 && IsAsciiAlnum(text[b - 1])) || (latin_end && e < text.size() && IsAsciiAlnum(text[e]))) {
     return true;
@@ -118,25 +142,23 @@ std::vector<Lexicon::Hit> Lexicon::Match(std::string_view text, const std::vecto
     if (s.guard) cands.push_back(Candidate{m.begin, m.end, kNoEntry, false, &kNoLevel});  // blocks names starting inside
     if (m.pattern < tail_roles_.size() && !tail_roles_[m.pattern].empty()) Compose(text, m, all, cands);
   }
-  // English names, in each run of ASCII that holds a letter and is long enough.
-  for (size_t b = 0; b < text.size() && !en_entry_.empty();) {
-    // Past non-ASCII text, 8 bytes at a time while all of them are.
-    for (uint64_t w; b + 8 <= text.size() && (std::memcpy(&w, text.data() + b, 8), (w & 0x8080808080808080ull) == 0x8080808080808080ull);) b += 8;
-    while (b < text.size() && (static_cast<unsigned char>(text[b]) >= 0x80 || text[b] == '\n')) ++b;
-    size_t e = b;
-    bool letter = false;
-    while (e < text.size() && static_cast<unsigned char>(text[e]) < 0x80 && text[e] != '\n') {
-      letter = letter || (text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z');
-      ++e;
-    }
-    if (letter && e - b >= 3) {
+  // English names, in each run of ASCII (but '\n') that holds a letter and is
+  // long enough: found from its letters (most ASCII runs are punctuation).
+  auto in_run = [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\n'; };
+  for (size_t from = 0; from < text.size() && !en_entry_.empty();) {
+    const size_t letter = NextAsciiLetter(text, from);
+    if (letter >= text.size()) break;
+    size_t b = letter, e = letter + 1;
+    while (b > from && in_run(text[b - 1])) --b;  // the run began after the last one ended
+    while (e < text.size() && in_run(text[e])) ++e;
+    from = e;
+    if (e - b >= 3) {
       for (const auto& m : ac_en_.FindAll(text.substr(b, e - b))) {
         const size_t mb = b + m.begin, me = b + m.end;
         if (CutsWordOrAddress(text, mb, me)) continue;
         cands.push_back(Candidate{static_cast<uint32_t>(mb), static_cast<uint32_t>(me), en_entry_[m.pattern], false, &kNoLevel});
       }
     }
-    b = e;
   }
   if (!types.empty()) {
     cands.erase(std::remove_if(cands.begin(), cands.end(),

@@ -65,7 +65,7 @@ class Lexicon {
   struct Hit {
     uint32_t begin, end;  // byte span in the text
     uint32_t entry;       // index into entries()
-    std::string bare_level;  // for bare forms ("市经信委"): the level word, "市"
+    std::string_view bare_level;  // for bare forms ("市经信委"): the level word, "市" (the Lexicon's storage)
     // For a template's name written with a county or district that has no
     // instance of it (宿松县发展和改革委员会 from the city-level template): that
     // region's entry, with `entry` the template's bare entry; kNoRegion otherwise.

@@ -1,5 +1,7 @@
 // Lexicon names as mentions; see recognize.h (FindLexiconMentions).
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,27 @@ bool DirectiveOwner(const DocContext& ctx, const std::vector<Lexicon::Hit>& hits
   return false;
 }
 
+// Whether CleanName(s) == s: no byte that may start a dropped character or
+// a space (np_scan.cc: '"', ' ', E2, E3).
+bool Plain(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+  auto has = [](uint64_t w, unsigned char b) {  // a byte of w equal to b
+    const uint64_t x = w ^ (kOnes * b);
+    return ((x - kOnes) & ~x & kHigh) != 0;
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {  // eight bytes a step
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (has(w, ' ') || has(w, '"') || has(w, 0xE2) || has(w, 0xE3)) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b == ' ' || b == '"' || b == 0xE2 || b == 0xE3) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Hits come sorted; only names found inside a descriptive alias are out of
@@ -80,24 +103,43 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     return x.name.size() > surface.size() && anaphors.Contains(surface) && counts.PrefixAt(x.name, 0, &cl) &&
            std::string_view(x.name).substr(cl) == surface;
   };
-  for (const Lexicon::Hit& h : *hits) {
-    if (!short_form(h)) named_in_full.push_back(h.entry);
-  }
-  std::sort(named_in_full.begin(), named_in_full.end());
+  // Made when the first short form is met (most documents have none).
+  bool named_ready = false;
+  auto named = [&]() -> const std::vector<uint32_t>& {
+    if (!named_ready) {
+      for (const Lexicon::Hit& h : *hits) {
+        if (!short_form(h)) named_in_full.push_back(h.entry);
+      }
+      std::sort(named_in_full.begin(), named_in_full.end());
+      named_ready = true;
+    }
+    return named_in_full;
+  };
   if (order) order->clear();
+  // Structure::SentenceAt, from the last answer: the hits come by begin.
+  size_t after = 0;  // the sentences beginning at or before the last position asked about
+  auto sentence_at = [&](uint32_t p) -> int {
+    if (!ctx.st) return -1;
+    const auto& ss = ctx.st->sentences;
+    if (after > 0 && ss[after - 1].span.begin > p) return ctx.st->SentenceAt(p);  // went back: not kept
+    while (after < ss.size() && ss[after].span.begin <= p) ++after;
+    if (after == 0) return -1;
+    const Sentence& s = ss[after - 1];
+    return s.span.contains(p) || p == s.span.end ? static_cast<int>(after - 1) : -1;
+  };
   for (size_t hi = 0; hi < hits->size(); ++hi) {
     const Lexicon::Hit& h = (*hits)[hi];
     const LexEntry& x = L.entries()[h.entry];
     if (only_bare && (x.template_id < 0 || h.region != Lexicon::kNoRegion)) continue;
-    if (short_form(h) && !std::binary_search(named_in_full.begin(), named_in_full.end(), h.entry)) continue;
-    Mention m;
+    if (short_form(h) && !std::binary_search(named().begin(), named().end(), h.entry)) continue;
+    Mention& m = out.emplace_back();  // in place: a Mention is large (dropped again below if it names nothing)
     m.span = {h.begin, h.end};
     m.type = x.type;
     m.lex_entry = static_cast<int>(h.entry);
     m.weak = x.weak() || (x.type == "Agency"sv && DirectiveOwner(ctx, *hits, hi));
     m.rule = x.rule;
-    m.sentence = ctx.st ? ctx.st->SentenceAt(h.begin) : -1;
-    std::string surface(ctx.text.substr(h.begin, h.end - h.begin));
+    m.sentence = sentence_at(h.begin);
+    const std::string_view surface = ctx.text.substr(h.begin, h.end - h.begin);
     if (h.region != Lexicon::kNoRegion) {
       // A city-level body written with its county or district (宿松县发展和改革委员会).
       m.lex_entry = -1;
@@ -116,13 +158,18 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
         m.lex_entry = -1;
         m.name = std::move(composed);
       } else {
+        out.pop_back();
         continue;  // "区政府" with no known region: not a name we can pin down
       }
     } else {
       m.name = x.name;
     }
-    if (std::string clean = CleanName(surface); clean != m.name) m.aliases.push_back(std::move(clean));
-    if (surface.find("“") != std::string::npos) m.aliases.push_back(surface);
+    if (Plain(surface)) {
+      if (surface != m.name) m.aliases.emplace_back(surface);  // CleanName(surface) is the surface
+    } else if (std::string clean = CleanName(surface); clean != m.name) {
+      m.aliases.push_back(std::move(clean));
+    }
+    if (surface.find("“") != std::string::npos) m.aliases.emplace_back(surface);
     // A sub-unit after an agency: 工业和信息化部中小企业局, 财政部经济建设司,
     // 国家统计局嘉兴调查队 (a survey team of the statistics bureau); not
     // across a governing verb with its object (中国人民银行设立X中心: the bank
@@ -174,25 +221,29 @@ std::vector<Mention> FindLexiconMentions(const DocContext& ctx, bool* saw_bare, 
     // A zone's committee: "苏州工业园区管委会", "宿松经济开发区管理委员会" (a head
     // of rule head.agency_zone right after the region) is an agency; the
     // region is inside its name.
-    Mention committee;
+    const Rule* zone = nullptr;
+    size_t zone_len = 0;
     if (m.type == "Region"sv && !m.weak) {
-      size_t len = 0;
-      const Rule* r = ctx.Words(RuleKind::head).PrefixAt(ctx.text, h.end, &len);
+      const Rule* r = ctx.Words(RuleKind::head).PrefixAt(ctx.text, h.end, &zone_len);
       if (r && r->id == "head.agency_zone" && r->arg == "Agency") {
-        committee.span = {h.begin, static_cast<uint32_t>(h.end + len)};
-        committee.type = "Agency";
-        committee.rule = r->id;
-        committee.sentence = m.sentence;
-        committee.name = CleanName(ctx.text.substr(h.begin, h.end + len - h.begin));
+        zone = r;
         m.embedded = true;
       }
     }
-    out.push_back(std::move(m));
     uint64_t rank = uint64_t{hi} << 32;
     if (order) order->push_back(rank++);
-    if (!committee.name.empty()) {
-      out.push_back(std::move(committee));
-      if (order) order->push_back(rank++);
+    if (zone) {  // m is not used from here on: out may grow
+      Mention& committee = out.emplace_back();
+      committee.span = {h.begin, static_cast<uint32_t>(h.end + zone_len)};
+      committee.type = "Agency";
+      committee.rule = zone->id;
+      committee.sentence = sentence;
+      committee.name = CleanName(ctx.text.substr(h.begin, h.end + zone_len - h.begin));
+      if (committee.name.empty()) {
+        out.pop_back();
+      } else if (order) {
+        order->push_back(rank++);
+      }
     }
     // A descriptive alias ("先进制造业和现代服务业深度融合") names sectors too.
     if (descriptive) {

@@ -73,7 +73,10 @@ class StartFilter {
   // The keys: the first one or two characters' bytes (at most 8,
   // little-endian in a word), hashed to kSlotBits.
   static constexpr uint32_t kSlotBits = 15;
-  static size_t LeadLen(uint8_t b) { return size_t{1} + (b >= 0xC0) + (b >= 0xE0) + (b >= 0xF0); }
+  static size_t LeadLen(uint8_t b) {
+    // 1 + (b >= 0xC0) + (b >= 0xE0) + (b >= 0xF0), by the high nibble: 2 bits each in one constant.
+    return (0xE5000000ull >> (2 * (b >> 4)) & 3) + 1;
+  }
   static uint64_t ByteMask(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
   static uint32_t Slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits)); }
   static bool TestSlot(const uint64_t* bits, uint32_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }

@@ -33,6 +33,24 @@ uint32_t UnitTrie::AddChild(uint32_t n, uint64_t unit) {
   return c;
 }
 
+std::vector<UnitTrie::Kids> UnitTrie::KidsByNode() const {
+  std::vector<Kids> out(nodes);
+  std::vector<uint32_t> count(nodes, 0);
+  for (size_t h = 0; h < keys.size(); ++h) {
+    if (!keys[h]) continue;
+    const auto n = static_cast<size_t>((keys[h] >> 36) - 1);
+    const uint64_t unit = keys[h] & ((uint64_t{1} << 36) - 1);
+    out[n].mask |= uint64_t{1} << KidBit(unit);
+    if (++count[n] == 1 && unit <= 0xFFFFFFFF) {
+      out[n].one_unit = static_cast<uint32_t>(unit);
+      out[n].one_kid = kids[h];
+    } else {
+      out[n].one_kid = 0;
+    }
+  }
+  return out;
+}
+
 uint64_t UnitTrie::UnitBefore(std::string_view s, size_t* end) {
   const size_t e = *end;
   for (size_t j = e; j > 0 && e - j < 4;) {
@@ -79,16 +97,6 @@ void RootTable::Build(const UnitTrie& trie) {
     for (uint32_t c = b * 64; c < b * 64 + 64; ++c) {
       if (wide[c]) kids_.push_back(wide[c]);
     }
-  }
-}
-
-void EdgeFilter::Build(const UnitTrie& trie, unsigned bits) {
-  bits_.assign((size_t{1} << bits) / 64, 0);
-  shift_ = 64 - bits;
-  for (const uint64_t key : trie.keys) {
-    if (!key) continue;
-    const size_t b = UnitTrie::Hash(key) >> shift_;
-    bits_[b >> 6] |= uint64_t{1} << (b & 63);
   }
 }
 

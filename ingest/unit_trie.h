@@ -30,7 +30,7 @@ struct UnitTrie {
     const uint64_t key = Key(n, unit);
     return Find(key, Hash(key));
   }
-  // Child() in two steps, for callers that test the hash first (EdgeFilter).
+  // Child() in two steps (key, then hash and probe).
   static uint64_t Key(uint32_t n, uint64_t unit) { return (uint64_t{n} + 1) << 36 | unit; }
   uint32_t Find(uint64_t key, size_t hash) const {
     if (keys.empty()) return 0;
@@ -51,6 +51,21 @@ struct UnitTrie {
     k *= 0x9E3779B97F4A7C15ull;
     return static_cast<size_t>(k ^ (k >> 29));
   }
+
+  // The bit of a node's child mask for `unit` (one of 64, by a
+  // multiplicative hash of the unit alone; cheaper than Hash, no node in it).
+  static unsigned KidBit(uint64_t unit) { return static_cast<unsigned>((unit * 0x9E3779B97F4A7C15ull) >> 58); }
+  // What a walk may read of a node's children before a probe of the edge
+  // table: `mask` has bit KidBit(u) set for each child unit u (a clear bit
+  // says "no such child"; most nodes have a few children), and a node whose
+  // one child has a unit of 32 bits or fewer (not a four-byte character)
+  // holds it whole: `one_kid` the child (0 otherwise), `one_unit` its unit.
+  struct Kids {
+    uint64_t mask = 0;
+    uint32_t one_unit = 0;
+    uint32_t one_kid = 0;
+  };
+  std::vector<Kids> KidsByNode() const;
 
   static uint64_t UnitAt(std::string_view s, size_t* i) {
     const auto lead = static_cast<unsigned char>(s[*i]);
@@ -143,26 +158,6 @@ class RootTable {
   uint64_t bits_[1024] = {};
   uint32_t base_[1024] = {};
   std::vector<uint32_t> kids_;
-};
-
-// A Bloom filter of one hash over a trie's edges, for walks where most
-// steps find no child: a clear bit says "no such edge" in a few
-// instructions, before the probe of the edge table (whose misses read about
-// 2.5 slots). Built after the trie's last insertion; the bit is taken from
-// the high bits of UnitTrie::Hash (the table's slot uses the low ones).
-// Tested in tests/ingest/unit_trie_test.cc.
-class EdgeFilter {
- public:
-  // `bits`: log2 of the filter's size in bits.
-  void Build(const UnitTrie& trie, unsigned bits);
-  bool MayHave(size_t hash) const {
-    const size_t b = hash >> shift_;
-    return (bits_[b >> 6] >> (b & 63)) & 1;
-  }
-
- private:
-  std::vector<uint64_t> bits_{~uint64_t{0}};
-  unsigned shift_ = 64 - 6;
 };
 
 }  // namespace pkg::ingest

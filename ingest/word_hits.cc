@@ -20,6 +20,7 @@ AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::le
         if (w.empty()) continue;
         start_.Add(w);
         const uint32_t n = trie_.Insert(w, false);
+        max_len_[k] = std::max(max_len_[k], w.size());
         if (at.size() < trie_.nodes) at.resize(trie_.nodes);
         auto& terms = at[n];
         bool known = false;
@@ -29,14 +30,14 @@ AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::le
     }
   }
   at.resize(trie_.nodes);
-  term_begin_.reserve(at.size() + 1);
-  for (const auto& terms : at) {
-    term_begin_.push_back(static_cast<uint32_t>(terms_.size()));
-    terms_.insert(terms_.end(), terms.begin(), terms.end());
+  const std::vector<UnitTrie::Kids> kids = trie_.KidsByNode();
+  nodes_.reserve(at.size());
+  for (size_t n = 0; n < at.size(); ++n) {
+    const auto begin = static_cast<uint32_t>(terms_.size());
+    terms_.insert(terms_.end(), at[n].begin(), at[n].end());
+    nodes_.push_back(Node{kids[n].mask, begin, static_cast<uint32_t>(terms_.size())});
   }
-  term_begin_.push_back(static_cast<uint32_t>(terms_.size()));
   root_.Build(trie_);
-  edges_.Build(trie_, 17);
 }
 
 void WordHits::Build(const AllWords& all, std::string_view text) {
@@ -48,6 +49,12 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
   kinds_.clear();
   first_.clear();
   hits_.clear();
+  // Room for a usual density of hits at once (a fresh index per document
+  // would otherwise grow each vector a dozen times); capped for huge texts.
+  const size_t guess = std::min<size_t>(text.size() / 4, size_t{1} << 20);
+  hits_.reserve(guess);
+  kinds_.reserve(guess / 2);
+  first_.reserve(guess / 2 + 1);
   constexpr size_t kKinds = static_cast<size_t>(RuleKind::kCount);
   std::vector<uint32_t> per_kind(kKinds, 0);
   if (!all.empty()) {
@@ -83,16 +90,16 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
       const size_t before = hits_.size();
       uint64_t kinds = 0;
       for (;;) {
-        for (uint32_t t = all.term_begin_[n]; t < all.term_begin_[n + 1]; ++t) {
+        const AllWords::Node& node = all.nodes_[n];
+        for (uint32_t t = node.term_begin; t < node.term_end; ++t) {
           hits_.push_back({static_cast<uint32_t>(j - start), t});
           const auto k = static_cast<size_t>(all.terms_[t].kind);
           if (!((kinds >> k) & 1)) ++per_kind[k];
           kinds |= uint64_t{1} << k;
         }
         if (j >= size) break;
-        const uint64_t key = UnitTrie::Key(n, UnitTrie::UnitAt(text, &j));
-        const size_t hash = UnitTrie::Hash(key);
-        if (!all.edges_.MayHave(hash) || !(n = all.trie_.Find(key, hash))) break;
+        const uint64_t unit = UnitTrie::UnitAt(text, &j);
+        if (!((node.kids >> UnitTrie::KidBit(unit)) & 1) || !(n = all.trie_.Child(n, unit))) break;
       }
       if (hits_.size() == before) continue;
       block_mask_[start >> 6] |= uint64_t{1} << (start & 63);
@@ -107,10 +114,15 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
     base += static_cast<uint32_t>(std::popcount(block_mask_[b]));
   }
   // Positions by kind: a counting sort of the (position, kind) pairs.
-  kind_begin_.assign(kKinds + 1, 0);
-  for (size_t k = 0; k < kKinds; ++k) kind_begin_[k + 1] = kind_begin_[k] + per_kind[k];
-  kind_pos_.assign(kind_begin_[kKinds], 0);
-  std::vector<uint32_t> fill(kind_begin_.begin(), kind_begin_.end() - 1);
+  uint32_t at = 0;
+  for (size_t k = 0; k < kKinds; ++k) {
+    kind_first_[k] = at + 1;  // after the sentinel 0
+    kind_end_[k] = at + 1 + per_kind[k];
+    at = kind_end_[k] + 1;
+  }
+  kind_pos_.assign(at, 0);
+  for (size_t k = 0; k < kKinds; ++k) kind_pos_[kind_end_[k]] = kNoPos;
+  std::vector<uint32_t> fill(kind_first_, kind_first_ + kKinds);
   size_t idx = 0;
   for (size_t b = 0; b < blocks; ++b) {
     for (uint64_t m = block_mask_[b]; m; m &= m - 1, ++idx) {
@@ -118,6 +130,7 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
       for (uint64_t ks = kinds_[idx]; ks; ks &= ks - 1) kind_pos_[fill[std::countr_zero(ks)]++] = pos;
     }
   }
+  std::copy(kind_first_, kind_first_ + kKinds, cursor_);
 }
 
 const Rule* WordHits::Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, size_t* len) const {
@@ -134,10 +147,7 @@ const Rule* WordHits::Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, 
 }
 
 size_t WordHits::Find(RuleKind k, size_t from, size_t end, size_t* len, const Rule** rule) const {
-  const auto kk = static_cast<size_t>(k);
-  const uint32_t* b = kind_pos_.data() + kind_begin_[kk];
-  const uint32_t* e = kind_pos_.data() + kind_begin_[kk + 1];
-  for (const uint32_t* it = std::lower_bound(b, e, from); it != e && *it < end; ++it) {
+  for (const uint32_t* it = kind_pos_.data() + Seek(k, from); *it < end; ++it) {  // the sentinel stops it
     size_t l = 0;
     if (const Rule* r = PrefixAt(k, *it, end, &l)) {
       if (len) *len = l;
@@ -148,12 +158,31 @@ size_t WordHits::Find(RuleKind k, size_t from, size_t end, size_t* len, const Ru
   return std::string_view::npos;
 }
 
-size_t WordHits::NextStart(RuleKind k, size_t from, size_t end) const {
+uint32_t WordHits::SeekFar(size_t kk, size_t from) const {
+  const uint32_t* pos = kind_pos_.data();
+  return cursor_[kk] = static_cast<uint32_t>(std::lower_bound(pos + kind_first_[kk], pos + kind_end_[kk], from) - pos);
+}
+
+const Rule* WordHits::SuffixAt(RuleKind k, size_t lo, size_t end, size_t* len) const {
   const auto kk = static_cast<size_t>(k);
-  const uint32_t* b = kind_pos_.data() + kind_begin_[kk];
-  const uint32_t* e = kind_pos_.data() + kind_begin_[kk + 1];
-  const uint32_t* it = std::lower_bound(b, e, from);
-  return it != e && *it < end ? *it : end;
+  const size_t longest = all_->max_len_[kk];
+  if (end > size_ || lo >= end || longest == 0) return nullptr;
+  // The kind's starts from the earliest a word of it may have; the first
+  // with a word of the kind ending at `end` has the longest (a position's
+  // hits come shortest first). The end sentinel stops the walk.
+  const uint32_t* pos = kind_pos_.data();
+  for (uint32_t c = Seek(k, end - lo > longest ? end - longest : lo); pos[c] < end; ++c) {
+    const size_t p = pos[c], want = end - p;
+    const uint64_t m = block_mask_[p >> 6];
+    const uint32_t idx = block_base_[p >> 6] + static_cast<uint32_t>(std::popcount(m & ((uint64_t{1} << (p & 63)) - 1)));
+    for (uint32_t h = first_[idx]; h < first_[idx + 1] && hits_[h].len <= want; ++h) {
+      const AllWords::Term& t = all_->terms_[hits_[h].term];
+      if (hits_[h].len != want || t.kind != k) continue;
+      if (len) *len = want;
+      return t.rule;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace pkg::ingest

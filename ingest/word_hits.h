@@ -17,6 +17,9 @@
 // first rule of the kind that lists it (tests/ingest/word_hits_test.cc
 // checks this for every kind, position and many view ends).
 //
+// SuffixAt (WordSet::SuffixAt's answers) reads the same hits: the positions
+// with hits within the kind's longest word before the end.
+//
 // Memory: about 1.5 bits a byte of text plus 12 bytes a position with hits
 // and 8 bytes a hit. Thread safety: AllWords is immutable after Build; a
 // WordHits belongs to one document on one thread.
@@ -52,12 +55,17 @@ class AllWords {
     RuleKind kind;
     const Rule* rule;
   };
+  // What a step of Build reads of a node, in 16 bytes.
+  struct Node {
+    uint64_t kids;                    // UnitTrie::Kids::mask: most later steps find no child
+    uint32_t term_begin, term_end;    // its terms in terms_
+  };
   UnitTrie trie_;
   RootTable root_;  // the trie's first step for ASCII and three-byte characters
   StartFilter start_;  // the other first steps
-  EdgeFilter edges_;   // the later steps (most find no child)
-  std::vector<uint32_t> term_begin_;  // by node: its first term (one extra at the end)
+  std::vector<Node> nodes_;
   std::vector<Term> terms_;           // by node, in insertion order
+  size_t max_len_[static_cast<size_t>(RuleKind::kCount)] = {};  // by kind: its longest word in bytes
 };
 
 class WordHits {
@@ -87,13 +95,35 @@ class WordHits {
 
   // The first position in [from, end) where a word of kind k starts (of
   // any length), or `end` when none.
-  size_t NextStart(RuleKind k, size_t from, size_t end) const;
+  size_t NextStart(RuleKind k, size_t from, size_t end) const {
+    const uint32_t at = kind_pos_[Seek(k, from)];  // the kind's end sentinel when none
+    return at < end ? at : end;
+  }
+
+  // The longest word of kind k ending at `end` and starting at or after
+  // `lo` (lo < end <= text size), as WordSet::SuffixAt over the view
+  // [lo, end); nullptr when none. *len gets its length.
+  const Rule* SuffixAt(RuleKind k, size_t lo, size_t end, size_t* len) const;
 
   size_t hits() const { return hits_.size(); }
 
  private:
   // PrefixAt's part after the kind test, at the idx-th position with hits.
   const Rule* Longest(RuleKind k, uint32_t idx, size_t pos, size_t end, size_t* len) const;
+  // The index in kind_pos_ of kind k's first start at or after `from`
+  // (its end sentinel when none): std::lower_bound, but tried first at the
+  // kind's last answer and the one after it (the stages ask about nearby,
+  // mostly rising positions). The sentinels around each kind's list let
+  // both tests read their neighbours without bounds checks.
+  uint32_t Seek(RuleKind k, size_t from) const {
+    const auto kk = static_cast<size_t>(k);
+    const uint32_t* pos = kind_pos_.data();
+    const uint32_t c = cursor_[kk];  // kind_first_[k] <= c <= kind_end_[k]
+    if (pos[c - 1] < from && from <= pos[c]) return c;
+    if (pos[c] < from && from <= pos[c + 1]) return cursor_[kk] = c + 1;
+    return SeekFar(kk, from);
+  }
+  uint32_t SeekFar(size_t kk, size_t from) const;
   struct Hit {
     uint32_t len;
     uint32_t term;  // index into AllWords' terms
@@ -105,8 +135,15 @@ class WordHits {
   std::vector<uint64_t> kinds_;       // by position with hits: the kinds starting there
   std::vector<uint32_t> first_;       // by position with hits: its first hit (one extra at the end)
   std::vector<Hit> hits_;             // by position, then by length
-  std::vector<uint32_t> kind_begin_;  // by kind: its first entry in kind_pos_ (one extra at the end)
-  std::vector<uint32_t> kind_pos_;    // by kind, ascending: where its words start
+  // By kind, ascending, where its words start; each kind's list between a
+  // sentinel 0 before it and a sentinel kNoPos after it.
+  static constexpr uint32_t kNoPos = 0xFFFFFFFF;
+  std::vector<uint32_t> kind_pos_;
+  uint32_t kind_first_[static_cast<size_t>(RuleKind::kCount)] = {};  // by kind: its first entry in kind_pos_
+  uint32_t kind_end_[static_cast<size_t>(RuleKind::kCount)] = {};    // by kind: its end sentinel in kind_pos_
+  // Seek's last answer by kind; a cache that changes no answer (mutable:
+  // a WordHits is read by one thread).
+  mutable uint32_t cursor_[static_cast<size_t>(RuleKind::kCount)] = {};
 };
 
 // A kind's words as the stages read them: the WordSet's interface, answered
@@ -141,7 +178,11 @@ class KindWords {
     const size_t at = hits_->NextStart(kind_, off + from, off + stop) - off;
     return at >= stop ? end : at;
   }
-  const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const { return words_->SuffixAt(text, end, len); }
+  const Rule* SuffixAt(std::string_view text, size_t end, size_t* len) const {
+    size_t off = 0;
+    if (!Inside(text, &off)) return words_->SuffixAt(text, end, len);
+    return end > 0 && end <= text.size() ? hits_->SuffixAt(kind_, off, off + end, len) : nullptr;
+  }
   bool Contains(std::string_view w) const { return words_->Contains(w); }
   template <class F>
   void ForEachPrefixAt(std::string_view text, size_t pos, F&& f) const {
@@ -154,10 +195,10 @@ class KindWords {
   // True, with *off the view's offset, when `text` lies within the document.
   bool Inside(std::string_view text, size_t* off) const {
     if (!hits_) return false;
-    const auto b = reinterpret_cast<uintptr_t>(doc_.data());
-    const auto x = reinterpret_cast<uintptr_t>(text.data());
-    if (x < b || x - b > doc_.size() || text.size() > doc_.size() - (x - b)) return false;
-    *off = x - b;
+    // Unsigned: a view before the document wraps to an offset past its end.
+    const uintptr_t o = reinterpret_cast<uintptr_t>(text.data()) - reinterpret_cast<uintptr_t>(doc_.data());
+    if (o > doc_.size() || text.size() > doc_.size() - o) return false;
+    *off = o;
     return true;
   }
   const WordSet* words_;

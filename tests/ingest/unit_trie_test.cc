@@ -1,6 +1,7 @@
 // Tests for ingest/unit_trie.h: RootTable answers the root's step as the
 // trie's hash table does, for every ASCII byte and every three-byte
-// character, over random word lists (CJK, ASCII, mixed lengths).
+// character, over random word lists (CJK, ASCII, mixed lengths); KidsByNode
+// never hides a child.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -87,40 +88,54 @@ TEST_CASE("RootTable::IsWide takes whole three-byte characters only") {
   REQUIRE(RootTable::IsWide(uint64_t{3} << 24 | 0xE4 << 16 | 0xB8 << 8 | 0xAD));        // 中
 }
 
-TEST_CASE("EdgeFilter never rejects an edge of the trie") {
+TEST_CASE("KidsByNode: the mask never hides a child, the one child is the only one") {
   std::mt19937 rng(11);
   UnitTrie trie;
   std::vector<std::string> words;
   for (int w = 0; w < 5000; ++w) {
     std::string word;
     const int chars = 1 + static_cast<int>(rng() % 5);
-    for (int c = 0; c < chars; ++c) word += Utf8(rng() % 2 ? 0x4E00 + rng() % 0x5200 : 0x21 + rng() % 0x5E);
+    for (int c = 0; c < chars; ++c) {
+      const uint32_t r = rng() % 8;
+      word += Utf8(r < 4 ? 0x4E00 + rng() % 0x5200 : r < 7 ? 0x21 + rng() % 0x5E : 0x10000 + rng() % 0x100);
+    }
     trie.Insert(word, false);
     words.push_back(word);
   }
-  for (unsigned bits : {6u, 10u, 17u}) {
-    pkg::ingest::EdgeFilter filter;
-    filter.Build(trie, bits);
-    for (const std::string& word : words) {
-      uint32_t n = 0;
-      for (size_t i = 0; i < word.size();) {
-        const uint64_t unit = UnitTrie::UnitAt(word, &i);
-        const uint64_t key = UnitTrie::Key(n, unit);
-        const size_t hash = UnitTrie::Hash(key);
-        REQUIRE(filter.MayHave(hash));
-        const uint32_t child = trie.Child(n, unit);
-        REQUIRE(child != 0);
-        REQUIRE(trie.Find(key, hash) == child);
-        n = child;
+  const std::vector<UnitTrie::Kids> kids = trie.KidsByNode();
+  REQUIRE(kids.size() == trie.nodes);
+  std::vector<int> count(trie.nodes, 0);
+  for (const uint64_t key : trie.keys) {
+    if (key) ++count[(key >> 36) - 1];
+  }
+  int one = 0;
+  for (const std::string& word : words) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < word.size();) {
+      const uint64_t unit = UnitTrie::UnitAt(word, &i);
+      const uint32_t child = trie.Child(n, unit);
+      REQUIRE(child != 0);
+      REQUIRE(((kids[n].mask >> UnitTrie::KidBit(unit)) & 1) == 1);
+      if (kids[n].one_kid) {
+        REQUIRE(count[n] == 1);
+        REQUIRE(kids[n].one_unit == unit);
+        REQUIRE(kids[n].one_kid == child);
+        ++one;
+      } else {
+        REQUIRE((count[n] > 1 || unit > 0xFFFFFFFF));  // several children, or a four-byte character's unit
       }
+      n = child;
     }
-    // Whatever it rejects is absent.
-    for (int probe = 0; probe < 20000; ++probe) {
-      const auto n = static_cast<uint32_t>(rng() % trie.nodes);
-      const std::string c = Utf8(0x4E00 + rng() % 0x5200);
-      size_t i = 0;
-      const uint64_t unit = UnitTrie::UnitAt(c, &i);
-      if (!filter.MayHave(UnitTrie::Hash(UnitTrie::Key(n, unit)))) REQUIRE(trie.Child(n, unit) == 0);
-    }
+  }
+  CHECK(one > 1000);
+  // Whatever the mask rejects is absent; a node with one child has no other.
+  for (int probe = 0; probe < 20000; ++probe) {
+    const auto n = static_cast<uint32_t>(rng() % trie.nodes);
+    const std::string c = Utf8(0x4E00 + rng() % 0x5200);
+    size_t i = 0;
+    const uint64_t unit = UnitTrie::UnitAt(c, &i);
+    if (!((kids[n].mask >> UnitTrie::KidBit(unit)) & 1)) REQUIRE(trie.Child(n, unit) == 0);
+    if (kids[n].one_kid && kids[n].one_unit != unit) REQUIRE(trie.Child(n, unit) == 0);
+    if (count[n] == 0) REQUIRE(kids[n].mask == 0);
   }
 }

@@ -1,7 +1,8 @@
 // Tests for ingest/word_hits.h: the one-pass index of every rule word must
 // answer exactly as each kind's WordSet does (same rule, same length), for
 // every kind of the shipped rules, every byte position, and view ends from
-// the position to the end of the text; over real documents, over text with
+// the position to the end of the text (SuffixAt: every end, views from the
+// text's start and from nearby positions); over real documents, over text with
 // invalid UTF-8 and ASCII, and through KindWords for views inside the text.
 #include <catch2/catch.hpp>
 
@@ -57,6 +58,25 @@ int CompareAll(const RuleSet& rules, const std::string& text, size_t window) {
           return -1;
         }
         found += want != nullptr;
+      }
+    }
+    // SuffixAt at every end, for views from the text's start and from each
+    // position within `window` bytes before the end.
+    for (size_t end = 1; end <= text.size(); ++end) {
+      for (size_t lo = end > window ? end - window : 0; lo < end; ++lo) {
+        if (lo != 0 && lo + window / 2 < end && lo % 5 != 0) continue;  // fewer far views
+        for (size_t from : {size_t{0}, lo}) {
+          size_t want_len = 0, got_len = 0;
+          const Rule* want = words.SuffixAt(std::string_view(text).substr(from, end - from), end - from, &want_len);
+          const Rule* got = hits.SuffixAt(kind, from, end, &got_len);
+          if (want != got || want_len != got_len) {
+            INFO("SuffixAt kind " << RuleKindName(kind) << " lo " << from << " end " << end);
+            CHECK(got == want);
+            CHECK(got_len == want_len);
+            return -1;
+          }
+          found += want != nullptr;
+        }
       }
     }
     // Find from every position to the end and to a nearby end.
@@ -125,6 +145,12 @@ TEST_CASE("KindWords uses the hits for views inside the text and the WordSet els
         CHECK(l2 == l1);
         CHECK(l3 == l1);
         CHECK(head.Find(view, p) == words.Find(copy, p));
+        size_t s1 = 0, s2 = 0, s3 = 0;
+        const Rule* want_suffix = words.SuffixAt(copy, p, &s1);
+        CHECK(head.SuffixAt(view, p, &s2) == want_suffix);
+        CHECK(head.SuffixAt(copy, p, &s3) == want_suffix);
+        CHECK(s2 == s1);
+        CHECK(s3 == s1);
       }
     }
   }
@@ -162,4 +188,35 @@ TEST_CASE("KindWords::Skip jumps over no word of its kind", "[ingest][word_hits]
     CHECK(plain.Skip(text, 10, 50) == 10);
   }
   CHECK(jumped > 100);
+}
+
+TEST_CASE("WordHits::NextStart answers the same in any order of questions", "[ingest][word_hits]") {
+  // Seek keeps each kind's last answer: rising, falling, repeated and far
+  // questions must all give the first start at or after `from`.
+  const RuleSet& rules = ShippedRules();
+  std::string text = ReadFile(std::string(PKG_TEST_DIR) + "/corpus/plan/hangzhou_embodied_ai_action_plan.txt");
+  REQUIRE(!text.empty());
+  if (text.size() > 4000) text.resize(4000);
+  WordHits hits;
+  hits.Build(rules.All(), text);
+  for (RuleKind k : {RuleKind::head, RuleKind::trigger, RuleKind::coord, RuleKind::strip, RuleKind::group}) {
+    // The starts of kind k, by brute force: any word of the kind at p.
+    std::vector<size_t> starts;
+    for (size_t p = 0; p < text.size(); ++p) {
+      bool any = false;
+      rules.Words(k).ForEachPrefixAt(text, p, [&](const Rule*, size_t) { any = true; });
+      if (any) starts.push_back(p);
+    }
+    uint64_t x = 12345;
+    for (int q = 0; q < 3000; ++q) {
+      x = x * 6364136223846793005ull + 1442695040888963407ull;
+      const size_t step = (x >> 33) % 4;
+      size_t from = step == 0 ? (x >> 20) % text.size() : step == 1 ? (q * 7) % text.size() : (q * 3) % 600;
+      const size_t end = std::min(text.size(), from + 1 + (x >> 40) % 200);
+      auto it = std::lower_bound(starts.begin(), starts.end(), from);
+      const size_t want = it != starts.end() && *it < end ? *it : end;
+      INFO("kind " << RuleKindName(k) << " from " << from << " end " << end);
+      REQUIRE(hits.NextStart(k, from, end) == want);
+    }
+  }
 }
