@@ -210,14 +210,17 @@ CharPass Characters(const DecodedText& in, const T2s& t2s) {
         break;
       }
 #if defined(__SSE2__)
-      // Four Han characters of leads E5..E9 a step (twelve bytes).
-      if (b >= 0xE5 && b <= 0xE9 && j + 16 <= n) {
+      // Four Han characters of U+4E00..U+9FFF a step (twelve bytes): leads
+      // E5..E9, or E4 with a second byte B8..BF.
+      if (b >= 0xE4 && b <= 0xE9 && j + 16 <= n) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + j));
-        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE5)));
-        const int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(4)), d));
+        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+        const int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(5)), d));
         const int cont = _mm_movemask_epi8(
             _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80))));
-        if ((lead & 0x249) == 0x249 && (cont & 0xDB6) == 0xDB6) {
+        const int e4 = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4))));
+        const int b8 = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xB8))), v));
+        if ((lead & 0x249) == 0x249 && (cont & 0xDB6) == 0xDB6 && (((e4 & 0x249) << 1) & ~b8) == 0) {
           uint64_t lo, hi;  // bytes 0..7 and 6..13: characters at 0, 3 and 6, 9
           std::memcpy(&lo, u + j, 8);
           std::memcpy(&hi, u + j + 6, 8);
