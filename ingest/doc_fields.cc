@@ -117,14 +117,6 @@ size_t NextDigit(std::string_view s, size_t d) {
   return d;
 }
 
-bool FourDigits(std::string_view s, size_t d) {
-  if (d + 4 > s.size()) return false;
-  for (size_t k = 0; k < 4; ++k) {
-    if (static_cast<unsigned char>(s[d + k] - '0') > 9) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::vector<std::string_view> Publishers(std::string_view publisher) {
@@ -147,13 +139,27 @@ std::pair<size_t, size_t> FindDocNumber(std::string_view s, size_t from) {
   // [ and (, three for 〔 and 【): the scan jumps from digit to digit and tries
   // the brackets before a run of four. Matches come in the order of their
   // brackets: a later match's digits start after an earlier one's close.
-  for (size_t d = NextDigit(s, from); d < s.size(); d = NextDigit(s, d + 1)) {
-    if (!FourDigits(s, d)) continue;
-    for (size_t olen : {3, 1}) {
-      if (d < from + olen) continue;
-      auto m = DocNumberAt(s, d - olen);
-      if (m.first != std::string_view::npos) return m;
+  // A year is a run of exactly four digits: a digit after a digit never
+  // starts one, so the scan steps over whole runs. The byte before the run
+  // must end an opening bracket ([, ( or the last byte of 〔 and 【) and the
+  // byte after it start a closing one (], ) or the lead E3 of 〕 and 】);
+  // other runs cannot match and DocNumberAt is not asked.
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t d = NextDigit(s, from); d < s.size();) {
+    size_t e = d + 1;
+    while (e < s.size() && static_cast<unsigned char>(u[e] - '0') <= 9) ++e;
+    if (e - d == 4 && d > 0 && e < s.size()) {
+      const unsigned char before = u[d - 1], after = u[e];
+      if ((before == '[' || before == '(' || before == 0x94 || before == 0x90) &&
+          (after == ']' || after == ')' || after == 0xE3)) {
+        for (size_t olen : {3, 1}) {
+          if (d < from + olen) continue;
+          auto m = DocNumberAt(s, d - olen);
+          if (m.first != std::string_view::npos) return m;
+        }
+      }
     }
+    d = e < s.size() ? NextDigit(s, e + 1) : s.size();
   }
   return {std::string_view::npos, std::string_view::npos};
 }

@@ -12,6 +12,9 @@
 #include <unicode/unistr.h>
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/text.h"
 #include "ingest/utf8.h"
@@ -82,6 +85,40 @@ class T2s {
   uint64_t changed_[(kEnd - kBegin) / 64] = {};
 };
 
+bool Dropped(char32_t c);
+
+// Three-byte characters of U+2000..U+4FFF the general path of the character
+// pass copies as they are (before Traditional→Simplified): Han, and the
+// NFKC-inert punctuation it neither drops nor rewrites (、。《》“”—). Read
+// once from the general path's own tests, so the fast path may copy them.
+class Plain3 {
+ public:
+  static constexpr char32_t kBegin = 0x2000, kEnd = 0x5000;
+
+  static const Plain3& Get(const icu::Normalizer2* nfkc) {
+    static const Plain3 t(nfkc);
+    return t;
+  }
+  // REQUIRES kBegin <= c < kEnd.
+  bool Has(char32_t c) const {
+    const uint32_t k = c - kBegin;
+    return (bits_[k >> 6] >> (k & 63)) & 1;
+  }
+
+ private:
+  explicit Plain3(const icu::Normalizer2* nfkc) {
+    for (char32_t c = kBegin; c < kEnd; ++c) {
+      bool plain = IsHan(c);
+      if (!plain && !Dropped(c) && c != 0x3000 && c != U'「' && c != U'『' && c != U'」' && c != U'』') {
+        plain = !(nfkc && !nfkc->isInert(static_cast<UChar32>(c)));
+      }
+      const uint32_t k = c - kBegin;
+      if (plain) bits_[k >> 6] |= uint64_t{1} << (k & 63);
+    }
+  }
+  uint64_t bits_[(kEnd - kBegin) / 64] = {};
+};
+
 bool IsToneVowel(char32_t c) {
   switch (c) {
     case U'ā': case U'á': case U'ǎ': case U'à': case U'ē': case U'é': case U'ě': case U'è':
@@ -146,6 +183,7 @@ struct CharPass {
 CharPass Characters(const DecodedText& in, const T2s& t2s) {
   const std::string& s = in.utf8;
   const icu::Normalizer2* nfkc = Nfkc();
+  const Plain3& plain3 = Plain3::Get(nfkc);
   CharPass out;
   out.text.reserve(s.size());
   out.orig.reserve(s.size() + 1);
@@ -153,7 +191,8 @@ CharPass Characters(const DecodedText& in, const T2s& t2s) {
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
     // Fast path for most of a text: a run of Han characters of three bytes
-    // (leads E3..E9) and plain printable ASCII is copied as it is, with its
+    // (leads E3..E9), the punctuation Plain3 lists and plain printable ASCII
+    // is copied as it is, with its
     // slice of the offset map, as the general path below would copy each
     // character (PushOrig of an unchanged character reproduces its entries).
     // '(' and '?' end the run: they may start pinyin or placeholders.
@@ -170,15 +209,41 @@ CharPass Characters(const DecodedText& in, const T2s& t2s) {
         }
         break;
       }
-      if (b >= 0xE3 && b <= 0xE9 && j + 2 < n) {
+#if defined(__SSE2__)
+      // Four Han characters of U+4E00..U+9FFF a step (twelve bytes): leads
+      // E5..E9, or E4 with a second byte B8..BF.
+      if (b >= 0xE4 && b <= 0xE9 && j + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + j));
+        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+        const int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(5)), d));
+        const int cont = _mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80))));
+        const int e4 = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4))));
+        const int b8 = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xB8))), v));
+        if ((lead & 0x249) == 0x249 && (cont & 0xDB6) == 0xDB6 && (((e4 & 0x249) << 1) & ~b8) == 0) {
+          uint64_t lo, hi;  // bytes 0..7 and 6..13: characters at 0, 3 and 6, 9
+          std::memcpy(&lo, u + j, 8);
+          std::memcpy(&hi, u + j + 6, 8);
+          auto cp = [](uint64_t x) {
+            return static_cast<char32_t>(((x & 0x0F) << 12) | ((x >> 2) & 0xFC0) | ((x >> 16) & 0x3F));
+          };
+          const char32_t h0 = cp(lo), h1 = cp(lo >> 24), h2 = cp(hi), h3 = cp(hi >> 24);
+          traditional |= t2s.Changes(h0) | t2s.Changes(h1) | t2s.Changes(h2) | t2s.Changes(h3);
+          prev = h3;
+          j += 12;
+          continue;
+        }
+      }
+#endif
+      if (b >= 0xE2 && b <= 0xE9 && j + 2 < n) {
         uint16_t t;  // the two bytes after the lead
         std::memcpy(&t, u + j + 1, 2);
         if ((t & 0xC0C0) == 0x8080) {
           const char32_t h = (char32_t{b & 0x0Fu} << 12) | (char32_t{t & 0x3Fu} << 6) | ((t >> 8) & 0x3Fu);
           // Leads E5..E9 are U+5000..U+9FFF: all Han.
-          if (b >= 0xE5 || IsHan(h)) {
+          if (b >= 0xE5 || plain3.Has(h)) {
             prev = h;
-            traditional |= t2s.Changes(h);  // never with a declined table (no bit set)
+            if (b >= 0xE3) traditional |= t2s.Changes(h);  // never with a declined table (no bit set)
             j += 3;
             continue;
           }
@@ -193,6 +258,18 @@ CharPass Characters(const DecodedText& in, const T2s& t2s) {
       out.orig.insert(out.orig.end(), in.orig.begin() + i, in.orig.begin() + j);
       i = j;
       continue;
+    }
+    // Full-width ASCII (，：；）) becomes ASCII, as the general path below
+    // would make it; （ and ？ go there (pinyin, placeholders).
+    if (u[i] == 0xEF && i + 2 < s.size() && (u[i + 1] == 0xBC || u[i + 1] == 0xBD) && (u[i + 2] & 0xC0) == 0x80) {
+      const char32_t h = 0xF000 | (char32_t{u[i + 1] & 0x3Fu} << 6) | (u[i + 2] & 0x3Fu);
+      if (h >= 0xFF01 && h <= 0xFF5E && h != U'（' && h != U'？') {
+        prev = h - 0xFEE0;
+        out.text.push_back(static_cast<char>(prev));
+        out.orig.push_back(in.orig[i]);
+        i += 3;
+        continue;
+      }
     }
     const size_t emitted = out.text.size();
     size_t start = i;

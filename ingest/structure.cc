@@ -192,6 +192,7 @@ int Structure::SentenceAt(uint32_t p) const {
 Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) {
   Structure st;
   std::vector<int> open;  // stack of open items by level (indices)
+  thread_local std::vector<Span> clauses;  // the current sentence's
   auto start_item = [&](uint32_t pos, size_t len, int level) {
     Item it;
     it.span = {pos, end};
@@ -251,7 +252,9 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
         sen.heading = true;
         st.items.back().heading_sentence = sen.index;
       }
-      // Clauses.
+      // Clauses, gathered in a buffer kept across sentences and copied once
+      // (one allocation a sentence, not one per doubling).
+      clauses.clear();
       uint32_t cb = s;
       for (uint32_t k = s; k < stop;) {
         // Fast: characters before the clause cut that bound nothing are
@@ -271,7 +274,7 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
         size_t j = k;
         char32_t c = NextCp(text, j);
         if (k - cb >= kMaxClauseBytes) {  // the same for clauses
-          sen.clauses.push_back({cb, k});
+          clauses.push_back({cb, k});
           cb = k;
         }
         if (c == '(' && text.substr(j, 12).find(')') != std::string_view::npos && text.substr(j, 12).find(')') <= 9 &&
@@ -287,12 +290,13 @@ Structure AnalyzeStructure(std::string_view text, uint32_t begin, uint32_t end) 
                    !(j < stop && std::isalpha(static_cast<unsigned char>(text[j])));
         if (c == ',' || c == ':' || c == '(' || c == ')' || c == '|' || gap) {
           // Brackets bound clauses too: "(以下简称X)", "(责任单位:…)" stand apart.
-          if (k > cb) sen.clauses.push_back({cb, k});
+          if (k > cb) clauses.push_back({cb, k});
           cb = static_cast<uint32_t>(c == '(' ? k : j);
         }
         k = static_cast<uint32_t>(j);
       }
-      if (stop > cb) sen.clauses.push_back({cb, stop});
+      if (stop > cb) clauses.push_back({cb, stop});
+      sen.clauses.assign(clauses.begin(), clauses.end());
       if (stop > s) st.sentences.push_back(std::move(sen));
       // Past the terminal punctuation.
       p = stop;
