@@ -13,6 +13,8 @@
 
 namespace pkg::ingest {
 
+using namespace std::string_view_literals;  // "Industry"sv: type compares of known length, inlined
+
 bool WordBefore(const DocContext& ctx, const KindWords& words, uint32_t lo, uint32_t p, size_t max_gap) {
   // True when, at some character boundary e in (lo, p] with p - e <= max_gap,
   // the longest word ending at e (SuffixAt) starts at or after lo. Such a
@@ -150,13 +152,20 @@ std::vector<Relation> Relate(const DocContext& ctx, const std::vector<Mention>& 
   for (const Sentence& sen : ctx.st->sentences) {
     RelateServeAs(r, sen);
     for (int i : by_sentence[sen.index]) {
-      const Span* clause = ClauseOf(ctx, ms[i]);
+      // Each relater acts only on the mentions named here (its own first test): the
+      // others are passed over without a call (most mentions are goals, regions, …).
+      const Mention& m = ms[i];
+      const bool sector = m.type == "Industry"sv, aimable = sector || m.type == "TargetGroup"sv;
+      const bool measure = !m.embedded && IsMeasure(m.type);
+      const bool actor = !m.embedded && (m.type == "Agency"sv || m.type == "Enterprise"sv);
+      if (!(m.cited || aimable || measure || actor)) continue;
+      const Span* clause = ClauseOf(ctx, m);
       if (!clause) continue;
-      RelateCitation(r, sen, clause, i, cited_end, cited_sentence);
-      RelateAims(r, sen, clause, i);
-      RelateSectorSupport(r, sen, clause, i);
-      RelatePilotOf(r, sen, clause, i);
-      RelateDuty(r, sen, i);
+      if (m.cited) RelateCitation(r, sen, clause, i, cited_end, cited_sentence);  // acts on cited titles
+      if (aimable) RelateAims(r, sen, clause, i);                                  // on groups and sectors
+      if (sector) RelateSectorSupport(r, sen, clause, i);                          // on sectors
+      if (measure) RelatePilotOf(r, sen, clause, i);                              // on measures
+      if (actor) RelateDuty(r, sen, i);                                           // on agencies and firms
     }
     RelateRelativeDuties(r, sen);
     RelateBothParties(r, sen);

@@ -41,9 +41,9 @@ void RelateCitation(const RelateScope& r, const Sentence& sen, const Span* claus
       // A sentence that institutes the document's own measure ("…,制定本工作要点") speaks for it,
       // whatever programme it names on the way ("为深入实施“一号发展工程”,根据《X》…").
       std::string_view st = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
-      const bool institutes = r.doc_measure >= 0 && (st.find("制定本") != std::string_view::npos ||
-                                                   st.find("特制定") != std::string_view::npos ||
-                                                   st.find("提出如下") != std::string_view::npos);
+      const bool institutes = r.doc_measure >= 0 && (FindText(st, "制定本") != std::string_view::npos ||
+                                                   FindText(st, "特制定") != std::string_view::npos ||
+                                                   FindText(st, "提出如下") != std::string_view::npos);
       int by = institutes ? r.doc_measure : r.Governing(sen, m.span.begin);
       // A measure the sentence's purpose clause names ("为深入实施优质中小企业梯度培育工程,根据《X》…")
       // is what the text serves, not what cites: the document's own measure does.

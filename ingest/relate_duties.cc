@@ -113,7 +113,7 @@ void RelateBothParties(const RelateScope& r, const Sentence& sen) {
   const DocContext& ctx = r.ctx;
   const std::string_view s = ctx.text;
   const auto ids = r.by_sentence[sen.index];
-  const size_t at = s.substr(0, sen.span.end).find("双方", sen.span.begin);
+  const size_t at = FindText(s.substr(0, sen.span.end), "双方", sen.span.begin);
   if (at == std::string_view::npos) return;
   // 双方 (将 / 拟 / 共同) then a governing verb.
   size_t v = at + 6;
@@ -204,8 +204,8 @@ void RelateDutySubject(const RelateScope& r, const Sentence& sen) {
     if (subj >= 0) {
       std::string_view rest = s.substr(ms[subj].span.end, sen.span.end - ms[subj].span.end);
       for (std::string_view w : {std::string_view("负责"), std::string_view("牵头")}) {
-        size_t at = rest.find(w);
-        while (at != std::string_view::npos && rest.substr(at + w.size(), 3) == "人") at = rest.find(w, at + 3);  // 负责人: a person
+        size_t at = FindText(rest, w);
+        while (at != std::string_view::npos && rest.substr(at + w.size(), 3) == "人") at = FindText(rest, w, at + 3);  // 负责人: a person
         if (at != std::string_view::npos && (duty == std::string_view::npos || at < duty)) duty = at;
       }
     }
@@ -239,8 +239,8 @@ void RelateDutySubject(const RelateScope& r, const Sentence& sen) {
     // or without 级; 中央) that sets up a fund (kind fund_of) stands for that level's finance department:
     // the one the text names (省财政厅, 市财政局; 财政部 for 中央) is RESPONSIBLE for the fund set up, the
     // first named after the verb, else (由…设立) the first of the sentence before it.
-    for (size_t at = s.substr(0, sen.span.end).find("财政", sen.span.begin); at != std::string_view::npos;
-         at = s.substr(0, sen.span.end).find("财政", at + 6)) {
+    for (size_t at = FindText(s.substr(0, sen.span.end), "财政", sen.span.begin); at != std::string_view::npos;
+         at = FindText(s.substr(0, sen.span.end), "财政", at + 6)) {
       uint32_t open = static_cast<uint32_t>(at);
       if (open >= sen.span.begin + 3 && At(s, open - 3, "级")) open -= 3;
       std::string_view dept;  // what the department's name holds

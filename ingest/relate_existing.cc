@@ -14,8 +14,12 @@ bool Qualification(const DocContext& ctx, const Mention& m) {
   if (!clause) return false;
   const std::string_view s = ctx.text;
   size_t cl = 0;
+  // The condition's word starts at `open`, in [clause begin, m's begin) to count: with no word of
+  // the kind starting there, SkipNoise need not run.
+  const KindWords lead = ctx.Words(RuleKind::condition_lead);
+  if (lead.Skip(s, clause->begin, m.span.begin) >= m.span.begin) return false;
   const uint32_t open = SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors);
-  if (!ctx.Words(RuleKind::condition_lead).PrefixAt(s, open, &cl) || open + cl > m.span.begin) return false;
+  if (!lead.PrefixAt(s, open, &cl) || open + cl > m.span.begin) return false;
   const WordSet& approved = ctx.rules->Words(RuleKind::name_end, "qualification");
   return approved.Find(s.substr(0, m.span.begin), open + cl) != std::string_view::npos;
 }

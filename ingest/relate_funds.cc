@@ -133,7 +133,7 @@ void RelateFunds(const RelateScope& r) {
       while (!list.empty()) {
         size_t cut = std::string_view::npos, cl = 0;
         for (std::string_view j : {"、"sv, "和"sv, "及"sv}) {
-          const size_t at = list.find(j);
+          const size_t at = FindText(list, j);
           if (at < cut) { cut = at; cl = j.size(); }
         }
         std::string item;

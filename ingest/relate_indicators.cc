@@ -49,7 +49,7 @@ void RelateIndicators(const RelateScope& r) {
     }
     int best = -1;
     // "X增加值占规模以上工业增加值的比重": what follows 占 is the whole the share is of, not the subject.
-    const size_t share_of = s.substr(ind.span.begin, ind.span.end - ind.span.begin).find("占");
+    const size_t share_of = FindText(s.substr(ind.span.begin, ind.span.end - ind.span.begin), "占");
     const uint32_t whole = share_of == std::string_view::npos ? ind.span.end : static_cast<uint32_t>(ind.span.begin + share_of);
     for (int j : r.InSentence(ind.sentence)) {
       const Mention& t = ms[j];
@@ -99,11 +99,11 @@ void RelateIndicators(const RelateScope& r) {
         from = prev.begin;
       }
       std::string_view before = s.substr(from, ind.span.begin - from);
-      bool scoped = false;
       // (A stated aim with no subject of its own, "主要目标是:规上工业增加值增长7.5%以上", is the jurisdiction's.)
-      for (std::string_view w : {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年", "目标是"}) {
-        scoped |= before.find(w) != std::string_view::npos;
-      }
+      // Any of the words anywhere in `before`: one pass for the ten (four keys).
+      static constexpr std::string_view kScope[] = {"全市", "全省", "全区", "全县", "我市", "我省", "我区", "本市", "全年", "目标是"};
+      size_t which = 0;
+      bool scoped = FindFirstOf(before, kScope, std::size(kScope), &which) != std::string_view::npos;
       // The region named outright counts only when nothing else is the subject.
       for (int j : r.InSentence(ind.sentence)) {
         scoped |= best < 0 && ms[j].type == "Region"sv && ms[j].key == ms[doc_region].key && ms[j].span.end <= ind.span.begin;

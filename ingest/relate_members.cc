@@ -280,17 +280,21 @@ void RelateLexiconGroups(const RelateScope& r) {
   // The groups any mention's entry belongs to, and the mentions (in order)
   // whose entry bears a group's name: the first is the group's node.
   std::unordered_map<std::string_view, int> group_slot;
+  uint64_t group_sizes = 0;  // bit (size % 64) of each group name: a name of no such size hashes for nothing
   for (int i = 0; i < n; ++i) {
     if (ms[i].lex_entry < 0) continue;
     for (const auto& g : ctx.lex->entries()[ms[i].lex_entry].part_of) {
       group_slot.try_emplace(g, static_cast<int>(group_slot.size()));
+      group_sizes |= uint64_t{1} << (g.size() % 64);
     }
   }
   if (group_slot.empty()) return;
   std::vector<std::vector<int>> named(group_slot.size());
   for (int i = 0; i < n; ++i) {
     if (ms[i].lex_entry < 0) continue;
-    if (auto it = group_slot.find(ctx.lex->entries()[ms[i].lex_entry].name); it != group_slot.end()) {
+    const std::string_view name = ctx.lex->entries()[ms[i].lex_entry].name;
+    if (!(group_sizes >> (name.size() % 64) & 1)) continue;
+    if (auto it = group_slot.find(name); it != group_slot.end()) {
       named[it->second].push_back(i);
     }
   }

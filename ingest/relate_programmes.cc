@@ -23,6 +23,9 @@ void RelateProgrammeClauses(const RelateScope& r, const Sentence& sen) {
   if (ctx.Words(RuleKind::speech_verb).SuffixAt(s.substr(0, c0.end), c0.end, &sl)) lead = 1;
   if (sen.clauses.size() < lead + 2) return;
   const Span first = sen.clauses[lead];
+  // p lies in [begin, end] of the clause: with no word of the kind (a superset of the verbs)
+  // starting there, SkipNoise need not run.
+  if (ctx.Words(RuleKind::pair_follow).Skip(s, first.begin, size_t{first.end} + 1) > first.end) return;
   const WordSet& verbs = ctx.rules->Words(RuleKind::pair_follow, "PART_OF");
   const uint32_t p = SkipNoise(ctx, first.begin, first.end, nullptr);
   size_t vl = 0;

@@ -16,7 +16,7 @@ void RelateServeAs(const RelateScope& r, const Sentence& sen) {
   BySentence::Ids ids = r.by_sentence[sen.index];
   std::string_view text = s.substr(sen.span.begin, sen.span.end - sen.span.begin);
   // 把X作为Y的关键支撑 → X SUPPORTS Y.
-  size_t as = text.find("作为");
+  size_t as = FindText(text, "作为");
   if (as != std::string_view::npos) {
     uint32_t asp = static_cast<uint32_t>(sen.span.begin + as);
     int x = -1, y = -1;

@@ -1,4 +1,6 @@
 // Task tables; see relate.h.
+#include <algorithm>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -12,24 +14,27 @@ namespace {
 
 // The cells of a table row: text between '|' separators, or (when `bar` is
 // false, a table whose tabs became spaces) between runs of spaces. Cells are
-// trimmed; empty cells are kept only between bars.
-std::vector<Span> RowCells(std::string_view s, uint32_t b, uint32_t e, bool bar) {
-  std::vector<Span> cells;
+// trimmed; empty cells are kept only between bars. Into `cells` (cleared first;
+// one buffer for every line). The separators are found by memchr: most lines hold
+// none or few.
+void RowCells(std::string_view s, uint32_t b, uint32_t e, bool bar, std::vector<Span>& cells) {
+  cells.clear();
   uint32_t cb = b;
   auto push = [&](uint32_t x, uint32_t y) {
     while (x < y && s[x] == ' ') ++x;
     while (y > x && s[y - 1] == ' ') --y;
     if (x < y || bar) cells.push_back({x, y});
   };
+  const char sep = bar ? '|' : ' ';
   for (uint32_t p = b; p < e; ++p) {
-    if (bar ? s[p] == '|' : s[p] == ' ') {
-      push(cb, p);
-      if (!bar) while (p + 1 < e && s[p + 1] == ' ') ++p;
-      cb = p + 1;
-    }
+    const void* hit = std::memchr(s.data() + p, sep, e - p);
+    if (!hit) break;
+    p = static_cast<uint32_t>(static_cast<const char*>(hit) - s.data());
+    push(cb, p);
+    if (!bar) while (p + 1 < e && s[p + 1] == ' ') ++p;
+    cb = p + 1;
   }
   push(cb, e);
-  return cells;
 }
 
 }  // namespace
@@ -48,6 +53,8 @@ void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::ve
   };
   std::vector<bool> resp_col;
   bool bar = false;
+  std::vector<Span> cells;  // the current line's, reused
+  std::vector<int> agencies, measures;
   for (uint32_t ls = 0; ls < s.size();) {
     size_t le = s.find('\n', ls);
     if (le == std::string_view::npos) le = s.size();
@@ -56,12 +63,13 @@ void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::ve
     std::string_view line = s.substr(b, e - b);
     if (line.find_first_not_of(' ') == std::string_view::npos) continue;
     if (!resp_col.empty()) {
-      std::vector<Span> cells = RowCells(s, b, e, bar);
+      RowCells(s, b, e, bar, cells);
       if (cells.size() != resp_col.size()) {
         resp_col.clear();  // the table ended; this line may head another one
       } else {
         int sen = ctx.st->SentenceAt(b);
-        std::vector<int> agencies, measures;
+        agencies.clear();
+        measures.clear();
         for (size_t c = 0; c < cells.size(); ++c) {
           for (int i = first_at(cells[c].begin); i < static_cast<int>(ms.size()) && ms[i].span.begin < cells[c].end; ++i) {
             const Mention& m = ms[i];
@@ -81,7 +89,7 @@ void RelateTables(const DocContext& ctx, const std::vector<Mention>& ms, std::ve
     if (labels.Skip(s, b, size_t{e} + 1) > e) continue;
     for (bool try_bar : {true, false}) {
       if (try_bar && line.find('|') == std::string_view::npos) continue;
-      std::vector<Span> cells = RowCells(s, b, e, try_bar);
+      RowCells(s, b, e, try_bar, cells);
       if (cells.size() < 3) continue;
       std::vector<bool> cols(cells.size(), false);
       bool any = false;

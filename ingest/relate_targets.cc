@@ -154,8 +154,10 @@ void RelateAims(const RelateScope& r, const Sentence& sen, const Span* clause, i
     if (WordBefore(ctx, ctx.Words(RuleKind::targets), clause->begin, CountStart(ctx, clause->begin, m.span.begin), 9) ||
         m.rule == "head.target") {
       rule = "targets.aim";
-    } else if (ctx.Words(RuleKind::condition_lead)
-                   .PrefixAt(s, SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors), &cl)) {
+    } else if (const KindWords lead = ctx.Words(RuleKind::condition_lead);
+               // (SkipNoise ends in [begin, end]: with no word of the kind starting there, it need not run.)
+               lead.Skip(s, clause->begin, size_t{clause->end} + 1) <= clause->end &&
+               lead.PrefixAt(s, SkipNoise(ctx, clause->begin, clause->end, nullptr, kNoiseTime | kNoiseActors), &cl)) {
       rule = "condition.lead";
     }
     int best = -1;
