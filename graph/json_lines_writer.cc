@@ -46,7 +46,7 @@ class OutBuf {
   size_t size_ = 0, cap_ = 0;
 };
 
-// Upper bounds of what LineOut writes for each piece.
+// Upper bounds of what the writers below (namespace w) write for each piece.
 constexpr size_t kNumberBytes = 32;  // an integer (20 digits and a sign) or dtoa's shortest form
 size_t StrBound(std::string_view s) { return s.size() * 6 + 2; }
 
@@ -78,171 +78,160 @@ size_t SourcesBound(const Ps& sources) {
   return n;
 }
 
-class LineOut {
- public:
-  // Room for `bound` bytes; the line is committed by the destructor.
-  LineOut(OutBuf& out, size_t bound) : out_(out), p_(out.Reserve(bound)) {}
-  ~LineOut() { out_.Commit(p_); }
-  LineOut(const LineOut&) = delete;
-  LineOut& operator=(const LineOut&) = delete;
+// The writers of a line's pieces: each writes at the cursor p and returns
+// the end, so that the cursor stays in a register (a store through a char*
+// could alias a cursor kept in memory, which would be reloaded after each).
+namespace w {
 
-  template <size_t N>
-  void Raw(const char (&lit)[N]) {  // a literal, without its terminating NUL
-    std::memcpy(p_, lit, N - 1);
-    p_ += N - 1;
+template <size_t N>
+[[gnu::always_inline]] inline char* Raw(char* p, const char (&lit)[N]) {  // a literal, without its terminating NUL
+  std::memcpy(p, lit, N - 1);
+  return p + N - 1;
+}
+inline char* Raw(char* p, std::string_view s) {
+  if (s.empty()) return p;  // (an empty view's data may be null: no memcpy from it)
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+[[gnu::always_inline]] inline char* Raw(char* p, char c) {
+  *p = c;
+  return p + 1;
+}
+// A JSON string (json_encode.h).
+[[gnu::always_inline]] inline char* Str(char* p, std::string_view s) { return json::WriteString(p, s); }
+inline char* Key(char* p, std::string_view k) {  // "k":  (the caller writes the comma)
+  return Raw(Str(p, k), ':');
+}
+inline char* Int(char* p, int64_t v) {
+  return v >= 0 ? json::WriteDecimal(p, static_cast<uint64_t>(v)) : std::to_chars(p, p + 24, v).ptr;
+}
+inline char* Uint(char* p, uint64_t v) { return json::WriteDecimal(p, v); }
+char* Num(char* p, double d) {  // as rapidjson's Writer: integral values as integers
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) return Int(p, static_cast<int64_t>(d));
+  if (std::isfinite(d)) {
+    char buf[32];
+    char* end = rapidjson::internal::dtoa(d, buf, 324);  // Writer's default precision
+    return Raw(p, std::string_view(buf, static_cast<size_t>(end - buf)));
   }
-  void Raw(std::string_view s) {
-    if (s.empty()) return;  // (an empty view's data may be null: no memcpy from it)
-    std::memcpy(p_, s.data(), s.size());
-    p_ += s.size();
-  }
-  void Raw(char c) { *p_++ = c; }
-  // A JSON string (json_encode.h).
-  [[gnu::always_inline]] void Str(std::string_view s) { p_ = json::WriteString(p_, s); }
-  void Key(std::string_view k) {  // "k":  (the caller writes the comma)
-    Str(k);
-    Raw(':');
-  }
-  void Int(int64_t v) { p_ = v >= 0 ? json::WriteDecimal(p_, static_cast<uint64_t>(v)) : std::to_chars(p_, p_ + 24, v).ptr; }
-  void Uint(uint64_t v) { p_ = json::WriteDecimal(p_, v); }
-  void Num(double d) {  // as Num() above
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
-      Int(static_cast<int64_t>(d));
-    } else if (std::isfinite(d)) {
-      char buf[32];
-      char* end = rapidjson::internal::dtoa(d, buf, 324);  // Writer's default precision
-      Raw(std::string_view(buf, static_cast<size_t>(end - buf)));
-    } else {
-      Raw("null");
-    }
-  }
-  void Value(const pkg::Value& v) {
-    switch (v.kind()) {
-      case Value::Kind::kNull: Raw("null"); break;
-      case Value::Kind::kBool:
-        if (v.as_bool()) {
-          Raw("true");
-        } else {
-          Raw("false");
-        }
-        break;
-      case Value::Kind::kInt: Int(v.as_int()); break;
-      case Value::Kind::kDouble: Num(v.as_double()); break;
-      case Value::Kind::kString: Str(v.as_string()); break;
-      case Value::Kind::kAmount:
-        Raw("{\"value\":");
-        Num(v.as_amount().value);
-        Raw(",\"unit\":");
-        Str(v.as_amount().unit);
-        Raw(",\"cny\":");
-        Num(v.as_amount().cny);
-        Raw('}');
-        break;
-      case Value::Kind::kList: {
-        Raw('[');
-        bool first = true;
-        for (const auto& x : v.as_list()) {
-          if (!first) Raw(',');
-          first = false;
-          Str(x);
-        }
-        Raw(']');
-        break;
+  return Raw(p, "null");
+}
+char* Val(char* p, const pkg::Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kNull: return Raw(p, "null");
+    case Value::Kind::kBool: return v.as_bool() ? Raw(p, "true") : Raw(p, "false");
+    case Value::Kind::kInt: return Int(p, v.as_int());
+    case Value::Kind::kDouble: return Num(p, v.as_double());
+    case Value::Kind::kString: return Str(p, v.as_string());
+    case Value::Kind::kAmount:
+      p = Raw(p, "{\"value\":");
+      p = Num(p, v.as_amount().value);
+      p = Raw(p, ",\"unit\":");
+      p = Str(p, v.as_amount().unit);
+      p = Raw(p, ",\"cny\":");
+      p = Num(p, v.as_amount().cny);
+      return Raw(p, '}');
+    case Value::Kind::kList: {
+      p = Raw(p, '[');
+      bool first = true;
+      for (const auto& x : v.as_list()) {
+        if (!first) p = Raw(p, ',');
+        first = false;
+        p = Str(p, x);
       }
+      return Raw(p, ']');
     }
   }
-  void Props(const PropertyMap& props) {
-    if (props.empty()) return;
-    Raw(",\"props\":{");
-    bool first = true;
-    for (const auto& [k, v] : props) {
-      if (!first) Raw(',');
-      first = false;
-      Key(k);
-      Value(v);
-    }
-    Raw('}');
+  return p;
+}
+char* Props(char* p, const PropertyMap& props) {
+  if (props.empty()) return p;
+  p = Raw(p, ",\"props\":{");
+  bool first = true;
+  for (const auto& [k, v] : props) {
+    if (!first) p = Raw(p, ',');
+    first = false;
+    p = Key(p, k);
+    p = Val(p, v);
   }
-  template <class P>  // Provenance or ProvenanceView
-  void Source(const P& p) {
-    Raw("{\"document\":");
-    Str(p.document);
-    Raw(",\"span\":[");
-    Uint(p.begin);
-    Raw(',');
-    Uint(p.end);
-    Raw(']');
-    if (p.sentence >= 0) {
-      Raw(",\"sentence\":");
-      Int(p.sentence);
-    }
-    if (!p.rule.empty()) {
-      Raw(",\"rule\":");
-      Str(p.rule);
-    }
-    if (!p.quote.empty()) {
-      Raw(",\"quote\":");
-      Str(p.quote);
-    }
-    Raw('}');
+  return Raw(p, '}');
+}
+template <class P>  // Provenance or ProvenanceView
+char* Source(char* p, const P& s) {
+  p = Raw(p, "{\"document\":");
+  p = Str(p, s.document);
+  p = Raw(p, ",\"span\":[");
+  p = Uint(p, s.begin);
+  p = Raw(p, ',');
+  p = Uint(p, s.end);
+  p = Raw(p, ']');
+  if (s.sentence >= 0) {
+    p = Raw(p, ",\"sentence\":");
+    p = Int(p, s.sentence);
   }
-  template <class Ps>  // std::vector<Provenance> or std::span<const ProvenanceView>
-  void Sources(const Ps& sources) {
-    if (sources.empty()) return;
-    Raw(",\"source\":");
-    if (sources.size() == 1) return Source(sources[0]);
-    Raw('[');
-    for (size_t i = 0; i < sources.size(); ++i) {
-      if (i) Raw(',');
-      Source(sources[i]);
-    }
-    Raw(']');
+  if (!s.rule.empty()) {
+    p = Raw(p, ",\"rule\":");
+    p = Str(p, s.rule);
   }
-  template <class N>  // NodeStatement or NodeView
-  void Node(const N& n) {
-    Raw("{\"kind\":\"node\",\"id\":");
-    Str(n.id);
-    Raw(",\"type\":");
-    Str(n.type);
-    Raw(",\"name\":");
-    Str(n.name);
-    if (!n.name_en.empty()) {
-      Raw(",\"name_en\":");
-      Str(n.name_en);
-    }
-    if (!n.aliases.empty()) {
-      Raw(",\"aliases\":[");
-      for (size_t i = 0; i < n.aliases.size(); ++i) {
-        if (i) Raw(',');
-        Str(n.aliases[i]);
-      }
-      Raw(']');
-    }
-    if constexpr (std::is_same_v<N, NodeView>) {
-      if (n.props) Props(*n.props);
-    } else {
-      Props(n.props);
-    }
-    Sources(n.sources);
-    Raw("}\n");
+  if (!s.quote.empty()) {
+    p = Raw(p, ",\"quote\":");
+    p = Str(p, s.quote);
   }
-  template <class E>  // EdgeStatement or EdgeView
-  void Edge(const E& e) {
-    Raw("{\"kind\":\"edge\",\"type\":");
-    Str(e.type);
-    Raw(",\"from\":");
-    Str(e.from);
-    Raw(",\"to\":");
-    Str(e.to);
-    if constexpr (!std::is_same_v<E, EdgeView>) Props(e.props);
-    Sources(e.sources);
-    Raw("}\n");
+  return Raw(p, '}');
+}
+template <class Ps>  // std::vector<Provenance> or std::span<const ProvenanceView>
+char* Sources(char* p, const Ps& sources) {
+  if (sources.empty()) return p;
+  p = Raw(p, ",\"source\":");
+  if (sources.size() == 1) return Source(p, sources[0]);
+  p = Raw(p, '[');
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (i) p = Raw(p, ',');
+    p = Source(p, sources[i]);
   }
+  return Raw(p, ']');
+}
+template <class N>  // NodeStatement or NodeView
+char* Node(char* p, const N& n) {
+  p = Raw(p, "{\"kind\":\"node\",\"id\":");
+  p = Str(p, n.id);
+  p = Raw(p, ",\"type\":");
+  p = Str(p, n.type);
+  p = Raw(p, ",\"name\":");
+  p = Str(p, n.name);
+  if (!n.name_en.empty()) {
+    p = Raw(p, ",\"name_en\":");
+    p = Str(p, n.name_en);
+  }
+  if (!n.aliases.empty()) {
+    p = Raw(p, ",\"aliases\":[");
+    for (size_t i = 0; i < n.aliases.size(); ++i) {
+      if (i) p = Raw(p, ',');
+      p = Str(p, n.aliases[i]);
+    }
+    p = Raw(p, ']');
+  }
+  if constexpr (std::is_same_v<N, NodeView>) {
+    if (n.props) p = Props(p, *n.props);
+  } else {
+    p = Props(p, n.props);
+  }
+  p = Sources(p, n.sources);
+  return Raw(p, "}\n");
+}
+template <class E>  // EdgeStatement or EdgeView
+char* Edge(char* p, const E& e) {
+  p = Raw(p, "{\"kind\":\"edge\",\"type\":");
+  p = Str(p, e.type);
+  p = Raw(p, ",\"from\":");
+  p = Str(p, e.from);
+  p = Raw(p, ",\"to\":");
+  p = Str(p, e.to);
+  if constexpr (!std::is_same_v<E, EdgeView>) p = Props(p, e.props);
+  p = Sources(p, e.sources);
+  return Raw(p, "}\n");
+}
 
- private:
-  OutBuf& out_;
-  char* p_;
-};
+}  // namespace w
 
 template <class N>
 size_t NodeBound(const N& n) {
@@ -279,23 +268,23 @@ void JsonLinesWriter::Append(const Statement& s) {
 }
 
 void JsonLinesWriter::Append(const NodeStatement& n) {
-  LineOut out(impl_->buf, NodeBound(n));
-  out.Node(n);
+  OutBuf& b = impl_->buf;
+  b.Commit(w::Node(b.Reserve(NodeBound(n)), n));
 }
 
 void JsonLinesWriter::Append(const EdgeStatement& e) {
-  LineOut out(impl_->buf, EdgeBound(e));
-  out.Edge(e);
+  OutBuf& b = impl_->buf;
+  b.Commit(w::Edge(b.Reserve(EdgeBound(e)), e));
 }
 
 void JsonLinesWriter::Append(const NodeView& n) {
-  LineOut out(impl_->buf, NodeBound(n));
-  out.Node(n);
+  OutBuf& b = impl_->buf;
+  b.Commit(w::Node(b.Reserve(NodeBound(n)), n));
 }
 
 void JsonLinesWriter::Append(const EdgeView& e) {
-  LineOut out(impl_->buf, EdgeBound(e));
-  out.Edge(e);
+  OutBuf& b = impl_->buf;
+  b.Commit(w::Edge(b.Reserve(EdgeBound(e)), e));
 }
 
 std::string_view JsonLinesWriter::view() const { return impl_->buf.view(); }
