@@ -118,7 +118,10 @@ std::vector<AhoCorasick::Match> AhoCorasick::FindAll(std::string_view text) cons
       // Next, inline: the failure chain, then the root's dense table.
       const uint64_t unit = uint64_t{3} << 24 | (__builtin_bswap32(w) >> 8);
       i += 3;
-      s = s ? Down(s, unit) : 0;
+      // Down's first test inline: a node with one child (most deep nodes)
+      // continues by it without a call.
+      const UnitTrie::Kids& k = nodes_[s].kids;
+      s = !s ? 0 : k.one_kid && k.one_unit == unit ? k.one_kid : Down(s, unit);
       if (!s) s = root_.Wide((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | ((w >> 16) & 0x3F));
     } else if (size - i >= 4 && !(w & 0x80)) {  // ASCII, inline too
       const auto b = static_cast<unsigned char>(w);

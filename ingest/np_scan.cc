@@ -140,7 +140,7 @@ bool InCompound(const DocContext& ctx, uint32_t pos) {
       --b;
     } while (b > 0 && (static_cast<unsigned char>(ctx.text[b]) & 0xC0) == 0x80);
     size_t len = 0;
-    if (compounds.PrefixAt(ctx.text, b, &len) && b + len > pos) return true;
+    if (compounds.PrefixAtDoc(b, &len) && b + len > pos) return true;
   }
   return false;
 }
@@ -183,7 +183,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
   for (int guard = 0; b < e && guard < 64; ++guard) {
     while (b < e && s[b] == ' ') ++b;
     size_t len = 0;
-    if (const Rule* r = level ? level->PrefixAt(s, b, &len) : nullptr; r && b + len < e) {
+    if (const Rule* r = level ? level->PrefixAtDoc(b, &len) : nullptr; r && b + len < e) {
       if (info) {
         size_t p = 0;
         std::string_view arg = r->arg;
@@ -208,7 +208,7 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
           break;
         }
         size_t ul = 0;
-        if (units->PrefixAt(s, after, &ul) && after + ul < e) {
+        if (units->PrefixAtDoc(after, &ul) && after + ul < e) {
           if (info) info->count = static_cast<int64_t>(n->value);
           b = static_cast<uint32_t>(after + ul);
           continue;
@@ -249,17 +249,17 @@ uint32_t SkipNoise(const DocContext& ctx, uint32_t b, uint32_t e, NpPrefix* info
         (Is(m->type, "Region") || Is(m->type, "Agency") || Is(m->type, "Enterprise"))) {
       // A scope that is no jurisdiction acting (全国, 全球) stays in the name: 全国农机作业指挥调度平台.
       size_t nl = 0;
-      if (Is(m->type, "Region") && ctx.Words(RuleKind::name_region).PrefixAt(s, b, &nl) && b + nl == m->span.end) break;
+      if (Is(m->type, "Region") && ctx.Words(RuleKind::name_region).PrefixAtDoc(b, &nl) && b + nl == m->span.end) break;
       b = m->span.end;
       continue;
     }
-    if ((strip ? strip->PrefixAt(s, b, &len) : strip_object ? strip_object->PrefixAt(s, b, &len) : nullptr) &&
+    if ((strip ? strip->PrefixAtDoc(b, &len) : strip_object ? strip_object->PrefixAt(s, b, &len) : nullptr) &&
         b + len < e) {
       // A fixed compound is never stripped in part: 研究与试验发展(R&D)经费 keeps 研究与.
       size_t cl = 0;
-      if (ctx.Words(RuleKind::compound).PrefixAt(s, b, &cl)) break;
+      if (ctx.Words(RuleKind::compound).PrefixAtDoc(b, &cl)) break;
       size_t vl = 0;
-      verb_seen |= ctx.Words(RuleKind::host_lead).PrefixAt(s, b, &vl) && vl == len;
+      verb_seen |= ctx.Words(RuleKind::host_lead).PrefixAtDoc(b, &vl) && vl == len;
       b += static_cast<uint32_t>(len);
       continue;
     }
@@ -280,12 +280,12 @@ uint32_t SkipToObjectAfterNoise(const DocContext& ctx, uint32_t b, uint32_t e, N
     size_t len = 0;
     // A known name that starts like a verb (创新药) is not a verb.
     const Mention* known = nullptr;
-    if (trig.PrefixAt(ctx.text, b, &len) && b + len < e && !((known = ctx.LexiconAt(b)) && known->span.end > b + len)) {
+    if (trig.PrefixAtDoc(b, &len) && b + len < e && !((known = ctx.LexiconAt(b)) && known->span.end > b + len)) {
       b += static_cast<uint32_t>(len);
       verb = true;
       // Coordinated verbs: "规范和加强X", "建设和运营X".
       size_t cl = 0, vl = 0;
-      if (ctx.Words(RuleKind::coord).PrefixAt(ctx.text, b, &cl) && trig.PrefixAt(ctx.text, b + cl, &vl) &&
+      if (ctx.Words(RuleKind::coord).PrefixAtDoc(b, &cl) && trig.PrefixAtDoc(b + cl, &vl) &&
           b + cl + vl < e) {
         b += static_cast<uint32_t>(cl);
       }
@@ -301,7 +301,7 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
   *tail = 0;
   if (pos >= e) return true;
   size_t len = 0;
-  if (ctx.Words(RuleKind::name_tail).PrefixAt(s, pos, &len)) {
+  if (ctx.Words(RuleKind::name_tail).PrefixAtDoc(pos, &len)) {
     size_t t2 = 0;
     if (pos + len >= e || NameBoundary(ctx, static_cast<uint32_t>(pos + len), e, &t2)) {
       *tail = len;
@@ -311,10 +311,10 @@ bool NameBoundary(const DocContext& ctx, uint32_t pos, uint32_t e, size_t* tail)
   // (These answer true whatever the word look-ups below say: asked first, they are cheaper.)
   char c = s[pos];
   if (c == '(' || c == ')' || c == ' ' || c == '.' || c == '"') return true;
-  if (ctx.Words(RuleKind::coord).PrefixAt(s, pos, &len)) return true;
-  if (ctx.Words(RuleKind::name_follow).PrefixAt(s, pos, &len)) return true;
-  if (ctx.Words(RuleKind::subject_follow).PrefixAt(s, pos, &len)) return true;  // "X基金将…"
-  if (ctx.Words(RuleKind::list_end).PrefixAt(s, pos, &len)) return true;
+  if (ctx.Words(RuleKind::coord).PrefixAtDoc(pos, &len)) return true;
+  if (ctx.Words(RuleKind::name_follow).PrefixAtDoc(pos, &len)) return true;
+  if (ctx.Words(RuleKind::subject_follow).PrefixAtDoc(pos, &len)) return true;  // "X基金将…"
+  if (ctx.Words(RuleKind::list_end).PrefixAtDoc(pos, &len)) return true;
   if (c >= '0' && c <= '9') return true;  // (IsNumberStart holds at any ASCII digit)
   if (s.size() - pos < 3) return false;
   switch (Pack3(s, pos)) {

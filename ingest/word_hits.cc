@@ -35,7 +35,7 @@ AllWords::AllWords(const std::map<std::string, std::vector<const Rule*>, std::le
   for (size_t n = 0; n < at.size(); ++n) {
     const auto begin = static_cast<uint32_t>(terms_.size());
     terms_.insert(terms_.end(), at[n].begin(), at[n].end());
-    nodes_.push_back(Node{kids[n].mask, begin, static_cast<uint32_t>(terms_.size())});
+    nodes_.push_back(Node{kids[n].mask, begin, static_cast<uint32_t>(terms_.size()), kids[n].one_unit, kids[n].one_kid});
   }
   root_.Build(trie_);
 }
@@ -98,7 +98,22 @@ void WordHits::Build(const AllWords& all, std::string_view text) {
           kinds |= uint64_t{1} << k;
         }
         if (j >= size) break;
-        const uint64_t unit = UnitTrie::UnitAt(text, &j);
+        // UnitAt, with a three-byte lead (most of the text) packed from one
+        // four-byte load (UnitAt packs its bytes whatever they are too).
+        uint64_t unit;
+        uint32_t v = 0;
+        if (size - j >= 4) std::memcpy(&v, u + j, 4);
+        if ((v & 0xF0) == 0xE0) {
+          unit = uint64_t{3} << 24 | (__builtin_bswap32(v) >> 8);
+          j += 3;
+        } else {
+          unit = UnitTrie::UnitAt(text, &j);
+        }
+        if (node.one_kid) {
+          if (unit != node.one_unit) break;
+          n = node.one_kid;
+          continue;
+        }
         if (!((node.kids >> UnitTrie::KidBit(unit)) & 1) || !(n = all.trie_.Child(n, unit))) break;
       }
       if (hits_.size() == before) continue;

@@ -55,10 +55,11 @@ class AllWords {
     RuleKind kind;
     const Rule* rule;
   };
-  // What a step of Build reads of a node, in 16 bytes.
+  // What a step of Build reads of a node, in 24 bytes.
   struct Node {
     uint64_t kids;                    // UnitTrie::Kids::mask: most later steps find no child
     uint32_t term_begin, term_end;    // its terms in terms_
+    uint32_t one_unit, one_kid;       // UnitTrie::Kids: a node with one child holds it (no probe)
   };
   UnitTrie trie_;
   RootTable root_;  // the trie's first step for ASCII and three-byte characters
@@ -159,6 +160,11 @@ class KindWords {
     size_t off = 0;
     if (!Inside(text, &off)) return words_->PrefixAt(text, pos, len);
     return pos < text.size() ? hits_->PrefixAt(kind_, off + pos, off + text.size(), len) : nullptr;
+  }
+  // PrefixAt(doc, pos, len) for the document's own text (the one given to
+  // the constructor): the same answer without the view test.
+  const Rule* PrefixAtDoc(size_t pos, size_t* len) const {
+    return hits_ ? hits_->PrefixAt(kind_, pos, doc_.size(), len) : words_->PrefixAt(doc_, pos, len);
   }
   size_t Find(std::string_view text, size_t from, size_t* len = nullptr, const Rule** rule = nullptr) const {
     size_t off = 0;

@@ -220,3 +220,25 @@ TEST_CASE("WordHits::NextStart answers the same in any order of questions", "[in
     }
   }
 }
+
+TEST_CASE("KindWords::PrefixAtDoc answers as PrefixAt over the document, with hits or without", "[ingest][word_hits]") {
+  const RuleSet& rules = ShippedRules();
+  std::string text = ReadFile(std::string(PKG_TEST_DIR) + "/corpus/news/hefei_quantum_news.txt");
+  REQUIRE(!text.empty());
+  if (text.size() > 3000) text.resize(3000);
+  WordHits hits;
+  hits.Build(rules.All(), text);
+  for (RuleKind k : {RuleKind::head, RuleKind::trigger, RuleKind::coord, RuleKind::level, RuleKind::strip,
+                     RuleKind::name_tail, RuleKind::compound}) {
+    const KindWords indexed(rules.Words(k), k, &hits, text);
+    const KindWords plain(rules.Words(k), k, nullptr, text);
+    for (size_t p = 0; p <= text.size() + 1; ++p) {
+      size_t l1 = 0, l2 = 0, l3 = 0;
+      INFO("kind " << RuleKindName(k) << " at " << p);
+      const Rule* want = p < text.size() ? rules.Words(k).PrefixAt(text, p, &l1) : nullptr;
+      REQUIRE(indexed.PrefixAtDoc(p, &l2) == want);
+      if (p < text.size()) REQUIRE(plain.PrefixAtDoc(p, &l3) == want);
+      if (want) CHECK((l1 == l2 && l1 == l3));
+    }
+  }
+}
