@@ -87,7 +87,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
     m.cited = true;
     m.sentence = ctx.st->SentenceAt(static_cast<uint32_t>(p));
     // Its 文号 right after: 《X》(国发〔2025〕11号).
-    auto dn = FindDocNumber(s.substr(0, std::min(s.size(), q + 60)), q + 3);
+    auto dn = NextDocNumber(s.substr(0, std::min(s.size(), q + 60)), q + 3);
     if (dn.first != std::string_view::npos && dn.first <= q + 6) {
       SetProperty(m.props, "doc_number", std::string(s.substr(dn.first, dn.second - dn.first)));
     }
@@ -135,7 +135,7 @@ void FindCitations(const DocContext& ctx, std::vector<Mention>& out) {
   // Not the 文号 right after a 《title》 (it belongs to the title), not the
   // document's own, and nothing on the metadata lines (blanked before this).
   for (size_t from = md.body_begin; from < s.size();) {
-    auto dn = FindDocNumber(s, from);
+    auto dn = NextDocNumber(s, from);
     if (dn.first == std::string_view::npos) break;
     from = dn.second;
     std::string number(s.substr(dn.first, dn.second - dn.first));

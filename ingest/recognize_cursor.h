@@ -13,10 +13,13 @@
 // Tested in tests/ingest/recognize_cursor_test.cc.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "ingest/doc_metadata.h"
 #include "ingest/mention.h"
 #include "ingest/np_scan.h"
 
@@ -111,5 +114,21 @@ struct ListCursors {
   LiteralCursor domain;
   CompoundSectorCursor compound;
 };
+
+// FindDocNumber(s, from)'s answer, found from the 号 that ends every 文号: the
+// bytes between two 号 (most of a text) are skipped by FindWord instead of
+// read digit by digit. Each 号 is tried with FindDocNumber over a window that
+// ends with it and opens far enough before it to hold the whole number
+// (bracket, four digits, bracket, up to four digits: at most 14 bytes). Matches
+// cannot nest or share a 号, so the first 号 that ends one ends the first match.
+// Tested against FindDocNumber in tests/ingest/recognize_cursor_test.cc.
+inline std::pair<size_t, size_t> NextDocNumber(std::string_view s, size_t from) {
+  constexpr size_t kReach = 32;  // bytes before a 号 that a match's bracket may start at (14 needed)
+  for (size_t h = FindWord(s, "号", from); h != std::string_view::npos; h = FindWord(s, "号", h + 3)) {
+    const auto m = FindDocNumber(s.substr(0, h + 3), std::max(from, h > kReach ? h - kReach : 0));
+    if (m.first != std::string_view::npos) return m;
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
 
 }  // namespace pkg::ingest

@@ -318,6 +318,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
         // "实现地区生产总值7865亿元,按不变价格计算,比上年增长6.1%", "有效高新技术企业4205家,
         // 比上年末增加386家": a change of the indicator before it.
         const bool change_only = BaseComparisonOnly(subject) && !prev_full.empty();
+        const size_t subject_chars = WordChars(subject);  // (asked by up to three branches below)
         if (change_only && count_unit.Contains(unit)) {
           name = prev_full + subject + (mr ? std::string(s.substr(mb, q - mb)) : "");  // 高新技术企业数量比上年末增加
           subject = prev_full;
@@ -330,14 +331,14 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           size_t de = rest.find("的");
           if (de != std::string::npos) rest.erase(de, 3);
           name = prev_name + "占" + rest + "比重";
-        } else if (WordChars(subject) < 2 && mr && (!prev_subject.empty() || (!prev_name.empty() && mr->arg != "level"sv))) {
+        } else if (subject_chars < 2 && mr && (!prev_subject.empty() || (!prev_name.empty() && mr->arg != "level"sv))) {
           // "产业规模突破500亿元,年均增长25%": the subject of the indicator before, with its level
           // metric ("营业收入达到3000亿元,年均增长10%" → 营业收入年均增长); one named without a
           // metric word lends its name ("实现地区生产总值7865亿元,比上年增长6.1%").
           const std::string& before = prev_subject.empty() ? prev_name : prev_subject;
           name = before + (mr->arg == "level"sv || prev_subject.empty() ? "" : prev_level) + std::string(s.substr(mb, q - mb));
           subject = before;
-        } else if (WordChars(subject) < 2 && mr) {
+        } else if (subject_chars < 2 && mr) {
           // Borrow the sector named last before it in the sentence.
           const Mention* last = nullptr;
           auto from = std::lower_bound(known.begin(), known.end(), sen.span.begin,
@@ -348,7 +349,7 @@ void FindIndicators(const DocContext& ctx, std::vector<Mention>& known, std::vec
           if (!last) continue;
           name = last->name + std::string(s.substr(mb, q - mb));
           subject = last->name;
-        } else if (WordChars(subject) >= 2) {
+        } else if (subject_chars >= 2) {
           name = subject + (mr ? std::string(s.substr(mb, q - mb)) : "");
           if (!mr && count_unit.Contains(unit) && increment) count_alias = name + "数量";
           else if (!mr && count_unit.Contains(unit) && !verb_subject && !EndsWith(name, "数量")) name += "数量";

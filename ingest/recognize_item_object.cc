@@ -176,7 +176,10 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // So may the verb of a group or actor subject ("支持企业建设智能工厂": the head alone may name a
     // platform class).
     size_t gl = 0;
-    const Rule* group_head = verb_rule->id != "trigger.support"sv && t > noise && WordChars(s.substr(noise, t - noise)) <= 6
+    // The subject's characters, counted when first asked (up to three rules ask).
+    size_t subject_chars = SIZE_MAX;
+    auto chars = [&] { return subject_chars != SIZE_MAX ? subject_chars : (subject_chars = WordChars(s.substr(noise, t - noise))); };
+    const Rule* group_head = verb_rule->id != "trigger.support"sv && t > noise && chars() <= 6
                                  ? ctx.Words(RuleKind::head).SuffixAt(s, t, &gl)
                                  : nullptr;
     const bool group_subject = verb_rule->id != "trigger.support"sv &&
@@ -186,7 +189,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     if (t + len == head && !aimed_lead && !condition && !group_subject) continue;
     // A known name that starts like a verb (创新药研发奖励) is not a verb.
     if (const Mention* known = ctx.LexiconAt(t); known && known->span.end > t + len) continue;
-    short_subject = WordChars(s.substr(noise, t - noise)) <= 2;
+    short_subject = chars() <= 2;
     size_t l2 = 0;
     // "在工业领域试点推行X", "政府将推出X", "市经信局会同市统计局建立X".
     // "专项资金可注资X基金", "项目单位应当建立X": the modals of rules count too.
@@ -199,7 +202,7 @@ uint32_t ObjectStart(const DocContext& ctx, uint32_t left, uint32_t head, NpPref
     // "支持湘江新区建设X先导区": a place the lexicon does not hold, named by its head word
     // (新区, 开发区), is the subject of the verb, as a known place is.
     const Rule* place = ctx.Words(RuleKind::head).SuffixAt(s, t, &l2);
-    const bool place_subject = place && place->arg == "Region"sv && t - l2 > noise && WordChars(subject) <= 8;
+    const bool place_subject = place && place->arg == "Region"sv && t - l2 > noise && chars() <= 8;
     if (prep || short_subject || actor_subject || modal || list_subject || reported || place_subject || group_subject) {
       // After a modal (可注资黑龙江省X基金) the object keeps its region: read it from the verb on.
       if (modal) return SkipToObject(ctx, t, head, info);

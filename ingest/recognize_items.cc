@@ -112,8 +112,10 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
       const bool duty = duty_rule && duty_rule->id == "lead_verb.lead"sv;
       // "围绕A、B等战略性产业集群开展精准招商": a list's sector category may end before the verb that follows it.
       size_t dl = 0;
-      const size_t etc_at = r->arg == "Industry"sv ? RFind(s.substr(c.begin, p - c.begin), "等"sv) : std::string_view::npos;
-      const bool category = r->arg == "Industry"sv && etc_at != std::string_view::npos && p - (c.begin + etc_at) <= 27 &&
+      // (Only a 等 within 27 bytes before the head counts: the search reads no further back.)
+      const uint32_t etc_from = std::max(c.begin, p >= 27 ? p - 27 : 0u);
+      const size_t etc_at = r->arg == "Industry"sv ? RFind(s.substr(etc_from, p - etc_from), "等"sv) : std::string_view::npos;
+      const bool category = r->arg == "Industry"sv && etc_at != std::string_view::npos &&
                             ctx.Words(RuleKind::trigger).PrefixAt(s, he, &dl) != nullptr;
       if (!typed_end && !duty && !category && (host() == std::string_view::npos || p <= host_at || !(r->arg == "Platform"sv || r->arg == "Enterprise"sv) ||
           !ctx.Words(RuleKind::trigger).PrefixAt(s, he, &vl))) continue;
@@ -208,7 +210,9 @@ void ItemsInClause(const DocContext& ctx, int sentence, Span c, std::vector<Ment
     // (From `left`: the verb may already have moved b past the quote.)
     // (Only the first ” in [left, h.b) is read: found by FindWord, not character by character.)
     for (uint32_t k = static_cast<uint32_t>(std::min<size_t>(FindWord(s.substr(0, h.b), "”"sv, left), h.b)); k < h.b; k = h.b) {
-      size_t open = RFind(s, "“"sv, k);
+      // (Its “ counts only from `left` on: the search reads no further back.)
+      size_t open = RFind(s.substr(left, k + 3 - left), "“"sv);
+      if (open != std::string_view::npos) open += left;
       size_t hl = 0, vl = 0;
       const Rule* qh = open != std::string_view::npos && open >= left ? heads.SuffixAt(s, k, &hl) : nullptr;
       if (!qh || !ctx.Words(RuleKind::trigger).PrefixAt(s, k + 3, &vl) || k + 3 + vl >= h.b) break;

@@ -126,3 +126,31 @@ TEST_CASE("CompoundSectorCursor finds the sectors that start inside a span", "[i
     REQUIRE(cursor.MayStartIn(b, e) == want);
   }
 }
+
+TEST_CASE("NextDocNumber answers as FindDocNumber does", "[ingest][recognize]") {
+  // Texts of 文号 pieces: brackets of each kind, digit runs, 号, issuer and
+  // non-issuer characters, nested and broken numbers, a number of 号 without one.
+  const std::vector<std::string> pieces = {"〔", "〕", "[", "]", "(", ")", "【", "】", "号", "号", "国", "发", "沪经信规",
+                                           "为", "的", "2025", "2024", "1", "12", "123", "12345", "0", " ", "a", "号召",
+                                           "国发〔2025〕11号", "[2024]3号", "第9号"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 24);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    // Every start position, and the loop FindCitations runs (from the end of each match).
+    for (size_t from = 0; from <= text.size(); ++from) {
+      INFO("text " << text << " from " << from);
+      REQUIRE(NextDocNumber(text, from) == FindDocNumber(text, from));
+    }
+    for (size_t from = 0; from < text.size();) {
+      const auto want = FindDocNumber(text, from);
+      REQUIRE(NextDocNumber(text, from) == want);
+      if (want.first == std::string_view::npos) break;
+      from = want.second;
+    }
+  }
+  // A long gap between the bracket's text and a distant 号 finds nothing before it.
+  const std::string long_text = "国发〔2025〕" + std::string(100, 'x') + "11号 沪经信规〔2024〕3号";
+  REQUIRE(NextDocNumber(long_text, 0) == FindDocNumber(long_text, 0));
+}
