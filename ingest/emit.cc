@@ -148,7 +148,8 @@ void EmitStatements(const EmitInput& in, const std::vector<Mention>& ms, const s
   for (std::string_view who : Publishers(md.publisher)) publishers.push_back(NormalizeName(who));
   // A title without 关于 is a headline ("省政府召开常务会议 研究部署…") when a 来源 names a
   // publisher: the agency it names did something, the publisher issued the page.
-  const bool headline = !publishers.empty() && md.title.find("关于") == std::string::npos;
+  // (Not a title that names its body before a colon: "上海市经济和信息化委员会:强化…" is that body's.)
+  const bool headline = !publishers.empty() && md.issuer_text.empty() && md.title.find("关于") == std::string::npos;
   for (size_t i = 0; i < ms.size() && issuer < 0; ++i) {
     const Mention& m = ms[i];
     if (m.type != "Agency"sv) continue;

@@ -239,8 +239,9 @@ void SectorLists(const DocContext& ctx, int sentence, Span c, std::vector<Mentio
         s[word + len] != ',' && !At(s, static_cast<uint32_t>(word + len), "的") &&
         !(word > p && ctx.Words(RuleKind::firm_list).PrefixAt(s, word + len, &fl)) &&
         !(word > p && ctx.Words(RuleKind::trigger).PrefixAt(s, word + len, &fl) && SubjectList(ctx, c, p, word)) &&
-        // A list that opens its clause is its subject whatever the predicate: "A、B等优势产业保持较快增长".
-        !(word > p && ListStart(ctx, c, p) == c.begin && SubjectList(ctx, c, p, word))) continue;
+        // A list that opens its clause is its subject whatever the predicate: "A、B等优势产业保持较快增长"
+        // (with a modifier before the category word: "算力、语料等产业生态" names no category).
+        !(word > p + 3 && ListStart(ctx, c, p) == c.begin && SubjectList(ctx, c, p, word))) continue;
     uint32_t b = ListStart(ctx, c, p);
     if (s.substr(b, p - b).find("、") == std::string_view::npos) continue;  // a list, not one name
     if (word == p && s.substr(b, p - b).find("等") != std::string_view::npos) continue;  // "…等细分赛道"

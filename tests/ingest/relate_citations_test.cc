@@ -29,3 +29,10 @@ TEST_CASE("A headline's agency is no issuer when a source line names the publish
       {text, "ISSUED", "湖南省人民政府", "省政府召开常务会议研究部署推进新型工业化等工作", false},
   });
 }
+
+TEST_CASE("A title that names its body before a colon is that body's, whatever the source line says", "[ingest][relate]") {
+  const char* text = "上海市经济和信息化委员会:强化高端产业引领功能\n来源:高新院 日期:2025-12-29\n\n推进新型工业化。\n";
+  pkg::testing::CheckEdges({
+      {text, "ISSUED", "上海市经济和信息化委员会", "上海市经济和信息化委员会:强化高端产业引领功能"},
+  });
+}

@@ -259,3 +259,11 @@ TEST_CASE("A report whose lead has a body issue the rule it cites goes through i
   // The headline of a post is no measure of its own.
   CHECK_FALSE(HasNode(Extract(post), "Policy", "重磅!西海岸新区出台十条措施"));
 }
+
+TEST_CASE("A list opening its clause names sectors before a modified category, whatever the predicate", "[ingest][recognize]") {
+  const auto st = Extract("某省要闻\n\n今年以来,全省工业经济开局平稳。工程机械、轨道交通装备、先进储能材料等优势产业保持较快增长。\n");
+  CHECK(HasNode(st, "Industry", "工程机械"));
+  CHECK(HasNode(st, "Industry", "先进储能材料"));
+  // "等产业生态" is no category: 语料 is no sector.
+  CHECK_FALSE(HasNode(Extract("某市要闻\n\n人工智能全领域布局,算力、语料等产业生态支撑作用显著。\n"), "Industry", "语料"));
+}
