@@ -1280,6 +1280,9 @@ TEST_CASE("Huge single lines are refused or finish quickly", "[ingest][extractor
   };
   // 8 MB of policy text with no line break and no sentence end.
   one_line("", "推进产业基础再造工程和重点产业链高质量发展工程,设立总规模1000亿元的先导产业母基金、", 8u << 20);
+  // Platforms named by a head word alone, thousands of times ("建成智能工厂、数字化车间"): each looks
+  // for the earlier platform it repeats in one pass, not in a loop over all platforms (8 MB took 100 s).
+  one_line("", "会议要求,要大力实施“智赋万企”行动,建成智能工厂300家、数字化车间1000个。", 4u << 20);
   // A whole page flattened onto one line, its 来源:/日期: labels first: the line is body (a
   // head line would put every mention outside any sentence, and relating them all with each
   // other took minutes), and each 《 looks no further than a title's length for its 》.
