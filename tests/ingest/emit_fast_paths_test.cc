@@ -29,27 +29,15 @@
 #include "ingest/mention.h"
 #include "ingest/relate_phrases.h"
 #include "ingest/rules.h"
+#include "tests/ingest/shipped_rules.h"
 #include "ingest/utf8.h"
 
 using namespace pkg::ingest;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-const RuleSet& ShippedRules() {
-  static const std::shared_ptr<const RuleSet> rules = [] {
-    auto r = RuleSet::LoadDir(std::string(PKG_TEST_DIR) + "/../data/rules");
-    REQUIRE(r.ok());
-    return *r;
-  }();
-  return *rules;
-}
+using pkg::testing::ReadFile;
+using pkg::testing::ShippedRules;
 
 std::vector<std::string> Documents() {
   std::vector<std::string> docs;

@@ -13,27 +13,15 @@
 #include <vector>
 
 #include "ingest/rules.h"
+#include "tests/ingest/shipped_rules.h"
 #include "ingest/word_hits.h"
 
 using namespace pkg::ingest;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-const RuleSet& ShippedRules() {
-  static const std::shared_ptr<const RuleSet> rules = [] {
-    auto r = RuleSet::LoadDir(std::string(PKG_TEST_DIR) + "/../data/rules");
-    REQUIRE(r.ok());
-    return *r;
-  }();
-  return *rules;
-}
+using pkg::testing::ReadFile;
+using pkg::testing::ShippedRules;
 
 // Compares hits with every kind's WordSet at every position of `text`, for
 // ends at each later character boundary within `window` bytes and at the end.
